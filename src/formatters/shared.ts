@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { Diagnostic, LintResult, Severity } from '../diagnostics/types.js';
+import type { RuleMeta } from '../rules/create-rule.js';
+
+/** What every formatter needs besides the result; passed explicitly so formatters stay pure. */
+export interface FormatContext {
+  /** Metadata of every known rule (SARIF lists them all, Markdown shows descriptions). */
+  rules: readonly RuleMeta[];
+  /** Emit ANSI colours (stylish only); decided by the CLI, never by global state. */
+  color: boolean;
+  /** Absolute working directory: displayed paths are relative to it. */
+  cwd: string;
+  /** Version of omni, written into SARIF. */
+  toolVersion: string;
+}
+
+export type Formatter = (result: LintResult, context: FormatContext) => string;
+
+/**
+ * Path of a diagnostic's file as a user in `cwd` would type it, with forward slashes.
+ * Diagnostics hold paths relative to `result.root`; cwd may differ (e.g. `omni lint sub/`).
+ */
+export function displayPath(result: LintResult, context: FormatContext, file: string): string {
+  const absolute = path.resolve(result.root, file);
+  const relative = path.relative(context.cwd, absolute);
+  // A file on another Windows drive has no relative path: path.relative returns it absolute.
+  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+/** The message followed by the suggestion, the one-line form every flat format uses. */
+export function messageWithSuggestion(diagnostic: Diagnostic): string {
+  return diagnostic.suggestion ? `${diagnostic.message} (${diagnostic.suggestion})` : diagnostic.message;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+}
+
+export function countSeverities(diagnostics: readonly Diagnostic[]): Counts {
+  let errors = 0;
+  let warnings = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === 'error') errors += 1;
+    else warnings += 1;
+  }
+  return { errors, warnings };
+}
+
+/** The word users read: `warn` is the configuration spelling, `warning` the displayed one. */
+export function severityLabel(severity: Severity): 'error' | 'warning' {
+  return severity === 'error' ? 'error' : 'warning';
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** `✖ 3 problems (2 errors, 1 warning)`, the summary stylish and Markdown share. */
+export function problemSummary(counts: Counts): string {
+  return `${plural(counts.errors + counts.warnings, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')})`;
+}
+
+/** Diagnostics grouped by file, keeping the order they arrived in (already sorted upstream). */
+export function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const group = groups.get(diagnostic.file);
+    if (group) group.push(diagnostic);
+    else groups.set(diagnostic.file, [diagnostic]);
+  }
+  return groups;
+}

@@ -1,0 +1,95 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Diagnostic, LintResult } from '../diagnostics/types.js';
+import {
+  countSeverities,
+  displayPath,
+  groupByFile,
+  messageWithSuggestion,
+  problemSummary,
+  severityLabel,
+  type FormatContext,
+} from './shared.js';
+import { blankLike, padEndVisible, textWidth, visibleText } from './terminal-text.js';
+
+/**
+ * Human output modelled on ESLint's `stylish`: one block per file (underlined path),
+ * one row per diagnostic `line:col  severity  message  rule-id` aligned per file,
+ * a code frame under each row, then `✖ N problems (E errors, W warnings)`.
+ * Returns '' when there is nothing to report, so a clean run prints nothing.
+ */
+export function formatStylish(result: LintResult, context: FormatContext): string {
+  if (result.diagnostics.length === 0) return '';
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  let output = '\n';
+  for (const [file, diagnostics] of groupByFile(result.diagnostics)) {
+    output += `${chalk.underline(visibleText(displayPath(result, context, file)))}\n`;
+    output += formatFileBlock(diagnostics, result.sources.get(file), chalk);
+    output += '\n';
+  }
+  const counts = countSeverities(result.diagnostics);
+  const summaryColor = counts.errors > 0 ? chalk.red : chalk.yellow;
+  output += `${summaryColor.bold(`\u2716 ${problemSummary(counts)}`)}\n`;
+  return output;
+}
+
+function formatFileBlock(diagnostics: readonly Diagnostic[], source: string | undefined, chalk: ChalkInstance): string {
+  const rows = diagnostics.map((diagnostic) => ({
+    diagnostic,
+    line: String(diagnostic.range.start.line),
+    column: String(diagnostic.range.start.column),
+    severity: severityLabel(diagnostic.severity),
+    // Messages may span lines: the first goes in the row, the rest under it.
+    messageLines: visibleText(messageWithSuggestion(diagnostic)).split(/\r\n|\r|\n/),
+  }));
+  const lineWidth = Math.max(...rows.map((row) => row.line.length));
+  const columnWidth = Math.max(...rows.map((row) => row.column.length));
+  const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+  const messageWidth = Math.max(...rows.map((row) => textWidth(row.messageLines[0] ?? '')));
+  const sourceLines = source?.split(/\r\n|\r|\n/);
+
+  let output = '';
+  for (const row of rows) {
+    const position = chalk.dim(`${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`);
+    const severityColor = row.diagnostic.severity === 'error' ? chalk.red : chalk.yellow;
+    const severity = severityColor(row.severity.padEnd(severityWidth));
+    const [first = '', ...rest] = row.messageLines;
+    output += `  ${position}  ${severity}  ${padEndVisible(first, messageWidth)}  ${chalk.dim(visibleText(row.diagnostic.ruleId))}\n`;
+    const messageIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
+    for (const line of rest) output += `${messageIndent}${line}\n`;
+    if (sourceLines) output += codeFrame(row.diagnostic, sourceLines, severityColor, chalk);
+  }
+  return output;
+}
+
+/**
+ * The diagnostic's first line of source and a marker under its range:
+ *     12 | channel: sms
+ *        |          ^^^
+ * A range running past the line is underlined to the line's end; an empty one gets one caret.
+ * Columns are 1-based UTF-16 offsets with an exclusive end, as in SARIF.
+ */
+function codeFrame(
+  diagnostic: Diagnostic,
+  sourceLines: readonly string[],
+  markerColor: ChalkInstance,
+  chalk: ChalkInstance,
+): string {
+  const { start, end } = diagnostic.range;
+  const text = sourceLines[start.line - 1];
+  if (text === undefined) return '';
+  const from = clamp(start.column - 1, 0, text.length);
+  const to = end.line > start.line ? text.length : clamp(end.column - 1, from, text.length);
+  const before = visibleText(text.slice(0, from));
+  const marked = visibleText(text.slice(from, to));
+  const after = visibleText(text.slice(to));
+  const gutterWidth = String(start.line).length;
+  const gutter = chalk.dim(`    ${String(start.line).padStart(gutterWidth)} |`);
+  const emptyGutter = chalk.dim(`    ${' '.repeat(gutterWidth)} |`);
+  const marker = markerColor('^'.repeat(Math.max(1, textWidth(marked.replace(/\t/g, ' ')))));
+  const sourceLine = before + marked + after;
+  return `${gutter}${sourceLine === '' ? '' : ` ${sourceLine}`}\n${emptyGutter} ${blankLike(before)}${marker}\n`;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
