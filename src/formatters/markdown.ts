@@ -86,7 +86,9 @@ function truncationNote(hidden: number): string {
 
 function link(text: string, url: string): string {
   // Parentheses, spaces and angle brackets would end or break the link destination.
-  const destination = url.replace(/[()\s<>]/g, (char) => encodeURIComponent(char));
+  const destination = url.replace(/[()\s<>]/g, (char) =>
+    char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char),
+  );
   return `[${escapeCell(text)}](${destination})`;
 }
 
