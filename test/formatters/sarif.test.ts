@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { formatters } from '../../src/formatters/index.js';
+import { FINGERPRINT_KEY } from '../../src/formatters/sarif.js';
+import { cleanResult, HOSTILE_MESSAGE, makeContext, makeResult, rules } from './fixture.js';
+
+// The published schema (see fixtures/README.md); ajv-formats is not a dependency, so the
+// three formats the schema uses on strings we emit get small checks of our own.
+const schema = JSON.parse(readFileSync(new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+ajv.addFormat('uri', (value: string) => URL.canParse(value));
+ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///base/') && !/\s/.test(value));
+ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
+ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const validate = ajv.compile(schema);
+
+function sarif(result = makeResult(), context = makeContext()) {
+  const text = formatters.sarif(result, context);
+  return { text, log: JSON.parse(text) };
+}
+
+describe('sarif', () => {
+  test('validates against the SARIF 2.1.0 schema, with and without results', () => {
+    for (const result of [makeResult(), cleanResult()]) {
+      const { log } = sarif(result);
+      expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    }
+  });
+
+  test('the schema check is real: a wrong level is rejected', () => {
+    const { log } = sarif();
+    log.runs[0].results[0].level = 'warn';
+    expect(validate(log)).toBe(false);
+  });
+
+  test('describes the tool and every rule, used or not', () => {
+    const { log, text } = sarif();
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    const run = log.runs[0];
+    expect(run.tool.driver).toMatchObject({ name: 'omni', informationUri: 'https://github.com/omni-journey/omni', version: '1.2.3' });
+    expect(run.tool.driver.rules).toEqual(
+      rules.map((rule) => ({
+        id: rule.id,
+        shortDescription: { text: rule.description },
+        helpUri: rule.docsUrl,
+        defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
+      })),
+    );
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  test('results carry rule index, level, message, repo-relative location and region', () => {
+    const [first, second, third] = sarif().log.runs[0].results;
+    expect(first).toMatchObject({
+      ruleId: 'label-style',
+      ruleIndex: 1,
+      level: 'warning',
+      message: { text: HOSTILE_MESSAGE },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'workspace/channels.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 5, startColumn: 12, endLine: 5, endColumn: 24 },
+          },
+        },
+      ],
+    });
+    expect(second).toMatchObject({ ruleId: 'no-description', ruleIndex: 2, level: 'warning' });
+    expect(third).toMatchObject({
+      ruleId: 'unknown-reference',
+      ruleIndex: 3,
+      level: 'error',
+      message: { text: 'Unknown channel "fax" (Did you mean "sms"?)' },
+    });
+  });
+
+  test('fingerprints survive lines moving but differ between findings', () => {
+    const before = sarif().log.runs[0].results.map((r: any) => r.partialFingerprints[FINGERPRINT_KEY]);
+    const moved = makeResult();
+    for (const d of moved.diagnostics) {
+      d.range = { start: { line: d.range.start.line + 7, column: 2 }, end: { line: d.range.end.line + 7, column: 9 } };
+    }
+    const after = sarif(moved).log.runs[0].results.map((r: any) => r.partialFingerprints[FINGERPRINT_KEY]);
+    expect(after).toEqual(before);
+    expect(new Set(before).size).toBe(4);
+    // Same rule and entity twice in one file: same hash, told apart by occurrence.
+    expect(before[2]).toMatch(/^[0-9a-f]{64}:1$/);
+    expect(before[3]).toBe(before[2]!.replace(/:1$/, ':2'));
+    // Without an entity the message is the identity: a changed message is a new alert.
+    const reworded = makeResult();
+    reworded.diagnostics[1]!.message = 'File lacks a description';
+    expect(sarif(reworded).log.runs[0].results[1].partialFingerprints[FINGERPRINT_KEY]).not.toBe(before[1]);
+  });
+
+  test('unknown rules get an entry; files outside cwd get an absolute URI; odd names are encoded', () => {
+    const result = makeResult();
+    result.diagnostics = [
+      { ...result.diagnostics[0]!, ruleId: 'yaml-syntax', file: 'my file#1.yaml' },
+      { ...result.diagnostics[1]!, file: '../../elsewhere.yaml' },
+    ];
+    const { log } = sarif(result);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver.rules.at(-1).id).toBe('yaml-syntax');
+    expect(run.results[0].ruleIndex).toBe(rules.length);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'workspace/my%20file%231.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere.yaml' });
+  });
+});
