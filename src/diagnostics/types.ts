@@ -1,0 +1,62 @@
+/** Severity as configured; `off` disables a rule entirely. */
+export type Severity = 'error' | 'warn';
+export type SeverityOrOff = Severity | 'off';
+
+/** A JSON path inside one YAML document: keys and array indexes from the root. */
+export type JsonPath = ReadonlyArray<string | number>;
+
+/** 1-based line and column, as editors and every consumer format expect. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * Where a diagnostic points before positions are resolved: a file and a JSON path
+ * into it. `target: 'key'` points at a mapping key rather than at its value
+ * (e.g. an unknown property). `needle` narrows the range to the first occurrence
+ * of a substring inside the node's source (e.g. one `{{var}}` in a message).
+ */
+export interface Location {
+  file: string;
+  path: JsonPath;
+  target?: 'key' | 'value';
+  needle?: string;
+  /** Set when the position is already known (e.g. a YAML syntax error). */
+  range?: Range;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Workspace-relative path with forward slashes. */
+  file: string;
+  range: Range;
+  /** Kind and id of the entity concerned, when there is one: stable across line moves. */
+  entity?: { kind: string; id: string };
+  /** A hint on how to fix it, shown after the message. */
+  suggestion?: string;
+  docsUrl: string;
+}
+
+/** A diagnostic whose location has not been mapped to line:col yet. */
+export interface PendingDiagnostic extends Omit<Diagnostic, 'range' | 'file' | 'severity' | 'docsUrl'> {
+  location: Location;
+}
+
+/** The result of a lint run, what every formatter receives. */
+export interface LintResult {
+  /** Absolute path of the workspace root; files in diagnostics are relative to it. */
+  root: string;
+  /** Every file that was read, relative to root, sorted. */
+  files: string[];
+  diagnostics: Diagnostic[];
+  /** Source text per file, for code frames; only for files that have diagnostics. */
+  sources: Map<string, string>;
+}

@@ -1,0 +1,179 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
+import { closestMatch } from '../util/closest-match.js';
+import { loadSchema, type SchemaName } from './schemas.js';
+
+type Validator = ValidateFunction | ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const validators = new Map<SchemaName, Validator>();
+
+/**
+ * The build compiles both schemas ahead of time with ajv's standalone code generation
+ * (scripts/build-validators.mjs), which saves ~150 ms of start-up on every lint. When
+ * running from sources (tests), ajv compiles them here instead, with the same options.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: false } as const;
+
+export async function getValidator(name: SchemaName): Promise<Validator> {
+  let validator = validators.get(name);
+  if (validator) return validator;
+  try {
+    const generated = (await import(new URL(`./${name}-validator.generated.js`, import.meta.url).href)) as { default: Validator };
+    validator = generated.default;
+  } catch {
+    const { default: Ajv } = await import('ajv');
+    const ajv = new Ajv.default(AJV_OPTIONS);
+    validator = ajv.compile(loadSchema(name));
+  }
+  validators.set(name, validator);
+  return validator;
+}
+
+/** Validates one parsed document; returns one diagnostic per problem, located at its node. */
+export async function validateDocument(name: SchemaName, data: unknown, file: string): Promise<PendingDiagnostic[]> {
+  const validator = await getValidator(name);
+  if (validator(data)) return [];
+  return (validator.errors ?? []).map((error) => toDiagnostic(error, name, file, data));
+}
+
+function decodePointer(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+}
+
+/** The schema node a schemaPath points into (`#/definitions/step/properties/after/pattern` minus the keyword). */
+function schemaAt(name: SchemaName, schemaPath: string): Record<string, unknown> | undefined {
+  let node: unknown = loadSchema(name);
+  const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
+  for (const segment of segments) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  return String(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return `a ${typeof value}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+function fieldName(path: JsonPath): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string') return segment;
+  }
+  return 'the file';
+}
+
+function listWords(values: readonly unknown[]): string {
+  const words = values.map((value) => String(value));
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+function valueAt(data: unknown, path: JsonPath): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: unknown): PendingDiagnostic {
+  const path = decodePointer(error.instancePath);
+  const field = fieldName(path);
+  const value = valueAt(data, path);
+  const diagnostic = (message: string, locationPath: JsonPath = path, extra: Partial<PendingDiagnostic> = {}, target?: 'key'): PendingDiagnostic => ({
+    ruleId: 'schema',
+    message,
+    location: { file, path: locationPath, ...(target ? { target } : {}) },
+    ...extra,
+  });
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const property = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((schemaAt(name, error.schemaPath)?.properties as object | undefined) ?? {});
+      const closest = closestMatch(property, allowed);
+      const what = path.length === 0 && name === 'model' ? 'section' : 'property';
+      return diagnostic(
+        `unknown ${what} "${property}"`,
+        [...path, property],
+        { suggestion: closest ? `did you mean "${closest}"?` : `allowed: ${allowed.join(', ')}` },
+        'key',
+      );
+    }
+    case 'required': {
+      const property = String((error.params as { missingProperty: string }).missingProperty);
+      return diagnostic(`missing required property "${property}"`);
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      return diagnostic(`${describeValue(value)} is not a valid ${field}`, path, { suggestion: `use ${listWords(allowed)}` });
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string }).type);
+      return diagnostic(`${field} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeName(value)}`);
+    }
+    case 'pattern':
+      return diagnostic(`${describeValue(value)} is not a valid ${patternWhat(field)}`, path, { suggestion: patternHint(field) });
+    case 'minimum':
+    case 'maximum': {
+      const bounds = schemaAt(name, error.schemaPath);
+      const range =
+        typeof bounds?.minimum === 'number' && typeof bounds?.maximum === 'number'
+          ? `between ${bounds.minimum} and ${bounds.maximum}`
+          : error.keyword === 'minimum'
+            ? `at least ${String(bounds?.minimum)}`
+            : `at most ${String(bounds?.maximum)}`;
+      return diagnostic(`${field} must be ${range}, not ${describeValue(value)}`);
+    }
+    case 'minLength':
+      return diagnostic(`${field} must not be empty`);
+    case 'uniqueItems': {
+      const { j } = error.params as { i: number; j: number };
+      const item = Array.isArray(value) ? value[j] : undefined;
+      return diagnostic(`${describeValue(item)} is listed twice in ${field}`, [...path, j]);
+    }
+    case 'propertyNames':
+      return diagnostic(`${field}: invalid key`);
+    default:
+      return diagnostic(`${field} ${error.message ?? 'is invalid'}`);
+  }
+}
+
+function patternWhat(field: string): string {
+  if (field === 'after') return 'offset';
+  if (field === 'updated') return 'date';
+  return 'id';
+}
+
+function patternHint(field: string): string {
+  if (field === 'after') return 'write the offset from the trigger as J+1, D+1, J-7, 1d, 12h, 30m, 2w or 0';
+  if (field === 'updated') return 'write the date as YYYY-MM-DD';
+  return 'ids use lower-case letters, digits, "-" and "_", starting with a letter or digit';
+}
