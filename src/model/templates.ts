@@ -1,0 +1,162 @@
+// Only the parser: the full handlebars runtime is not needed to read templates.
+import { parse, parser } from 'handlebars/dist/cjs/handlebars/compiler/base.js';
+
+interface JisonErrorHash {
+  loc?: { first_line: number; first_column: number };
+  line?: number;
+  expected?: string[];
+  token?: string | null;
+}
+
+class TemplateParseError extends Error {
+  constructor(message: string, readonly hash: JisonErrorHash) {
+    super(message);
+  }
+}
+
+// Handlebars' generated (jison) parser throws a bare Error and drops where the problem
+// is; replacing its parseError method keeps the location and the expected tokens.
+parser.parseError = (message: string, hash: JisonErrorHash) => {
+  throw new TemplateParseError(message, hash);
+};
+/// <reference types="handlebars" />
+
+type Node = hbs.AST.Node;
+type PathExpression = hbs.AST.PathExpression;
+
+export interface TemplateVariable {
+  /** The scenario variable: first segment of the path (`cart_items` in `cart_items.0.name`). */
+  name: string;
+  /** Source text of the path as written, to locate it in the file. */
+  original: string;
+  line: number;
+  column: number;
+}
+
+export type TemplateAnalysis =
+  | { ok: true; variables: TemplateVariable[] }
+  | { ok: false; message: string; line: number; column: number };
+
+/** Helpers that change the context: paths inside their block are relative to the item. */
+const CONTEXT_HELPERS = new Set(['each', 'with']);
+const cache = new Map<string, TemplateAnalysis>();
+
+/**
+ * Parses a subject or message with handlebars' own parser and lists the variables it
+ * reads. Helper names, `this`, `@data` variables and paths relative to an `each`/`with`
+ * item are not variables. Results are cached: scenarios reuse the same texts.
+ */
+export function analyzeTemplate(text: string): TemplateAnalysis {
+  if (!text.includes('{{')) return { ok: true, variables: [] };
+  let analysis = cache.get(text);
+  if (!analysis) {
+    analysis = analyze(text);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, analysis);
+  }
+  return analysis;
+}
+
+function analyze(text: string): TemplateAnalysis {
+  let program: hbs.AST.Program;
+  try {
+    program = parse(text) as hbs.AST.Program;
+  } catch (error) {
+    return syntaxError(error);
+  }
+  const variables: TemplateVariable[] = [];
+  const visitPath = (path: PathExpression, contextDepth: number) => {
+    if (path.data || path.parts.length === 0) return; // @index, @root.x, this
+    // Inside each/with, a bare path reads the item; `../x` climbs back out.
+    if (contextDepth > path.depth) return;
+    const name = path.parts[0]!;
+    variables.push({ name, original: path.original, line: path.loc.start.line, column: path.loc.start.column + 1 });
+  };
+  const visitExpression = (node: Node | undefined, depth: number) => {
+    if (!node) return;
+    switch (node.type) {
+      case 'PathExpression':
+        visitPath(node as PathExpression, depth);
+        break;
+      case 'SubExpression': {
+        const sub = node as hbs.AST.SubExpression;
+        sub.params.forEach((param) => visitExpression(param, depth));
+        sub.hash?.pairs.forEach((pair) => visitExpression(pair.value, depth));
+        break;
+      }
+      default:
+        break; // literals
+    }
+  };
+  const visitCall = (call: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.PartialStatement, depth: number) => {
+    const path = (call as hbs.AST.MustacheStatement).path;
+    const params = call.params ?? [];
+    const hash = (call as hbs.AST.MustacheStatement).hash;
+    // With parameters, the path names a helper; alone, it is a value.
+    if (path && params.length === 0 && !hash) visitExpression(path, depth);
+    else if (path && path.type === 'SubExpression') visitExpression(path, depth);
+    params.forEach((param) => visitExpression(param, depth));
+    hash?.pairs.forEach((pair) => visitExpression(pair.value, depth));
+  };
+  const visitProgram = (node: hbs.AST.Program | undefined, depth: number) => {
+    for (const statement of node?.body ?? []) {
+      switch (statement.type) {
+        case 'MustacheStatement':
+          visitCall(statement as hbs.AST.MustacheStatement, depth);
+          break;
+        case 'BlockStatement': {
+          const block = statement as hbs.AST.BlockStatement;
+          visitCall(block, depth);
+          const helper = block.path.type === 'PathExpression' ? (block.path as PathExpression).original : '';
+          const innerDepth = CONTEXT_HELPERS.has(helper) || (block.params.length === 0 && !block.hash) ? depth + 1 : depth;
+          visitProgram(block.program, innerDepth);
+          visitProgram(block.inverse, depth);
+          break;
+        }
+        case 'PartialStatement':
+        case 'PartialBlockStatement':
+          visitCall(statement as hbs.AST.PartialStatement, depth);
+          break;
+        default:
+          break; // content and comments
+      }
+    }
+  };
+  visitProgram(program, 0);
+  return { ok: true, variables };
+}
+
+/** Handlebars' grammar tokens, in words a template author knows. */
+const TOKEN_WORDS: Record<string, string> = {
+  ID: 'a variable name',
+  STRING: 'a string',
+  NUMBER: 'a number',
+  BOOLEAN: 'true or false',
+  DATA: 'an @variable',
+  CLOSE: '"}}"',
+  CLOSE_UNESCAPED: '"}}}"',
+  CLOSE_RAW_BLOCK: '"}}}}"',
+  OPEN_ENDBLOCK: '"{{/"',
+  OPEN_BLOCK: '"{{#"',
+  OPEN_INVERSE: '"{{^"',
+  OPEN: '"{{"',
+  EOF: 'the end of the text',
+  SEP: '"."',
+};
+
+function syntaxError(error: unknown): TemplateAnalysis {
+  if (error instanceof TemplateParseError) {
+    const { loc, line, expected, token } = error.hash;
+    const position = loc ? { line: loc.first_line, column: loc.first_column + 1 } : { line: (line ?? 0) + 1, column: 1 };
+    const wanted = [...new Set((expected ?? []).map((name) => TOKEN_WORDS[name.replace(/'/g, '')]).filter(Boolean))];
+    const message =
+      !token || token === 'INVALID'
+        ? 'malformed or unclosed "{{"'
+        : `unexpected ${TOKEN_WORDS[token] ?? token}${wanted.length > 0 ? `, expected ${wanted.join(' or ')}` : ''}`;
+    return { ok: false, message, ...position };
+  }
+  // Other errors (e.g. mismatched block names) come from the AST builder, with a location.
+  const located = error as { message?: string; lineNumber?: number; column?: number };
+  const message = (located.message ?? String(error)).split(' - ')[0]!.trim();
+  return { ok: false, message, line: located.lineNumber ?? 1, column: (located.column ?? 0) + 1 };
+}
