@@ -1,0 +1,24 @@
+import { relationsOf } from '../model/relations.js';
+import { createRule } from './create-rule.js';
+
+export const channelWithoutTouchpoint = createRule({
+  id: 'channel-without-touchpoint',
+  description: 'A scenario step uses a channel that has no touchpoint in the matrix.',
+  defaultSeverity: 'warn',
+  check({ model, report }) {
+    const { touchpointCountByChannel } = relationsOf(model);
+    for (const scenario of model.scenarios) {
+      const reported = new Set<string>();
+      for (const step of scenario.steps) {
+        if (!model.index.channels.has(step.channel) || touchpointCountByChannel.has(step.channel) || reported.has(step.channel)) continue;
+        reported.add(step.channel);
+        report({
+          message: `scenario "${scenario.id}" uses channel "${step.channel}", which has no touchpoint in the matrix`,
+          location: { file: step.origin.file, path: [...step.origin.path, 'channel'] },
+          entity: { kind: 'scenario', id: scenario.id },
+          suggestion: `add the touchpoint this step creates to touchpoints:, so the matrix shows it`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import type { Rule } from './create-rule.js';
+import { channelWithoutTouchpoint } from './channel-without-touchpoint.js';
+import { duplicateId } from './duplicate-id.js';
+import { emptySequence } from './empty-sequence.js';
+import { frictionWithoutUseCase } from './friction-without-use-case.js';
+import { missingConsent } from './missing-consent.js';
+import { opportunityWithoutUseCase } from './opportunity-without-use-case.js';
+import { schema } from './schema.js';
+import { templateSyntax } from './template-syntax.js';
+import { undeclaredTemplateVariable } from './undeclared-template-variable.js';
+import { unknownReference } from './unknown-reference.js';
+import { unorderedSteps } from './unordered-steps.js';
+import { unusedSource } from './unused-source.js';
+import { unusedVariable } from './unused-variable.js';
+import { useCaseWithoutScenario } from './use-case-without-scenario.js';
+import { variableWithoutSource } from './variable-without-source.js';
+import { yamlSyntax } from './yaml-syntax.js';
+
+/** Every rule, in the order `omni rules` lists them. */
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  duplicateId,
+  unknownReference,
+  variableWithoutSource,
+  undeclaredTemplateVariable,
+  templateSyntax,
+  emptySequence,
+  unorderedSteps,
+  missingConsent,
+  opportunityWithoutUseCase,
+  frictionWithoutUseCase,
+  useCaseWithoutScenario,
+  channelWithoutTouchpoint,
+  unusedVariable,
+  unusedSource,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,28 @@
+import { createRule } from './create-rule.js';
+
+export const missingConsent = createRule({
+  id: 'missing-consent',
+  description: 'A scenario sends on a channel that requires consent but declares no variable recording that consent.',
+  defaultSeverity: 'warn',
+  check({ model, report }) {
+    for (const scenario of model.scenarios) {
+      const consented = new Set<string>();
+      for (const id of scenario.variables) for (const channel of model.index.variables.get(id)?.consentFor ?? []) consented.add(channel);
+      const reported = new Set<string>();
+      for (const step of scenario.steps) {
+        const channel = model.index.channels.get(step.channel);
+        if (!channel?.requiresConsent || consented.has(channel.id) || reported.has(channel.id)) continue;
+        reported.add(channel.id);
+        const candidate = model.variables.find((variable) => variable.consentFor?.includes(channel.id));
+        report({
+          message: `scenario "${scenario.id}" sends on ${channel.id}, which requires consent, but declares no consent variable for it`,
+          location: { file: step.origin.file, path: [...step.origin.path, 'channel'] },
+          entity: { kind: 'scenario', id: scenario.id },
+          suggestion: candidate
+            ? `add ${candidate.id} to the scenario's variables:`
+            : `declare a variable with consentFor: [${channel.id}] and add it to the scenario's variables:`,
+        });
+      }
+    }
+  },
+});

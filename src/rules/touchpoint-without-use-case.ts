@@ -1,0 +1,24 @@
+import { relationsOf } from '../model/relations.js';
+import type { TouchpointStatus } from '../model/types.js';
+import { createRule, type Rule } from './create-rule.js';
+
+/** The opportunity and friction rules differ only in the status they watch. */
+export function touchpointWithoutUseCase(status: Exclude<TouchpointStatus, 'normal'>, description: string): Rule {
+  return createRule({
+    id: `${status}-without-use-case`,
+    description,
+    defaultSeverity: 'warn',
+    check({ model, report }) {
+      const { useCasesByTouchpoint } = relationsOf(model);
+      for (const touchpoint of model.touchpoints) {
+        if (touchpoint.status !== status || useCasesByTouchpoint.has(touchpoint.id)) continue;
+        report({
+          message: `${status} "${touchpoint.id}" is addressed by no use case`,
+          location: { file: touchpoint.origin.file, path: [...touchpoint.origin.path, 'status'] },
+          entity: { kind: 'touchpoint', id: touchpoint.id },
+          suggestion: `list it in the touchpoints: of a use case, or set its status to normal`,
+        });
+      }
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { relationsOf } from '../model/relations.js';
+import { createRule } from './create-rule.js';
+
+export const unusedSource = createRule({
+  id: 'unused-source',
+  description: 'No variable comes from a source.',
+  defaultSeverity: 'warn',
+  check({ model, report }) {
+    const { variablesBySource } = relationsOf(model);
+    for (const source of model.sources) {
+      if (variablesBySource.has(source.id)) continue;
+      report({
+        message: `source "${source.id}" feeds no variable`,
+        location: { file: source.origin.file, path: [...source.origin.path, 'id'] },
+        entity: { kind: 'source', id: source.id },
+        suggestion: `list it in the sources: of the variables it holds, or remove it`,
+      });
+    }
+  },
+});

@@ -1,0 +1,20 @@
+import { relationsOf } from '../model/relations.js';
+import { createRule } from './create-rule.js';
+
+export const useCaseWithoutScenario = createRule({
+  id: 'use-case-without-scenario',
+  description: 'No scenario implements a use case.',
+  defaultSeverity: 'warn',
+  check({ model, report }) {
+    const { scenariosByUseCase } = relationsOf(model);
+    for (const useCase of model.useCases) {
+      if (scenariosByUseCase.has(useCase.id)) continue;
+      report({
+        message: `use case "${useCase.id}" is implemented by no scenario`,
+        location: { file: useCase.origin.file, path: [...useCase.origin.path, 'id'] },
+        entity: { kind: 'use case', id: useCase.id },
+        suggestion: `list it in the useCases: of the scenario that delivers it`,
+      });
+    }
+  },
+});
