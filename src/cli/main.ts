@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT } from './errors.js';
+import { registerLint } from './lint.js';
+import { registerRules } from './rules.js';
+import { registerSchema } from './schema.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command('omni')
+    .description('Omnichannel customer-relationship planning as code: lint, render and export journey workspaces kept in YAML.')
+    .version(version, '-v, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerLint(program, version);
+  registerRules(program);
+  registerSchema(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are not failures; any other parse error is a usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.fatal;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`omni: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`omni: unexpected error: ${message}\n`);
+  if (process.env.OMNI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('  run again with OMNI_DEBUG=1 for details, and please report it\n');
+  return EXIT.fatal;
+}
+
+await main(process.argv);

@@ -1,0 +1,62 @@
+import { compareDiagnostics } from '../diagnostics/sort.js';
+import { effectiveSeverity, type SeverityOverrides } from '../diagnostics/severity.js';
+import type { Diagnostic, LintResult, PendingDiagnostic, Severity } from '../diagnostics/types.js';
+import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
+import type { LoadedWorkspace } from './load.js';
+
+export interface LintOptions {
+  /** Severities from the command line (--rule), over omni.yaml's. */
+  ruleOverrides?: SeverityOverrides;
+  /** Report only these files (workspace-relative); references still resolve across all. */
+  onlyFiles?: ReadonlySet<string>;
+}
+
+/** Runs every enabled rule over a loaded workspace and locates each finding at line:col. */
+export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOptions = {}): Promise<LintResult> {
+  const severities = new Map<string, Severity>();
+  for (const rule of RULES) {
+    const severity = effectiveSeverity(rule, workspace.settings.rules, options.ruleOverrides);
+    if (severity !== 'off') severities.set(rule.id, severity);
+  }
+  const pending: PendingDiagnostic[] = workspace.diagnostics.filter((diagnostic) => severities.has(diagnostic.ruleId));
+  for (const rule of RULES) {
+    if (!severities.has(rule.id)) continue;
+    rule.check({
+      model: workspace.model,
+      report: (report) => pending.push({ ruleId: rule.id, ...report }),
+    });
+  }
+  const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
+  const diagnostics = await locate(reported, workspace.texts, severities);
+  diagnostics.sort(compareDiagnostics);
+  const sources = new Map<string, string>();
+  for (const diagnostic of diagnostics) {
+    const text = workspace.texts.get(diagnostic.file);
+    if (text !== undefined) sources.set(diagnostic.file, text);
+  }
+  const files = options.onlyFiles ? workspace.files.filter((file) => options.onlyFiles!.has(file)) : workspace.files;
+  return { root: workspace.root, files, diagnostics, sources };
+}
+
+/** Positions are computed here, once per file that has findings, never for clean files. */
+async function locate(pending: readonly PendingDiagnostic[], texts: ReadonlyMap<string, string>, severities: ReadonlyMap<string, Severity>): Promise<Diagnostic[]> {
+  const resolvers = new Map<string, PositionResolver>();
+  const diagnostics: Diagnostic[] = [];
+  for (const { location, ...rest } of pending) {
+    let resolver = resolvers.get(location.file);
+    if (!resolver && !location.range) {
+      resolver = await createPositionResolver(texts.get(location.file) ?? '');
+      resolvers.set(location.file, resolver);
+    }
+    const range = location.range ?? resolver!.resolve(location);
+    diagnostics.push({
+      ...rest,
+      severity: severities.get(rest.ruleId)!,
+      file: location.file,
+      range,
+      docsUrl: RULES_BY_ID.get(rest.ruleId)!.docsUrl,
+    });
+  }
+  return diagnostics;
+}
