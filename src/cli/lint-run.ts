@@ -48,7 +48,7 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
   const cwd = process.cwd();
   const ruleOverrides: Record<string, SeverityOrOff> = {};
-  for (const text of options.rule) {
+  for (const text of options.rule ?? []) {
     try {
       const [id, severity] = parseRuleOption(text, new Set(RULES_BY_ID.keys()));
       ruleOverrides[id] = severity;

@@ -10,7 +10,7 @@ export interface LintCommandOptions {
   outputFile?: string;
   maxWarnings?: number;
   quiet?: boolean;
-  rule: string[];
+  rule?: string[];
   failSeverity: 'error' | 'warn';
   color?: boolean;
   maxFileSize?: number;
@@ -25,7 +25,7 @@ export function registerLint(program: Command, version: string): void {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parsePositiveInteger('--max-warnings'))
     .option('-q, --quiet', 'report errors only')
-    .option('--rule <id=severity>', 'set a rule to error, warn or off (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--rule <id=severity>', 'set a rule to error, warn or off (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .addOption(new Option('--fail-severity <severity>', 'lowest severity that fails the run').choices(['error', 'warn']).default('error'))
     .option('--no-color', 'disable colours (also NO_COLOR)')
     .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size'))
