@@ -66,7 +66,13 @@ function analyze(text: string): TemplateAnalysis {
   }
   const variables: TemplateVariable[] = [];
   const visitPath = (path: PathExpression, contextDepth: number) => {
-    if (path.data || path.parts.length === 0) return; // @index, @root.x, this
+    // `@root.x` reads the scenario variable x from inside any block; other @data (@index…) are not variables.
+    if (path.data) {
+      const [head, name] = path.parts;
+      if (head === 'root' && name !== undefined) variables.push({ name, original: path.original, line: path.loc.start.line, column: path.loc.start.column + 1 });
+      return;
+    }
+    if (path.parts.length === 0) return; // this
     // Inside each/with, a bare path reads the item; `../x` climbs back out.
     if (contextDepth > path.depth) return;
     const name = path.parts[0]!;
