@@ -42,6 +42,44 @@ export function discoverModelFiles(root: string, include: readonly string[], exc
   return found;
 }
 
+/**
+ * Where a workspace's files come from when they are not read from the file system
+ * (e.g. a git revision): every file under the root, and their bytes.
+ */
+export interface WorkspaceSource {
+  /** Every file under the workspace root, relative with forward slashes; discovery filters them. */
+  listFiles(): readonly string[];
+  readFile(file: string): Uint8Array;
+}
+
+/**
+ * The model files among a flat list of workspace-relative files, with the rules and the
+ * order of `discoverModelFiles` (dot-folders, node_modules/ and out/ skipped; sorted folder
+ * by folder, so `a/b.yaml` comes before `a.yaml` as in a directory walk).
+ */
+export function selectModelFiles(files: readonly string[], include: readonly string[], exclude: readonly string[]): string[] {
+  const isIncluded = picomatch([...include], { dot: false });
+  const isExcluded = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false;
+  return files
+    .filter((file) => {
+      const segments = file.split('/');
+      if (segments.some((segment) => segment.startsWith('.'))) return false;
+      if (segments.slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment))) return false;
+      return file !== CONFIG_FILE && isIncluded(file) && !isExcluded(file);
+    })
+    .sort(compareSegments);
+}
+
+function compareSegments(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = compareNames(left[i]!, right[i]!);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}
+
 function statKind(absolute: string): 'dir' | 'file' | 'other' {
   try {
     const stats = statSync(absolute);

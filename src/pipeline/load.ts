@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
 import { decodeUtf8 } from '../loader/decode.js';
-import { CONFIG_FILE, DEFAULT_INCLUDE, discoverModelFiles } from '../loader/discover.js';
+import { CONFIG_FILE, DEFAULT_INCLUDE, discoverModelFiles, selectModelFiles, type WorkspaceSource } from '../loader/discover.js';
 import { parseYaml } from '../loader/parse-yaml.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { resolveModel, type ParsedDocument } from '../model/resolve.js';
@@ -16,6 +16,8 @@ export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface LoadOptions {
   maxFileBytes?: number;
+  /** Read files from here instead of the file system under root (e.g. a git revision). */
+  source?: WorkspaceSource;
 }
 
 export interface LoadedWorkspace {
@@ -39,15 +41,24 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const diagnostics: PendingDiagnostic[] = [];
   const texts = new Map<string, string>();
 
-  const read = (file: string): ReadResult => {
+  const source = options.source;
+  const listed = source ? new Set(source.listFiles()) : undefined;
+  const readBytes = (file: string): Uint8Array | number => {
+    if (source) return source.readFile(file);
     const absolute = path.join(absoluteRoot, file);
     const size = statSync(absolute).size;
+    return size > maxFileBytes ? size : readFileSync(absolute);
+  };
+
+  const read = (file: string): ReadResult => {
+    const bytes = readBytes(file);
+    const size = typeof bytes === 'number' ? bytes : bytes.length;
     if (size > maxFileBytes) {
       const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
       diagnostics.push(syntaxDiagnostic(file, `file is ${mib(size)}, over the ${mib(maxFileBytes)} limit for a model file`, 'split it into smaller files, or raise --max-file-size'));
       return { ok: false };
     }
-    const decoded = decodeUtf8(readFileSync(absolute));
+    const decoded = decodeUtf8(bytes as Uint8Array);
     if (!decoded.ok) {
       const hex = decoded.byte.toString(16).padStart(2, '0');
       diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 byte 0x${hex}`, 'save the file as UTF-8', decoded.position));
@@ -63,7 +74,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     return { ok: true, data: parsed.data ?? {} };
   };
 
-  const configFile = existsSync(path.join(absoluteRoot, CONFIG_FILE)) ? CONFIG_FILE : undefined;
+  const hasConfig = listed ? listed.has(CONFIG_FILE) : existsSync(path.join(absoluteRoot, CONFIG_FILE));
+  const configFile = hasConfig ? CONFIG_FILE : undefined;
   let rawSettings: Record<string, unknown> = {};
   if (configFile) {
     const result = read(configFile);
@@ -78,7 +90,9 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   }
   const settings = toSettings(rawSettings, configFile !== undefined, absoluteRoot);
 
-  const modelFiles = discoverModelFiles(absoluteRoot, settings.include, settings.exclude);
+  const modelFiles = listed
+    ? selectModelFiles([...listed], settings.include, settings.exclude)
+    : discoverModelFiles(absoluteRoot, settings.include, settings.exclude);
   const documents: ParsedDocument[] = [];
   for (const file of modelFiles) {
     const result = read(file);
