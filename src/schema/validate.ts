@@ -12,7 +12,9 @@ const validators = new Map<SchemaName, Validator>();
  * (scripts/build-validators.mjs), which saves ~150 ms of start-up on every lint. When
  * running from sources (tests), ajv compiles them here instead, with the same options.
  */
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: false } as const;
+// `verbose` gives each error its parentSchema: schemaPaths inside $ref'd definitions are
+// relative to the definition, so they cannot be looked up from the root schema.
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: false, verbose: true } as const;
 
 export async function getValidator(name: SchemaName): Promise<Validator> {
   let validator = validators.get(name);
@@ -46,7 +48,9 @@ function decodePointer(pointer: string): (string | number)[] {
 }
 
 /** The schema node a schemaPath points into (`#/definitions/step/properties/after/pattern` minus the keyword). */
-function schemaAt(name: SchemaName, schemaPath: string): Record<string, unknown> | undefined {
+function schemaAt(name: SchemaName, schemaPath: string, error?: ErrorObject): Record<string, unknown> | undefined {
+  const parent = error?.parentSchema as unknown;
+  if (parent !== null && typeof parent === 'object') return parent as Record<string, unknown>;
   let node: unknown = loadSchema(name);
   const segments = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
   for (const segment of segments) {
@@ -117,7 +121,7 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
   switch (error.keyword) {
     case 'additionalProperties': {
       const property = String((error.params as { additionalProperty: string }).additionalProperty);
-      const allowed = Object.keys((schemaAt(name, error.schemaPath)?.properties as object | undefined) ?? {});
+      const allowed = Object.keys((schemaAt(name, error.schemaPath, error)?.properties as object | undefined) ?? {});
       const closest = closestMatch(property, allowed);
       const what = path.length === 0 && name === 'model' ? 'section' : 'property';
       return diagnostic(
@@ -143,7 +147,7 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       return diagnostic(`${describeValue(value)} is not a valid ${patternWhat(field)}`, path, { suggestion: patternHint(field) });
     case 'minimum':
     case 'maximum': {
-      const bounds = schemaAt(name, error.schemaPath);
+      const bounds = schemaAt(name, error.schemaPath, error);
       const range =
         typeof bounds?.minimum === 'number' && typeof bounds?.maximum === 'number'
           ? `between ${bounds.minimum} and ${bounds.maximum}`
