@@ -1,0 +1,81 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { diffWorkspaces, type DiffSide } from '../diff/diff.js';
+import { formatDiffJson } from '../diff/format-json.js';
+import { formatDiffMarkdown } from '../diff/format-markdown.js';
+import { formatDiffText } from '../diff/format-text.js';
+import { defaultBase, GitError, gitSource, gitTopLevel, resolveCommit } from '../diff/git.js';
+import { findWorkspaceRoot, type WorkspaceSource } from '../loader/discover.js';
+import { lintWorkspace } from '../pipeline/lint.js';
+import { loadWorkspace } from '../pipeline/load.js';
+import { emit, useColor, workspaceArgument } from './context.js';
+import type { DiffCommandOptions } from './diff.js';
+import { CliError, EXIT } from './errors.js';
+
+export interface DiffIo {
+  cwd: string;
+  /** Where the diff goes when there is no --output-file. */
+  write: (text: string) => void;
+  color: boolean;
+}
+
+const defaultIo = (options: DiffCommandOptions): DiffIo => ({
+  cwd: process.cwd(),
+  write: (text) => emit(text, undefined),
+  color: useColor(process.stdout, options.color),
+});
+
+async function side(label: string, root: string, source?: WorkspaceSource): Promise<DiffSide> {
+  const workspace = await loadWorkspace(root, { source });
+  return { label, model: workspace.model, lint: await lintWorkspace(workspace) };
+}
+
+function folderSide(dir: string, cwd: string, flag: string): Promise<DiffSide> {
+  const absolute = path.resolve(cwd, dir);
+  try {
+    workspaceArgument(absolute);
+  } catch {
+    throw new CliError(`${flag} ${dir}: folder not found`, 'pass the folder that holds omni.yaml or the model files');
+  }
+  return side(dir, absolute);
+}
+
+/** Loads both sides, diffs them, prints the chosen format; returns the exit code. */
+export async function runDiff(base: string | undefined, head: string | undefined, options: DiffCommandOptions, io: DiffIo = defaultIo(options)): Promise<number> {
+  let sides: [DiffSide, DiffSide];
+  if (options.from !== undefined || options.to !== undefined) {
+    if (options.from === undefined || options.to === undefined) throw new CliError('--from and --to go together', 'omni diff --from OLD_DIR --to NEW_DIR');
+    if (base !== undefined || head !== undefined) throw new CliError('pass either revisions or --from/--to, not both');
+    sides = [await folderSide(options.from, io.cwd, '--from'), await folderSide(options.to, io.cwd, '--to')];
+  } else {
+    sides = await gitSides(base, head, options, io.cwd);
+  }
+  const [before, after] = sides;
+  const diff = diffWorkspaces(before, after);
+  const output =
+    options.format === 'json'
+      ? formatDiffJson(diff)
+      : options.format === 'markdown'
+        ? formatDiffMarkdown(diff, { head: after.model })
+        : formatDiffText(diff, { color: options.outputFile ? false : io.color });
+  if (options.outputFile) emit(output, path.resolve(io.cwd, options.outputFile));
+  else io.write(output);
+  return options.exitCode && diff.summary.introduced.errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+async function gitSides(base: string | undefined, head: string | undefined, options: DiffCommandOptions, cwd: string): Promise<[DiffSide, DiffSide]> {
+  const root = realpathSync(options.workspace !== undefined ? workspaceArgument(path.resolve(cwd, options.workspace)) : findWorkspaceRoot(cwd));
+  try {
+    const top = realpathSync(gitTopLevel(root));
+    const prefix = path.relative(top, root).split(path.sep).join('/');
+    const short = (commit: string) => commit.slice(0, 7);
+    const baseCommit = base !== undefined ? { revision: base, commit: resolveCommit(top, base) } : defaultBase(top);
+    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, gitSource(top, baseCommit.commit, prefix));
+    if (head === undefined) return [baseSide, await side('working tree', root)];
+    const headCommit = resolveCommit(top, head);
+    return [baseSide, await side(`${head} (${short(headCommit)})`, root, gitSource(top, headCommit, prefix))];
+  } catch (error) {
+    if (error instanceof GitError) throw new CliError(error.message, error.hint);
+    throw error;
+  }
+}

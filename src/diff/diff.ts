@@ -1,0 +1,291 @@
+import type { Diagnostic, LintResult, Severity } from '../diagnostics/types.js';
+import { rankUseCases } from '../model/priority.js';
+import { KIND_NAMES } from '../model/references.js';
+import { SECTION_KINDS, type Model, type SectionKind, type TouchpointStatus } from '../model/types.js';
+
+/** Version of the JSON shape of `omni diff --format json`; bumped on any breaking change. */
+export const DIFF_FORMAT_VERSION = 1;
+
+/** One side of the comparison: a resolved model and its lint result. */
+export interface DiffSide {
+  /** What the side is, for people: a revision, "working tree", a folder. */
+  label: string;
+  model: Model;
+  lint: LintResult;
+}
+
+export interface EntityRef {
+  id: string;
+  name: string;
+}
+
+/** A field that differs; `path` goes from the entity (or omni.yaml) down, e.g. ["steps", 1, "after"]. */
+export interface FieldChange {
+  path: (string | number)[];
+  /** null when the field is absent on that side. */
+  before: unknown;
+  after: unknown;
+}
+
+export interface ChangedEntity extends EntityRef {
+  changes: FieldChange[];
+}
+
+export interface SectionDiff {
+  section: SectionKind;
+  /** Singular noun of the section ("use case"). */
+  kind: string;
+  added: EntityRef[];
+  removed: EntityRef[];
+  /** Same content under a new id. */
+  renamed: { from: string; to: string; name: string }[];
+  changed: ChangedEntity[];
+}
+
+/** A cell of the touchpoint matrix whose statuses changed (the distinct statuses of its touchpoints). */
+export interface CellChange {
+  stage: EntityRef;
+  channel: EntityRef;
+  before: TouchpointStatus[];
+  after: TouchpointStatus[];
+}
+
+export interface RankChange extends EntityRef {
+  before: number;
+  after: number;
+}
+
+/** A lint diagnostic present on one side only. */
+export interface Gap {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  entity: { kind: string; id: string } | null;
+  /** Where it is on the side it exists in. */
+  file: string;
+  line: number;
+}
+
+export interface DiffSummary {
+  added: number;
+  removed: number;
+  renamed: number;
+  changed: number;
+  cells: number;
+  ranks: number;
+  introduced: { errors: number; warnings: number };
+  fixed: { errors: number; warnings: number };
+}
+
+export interface WorkspaceDiff {
+  version: typeof DIFF_FORMAT_VERSION;
+  base: { label: string };
+  head: { label: string };
+  summary: DiffSummary;
+  /** omni.yaml fields that changed (name, locale, updated, rules, priorityWeights…). */
+  settings: FieldChange[];
+  /** Only sections with at least one change, in the order of the method. */
+  sections: SectionDiff[];
+  cells: CellChange[];
+  ranks: RankChange[];
+  gaps: { introduced: Gap[]; fixed: Gap[] };
+}
+
+type Plain = Record<string, unknown>;
+
+/** An entity as data to compare: without its origin (file and position are not content). */
+function content(entity: object, withId: boolean): Plain {
+  const plain = JSON.parse(JSON.stringify(entity, (key, value: unknown) => (key === 'origin' ? undefined : value))) as Plain;
+  if (!withId) delete plain.id;
+  return plain;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+const orNull = (value: unknown) => (value === undefined ? null : value);
+
+/** Field-level differences; nested mappings recurse, step lists compare step by step. */
+export function fieldChanges(before: Plain, after: Plain, prefix: (string | number)[] = []): FieldChange[] {
+  const keys = [...Object.keys(before), ...Object.keys(after).filter((key) => !(key in before))];
+  const changes: FieldChange[] = [];
+  for (const key of keys) {
+    const a = before[key];
+    const b = after[key];
+    if (same(a, b)) continue;
+    const path = [...prefix, key];
+    if (key === 'steps' && prefix.length === 0 && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
+      const left = (a ?? []) as unknown[];
+      const right = (b ?? []) as unknown[];
+      for (let index = 0; index < Math.max(left.length, right.length); index++) {
+        const x = left[index];
+        const y = right[index];
+        if (same(x, y)) continue;
+        if (isPlainObject(x) && isPlainObject(y)) changes.push(...fieldChanges(x, y, [...path, index]));
+        else changes.push({ path: [...path, index], before: orNull(x), after: orNull(y) });
+      }
+    } else if (isPlainObject(a) && isPlainObject(b)) {
+      changes.push(...fieldChanges(a, b, path));
+    } else {
+      changes.push({ path, before: orNull(a), after: orNull(b) });
+    }
+  }
+  return changes;
+}
+
+function diffSection(section: SectionKind, base: Model, head: Model): SectionDiff {
+  const before = base.index[section] as Map<string, { id: string; name: string }>;
+  const after = head.index[section] as Map<string, { id: string; name: string }>;
+  const removedIds = [...before.keys()].filter((id) => !after.has(id));
+  const addedIds = [...after.keys()].filter((id) => !before.has(id));
+  const renamed: SectionDiff['renamed'] = [];
+  const unmatched = new Set(addedIds);
+  const stillRemoved: string[] = [];
+  for (const id of removedIds) {
+    const old = JSON.stringify(content(before.get(id)!, false));
+    const match = [...unmatched].find((candidate) => JSON.stringify(content(after.get(candidate)!, false)) === old);
+    if (match === undefined) {
+      stillRemoved.push(id);
+      continue;
+    }
+    unmatched.delete(match);
+    renamed.push({ from: id, to: match, name: after.get(match)!.name });
+  }
+  const changed: ChangedEntity[] = [];
+  for (const [id, entity] of after) {
+    const previous = before.get(id);
+    if (!previous) continue;
+    const changes = fieldChanges(content(previous, false), content(entity, false));
+    if (changes.length > 0) changed.push({ id, name: entity.name, changes });
+  }
+  const ref = (map: Map<string, { name: string }>) => (id: string): EntityRef => ({ id, name: map.get(id)!.name });
+  return {
+    section,
+    kind: KIND_NAMES[section],
+    added: addedIds.filter((id) => unmatched.has(id)).map(ref(after)),
+    removed: stillRemoved.map(ref(before)),
+    renamed,
+    changed,
+  };
+}
+
+const STATUS_ORDER: TouchpointStatus[] = ['normal', 'friction', 'opportunity'];
+
+function cellStatuses(model: Model): Map<string, TouchpointStatus[]> {
+  const cells = new Map<string, Set<TouchpointStatus>>();
+  for (const touchpoint of model.touchpoints) {
+    const key = `${touchpoint.stage}\0${touchpoint.channel}`;
+    const statuses = cells.get(key) ?? new Set();
+    statuses.add(touchpoint.status);
+    cells.set(key, statuses);
+  }
+  return new Map([...cells].map(([key, statuses]) => [key, STATUS_ORDER.filter((status) => statuses.has(status))]));
+}
+
+function diffCells(base: Model, head: Model): CellChange[] {
+  const before = cellStatuses(base);
+  const after = cellStatuses(head);
+  const keys = [...new Set([...before.keys(), ...after.keys()])].filter((key) => !same(before.get(key) ?? [], after.get(key) ?? []));
+  const position = (section: 'stages' | 'channels', id: string) => {
+    const inHead = head[section].findIndex((entity) => entity.id === id);
+    if (inHead >= 0) return inHead;
+    const inBase = base[section].findIndex((entity) => entity.id === id);
+    return inBase >= 0 ? 10_000 + inBase : 20_000;
+  };
+  const named = (section: 'stages' | 'channels', id: string): EntityRef => ({
+    id,
+    name: head.index[section].get(id)?.name ?? base.index[section].get(id)?.name ?? id,
+  });
+  return keys
+    .map((key) => {
+      const [stage, channel] = key.split('\0') as [string, string];
+      return { stage, channel, key };
+    })
+    .sort((a, b) => position('stages', a.stage) - position('stages', b.stage) || position('channels', a.channel) - position('channels', b.channel) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ stage, channel, key }) => ({
+      stage: named('stages', stage),
+      channel: named('channels', channel),
+      before: before.get(key) ?? [],
+      after: after.get(key) ?? [],
+    }));
+}
+
+function diffRanks(base: Model, head: Model): RankChange[] {
+  const before = new Map(rankUseCases(base).map((entry) => [entry.useCase.id, entry.rank]));
+  return rankUseCases(head)
+    .filter((entry) => before.has(entry.useCase.id) && before.get(entry.useCase.id) !== entry.rank)
+    .map((entry) => ({ id: entry.useCase.id, name: entry.useCase.name, before: before.get(entry.useCase.id)!, after: entry.rank }));
+}
+
+/** Matched by rule, entity (else file) and message: moving lines around changes no gap. */
+const gapKey = (diagnostic: Diagnostic) =>
+  [diagnostic.ruleId, diagnostic.entity ? `${diagnostic.entity.kind}\0${diagnostic.entity.id}` : `file\0${diagnostic.file}`, diagnostic.message].join('\0');
+
+function onlyIn(side: readonly Diagnostic[], other: readonly Diagnostic[]): Gap[] {
+  const remaining = new Map<string, number>();
+  for (const diagnostic of other) remaining.set(gapKey(diagnostic), (remaining.get(gapKey(diagnostic)) ?? 0) + 1);
+  const gaps: Gap[] = [];
+  for (const diagnostic of side) {
+    const key = gapKey(diagnostic);
+    const count = remaining.get(key) ?? 0;
+    if (count > 0) {
+      remaining.set(key, count - 1);
+      continue;
+    }
+    gaps.push({
+      ruleId: diagnostic.ruleId,
+      severity: diagnostic.severity,
+      message: diagnostic.message,
+      entity: diagnostic.entity ? { kind: diagnostic.entity.kind, id: diagnostic.entity.id } : null,
+      file: diagnostic.file,
+      line: diagnostic.range.start.line,
+    });
+  }
+  return gaps;
+}
+
+function settingsContent(model: Model): Plain {
+  const { declared: _declared, include, exclude, ...rest } = model.settings;
+  return { ...rest, include, exclude } as Plain;
+}
+
+const countSeverities = (gaps: readonly Gap[]) => ({
+  errors: gaps.filter((gap) => gap.severity === 'error').length,
+  warnings: gaps.filter((gap) => gap.severity === 'warn').length,
+});
+
+/** The semantic difference between two workspaces: what changed in the journey, and which gaps opened or closed. */
+export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {
+  const sections = SECTION_KINDS.map((section) => diffSection(section, base.model, head.model)).filter(
+    (section) => section.added.length + section.removed.length + section.renamed.length + section.changed.length > 0,
+  );
+  const cells = diffCells(base.model, head.model);
+  const ranks = diffRanks(base.model, head.model);
+  const introduced = onlyIn(head.lint.diagnostics, base.lint.diagnostics);
+  const fixed = onlyIn(base.lint.diagnostics, head.lint.diagnostics);
+  const total = (pick: (section: SectionDiff) => unknown[]) => sections.reduce((sum, section) => sum + pick(section).length, 0);
+  return {
+    version: DIFF_FORMAT_VERSION,
+    base: { label: base.label },
+    head: { label: head.label },
+    summary: {
+      added: total((section) => section.added),
+      removed: total((section) => section.removed),
+      renamed: total((section) => section.renamed),
+      changed: total((section) => section.changed),
+      cells: cells.length,
+      ranks: ranks.length,
+      introduced: countSeverities(introduced),
+      fixed: countSeverities(fixed),
+    },
+    settings: fieldChanges(settingsContent(base.model), settingsContent(head.model)),
+    sections,
+    cells,
+    ranks,
+    gaps: { introduced, fixed },
+  };
+}
+
+/** Whether anything at all differs. */
+export function isEmptyDiff(diff: WorkspaceDiff): boolean {
+  return diff.settings.length === 0 && diff.sections.length === 0 && diff.cells.length === 0 && diff.ranks.length === 0 && diff.gaps.introduced.length === 0 && diff.gaps.fixed.length === 0;
+}

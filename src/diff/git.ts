@@ -1,0 +1,108 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import type { WorkspaceSource } from '../loader/discover.js';
+
+/** A git failure the user can act on; the CLI turns it into a one-line error. */
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+function git(cwd: string, args: readonly string[], input?: string): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, input, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** `git …` or undefined when git exits non-zero (e.g. an unknown ref). */
+function tryGit(cwd: string, args: readonly string[]): string | undefined {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER });
+  if (result.error) throw gitMissing(result.error);
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+function gitMissing(error: Error): Error {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GitError('git is not installed or not on PATH', 'install git, or compare two folders with --from DIR --to DIR');
+  return error;
+}
+
+/** The top folder of the repository holding `cwd`. */
+export function gitTopLevel(cwd: string): string {
+  const top = tryGit(cwd, ['rev-parse', '--show-toplevel']);
+  if (top === undefined) throw new GitError(`not a git repository: ${cwd}`, 'run omni diff inside a git repository, or compare two folders with --from DIR --to DIR');
+  return top.trim();
+}
+
+/** The commit a revision names (branch, tag, sha, HEAD~2…). */
+export function resolveCommit(top: string, revision: string): string {
+  if (revision.startsWith('-')) throw new GitError(`unknown revision: ${revision}`, 'pass a branch, tag or commit');
+  const sha = tryGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  if (sha === undefined) throw new GitError(`unknown revision: ${revision}`, 'pass a branch, tag or commit that exists here (git fetch first in a shallow CI clone)');
+  return sha.trim();
+}
+
+/**
+ * The default base: the merge-base of HEAD with the default branch, which is origin/HEAD
+ * when the remote says so, else main, else master.
+ */
+export function defaultBase(top: string): { revision: string; commit: string } {
+  if (tryGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
+    throw new GitError('the repository has no commit yet', 'commit once, or pass --from DIR --to DIR');
+  }
+  const remoteHead = tryGit(top, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'])?.trim();
+  const candidates = [remoteHead, 'refs/heads/main', 'refs/heads/master'].filter((ref): ref is string => Boolean(ref));
+  for (const ref of candidates) {
+    if (tryGit(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined) continue;
+    const base = tryGit(top, ['merge-base', ref, 'HEAD']);
+    if (base === undefined) throw new GitError(`no common ancestor between HEAD and ${shortRef(ref)}`, 'pass the base revision explicitly: omni diff BASE');
+    return { revision: `merge-base(${shortRef(ref)}, HEAD)`, commit: base.trim() };
+  }
+  throw new GitError('cannot find the default branch (no origin/HEAD, main or master)', 'pass the base revision explicitly: omni diff BASE');
+}
+
+function shortRef(ref: string): string {
+  return ref.replace(/^refs\/(heads|remotes)\//, '');
+}
+
+/** Workspace files at a commit, read from git objects: no checkout, the working tree is never touched. */
+export function gitSource(top: string, commit: string, prefix: string): WorkspaceSource {
+  const folder = prefix === '' ? '' : `${prefix.replace(/\/+$/, '')}/`;
+  const listing = git(top, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...(folder ? [folder] : [])]);
+  const blobs = new Map<string, string>();
+  for (const record of listing.split('\0')) {
+    if (!record) continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, oid] = record.slice(0, tab).split(' ');
+    const file = record.slice(tab + 1);
+    // Symbolic links (120000) and submodules are no model files in a revision.
+    if (type !== 'blob' || mode === '120000' || !file.startsWith(folder)) continue;
+    blobs.set(file.slice(folder.length), oid!);
+  }
+  let contents: Map<string, Uint8Array> | undefined;
+  const readAll = (): Map<string, Uint8Array> => {
+    const wanted = [...blobs].filter(([file]) => /\.ya?ml$/i.test(file));
+    const output = execFileSync('git', ['cat-file', '--batch'], { cwd: top, maxBuffer: MAX_BUFFER, input: wanted.map(([, oid]) => oid).join('\n') + '\n' });
+    const result = new Map<string, Uint8Array>();
+    let offset = 0;
+    for (const [file] of wanted) {
+      const newline = output.indexOf(0x0a, offset);
+      const header = output.subarray(offset, newline).toString('utf8').split(' ');
+      const size = Number(header[2]);
+      result.set(file, output.subarray(newline + 1, newline + 1 + size));
+      offset = newline + 1 + size + 1;
+    }
+    return result;
+  };
+  return {
+    listFiles: () => [...blobs.keys()],
+    readFile: (file) => {
+      contents ??= readAll();
+      const bytes = contents.get(file);
+      if (bytes === undefined) throw new GitError(`cannot read ${folder}${file} at ${commit.slice(0, 12)}`);
+      return bytes;
+    },
+  };
+}
