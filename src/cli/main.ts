@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { registerDiff } from './diff.js';
 import { registerLint } from './lint.js';
+import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerLint(program, version);
   registerRules(program);
   registerSchema(program);
+  registerReport(program);
+  registerDiff(program);
   return program;
 }
 
