@@ -1,0 +1,453 @@
+import { LABELS } from '../model/labels.js';
+import { rankUseCases } from '../model/priority.js';
+import { SECTION_KINDS, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
+import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
+import { columnLetter, type CellSpec, type CellStyle, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
+
+/** What the Read me tab says about `omni lint`: counts per rule, so stakeholders see the gaps. */
+export interface LintSummary {
+  errors: number;
+  warnings: number;
+  rules: { ruleId: string; severity: 'error' | 'warn'; count: number }[];
+}
+
+/** Summarises diagnostics per rule and severity, most severe and most frequent first. */
+export function summariseLint(diagnostics: readonly { ruleId: string; severity: 'error' | 'warn' }[]): LintSummary {
+  const counts = new Map<string, { ruleId: string; severity: 'error' | 'warn'; count: number }>();
+  for (const { ruleId, severity } of diagnostics) {
+    const key = `${severity}\u0000${ruleId}`;
+    const entry = counts.get(key) ?? { ruleId, severity, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  const rules = [...counts.values()].sort(
+    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warn').length,
+    rules,
+  };
+}
+
+/** Date of the plan (never the clock); 1980-01-01, the zip epoch, when the workspace sets none. */
+export function planDate(model: Pick<Model, 'settings'>): Date {
+  const updated = model.settings.updated;
+  if (updated && /^\d{4}-\d{2}-\d{2}/.test(updated)) {
+    const date = new Date(`${updated.slice(0, 10)}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return new Date('1980-01-01T00:00:00Z');
+}
+
+const cell = (value: CellSpec['value'], style?: CellStyle, extra: Partial<CellSpec> = {}): CellSpec => ({ value, ...(style ? { style } : {}), ...extra });
+const statusStyle = (status: TouchpointStatus): CellStyle => `status-${status}` as CellStyle;
+
+/** Longest line of a cell's text, for column widths. */
+function textLength(value: CellSpec['value']): number {
+  if (value === null) return 0;
+  if (typeof value === 'number') return String(value).length;
+  if (typeof value === 'object') return String(value.result).length;
+  return Math.max(...value.split('\n').map((line) => line.length));
+}
+
+/** Column widths fitted to content, between `min` and `max` characters; rows above `fromRow` (titles) are ignored. */
+function fitColumns(rows: (CellSpec | null)[][], fromRow: number, limits: { min: number; max: number }[]): { width: number }[] {
+  return limits.map((limit, column) => {
+    let longest = 0;
+    for (let r = fromRow - 1; r < rows.length; r++) longest = Math.max(longest, textLength(rows[r]?.[column]?.value ?? null));
+    return { width: Math.min(limit.max, Math.max(limit.min, longest + 2)) };
+  });
+}
+
+function sheet(name: string, rows: (CellSpec | null)[][], rest: Partial<SheetSpec> = {}): SheetSpec {
+  return { name, rows, columns: [], merges: [], ...rest };
+}
+
+/**
+ * Builds the stakeholders' workbook from the resolved model: a Read me tab, the
+ * template's five tabs, and a hidden data sheet that makes the re-import lossless.
+ * Pure: the same model and summary always give the same description.
+ */
+export function buildWorkbook(model: Model, lint: LintSummary): WorkbookSpec {
+  const locale = model.settings.locale;
+  const labels = WORKBOOK_LABELS[locale];
+  const spec = buildScenarioSpec(model);
+  const sheets = [
+    buildReadme(model, lint),
+    buildMatrix(model),
+    buildUseCases(model),
+    buildScenarioMap(model, spec.rowOf),
+    spec.sheet,
+    buildDataNeeds(model),
+    buildDataSheet(model),
+  ];
+  return {
+    title: `${labels.readme.title} — ${model.settings.name}`,
+    subject: model.settings.name,
+    date: planDate(model),
+    locale,
+    sheets,
+  };
+}
+
+function buildReadme(model: Model, lint: LintSummary): SheetSpec {
+  const labels = WORKBOOK_LABELS[model.settings.locale];
+  const words = LABELS[model.settings.locale];
+  const r = labels.readme;
+  const rows: (CellSpec | null)[][] = [
+    [cell(r.title, 'title')],
+    [],
+    [cell(r.workspace, 'rowHeader'), cell(model.settings.name, 'wrap')],
+    [cell(r.date, 'rowHeader'), cell(model.settings.updated ?? r.noDate, 'text')],
+    [],
+    [cell(r.contents, 'subtitle')],
+  ];
+  const tabs = ['matrix', 'useCases', 'scenarioMap', 'scenarioSpec', 'data'] as const;
+  for (const tab of tabs) {
+    const name = labels.sheets[tab];
+    rows.push([cell(name, 'rowHeader', { link: `'${name}'!A1` }), cell(r.tabs[tab], 'wrap')]);
+  }
+  rows.push([], [cell(r.legend, 'subtitle')]);
+  for (const status of ['normal', 'friction', 'opportunity'] as const) {
+    rows.push([cell(words.status[status], statusStyle(status)), cell(r.statusMeaning[status], 'wrap')]);
+  }
+  rows.push([], [cell(r.lint, 'subtitle')]);
+  rows.push([cell(r.errors, 'rowHeader'), cell(lint.errors, lint.errors > 0 ? 'error' : 'number')]);
+  rows.push([cell(r.warnings, 'rowHeader'), cell(lint.warnings, lint.warnings > 0 ? 'warn' : 'number')]);
+  if (lint.rules.length === 0) rows.push([cell(r.lintClean, 'text')]);
+  else {
+    rows.push([cell(r.rule, 'header'), cell(r.severity, 'header'), cell(r.count, 'header')]);
+    for (const rule of lint.rules) {
+      rows.push([cell(rule.ruleId, 'text'), cell(rule.severity === 'error' ? r.error : r.warn, rule.severity), cell(rule.count, 'number')]);
+    }
+  }
+  rows.push([], [cell(r.dataSheet, 'muted')]);
+  const noteRow = rows.length;
+  return sheet(labels.sheets.readme, rows, {
+    columns: [{ width: 30 }, { width: 90 }, { width: 10 }],
+    merges: [`A${noteRow}:C${noteRow}`],
+  });
+}
+
+/** Ids in use order, with the ones the declared list lacks appended (unknown references stay visible). */
+function axis(declared: { id: string; name: string }[], used: Iterable<string>): { id: string; name: string; known: boolean }[] {
+  const result = declared.map((entity) => ({ id: entity.id, name: entity.name, known: true }));
+  const seen = new Set(result.map((entry) => entry.id));
+  for (const id of used) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    result.push({ id, name: id, known: false });
+  }
+  return result;
+}
+
+/** First entity per id, as the index has it: duplicates do not add rows or columns. */
+function unique<T extends { id: string }>(entities: T[]): T[] {
+  const seen = new Set<string>();
+  return entities.filter((entity) => (seen.has(entity.id) ? false : (seen.add(entity.id), true)));
+}
+
+function buildMatrix(model: Model): SheetSpec {
+  const labels = WORKBOOK_LABELS[model.settings.locale];
+  const words = LABELS[model.settings.locale];
+  const stages = axis(unique(model.stages), model.touchpoints.map((t) => t.stage));
+  const channels = axis(unique(model.channels), model.touchpoints.map((t) => t.channel));
+  const headerRow = 4;
+  const rows: (CellSpec | null)[][] = [
+    [cell(`${labels.matrix.title} — ${model.settings.name}`, 'title')],
+    [
+      cell(words.legend, 'rowHeader'),
+      cell(words.status.normal, 'status-normal'),
+      cell(words.status.friction, 'status-friction'),
+      cell(words.status.opportunity, 'status-opportunity'),
+    ],
+    [],
+    [cell(labels.matrix.corner, 'header'), ...stages.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted'))],
+  ];
+  const merges: string[] = [];
+  for (const channel of channels) {
+    const perStage = stages.map((stage) => model.touchpoints.filter((t) => t.channel === channel.id && t.stage === stage.id));
+    const height = Math.max(1, ...perStage.map((list) => list.length));
+    const first = rows.length + 1;
+    for (let line = 0; line < height; line++) {
+      rows.push([
+        line === 0 ? cell(channel.name, channel.known ? 'rowHeader' : 'muted') : cell(null, 'rowHeader'),
+        ...perStage.map((list) => {
+          const touchpoint = list[line];
+          return touchpoint ? cell(touchpoint.name, statusStyle(touchpoint.status)) : cell(null, 'wrap');
+        }),
+      ]);
+    }
+    if (height > 1) merges.push(`A${first}:A${first + height - 1}`);
+  }
+  const lastColumn = columnLetter(Math.max(1, stages.length + 1));
+  return sheet(labels.sheets.matrix, rows, {
+    columns: fitColumns(rows, headerRow, [{ min: 16, max: 24 }, ...stages.map(() => ({ min: 14, max: 22 }))]),
+    merges,
+    freeze: { rows: headerRow, columns: 1 },
+    autoFilter: `A${headerRow}:${lastColumn}${headerRow}`,
+    printTitleRows: `${headerRow}:${headerRow}`,
+  });
+}
+
+function buildUseCases(model: Model): SheetSpec {
+  const labels = WORKBOOK_LABELS[model.settings.locale];
+  const u = labels.useCases;
+  const weights = model.settings.priorityWeights;
+  const headerRow = 3;
+  const rows: (CellSpec | null)[][] = [
+    [cell(`${u.title} — ${model.settings.name}`, 'title')],
+    [],
+    [u.category, u.objective, u.useCase, u.touchpoints, u.business, u.experience, u.difficulty, u.score, u.rank].map((text) => cell(text, 'header')),
+  ];
+  const term = (column: string, weight: number) => (weight === 1 ? column : `${column}*${weight}`);
+  for (const ranked of rankUseCases(model)) {
+    const useCase = ranked.useCase;
+    const row = rows.length + 1;
+    const formula = `${term(`E${row}`, weights.business)}+${term(`F${row}`, weights.experience)}-${term(`G${row}`, weights.difficulty)}`;
+    rows.push([
+      cell(useCase.category ?? null, 'wrap'),
+      cell(useCase.objective ?? null, 'wrap'),
+      cell(useCase.name, 'wrap'),
+      cell(useCase.touchpoints.map((id) => model.index.touchpoints.get(id)?.name ?? id).join('\n') || null, 'wrap'),
+      cell(useCase.scores.business, 'score', { scoreDropdown: true }),
+      cell(useCase.scores.experience, 'score', { scoreDropdown: true }),
+      cell(useCase.scores.difficulty, 'score', { scoreDropdown: true }),
+      cell({ formula, result: ranked.score }, 'score'),
+      cell(ranked.rank, 'score'),
+    ]);
+  }
+  const last = rows.length;
+  const hasRows = last > headerRow;
+  return sheet(labels.sheets.useCases, rows, {
+    columns: fitColumns(rows, headerRow, [
+      { min: 14, max: 24 },
+      { min: 14, max: 30 },
+      { min: 24, max: 45 },
+      { min: 24, max: 40 },
+      { min: 11, max: 11 },
+      { min: 13, max: 13 },
+      { min: 11, max: 11 },
+      { min: 11, max: 11 },
+      { min: 7, max: 7 },
+    ]),
+    freeze: { rows: headerRow, columns: 3 },
+    autoFilter: `A${headerRow}:I${headerRow}`,
+    printTitleRows: `${headerRow}:${headerRow}`,
+    conditionalScales: hasRows
+      ? [
+          { ref: `E${headerRow + 1}:F${last}`, colors: ['F8696B', 'FFEB84', '63BE7B'] },
+          { ref: `G${headerRow + 1}:G${last}`, colors: ['63BE7B', 'FFEB84', 'F8696B'] },
+          { ref: `H${headerRow + 1}:H${last}`, colors: ['F8696B', 'FFEB84', '63BE7B'] },
+        ]
+      : [],
+  });
+}
+
+/** Channel names of a scenario's steps, in first-use order. */
+function scenarioChannels(model: Model, scenario: Scenario): string[] {
+  return [...new Set(scenario.steps.map((step) => step.channel))].map((id) => model.index.channels.get(id)?.name ?? id);
+}
+
+const SPEC_COLUMNS = 11;
+
+function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenario, number> } {
+  const labels = WORKBOOK_LABELS[model.settings.locale];
+  const s = labels.scenarioSpec;
+  const words = LABELS[model.settings.locale];
+  const headerRow = 3;
+  const rows: (CellSpec | null)[][] = [
+    [cell(`${s.title} — ${model.settings.name}`, 'title')],
+    [],
+    [s.program, s.scenario, s.target, s.triggerType, s.triggerEvent, s.exit, s.goal, s.after, s.channel, s.subject, s.message].map((text) =>
+      cell(text, 'header'),
+    ),
+  ];
+  const merges: string[] = [];
+  const rowOf = new Map<Scenario, number>();
+  const programs = axis(unique(model.programs), model.scenarios.map((scenario) => scenario.program));
+  const stepCells = (scenario: Scenario, index: number): CellSpec[] => {
+    const step = scenario.steps[index];
+    if (!step) return [cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap')];
+    return [
+      cell(step.after, 'text'),
+      cell(model.index.channels.get(step.channel)?.name ?? step.channel, 'wrap'),
+      cell(step.subject ?? null, 'wrap'),
+      cell(step.message ?? null, 'wrap'),
+    ];
+  };
+  for (const program of programs) {
+    const scenarios = model.scenarios.filter((scenario) => scenario.program === program.id);
+    if (scenarios.length === 0 && !program.known) continue;
+    const groupRow = rows.length + 1;
+    rows.push([cell(program.known ? program.name : `${s.unknownProgram} : ${program.id}`, 'group'), ...Array.from({ length: SPEC_COLUMNS - 1 }, () => cell(null, 'group'))]);
+    merges.push(`A${groupRow}:${columnLetter(SPEC_COLUMNS)}${groupRow}`);
+    for (const scenario of scenarios) {
+      rowOf.set(scenario, rows.length + 1);
+      rows.push([
+        cell(null, 'wrap'),
+        cell(scenario.name, 'rowHeader'),
+        cell(model.index.targets.get(scenario.target)?.name ?? scenario.target, 'wrap'),
+        cell(words.trigger[scenario.trigger.type] ?? scenario.trigger.type, 'wrap'),
+        cell(scenario.trigger.event, 'wrap'),
+        cell(scenario.exit.join('\n') || null, 'wrap'),
+        cell(scenario.goal ?? null, 'wrap'),
+        ...stepCells(scenario, 0),
+      ]);
+      for (let index = 1; index < scenario.steps.length; index++) {
+        rows.push([...Array.from({ length: 7 }, () => cell(null, 'wrap')), ...stepCells(scenario, index)]);
+      }
+    }
+  }
+  return {
+    rowOf,
+    sheet: sheet(labels.sheets.scenarioSpec, rows, {
+      columns: fitColumns(rows, headerRow, [
+        { min: 10, max: 10 },
+        { min: 16, max: 24 },
+        { min: 12, max: 16 },
+        { min: 11, max: 13 },
+        { min: 14, max: 20 },
+        { min: 14, max: 20 },
+        { min: 14, max: 20 },
+        { min: 7, max: 8 },
+        { min: 9, max: 14 },
+        { min: 16, max: 26 },
+        { min: 24, max: 40 },
+      ]),
+      merges,
+      freeze: { rows: headerRow, columns: 2 },
+      autoFilter: `A${headerRow}:${columnLetter(SPEC_COLUMNS)}${headerRow}`,
+      printTitleRows: `${headerRow}:${headerRow}`,
+    }),
+  };
+}
+
+function buildScenarioMap(model: Model, specRowOf: Map<Scenario, number>): SheetSpec {
+  const labels = WORKBOOK_LABELS[model.settings.locale];
+  const specName = labels.sheets.scenarioSpec;
+  const headerRow = 3;
+  const lifecycle = axis(unique(model.lifecycle), model.scenarios.map((scenario) => scenario.lifecycle));
+  const targets = axis(unique(model.targets), model.scenarios.map((scenario) => scenario.target));
+  const rows: (CellSpec | null)[][] = [
+    [cell(`${labels.scenarioMap.title} — ${model.settings.name}`, 'title')],
+    [],
+    [cell(labels.scenarioMap.corner, 'header'), ...lifecycle.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted'))],
+  ];
+  const merges: string[] = [];
+  for (const target of targets) {
+    const perStage = lifecycle.map((stage) => model.scenarios.filter((s) => s.target === target.id && s.lifecycle === stage.id));
+    // Two rows per scenario: its name, linked to its specification (viewers do not
+    // wrap linked cells), then its channels.
+    const height = 2 * Math.max(1, ...perStage.map((list) => list.length));
+    const first = rows.length + 1;
+    for (let line = 0; line < height; line++) {
+      rows.push([
+        line === 0 ? cell(target.name, target.known ? 'rowHeader' : 'muted') : cell(null, 'rowHeader'),
+        ...perStage.map((list) => {
+          const scenario = list[Math.floor(line / 2)];
+          if (!scenario) return cell(null, line % 2 === 0 ? 'link' : 'channels');
+          if (line % 2 === 1) return cell(scenarioChannels(model, scenario).join(', ') || null, 'channels');
+          const row = specRowOf.get(scenario);
+          return cell(scenario.name, 'link', row ? { link: `'${specName}'!B${row}` } : {});
+        }),
+      ]);
+    }
+    if (height > 1) merges.push(`A${first}:A${first + height - 1}`);
+  }
+  return sheet(labels.sheets.scenarioMap, rows, {
+    columns: fitColumns(rows, headerRow, [{ min: 18, max: 28 }, ...lifecycle.map(() => ({ min: 24, max: 40 }))]),
+    merges,
+    freeze: { rows: headerRow, columns: 1 },
+    autoFilter: `A${headerRow}:${columnLetter(lifecycle.length + 1)}${headerRow}`,
+    printTitleRows: `${headerRow}:${headerRow}`,
+  });
+}
+
+function buildDataNeeds(model: Model): SheetSpec {
+  const labels = WORKBOOK_LABELS[model.settings.locale];
+  const d = labels.data;
+  const headerRow = 3;
+  const rows: (CellSpec | null)[][] = [
+    [cell(`${d.title} — ${model.settings.name}`, 'title')],
+    [],
+    [d.scenario, d.description, d.variable, d.sources, d.pii].map((text) => cell(text, 'header')),
+  ];
+  const merges: string[] = [];
+  const used = new Set<string>();
+  const variableCells = (id: string): CellSpec[] => {
+    const variable = model.index.variables.get(id);
+    if (!variable) return [cell(id, 'muted'), cell(null, 'wrap'), cell(null, 'text')];
+    const sources = variable.sources.map((source) => model.index.sources.get(source)?.name ?? source);
+    return [
+      cell(variable.name, 'wrap'),
+      sources.length > 0 ? cell(sources.join(', '), 'wrap') : cell(d.noSource, 'gap'),
+      cell(variable.pii ? d.yes : d.no, 'text'),
+    ];
+  };
+  const block = (first: CellSpec, second: CellSpec, ids: string[]) => {
+    const start = rows.length + 1;
+    const height = Math.max(1, ids.length);
+    for (let line = 0; line < height; line++) {
+      const id = ids[line];
+      rows.push([
+        line === 0 ? first : cell(null, first.style),
+        line === 0 ? second : cell(null, 'wrap'),
+        ...(id === undefined ? [cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'text')] : variableCells(id)),
+      ]);
+    }
+    if (height > 1) merges.push(`A${start}:A${start + height - 1}`, `B${start}:B${start + height - 1}`);
+  };
+  for (const scenario of model.scenarios) {
+    for (const id of scenario.variables) used.add(id);
+    block(cell(scenario.name, 'rowHeader'), cell(scenario.description ?? null, 'wrap'), scenario.variables);
+  }
+  const unused = unique(model.variables).filter((variable) => !used.has(variable.id));
+  if (unused.length > 0) block(cell(d.unused, 'muted'), cell(null, 'wrap'), unused.map((variable) => variable.id));
+  return sheet(labels.sheets.data, rows, {
+    columns: fitColumns(rows, headerRow, [
+      { min: 20, max: 32 },
+      { min: 24, max: 50 },
+      { min: 20, max: 36 },
+      { min: 18, max: 36 },
+      { min: 12, max: 14 },
+    ]),
+    merges,
+    freeze: { rows: headerRow, columns: 1 },
+    autoFilter: `A${headerRow}:E${headerRow}`,
+    printTitleRows: `${headerRow}:${headerRow}`,
+  });
+}
+
+/** Excel caps a cell at 32,767 characters: long records continue in the next cells. */
+const CHUNK = 30_000;
+
+function withoutOrigins(entity: object): Record<string, unknown> {
+  const { origin: _origin, ...rest } = entity as Record<string, unknown>;
+  if (Array.isArray(rest.steps)) rest.steps = rest.steps.map((step: object) => withoutOrigins(step));
+  return rest;
+}
+
+/**
+ * The hidden sheet: settings, then one row per entity in declaration order (section,
+ * id, the record as JSON). The visible tabs are laid out for people; this one lets
+ * `omni import` restore every field, id and order.
+ */
+function buildDataSheet(model: Model): SheetSpec {
+  const { name, locale, updated, priorityWeights, rules } = model.settings;
+  const settings = { name, locale, ...(updated !== undefined ? { updated } : {}), priorityWeights, rules, defaultLifecycle: model.defaultLifecycle };
+  const text = (value: string): CellSpec => cell(value, 'text');
+  const record = (json: string): CellSpec[] => {
+    const chunks: CellSpec[] = [];
+    for (let start = 0; start < json.length || start === 0; start += CHUNK) chunks.push(text(json.slice(start, start + CHUNK)));
+    return chunks;
+  };
+  const rows: (CellSpec | null)[][] = [[text(DATA_MARKER), ...record(JSON.stringify(settings))], [text('section'), text('id'), text('record')]];
+  for (const kind of SECTION_KINDS) {
+    if (kind === 'lifecycle' && model.defaultLifecycle) continue;
+    for (const entity of model[kind]) rows.push([text(kind), text(entity.id), ...record(JSON.stringify(withoutOrigins(entity)))]);
+  }
+  return sheet(DATA_SHEET, rows, { state: 'hidden', columns: [{ width: 14 }, { width: 24 }, { width: 80 }] });
+}
+

@@ -1,0 +1,89 @@
+/**
+ * A workbook described as plain data: what the exporter builds from the model (a pure
+ * function) and what the xlsx writer turns into bytes. Keeping exceljs out of the
+ * description keeps the layout testable without writing a file.
+ */
+
+export type CellStyle =
+  | 'title'
+  | 'subtitle'
+  | 'header'
+  | 'rowHeader'
+  | 'group'
+  | 'text'
+  | 'wrap'
+  | 'number'
+  | 'score'
+  | 'muted'
+  | 'link'
+  | 'channels'
+  | 'gap'
+  | 'status-normal'
+  | 'status-friction'
+  | 'status-opportunity'
+  | 'error'
+  | 'warn';
+
+export interface FormulaValue {
+  formula: string;
+  /** Cached result, so viewers that do not recalculate still show it. */
+  result: number;
+}
+
+export interface CellSpec {
+  value: string | number | FormulaValue | null;
+  style?: CellStyle;
+  /** Internal link, e.g. `'Sheet'!B4`. */
+  link?: string;
+  /** A 1–5 dropdown. */
+  scoreDropdown?: boolean;
+}
+
+export interface ColumnSpec {
+  width: number;
+  hidden?: boolean;
+}
+
+export interface ConditionalScale {
+  /** Range such as E5:E20. */
+  ref: string;
+  /** Colours from low to high (ARGB without alpha: RRGGBB). */
+  colors: [string, string, string];
+}
+
+export interface SheetSpec {
+  name: string;
+  state?: 'visible' | 'hidden';
+  /** Rows from 1; `rows[0]` is row 1. A row is a list of cells from column A (null: empty). */
+  rows: (CellSpec | null)[][];
+  columns: ColumnSpec[];
+  /** Ranges such as A1:D1. */
+  merges: string[];
+  /** Frozen rows on top and columns on the left. */
+  freeze?: { rows: number; columns: number };
+  autoFilter?: string;
+  /** Rows repeated on every printed page, e.g. `4:4`. */
+  printTitleRows?: string;
+  conditionalScales?: ConditionalScale[];
+}
+
+export interface WorkbookSpec {
+  title: string;
+  subject: string;
+  /** Plan date (never the clock): document dates and zip entry dates. */
+  date: Date;
+  locale: 'fr' | 'en';
+  sheets: SheetSpec[];
+}
+
+/** Column letters from a 1-based index: 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A1-style address from 1-based row and column. */
+export function address(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}

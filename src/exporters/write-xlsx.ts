@@ -1,0 +1,162 @@
+import { STATUS_COLORS } from '../model/labels.js';
+import { pinZipDates } from './zip-dates.js';
+import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from './workbook-spec.js';
+
+type ExcelJS = typeof import('exceljs');
+type Worksheet = import('exceljs').Worksheet;
+type Style = Partial<import('exceljs').Style>;
+
+const FONT = 'Calibri';
+const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+const border = { top: thin, left: thin, bottom: thin, right: thin };
+const fill = (rgb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: `FF${rgb}` } });
+const top = { vertical: 'top' as const, wrapText: true };
+
+function status(rgb: { fill: string; text: string }): Style {
+  return { font: { name: FONT, size: 10, color: { argb: `FF${rgb.text}` } }, fill: fill(rgb.fill), border, alignment: top };
+}
+
+const STYLES: Record<CellStyle, Style> = {
+  title: { font: { name: FONT, size: 16, bold: true, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'middle' } },
+  subtitle: { font: { name: FONT, size: 12, bold: true, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'middle' } },
+  header: {
+    font: { name: FONT, size: 10, bold: true, color: { argb: 'FFFFFFFF' } },
+    fill: fill('1F3864'),
+    border,
+    alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+  },
+  rowHeader: { font: { name: FONT, size: 10, bold: true }, fill: fill('D9E1F2'), border, alignment: top },
+  group: { font: { name: FONT, size: 11, bold: true, color: { argb: 'FF1F3864' } }, fill: fill('B4C6E7'), border, alignment: { vertical: 'middle' } },
+  text: { font: { name: FONT, size: 10 }, border, alignment: { vertical: 'top' } },
+  wrap: { font: { name: FONT, size: 10 }, border, alignment: top },
+  number: { font: { name: FONT, size: 10 }, border, alignment: { vertical: 'top', horizontal: 'left' } },
+  score: { font: { name: FONT, size: 10 }, border, alignment: { vertical: 'top', horizontal: 'center' } },
+  muted: { font: { name: FONT, size: 10, italic: true, color: { argb: 'FF7F7F7F' } }, border, alignment: top },
+  link: { font: { name: FONT, size: 10 }, border: { ...border, bottom: undefined }, alignment: { vertical: 'top' } },
+  channels: { font: { name: FONT, size: 9, italic: true, color: { argb: 'FF595959' } }, border: { ...border, top: undefined }, alignment: top },
+  gap: { font: { name: FONT, size: 10, bold: true, color: { argb: 'FF9C0006' } }, fill: fill('FFC7CE'), border, alignment: top },
+  error: { font: { name: FONT, size: 10, bold: true, color: { argb: 'FF9C0006' } }, fill: fill('FFC7CE'), border, alignment: { vertical: 'top', horizontal: 'left' } },
+  warn: { font: { name: FONT, size: 10, bold: true, color: { argb: 'FF9C5700' } }, fill: fill('FFEB9C'), border, alignment: { vertical: 'top', horizontal: 'left' } },
+  'status-normal': status(STATUS_COLORS.normal),
+  'status-friction': status(STATUS_COLORS.friction),
+  'status-opportunity': status(STATUS_COLORS.opportunity),
+};
+
+/** Header/footer text is a mini-language where `&` starts a code: user text escapes it. */
+const headerText = (text: string) => text.replace(/&/g, '&&').replace(/[\r\n]+/g, ' ');
+
+/**
+ * A cell value exactly as exceljs should store it. Strings are always plain strings
+ * (exceljs writes them as shared strings, never as formulas, whatever their first
+ * character); only a FormulaValue, which only the exporter itself creates, is a formula.
+ */
+function excelValue(spec: CellSpec): import('exceljs').CellValue {
+  const { value } = spec;
+  if (value === null) return null;
+  if (typeof value === 'object') return { formula: value.formula, result: value.result };
+  if (spec.link && typeof value === 'string') return { text: value, hyperlink: spec.link };
+  return value;
+}
+
+/**
+ * Row height for wrapped text, estimated from the column widths: viewers do not grow
+ * rows of a generated file by themselves, and a cut-off message is no deliverable.
+ */
+function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): number {
+  let lines = 1;
+  cells.forEach((cell, c) => {
+    if (!cell || typeof cell.value !== 'string') return;
+    // About 1.1 characters of 10-point text per width unit; bold headers take more room.
+    const perLine = Math.max(4, Math.floor(((columns[c]?.width ?? 10) - 1) * (cell.style === 'header' ? 0.95 : 1.1)));
+    const wrapped = cell.value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    lines = Math.max(lines, wrapped);
+  });
+  return Math.min(409, 4 + lines * 13);
+}
+
+function writeSheet(workbook: import('exceljs').Workbook, spec: SheetSpec, workbookTitle: string): Worksheet {
+  const printed = spec.state !== 'hidden';
+  const worksheet = workbook.addWorksheet(spec.name, {
+    state: spec.state ?? 'visible',
+    views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.columns, ySplit: spec.freeze.rows, showGridLines: false }] : [{ showGridLines: false }],
+    pageSetup: printed
+      ? {
+          orientation: 'landscape',
+          paperSize: 9,
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          horizontalCentered: false,
+          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+          ...(spec.printTitleRows ? { printTitlesRow: spec.printTitleRows } : {}),
+        }
+      : {},
+    headerFooter: printed
+      ? { oddHeader: `&L&8${headerText(workbookTitle)}&R&8&A`, oddFooter: '&C&8&P / &N' }
+      : {},
+  });
+  worksheet.columns = spec.columns.map((column) => ({ width: column.width, hidden: column.hidden ?? false }));
+  spec.rows.forEach((cells, r) => {
+    if (cells.length === 0) return;
+    const row = worksheet.getRow(r + 1);
+    cells.forEach((cellSpec, c) => {
+      if (!cellSpec) return;
+      const target = row.getCell(c + 1);
+      const value = excelValue(cellSpec);
+      if (value !== null) target.value = value;
+      // A copy per cell: exceljs setters (cell.font…) mutate the style object they are given.
+      const style = { ...STYLES[cellSpec.style ?? 'text'] };
+      if (cellSpec.link) style.font = { ...style.font, color: { argb: 'FF0563C1' }, underline: true };
+      if (cellSpec.style || cellSpec.link) target.style = style;
+      if (cellSpec.scoreDropdown) {
+        target.dataValidation = {
+          type: 'list',
+          allowBlank: false,
+          formulae: ['"1,2,3,4,5"'],
+          showErrorMessage: true,
+          errorTitle: '1–5',
+          error: '1, 2, 3, 4, 5',
+        };
+      }
+    });
+    row.height = cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns);
+  });
+  for (const range of spec.merges) worksheet.mergeCells(range);
+  if (spec.autoFilter) worksheet.autoFilter = spec.autoFilter;
+  (spec.conditionalScales ?? []).forEach((scale, index) => {
+    worksheet.addConditionalFormatting({
+      ref: scale.ref,
+      rules: [
+        {
+          type: 'colorScale',
+          priority: index + 1,
+          cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }],
+          color: scale.colors.map((rgb) => ({ argb: `FF${rgb}` })),
+        },
+      ],
+    });
+  });
+  return worksheet;
+}
+
+/**
+ * Writes the described workbook to xlsx bytes. exceljs is loaded here, lazily, so that
+ * the lint path never pays for it. Document dates come from the plan, and zip entry
+ * dates are pinned afterwards, so the same description always gives the same bytes.
+ */
+export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
+  const ExcelJS: ExcelJS = ((await import('exceljs')) as unknown as { default: ExcelJS }).default;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'omni';
+  workbook.lastModifiedBy = 'omni';
+  workbook.title = spec.title;
+  workbook.subject = spec.subject;
+  workbook.keywords = 'omni, omnichannel, customer journey';
+  (workbook as unknown as { language: string }).language = spec.locale;
+  workbook.created = spec.date;
+  workbook.modified = spec.date;
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of spec.sheets) writeSheet(workbook, sheet, spec.title);
+  const bytes = await workbook.xlsx.writeBuffer();
+  return pinZipDates(Buffer.from(bytes as ArrayBuffer), spec.date);
+}
