@@ -1,0 +1,86 @@
+import { rankUseCases } from '../model/priority.js';
+import type { Model, UseCase } from '../model/types.js';
+import { escapeLabel, quoted } from './escape.js';
+import { lines, type View } from './types.js';
+import { wordsFor } from './words.js';
+
+const LABEL_LENGTH = 32;
+/** Scores run from 1 to 5; points stay off the chart's edges. */
+const MARGIN = 0.1;
+/** Vertical gap between use cases that share the same scores, so none hides another. */
+const SPREAD = 0.045;
+
+const toUnit = (score: number) => MARGIN + (1 - 2 * MARGIN) * (Math.min(Math.max(score, 1), 5) - 1) / 4;
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Value on the vertical axis: business and experience impact, weighted as the workspace weighs them. */
+export function valueOf(useCase: UseCase, weights: Model['settings']['priorityWeights']): number {
+  const total = weights.business + weights.experience;
+  if (total <= 0) return 3;
+  return (useCase.scores.business * weights.business + useCase.scores.experience * weights.experience) / total;
+}
+
+/**
+ * The priority chart: value against difficulty, one point per use case labelled with its
+ * rank from `rankUseCases` (the ranking every output shares), quadrants named in the
+ * workspace locale.
+ */
+export const useCasesView: View = {
+  name: 'use-cases',
+  description: 'priority chart: value (business and experience impact) against difficulty',
+  render(model: Model) {
+    const words = wordsFor(model.settings.locale).priority;
+    const ranked = rankUseCases(model);
+    const atSpot = new Map<string, number[]>();
+    const points = ranked.map((entry, index) => {
+      const x = round(toUnit(entry.useCase.scores.difficulty));
+      const y = round(toUnit(valueOf(entry.useCase, model.settings.priorityWeights)));
+      const spot = `${x},${y}`;
+      atSpot.set(spot, [...(atSpot.get(spot) ?? []), index]);
+      return { entry, x, y, spot };
+    });
+    const pointLines = points.map(({ entry, x, y, spot }, index) => {
+      const shared = atSpot.get(spot)!;
+      const position = shared.indexOf(index);
+      // Better-ranked first, from the top down, centred on the true spot.
+      const dy = round(y + ((shared.length - 1) / 2 - position) * SPREAD);
+      const label = `${entry.rank}. ${entry.useCase.name}`;
+      return `  ${quoted(label, LABEL_LENGTH)}: [${x}, ${Math.min(Math.max(dy, 0.01), 0.99)}]`;
+    });
+    return [
+      {
+        view: 'use-cases',
+        file: 'use-cases.mmd',
+        title: wordsFor(model.settings.locale).views.useCases,
+        text: lines(
+          '---',
+          'config:',
+          '  quadrantChart:',
+          '    chartWidth: 1100',
+          '    chartHeight: 760',
+          '    pointLabelFontSize: 13',
+          '    pointRadius: 6',
+          '    quadrantLabelFontSize: 20',
+          '    quadrantTextTopPadding: 40',
+          // Green for quick wins, blue for big bets, grey for fill-ins, orange for money pits.
+          '  themeVariables:',
+          "    quadrant1Fill: '#DDEBF7'",
+          "    quadrant2Fill: '#E2F0D9'",
+          "    quadrant3Fill: '#F2F2F2'",
+          "    quadrant4Fill: '#FBE5D6'",
+          "    quadrantPointFill: '#1F3864'",
+          '---',
+          'quadrantChart',
+          `  title ${escapeLabel(words.title)}`,
+          `  x-axis ${quoted(words.easy)} --> ${quoted(words.hard)}`,
+          `  y-axis ${quoted(words.low)} --> ${quoted(words.high)}`,
+          `  quadrant-1 ${quoted(words.bigBets)}`,
+          `  quadrant-2 ${quoted(words.quickWins)}`,
+          `  quadrant-3 ${quoted(words.fillIns)}`,
+          `  quadrant-4 ${quoted(words.moneyPits)}`,
+          pointLines,
+        ),
+      },
+    ];
+  },
+};
