@@ -2,12 +2,12 @@ import { escapeCell } from '../formatters/markdown.js';
 import type { Model } from '../model/types.js';
 import { cellStatus, describeChanges, gapSubject, SECTION_TITLES, sectionCount } from './describe.js';
 import { isEmptyDiff, type Gap, type WorkspaceDiff } from './diff.js';
-import { scenarioFlowchart } from './scenario-flow.js';
+import { scenarioDiagram } from '../renderers/scenario.js';
 
 export interface MarkdownDiffOptions {
   /** The head model, to draw the flows of added and changed scenarios. */
   head?: Model;
-  /** Renders one scenario to Mermaid; defaults to the small flowchart of scenario-flow.ts. */
+  /** Renders one scenario to Mermaid; defaults to the flow diagram of `omni render`. */
   renderScenario?: (scenarioId: string, model: Model) => string | undefined;
 }
 
@@ -101,10 +101,9 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
   if (head) {
     const section = diff.sections.find((entry) => entry.section === 'scenarios');
     const ids = section ? [...section.added.map((entity) => entity.id), ...section.renamed.map((rename) => rename.to), ...section.changed.map((entity) => entity.id)] : [];
-    const channelNames = new Map(head.channels.map((channel) => [channel.id, channel.name]));
     const render = options.renderScenario ?? ((id: string, model: Model) => {
       const scenario = model.index.scenarios.get(id);
-      return scenario ? scenarioFlowchart(scenario, channelNames) : undefined;
+      return scenario ? scenarioDiagram(model, scenario, '').text : undefined;
     });
     const body: string[] = [];
     for (const id of ids) {

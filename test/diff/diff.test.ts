@@ -137,13 +137,9 @@ describe('omni diff --from --to', () => {
     expect(blocks.length).toBeGreaterThan(0);
     const prose = output.replace(/^```mermaid\n[\s\S]*?^```$/gm, '');
     for (const line of prose.split('\n')) expect(line.replace(safe, '')).not.toMatch(/[<>]/);
-    // In diagrams: generated ids and quoted labels with no quote, bracket or angle inside.
-    for (const line of blocks.join('').trimEnd().split('\n')) {
-      expect(line).toMatch(/^(flowchart TD|  \w+ --> \w+|  \w+\["[^"<>`]*"\]|  \w+\(\["[^"<>`]*"\]\))$/);
-    }
-    // Only the fences this formatter writes: no name can close a ```mermaid block.
-    expect(output.split('\n').filter((line) => line.startsWith('```')).length % 2).toBe(0);
-    expect(output.match(/^```/gm)!.length).toBe(2 * (output.match(/^```mermaid$/gm) ?? []).length);
+    // In diagrams (drawn by the renderer of omni render): only its own <br> and <b> markup, no fence.
+    for (const block of blocks) expect(block.replace(/<br>|<\/?b>| -->| -\.->/g, '')).not.toMatch(/[<>]|```/);
+    expect(blocks.join('')).toContain('#quot;');
   });
 });
 
