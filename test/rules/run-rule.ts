@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Diagnostic, SeverityOrOff } from '../../src/diagnostics/types.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { RULES } from '../../src/rules/index.js';
+
+/** A workspace as YAML strings, by workspace-relative file name. */
+export type Files = Record<string, string | Uint8Array>;
+
+/** What a rule test asserts about one diagnostic; end positions only when given. */
+export interface ExpectedDiagnostic {
+  ruleId: string;
+  message: string;
+  file?: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  suggestion?: string;
+}
+
+const created: string[] = [];
+afterAll(() => {
+  for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Writes the files into a fresh temporary folder and returns its path (removed after the test file). */
+export function writeWorkspace(files: Files): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'omni-rule-'));
+  created.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    const absolute = path.join(root, name);
+    mkdirSync(path.dirname(absolute), { recursive: true });
+    writeFileSync(absolute, text);
+  }
+  return root;
+}
+
+/** Loads and lints a workspace on disk through the real pipeline, with every rule. */
+export async function lintFolder(root: string, ruleOverrides: Record<string, SeverityOrOff> = {}): Promise<Diagnostic[]> {
+  const workspace = await loadWorkspace(root);
+  return (await lintWorkspace(workspace, { ruleOverrides })).diagnostics;
+}
+
+/** Runs ONLY `ruleId` (every other rule off) over the given files; returns its diagnostics. */
+export async function runRule(ruleId: string, files: Files): Promise<Diagnostic[]> {
+  if (!RULES.some((rule) => rule.id === ruleId)) throw new Error(`no rule ${ruleId}`);
+  const overrides = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === ruleId ? rule.defaultSeverity : 'off'])) as Record<string, SeverityOrOff>;
+  return lintFolder(writeWorkspace(files), overrides);
+}
+
+/** A diagnostic reduced to the fields an expectation names, to compare with toEqual. */
+export function pick(diagnostic: Diagnostic, expected: ExpectedDiagnostic): ExpectedDiagnostic {
+  const actual: ExpectedDiagnostic = {
+    ruleId: diagnostic.ruleId,
+    message: diagnostic.message,
+    line: diagnostic.range.start.line,
+    column: diagnostic.range.start.column,
+  };
+  if (expected.file !== undefined) actual.file = diagnostic.file;
+  if (expected.endLine !== undefined) actual.endLine = diagnostic.range.end.line;
+  if (expected.endColumn !== undefined) actual.endColumn = diagnostic.range.end.column;
+  if (expected.suggestion !== undefined) actual.suggestion = diagnostic.suggestion;
+  return actual;
+}
+
+/**
+ * A shared base journey, valid and lint-clean with every rule on, that test cases extend
+ * with one more file. Each rule test adds only the lines its case is about.
+ */
+export const BASE: Files = {
+  'base.yaml': `stages:
+  - { id: discover, name: I discover }
+  - { id: buy, name: I buy }
+channels:
+  - { id: web, name: Website, type: online }
+  - { id: email, name: Email, type: online, requiresConsent: true }
+touchpoints:
+  - { id: web-product, name: Product page, stage: discover, channel: web, status: normal }
+  - { id: email-reminder, name: Cart reminder, stage: buy, channel: email, status: opportunity }
+targets:
+  - { id: all, name: All contacts }
+programs:
+  - { id: conversion, name: Conversion }
+useCases:
+  - id: cart-recovery
+    name: Recover abandoned carts
+    touchpoints: [email-reminder]
+    scores: { business: 5, experience: 3, difficulty: 2 }
+sources:
+  - { id: crm, name: CRM }
+variables:
+  - { id: first_name, name: First name, sources: [crm] }
+  - { id: email_optin, name: Email opt-in, sources: [crm], consentFor: [email] }
+scenarios:
+  - id: cart
+    name: Abandoned cart
+    program: conversion
+    lifecycle: activation
+    target: all
+    useCases: [cart-recovery]
+    trigger: { type: behavior, event: cart_abandoned }
+    variables: [first_name, email_optin]
+    steps:
+      - { after: J+1, channel: email, subject: "{{first_name}}, your cart" }
+`,
+};
+
+export interface RuleTestTables {
+  valid: Array<{ name: string; files: Files }>;
+  invalid: Array<{ name: string; files: Files; errors: ExpectedDiagnostic[] }>;
+}
+
+/**
+ * typescript-eslint style tables: every `valid` workspace yields nothing from the rule,
+ * every `invalid` one yields exactly the listed diagnostics, in order.
+ */
+export function ruleTester(ruleId: string, tables: RuleTestTables): void {
+  describe(ruleId, () => {
+    describe('valid', () => {
+      for (const { name, files } of tables.valid) {
+        it(name, async () => {
+          expect(await runRule(ruleId, files)).toEqual([]);
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const { name, files, errors } of tables.invalid) {
+        it(name, async () => {
+          const diagnostics = await runRule(ruleId, files);
+          expect(diagnostics.map((diagnostic, i) => pick(diagnostic, errors[i] ?? errors[0]!))).toEqual(errors);
+        });
+      }
+    });
+  });
+}

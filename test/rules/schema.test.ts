@@ -1,0 +1,113 @@
+import { BASE, ruleTester } from './run-rule.js';
+
+const ID_HINT = 'ids use lower-case letters, digits, "-" and "_", starting with a letter or digit';
+
+ruleTester('schema', {
+  valid: [
+    { name: 'the base journey', files: BASE },
+    { name: 'description, owner and tags on any entity', files: { 'a.yaml': 'sources:\n  - { id: crm, name: CRM, description: Salesforce, owner: CRM team, tags: [core] }\n' } },
+    { name: 'a complete omni.yaml', files: { 'omni.yaml': 'name: Plan\nlocale: en\nupdated: 2026-11-01\ninclude: ["**/*.yaml"]\nexclude: [drafts/**]\nrules: { unused-source: off, missing-consent: error }\npriority: { business: 2, experience: 1, difficulty: 0.5 }\n' } },
+  ],
+  invalid: [
+    {
+      name: 'additionalProperties: an unknown section, at its key, with "did you mean"',
+      files: { 'a.yaml': 'scenarioss:\n  - id: welcome\n' },
+      errors: [{ ruleId: 'schema', message: 'unknown section "scenarioss"', line: 1, column: 1, endLine: 1, endColumn: 11, suggestion: 'did you mean "scenarios"?' }],
+    },
+    {
+      name: 'additionalProperties: unknown properties, with a suggestion or the allowed list',
+      files: { 'a.yaml': 'stages:\n  - { id: a, name: A, descriptoin: x }\n  - { id: b, name: B, colour: red }\n' },
+      errors: [
+        { ruleId: 'schema', message: 'unknown property "descriptoin"', line: 2, column: 23, endColumn: 34, suggestion: 'did you mean "description"?' },
+        { ruleId: 'schema', message: 'unknown property "colour"', line: 3, column: 23, endColumn: 29, suggestion: 'allowed: id, name, description, owner, tags' },
+      ],
+    },
+    {
+      name: "additionalProperties inside $ref'd definitions (use case, trigger, step) suggests from the right definition",
+      files: {
+        'a.yaml':
+          'useCases:\n  - { id: u, name: U, scores: { business: 1, experience: 1, difficulty: 1 }, prority: 2 }\nscenarios:\n  - id: s\n    name: S\n    program: p\n    lifecycle: welcome\n    target: t\n    trigger: { type: event, event: e, when: x }\n    steps:\n      - { after: "0", channel: web, subjet: Hi }\n',
+      },
+      errors: [
+        { ruleId: 'schema', message: 'unknown property "prority"', line: 2, column: 78, suggestion: 'did you mean "priority"?' },
+        { ruleId: 'schema', message: 'unknown property "when"', line: 9, column: 39, suggestion: 'allowed: type, event, description' },
+        { ruleId: 'schema', message: 'unknown property "subjet"', line: 11, column: 37, suggestion: 'did you mean "subject"?' },
+      ],
+    },
+    {
+      name: 'required: at the entity that lacks the property',
+      files: { 'a.yaml': 'stages:\n  - id: a\n' },
+      errors: [{ ruleId: 'schema', message: 'missing required property "name"', line: 2, column: 5 }],
+    },
+    {
+      name: 'enum: the value and the allowed words',
+      files: { 'a.yaml': 'channels:\n  - { id: a, name: A, type: phone }\n' },
+      errors: [{ ruleId: 'schema', message: '"phone" is not a valid type', line: 2, column: 29, endColumn: 34, suggestion: 'use online or offline' }],
+    },
+    {
+      name: 'type: a list for a string, a string for a boolean (yes is not a boolean in YAML 1.2), a mapping for a section',
+      files: { 'a.yaml': 'channels:\n  - id: a\n    name: [A]\n    requiresConsent: yes\nstages: {}\n' },
+      errors: [
+        { ruleId: 'schema', message: 'name must be a string, not a list', line: 3, column: 11 },
+        { ruleId: 'schema', message: 'requiresConsent must be true or false, not a string', line: 4, column: 22, endColumn: 25 },
+        { ruleId: 'schema', message: 'stages must be a list, not a mapping', line: 5, column: 9 },
+      ],
+    },
+    {
+      name: 'type: a file that is a list or a scalar instead of a mapping',
+      files: { 'a.yaml': '- a\n- b\n', 'b.yaml': 'hello\n' },
+      errors: [
+        { ruleId: 'schema', message: 'the file must be a mapping, not a list', file: 'a.yaml', line: 1, column: 1 },
+        { ruleId: 'schema', message: 'the file must be a mapping, not a string', file: 'b.yaml', line: 1, column: 1, endColumn: 6 },
+      ],
+    },
+    {
+      name: 'pattern: an id and a step offset',
+      files: {
+        'a.yaml':
+          'stages:\n  - { id: Buy Now, name: A }\nscenarios:\n  - id: s\n    name: S\n    program: p\n    lifecycle: welcome\n    target: t\n    trigger: { type: event, event: e }\n    steps:\n      - { after: tomorrow, channel: web }\n',
+      },
+      errors: [
+        { ruleId: 'schema', message: '"Buy Now" is not a valid id', line: 2, column: 11, endColumn: 18, suggestion: ID_HINT },
+        { ruleId: 'schema', message: '"tomorrow" is not a valid offset', line: 11, column: 18, endColumn: 26, suggestion: 'write the offset from the trigger as J+1, D+1, J-7, 1d, 12h, 30m, 2w or 0' },
+      ],
+    },
+    {
+      name: 'minimum/maximum: scores between 1 and 5, a manual priority at least 1',
+      files: { 'a.yaml': 'useCases:\n  - id: u\n    name: U\n    scores: { business: 7, experience: 3, difficulty: 0 }\n    priority: 0\n' },
+      errors: [
+        { ruleId: 'schema', message: 'business must be between 1 and 5, not 7', line: 4, column: 25 },
+        { ruleId: 'schema', message: 'difficulty must be between 1 and 5, not 0', line: 4, column: 55 },
+        { ruleId: 'schema', message: 'priority must be at least 1, not 0', line: 5, column: 15 },
+      ],
+    },
+    {
+      name: 'uniqueItems: at the second occurrence',
+      files: { 'a.yaml': 'useCases:\n  - id: u\n    name: U\n    touchpoints: [a, b, a]\n    scores: { business: 1, experience: 3, difficulty: 1 }\n' },
+      errors: [{ ruleId: 'schema', message: '"a" is listed twice in touchpoints', line: 4, column: 25, endColumn: 26 }],
+    },
+    {
+      name: 'minLength: an empty name',
+      files: { 'a.yaml': 'stages:\n  - { id: a, name: "" }\n' },
+      errors: [{ ruleId: 'schema', message: 'name must not be empty', line: 2, column: 20, endColumn: 22 }],
+    },
+    {
+      name: 'unknown rule ids in omni.yaml, at the key',
+      files: { 'omni.yaml': 'rules:\n  unused-sorce: off\n  no-such-thing: warn\n' },
+      errors: [
+        { ruleId: 'schema', message: 'unknown rule "unused-sorce"', file: 'omni.yaml', line: 2, column: 3, endColumn: 15, suggestion: 'did you mean "unused-source"?' },
+        { ruleId: 'schema', message: 'unknown rule "no-such-thing"', line: 3, column: 3, suggestion: 'see `omni rules` for the list' },
+      ],
+    },
+    {
+      name: 'omni.yaml: locale enum, date pattern, weight minimum, unknown weight',
+      files: { 'omni.yaml': 'locale: de\nupdated: 1/11/2026\npriority: { business: -1, urgency: 2 }\n' },
+      errors: [
+        { ruleId: 'schema', message: '"de" is not a valid locale', line: 1, column: 9, suggestion: 'use fr or en' },
+        { ruleId: 'schema', message: '"1/11/2026" is not a valid date', line: 2, column: 10, suggestion: 'write the date as YYYY-MM-DD' },
+        { ruleId: 'schema', message: 'business must be at least 0, not -1', line: 3, column: 23 },
+        { ruleId: 'schema', message: 'unknown property "urgency"', line: 3, column: 27, suggestion: 'allowed: business, experience, difficulty' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import { BASE, ruleTester } from './run-rule.js';
+
+const HINT = 'close every {{…}} and {{#block}}…{{/block}}; write a literal brace as \\{{';
+const scenario = (steps: string) => ({
+  ...BASE,
+  'more.yaml': `scenarios:\n  - id: greet\n    name: Greet\n    program: conversion\n    lifecycle: welcome\n    target: all\n    trigger: { type: event, event: signed_up }\n    variables: [first_name, email_optin]\n    steps:\n${steps}`,
+});
+
+ruleTester('template-syntax', {
+  valid: [
+    { name: 'valid templates', files: BASE },
+    { name: 'plain text with single braces and an escaped mustache', files: scenario('      - { after: "0", channel: email, subject: "Save {10%} today \\\\{{literally}}" }\n') },
+    { name: 'a closed block', files: scenario('      - { after: "0", channel: email, message: "{{#if first_name}}Hi {{first_name}}{{/if}}" }\n') },
+  ],
+  invalid: [
+    {
+      // Columns inside the template point at the unexpected token: the lone `}` here.
+      name: 'an unclosed mustache, a mismatched block and an error on the third line of a block scalar',
+      files: scenario(`      - after: "0"
+        channel: email
+        subject: "Hi {{first_name}"
+        message: "{{#each cart_items}}x{{/with}}"
+      - after: 1d
+        channel: email
+        message: |
+          Hello {{first_name}},
+          {{#each cart_items}}{{name}}
+          {{/each}
+`),
+      errors: [
+        { ruleId: 'template-syntax', message: 'invalid template in subject (column 16): malformed or unclosed "{{"', line: 12, column: 18, endLine: 12, endColumn: 36, suggestion: HINT },
+        { ruleId: 'template-syntax', message: "invalid template in message (column 4): each doesn't match with", line: 13, column: 18, endLine: 13, endColumn: 50 },
+        { ruleId: 'template-syntax', message: 'invalid template in message (template line 3, column 8): malformed or unclosed "{{"', line: 16, column: 18 },
+      ],
+    },
+    {
+      name: 'a closing block that was never opened',
+      files: scenario('      - { after: "0", channel: email, message: "{{first_name}}{{/if}}" }\n'),
+      errors: [{ ruleId: 'template-syntax', message: 'invalid template in message (column 15): unexpected "{{/", expected the end of the text', line: 10, column: 48 }],
+    },
+  ],
+});

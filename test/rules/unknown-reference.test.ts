@@ -1,0 +1,65 @@
+import { BASE, ruleTester } from './run-rule.js';
+
+const every = `touchpoints:
+  - id: web-cart
+    name: Cart
+    stage: discovr
+    channel: sms
+    status: normal
+useCases:
+  - id: more
+    name: More
+    touchpoints: [web-prodcut]
+    scores: { business: 1, experience: 1, difficulty: 1 }
+scenarios:
+  - id: other
+    name: Other
+    program: conversoin
+    lifecycle: activaton
+    target: everyone
+    useCases: [cart-recovery, loyalty]
+    trigger: { type: event, event: birthday }
+    variables: [first_nam]
+    steps:
+      - { after: "0", channel: emal }
+variables:
+  - { id: age, name: Age, sources: [erp], consentFor: [sms] }
+`;
+
+ruleTester('unknown-reference', {
+  valid: [
+    { name: 'references to entities declared in another file', files: { ...BASE, 'more.yaml': 'useCases:\n  - { id: x, name: X, touchpoints: [web-product], scores: { business: 1, experience: 1, difficulty: 1 } }\n' } },
+    {
+      name: 'the default lifecycle stages resolve when the workspace declares none',
+      files: { ...BASE, 'more.yaml': 'scenarios:\n  - { id: s, name: S, program: conversion, lifecycle: upsell, target: all, trigger: { type: event, event: e }, steps: [{ after: "0", channel: web }] }\n' },
+    },
+    {
+      name: 'a reference to an entity the schema rejected is not reported a second time',
+      files: { ...BASE, 'more.yaml': 'channels:\n  - { id: sms, name: SMS, type: mobile }\ntouchpoints:\n  - { id: sms-promo, name: Promo, stage: buy, channel: sms, status: normal }\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'every kind of reference, with the kind named and the closest id suggested',
+      files: { ...BASE, 'more.yaml': every },
+      errors: [
+        { ruleId: 'unknown-reference', message: 'unknown stage "discovr"', line: 4, column: 12, endLine: 4, endColumn: 19, suggestion: 'did you mean "discover"?' },
+        { ruleId: 'unknown-reference', message: 'unknown channel "sms"', line: 5, column: 14, endColumn: 17, suggestion: 'declare it under channels:' },
+        { ruleId: 'unknown-reference', message: 'unknown touchpoint "web-prodcut"', line: 10, column: 19, endColumn: 30, suggestion: 'did you mean "web-product"?' },
+        { ruleId: 'unknown-reference', message: 'unknown program "conversoin"', line: 15, column: 14, suggestion: 'did you mean "conversion"?' },
+        { ruleId: 'unknown-reference', message: 'unknown lifecycle stage "activaton"', line: 16, column: 16, suggestion: 'did you mean "activation"?' },
+        { ruleId: 'unknown-reference', message: 'unknown target "everyone"', line: 17, column: 13, suggestion: 'declare it under targets:' },
+        { ruleId: 'unknown-reference', message: 'unknown use case "loyalty"', line: 18, column: 31, endColumn: 38, suggestion: 'declare it under useCases:' },
+        { ruleId: 'unknown-reference', message: 'unknown variable "first_nam"', line: 20, column: 17, suggestion: 'did you mean "first_name"?' },
+        { ruleId: 'unknown-reference', message: 'unknown channel "emal"', line: 22, column: 32, endColumn: 36, suggestion: 'did you mean "email"?' },
+        { ruleId: 'unknown-reference', message: 'unknown source "erp"', line: 24, column: 37, endColumn: 40, suggestion: 'declare it under sources:' },
+        { ruleId: 'unknown-reference', message: 'unknown channel "sms"', line: 24, column: 56, suggestion: 'declare it under channels:' },
+      ],
+    },
+    {
+      name: 'block-style lists point at the item',
+      files: { ...BASE, 'more.yaml': 'variables:\n  - id: age\n    name: Age\n    sources:\n      - crm\n      - pos\n' },
+      errors: [{ ruleId: 'unknown-reference', message: 'unknown source "pos"', line: 6, column: 9, endLine: 6, endColumn: 12 }],
+    },
+  ],
+});

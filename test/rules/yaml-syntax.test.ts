@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { BASE, ruleTester } from './run-rule.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/broken/${name}`, import.meta.url), 'utf8');
+
+// yaml-syntax positions come from the parser (or the UTF-8 decoder), so start and end coincide.
+ruleTester('yaml-syntax', {
+  valid: [
+    { name: 'the base journey', files: BASE },
+    { name: 'an empty file', files: { 'empty.yaml': '' } },
+    { name: 'a file of comments only', files: { 'notes.yaml': '# nothing yet\n' } },
+    { name: 'a byte-order mark before the first key', files: { 'bom.yaml': '\uFEFFstages:\n  - { id: a, name: A }\n' } },
+    { name: 'anchors and merge keys', files: { 'merge.yaml': 'channels:\n  - &web { id: web, name: Web }\n  - { <<: *web, id: web2 }\n' } },
+  ],
+  invalid: [
+    {
+      name: 'bad indentation after a quoted scalar (fixture syntax-error.yaml)',
+      files: { 'syntax-error.yaml': fixture('syntax-error.yaml') },
+      errors: [{ ruleId: 'yaml-syntax', message: 'bad indentation of a mapping entry', file: 'syntax-error.yaml', line: 6, column: 15, endLine: 6, endColumn: 15 }],
+    },
+    {
+      name: 'a key indented deeper than its siblings',
+      files: { 'a.yaml': 'stages:\n  - id: a\n     name: b\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'bad indentation of a mapping entry', line: 3, column: 10 }],
+    },
+    {
+      name: 'a duplicated top-level key, at the second one',
+      files: { 'a.yaml': 'stages: []\nchannels: []\nstages: []\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'duplicated mapping key', line: 3, column: 1 }],
+    },
+    {
+      name: 'a tab used for indentation',
+      files: { 'a.yaml': 'stages:\n\t- id: a\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'tab characters must not be used in indentation', line: 2, column: 1 }],
+    },
+    {
+      name: 'an unclosed quote runs to the end of the file',
+      files: { 'a.yaml': 'stages:\n  - { id: "buy, name: x }\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'unexpected end of the stream within a double quoted scalar', line: 3, column: 1 }],
+    },
+    {
+      name: 'a syntax error in omni.yaml',
+      files: { ...BASE, 'omni.yaml': 'name: x\nrules: [\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'unexpected end of the stream within a flow collection', file: 'omni.yaml', line: 3, column: 1 }],
+    },
+    {
+      name: 'a byte that is not UTF-8, at its character column (fixture non-utf8.yaml)',
+      files: { 'non-utf8.yaml': readFileSync(new URL('../fixtures/broken/non-utf8.yaml', import.meta.url)) },
+      errors: [{ ruleId: 'yaml-syntax', message: 'invalid UTF-8 byte 0xff', line: 5, column: 22, suggestion: 'save the file as UTF-8' }],
+    },
+    {
+      name: 'an alias bomb is refused at its first alias (fixture alias-bomb.yaml)',
+      files: { 'alias-bomb.yaml': fixture('alias-bomb.yaml') },
+      errors: [{ ruleId: 'yaml-syntax', message: 'aliases expand to more than 1,000,000 nodes (an alias bomb?)', line: 4, column: 8 }],
+    },
+  ],
+});
