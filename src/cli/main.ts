@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { registerDiff } from './diff.js';
+import { registerExport } from './export.js';
+import { registerImport } from './import.js';
 import { registerLint } from './lint.js';
 import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerReport(program);
   registerDiff(program);
+  registerExport(program);
+  registerImport(program);
   return program;
 }
 

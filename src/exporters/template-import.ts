@@ -1,0 +1,554 @@
+import { LABELS, STATUS_COLORS } from '../model/labels.js';
+import type { Locale, TouchpointStatus } from '../model/types.js';
+import { emptySections, WorkbookError, type ImportResult, type RawRecord, type RawSections } from './import-workbook.js';
+import { WORKBOOK_LABELS } from './labels.js';
+import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
+import { address } from './workbook-spec.js';
+
+/** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Id from a name: ASCII, lower case, dashes (e.g. "Je me renseigne" → je-me-renseigne). */
+export function slugify(name: string): string {
+  return normalise(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** Deterministic unique ids per section: the slug, then slug-2, slug-3… */
+class IdMaker {
+  private readonly used = new Set<string>();
+  constructor(private readonly fallback: string) {}
+  make(name: string): string {
+    const base = slugify(name) || this.fallback;
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+type SheetKey = 'matrix' | 'useCases' | 'scenarioMap' | 'scenarioSpec' | 'data';
+const SHEET_KEYS: SheetKey[] = ['matrix', 'useCases', 'scenarioMap', 'scenarioSpec', 'data'];
+
+/** Template colours people actually use (Google Sheets palette and Excel's), besides omni's own. */
+const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
+  normal: ['FFFF00', 'FFF2CC', 'FFE599', 'FFD966', 'FCE8B2', 'FFEB9C', 'FFFF99'],
+  friction: ['FF9900', 'F6B26B', 'F9CB9C', 'FCE5CD', 'E69138', 'FFC000', 'F4B183', 'F8CBAD', 'FFCC99'],
+  opportunity: ['00FF00', 'B6D7A8', '93C47D', 'D9EAD3', '6AA84F', '92D050', '00B050', 'C6EFCE', 'A9D08E', 'CCFFCC'],
+};
+const NO_FILL = new Set(['FFFFFF']);
+
+interface Context {
+  warnings: string[];
+  locale: Locale;
+  sections: RawSections;
+  ids: Record<string, IdMaker>;
+  /** Normalised name → id, per section. */
+  byName: Record<string, Map<string, string>>;
+}
+
+const text = (sheet: ReadSheet, row: number, column: number): string | undefined => {
+  const value = sheet.cell(row, column)?.value;
+  if (value === null || value === undefined) return undefined;
+  const string = String(value).trim();
+  return string === '' ? undefined : string;
+};
+
+function rowIsEmpty(sheet: ReadSheet, row: number): boolean {
+  for (let c = 1; c <= sheet.columnCount; c++) if (text(sheet, row, c) !== undefined) return false;
+  return true;
+}
+
+function findSheet(workbook: ReadWorkbook, key: SheetKey): ReadSheet | undefined {
+  const names = new Set(Object.values(WORKBOOK_LABELS).map((labels) => normalise(labels.sheets[key])));
+  return workbook.sheets.find((sheet) => !sheet.hidden && names.has(normalise(sheet.name)));
+}
+
+/** Adds an entity of `kind` named `name` unless one already has that name; returns its id. */
+function entity(context: Context, kind: keyof RawSections, name: string, fields: RawRecord = {}): string {
+  const key = normalise(name);
+  const known = context.byName[kind]!.get(key);
+  if (known) return known;
+  const id = context.ids[kind]!.make(name);
+  context.byName[kind]!.set(key, id);
+  context.sections[kind].push({ id, name, ...fields });
+  return id;
+}
+
+/**
+ * Imports the team's own template, filled in by hand (no ids, no data sheet): ids are
+ * derived from names, and anything that cannot be placed is reported with its sheet
+ * and cell rather than dropped in silence.
+ */
+export function importTemplate(workbook: ReadWorkbook): ImportResult {
+  const sheets = {} as Record<SheetKey, ReadSheet>;
+  const missing: string[] = [];
+  let locale: Locale = 'fr';
+  for (const key of SHEET_KEYS) {
+    const sheet = findSheet(workbook, key);
+    if (sheet) {
+      sheets[key] = sheet;
+      if (normalise(sheet.name) === normalise(WORKBOOK_LABELS.en.sheets[key]) && normalise(sheet.name) !== normalise(WORKBOOK_LABELS.fr.sheets[key])) locale = 'en';
+    } else missing.push(`"${WORKBOOK_LABELS.fr.sheets[key]}" (or "${WORKBOOK_LABELS.en.sheets[key]}")`);
+  }
+  if (missing.length > 0) {
+    const present = workbook.sheets.map((sheet) => `"${sheet.name}"`).join(', ') || 'none';
+    throw new WorkbookError(`sheet${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found in the workbook (its sheets: ${present})`);
+  }
+  const context: Context = {
+    warnings: [],
+    locale,
+    sections: emptySections(),
+    ids: Object.fromEntries(Object.keys(emptySections()).map((kind) => [kind, new IdMaker(kind.replace(/s$/, ''))])),
+    byName: Object.fromEntries(Object.keys(emptySections()).map((kind) => [kind, new Map<string, string>()])),
+  };
+  importMatrix(context, sheets.matrix);
+  importUseCases(context, sheets.useCases);
+  const placement = importScenarioMap(context, sheets.scenarioMap);
+  importScenarioSpec(context, sheets.scenarioSpec, placement);
+  importDataNeeds(context, sheets.data);
+  const title = sheets.matrix.cell(1, 1)?.value;
+  const name = typeof title === 'string' && title.includes(' — ') ? title.split(' — ').slice(1).join(' — ') : 'Imported workbook';
+  return { settings: { name, locale }, sections: context.sections, from: 'template', warnings: context.warnings };
+}
+
+const legendWords = (): Set<string> => new Set(Object.values(LABELS).map((labels) => normalise(labels.legend)).concat(['legende', 'legend']));
+
+/** Status per fill colour: omni's colours, the usual template colours, and those of the sheet's own legend. */
+function statusFills(sheet: ReadSheet, legendRow: number | undefined): Map<string, TouchpointStatus> {
+  const fills = new Map<string, TouchpointStatus>();
+  for (const status of ['normal', 'friction', 'opportunity'] as const) {
+    fills.set(STATUS_COLORS[status].fill, status);
+    for (const rgb of KNOWN_FILLS[status]) fills.set(rgb, status);
+  }
+  if (legendRow !== undefined) {
+    const words = new Map<string, TouchpointStatus>();
+    for (const labels of Object.values(LABELS)) for (const status of ['normal', 'friction', 'opportunity'] as const) words.set(normalise(labels.status[status]), status);
+    words.set('friction', 'friction');
+    words.set('opportunite', 'opportunity');
+    for (let c = 2; c <= sheet.columnCount; c++) {
+      const word = text(sheet, legendRow, c);
+      const fill = sheet.cell(legendRow, c)?.fill;
+      const status = word ? words.get(normalise(word)) : undefined;
+      if (status && fill) fills.set(fill, status);
+    }
+  }
+  return fills;
+}
+
+function importMatrix(context: Context, sheet: ReadSheet): void {
+  const legend = legendWords();
+  let legendRow: number | undefined;
+  let headerRow: number | undefined;
+  for (let r = 1; r <= sheet.rowCount && headerRow === undefined; r++) {
+    const first = text(sheet, r, 1);
+    if (first && legend.has(normalise(first))) {
+      legendRow = r;
+      continue;
+    }
+    for (let c = 2; c <= sheet.columnCount; c++) if (text(sheet, r, c) !== undefined) headerRow = r;
+  }
+  if (headerRow === undefined) {
+    context.warnings.push(`${sheet.name}: no stage found (stages are the column headers of the matrix)`);
+    return;
+  }
+  const fills = statusFills(sheet, legendRow);
+  const stageOf = new Map<number, string>();
+  for (let c = 2; c <= sheet.columnCount; c++) {
+    const name = text(sheet, headerRow, c);
+    if (name && !sheet.cell(headerRow, c)?.mergedFollower) stageOf.set(c, entity(context, 'stages', name));
+    else if (name) stageOf.set(c, stageOf.get(c - 1)!);
+  }
+  let channel: string | undefined;
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    if (rowIsEmpty(sheet, r)) continue;
+    const channelName = text(sheet, r, 1);
+    if (channelName && !sheet.cell(r, 1)?.mergedFollower) channel = entity(context, 'channels', channelName);
+    for (let c = 2; c <= sheet.columnCount; c++) {
+      const cell = sheet.cell(r, c);
+      const name = text(sheet, r, c);
+      if (!name || cell?.mergedFollower) continue;
+      const where = `${sheet.name}!${address(r, c)}`;
+      const stage = stageOf.get(c);
+      if (!stage) {
+        context.warnings.push(`${where}: "${name}" is in a column without a stage header; not imported`);
+        continue;
+      }
+      if (!channel) {
+        context.warnings.push(`${where}: "${name}" is in a row without a channel; not imported`);
+        continue;
+      }
+      let status: TouchpointStatus = 'normal';
+      const fill = cell?.fill;
+      if (fill && !NO_FILL.has(fill)) {
+        const known = fills.get(fill);
+        if (known) status = known;
+        else context.warnings.push(`${where}: fill colour ${fill} is not in the legend; status set to normal`);
+      }
+      const id = context.ids.touchpoints!.make(name);
+      context.byName.touchpoints!.set(normalise(name), context.byName.touchpoints!.get(normalise(name)) ?? id);
+      context.sections.touchpoints.push({ id, name, stage, channel, status });
+    }
+  }
+}
+
+type Columns<K extends string> = Partial<Record<K, number>>;
+
+/**
+ * Finds the header row (the first holding the `key` column) and maps known headers to
+ * fields; unknown headers with values below them are reported, not guessed.
+ */
+function readHeader<K extends string>(context: Context, sheet: ReadSheet, synonyms: Record<K, string[]>, key: NoInfer<K>): { row: number; columns: Columns<K> } | undefined {
+  const lookup = new Map<string, K>();
+  for (const field of Object.keys(synonyms) as K[]) for (const word of synonyms[field]) lookup.set(normalise(word), field);
+  for (let r = 1; r <= Math.min(sheet.rowCount, 20); r++) {
+    const columns: Columns<K> = {};
+    const unknown: number[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) {
+      const header = text(sheet, r, c);
+      if (!header) continue;
+      const field = lookup.get(normalise(header));
+      if (field !== undefined && columns[field] === undefined) columns[field] = c;
+      else unknown.push(c);
+    }
+    if (columns[key] === undefined) continue;
+    for (const c of unknown) {
+      let values = 0;
+      for (let row = r + 1; row <= sheet.rowCount; row++) if (text(sheet, row, c) !== undefined && !sheet.cell(row, c)?.mergedFollower) values++;
+      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? '' : 's'} are not imported`);
+    }
+    // Values under no header at all are data too.
+    for (let c = 1; c <= sheet.columnCount; c++) {
+      if (text(sheet, r, c) !== undefined) continue;
+      for (let row = r + 1; row <= sheet.rowCount; row++) {
+        const value = text(sheet, row, c);
+        if (value !== undefined && !sheet.cell(row, c)?.mergedFollower) context.warnings.push(`${sheet.name}!${address(row, c)}: "${value}" is in a column without a header; not imported`);
+      }
+    }
+    return { row: r, columns };
+  }
+  return undefined;
+}
+
+const USE_CASE_HEADERS = {
+  category: ['Catégorie', 'Category'],
+  objective: ['Objectif', 'Objective'],
+  name: ["Cas d'usage", 'Use case', 'Use cases'],
+  touchpoints: ['Points de contact', 'Points de contact adressés', 'Touchpoints', 'Touchpoints addressed'],
+  business: ['Impact business', 'Business impact'],
+  experience: ['Impact expérience client', 'Impact expérience', 'Impact client', 'Customer-experience impact', 'Customer experience impact', 'Experience impact'],
+  difficulty: ['Difficulté', 'Difficulté de mise en œuvre', 'Difficulty'],
+  score: ['Score de priorité', 'Score', 'Priorité', 'Priority score', 'Priority'],
+  rank: ['Rang', 'Rank'],
+};
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[\n,;]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function importUseCases(context: Context, sheet: ReadSheet): void {
+  const header = readHeader(context, sheet, USE_CASE_HEADERS, 'name');
+  if (!header) {
+    context.warnings.push(`${sheet.name}: header row not found (a "${WORKBOOK_LABELS[context.locale].useCases.useCase}" column); no use case imported`);
+    return;
+  }
+  const { row: headerRow, columns } = header;
+  const get = (r: number, field: keyof typeof USE_CASE_HEADERS) => (columns[field] === undefined ? undefined : text(sheet, r, columns[field]!));
+  const score = (r: number, field: 'business' | 'experience' | 'difficulty'): number => {
+    const value = get(r, field);
+    const where = `${sheet.name}!${address(r, columns[field] ?? 1)}`;
+    const number = value === undefined ? NaN : Number(value.replace(',', '.'));
+    if (Number.isInteger(number) && number >= 1 && number <= 5) return number;
+    context.warnings.push(`${where}: ${field} score ${value === undefined ? 'is empty' : `"${value}" is not a whole number from 1 to 5`}; set to 3`);
+    return 3;
+  };
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    if (rowIsEmpty(sheet, r)) continue;
+    const nameColumn = columns.name!;
+    const name = get(r, 'name');
+    if (!name || sheet.cell(r, nameColumn)?.mergedFollower) {
+      const stray = [...Array(sheet.columnCount).keys()].map((i) => i + 1).find((c) => text(sheet, r, c) !== undefined && !sheet.cell(r, c)?.mergedFollower);
+      if (stray !== undefined && !name) context.warnings.push(`${sheet.name}!${address(r, nameColumn)}: row has values but no use case name; not imported`);
+      continue;
+    }
+    const record: RawRecord = { id: context.ids.useCases!.make(name), name };
+    const category = get(r, 'category');
+    const objective = get(r, 'objective');
+    if (category) record.category = category;
+    if (objective) record.objective = objective;
+    const touchpoints: string[] = [];
+    for (const item of splitList(get(r, 'touchpoints'))) {
+      const id = context.byName.touchpoints!.get(normalise(item)) ?? (context.sections.touchpoints.some((t) => t.id === item) ? item : undefined);
+      if (id) touchpoints.push(id);
+      else context.warnings.push(`${sheet.name}!${address(r, columns.touchpoints!)}: touchpoint "${item}" is not in the matrix; link not imported`);
+    }
+    if (touchpoints.length > 0) record.touchpoints = touchpoints;
+    record.scores = { business: score(r, 'business'), experience: score(r, 'experience'), difficulty: score(r, 'difficulty') };
+    context.byName.useCases!.set(normalise(name), record.id as string);
+    context.sections.useCases.push(record);
+  }
+}
+
+interface Placement {
+  name: string;
+  lifecycle: string;
+  target: string;
+  where: string;
+}
+
+/** Scenario map: lifecycle stages as column headers, targets as row headers; returns where each scenario sits. */
+function importScenarioMap(context: Context, sheet: ReadSheet): Map<string, Placement> {
+  const placement = new Map<string, Placement>();
+  let headerRow: number | undefined;
+  for (let r = 1; r <= sheet.rowCount && headerRow === undefined; r++) {
+    for (let c = 2; c <= sheet.columnCount; c++) if (text(sheet, r, c) !== undefined) headerRow = r;
+  }
+  if (headerRow === undefined) return placement;
+  const lifecycleOf = new Map<number, string>();
+  for (let c = 2; c <= sheet.columnCount; c++) {
+    const name = text(sheet, headerRow, c);
+    if (name && !sheet.cell(headerRow, c)?.mergedFollower) lifecycleOf.set(c, entity(context, 'lifecycle', name));
+    else if (lifecycleOf.has(c - 1) && (name || !text(sheet, headerRow, c))) lifecycleOf.set(c, lifecycleOf.get(c - 1)!);
+  }
+  const channelNames = new Set(context.sections.channels.map((channel) => normalise(String(channel.name))));
+  let target: string | undefined;
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    if (rowIsEmpty(sheet, r)) continue;
+    const targetName = text(sheet, r, 1);
+    if (targetName && !sheet.cell(r, 1)?.mergedFollower) target = entity(context, 'targets', targetName);
+    for (let c = 2; c <= sheet.columnCount; c++) {
+      const value = text(sheet, r, c);
+      if (!value || sheet.cell(r, c)?.mergedFollower) continue;
+      const where = `${sheet.name}!${address(r, c)}`;
+      const lifecycle = lifecycleOf.get(c);
+      if (!lifecycle || !target) {
+        context.warnings.push(`${where}: "${value}" has no ${lifecycle ? 'target row' : 'lifecycle column'}; placement not imported`);
+        continue;
+      }
+      for (const line of value.split('\n').map((item) => item.trim()).filter(Boolean)) {
+        // A line listing only channels describes the scenario above it.
+        if (splitList(line).every((item) => channelNames.has(normalise(item)))) continue;
+        const name = line.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (splitList(inner).every((item) => channelNames.has(normalise(item))) ? '' : whole));
+        placement.set(normalise(name), { name, lifecycle, target, where });
+      }
+    }
+  }
+  return placement;
+}
+
+const SPEC_HEADERS = {
+  program: ['Programme', 'Program', 'Programme relationnel'],
+  scenario: ['Scénario', 'Scenario', 'Nom du scénario'],
+  target: ['Cible', 'Target'],
+  triggerType: ['Type de déclencheur', 'Type de trigger', 'Trigger type'],
+  trigger: ['Déclencheur', 'Trigger', 'Événement déclencheur', 'Trigger event'],
+  exit: ['Critères de sortie', 'Critère de sortie', 'Exit criteria'],
+  goal: ['Objectif', 'Goal'],
+  after: ['Délai', 'Séquence', 'Timing', 'Delay', 'After'],
+  channel: ['Canal', 'Channel'],
+  subject: ['Objet', 'Subject'],
+  message: ['Message', 'Contenu', 'Content'],
+};
+
+function triggerType(value: string | undefined): 'behavior' | 'event' | undefined {
+  if (!value) return undefined;
+  const word = normalise(value);
+  if (word.startsWith('comportement') || word.startsWith('behavio')) return 'behavior';
+  if (word.startsWith('evenement') || word.startsWith('event')) return 'event';
+  return undefined;
+}
+
+function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Map<string, Placement>): void {
+  const header = readHeader(context, sheet, SPEC_HEADERS, 'scenario');
+  if (!header) {
+    context.warnings.push(`${sheet.name}: header row not found (a "${WORKBOOK_LABELS[context.locale].scenarioSpec.scenario}" column); no scenario imported`);
+    return;
+  }
+  const { row: headerRow, columns } = header;
+  const get = (r: number, field: keyof typeof SPEC_HEADERS) => {
+    const column = columns[field];
+    if (column === undefined || sheet.cell(r, column)?.mergedFollower) return undefined;
+    return text(sheet, r, column);
+  };
+  const stepFields = ['after', 'channel', 'subject', 'message'] as const;
+  let program: string | undefined;
+  let scenario: RawRecord | undefined;
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    if (rowIsEmpty(sheet, r)) continue;
+    const name = get(r, 'scenario');
+    const first = text(sheet, r, 1);
+    const hasStep = stepFields.some((field) => get(r, field) !== undefined);
+    if (!name && !hasStep && first && !sheet.cell(r, 1)?.mergedFollower) {
+      // A group row: the programme the next scenarios belong to.
+      program = entity(context, 'programs', first);
+      continue;
+    }
+    if (name) {
+      const programName = get(r, 'program');
+      if (programName) program = entity(context, 'programs', programName);
+      const where = `${sheet.name}!${address(r, columns.scenario!)}`;
+      const placed = placement.get(normalise(name));
+      placement.delete(normalise(name));
+      scenario = buildScenario(context, name, where, {
+        program,
+        target: get(r, 'target'),
+        type: get(r, 'triggerType'),
+        typeCell: `${sheet.name}!${address(r, columns.triggerType ?? columns.scenario!)}`,
+        event: get(r, 'trigger'),
+        exit: splitList(get(r, 'exit')?.replace(/,/g, '\n')),
+        goal: get(r, 'goal'),
+        placed,
+      });
+    }
+    if (hasStep) {
+      if (!scenario) {
+        context.warnings.push(`${sheet.name}!${address(r, columns.after ?? columns.channel ?? 1)}: step before any scenario; not imported`);
+        continue;
+      }
+      const channelName = get(r, 'channel');
+      const where = `${sheet.name}!${address(r, columns.channel ?? 1)}`;
+      let channel: string;
+      if (channelName) {
+        channel = context.byName.channels!.get(normalise(channelName)) ?? '';
+        if (!channel) {
+          channel = entity(context, 'channels', channelName);
+          context.warnings.push(`${where}: channel "${channelName}" is not a row of the matrix; added as a channel`);
+        }
+      } else {
+        channel = 'unknown';
+        context.warnings.push(`${where}: step without a channel; channel set to "unknown" (fix it in the YAML)`);
+      }
+      const step: RawRecord = { after: get(r, 'after') ?? '0', channel };
+      if (get(r, 'after') === undefined) context.warnings.push(`${sheet.name}!${address(r, columns.after ?? 1)}: step without a delay; set to 0`);
+      const subject = get(r, 'subject');
+      const message = get(r, 'message');
+      if (subject) step.subject = subject;
+      if (message) step.message = message;
+      (scenario.steps as RawRecord[]).push(step);
+    }
+  }
+  // Scenarios on the map but not specified still exist.
+  for (const placed of placement.values()) {
+    context.warnings.push(`${placed.where}: scenario "${placed.name}" is on the map but not in ${sheet.name}; imported without a specification`);
+    buildScenario(context, placed.name, placed.where, { placed, exit: [] });
+  }
+}
+
+function buildScenario(
+  context: Context,
+  name: string,
+  where: string,
+  fields: { program?: string; target?: string; type?: string; typeCell?: string; event?: string; exit: string[]; goal?: string; placed?: Placement },
+): RawRecord {
+  const labels = WORKBOOK_LABELS[context.locale];
+  let program = fields.program;
+  if (!program) {
+    program = entity(context, 'programs', labels.scenarioSpec.unknownProgram);
+    context.warnings.push(`${where}: scenario "${name}" has no programme; put in "${labels.scenarioSpec.unknownProgram}"`);
+  }
+  let lifecycle = fields.placed?.lifecycle;
+  if (!lifecycle) {
+    lifecycle = context.sections.lifecycle[0]?.id as string | undefined;
+    if (!lifecycle) lifecycle = entity(context, 'lifecycle', context.locale === 'fr' ? 'Bienvenue' : 'Welcome');
+    context.warnings.push(`${where}: scenario "${name}" is not on the scenario map; lifecycle stage set to "${lifecycle}"`);
+  }
+  const target = fields.target ? entity(context, 'targets', fields.target) : (fields.placed?.target ?? entity(context, 'targets', context.locale === 'fr' ? 'Tous les contacts' : 'All contacts'));
+  let type = triggerType(fields.type);
+  if (!type) {
+    type = 'behavior';
+    context.warnings.push(`${fields.typeCell ?? where}: trigger type ${fields.type ? `"${fields.type}" is neither ${LABELS[context.locale].trigger.behavior} nor ${LABELS[context.locale].trigger.event}` : 'is empty'}; set to behavior`);
+  }
+  let event = fields.event;
+  if (!event) {
+    event = slugify(name).replace(/-/g, '_') || 'trigger';
+    context.warnings.push(`${where}: scenario "${name}" has no trigger; event set to "${event}"`);
+  }
+  const record: RawRecord = {
+    id: context.ids.scenarios!.make(name),
+    name,
+    program,
+    lifecycle,
+    target,
+    trigger: { type, event },
+    exit: fields.exit,
+    ...(fields.goal ? { goal: fields.goal } : {}),
+    variables: [],
+    steps: [],
+  };
+  context.byName.scenarios!.set(normalise(name), record.id as string);
+  context.sections.scenarios.push(record);
+  return record;
+}
+
+const DATA_HEADERS = {
+  scenario: ['Scénario', 'Scenario'],
+  description: ['Description', 'Description du scénario'],
+  variable: ['Variable', 'Variables', 'Données', 'Donnée'],
+  sources: ['Sources', 'Source'],
+  pii: ['Donnée personnelle', 'Données personnelles', 'PII', 'Personal data', 'DCP'],
+};
+
+const YES = new Set(['oui', 'yes', 'x', 'true', 'vrai', '1', 'o', 'y']);
+
+function importDataNeeds(context: Context, sheet: ReadSheet): void {
+  const header = readHeader(context, sheet, DATA_HEADERS, 'variable');
+  if (!header) {
+    context.warnings.push(`${sheet.name}: header row not found (a "Variable" column); no variable imported`);
+    return;
+  }
+  const { row: headerRow, columns } = header;
+  const get = (r: number, field: keyof typeof DATA_HEADERS) => (columns[field] === undefined ? undefined : text(sheet, r, columns[field]!));
+  const unusedLabels = new Set(Object.values(WORKBOOK_LABELS).map((labels) => normalise(labels.data.unused)));
+  const noSource = new Set(Object.values(WORKBOOK_LABELS).map((labels) => normalise(labels.data.noSource)));
+  const variables = new Map<string, RawRecord>();
+  let scenario: RawRecord | undefined;
+  let scenarioKnown = true;
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    if (rowIsEmpty(sheet, r)) continue;
+    const scenarioColumn = columns.scenario;
+    const scenarioName = scenarioColumn === undefined || sheet.cell(r, scenarioColumn)?.mergedFollower ? undefined : get(r, 'scenario');
+    if (scenarioName) {
+      const id = context.byName.scenarios!.get(normalise(scenarioName));
+      scenario = id ? context.sections.scenarios.find((s) => s.id === id) : undefined;
+      scenarioKnown = scenario !== undefined || unusedLabels.has(normalise(scenarioName));
+      if (!scenarioKnown) context.warnings.push(`${sheet.name}!${address(r, scenarioColumn!)}: scenario "${scenarioName}" is not in the specification; its variables are imported without it`);
+      const description = columns.description === undefined || sheet.cell(r, columns.description)?.mergedFollower ? undefined : get(r, 'description');
+      if (description && scenario) scenario.description = description;
+      else if (description) context.warnings.push(`${sheet.name}!${address(r, columns.description!)}: description of an unknown scenario; not imported`);
+    }
+    const name = get(r, 'variable');
+    if (!name) continue;
+    const key = normalise(name);
+    let variable = variables.get(key);
+    if (!variable) {
+      variable = { id: context.ids.variables!.make(name), name, sources: [] };
+      variables.set(key, variable);
+      context.sections.variables.push(variable);
+    }
+    const sources = variable.sources as string[];
+    for (const sourceName of splitList(get(r, 'sources'))) {
+      if (noSource.has(normalise(sourceName))) continue;
+      const source = entity(context, 'sources', sourceName);
+      if (!sources.includes(source)) sources.push(source);
+    }
+    if (YES.has(normalise(get(r, 'pii') ?? ''))) variable.pii = true;
+    if (scenario) {
+      const used = scenario.variables as string[];
+      if (!used.includes(variable.id as string)) used.push(variable.id as string);
+    }
+  }
+}
