@@ -4,6 +4,7 @@ import { CliError, EXIT } from './errors.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
+import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
 import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerReport(program);
   registerDiff(program);
+  registerInit(program, version);
   registerExport(program);
   registerImport(program);
   return program;

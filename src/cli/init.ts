@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+
+export interface InitCommandOptions {
+  locale?: 'fr' | 'en';
+  name?: string;
+  channels?: string;
+  yes?: boolean;
+  force?: boolean;
+}
+
+export function registerInit(program: Command, version: string): void {
+  program
+    .command('init')
+    .description('Create a starter workspace (omni.yaml, matrix, use cases, programmes, data, one file per scenario, CI workflow, README) that lints clean.')
+    .argument('[dir]', 'folder to create it in (default: the current folder)')
+    .addOption(new Option('--locale <locale>', 'language of the starter content').choices(['fr', 'en']))
+    .option('--name <name>', 'name of the plan')
+    .option('--channels <ids>', 'comma-separated channels: web, email, sms, app, store, call-center')
+    .option('-y, --yes', 'ask nothing: use the options given and the defaults')
+    .option('--force', 'overwrite existing files')
+    .addHelpText('after', '\nOn a terminal, omni init asks for the name, locale and channels (Enter keeps the default). Exit codes: 0 created, 2 usage error or existing files.')
+    .action(async (dir: string | undefined, options: InitCommandOptions) => {
+      const { runInit } = await import('./init-run.js');
+      await runInit(dir, options, version);
+    });
+}
