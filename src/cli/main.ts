@@ -6,6 +6,7 @@ import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
+import { registerRender } from './render.js';
 import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerLint(program, version);
+  registerRender(program);
   registerRules(program);
   registerSchema(program);
   registerReport(program);

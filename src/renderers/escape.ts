@@ -38,11 +38,14 @@ export function escapeLabel(text: string): string {
     .replace(STYLE_WORDS, (letter) => `#${letter.charCodeAt(0)};`);
 }
 
-/** Shortens long names for a diagram at a word boundary, before escaping (the full name stays in the YAML). */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Shortens long names for a diagram at a word boundary, before escaping (the full name stays in the YAML); counts what a reader sees as one character (emoji included). */
 export function shorten(text: string, max: number): string {
   const flat = text.replace(BLANKS, ' ').trim();
-  if ([...flat].length <= max) return flat;
-  const cut = [...flat].slice(0, max - 1).join('');
+  const characters = Array.from(graphemes.segment(flat), (part) => part.segment);
+  if (characters.length <= max) return flat;
+  const cut = characters.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

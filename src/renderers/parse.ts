@@ -9,17 +9,15 @@ export class DiagramSyntaxError extends Error {
   }
 }
 
-interface MermaidParser {
-  parse(text: string): Promise<unknown>;
-}
+type Mermaid = (typeof import('mermaid'))['default'];
 
-let parser: Promise<MermaidParser> | undefined;
+let parser: Promise<Mermaid> | undefined;
 
 /**
  * Mermaid's own parser in Node: it needs `window` and `document` only to load, which
  * jsdom provides. Imported on first use, so nothing but `omni render` pays for it.
  */
-async function loadParser(): Promise<MermaidParser> {
+async function loadParser(): Promise<Mermaid> {
   const { JSDOM } = await import('jsdom');
   const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
   const scope = globalThis as Record<string, unknown>;
@@ -29,10 +27,15 @@ async function loadParser(): Promise<MermaidParser> {
   return mermaid;
 }
 
+/** The `mermaid` module loaded the way the check needs it (DOM globals first); shared with tests. */
+export function mermaidInNode(): Promise<Mermaid> {
+  parser ??= loadParser();
+  return parser;
+}
+
 /** Throws DiagramSyntaxError for the first diagram Mermaid rejects. */
 export async function checkDiagrams(diagrams: readonly Diagram[]): Promise<void> {
-  parser ??= loadParser();
-  const mermaid = await parser;
+  const mermaid = await mermaidInNode();
   for (const diagram of diagrams) {
     try {
       await mermaid.parse(diagram.text);

@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { EXIT } from './errors.js';
+
+// Kept here, not imported from src/renderers, so that registering the command loads nothing.
+export const RENDER_VIEWS = ['matrix', 'use-cases', 'scenario-map', 'scenario', 'programs', 'data-lineage'] as const;
+export const RENDER_FORMATS = ['svg', 'png'] as const;
+
+export interface RenderCommandOptions {
+  out: string;
+  view: string[];
+  format?: (typeof RENDER_FORMATS)[number];
+  check?: boolean;
+  force?: boolean;
+  browser?: string;
+}
+
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description('Draw every view of the journey as Mermaid (.mmd files and journey.md), and as SVG or PNG with --format.')
+    .argument('[workspace]', 'workspace folder (default: the workspace around the current folder)')
+    .option('-o, --out <dir>', 'output folder', 'out/diagrams')
+    .option(
+      '--view <name>',
+      `render only these views (repeatable or comma-separated): ${RENDER_VIEWS.join(', ')}`,
+      (value: string, previous: string[]) => [...previous, ...value.split(',').map((name) => name.trim()).filter(Boolean)],
+      [],
+    )
+    .addOption(new Option('-f, --format <format>', 'also draw each diagram in a headless Chromium').choices(RENDER_FORMATS))
+    .option('--check', 'write nothing; exit 1 when the .mmd files or journey.md in --out differ from the model')
+    .option('--force', 'render even when the workspace has lint errors')
+    .option('--browser <path>', 'Chromium or Chrome executable for --format (default: PUPPETEER_EXECUTABLE_PATH, then /usr/bin/chromium, Chrome)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 written (or up to date with --check), 1 out of date with --check, 2 usage or fatal error (lint errors without --force, no browser).',
+    )
+    .action(async (workspace: string | undefined, options: RenderCommandOptions) => {
+      const { runRender } = await import('./render-run.js');
+      const exitCode = await runRender(workspace, options);
+      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+    });
+}
