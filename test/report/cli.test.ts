@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runReport } from '../../src/cli/report-run.js';
+import { CliError } from '../../src/cli/errors.js';
+import { BrowserNotFoundError } from '../../src/renderers/browser.js';
+import { ROOT } from './helpers.js';
+
+describe('runReport', () => {
+  let folder: string;
+  let stderr: string[];
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'omni-report-cli-'));
+    stderr = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const noBrowser = async () => {
+    throw new BrowserNotFoundError('no Chromium or Chrome found for --format svg/png');
+  };
+
+  it('builds the report of a workspace with lint errors instead of refusing it, and lists them', async () => {
+    const out = path.join(folder, 'nested/report.html');
+    const code = await runReport(path.join(ROOT, 'examples/gaps'), { out, diagrams: false }, noBrowser);
+    expect(code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<code class="where">data.yaml:32:9</code> unknown channel &quot;push&quot;');
+    expect(stderr).toEqual([`omni: report written to ${out} (0 diagrams)\n`]);
+    // Written atomically: no temporary file left beside it.
+    expect(existsSync(path.join(folder, 'nested'))).toBe(true);
+    expect(readFileSync(out, 'utf8').endsWith('</html>\n')).toBe(true);
+  });
+
+  it('without a browser: one clear line on stderr, and the report still has every table', async () => {
+    const out = path.join(folder, 'report.html');
+    const code = await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, noBrowser);
+    expect(code).toBe(0);
+    expect(stderr[0]).toBe(
+      'omni: no Chromium or Chrome found: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)\n',
+    );
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<table class="(matrix|data use-cases|scenario-map|data steps|data variables)"/g)!.length).toBe(16);
+    expect(html).toContain('Diagramme non disponible : aucun navigateur Chromium trouvé lors de la génération.');
+  });
+
+  it('stops with a usage error when the browser named by --browser does not exist', async () => {
+    const out = path.join(folder, 'report.html');
+    const missing = async () => {
+      throw new BrowserNotFoundError('--browser /nope: no executable there');
+    };
+    await expect(runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true, browser: '/nope' }, missing)).rejects.toThrow(CliError);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses an --out that is a folder', async () => {
+    await expect(runReport(path.join(ROOT, 'examples/maison-lumen'), { out: folder, diagrams: false })).rejects.toThrow(/is a folder/);
+  });
+
+  it('embeds what the renderer draws and reports a diagram that fails', async () => {
+    const out = path.join(folder, 'report.html');
+    let closed = false;
+    const fake = async () => ({
+      render: async (text: string) => {
+        if (text.includes('quadrantChart')) throw new Error('Parse error on line 3\nmore');
+        return '<svg id="my-svg" xmlns="http://www.w3.org/2000/svg"><style>#my-svg{}</style><text>ok</text></svg>';
+      },
+      close: async () => {
+        closed = true;
+      },
+    });
+    await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, fake);
+    expect(closed).toBe(true);
+    expect(stderr).toEqual(['omni: diagram use-cases could not be rendered: Parse error on line 3\n', `omni: report written to ${out} (13 diagrams)\n`]);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<svg id="omni-diagram-2" xmlns="http://www.w3.org/2000/svg"><style>#omni-diagram-2{}</style>');
+    expect(html).toContain('Diagramme non disponible : le rendu a échoué.');
+  });
+});

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { BrowserNotFoundError, findBrowser } from '../../src/renderers/browser.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { diagramRequests, openChromiumRenderer, renderWith } from '../../src/report/diagrams.js';
+import { renderReportHtml } from '../../src/report/html.js';
+import { buildReportView, type DiagramOutcome } from '../../src/report/view-model.js';
+import { RULES } from '../../src/rules/index.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The system browser, or why browser tests are skipped; in CI a missing browser is a failure. */
+export function chromium(): { path: string | undefined; reason: string } {
+  try {
+    return { path: findBrowser(undefined), reason: '' };
+  } catch (error) {
+    if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium: ${(error as Error).message}`);
+    if (error instanceof BrowserNotFoundError) return { path: undefined, reason: `skipped: ${error.message} (install chromium to run them)` };
+    throw error;
+  }
+}
+
+/** The report HTML of a workspace, as `omni report` builds it, with or without diagrams. */
+export async function reportHtml(workspace: string, options: { diagrams: boolean }): Promise<string> {
+  const loaded = await loadWorkspace(path.join(ROOT, workspace));
+  const lint = await lintWorkspace(loaded);
+  let diagrams: DiagramOutcome = { status: 'skipped' };
+  if (options.diagrams) diagrams = (await renderWith(await openChromiumRenderer(undefined), diagramRequests(loaded.model))).outcome;
+  return renderReportHtml(buildReportView({ model: loaded.model, diagnostics: lint.diagnostics, rules: RULES, diagrams }));
+}
+
+/** Puppeteer launch options for a locked-down throw-away browser. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
