@@ -94,6 +94,8 @@ export interface ScenarioView {
   exit: string[];
   goal: string | null;
   variables: { name: string; id: string; gap: boolean }[];
+  /** Whether any step has a name or description (else the action column is left out). */
+  hasActions: boolean;
   steps: {
     number: number;
     after: string;
@@ -298,6 +300,7 @@ export function buildReportView(input: ReportInput): ReportView {
         const variable = model.index.variables.get(id);
         return { id, name: variable?.name ?? id, gap: variable ? variableGap(variable) : true };
       }),
+      hasActions: scenario.steps.some((step) => Boolean(step.name || step.description)),
       steps: scenario.steps.map((step, index) => ({
         number: index + 1,
         after: step.after,
