@@ -222,11 +222,12 @@ function readHeader<K extends string>(context: Context, sheet: ReadSheet, synony
       if (field !== undefined && columns[field] === undefined) columns[field] = c;
       else unknown.push(c);
     }
-    if (columns[key] === undefined) continue;
+    // The header row names the key column and at least one more (a title row naming the sheet is not one).
+    if (columns[key] === undefined || Object.keys(columns).length < 2) continue;
     for (const c of unknown) {
       let values = 0;
       for (let row = r + 1; row <= sheet.rowCount; row++) if (text(sheet, row, c) !== undefined && !sheet.cell(row, c)?.mergedFollower) values++;
-      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? '' : 's'} are not imported`);
+      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? ' is' : 's are'} not imported`);
     }
     // Values under no header at all are data too.
     for (let c = 1; c <= sheet.columnCount; c++) {
@@ -304,15 +305,18 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
 }
 
 interface Placement {
+  /** The cell line as written, and without a trailing "(…)" (the channels, in the template). */
   name: string;
+  bare: string;
+  used?: boolean;
   lifecycle: string;
   target: string;
   where: string;
 }
 
 /** Scenario map: lifecycle stages as column headers, targets as row headers; returns where each scenario sits. */
-function importScenarioMap(context: Context, sheet: ReadSheet): Map<string, Placement> {
-  const placement = new Map<string, Placement>();
+function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
+  const placement: Placement[] = [];
   let headerRow: number | undefined;
   for (let r = 1; r <= sheet.rowCount && headerRow === undefined; r++) {
     for (let c = 2; c <= sheet.columnCount; c++) if (text(sheet, r, c) !== undefined) headerRow = r;
@@ -342,8 +346,7 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Map<string, Plac
       for (const line of value.split('\n').map((item) => item.trim()).filter(Boolean)) {
         // A line listing only channels describes the scenario above it.
         if (splitList(line).every((item) => channelNames.has(normalise(item)))) continue;
-        const name = line.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (splitList(inner).every((item) => channelNames.has(normalise(item))) ? '' : whole));
-        placement.set(normalise(name), { name, lifecycle, target, where });
+        placement.push({ name: line, bare: line.replace(/\s*\([^()]*\)\s*$/, '') || line, lifecycle, target, where });
       }
     }
   }
@@ -372,7 +375,7 @@ function triggerType(value: string | undefined): 'behavior' | 'event' | undefine
   return undefined;
 }
 
-function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Map<string, Placement>): void {
+function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Placement[]): void {
   const header = readHeader(context, sheet, SPEC_HEADERS, 'scenario');
   if (!header) {
     context.warnings.push(`${sheet.name}: header row not found (a "${WORKBOOK_LABELS[context.locale].scenarioSpec.scenario}" column); no scenario imported`);
@@ -401,8 +404,9 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Map<s
       const programName = get(r, 'program');
       if (programName) program = entity(context, 'programs', programName);
       const where = `${sheet.name}!${address(r, columns.scenario!)}`;
-      const placed = placement.get(normalise(name));
-      placement.delete(normalise(name));
+      const key = normalise(name);
+      const placed = placement.find((entry) => !entry.used && normalise(entry.name) === key) ?? placement.find((entry) => !entry.used && normalise(entry.bare) === key);
+      if (placed) placed.used = true;
       scenario = buildScenario(context, name, where, {
         program,
         target: get(r, 'target'),
@@ -442,9 +446,12 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Map<s
     }
   }
   // Scenarios on the map but not specified still exist.
-  for (const placed of placement.values()) {
-    context.warnings.push(`${placed.where}: scenario "${placed.name}" is on the map but not in ${sheet.name}; imported without a specification`);
-    buildScenario(context, placed.name, placed.where, { placed, exit: [] });
+  const channelNames = new Set(context.sections.channels.map((channel) => normalise(String(channel.name))));
+  for (const placed of placement.filter((entry) => !entry.used)) {
+    const inner = /\(([^()]*)\)\s*$/.exec(placed.name)?.[1];
+    const name = inner !== undefined && splitList(inner).every((item) => channelNames.has(normalise(item))) ? placed.bare : placed.name;
+    context.warnings.push(`${placed.where}: scenario "${name}" is on the map but not in ${sheet.name}; imported without a specification`);
+    buildScenario(context, name, placed.where, { placed, exit: [] });
   }
 }
 
