@@ -309,7 +309,7 @@ export interface InitIo extends PromptIo {
   cwd: string;
   /** Whether to ask: stdin is a terminal. */
   interactive: boolean;
-  /** Progress for people (the created files). */
+  /** Messages for people (the created files): stderr, like every command's messages. */
   log: (text: string) => void;
 }
 
@@ -318,7 +318,7 @@ const defaultIo = (): InitIo => ({
   input: process.stdin,
   output: process.stderr,
   interactive: process.stdin.isTTY === true,
-  log: (text) => process.stdout.write(text),
+  log: (text) => process.stderr.write(text),
 });
 
 /** Creates the starter workspace; returns the files written (relative to the folder). */

@@ -1,0 +1,194 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { load } from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CliError } from '../../src/cli/errors.js';
+import type { InitCommandOptions } from '../../src/cli/init.js';
+import { CHANNEL_IDS, runInit, type InitIo } from '../../src/cli/init-run.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+
+const FILES = [
+  'omni.yaml',
+  'matrix.yaml',
+  'use-cases.yaml',
+  'programs.yaml',
+  'data.yaml',
+  'scenarios/welcome.yaml',
+  'scenarios/post-purchase-feedback.yaml',
+  '.gitignore',
+  '.github/workflows/omni.yml',
+  'README.md',
+];
+const schemaId = (kind: string) => (JSON.parse(readFileSync(`schemas/${kind}.schema.json`, 'utf8')) as { $id: string }).$id;
+const bin = path.resolve('bin/omni.js');
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+function temporaryFolder(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'omni-init-'));
+  folders.push(folder);
+  return folder;
+}
+
+function quietIo(cwd: string, interactive = false): InitIo & { logged: () => string } {
+  let logged = '';
+  return { cwd, input: new PassThrough(), output: new PassThrough(), interactive, log: (text) => (logged += text), logged: () => logged };
+}
+
+async function init(dir: string, options: InitCommandOptions, io = quietIo(path.dirname(dir))) {
+  return runInit(dir, options, '0.1.0', io);
+}
+
+async function lintDiagnostics(folder: string) {
+  return (await lintWorkspace(await loadWorkspace(folder))).diagnostics;
+}
+
+const read = (folder: string, file: string) => readFileSync(path.join(folder, file), 'utf8');
+
+describe('omni init --yes', () => {
+  it.each(['fr', 'en'] as const)('creates a %s starter workspace with the recommended layout', async (locale) => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    const io = quietIo(path.dirname(folder));
+    expect(await init(folder, { yes: true, locale }, io)).toEqual(FILES);
+    for (const file of FILES) expect(existsSync(path.join(folder, file))).toBe(true);
+    expect(io.logged()).toBe(`Created 10 files in plan:\n${FILES.map((file) => `  ${file}\n`).join('')}Next: omni lint plan\n`);
+
+    // Every workspace YAML file starts with the schema line pointing at the published $id.
+    expect(read(folder, 'omni.yaml').split('\n')[0]).toBe(`# yaml-language-server: $schema=${schemaId('config')}`);
+    for (const file of FILES.filter((name) => name.endsWith('.yaml') && name !== 'omni.yaml')) {
+      expect(read(folder, file).split('\n')[0]).toBe(`# yaml-language-server: $schema=${schemaId('model')}`);
+    }
+    const settings = load(read(folder, 'omni.yaml')) as Record<string, unknown>;
+    expect(settings).toEqual({ name: locale === 'fr' ? 'Plan relationnel omnicanal' : 'Omnichannel relationship plan', locale });
+    const matrix = load(read(folder, 'matrix.yaml')) as { stages: { name: string }[]; channels: { id: string }[] };
+    expect(matrix.stages[0]!.name).toBe(locale === 'fr' ? 'Je découvre' : 'I discover');
+    expect(matrix.channels.map((channel) => channel.id)).toEqual(['web', 'email', 'store']);
+    expect(read(folder, 'README.md')).toContain(locale === 'fr' ? 'Les fichiers de départ sont des exemples' : 'The starter files are examples');
+    expect(read(folder, '.gitignore')).toMatch(/^out\/$/m);
+
+    const workflow = load(read(folder, '.github/workflows/omni.yml')) as { jobs: { lint: { steps: { run?: string }[] } } };
+    expect(workflow.jobs.lint.steps.at(-1)!.run).toBe('npx --yes --package=omni-journey@0.1.0 omni lint --format github');
+
+    expect(await lintDiagnostics(folder)).toEqual([]);
+  });
+
+  it('lints clean for every choice of channels', async () => {
+    const choices = [...CHANNEL_IDS.map((id) => id), CHANNEL_IDS.join(','), 'store,call-center', 'sms,app', [...CHANNEL_IDS].reverse().join(',')];
+    for (const channels of choices) {
+      for (const locale of ['fr', 'en'] as const) {
+        const folder = path.join(temporaryFolder(), 'plan');
+        await init(folder, { yes: true, locale, channels });
+        expect({ channels, locale, diagnostics: await lintDiagnostics(folder) }).toEqual({ channels, locale, diagnostics: [] });
+      }
+    }
+  });
+
+  it('asks nothing when stdin is no terminal, even without --yes', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    const io = quietIo(path.dirname(folder), false);
+    await init(folder, {}, io);
+    expect((io.output as PassThrough).read()).toBeNull();
+    expect(load(read(folder, 'omni.yaml'))).toEqual({ name: 'Plan relationnel omnicanal', locale: 'fr' });
+  });
+
+  it('quotes names YAML would misread', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    await init(folder, { yes: true, name: 'Plan : 2027 # v2 {{x}}' });
+    expect((load(read(folder, 'omni.yaml')) as { name: string }).name).toBe('Plan : 2027 # v2 {{x}}');
+    expect(await lintDiagnostics(folder)).toEqual([]);
+  });
+});
+
+describe('omni init on existing files', () => {
+  it('refuses to overwrite, lists the files, and changes nothing', async () => {
+    const folder = temporaryFolder();
+    writeFileSync(path.join(folder, 'omni.yaml'), 'name: Ours\n');
+    writeFileSync(path.join(folder, 'README.md'), '# Ours\n');
+    const error = await init(folder, { yes: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toBe(`would overwrite 2 existing files in ${folder}: omni.yaml, README.md`);
+    expect((error as CliError).hint).toBe('pass --force to replace them, or choose an empty folder');
+    expect(read(folder, 'omni.yaml')).toBe('name: Ours\n');
+    expect(existsSync(path.join(folder, 'matrix.yaml'))).toBe(false);
+  });
+
+  it('overwrites with --force', async () => {
+    const folder = temporaryFolder();
+    writeFileSync(path.join(folder, 'omni.yaml'), 'name: Ours\n');
+    await init(folder, { yes: true, force: true, locale: 'en' });
+    expect(load(read(folder, 'omni.yaml'))).toEqual({ name: 'Omnichannel relationship plan', locale: 'en' });
+  });
+
+  it('rejects unknown channels and a file given as folder', async () => {
+    const folder = temporaryFolder();
+    await expect(init(path.join(folder, 'plan'), { yes: true, channels: 'email,fax,pigeon' })).rejects.toThrow('unknown channels: fax, pigeon');
+    writeFileSync(path.join(folder, 'file'), '');
+    await expect(init(path.join(folder, 'file'), { yes: true })).rejects.toThrow('not a folder');
+  });
+});
+
+describe('omni init prompts on a terminal', () => {
+  it('asks for locale, name and channels, and asks again after a wrong answer', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    const io = quietIo(path.dirname(folder), true);
+    // Answers typed ahead of the questions are kept.
+    (io.input as PassThrough).end('en\nRelationship plan 2027\nsms, fax\nsms, email\n');
+    await init(folder, {}, io);
+    expect((io.output as PassThrough).read().toString()).toBe(
+      'Locale of the starter content (fr/en) [fr]: ' +
+        'Name of the plan [Omnichannel relationship plan]: ' +
+        'Channels (web, email, sms, app, store, call-center) [web, email, store]: ' +
+        '  unknown channel: fax (choose among web, email, sms, app, store, call-center)\n' +
+        'Channels (web, email, sms, app, store, call-center) [web, email, store]: ',
+    );
+    expect(load(read(folder, 'omni.yaml'))).toEqual({ name: 'Relationship plan 2027', locale: 'en' });
+    expect((load(read(folder, 'matrix.yaml')) as { channels: { id: string }[] }).channels.map((channel) => channel.id)).toEqual(['sms', 'email']);
+    expect(await lintDiagnostics(folder)).toEqual([]);
+  });
+
+  it('keeps the defaults on Enter, and skips what the options gave', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    const io = quietIo(path.dirname(folder), true);
+    (io.input as PassThrough).end('\n\n');
+    await init(folder, { channels: 'store' }, io);
+    expect((io.output as PassThrough).read().toString()).toBe('Locale of the starter content (fr/en) [fr]: Name of the plan [Plan relationnel omnicanal]: ');
+    expect(load(read(folder, 'omni.yaml'))).toEqual({ name: 'Plan relationnel omnicanal', locale: 'fr' });
+  });
+
+  it('asks nothing with --yes on a terminal', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    const io = quietIo(path.dirname(folder), true);
+    await init(folder, { yes: true, locale: 'en' }, io);
+    expect((io.output as PassThrough).read()).toBeNull();
+  });
+});
+
+describe('omni init through the built CLI', () => {
+  it.each(['fr', 'en'])('creates a workspace that omni lint passes silently and omni render draws (%s)', (locale) => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    const created = spawnSync('node', [bin, 'init', folder, '--yes', '--locale', locale], { encoding: 'utf8' });
+    expect(created.stdout).toBe('');
+    expect(created.stderr).toContain('Created 10 files in');
+    expect(created.status).toBe(0);
+    const lint = spawnSync('node', [bin, 'lint', folder], { encoding: 'utf8' });
+    expect({ status: lint.status, stdout: lint.stdout, stderr: lint.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
+    const render = spawnSync('node', [bin, 'render', folder, '--out', path.join(folder, 'out')], { encoding: 'utf8' });
+    expect(render.status).toBe(0);
+    expect(readFileSync(path.join(folder, 'out/scenarios/welcome.mmd'), 'utf8')).toMatch(/^flowchart LR\n/);
+    expect(existsSync(path.join(folder, 'out/scenarios/post-purchase-feedback.mmd'))).toBe(true);
+  });
+
+  it('exits 2 with one line when files exist', () => {
+    const folder = temporaryFolder();
+    writeFileSync(path.join(folder, 'omni.yaml'), 'name: Ours\n');
+    const result = spawnSync('node', [bin, 'init', folder, '--yes'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`omni: would overwrite 1 existing file in ${folder}: omni.yaml\n  pass --force to replace them, or choose an empty folder\n`);
+  });
+});
