@@ -18,14 +18,12 @@ const ENTITIES: Record<string, string> = {
   ';': '#59;',
   '|': '#124;',
   '\\': '#92;',
-  '{': '#123;',
-  '}': '#125;',
 };
 
 // Control characters, the Unicode line and paragraph separators, and runs of spaces.
 // eslint-disable-next-line no-control-regex
 const BLANKS = /[\u0000-\u001f\u007f\u0085\u2028\u2029\s]+/gu;
-const SPECIAL = /["#%&<>`;|\\{}]/g;
+const SPECIAL = /["#%&<>`;|\\]/g;
 // Mermaid strips the last `;` of any line where `style` or `classDef` precedes `:` and `#`
 // (its own pre-parser for colour codes), which would cut an entity short: break the word.
 const STYLE_WORDS = /(s)(?=tyle)|(c)(?=lassDef)/g;

@@ -11,7 +11,7 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/gu, ' ')
     .trim()
-    .replace(/[\\`*_[\]{}()#+\-.!|~]/g, '\\$&')
+    .replace(/[\\`*_[\]#|~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
