@@ -50,8 +50,10 @@ function findNode(yaml: YamlModule, doc: import('yaml').Document, path: JsonPath
       const pair = node.items.find((item) => scalarKey(yaml, item.key) === String(segment));
       if (!pair) return node;
       if (isLast && wantKey && yaml.isNode(pair.key)) return pair.key;
-      // A key with no value (`name:`) has no value node: point at the key.
-      node = (yaml.isNode(pair.value) ? pair.value : yaml.isNode(pair.key) ? pair.key : node) as YamlNode;
+      // A key with no value (`name:`) has no value node, or an empty null scalar after
+      // the colon: point at the key.
+      const value = yaml.isNode(pair.value) && !isEmptyScalar(yaml, pair.value) ? pair.value : undefined;
+      node = (value ?? (yaml.isNode(pair.key) ? pair.key : node)) as YamlNode;
     } else if (yaml.isSeq(node)) {
       const item = typeof segment === 'number' ? node.items[segment] : undefined;
       if (!yaml.isNode(item)) return node;
@@ -66,4 +68,8 @@ function findNode(yaml: YamlModule, doc: import('yaml').Document, path: JsonPath
 function scalarKey(yaml: YamlModule, key: unknown): string | undefined {
   if (yaml.isScalar(key)) return String(key.value);
   return undefined;
+}
+
+function isEmptyScalar(yaml: YamlModule, node: YamlNode): boolean {
+  return yaml.isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
