@@ -143,6 +143,17 @@ describe('omni diff --from --to', () => {
   });
 });
 
+describe('omni diff --output-file and --workspace', () => {
+  it('writes the chosen format to the file, uncoloured, and nothing to stdout', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'omni-diff-out-'));
+    temporary.push(out);
+    const file = path.join(out, 'diff.md');
+    const { output } = await diff(repo.top, 'main', 'feature', { format: 'markdown', workspace: 'plan', outputFile: file });
+    expect(output).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(golden('feature.md'));
+  });
+});
+
 describe('omni diff --exit-code', () => {
   it('exits 1 when the head introduces an error', async () => {
     expect((await diff(repo.plan, 'main', 'feature', { exitCode: true })).exitCode).toBe(1);
