@@ -34,7 +34,10 @@ export async function runReport(
     } catch (error) {
       // A browser asked for by name must exist; an absent default one only costs the diagrams.
       if (error instanceof BrowserNotFoundError && options.browser !== undefined) throw new CliError(error.message, 'pass the path of a Chromium or Chrome executable');
-      const reason = error instanceof BrowserNotFoundError ? 'no Chromium or Chrome found' : `Chromium did not start (${firstLine(error)})`;
+      const reason =
+        error instanceof BrowserNotFoundError
+          ? error.message.startsWith('no Chromium') ? 'no Chromium or Chrome found' : error.message
+          : `Chromium did not start (${firstLine(error)})`;
       process.stderr.write(`omni: ${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)\n`);
       diagrams = { status: 'unavailable' };
     }

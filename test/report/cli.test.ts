@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -35,8 +35,8 @@ describe('runReport', () => {
     expect(html).toContain('<code class="where">data.yaml:32:9</code> unknown channel &quot;push&quot;');
     expect(stderr).toEqual([`omni: report written to ${out} (0 diagrams)\n`]);
     // Written atomically: no temporary file left beside it.
-    expect(existsSync(path.join(folder, 'nested'))).toBe(true);
-    expect(readFileSync(out, 'utf8').endsWith('</html>\n')).toBe(true);
+    expect(readdirSync(path.join(folder, 'nested'))).toEqual(['report.html']);
+    expect(html.endsWith('</html>\n')).toBe(true);
   });
 
   it('without a browser: one clear line on stderr, and the report still has every table', async () => {
@@ -49,6 +49,16 @@ describe('runReport', () => {
     const html = readFileSync(out, 'utf8');
     expect(html.match(/<table class="(matrix|data use-cases|scenario-map|data steps|data variables)"/g)!.length).toBe(16);
     expect(html).toContain('Diagramme non disponible : aucun navigateur Chromium trouvé lors de la génération.');
+  });
+
+  it('names the misconfigured PUPPETEER_EXECUTABLE_PATH and still writes the report', async () => {
+    const out = path.join(folder, 'report.html');
+    const badEnv = async () => {
+      throw new BrowserNotFoundError('PUPPETEER_EXECUTABLE_PATH=/nope: no executable there');
+    };
+    expect(await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, badEnv)).toBe(0);
+    expect(stderr[0]).toMatch(/^omni: PUPPETEER_EXECUTABLE_PATH=\/nope: no executable there: report written without diagrams/);
+    expect(existsSync(out)).toBe(true);
   });
 
   it('stops with a usage error when the browser named by --browser does not exist', async () => {
