@@ -60,6 +60,8 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (options.check && options.format) {
     throw new CliError('--check compares the .mmd files and journey.md only', 'drop --format, or drop --check to write SVG/PNG');
   }
+  // Before any work: a missing browser is the most likely failure of an image run.
+  const executable = options.format ? await resolveBrowser(options.browser) : undefined;
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: true, force: options.force, command: 'render' });
   const { errors } = countBySeverity(lint.diagnostics);
   if (errors > 0) process.stderr.write(`omni: warning: rendering despite ${errors} lint error${errors > 1 ? 's' : ''} (--force)\n`);
@@ -94,17 +96,16 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (views.includes('scenario')) {
     for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   }
-  if (options.format) await renderImages(diagrams, options.format, out, options.browser);
+  if (options.format && executable) await renderImages(diagrams, options.format, out, executable);
   const images = options.format ? ` and ${diagrams.length} ${options.format.toUpperCase()}` : '';
   process.stderr.write(`omni: wrote ${diagrams.length} diagrams${journey ? ' and journey.md' : ''}${images} to ${shownOut}\n`);
   return EXIT.ok;
 }
 
-async function renderImages(diagrams: readonly Diagram[], format: 'svg' | 'png', out: string, browserOption: string | undefined): Promise<void> {
-  const { findBrowser, openMermaidPage, BrowserNotFoundError } = await import('../renderers/browser.js');
-  let executable: string;
+async function resolveBrowser(browserOption: string | undefined): Promise<string> {
+  const { findBrowser, BrowserNotFoundError } = await import('../renderers/browser.js');
   try {
-    executable = findBrowser(browserOption);
+    return findBrowser(browserOption);
   } catch (error) {
     if (error instanceof BrowserNotFoundError) {
       throw new CliError(
@@ -114,6 +115,10 @@ async function renderImages(diagrams: readonly Diagram[], format: 'svg' | 'png',
     }
     throw error;
   }
+}
+
+async function renderImages(diagrams: readonly Diagram[], format: 'svg' | 'png', out: string, executable: string): Promise<void> {
+  const { openMermaidPage } = await import('../renderers/browser.js');
   let page;
   try {
     page = await openMermaidPage(executable);
