@@ -1,5 +1,5 @@
 import type { JsonPath } from '../diagnostics/types.js';
-import type { Model, SectionKind } from './types.js';
+import type { Model, Origin, SectionKind } from './types.js';
 
 /** Singular nouns for messages, per section. */
 export const KIND_NAMES: Record<SectionKind, string> = {
@@ -25,36 +25,56 @@ export interface Reference {
   from: { kind: SectionKind; id: string };
 }
 
-/** Every cross-reference of the model, in declaration order. */
-export function* referencesOf(model: Model): Generator<Reference> {
-  const at = (kind: SectionKind, id: string, origin: { file: string; path: JsonPath }, from: Reference['from'], ...rest: (string | number)[]): Reference => ({
-    kind,
-    id,
-    file: origin.file,
-    path: [...origin.path, ...rest],
-    from,
-  });
+/**
+ * Calls `visit` for every cross-reference of the model, in declaration order, without
+ * allocating anything per reference: a large workspace has ~100,000 of them and nearly
+ * all resolve, so callers build a path only for the few they report
+ * (`[...origin.path, ...rest]`, rest being one or two segments).
+ */
+export function forEachReference(
+  model: Model,
+  visit: (kind: SectionKind, id: string, origin: Origin, from: Reference['from'], key: string, index?: number) => void,
+): void {
   for (const touchpoint of model.touchpoints) {
     const from = { kind: 'touchpoints', id: touchpoint.id } as const;
-    yield at('stages', touchpoint.stage, touchpoint.origin, from, 'stage');
-    yield at('channels', touchpoint.channel, touchpoint.origin, from, 'channel');
+    visit('stages', touchpoint.stage, touchpoint.origin, from, 'stage');
+    visit('channels', touchpoint.channel, touchpoint.origin, from, 'channel');
   }
   for (const useCase of model.useCases) {
     const from = { kind: 'useCases', id: useCase.id } as const;
-    for (const [i, id] of useCase.touchpoints.entries()) yield at('touchpoints', id, useCase.origin, from, 'touchpoints', i);
+    const ids = useCase.touchpoints;
+    for (let i = 0; i < ids.length; i++) visit('touchpoints', ids[i]!, useCase.origin, from, 'touchpoints', i);
   }
   for (const scenario of model.scenarios) {
     const from = { kind: 'scenarios', id: scenario.id } as const;
-    yield at('programs', scenario.program, scenario.origin, from, 'program');
-    yield at('lifecycle', scenario.lifecycle, scenario.origin, from, 'lifecycle');
-    yield at('targets', scenario.target, scenario.origin, from, 'target');
-    for (const [i, id] of scenario.useCases.entries()) yield at('useCases', id, scenario.origin, from, 'useCases', i);
-    for (const [i, id] of scenario.variables.entries()) yield at('variables', id, scenario.origin, from, 'variables', i);
-    for (const step of scenario.steps) yield at('channels', step.channel, step.origin, from, 'channel');
+    visit('programs', scenario.program, scenario.origin, from, 'program');
+    visit('lifecycle', scenario.lifecycle, scenario.origin, from, 'lifecycle');
+    visit('targets', scenario.target, scenario.origin, from, 'target');
+    const useCases = scenario.useCases;
+    for (let i = 0; i < useCases.length; i++) visit('useCases', useCases[i]!, scenario.origin, from, 'useCases', i);
+    const variables = scenario.variables;
+    for (let i = 0; i < variables.length; i++) visit('variables', variables[i]!, scenario.origin, from, 'variables', i);
+    for (const step of scenario.steps) visit('channels', step.channel, step.origin, from, 'channel');
   }
   for (const variable of model.variables) {
     const from = { kind: 'variables', id: variable.id } as const;
-    for (const [i, id] of variable.sources.entries()) yield at('sources', id, variable.origin, from, 'sources', i);
-    for (const [i, id] of (variable.consentFor ?? []).entries()) yield at('channels', id, variable.origin, from, 'consentFor', i);
+    const sources = variable.sources;
+    for (let i = 0; i < sources.length; i++) visit('sources', sources[i]!, variable.origin, from, 'sources', i);
+    const channels = variable.consentFor ?? [];
+    for (let i = 0; i < channels.length; i++) visit('channels', channels[i]!, variable.origin, from, 'consentFor', i);
   }
+}
+
+/** The JSON path of a reference: its entity's path, then the key and, in a list, the index. */
+export function referencePath(origin: Origin, key: string, index?: number): JsonPath {
+  return index === undefined ? [...origin.path, key] : [...origin.path, key, index];
+}
+
+/** Every cross-reference of the model, in declaration order. */
+export function referencesOf(model: Model): Reference[] {
+  const references: Reference[] = [];
+  forEachReference(model, (kind, id, origin, from, key, index) => {
+    references.push({ kind, id, file: origin.file, path: referencePath(origin, key, index), from });
+  });
+  return references;
 }

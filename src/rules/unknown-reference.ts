@@ -1,4 +1,4 @@
-import { KIND_NAMES, referencesOf } from '../model/references.js';
+import { forEachReference, KIND_NAMES, referencePath } from '../model/references.js';
 import { closestMatch } from '../util/closest-match.js';
 import { createRule } from './create-rule.js';
 
@@ -7,16 +7,16 @@ export const unknownReference = createRule({
   description: 'A reference (stage, channel, touchpoint, lifecycle stage, target, program, use case, variable, source) names nothing.',
   defaultSeverity: 'error',
   check({ model, report }) {
-    for (const reference of referencesOf(model)) {
-      if (model.index[reference.kind].has(reference.id) || model.invalidIds[reference.kind].has(reference.id)) continue;
-      const noun = KIND_NAMES[reference.kind];
-      const closest = closestMatch(reference.id, model.index[reference.kind].keys());
+    forEachReference(model, (kind, id, origin, from, key, index) => {
+      if (model.index[kind].has(id) || model.invalidIds[kind].has(id)) return;
+      const noun = KIND_NAMES[kind];
+      const closest = closestMatch(id, model.index[kind].keys());
       report({
-        message: `unknown ${noun} "${reference.id}"`,
-        location: { file: reference.file, path: reference.path },
-        entity: { kind: KIND_NAMES[reference.from.kind], id: reference.from.id },
-        suggestion: closest ? `did you mean "${closest}"?` : `declare it under ${reference.kind}:`,
+        message: `unknown ${noun} "${id}"`,
+        location: { file: origin.file, path: referencePath(origin, key, index) },
+        entity: { kind: KIND_NAMES[from.kind], id: from.id },
+        suggestion: closest ? `did you mean "${closest}"?` : `declare it under ${kind}:`,
       });
-    }
+    });
   },
 });
