@@ -27,10 +27,15 @@ const num = (value: unknown): number | undefined => (typeof value === 'number' ?
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 const optionalStrings = (value: unknown): string[] | undefined => (Array.isArray(value) ? strings(value) : undefined);
 
-/** Drops keys whose value is undefined, so models compare equal whatever built them. */
+/**
+ * Drops keys whose value is undefined, so models compare equal whatever built them.
+ * Copies instead of `delete`, which would turn every entity into a slow dictionary-mode
+ * object for the rules that read them next.
+ */
 function compact<T extends object>(entity: T): T {
-  for (const key of Object.keys(entity) as (keyof T)[]) if (entity[key] === undefined) delete entity[key];
-  return entity;
+  const out: Record<string, unknown> = {};
+  for (const key in entity) if (entity[key] !== undefined) out[key] = entity[key];
+  return out as T;
 }
 
 function base(raw: Raw, origin: Origin): EntityBase {
