@@ -6,12 +6,18 @@ export const missingConsent = createRule({
   defaultSeverity: 'warn',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
-      const consented = new Set<string>();
-      for (const id of scenario.variables) for (const channel of model.index.variables.get(id)?.consentFor ?? []) consented.add(channel);
-      const reported = new Set<string>();
+      // Built only for scenarios that send on a consent channel.
+      let consented: Set<string> | undefined;
+      let reported: Set<string> | undefined;
       for (const step of scenario.steps) {
         const channel = model.index.channels.get(step.channel);
-        if (!channel?.requiresConsent || consented.has(channel.id) || reported.has(channel.id)) continue;
+        if (!channel?.requiresConsent) continue;
+        if (!consented) {
+          consented = new Set<string>();
+          for (const id of scenario.variables) for (const consentChannel of model.index.variables.get(id)?.consentFor ?? []) consented.add(consentChannel);
+        }
+        reported ??= new Set<string>();
+        if (consented.has(channel.id) || reported.has(channel.id)) continue;
         reported.add(channel.id);
         const candidate = model.variables.find((variable) => variable.consentFor?.includes(channel.id));
         report({
