@@ -65,8 +65,23 @@ const SIMPLE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const DATA_NAME = /^@[A-Za-z_][A-Za-z0-9_]*$/;
 const KEYWORDS = new Set(['true', 'false', 'null', 'undefined', 'this', 'else', 'as']);
 const SIMPLE_BLOCKS = new Set(['each', 'with', 'if', 'unless']);
+const WHITESPACE = /\s/;
 /** Characters after which handlebars' lexer or our line counting behave specially. */
 const UNSUPPORTED_TEXT = /[\r\u2028\u2029\0]|\\\{\{|\{\{\{|\}\}\}/;
+
+/** Whitespace-separated tokens of a mustache's inside, with their offsets in the template. */
+function splitTokens(body: string, base: number): { text: string; offset: number }[] {
+  const tokens: { text: string; offset: number }[] = [];
+  let start = -1;
+  for (let i = 0; i <= body.length; i++) {
+    const space = i === body.length || WHITESPACE.test(body[i]!);
+    if (space && start >= 0) {
+      tokens.push({ text: body.slice(start, i), offset: base + start });
+      start = -1;
+    } else if (!space && start < 0) start = i;
+  }
+  return tokens;
+}
 
 function isSimplePath(token: string): boolean {
   if (!SIMPLE_PATH.test(token)) return false;
@@ -105,8 +120,7 @@ export function analyzeSimple(text: string): TemplateAnalysis | undefined {
     if (inner.includes('{') || inner.includes('}')) return undefined;
     const sigil = inner[0] === '#' || inner[0] === '/' ? inner[0] : '';
     const body = inner.slice(sigil.length);
-    const tokens: { text: string; offset: number }[] = [];
-    for (const match of body.matchAll(/\S+/g)) tokens.push({ text: match[0], offset: open + 2 + sigil.length + match.index });
+    const tokens = splitTokens(body, open + 2 + sigil.length);
     if (tokens.length === 0) return undefined;
     for (const token of tokens) if (!isSimplePath(token.text) && !(tokens.length === 1 && !sigil && DATA_NAME.test(token.text) && token.text !== '@root')) return undefined;
     if (sigil === '/') {
