@@ -1,5 +1,6 @@
-// Only the parser: the full handlebars runtime is not needed to read templates.
-import { parse, parser } from 'handlebars/dist/cjs/handlebars/compiler/base.js';
+import { createRequire } from 'node:module';
+
+type HandlebarsCompiler = typeof import('handlebars/dist/cjs/handlebars/compiler/base.js');
 
 interface JisonErrorHash {
   loc?: { first_line: number; first_column: number };
@@ -14,14 +15,28 @@ class TemplateParseError extends Error {
   }
 }
 
-// Handlebars' generated (jison) parser throws a bare Error and drops where the problem
-// is; replacing its parseError method keeps the location and the expected tokens.
-// The hash's `loc` is that of the last token read before the problem; the lexer's
-// current location is the unexpected token itself, which is what the author must fix.
-parser.parseError = (message: string, hash: JisonErrorHash) => {
-  const lookahead = (parser as unknown as { lexer?: { yylloc?: JisonErrorHash['loc'] } }).lexer?.yylloc;
-  throw new TemplateParseError(message, hash.loc && lookahead ? { ...hash, loc: lookahead } : hash);
-};
+let compiler: HandlebarsCompiler | undefined;
+
+/**
+ * Only the parser (the full handlebars runtime is not needed to read templates), loaded
+ * on first use: the fast path below reads most templates without it, so a lint whose
+ * templates are all simple never pays for loading it at start-up.
+ */
+function handlebarsParse(text: string): unknown {
+  if (!compiler) {
+    compiler = createRequire(import.meta.url)('handlebars/dist/cjs/handlebars/compiler/base.js') as HandlebarsCompiler;
+    const { parser } = compiler;
+    // Handlebars' generated (jison) parser throws a bare Error and drops where the problem
+    // is; replacing its parseError method keeps the location and the expected tokens.
+    // The hash's `loc` is that of the last token read before the problem; the lexer's
+    // current location is the unexpected token itself, which is what the author must fix.
+    parser.parseError = (message: string, hash: JisonErrorHash) => {
+      const lookahead = (parser as unknown as { lexer?: { yylloc?: JisonErrorHash['loc'] } }).lexer?.yylloc;
+      throw new TemplateParseError(message, hash.loc && lookahead ? { ...hash, loc: lookahead } : hash);
+    };
+  }
+  return compiler.parse(text);
+}
 /// <reference types="handlebars" />
 
 type Node = hbs.AST.Node;
@@ -152,7 +167,7 @@ export function analyzeSimple(text: string): TemplateAnalysis | undefined {
 export function analyze(text: string): TemplateAnalysis {
   let program: hbs.AST.Program;
   try {
-    program = parse(text) as hbs.AST.Program;
+    program = handlebarsParse(text) as hbs.AST.Program;
   } catch (error) {
     return syntaxError(error);
   }
