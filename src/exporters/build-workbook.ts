@@ -374,7 +374,6 @@ function buildDataNeeds(model: Model): SheetSpec {
     [],
     [d.scenario, d.description, d.variable, d.sources, d.pii].map((text) => cell(text, 'header')),
   ];
-  const merges: string[] = [];
   const used = new Set<string>();
   const variableCells = (id: string): CellSpec[] => {
     const variable = model.index.variables.get(id);
@@ -392,12 +391,13 @@ function buildDataNeeds(model: Model): SheetSpec {
     for (let line = 0; line < height; line++) {
       const id = ids[line];
       rows.push([
-        line === 0 ? first : cell(null, first.style),
-        line === 0 ? second : cell(null, 'wrap'),
+        line === 0 ? first : cell(null, first.style === 'rowHeader' ? 'rowHeaderContinued' : first.style),
+        line === 0 ? second : cell(null, 'wrapContinued'),
         ...(id === undefined ? [cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'text')] : variableCells(id)),
       ]);
     }
-    if (height > 1) merges.push(`A${start}:A${start + height - 1}`, `B${start}:B${start + height - 1}`);
+    // No merge here: a block per scenario is drawn by its fill; thousands of merges would
+    // make the export quadratic (every merge is checked against the others).
   };
   for (const scenario of model.scenarios) {
     for (const id of scenario.variables) used.add(id);
@@ -413,7 +413,6 @@ function buildDataNeeds(model: Model): SheetSpec {
       { min: 18, max: 36 },
       { min: 12, max: 14 },
     ]),
-    merges,
     freeze: { rows: headerRow, columns: 1 },
     autoFilter: `A${headerRow}:E${headerRow}`,
     printTitleRows: `${headerRow}:${headerRow}`,

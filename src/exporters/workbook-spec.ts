@@ -9,6 +9,8 @@ export type CellStyle =
   | 'subtitle'
   | 'header'
   | 'rowHeader'
+  | 'rowHeaderContinued'
+  | 'wrapContinued'
   | 'group'
   | 'text'
   | 'wrap'

@@ -26,6 +26,8 @@ const STYLES: Record<CellStyle, Style> = {
     alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
   },
   rowHeader: { font: { name: FONT, size: 10, bold: true }, fill: fill('D9E1F2'), border, alignment: top },
+  rowHeaderContinued: { font: { name: FONT, size: 10, bold: true }, fill: fill('D9E1F2'), border: { ...border, top: undefined }, alignment: top },
+  wrapContinued: { font: { name: FONT, size: 10 }, border: { ...border, top: undefined }, alignment: top },
   group: { font: { name: FONT, size: 11, bold: true, color: { argb: 'FF1F3864' } }, fill: fill('B4C6E7'), border, alignment: { vertical: 'middle' } },
   text: { font: { name: FONT, size: 10 }, border, alignment: { vertical: 'top' } },
   wrap: { font: { name: FONT, size: 10 }, border, alignment: top },
