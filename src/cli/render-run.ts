@@ -69,17 +69,17 @@ export async function runRender(workspaceArgument: string | undefined, options: 
 
   const diagrams = renderDiagrams(model, views);
   const journey = views.length === VIEW_NAMES.length ? buildJourney(model, diagrams) : undefined;
-  const { checkDiagrams, DiagramSyntaxError } = await import('../renderers/parse.js');
-  try {
-    await checkDiagrams(diagrams);
-  } catch (error) {
-    if (error instanceof DiagramSyntaxError) throw new CliError(error.message, 'this is a bug in omni: please report it with the workspace that causes it');
-    throw error;
-  }
-
   const out = path.resolve(options.out);
   const shownOut = toPosix(options.out);
   const outputs = textOutputs(diagrams, journey);
+
+  // Mermaid's parser checks every diagram in Node while Chromium starts and draws them:
+  // the two overlap, and nothing is written until both are done and the check passed.
+  const drawing = executable && options.format ? drawImages(diagrams, options.format, executable) : undefined;
+  const [checked, drawn] = await Promise.allSettled([checkGenerated(diagrams), drawing ?? Promise.resolve(undefined)]);
+  if (checked.status === 'rejected') throw checked.reason;
+  if (drawn.status === 'rejected') throw drawn.reason;
+  const images = drawn.value;
 
   if (options.check) {
     const drift = findDrift(out, outputs, diagrams, views);
@@ -93,13 +93,23 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   }
 
   for (const [file, text] of outputs) writeFileAtomic(path.join(out, file), text);
+  if (images) for (const [file, data] of images) writeFileAtomic(path.join(out, file), data);
   if (views.includes('scenario')) {
     for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   }
-  if (options.format && executable) await renderImages(diagrams, options.format, out, executable);
-  const images = options.format ? ` and ${diagrams.length} ${options.format.toUpperCase()}` : '';
-  process.stderr.write(`omni: wrote ${diagrams.length} diagrams${journey ? ' and journey.md' : ''}${images} to ${shownOut}\n`);
+  const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
+  process.stderr.write(`omni: wrote ${diagrams.length} diagrams${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}\n`);
   return EXIT.ok;
+}
+
+async function checkGenerated(diagrams: readonly Diagram[]): Promise<void> {
+  const { checkDiagrams, DiagramSyntaxError } = await import('../renderers/parse.js');
+  try {
+    await checkDiagrams(diagrams);
+  } catch (error) {
+    if (error instanceof DiagramSyntaxError) throw new CliError(error.message, 'this is a bug in omni: please report it with the workspace that causes it');
+    throw error;
+  }
 }
 
 async function resolveBrowser(browserOption: string | undefined): Promise<string> {
@@ -117,7 +127,8 @@ async function resolveBrowser(browserOption: string | undefined): Promise<string
   }
 }
 
-async function renderImages(diagrams: readonly Diagram[], format: 'svg' | 'png', out: string, executable: string): Promise<void> {
+/** Every diagram drawn in one Chromium page, in memory: output file (.svg/.png sibling of the .mmd) → bytes. */
+async function drawImages(diagrams: readonly Diagram[], format: 'svg' | 'png', executable: string): Promise<Map<string, Uint8Array>> {
   const { openMermaidPage } = await import('../renderers/browser.js');
   let page;
   try {
@@ -125,23 +136,23 @@ async function renderImages(diagrams: readonly Diagram[], format: 'svg' | 'png',
   } catch (error) {
     throw new CliError(`could not start ${executable}: ${(error as Error).message.split('\n')[0]}`, 'check that it is Chromium or Chrome, or pass another with --browser');
   }
+  const images = new Map<string, Uint8Array>();
   const progress = createProgress(diagrams.length, process.stderr);
   try {
     for (const [index, diagram] of diagrams.entries()) {
       progress.update(index, diagram.file);
-      let data: Uint8Array;
       try {
-        data = await page.render(diagram.text, format);
+        images.set(diagram.file.replace(/\.mmd$/, `.${format}`), await page.render(diagram.text, format));
       } catch (error) {
         throw new CliError(`${diagram.file}: Mermaid could not draw it: ${(error as Error).message.split('\n')[0]}`);
       }
-      writeFileAtomic(path.join(out, diagram.file.replace(/\.mmd$/, `.${format}`)), data);
     }
     progress.update(diagrams.length, '');
   } finally {
     progress.done();
     await page.close();
   }
+  return images;
 }
 
 /** A one-line progress bar on a terminal; nothing when stderr is a file or a pipe (CI logs stay clean). */
