@@ -31,7 +31,7 @@ export async function createPositionResolver(text: string): Promise<PositionReso
       if (!found?.range) return toRange(0, 0);
       const [start, valueEnd] = found.range;
       if (location.needle) {
-        const index = text.slice(start, valueEnd).indexOf(location.needle);
+        const index = findNeedle(text.slice(start, valueEnd), location.needle);
         if (index >= 0) return toRange(start + index, start + index + location.needle.length);
       }
       return toRange(start, valueEnd);
@@ -72,4 +72,18 @@ function scalarKey(yaml: YamlModule, key: unknown): string | undefined {
 
 function isEmptyScalar(yaml: YamlModule, node: YamlNode): boolean {
   return yaml.isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
+}
+
+/**
+ * The needle's first occurrence inside a `{{…}}` and not part of a longer name, so that
+ * `{{cart}}` in "Your cart: {{cart}}" is found at the mustache, not in the prose; else its
+ * first occurrence anywhere.
+ */
+function findNeedle(source: string, needle: string): number {
+  const isNameChar = (char: string | undefined) => char !== undefined && /[\w.@/-]/.test(char);
+  for (let index = source.indexOf(needle); index >= 0; index = source.indexOf(needle, index + 1)) {
+    const inMustache = source.lastIndexOf('{{', index) > source.lastIndexOf('}}', index);
+    if (inMustache && !isNameChar(source[index - 1]) && !isNameChar(source[index + needle.length])) return index;
+  }
+  return source.indexOf(needle);
 }
