@@ -86,3 +86,27 @@ describe('positions: JSON path to 1-based line:col', () => {
     expect(resolver.resolve({ file: 'a.yaml', path: ['stages', 0] })).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
   });
 });
+
+describe('positions: a needle prefers its occurrence inside a mustache', () => {
+  const resolve = async (source: string, needle: string) => {
+    const resolver = await createPositionResolver(source);
+    const { start, end } = resolver.resolve({ file: 'a.yaml', path: ['subject'], needle });
+    return `${start.line}:${start.column}-${end.line}:${end.column}`;
+  };
+
+  it('skips the same word in the prose before it', async () => {
+    expect(await resolve('subject: "Your cart: {{cart}}"\n', 'cart')).toBe('1:24-1:28');
+  });
+
+  it('skips a longer name that starts with the needle', async () => {
+    expect(await resolve('subject: "{{cart_items}} {{cart}}"\n', 'cart')).toBe('1:28-1:32');
+  });
+
+  it('finds a path inside a block or helper call', async () => {
+    expect(await resolve('subject: "name {{#each cart}}{{name}}{{/each}} {{upper name}}"\n', 'name')).toBe('1:32-1:36');
+  });
+
+  it('falls back to the first occurrence when no mustache holds it', async () => {
+    expect(await resolve('subject: "cart cart"\n', 'cart')).toBe('1:11-1:15');
+  });
+});

@@ -48,5 +48,10 @@ ruleTester('undeclared-template-variable', {
       files: scenario('      - { after: "0", channel: email, subject: "{{order.total}} {{order.id}}" }\n', '[email_optin]'),
       errors: [{ ruleId: 'undeclared-template-variable', message: '"order" is not among the variables of scenario "greet"', line: 10, column: 51, endColumn: 62 }],
     },
+    {
+      name: 'a variable whose name also appears in the prose is pointed at inside its mustache',
+      files: scenario('      - { after: "0", channel: email, subject: "Your cart: {{cart}}" }\n', '[email_optin]'),
+      errors: [{ ruleId: 'undeclared-template-variable', message: '"cart" is not among the variables of scenario "greet"', line: 10, column: 62, endColumn: 66 }],
+    },
   ],
 });
