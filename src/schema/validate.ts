@@ -137,7 +137,9 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-      return diagnostic(`${describeValue(value)} is not a valid ${field}`, path, { suggestion: `use ${listWords(allowed)}` });
+      // Under `rules:` in omni.yaml the key is a rule id, not a field name.
+      const what = name === 'config' && path.length === 2 && path[0] === 'rules' ? `severity for rule "${field}"` : field;
+      return diagnostic(`${describeValue(value)} is not a valid ${what}`, path, { suggestion: `use ${listWords(allowed)}` });
     }
     case 'type': {
       const expected = String((error.params as { type: string }).type);
