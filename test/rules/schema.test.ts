@@ -100,6 +100,11 @@ ruleTester('schema', {
       ],
     },
     {
+      name: 'enum: a severity that is not error, warn or off, naming the rule',
+      files: { 'omni.yaml': 'rules:\n  unused-source: maybe\n' },
+      errors: [{ ruleId: 'schema', message: '"maybe" is not a valid severity for rule "unused-source"', file: 'omni.yaml', line: 2, column: 18, endColumn: 23, suggestion: 'use error, warn or off' }],
+    },
+    {
       name: 'omni.yaml: locale enum, date pattern, weight minimum, unknown weight',
       files: { 'omni.yaml': 'locale: de\nupdated: 1/11/2026\npriority: { business: -1, urgency: 2 }\n' },
       errors: [
