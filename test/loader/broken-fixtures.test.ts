@@ -72,6 +72,18 @@ describe('test/fixtures/broken, each alone in a workspace', () => {
   });
 });
 
+describe('deep nesting', () => {
+  it('100,000 nested flow sequences give a yaml-syntax diagnostic, not a stack overflow', async () => {
+    const root = tempFolder();
+    const depth = 100_000;
+    writeFileSync(path.join(root, 'deep.yaml'), `stages:\n  - id: a\n    name: A\n    description: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    const result = await lintWorkspace(await loadWorkspace(root));
+    expect(result.diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
+      'yaml-syntax 4:115 nesting exceeded maxDepth (100)',
+    ]);
+  });
+});
+
 describe('size limit', () => {
   it('a 50 MiB file is refused with a yaml-syntax diagnostic, quickly and without reading it', async () => {
     const root = tempFolder();
