@@ -61,6 +61,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   const results: LintResult[] = [];
   for (const target of resolveTargets(paths, cwd)) {
     const workspace = await loadWorkspace(target.root, { maxFileBytes });
+    // An empty workspace is most likely a wrong path (e.g. in CI): passing silently would hide it.
+    if (workspace.files.length === 0) {
+      throw new CliError(`no model file in ${path.relative(cwd, target.root) || '.'}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
+    }
     const onlyFiles = reportedFiles(target, workspace.files);
     if (onlyFiles?.size === 0) {
       throw new CliError(`no model file in ${[...target.only].join(', ')}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
