@@ -1,5 +1,7 @@
 import { STATUS_COLORS } from '../model/labels.js';
+import { PassThrough } from 'node:stream';
 import { pinZipDates } from './zip-dates.js';
+import { address } from './workbook-spec.js';
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from './workbook-spec.js';
 
 type ExcelJS = typeof import('exceljs');
@@ -76,7 +78,9 @@ function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): n
   return Math.min(409, 4 + lines * 13);
 }
 
-function writeSheet(workbook: import('exceljs').Workbook, spec: SheetSpec, workbookTitle: string): Worksheet {
+type WorkbookWriter = import('exceljs').stream.xlsx.WorkbookWriter;
+
+function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: string): void {
   const printed = spec.state !== 'hidden';
   const worksheet = workbook.addWorksheet(spec.name, {
     state: spec.state ?? 'visible',
@@ -88,42 +92,19 @@ function writeSheet(workbook: import('exceljs').Workbook, spec: SheetSpec, workb
           fitToPage: true,
           fitToWidth: 1,
           fitToHeight: 0,
-          horizontalCentered: false,
           margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-          ...(spec.printTitleRows ? { printTitlesRow: spec.printTitleRows } : {}),
         }
       : {},
-    headerFooter: printed
-      ? { oddHeader: `&L&8${headerText(workbookTitle)}&R&8&A`, oddFooter: '&C&8&P / &N' }
-      : {},
-  });
+    headerFooter: printed ? { oddHeader: `&L&8${headerText(workbookTitle)}&R&8&A`, oddFooter: '&C&8&P / &N' } : {},
+  }) as unknown as Worksheet & { commit(): void };
   worksheet.columns = spec.columns.map((column) => ({ width: column.width, hidden: column.hidden ?? false }));
-  spec.rows.forEach((cells, r) => {
-    if (cells.length === 0) return;
-    const row = worksheet.getRow(r + 1);
-    cells.forEach((cellSpec, c) => {
-      if (!cellSpec) return;
-      const target = row.getCell(c + 1);
-      const value = excelValue(cellSpec);
-      if (value !== null) target.value = value;
-      // A copy per cell: exceljs setters (cell.font…) mutate the style object they are given.
-      const style = { ...STYLES[cellSpec.style ?? 'text'] };
-      if (cellSpec.link) style.font = { ...style.font, color: { argb: 'FF0563C1' }, underline: true };
-      if (cellSpec.style || cellSpec.link) target.style = style;
-      if (cellSpec.scoreDropdown) {
-        target.dataValidation = {
-          type: 'list',
-          allowBlank: false,
-          formulae: ['"1,2,3,4,5"'],
-          showErrorMessage: true,
-          errorTitle: '1–5',
-          error: '1, 2, 3, 4, 5',
-        };
-      }
-    });
-    row.height = cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns);
-  });
-  for (const range of spec.merges) worksheet.mergeCells(range);
+  // Merges are applied when their first row is written: merging ahead would make the
+  // streaming writer hold (and shift through) every row up to the merge, a quadratic cost.
+  const mergesByRow = new Map<number, string[]>();
+  for (const range of spec.merges) {
+    const top = Number(/\d+/.exec(range)![0]);
+    mergesByRow.set(top, [...(mergesByRow.get(top) ?? []), range]);
+  }
   if (spec.autoFilter) worksheet.autoFilter = spec.autoFilter;
   (spec.conditionalScales ?? []).forEach((scale, index) => {
     worksheet.addConditionalFormatting({
@@ -138,17 +119,102 @@ function writeSheet(workbook: import('exceljs').Workbook, spec: SheetSpec, workb
       ],
     });
   });
-  return worksheet;
+  spec.rows.forEach((cells, r) => {
+    for (const range of mergesByRow.get(r + 1) ?? []) worksheet.mergeCells(range);
+    if (cells.length === 0) return;
+    const row = worksheet.getRow(r + 1);
+    cells.forEach((cellSpec, c) => {
+      if (!cellSpec) return;
+      const target = row.getCell(c + 1);
+      const value = excelValue(cellSpec);
+      if (value !== null) target.value = value;
+      if (cellSpec.link) target.style = LINK_STYLES[cellSpec.style ?? 'text'];
+      else if (cellSpec.style) target.style = STYLES[cellSpec.style];
+      if (cellSpec.scoreDropdown) {
+        target.dataValidation = {
+          type: 'list',
+          allowBlank: false,
+          formulae: ['"1,2,3,4,5"'],
+          showErrorMessage: true,
+          errorTitle: '1–5',
+          error: '1, 2, 3, 4, 5',
+        };
+      }
+    });
+    row.height = cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns);
+    row.commit();
+  });
+  worksheet.commit();
+}
+
+/** Link cells: the cell's style in link blue, underlined. */
+const LINK_STYLES = Object.fromEntries(
+  Object.entries(STYLES).map(([name, style]) => [name, { ...style, font: { ...style.font, color: { argb: 'FF0563C1' }, underline: true } }]),
+) as Record<CellStyle, Style>;
+
+const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A sheet name as formulas and defined names quote it. */
+const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * What exceljs does not write right, fixed in the package: internal links (exceljs
+ * stores them as external relationships, which Excel would try to open as files),
+ * print titles (the streaming writer drops them), and entry dates (the clock).
+ */
+async function finishPackage(bytes: Buffer, spec: WorkbookSpec): Promise<Buffer> {
+  const JSZip = ((await import('jszip')) as unknown as { default: typeof import('jszip') }).default;
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [index, sheet] of spec.sheets.entries()) {
+    const links: string[] = [];
+    sheet.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        if (cell?.link) links.push(`<hyperlink ref="${address(r + 1, c + 1)}" location="${xmlEscape(cell.link)}" display="${xmlEscape(String(cell.value))}"/>`);
+      }),
+    );
+    if (links.length === 0) continue;
+    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
+    const xml = await zip.file(sheetPath)!.async('string');
+    zip.file(sheetPath, xml.replace(/<hyperlinks>[\s\S]*?<\/hyperlinks>/, `<hyperlinks>${links.join('')}</hyperlinks>`));
+    const relsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
+    const rels = await zip.file(relsPath)?.async('string');
+    if (rels !== undefined) zip.file(relsPath, rels.replace(/<Relationship [^>]*relationships\/hyperlink"[^>]*\/>/g, ''));
+  }
+  const titles = spec.sheets
+    .map((sheet, index) => {
+      if (!sheet.printTitleRows) return '';
+      const [first, last] = sheet.printTitleRows.split(':');
+      return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlEscape(quotedSheet(sheet.name))}!$${first}:$${last}</definedName>`;
+    })
+    .join('');
+  if (titles) {
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', workbookXml.replace(/<definedNames\/>|<definedNames>([\s\S]*?)<\/definedNames>/, '').replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`));
+  }
+  zip.forEach((_path, entry) => {
+    entry.date = spec.date;
+  });
+  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return pinZipDates(out, spec.date);
 }
 
 /**
- * Writes the described workbook to xlsx bytes. exceljs is loaded here, lazily, so that
- * the lint path never pays for it. Document dates come from the plan, and zip entry
- * dates are pinned afterwards, so the same description always gives the same bytes.
+ * Writes the described workbook to xlsx bytes with exceljs's streaming writer (rows
+ * go out as they are written, so a 10,000-scenario plan stays well under 1 GB). exceljs
+ * is loaded here, lazily, so that the lint path never pays for it. Document dates come
+ * from the plan and zip entry dates are pinned: the same description, the same bytes.
  */
 export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   const ExcelJS: ExcelJS = ((await import('exceljs')) as unknown as { default: ExcelJS }).default;
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: true,
+    // Stored, not deflated: finishPackage re-zips once, so compressing here would be paid twice.
+    zip: { store: true },
+  } as ConstructorParameters<ExcelJS['stream']['xlsx']['WorkbookWriter']>[0]);
   workbook.creator = 'omni';
   workbook.lastModifiedBy = 'omni';
   workbook.title = spec.title;
@@ -157,8 +223,8 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   (workbook as unknown as { language: string }).language = spec.locale;
   workbook.created = spec.date;
   workbook.modified = spec.date;
-  workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of spec.sheets) writeSheet(workbook, sheet, spec.title);
-  const bytes = await workbook.xlsx.writeBuffer();
-  return pinZipDates(Buffer.from(bytes as ArrayBuffer), spec.date);
+  await workbook.commit();
+  await new Promise((resolve) => (sink.writableFinished ? resolve(undefined) : sink.on('finish', resolve)));
+  return finishPackage(Buffer.concat(chunks), spec);
 }
