@@ -117,6 +117,22 @@ describe('omni export --xlsx', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  test('scenario names link inside the workbook to their specification row; header rows repeat on printed pages', async () => {
+    const { bytes } = await exportFolder('examples/maison-lumen');
+    const book = XLSX.read(bytes);
+    const map = book.Sheets['Cartographie des scénarios']!;
+    expect(map.B4?.v).toBe('Bienvenue');
+    expect(map.B4?.l?.Target).toBe("#'Spécification des scénarios'!B17");
+    expect(book.Sheets['Spécification des scénarios']!.B17?.v).toBe('Bienvenue');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(bytes);
+    const rels = (await zip.file('xl/worksheets/_rels/sheet4.xml.rels')?.async('string')) ?? '';
+    expect(rels).not.toContain('External');
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">\'Parcours client\'!$4:$4</definedName>');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="2">\'Cas d\'\'usage\'!$3:$3</definedName>');
+  });
+
   test('edits made in the visible tabs of an omni workbook are reported, not dropped silently', async () => {
     const workbook = await exceljsRead((await exportFolder('examples/maison-lumen')).bytes);
     workbook.getWorksheet("Cas d'usage")!.getCell('E4').value = 5;
