@@ -6,6 +6,8 @@ export const channelWithoutTouchpoint = createRule({
   description: 'A scenario step uses a channel that has no touchpoint in the matrix.',
   defaultSeverity: 'warn',
   check({ model, report }) {
+    // A touchpoint the schema rejected is not in the model: it may be on that channel.
+    if (model.invalidIds.touchpoints.size > 0) return;
     const { touchpointCountByChannel } = relationsOf(model);
     for (const scenario of model.scenarios) {
       const reported = new Set<string>();

@@ -9,6 +9,8 @@ export function touchpointWithoutUseCase(status: Exclude<TouchpointStatus, 'norm
     description,
     defaultSeverity: 'warn',
     check({ model, report }) {
+      // A use case the schema rejected is not in the model: it may be the one addressing it.
+      if (model.invalidIds.useCases.size > 0) return;
       const { useCasesByTouchpoint } = relationsOf(model);
       for (const touchpoint of model.touchpoints) {
         if (touchpoint.status !== status || useCasesByTouchpoint.has(touchpoint.id)) continue;

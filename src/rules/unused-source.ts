@@ -6,6 +6,8 @@ export const unusedSource = createRule({
   description: 'No variable comes from a source.',
   defaultSeverity: 'warn',
   check({ model, report }) {
+    // A variable the schema rejected is not in the model: it may be the one it feeds.
+    if (model.invalidIds.variables.size > 0) return;
     const { variablesBySource } = relationsOf(model);
     for (const source of model.sources) {
       if (variablesBySource.has(source.id)) continue;

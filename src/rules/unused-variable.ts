@@ -6,6 +6,8 @@ export const unusedVariable = createRule({
   description: 'No scenario uses a variable.',
   defaultSeverity: 'warn',
   check({ model, report }) {
+    // A scenario the schema rejected is not in the model: it may be the one using it.
+    if (model.invalidIds.scenarios.size > 0) return;
     const { scenariosByVariable } = relationsOf(model);
     for (const variable of model.variables) {
       if (scenariosByVariable.has(variable.id)) continue;

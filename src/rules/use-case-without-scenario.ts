@@ -6,6 +6,8 @@ export const useCaseWithoutScenario = createRule({
   description: 'No scenario implements a use case.',
   defaultSeverity: 'warn',
   check({ model, report }) {
+    // A scenario the schema rejected is not in the model: it may be the one implementing it.
+    if (model.invalidIds.scenarios.size > 0) return;
     const { scenariosByUseCase } = relationsOf(model);
     for (const useCase of model.useCases) {
       if (scenariosByUseCase.has(useCase.id)) continue;
