@@ -98,7 +98,7 @@ export async function runRender(workspaceArgument: string | undefined, options: 
     for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   }
   const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
-  process.stderr.write(`omni: wrote ${diagrams.length} diagrams${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}\n`);
+  process.stderr.write(`omni: wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}\n`);
   return EXIT.ok;
 }
 

@@ -48,6 +48,8 @@ export const dataLineageView: View = {
           'flowchart LR',
           body,
           [...new Set(edges)],
+          // Many-to-many links: light grey lines keep the boxes readable over them.
+          edges.length > 0 && '  linkStyle default stroke:#A6A6A6,stroke-width:1px',
           classDef('source', { fill: '1F3864', stroke: '1F3864', text: 'FFFFFF' }),
           classDef('variable', { fill: 'FFFFFF', stroke: '5B9BD5', text: '1F1F1F' }),
           classDef('noSource', { fill: 'FF0000', stroke: '9C0006', text: 'FFFFFF' }, ',stroke-width:3px'),
