@@ -32,13 +32,14 @@ function option(argv, name, fallback) {
 function measure(args) {
   const gnu = existsSync(GNU_TIME);
   const command = gnu ? GNU_TIME : process.execPath;
-  const fullArgs = gnu ? ['-f', 'MAXRSS_KB=%M', process.execPath, ...args] : args;
+  const fullArgs = gnu ? ['-f', 'MAXRSS_KB=%M CPU_S=%U+%S', process.execPath, ...args] : args;
   const start = process.hrtime.bigint();
   const child = spawnSync(command, fullArgs, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`);
   const rss = gnu ? Number(/MAXRSS_KB=(\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1024 : NaN;
-  return { seconds, rss };
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(child.stderr);
+  return { seconds, rss, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -68,24 +69,28 @@ for (let run = 0; run < runs; run++) {
 // Size of what was exported, read back from the workbook's own data.
 const check = spawnSync(process.execPath, ['-e', `
   const XLSX = require(${JSON.stringify(path.join(ROOT, 'node_modules/xlsx'))});
-  const book = XLSX.read(require('fs').readFileSync(${JSON.stringify(out)}), { dense: true });
+  const book = XLSX.read(require('fs').readFileSync(${JSON.stringify(out)}));
   let cells = 0, scenarios = 0;
   for (const name of book.SheetNames) {
     const sheet = book.Sheets[name];
-    for (const row of sheet['!data'] || []) for (const cell of row || []) if (cell && cell.v !== undefined && cell.v !== '') cells++;
-    if (name === 'omni') for (const row of sheet['!data'] || []) if (row && row[0] && row[0].v === 'scenarios') scenarios++;
+    for (const [ref, cell] of Object.entries(sheet)) {
+      if (ref[0] === '!' || cell.v === undefined || cell.v === '') continue;
+      if (name !== 'omni') cells++;
+      else if (ref[0] === 'A' && cell.v === 'scenarios') scenarios++;
+    }
   }
   console.log(JSON.stringify({ cells, scenarios }));
 `], { encoding: 'utf8', maxBuffer: 1 << 30 });
 const size = JSON.parse(check.stdout || '{}');
 
-const b = { seconds: median(baseline.map((m) => m.seconds)), rss: median(baseline.map((m) => m.rss)) };
-const e = { seconds: median(exported.map((m) => m.seconds)), rss: median(exported.map((m) => m.rss)) };
+const summary = (list) => ({ seconds: median(list.map((m) => m.seconds)), rss: median(list.map((m) => m.rss)), cpu: median(list.map((m) => m.cpu)) });
+const b = summary(baseline);
+const e = summary(exported);
 const mib = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(0)} MiB`);
-console.log(`workspace  ${dir}: ${size.scenarios} scenarios, ${size.cells} non-empty cells in the workbook (${(statSync(out).size / 1024 / 1024).toFixed(1)} MiB)`);
-console.log(`machine    ${os.cpus().length} CPU(s), Node ${process.version}; median of ${runs} run(s)`);
-console.log(`baseline   omni lint --format json   ${b.seconds.toFixed(2)} s   peak RSS ${mib(b.rss)}`);
-console.log(`export     omni export --xlsx        ${e.seconds.toFixed(2)} s   peak RSS ${mib(e.rss)}`);
+console.log(`workspace  ${dir}: ${size.scenarios} scenarios, ${size.cells} non-empty cells in the visible tabs (${(statSync(out).size / 1024 / 1024).toFixed(1)} MiB)`);
+console.log(`machine    ${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}; median of ${runs} run(s)`);
+console.log(`baseline   omni lint --format json   ${b.seconds.toFixed(2)} s wall, ${b.cpu.toFixed(2)} s CPU   peak RSS ${mib(b.rss)}`);
+console.log(`export     omni export --xlsx        ${e.seconds.toFixed(2)} s wall, ${e.cpu.toFixed(2)} s CPU   peak RSS ${mib(e.rss)}`);
 console.log(`ratio      export / lint             ${(e.seconds / b.seconds).toFixed(2)}× time   ${(e.rss / b.rss).toFixed(2)}× memory`);
 console.log(`target     < 10 s and < 1024 MiB: ${e.seconds < 10 && e.rss < 1024 ? 'met' : 'NOT met'}`);
 rmSync(scratch, { recursive: true, force: true });

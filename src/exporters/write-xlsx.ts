@@ -1,6 +1,6 @@
 import { STATUS_COLORS } from '../model/labels.js';
 import { PassThrough } from 'node:stream';
-import { pinZipDates } from './zip-dates.js';
+import { readZip, writeZip } from './zip.js';
 import { address } from './workbook-spec.js';
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from './workbook-spec.js';
 
@@ -159,11 +159,16 @@ const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 /**
  * What exceljs does not write right, fixed in the package: internal links (exceljs
  * stores them as external relationships, which Excel would try to open as files),
- * print titles (the streaming writer drops them), and entry dates (the clock).
+ * print titles (the streaming writer drops them), and entry dates (the clock). The
+ * parts come uncompressed and are zipped once, here.
  */
-async function finishPackage(bytes: Buffer, spec: WorkbookSpec): Promise<Buffer> {
-  const JSZip = ((await import('jszip')) as unknown as { default: typeof import('jszip') }).default;
-  const zip = await JSZip.loadAsync(bytes);
+function finishPackage(bytes: Buffer, spec: WorkbookSpec): Buffer {
+  const entries = readZip(bytes);
+  const entry = (name: string) => entries.find((candidate) => candidate.name === name);
+  const replace = (name: string, edit: (xml: string) => string) => {
+    const found = entry(name);
+    if (found) found.data = Buffer.from(edit(found.data.toString('utf8')), 'utf8');
+  };
   for (const [index, sheet] of spec.sheets.entries()) {
     const links: string[] = [];
     sheet.rows.forEach((cells, r) =>
@@ -172,12 +177,8 @@ async function finishPackage(bytes: Buffer, spec: WorkbookSpec): Promise<Buffer>
       }),
     );
     if (links.length === 0) continue;
-    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
-    const xml = await zip.file(sheetPath)!.async('string');
-    zip.file(sheetPath, xml.replace(/<hyperlinks>[\s\S]*?<\/hyperlinks>/, `<hyperlinks>${links.join('')}</hyperlinks>`));
-    const relsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
-    const rels = await zip.file(relsPath)?.async('string');
-    if (rels !== undefined) zip.file(relsPath, rels.replace(/<Relationship [^>]*relationships\/hyperlink"[^>]*\/>/g, ''));
+    replace(`xl/worksheets/sheet${index + 1}.xml`, (xml) => xml.replace(/<hyperlinks>[\s\S]*?<\/hyperlinks>/, `<hyperlinks>${links.join('')}</hyperlinks>`));
+    replace(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, (xml) => xml.replace(/<Relationship [^>]*relationships\/hyperlink"[^>]*\/>/g, ''));
   }
   const titles = spec.sheets
     .map((sheet, index) => {
@@ -187,14 +188,13 @@ async function finishPackage(bytes: Buffer, spec: WorkbookSpec): Promise<Buffer>
     })
     .join('');
   if (titles) {
-    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
-    zip.file('xl/workbook.xml', workbookXml.replace(/<definedNames\/>|<definedNames>([\s\S]*?)<\/definedNames>/, '').replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`));
+    replace('xl/workbook.xml', (xml) =>
+      xml.replace(/<definedNames\/>|<definedNames>([\s\S]*?)<\/definedNames>/, '').replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`),
+    );
   }
-  zip.forEach((_path, entry) => {
-    entry.date = spec.date;
-  });
-  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return pinZipDates(out, spec.date);
+  // [Content_Types].xml first, as Office writes it; the rest in exceljs's order.
+  entries.sort((a, b) => (a.name === '[Content_Types].xml' ? -1 : b.name === '[Content_Types].xml' ? 1 : 0));
+  return writeZip(entries, spec.date);
 }
 
 /**
