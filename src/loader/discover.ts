@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -46,10 +46,28 @@ export function discoverModelFiles(root: string, include: readonly string[], exc
  * Where a workspace's files come from when they are not read from the file system
  * (e.g. a git revision): every file under the root, and their bytes.
  */
-export interface WorkspaceSource {
+/** A file's bytes, or only its size when it is over the size limit and was not read. */
+export type FileContent = Uint8Array | { tooLarge: number };
+
+export interface FileReader {
+  readFile(file: string): FileContent;
+}
+
+/** Somewhere other than the file system under root to read a workspace from (e.g. a git revision). */
+export interface WorkspaceSource extends FileReader {
   /** Every file under the workspace root, relative with forward slashes; discovery filters them. */
   listFiles(): readonly string[];
-  readFile(file: string): Uint8Array;
+}
+
+/** Reads workspace files from disk, without reading files over the size limit. */
+export function fileSystemSource(root: string, maxFileBytes: number): FileReader {
+  return {
+    readFile(file) {
+      const absolute = path.join(root, file);
+      const size = statSync(absolute).size;
+      return size > maxFileBytes ? { tooLarge: size } : readFileSync(absolute);
+    },
+  };
 }
 
 /**

@@ -28,11 +28,11 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     });
   }
   const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
-  const diagnostics = await locate(reported, workspace.texts, severities);
+  const diagnostics = await locate(reported, workspace, severities);
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, string>();
   for (const diagnostic of diagnostics) {
-    const text = workspace.texts.get(diagnostic.file);
+    const text = workspace.textOf(diagnostic.file);
     if (text !== undefined) sources.set(diagnostic.file, text);
   }
   const files = options.onlyFiles ? workspace.files.filter((file) => options.onlyFiles!.has(file)) : workspace.files;
@@ -40,13 +40,13 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
 }
 
 /** Positions are computed here, once per file that has findings, never for clean files. */
-async function locate(pending: readonly PendingDiagnostic[], texts: ReadonlyMap<string, string>, severities: ReadonlyMap<string, Severity>): Promise<Diagnostic[]> {
+async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWorkspace, severities: ReadonlyMap<string, Severity>): Promise<Diagnostic[]> {
   const resolvers = new Map<string, PositionResolver>();
   const diagnostics: Diagnostic[] = [];
   for (const { location, ...rest } of pending) {
     let resolver = resolvers.get(location.file);
     if (!resolver && !location.range) {
-      resolver = await createPositionResolver(texts.get(location.file) ?? '');
+      resolver = await createPositionResolver(workspace.textOf(location.file) ?? '');
       resolvers.set(location.file, resolver);
     }
     const range = location.range ?? resolver!.resolve(location);

@@ -3,7 +3,7 @@ import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
 import { closestMatch } from '../util/closest-match.js';
 import { loadSchema, type SchemaName } from './schemas.js';
 
-type Validator = ValidateFunction | ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type Validator = ValidateFunction | ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 const validators = new Map<SchemaName, Validator>();
 
@@ -33,7 +33,11 @@ export async function getValidator(name: SchemaName): Promise<Validator> {
 
 /** Validates one parsed document; returns one diagnostic per problem, located at its node. */
 export async function validateDocument(name: SchemaName, data: unknown, file: string): Promise<PendingDiagnostic[]> {
-  const validator = await getValidator(name);
+  return validateWith(await getValidator(name), name, data, file);
+}
+
+/** The same, synchronously, with a validator already obtained from getValidator. */
+export function validateWith(validator: Validator, name: SchemaName, data: unknown, file: string): PendingDiagnostic[] {
   if (validator(data)) return [];
   return (validator.errors ?? []).map((error) => toDiagnostic(error, name, file, data));
 }

@@ -1,0 +1,51 @@
+import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
+import { decodeUtf8 } from '../loader/decode.js';
+import type { FileContent } from '../loader/discover.js';
+import { parseYaml } from '../loader/parse-yaml.js';
+import { validateWith, type Validator } from '../schema/validate.js';
+
+/** What reading one model file gives: its data when it parsed, and its problems. */
+export interface FileOutcome {
+  file: string;
+  /** The parsed document; undefined when the file could not be read as YAML. */
+  data?: unknown;
+  /** Entity paths (`[section, index]`) the schema rejected. */
+  invalidPaths: JsonPath[];
+  diagnostics: PendingDiagnostic[];
+  /** The decoded text, when it could be decoded. */
+  text?: string;
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Decode → parse → validate one file. Pure: the same for the main thread and load workers. */
+export function readModelFile(file: string, content: FileContent, maxFileBytes: number, validator: Validator, schema: 'model' | 'config' = 'model'): FileOutcome {
+  const outcome: FileOutcome = { file, invalidPaths: [], diagnostics: [] };
+  const size = content instanceof Uint8Array ? content.length : content.tooLarge;
+  if (!(content instanceof Uint8Array) || size > maxFileBytes) {
+    outcome.diagnostics.push(syntaxDiagnostic(file, `file is ${mib(size)}, over the ${mib(maxFileBytes)} limit for a model file`, 'split it into smaller files, or raise --max-file-size'));
+    return outcome;
+  }
+  const decoded = decodeUtf8(content);
+  if (!decoded.ok) {
+    const hex = decoded.byte.toString(16).padStart(2, '0');
+    outcome.diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 byte 0x${hex}`, 'save the file as UTF-8', decoded.position));
+    return outcome;
+  }
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  outcome.text = text;
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) {
+    outcome.diagnostics.push({ ruleId: 'yaml-syntax', message: parsed.message, location: { file, path: [], range: parsed.range } });
+    return outcome;
+  }
+  outcome.data = parsed.data ?? {};
+  outcome.diagnostics = validateWith(validator, schema, outcome.data, file);
+  // A schema problem under a key taints the whole entity it is in, not just the key.
+  outcome.invalidPaths = outcome.diagnostics.map((problem) => problem.location.path.slice(0, 2));
+  return outcome;
+}
+
+function syntaxDiagnostic(file: string, message: string, suggestion: string, position = { line: 1, column: 1 }): PendingDiagnostic {
+  return { ruleId: 'yaml-syntax', message, suggestion, location: { file, path: [], range: { start: position, end: position } } };
+}
