@@ -57,10 +57,14 @@ export const matrixView: View = {
         body.push('  end');
       }
     }
+    // The legend is one block as wide as the grid, holding its own four-column row: a
+    // grid narrower than the legend (one or two stages) would otherwise widen and shift.
     const legend = [ids.get('legend', 'legend'), ...STATUSES.map((status) => ids.get('legend', status))];
-    body.push(`  ${legend[0]}[${quoted(words.labels.legend)}]`);
-    STATUSES.forEach((status, index) => body.push(`  ${legend[index + 1]}[${quoted(words.labels.status[status])}]`));
-    if (columns > 4) body.push(`  space:${columns - 4}`);
+    body.push(`  block:${ids.get('legend', 'block')}:${columns}`, `    columns ${Math.max(columns, 4)}`);
+    body.push(`    ${legend[0]}[${quoted(words.labels.legend)}]`);
+    STATUSES.forEach((status, index) => body.push(`    ${legend[index + 1]}[${quoted(words.labels.status[status])}]`));
+    if (columns > 4) body.push(`    space:${columns - 4}`);
+    body.push('  end');
     return [
       {
         view: 'matrix',

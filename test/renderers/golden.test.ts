@@ -44,6 +44,16 @@ describe('determinism', () => {
     expect(buildJourney(second, b)).toBe(buildJourney(first, a));
   });
 
+  it('draws the first declaration of an id declared twice (gaps plants duplicate-id), as references resolve', async () => {
+    const model = await loadModel('gaps');
+    expect(model.stages.map((stage) => stage.id)).toEqual(['discover', 'buy', 'buy']);
+    const [matrix] = renderDiagrams(model, ['matrix']);
+    expect(matrix!.text).toContain('  columns 3\n');
+    expect(matrix!.text).toContain('  stage_buy["I buy"]\n');
+    expect(matrix!.text).not.toContain('I buy again');
+    expect(matrix!.text.match(/block:cell_web_buy\n/g)).toHaveLength(1);
+  });
+
   it('names one file per scenario under scenarios/, in declaration order', async () => {
     const model = await loadModel('maison-lumen');
     const files = renderDiagrams(model, ['scenario']).map((diagram) => diagram.file);

@@ -63,7 +63,8 @@ describe('hostile names stay inert labels', () => {
     const matrix = await parsedNodes(byFile.get('matrix.mmd')!);
     for (const stage of model.stages) expect(matrix.labels).toContain(shorten(stage.name, 60));
     for (const touchpoint of model.touchpoints) expect(matrix.labels).toContain(shorten(touchpoint.name, 80));
-    expect(matrix.ids).toHaveLength(1 + model.stages.length + model.channels.length + model.touchpoints.length + 4 + 4);
+    // corner, headers, touchpoints, 4 non-empty cells, the legend block and its 4 entries
+    expect(matrix.ids).toHaveLength(1 + model.stages.length + model.channels.length + model.touchpoints.length + 4 + 1 + 4);
 
     const programs = await parsedNodes(byFile.get('programs.mmd')!);
     expect(programs.labels).toContain('end');
