@@ -211,6 +211,7 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink,
     useStyles: true,
+    // Shared strings, not inline ones: exceljs's inline strings lose entities (&amp; reads back as &).
     useSharedStrings: true,
     // Stored, not deflated: finishPackage re-zips once, so compressing here would be paid twice.
     zip: { store: true },

@@ -1,3 +1,4 @@
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
@@ -48,7 +49,11 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** Node's own CRC-32 when it has one (20.15+), else a table-driven one. */
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Buffer) => number }).crc32;
+
 function crc32(data: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   let crc = -1;
   for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
