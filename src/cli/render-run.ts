@@ -92,14 +92,23 @@ export async function runRender(workspaceArgument: string | undefined, options: 
     return EXIT.problems;
   }
 
-  for (const [file, text] of outputs) writeFileAtomic(path.join(out, file), text);
-  if (images) for (const [file, data] of images) writeFileAtomic(path.join(out, file), data);
+  for (const [file, text] of outputs) writeOutput(out, file, text);
+  if (images) for (const [file, data] of images) writeOutput(out, file, data);
   if (views.includes('scenario')) {
     for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   }
   const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
   process.stderr.write(`omni: wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}\n`);
   return EXIT.ok;
+}
+
+function writeOutput(out: string, file: string, data: string | Uint8Array): void {
+  try {
+    writeFileAtomic(path.join(out, file), data);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new CliError(`cannot write ${toPosix(path.join(out, file))}: ${code ?? message}`, 'check that --out names a folder you can write to');
+  }
 }
 
 async function checkGenerated(diagrams: readonly Diagram[]): Promise<void> {

@@ -38,7 +38,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     const out = tempOut();
     const result = omni('examples/maison-lumen', '--out', out);
     expect(result.stderr).toBe(`omni: wrote 17 diagrams and journey.md to ${out}\n`);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     const files = listFiles(out);
     expect(files).toEqual(listFiles(path.join(GOLDEN, 'maison-lumen')));
@@ -93,7 +93,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
   it('--view renders a subset and leaves journey.md alone', () => {
     const out = tempOut();
     const result = omni('examples/maison-lumen', '--out', out, '--view', 'matrix,use-cases', '--view', 'programs');
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(listFiles(out)).toEqual(['matrix.mmd', 'programs.mmd', 'use-cases.mmd']);
   });
 
@@ -114,6 +114,15 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     const out = tempOut();
     const result = omni('examples/maison-lumen', '--out', out, ...args);
     expect(result.stderr).toBe(stderr);
+    expect(result.code).toBe(2);
+  });
+
+  it('says which file it cannot write when --out is not a folder', () => {
+    const out = tempOut();
+    expect(omni('examples/maison-lumen', '--out', out, '--view', 'matrix').code).toBe(0);
+    const result = omni('examples/maison-lumen', '--out', path.join(out, 'matrix.mmd'), '--view', 'matrix');
+    // mkdir reports EEXIST for a file in the way, writing into one ENOTDIR.
+    expect(result.stderr).toMatch(/^omni: cannot write .+\/matrix\.mmd\/matrix\.mmd: E(EXIST|NOTDIR)\n  check that --out names a folder you can write to\n$/);
     expect(result.code).toBe(2);
   });
 
