@@ -48,14 +48,22 @@ function textLength(value: CellSpec['value']): number {
   if (value === null) return 0;
   if (typeof value === 'number') return String(value).length;
   if (typeof value === 'object') return String(value.result).length;
-  return Math.max(...value.split('\n').map((line) => line.length));
+  let longest = 0;
+  for (let start = 0; start <= value.length; ) {
+    const end = value.indexOf('\n', start);
+    const stop = end < 0 ? value.length : end;
+    longest = Math.max(longest, stop - start);
+    start = stop + 1;
+  }
+  return longest;
 }
 
 /** Column widths fitted to content, between `min` and `max` characters; rows above `fromRow` (titles) are ignored. */
 function fitColumns(rows: (CellSpec | null)[][], fromRow: number, limits: { min: number; max: number }[]): { width: number }[] {
   return limits.map((limit, column) => {
     let longest = 0;
-    for (let r = fromRow - 1; r < rows.length; r++) longest = Math.max(longest, textLength(rows[r]?.[column]?.value ?? null));
+    // Stops as soon as the column reaches its widest: long tabs need not be read to the end.
+    for (let r = fromRow - 1; r < rows.length && longest + 2 < limit.max; r++) longest = Math.max(longest, textLength(rows[r]?.[column]?.value ?? null));
     return { width: Math.min(limit.max, Math.max(limit.min, longest + 2)) };
   });
 }

@@ -72,7 +72,13 @@ function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): n
     if (!cell || typeof cell.value !== 'string') return;
     // About 1.1 characters of 10-point text per width unit; bold headers take more room.
     const perLine = Math.max(4, Math.floor(((columns[c]?.width ?? 10) - 1) * (cell.style === 'header' ? 0.95 : 1.1)));
-    const wrapped = cell.value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    let wrapped = 0;
+    for (let start = 0; start <= cell.value.length; ) {
+      const end = cell.value.indexOf('\n', start);
+      const stop = end < 0 ? cell.value.length : end;
+      wrapped += Math.max(1, Math.ceil((stop - start) / perLine));
+      start = stop + 1;
+    }
     lines = Math.max(lines, wrapped);
   });
   return Math.min(409, 4 + lines * 13);
@@ -141,7 +147,7 @@ function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: st
         };
       }
     });
-    row.height = cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns);
+    if (printed) row.height = cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns);
     row.commit();
   });
   worksheet.commit();
