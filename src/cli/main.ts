@@ -20,15 +20,16 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
+  // In the order a team meets them: start, check, show, share, review.
+  registerInit(program, version);
   registerLint(program, version);
-  registerRender(program);
   registerRules(program);
   registerSchema(program);
-  registerReport(program);
-  registerDiff(program);
-  registerInit(program, version);
+  registerRender(program);
   registerExport(program);
   registerImport(program);
+  registerReport(program);
+  registerDiff(program);
   return program;
 }
 
