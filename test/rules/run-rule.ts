@@ -45,11 +45,25 @@ export async function lintFolder(root: string, ruleOverrides: Record<string, Sev
   return (await lintWorkspace(workspace, { ruleOverrides })).diagnostics;
 }
 
-/** Runs ONLY `ruleId` (every other rule off) over the given files; returns its diagnostics. */
-export async function runRule(ruleId: string, files: Files): Promise<Diagnostic[]> {
+const LOADER_RULES = new Set(['yaml-syntax', 'schema']);
+
+/**
+ * Runs ONLY `ruleId` (every other rule off) over the given files; returns its diagnostics.
+ * For model rules the files must load cleanly (no yaml-syntax or schema problem), unless
+ * `allowLoadErrors`: an entity the schema rejects is left out of the model, so a case could
+ * otherwise pass without the rule ever seeing what the case is about.
+ */
+export async function runRule(ruleId: string, files: Files, options: { allowLoadErrors?: boolean } = {}): Promise<Diagnostic[]> {
   if (!RULES.some((rule) => rule.id === ruleId)) throw new Error(`no rule ${ruleId}`);
+  const root = writeWorkspace(files);
+  if (!LOADER_RULES.has(ruleId) && !options.allowLoadErrors) {
+    const problems = (await lintFolder(root, { 'yaml-syntax': 'error', schema: 'error' })).filter((d) => LOADER_RULES.has(d.ruleId));
+    if (problems.length > 0) {
+      throw new Error(`the case does not load cleanly:\n${problems.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`).join('\n')}`);
+    }
+  }
   const overrides = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === ruleId ? rule.defaultSeverity : 'off'])) as Record<string, SeverityOrOff>;
-  return lintFolder(writeWorkspace(files), overrides);
+  return lintFolder(root, overrides);
 }
 
 /** A diagnostic reduced to the fields an expectation names, to compare with toEqual. */
@@ -110,8 +124,9 @@ scenarios:
 };
 
 export interface RuleTestTables {
-  valid: Array<{ name: string; files: Files }>;
-  invalid: Array<{ name: string; files: Files; errors: ExpectedDiagnostic[] }>;
+  /** `allowLoadErrors`: the case is about an entity the schema rejects. */
+  valid: Array<{ name: string; files: Files; allowLoadErrors?: boolean }>;
+  invalid: Array<{ name: string; files: Files; errors: ExpectedDiagnostic[]; allowLoadErrors?: boolean }>;
 }
 
 /**
@@ -121,16 +136,16 @@ export interface RuleTestTables {
 export function ruleTester(ruleId: string, tables: RuleTestTables): void {
   describe(ruleId, () => {
     describe('valid', () => {
-      for (const { name, files } of tables.valid) {
+      for (const { name, files, allowLoadErrors } of tables.valid) {
         it(name, async () => {
-          expect(await runRule(ruleId, files)).toEqual([]);
+          expect(await runRule(ruleId, files, { allowLoadErrors })).toEqual([]);
         });
       }
     });
     describe('invalid', () => {
-      for (const { name, files, errors } of tables.invalid) {
+      for (const { name, files, errors, allowLoadErrors } of tables.invalid) {
         it(name, async () => {
-          const diagnostics = await runRule(ruleId, files);
+          const diagnostics = await runRule(ruleId, files, { allowLoadErrors });
           expect(diagnostics.map((diagnostic, i) => pick(diagnostic, errors[i] ?? errors[0]!))).toEqual(errors);
         });
       }
