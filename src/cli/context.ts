@@ -26,9 +26,12 @@ export function emit(output: string, outputFile: string | undefined): void {
   else if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
 }
 
-export function parsePositiveInteger(name: string) {
+/** A parser for options taking a whole number of at least `minimum`. */
+export function parsePositiveInteger(name: string, minimum = 0) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new CliError(`${name} expects a whole number, got "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < minimum) {
+      throw new CliError(`${name} expects a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, got "${value}"`);
+    }
     return Number(value);
   };
 }

@@ -28,7 +28,7 @@ export function registerLint(program: Command, version: string): void {
     .option('--rule <id=severity>', 'set a rule to error, warn or off (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .addOption(new Option('--fail-severity <severity>', 'lowest severity that fails the run').choices(['error', 'warn']).default('error'))
     .option('--no-color', 'disable colours (also NO_COLOR)')
-    .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size'))
+    .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size', 1))
     .addHelpText(
       'after',
       '\nExit codes: 0 clean, 1 errors (or warnings over --max-warnings, or any problem with --fail-severity warn), 2 usage or fatal error.',

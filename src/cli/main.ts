@@ -19,7 +19,10 @@ export function buildProgram(): Command {
     .version(version, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({
+      // One voice for every error: commander's own usage errors get omni's prefix and a pointer to help.
+      outputError: (text, write) => write(`${text.replace(/^error: /, 'omni: ')}  see \`omni --help\`\n`),
+    });
   // In the order a team meets them: start, check, show, share, review.
   registerInit(program, version);
   registerLint(program, version);

@@ -7,7 +7,10 @@ describe('editDistance', () => {
     ['email', 'email', 0],
     ['emal', 'email', 1],
     ['emails', 'email', 1],
-    ['emial', 'email', 2],
+    // Two adjacent letters swapped is one edit.
+    ['emial', 'email', 1],
+    ['ab', 'ba', 1],
+    ['ca', 'abc', 3],
     ['kitten', 'sitting', 3],
   ])('%s → %s = %i', (a, b, distance) => {
     expect(editDistance(a, b)).toBe(distance);
@@ -24,6 +27,7 @@ describe('closestMatch', () => {
 
   it('suggests a candidate within a third of the input length', () => {
     expect(closestMatch('emal', channels)).toBe('email');
+    expect(closestMatch('emial', channels)).toBe('email');
     expect(closestMatch('scenarioss', ['stages', 'scenarios', 'sources'])).toBe('scenarios');
     expect(closestMatch('conversoin', ['conversion', 'retention'])).toBe('conversion');
   });
