@@ -1,17 +1,20 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Position } from '../diagnostics/types.js';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; position: Position; byte: number };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/** Decodes UTF-8 strictly; on failure, says where the first invalid byte is. */
+/**
+ * Decodes UTF-8 strictly, without a leading byte-order mark; on failure, says where the
+ * first invalid byte is. Node's SIMD validator and decoder are several times
+ * faster than a fatal TextDecoder, which matters on thousands of files.
+ */
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
-  try {
-    return { ok: true, text: strictUtf8.decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8Offset(bytes);
-    return { ok: false, position: positionOfByte(bytes, offset), byte: bytes[offset] ?? 0 };
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
+  const offset = firstInvalidUtf8Offset(bytes);
+  return { ok: false, position: positionOfByte(bytes, offset), byte: bytes[offset] ?? 0 };
 }
 
 function sequenceLength(lead: number): number {

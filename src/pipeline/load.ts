@@ -90,7 +90,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
         const content = reader.readFile(file);
         if (content instanceof Uint8Array) {
           const decoded = decodeUtf8(content);
-          if (decoded.ok) text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+          if (decoded.ok) text = decoded.text;
         }
         if (text !== undefined) texts.set(file, text);
       }

@@ -14,6 +14,7 @@ import { readModelFile, type FileOutcome } from './read-model-file.js';
  */
 const PARALLEL_THRESHOLD_BYTES = 2 * 1024 * 1024;
 const MAX_WORKERS = 4;
+const OWN_SHARE_WEIGHT = 1.3;
 
 export async function readFilesInProcess(files: readonly string[], reader: FileReader, maxFileBytes: number): Promise<FileOutcome[]> {
   const validator = await getValidator('model');
@@ -40,7 +41,9 @@ export async function readModelFiles(root: string, files: readonly string[], rea
   // Running from sources (tests), there is no compiled worker to start.
   if (workers <= 0 || files.length < 2 || !existsSync(fileURLToPath(workerUrl))) return readFilesInProcess(files, reader, maxFileBytes);
 
-  const shares = splitBySize(files, sizes, workers + 1);
+  // This thread starts at once while a worker first loads its modules and must send its
+  // data back, so this thread takes a larger share and both finish together.
+  const shares = splitBySize(files, sizes, [OWN_SHARE_WEIGHT, ...Array<number>(workers).fill(1)]);
   const [own = [], ...others] = shares;
   const pending = others.map((share) => runWorker(workerUrl, { root, files: share, maxFileBytes }));
   const mine = await readFilesInProcess(own, reader, maxFileBytes);
@@ -48,13 +51,18 @@ export async function readModelFiles(root: string, files: readonly string[], rea
   return [...mine, ...theirs.flat()];
 }
 
-/** Contiguous shares of about equal bytes, so that outcomes concatenate in file order. */
-function splitBySize(files: readonly string[], sizes: readonly number[], count: number): string[][] {
+/** Contiguous shares of bytes in proportion to `weights`, so that outcomes concatenate in file order. */
+function splitBySize(files: readonly string[], sizes: readonly number[], weights: readonly number[]): string[][] {
   const total = sizes.reduce((sum, size) => sum + size, 0);
+  const weightTotal = weights.reduce((sum, weight) => sum + weight, 0);
   const shares: string[][] = [[]];
   let filled = 0;
+  let boundary = (total * weights[0]!) / weightTotal;
   files.forEach((file, index) => {
-    if (filled >= (total * shares.length) / count && shares.length < count) shares.push([]);
+    if (filled >= boundary && shares.length < weights.length) {
+      shares.push([]);
+      boundary += (total * weights[shares.length - 1]!) / weightTotal;
+    }
     shares[shares.length - 1]!.push(file);
     filled += sizes[index]!;
   });

@@ -32,7 +32,7 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
     outcome.diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 byte 0x${hex}`, 'save the file as UTF-8', decoded.position));
     return outcome;
   }
-  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const text = decoded.text;
   outcome.text = text;
   const parsed = parseYaml(text, file);
   if (!parsed.ok) {
