@@ -29,13 +29,5 @@ export async function reportHtml(workspace: string, options: { diagrams: boolean
   return renderReportHtml(buildReportView({ model: loaded.model, diagnostics: lint.diagnostics, rules: RULES, diagrams }));
 }
 
-/** Puppeteer launch options for a locked-down throw-away browser. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The renderer's own launch flags, so the report is tested in the browser omni drives. */
+export { CHROMIUM_ARGS as CHROMIUM_FLAGS } from '../../src/renderers/browser.js';
