@@ -89,7 +89,7 @@ function splitTokens(body: string, base: number): { text: string; offset: number
   const tokens: { text: string; offset: number }[] = [];
   let start = -1;
   for (let i = 0; i <= body.length; i++) {
-    const space = i === body.length || WHITESPACE.test(body[i]!);
+    const space = i === body.length || isWhitespace(body.charCodeAt(i), body[i]!);
     if (space && start >= 0) {
       tokens.push({ text: body.slice(start, i), offset: base + start });
       start = -1;
@@ -98,8 +98,15 @@ function splitTokens(body: string, base: number): { text: string; offset: number
   return tokens;
 }
 
+/** JavaScript's `\s`, as handlebars' lexer uses it, with ASCII decided without a regex. */
+function isWhitespace(code: number, char: string): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return WHITESPACE.test(char);
+}
+
 function isSimplePath(token: string): boolean {
   if (!SIMPLE_PATH.test(token)) return false;
+  if (!token.includes('.')) return !KEYWORDS.has(token);
   for (const segment of token.split('.')) if (KEYWORDS.has(segment)) return false;
   return true;
 }
