@@ -12,13 +12,13 @@ import {
   type WorkspaceSource,
 } from '../loader/discover.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
-import { resolveModel, type ParsedDocument } from '../model/resolve.js';
+import { ModelBuilder } from '../model/resolve.js';
 import type { Locale, Model, Settings } from '../model/types.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { getValidator } from '../schema/validate.js';
 import { closestMatch } from '../util/closest-match.js';
 import { readFilesInProcess, readModelFiles } from './parallel-load.js';
-import { readModelFile } from './read-model-file.js';
+import { readModelFile, type FileOutcome } from './read-model-file.js';
 
 /** Larger model files are refused rather than parsed: a plan is kilobytes, not megabytes. */
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -67,22 +67,24 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const modelFiles = listed
     ? selectModelFiles([...listed], settings.include, settings.exclude)
     : discoverModelFiles(absoluteRoot, settings.include, settings.exclude);
+  const builder = new ModelBuilder();
+  const take = (outcome: FileOutcome) => {
+    // Texts of files with problems are kept for positions; others are read again on demand.
+    if (outcome.diagnostics.length > 0) {
+      diagnostics.push(...outcome.diagnostics);
+      if (outcome.text !== undefined) texts.set(outcome.file, outcome.text);
+    }
+    if (outcome.data !== undefined) builder.add({ file: outcome.file, data: outcome.data, invalidPaths: outcome.invalidPaths });
+  };
   // Git revisions are read in process; large workspaces on disk are shared with load workers.
-  const outcomes = options.source
-    ? await readFilesInProcess(modelFiles, reader, maxFileBytes)
-    : await readModelFiles(absoluteRoot, modelFiles, reader, maxFileBytes);
-  const documents: ParsedDocument[] = [];
-  for (const outcome of outcomes) {
-    diagnostics.push(...outcome.diagnostics);
-    if (outcome.text !== undefined) texts.set(outcome.file, outcome.text);
-    if (outcome.data !== undefined) documents.push({ file: outcome.file, data: outcome.data, invalidPaths: outcome.invalidPaths });
-  }
+  if (options.source) await readFilesInProcess(modelFiles, reader, maxFileBytes, take);
+  else await readModelFiles(absoluteRoot, modelFiles, reader, maxFileBytes, take);
 
   return {
     root: absoluteRoot,
     settings,
     files: configFile ? [configFile, ...modelFiles] : modelFiles,
-    model: resolveModel(settings, documents),
+    model: builder.finish(settings),
     diagnostics,
     textOf(file) {
       let text = texts.get(file);
