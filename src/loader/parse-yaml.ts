@@ -1,9 +1,10 @@
 import jsYaml from 'js-yaml';
 import type { Range } from '../diagnostics/types.js';
+import { readSimpleYaml, UNSUPPORTED } from './fast-yaml.js';
 
 /**
  * YAML is parsed with js-yaml for speed (lint must cost little more than reading the
- * files); node positions are computed later, with the `yaml` package, and only for
+ * files), or by fast-yaml.ts when the file is plain block YAML; node positions are computed later, with the `yaml` package, and only for
  * files that have something to report (see positions.ts).
  *
  * Core schema plus merge keys: no timestamps (dates stay strings, as the JSON Schema
@@ -21,6 +22,10 @@ export type ParseResult =
   | { ok: false; message: string; range: Range };
 
 export function parseYaml(text: string, fileName: string): ParseResult {
+  // Plain block YAML (nearly every model file) is read by a faster reader that returns
+  // what js-yaml would; anything else, and every error, goes through js-yaml itself.
+  const simple = readSimpleYaml(text);
+  if (simple !== UNSUPPORTED) return { ok: true, data: simple };
   let data: unknown;
   try {
     data = jsYaml.load(text, { filename: fileName, schema: SCHEMA, json: false });

@@ -1,0 +1,520 @@
+import jsYaml from 'js-yaml';
+
+/**
+ * A reader for the plain block YAML that model files are written in: block mappings and
+ * sequences, single-line plain and quoted scalars, one-line flow collections, literal and
+ * folded block scalars, comments. It returns exactly what js-yaml (core schema) returns for
+ * such a document, about three times faster, and gives up (`UNSUPPORTED`) on anything else:
+ * anchors, aliases, tags, merge keys, multi-line plain or quoted scalars, tabs, CR, BOM,
+ * non-BMP or non-printable characters, duplicate or unusual keys, any syntax error.
+ * The caller then parses the file with js-yaml, which also produces every error message.
+ * test/loader/fast-yaml.test.ts checks it against js-yaml on every example and fixture,
+ * on generated workspaces and on thousands of dumped and mutated documents.
+ */
+export const UNSUPPORTED: unique symbol = Symbol('unsupported YAML');
+
+type Result = unknown;
+
+class Unsupported extends Error {}
+const unsupported = new Unsupported();
+
+/** Characters this reader never handles: tab, CR, BOM, NEL, line/paragraph separators, surrogates, non-printables. */
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+// js-yaml's own resolvers for the core schema's implicit types, tried in its order.
+const { types } = jsYaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsYaml.Type> };
+const IMPLICIT_TYPES = [types.null, types.bool, types.int, types.float] as const;
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const COMMA = 0x2c;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const MAX_DEPTH = 64;
+
+/** Parses `text` if it is in the supported subset; UNSUPPORTED otherwise. */
+export function readSimpleYaml(text: string): unknown {
+  if (UNSUPPORTED_CHARACTERS.test(text)) return UNSUPPORTED;
+  try {
+    return new Reader(text).document();
+  } catch (error) {
+    if (error === unsupported) return UNSUPPORTED;
+    throw error;
+  }
+}
+
+const isKeyStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isKeyPart = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === DASH;
+/** Plain keys that js-yaml would resolve to something other than themselves (True → "true"). */
+const RESOLVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+/** First characters after which a plain scalar may be something other than a string. */
+const mayBeTyped = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+
+/** Characters that cannot start a plain scalar (YAML indicators). */
+const isIndicator = (c: number) =>
+  c === COMMA || c === OPEN_BRACKET || c === CLOSE_BRACKET || c === OPEN_BRACE || c === CLOSE_BRACE || c === HASH || c === 0x26 || c === 0x2a ||
+  c === 0x21 || c === 0x7c || c === 0x3e || c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === COLON;
+
+const isFlowBoundary = (c: number) => c === SPACE || c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || c === OPEN_BRACKET || c === OPEN_BRACE || Number.isNaN(c);
+
+function resolvePlain(value: string): unknown {
+  if (!mayBeTyped(value.charCodeAt(0))) return value;
+  for (const type of IMPLICIT_TYPES) {
+    if (type.resolve(value)) return type.construct(value);
+  }
+  return value;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '0': '\x00', a: '\x07', b: '\x08', t: '\x09', n: '\x0A', v: '\x0B', f: '\x0C', r: '\x0D', e: '\x1B',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xA0', L: '\u2028', P: '\u2029',
+};
+const HEX_ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+class Reader {
+  private readonly text: string;
+  private readonly length: number;
+  /** Start of the current line. */
+  private lineStart = 0;
+  /** Indentation of the current line (spaces before its first character). */
+  private indent = 0;
+  /** Where the current content line ends (its `\n`, or the end of the text). */
+  private lineEnd = 0;
+  private depth = 0;
+  /** Where the last key, quoted scalar or flow collection read ended (saves allocating a result pair). */
+  private end = 0;
+
+  constructor(text: string) {
+    this.text = text;
+    this.length = text.length;
+  }
+
+  document(): Result {
+    if (!this.seekContent(0)) throw unsupported; // empty: js-yaml says undefined, let it
+    if (this.indent !== 0) throw unsupported;
+    const first = this.text.charCodeAt(this.lineStart);
+    if (first === DASH || (first === 0x2e && this.text.startsWith('...', this.lineStart))) throw unsupported; // sequences, ---, ...
+    const result = this.blockMapping(0, 0);
+    if (this.lineStart < this.length) throw unsupported;
+    return result;
+  }
+
+  /**
+   * Moves to the first line at or after `from` that holds something other than spaces or a
+   * comment; false at the end of the text.
+   */
+  private seekContent(from: number): boolean {
+    const text = this.text;
+    let start = from;
+    while (start < this.length) {
+      let position = start;
+      while (text.charCodeAt(position) === SPACE) position++;
+      let end = text.indexOf('\n', position);
+      if (end === -1) end = this.length;
+      const c = text.charCodeAt(position);
+      if (position < end && c !== HASH) {
+        this.lineStart = start;
+        this.indent = position - start;
+        this.lineEnd = end;
+        return true;
+      }
+      start = end + 1;
+    }
+    this.lineStart = this.length;
+    this.indent = -1;
+    this.lineEnd = this.length;
+    return false;
+  }
+
+  private nextLine(): void {
+    this.seekContent(this.lineEnd + 1);
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw unsupported;
+  }
+
+  /**
+   * A block mapping whose keys stand at column `indent`; its first key starts at `keyAt`
+   * on the current line (after `- ` for a mapping inside a sequence item).
+   */
+  private blockMapping(indent: number, keyAt: number): Record<string, unknown> {
+    this.enter();
+    const result: Record<string, unknown> = {};
+    let position = this.lineStart + keyAt;
+    for (;;) {
+      const key = this.key(position);
+      if (Object.hasOwn(result, key)) throw unsupported; // duplicate: js-yaml reports it
+      result[key] = this.value(this.end, indent);
+      if (this.indent !== indent) {
+        if (this.indent > indent) throw unsupported;
+        break;
+      }
+      position = this.lineStart + indent;
+      if (this.text.charCodeAt(position) === DASH) break; // an indentless sequence ended: the parent decides
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** A mapping key at `position`, followed by `:`; `this.end` is where its value starts. */
+  private key(position: number): string {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    let key: string;
+    let end: number;
+    if (isKeyStart(c)) {
+      end = position + 1;
+      while (isKeyPart(text.charCodeAt(end))) end++;
+      key = text.slice(position, end);
+      if (RESOLVED_KEYS.has(key)) throw unsupported;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      key = this.quoted(position);
+      end = this.end;
+    } else throw unsupported;
+    if (text.charCodeAt(end) !== COLON) throw unsupported;
+    const next = text.charCodeAt(end + 1);
+    if (end + 1 < this.lineEnd && next !== SPACE) throw unsupported;
+    if (key === '__proto__' || key === '<<') throw unsupported;
+    this.end = end + 1;
+    return key;
+  }
+
+  /**
+   * The value of a mapping key whose mapping stands at column `indent`, starting at
+   * `position` on the current line. Leaves the reader on the next content line.
+   */
+  private value(position: number, indent: number): unknown {
+    const text = this.text;
+    while (text.charCodeAt(position) === SPACE) position++;
+    if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
+      // Nothing on this line: a nested block, an indentless sequence, or null.
+      this.nextLine();
+      if (this.indent > indent) return this.blockNode(indent);
+      if (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) return this.blockSequence(indent);
+      return null;
+    }
+    const c = text.charCodeAt(position);
+    if (c === 0x7c || c === 0x3e) return this.blockScalar(position, indent);
+    const value = this.inlineValue(position);
+    this.nextLine();
+    return value;
+  }
+
+  /** A nested block collection on the lines below a key or `-`, more indented than `parentIndent`. */
+  private blockNode(parentIndent: number): unknown {
+    const indent = this.indent;
+    if (indent <= parentIndent) throw unsupported;
+    const start = this.lineStart + indent;
+    if (this.isSequenceEntry(start)) return this.blockSequence(indent);
+    return this.blockMapping(indent, indent);
+  }
+
+  private isSequenceEntry(position: number): boolean {
+    if (this.text.charCodeAt(position) !== DASH) return false;
+    return position + 1 >= this.lineEnd || this.text.charCodeAt(position + 1) === SPACE;
+  }
+
+  /** A block sequence whose `-` stand at column `indent`, starting on the current line. */
+  private blockSequence(indent: number): unknown[] {
+    this.enter();
+    const result: unknown[] = [];
+    const text = this.text;
+    while (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) {
+      let position = this.lineStart + indent + 1;
+      while (text.charCodeAt(position) === SPACE) position++;
+      if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
+        this.nextLine();
+        // An empty entry (null) trips js-yaml in nested sequences: let it decide.
+        if (this.indent <= indent) throw unsupported;
+        result.push(this.blockNode(indent));
+      } else if (this.startsCompactMapping(position)) {
+        result.push(this.blockMapping(position - this.lineStart, position - this.lineStart));
+      } else {
+        const c = text.charCodeAt(position);
+        if (c === DASH || c === 0x7c || c === 0x3e) throw unsupported; // nested `- -`, block scalars as items
+        result.push(this.inlineValue(position));
+        this.nextLine();
+      }
+      if (this.indent > indent) throw unsupported;
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** Whether a sequence item starting at `position` is `key: …` (a mapping) rather than a scalar. */
+  private startsCompactMapping(position: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    let end: number;
+    if (isKeyStart(c)) {
+      end = position + 1;
+      while (isKeyPart(text.charCodeAt(end))) end++;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      this.quoted(position);
+      end = this.end;
+    } else return false;
+    if (text.charCodeAt(end) !== COLON) return false;
+    return end + 1 >= this.lineEnd || text.charCodeAt(end + 1) === SPACE;
+  }
+
+  /** A scalar or flow collection that ends on this line (then only spaces or a comment). */
+  private inlineValue(position: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    let value: unknown;
+    let end: number;
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      value = this.flow(position);
+      end = this.end;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      value = this.quoted(position);
+      end = this.end;
+    } else {
+      if (isIndicator(c) || (c === DASH && (position + 1 >= this.lineEnd || text.charCodeAt(position + 1) === SPACE))) throw unsupported;
+      // A plain scalar runs to the end of the line or to ` #`; `: ` inside it is an error.
+      const lineEnd = this.lineEnd;
+      let stop = position + 1;
+      for (; stop < lineEnd; stop++) {
+        const d = text.charCodeAt(stop);
+        if (d === SPACE) {
+          if (text.charCodeAt(stop + 1) === HASH) break;
+        } else if (d === COLON && (stop + 1 === lineEnd || text.charCodeAt(stop + 1) === SPACE)) throw unsupported;
+      }
+      let last = stop;
+      while (text.charCodeAt(last - 1) === SPACE) last--;
+      return resolvePlain(text.slice(position, last));
+    }
+    this.expectLineEnd(end);
+    return value;
+  }
+
+  /** After a value: nothing but spaces, then the end of the line or a comment. */
+  private expectLineEnd(position: number): void {
+    const text = this.text;
+    if (position >= this.lineEnd) return;
+    if (text.charCodeAt(position) !== SPACE) throw unsupported;
+    while (position < this.lineEnd && text.charCodeAt(position) === SPACE) position++;
+    if (position < this.lineEnd && text.charCodeAt(position) !== HASH) throw unsupported;
+  }
+
+  /** A single-line quoted scalar; `this.end` is just after its closing quote. */
+  private quoted(position: number): string {
+    const text = this.text;
+    const quote = text.charCodeAt(position);
+    if (quote === SINGLE_QUOTE) {
+      let value = '';
+      let from = position + 1;
+      for (;;) {
+        const close = text.indexOf("'", from);
+        if (close === -1 || close >= this.lineEnd) throw unsupported;
+        value += text.slice(from, close);
+        if (text.charCodeAt(close + 1) !== SINGLE_QUOTE) {
+          this.end = close + 1;
+          return value;
+        }
+        value += "'";
+        from = close + 2;
+      }
+    }
+    let value = '';
+    let from = position + 1;
+    for (let i = from; ; i++) {
+      if (i >= this.lineEnd) throw unsupported;
+      const c = text.charCodeAt(i);
+      if (c === DOUBLE_QUOTE) {
+        this.end = i + 1;
+        return value + text.slice(from, i);
+      }
+      if (c !== 0x5c) continue;
+      value += text.slice(from, i);
+      const escape = text[i + 1]!;
+      const simple = SIMPLE_ESCAPES[escape];
+      if (simple !== undefined) {
+        value += simple;
+        i += 1;
+      } else {
+        const digits = HEX_ESCAPE_LENGTHS[escape];
+        if (digits === undefined) throw unsupported;
+        const hex = text.slice(i + 2, i + 2 + digits);
+        if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw unsupported;
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw unsupported;
+        value += String.fromCodePoint(code);
+        i += 1 + digits;
+      }
+      from = i + 1;
+    }
+  }
+
+  /** A flow sequence or mapping that closes on this line; `this.end` is just after it. */
+  private flow(position: number): unknown {
+    this.enter();
+    const text = this.text;
+    const closing = text.charCodeAt(position) === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE;
+    const isMapping = closing === CLOSE_BRACE;
+    const sequence: unknown[] = [];
+    const mapping: Record<string, unknown> = {};
+    let i = this.skipSpaces(position + 1);
+    if (text.charCodeAt(i) === closing) {
+      this.depth--;
+      this.end = i + 1;
+      return isMapping ? mapping : sequence;
+    }
+    for (;;) {
+      if (isMapping) {
+        const key = this.flowKey(i);
+        if (Object.hasOwn(mapping, key)) throw unsupported;
+        mapping[key] = this.flowItem(this.skipSpaces(this.end));
+      } else {
+        sequence.push(this.flowItem(i));
+      }
+      i = this.skipSpaces(this.end);
+      const c = text.charCodeAt(i);
+      if (c === closing) {
+        this.depth--;
+        this.end = i + 1;
+        return isMapping ? mapping : sequence;
+      }
+      if (c !== COMMA) throw unsupported;
+      i = this.skipSpaces(i + 1);
+      if (text.charCodeAt(i) === closing || text.charCodeAt(i) === COMMA) throw unsupported; // trailing or empty entry
+    }
+  }
+
+  private flowKey(position: number): string {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    let key: string;
+    let end: number;
+    if (isKeyStart(c)) {
+      end = position + 1;
+      while (isKeyPart(text.charCodeAt(end))) end++;
+      key = text.slice(position, end);
+      if (RESOLVED_KEYS.has(key)) throw unsupported;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      key = this.quoted(position);
+      end = this.end;
+    } else throw unsupported;
+    if (text.charCodeAt(end) !== COLON || text.charCodeAt(end + 1) !== SPACE) throw unsupported;
+    if (key === '__proto__' || key === '<<') throw unsupported;
+    this.end = end + 2;
+    return key;
+  }
+
+  /** One entry of a flow collection: a quoted or plain scalar, or a nested flow collection. */
+  private flowItem(position: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) return this.flow(position);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(position);
+    if (isIndicator(c) || (c === DASH && isFlowBoundary(text.charCodeAt(position + 1)))) throw unsupported;
+    let end = position;
+    for (; end < this.lineEnd; end++) {
+      const d = text.charCodeAt(end);
+      if (d === COMMA || d === CLOSE_BRACKET || d === CLOSE_BRACE) break;
+      // `:`, brackets and comments inside flow scalars have subtle rules: let js-yaml decide.
+      if (d === COLON || d === OPEN_BRACKET || d === OPEN_BRACE || d === HASH) throw unsupported;
+    }
+    let last = end;
+    while (text.charCodeAt(last - 1) === SPACE) last--;
+    if (last === position) throw unsupported;
+    this.end = end;
+    return resolvePlain(text.slice(position, last));
+  }
+
+  private skipSpaces(position: number): number {
+    while (this.text.charCodeAt(position) === SPACE) position++;
+    if (position >= this.lineEnd) throw unsupported; // flow collections stay on one line
+    return position;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar, the value of a key in a mapping at
+   * column `parentIndent`: js-yaml's readBlockScalar, line by line.
+   */
+  private blockScalar(position: number, parentIndent: number): string {
+    const text = this.text;
+    const folding = text.charCodeAt(position) === 0x3e;
+    let chomping: 'clip' | 'strip' | 'keep' = 'clip';
+    let i = position + 1;
+    const indicator = text.charCodeAt(i);
+    if (indicator === DASH || indicator === 0x2b) {
+      chomping = indicator === DASH ? 'strip' : 'keep';
+      i++;
+    }
+    this.expectLineEnd(i);
+    if (this.lineEnd >= this.length) throw unsupported;
+
+    let textIndent = parentIndent + 1;
+    let detectedIndent = false;
+    let didReadContent = false;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let result = '';
+    let lineStart = this.lineEnd + 1;
+    for (;;) {
+      if (lineStart >= this.length) {
+        // The text ended with a line break: js-yaml's end-of-input case.
+        if (chomping === 'keep') result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        else if (chomping === 'clip' && didReadContent) result += '\n';
+        break;
+      }
+      let p = lineStart;
+      let lineIndent = 0;
+      while ((!detectedIndent || lineIndent < textIndent) && text.charCodeAt(p) === SPACE) {
+        lineIndent++;
+        p++;
+      }
+      if (!detectedIndent && lineIndent > textIndent) textIndent = lineIndent;
+      let end = text.indexOf('\n', p);
+      if (end === -1) end = this.length;
+      if (p === end) {
+        if (end === this.length) throw unsupported; // spaces then end of input: let js-yaml decide
+        emptyLines++;
+        lineStart = end + 1;
+        continue;
+      }
+      if (lineIndent < textIndent) {
+        if (chomping === 'keep') result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        else if (chomping === 'clip' && didReadContent) result += '\n';
+        break;
+      }
+      if (folding) {
+        if (text.charCodeAt(p) === SPACE) {
+          atMoreIndented = true;
+          result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          result += '\n'.repeat(emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) result += ' ';
+        } else {
+          result += '\n'.repeat(emptyLines);
+        }
+      } else {
+        result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      if (end === this.length) throw unsupported; // content up to the end of input without a line break
+      result += text.slice(p, end);
+      lineStart = end + 1;
+    }
+    // Continue with the line that ended the scalar (skipping blank and comment lines).
+    this.seekContent(lineStart);
+    if (this.indent > parentIndent) throw unsupported;
+    return result;
+  }
+}
