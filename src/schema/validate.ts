@@ -14,7 +14,9 @@ const validators = new Map<SchemaName, Validator>();
  */
 // `verbose` gives each error its parentSchema: schemaPaths inside $ref'd definitions are
 // relative to the definition, so they cannot be looked up from the root schema.
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: false, verbose: true } as const;
+// `unicodeRegExp: false`: the schemas' patterns are ASCII-only (test/schema/patterns.test.ts),
+// where the `u` flag changes nothing but costs about a third of validation time.
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: false, verbose: true, unicodeRegExp: false } as const;
 
 export async function getValidator(name: SchemaName): Promise<Validator> {
   let validator = validators.get(name);
