@@ -17,8 +17,7 @@ import type { Locale, Model, Settings } from '../model/types.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { getValidator } from '../schema/validate.js';
 import { closestMatch } from '../util/closest-match.js';
-import { readFilesInProcess, readModelFiles } from './parallel-load.js';
-import { readModelFile, type FileOutcome } from './read-model-file.js';
+import { readModelFile } from './read-model-file.js';
 
 /** Larger model files are refused rather than parsed: a plan is kilobytes, not megabytes. */
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -67,18 +66,19 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const modelFiles = listed
     ? selectModelFiles([...listed], settings.include, settings.exclude)
     : discoverModelFiles(absoluteRoot, settings.include, settings.exclude);
+  // One file at a time, each handed to the model builder as soon as it is read: the
+  // parser's objects then die young. Texts of files with problems are kept for positions;
+  // the others are read again on demand (textOf).
   const builder = new ModelBuilder();
-  const take = (outcome: FileOutcome) => {
-    // Texts of files with problems are kept for positions; others are read again on demand.
+  const validator = await getValidator('model');
+  for (const file of modelFiles) {
+    const outcome = readModelFile(file, reader.readFile(file), maxFileBytes, validator);
     if (outcome.diagnostics.length > 0) {
       diagnostics.push(...outcome.diagnostics);
       if (outcome.text !== undefined) texts.set(outcome.file, outcome.text);
     }
     if (outcome.data !== undefined) builder.add({ file: outcome.file, data: outcome.data, invalidPaths: outcome.invalidPaths });
-  };
-  // Git revisions are read in process; large workspaces on disk are shared with load workers.
-  if (options.source) await readFilesInProcess(modelFiles, reader, maxFileBytes, take);
-  else await readModelFiles(absoluteRoot, modelFiles, reader, maxFileBytes, take);
+  }
 
   return {
     root: absoluteRoot,

@@ -18,7 +18,7 @@ export interface FileOutcome {
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-/** Decode → parse → validate one file. Pure: the same for the main thread and load workers. */
+/** Decode → parse → validate one file. */
 export function readModelFile(file: string, content: FileContent, maxFileBytes: number, validator: Validator, schema: 'model' | 'config' = 'model'): FileOutcome {
   const outcome: FileOutcome = { file, invalidPaths: [], diagnostics: [] };
   const size = content instanceof Uint8Array ? content.length : content.tooLarge;
