@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseRuleOption } from '../diagnostics/severity.js';
 import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult, SeverityOrOff } from '../diagnostics/types.js';
-import { formatMarkdownSummary, formatters, type FormatContext } from '../formatters/index.js';
+import { loadFormatter, type FormatContext } from '../formatters/index.js';
 import { findWorkspaceRoot } from '../loader/discover.js';
 import { loadWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
@@ -80,8 +80,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     cwd,
     toolVersion: version,
   };
-  emit(formatters[options.format](result, context), options.outputFile);
+  const format = await loadFormatter(options.format);
+  emit(format(result, context), options.outputFile);
   if (options.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+    const { formatMarkdownSummary } = await import('../formatters/markdown.js');
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(result, { ...context, color: false }));
   }
 

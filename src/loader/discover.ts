@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 
 export const CONFIG_FILE = 'omni.yaml';
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
@@ -21,8 +21,7 @@ export function findWorkspaceRoot(start: string): string {
 
 /** Model files of a workspace, relative to its root with forward slashes, sorted. */
 export function discoverModelFiles(root: string, include: readonly string[], exclude: readonly string[]): string[] {
-  const isIncluded = picomatch([...include], { dot: false });
-  const isExcluded = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false;
+  const { isIncluded, isExcluded } = matchers(include, exclude);
   const found: string[] = [];
   const walk = (relativeDir: string) => {
     const absoluteDir = path.join(root, relativeDir);
@@ -90,8 +89,7 @@ export function fileSystemSource(root: string, maxFileBytes: number): FileReader
  * by folder, so `a/b.yaml` comes before `a.yaml` as in a directory walk).
  */
 export function selectModelFiles(files: readonly string[], include: readonly string[], exclude: readonly string[]): string[] {
-  const isIncluded = picomatch([...include], { dot: false });
-  const isExcluded = exclude.length > 0 ? picomatch([...exclude], { dot: true }) : () => false;
+  const { isIncluded, isExcluded } = matchers(include, exclude);
   return files
     .filter((file) => {
       const segments = file.split('/');
@@ -110,6 +108,24 @@ function compareSegments(a: string, b: string): number {
     if (order !== 0) return order;
   }
   return left.length - right.length;
+}
+
+type Matcher = (file: string) => boolean;
+
+/**
+ * Glob matchers for include/exclude. The default include (every .yaml and .yml file at any
+ * depth) needs no glob engine, since dot entries are skipped before matching; picomatch is
+ * loaded only for other patterns, which keeps it off the start-up of a default lint.
+ */
+function matchers(include: readonly string[], exclude: readonly string[]): { isIncluded: Matcher; isExcluded: Matcher } {
+  const isDefault = include.length === DEFAULT_INCLUDE.length && include.every((pattern, i) => pattern === DEFAULT_INCLUDE[i]);
+  const isIncluded: Matcher = isDefault ? (file) => file.endsWith('.yaml') || file.endsWith('.yml') : loadPicomatch()([...include], { dot: false });
+  const isExcluded: Matcher = exclude.length > 0 ? loadPicomatch()([...exclude], { dot: true }) : () => false;
+  return { isIncluded, isExcluded };
+}
+
+function loadPicomatch(): typeof import('picomatch') {
+  return createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
 }
 
 function statKind(absolute: string): 'dir' | 'file' | 'other' {

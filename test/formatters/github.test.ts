@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { formatters } from '../../src/formatters/index.js';
+import { formatGithub } from '../../src/formatters/github.js';
 import { escapeData, escapeProperty } from '../../src/formatters/github.js';
 import { cleanResult, makeContext, makeResult } from './fixture.js';
 
 describe('github', () => {
   test('one workflow command per diagnostic, paths relative to cwd', () => {
-    expect(formatters.github(makeResult(), makeContext())).toBe(
+    expect(formatGithub(makeResult(), makeContext())).toBe(
       [
         '::warning file=workspace/channels.yaml,line=5,col=12,endLine=5,endColumn=24,title=label-style::Label "SMS <&> 🚀" is 100%25 markup,%0Asee: style guide',
         '::warning file=workspace/journeys/onboarding.yaml,line=1,col=1,endLine=1,endColumn=11,title=no-description::File has no description',
@@ -26,12 +26,12 @@ describe('github', () => {
   test('escapes commas and colons in file names so they cannot add properties', () => {
     const result = makeResult();
     result.diagnostics = [{ ...result.diagnostics[0]!, file: 'odd,name:x.yaml' }];
-    expect(formatters.github(result, makeContext({ cwd: '/repo/workspace' }))).toMatch(
+    expect(formatGithub(result, makeContext({ cwd: '/repo/workspace' }))).toMatch(
       /^::warning file=odd%2Cname%3Ax\.yaml,line=5,/,
     );
   });
 
   test('prints nothing for a clean result', () => {
-    expect(formatters.github(cleanResult(), makeContext())).toBe('');
+    expect(formatGithub(cleanResult(), makeContext())).toBe('');
   });
 });

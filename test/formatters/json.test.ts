@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { formatters } from '../../src/formatters/index.js';
+import { formatJson } from '../../src/formatters/json.js';
 import { cleanResult, HOSTILE_MESSAGE, makeContext, makeResult } from './fixture.js';
 
 describe('json', () => {
-  const output = formatters.json(makeResult(), makeContext());
+  const output = formatJson(makeResult(), makeContext());
 
   test('has the documented shape, 1-based positions and root-relative files', () => {
     expect(JSON.parse(output)).toEqual({
@@ -73,7 +73,7 @@ describe('json', () => {
   });
 
   test('a clean result still reports its files', () => {
-    expect(formatters.json(cleanResult(), makeContext())).toBe(
+    expect(formatJson(cleanResult(), makeContext())).toBe(
       '{\n  "version": 1,\n  "root": "/repo/workspace",\n  "summary": {\n    "errors": 0,\n    "warnings": 0,\n    "files": 1\n  },\n  "diagnostics": []\n}\n',
     );
   });

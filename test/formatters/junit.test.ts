@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { formatters } from '../../src/formatters/index.js';
+import { formatJunit } from '../../src/formatters/junit.js';
 import { escapeXml, escapeXmlAttribute } from '../../src/formatters/xml.js';
 import { cleanResult, HOSTILE_MESSAGE, makeContext, makeResult } from './fixture.js';
 
@@ -22,7 +22,7 @@ function parse(xml: string) {
 
 describe('junit', () => {
   test('one suite per file, one case per rule, counts adding up', () => {
-    const suites = parse(formatters.junit(makeResult(), makeContext()));
+    const suites = parse(formatJunit(makeResult(), makeContext()));
     expect(suites).toMatchObject({ name: 'omni lint', tests: '4', failures: '3', errors: '0' });
     const summary = suites.testsuite.map((s: any) => ({
       name: s.name,
@@ -47,7 +47,7 @@ describe('junit', () => {
   });
 
   test('hostile text round-trips through a real XML parser', () => {
-    const suites = parse(formatters.junit(makeResult(), makeContext()));
+    const suites = parse(formatJunit(makeResult(), makeContext()));
     const failure = suites.testsuite[0].testcase[0].failure;
     expect(failure.message).toBe(HOSTILE_MESSAGE);
     expect(failure['#text']).toBe(
@@ -62,7 +62,7 @@ describe('junit', () => {
     const result = makeResult();
     result.files = ['journeys/onboarding.yaml'];
     result.diagnostics = [result.diagnostics[2]!];
-    expect(formatters.junit(result, makeContext())).toBe(
+    expect(formatJunit(result, makeContext())).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<testsuites name="omni lint" tests="1" failures="1" errors="0">',
@@ -78,7 +78,7 @@ describe('junit', () => {
   });
 
   test('a clean run is one passing case per file', () => {
-    const suites = parse(formatters.junit(cleanResult(), makeContext()));
+    const suites = parse(formatJunit(cleanResult(), makeContext()));
     expect(suites).toMatchObject({ tests: '1', failures: '0' });
     expect(suites.testsuite[0].testcase).toEqual([{ classname: 'workspace/channels.yaml', name: 'omni lint' }]);
   });
@@ -89,7 +89,7 @@ describe('junit', () => {
     expect(escapeXmlAttribute('a\tb\nc\rd')).toBe('a&#9;b&#10;c&#13;d');
     const result = makeResult();
     result.diagnostics = [{ ...result.diagnostics[0]!, message: 'bell\u0007 and \u001b[31m' }];
-    const suites = parse(formatters.junit(result, makeContext()));
+    const suites = parse(formatJunit(result, makeContext()));
     expect(suites.testsuite[0].testcase[0].failure.message).toBe('bell and [31m');
   });
 });

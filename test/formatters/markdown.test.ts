@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatMarkdownSummary } from '../../src/formatters/index.js';
+import { formatMarkdownSummary } from '../../src/formatters/markdown.js';
 import { escapeCell } from '../../src/formatters/markdown.js';
 import { cleanResult, makeContext, makeResult } from './fixture.js';
 

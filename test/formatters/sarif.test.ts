@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { formatters } from '../../src/formatters/index.js';
+import { formatSarif } from '../../src/formatters/sarif.js';
 import { FINGERPRINT_KEY } from '../../src/formatters/sarif.js';
 import { cleanResult, HOSTILE_MESSAGE, makeContext, makeResult, rules } from './fixture.js';
 
@@ -16,7 +16,7 @@ ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 const validate = ajv.compile(schema);
 
 function sarif(result = makeResult(), context = makeContext()) {
-  const text = formatters.sarif(result, context);
+  const text = formatSarif(result, context);
   return { text, log: JSON.parse(text) };
 }
 

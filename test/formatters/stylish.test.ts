@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { formatters } from '../../src/formatters/index.js';
 import { formatStylish } from '../../src/formatters/stylish.js';
 import { ANSI, cleanResult, makeContext, makeResult } from './fixture.js';
 
@@ -86,7 +85,8 @@ describe('stylish', () => {
     expect(output).toContain('  99:1   warning  File has no description');
   });
 
-  test('is the stylish entry of the formatter record', () => {
-    expect(formatters.stylish).toBe(formatStylish);
+  test('is the stylish entry of the formatter record', async () => {
+    const { loadFormatter } = await import('../../src/formatters/index.js');
+    expect(await loadFormatter('stylish')).toBe(formatStylish);
   });
 });

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_INCLUDE, discoverModelFiles, selectModelFiles } from '../../src/loader/discover.js';
+
+const FILES = [
+  'omni.yaml', 'a.yaml', 'b.yml', 'c.json', 'd.YAML', '.hidden.yaml', 'notes.yaml.txt',
+  'matrix/stages.yaml', 'matrix/deep/channels.yml', 'matrix/.cache/x.yaml', '.git/config.yaml',
+  'node_modules/pkg/x.yaml', 'out/generated.yaml', 'scenarios/out/kept.yaml', 'scenarios/welcome.yaml',
+];
+
+function tree(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'omni-discover-'));
+  for (const file of FILES) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), 'stages: []\n');
+  }
+  return root;
+}
+
+describe('model file discovery', () => {
+  it('finds .yaml and .yml files outside dot-folders, node_modules and out, in walk order', () => {
+    expect(discoverModelFiles(tree(), DEFAULT_INCLUDE, [])).toEqual(['a.yaml', 'b.yml', 'matrix/deep/channels.yml', 'matrix/stages.yaml', 'scenarios/welcome.yaml']);
+  });
+
+  it('gives with the default include exactly what the same globs give through picomatch', () => {
+    const root = tree();
+    // An equivalent but non-default pattern list takes the picomatch path.
+    const viaGlobs = discoverModelFiles(root, ['**/*.yaml', '**/*.yml', '**/*.never-matches'], []);
+    expect(discoverModelFiles(root, DEFAULT_INCLUDE, [])).toEqual(viaGlobs);
+    expect(selectModelFiles(FILES, DEFAULT_INCLUDE, [])).toEqual(selectModelFiles(FILES, ['**/*.yaml', '**/*.yml', '**/*.never-matches'], []));
+  });
+
+  it('applies custom include and exclude globs', () => {
+    const root = tree();
+    expect(discoverModelFiles(root, ['matrix/**/*.yaml', 'matrix/**/*.yml'], ['**/deep/**'])).toEqual(['matrix/stages.yaml']);
+    expect(selectModelFiles(FILES, DEFAULT_INCLUDE, ['scenarios/**'])).toEqual(['a.yaml', 'b.yml', 'matrix/deep/channels.yml', 'matrix/stages.yaml']);
+  });
+});
