@@ -75,56 +75,65 @@ export function analyzeTemplate(text: string): TemplateAnalysis {
   return analysis;
 }
 
-/** A path handlebars reads as plain segments: no keyword, no digits-first segment, no `../`, `this` or `/`. */
-const SIMPLE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const DATA_NAME = /^@[A-Za-z_][A-Za-z0-9_]*$/;
 const KEYWORDS = new Set(['true', 'false', 'null', 'undefined', 'this', 'else', 'as']);
 const SIMPLE_BLOCKS = new Set(['each', 'with', 'if', 'unless']);
 const WHITESPACE = /\s/;
 /** Characters after which handlebars' lexer or our line counting behave specially. */
 const UNSUPPORTED_TEXT = /[\r\u2028\u2029\0]|\\\{\{|\{\{\{|\}\}\}/;
 
-/** Whitespace-separated tokens of a mustache's inside, with their offsets in the template. */
-function splitTokens(body: string, base: number): { text: string; offset: number }[] {
-  const tokens: { text: string; offset: number }[] = [];
-  let start = -1;
-  for (let i = 0; i <= body.length; i++) {
-    const space = i === body.length || isWhitespace(body.charCodeAt(i), body[i]!);
-    if (space && start >= 0) {
-      tokens.push({ text: body.slice(start, i), offset: base + start });
-      start = -1;
-    } else if (!space && start < 0) start = i;
-  }
-  return tokens;
-}
-
 /** JavaScript's `\s`, as handlebars' lexer uses it, with ASCII decided without a regex. */
-function isWhitespace(code: number, char: string): boolean {
+function isWhitespace(code: number, text: string, index: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return WHITESPACE.test(char);
+  return WHITESPACE.test(text[index]!);
 }
 
-function isSimplePath(token: string): boolean {
-  if (!SIMPLE_PATH.test(token)) return false;
-  if (!token.includes('.')) return !KEYWORDS.has(token);
-  for (const segment of token.split('.')) if (KEYWORDS.has(segment)) return false;
+const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isNamePart = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * Whether text[start, end) is a path handlebars reads as plain segments
+ * (`[A-Za-z_][A-Za-z0-9_]*` joined by dots), none of them a keyword (`this`, `else`…).
+ */
+function isSimplePathAt(text: string, start: number, end: number): boolean {
+  let segmentStart = start;
+  for (let i = start; i <= end; i++) {
+    const c = i === end ? 0x2e : text.charCodeAt(i);
+    if (c === 0x2e) {
+      const length = i - segmentStart;
+      if (length === 0) return false;
+      // Keywords are 2 to 9 lower-case letters: slice only what could be one.
+      if (length >= 2 && length <= 9 && text.charCodeAt(segmentStart) >= 0x61 && KEYWORDS.has(text.slice(segmentStart, i))) return false;
+      segmentStart = i + 1;
+    } else if (i === segmentStart ? !isNameStart(c) : !isNamePart(c)) return false;
+  }
   return true;
 }
+
+/** `@name` (handlebars data such as @index), but not @root, which reads the scenario's variables. */
+function isDataNameAt(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== 0x40 || end - start < 2 || !isNameStart(text.charCodeAt(start + 1))) return false;
+  for (let i = start + 2; i < end; i++) if (!isNamePart(text.charCodeAt(i))) return false;
+  return !(end - start === 5 && text.startsWith('@root', start));
+}
+
+/** Token bounds of the mustache being read (reused: the fast path never re-enters). */
+const tokenStarts: number[] = [];
+const tokenEnds: number[] = [];
 
 /**
  * Fast path for the templates people actually write — `{{path}}`, `{{helper path…}}`,
  * `{{@index}}` and `{{#each|with|if|unless path}}…{{/…}}` — read without handlebars'
  * generated parser, which costs ~40 µs per template (most of lint's time on 10,000
- * scenarios). Anything else, including every error, returns undefined and goes through
- * handlebars itself, so results are identical (test/model/templates-fast-path.test.ts
- * compares both on every template shape).
+ * scenarios), and without allocating anything but the variables found. Anything else,
+ * including every error, returns undefined and goes through handlebars itself, so results
+ * are identical (test/model/templates-fast-path.test.ts compares both on every template shape).
  */
 export function analyzeSimple(text: string): TemplateAnalysis | undefined {
   if (UNSUPPORTED_TEXT.test(text)) return undefined;
   const variables: TemplateVariable[] = [];
   const blocks: string[] = [];
-  let contextDepth = 0;
   const contextStack: number[] = [];
+  let contextDepth = 0;
   let line = 1;
   let lineStart = 0;
   let cursor = 0;
@@ -138,27 +147,43 @@ export function analyzeSimple(text: string): TemplateAnalysis | undefined {
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', cursor)) {
     const close = text.indexOf('}}', open + 2);
     if (close === -1) return undefined;
-    const inner = text.slice(open + 2, close);
-    if (inner.includes('{') || inner.includes('}')) return undefined;
-    const sigil = inner[0] === '#' || inner[0] === '/' ? inner[0] : '';
-    const body = inner.slice(sigil.length);
-    const tokens = splitTokens(body, open + 2 + sigil.length);
-    if (tokens.length === 0) return undefined;
-    for (const token of tokens) if (!isSimplePath(token.text) && !(tokens.length === 1 && !sigil && DATA_NAME.test(token.text) && token.text !== '@root')) return undefined;
+    const first = text.charCodeAt(open + 2);
+    const sigil = first === 0x23 ? '#' : first === 0x2f ? '/' : '';
+    // Whitespace-separated tokens of the mustache; no brace may appear inside.
+    let count = 0;
+    let start = -1;
+    for (let i = open + 2 + sigil.length; i <= close; i++) {
+      const c = i === close ? 0x20 : text.charCodeAt(i);
+      if (c === 0x7b || c === 0x7d) return undefined;
+      if (isWhitespace(c, text, i)) {
+        if (start >= 0) {
+          tokenStarts[count] = start;
+          tokenEnds[count] = i;
+          count++;
+          start = -1;
+        }
+      } else if (start < 0) start = i;
+    }
+    if (count === 0) return undefined;
+    for (let t = 0; t < count; t++) {
+      if (!isSimplePathAt(text, tokenStarts[t]!, tokenEnds[t]!) && !(count === 1 && !sigil && isDataNameAt(text, tokenStarts[t]!, tokenEnds[t]!))) return undefined;
+    }
     if (sigil === '/') {
-      if (tokens.length !== 1 || blocks.pop() !== tokens[0]!.text) return undefined;
+      if (count !== 1 || blocks.pop() !== text.slice(tokenStarts[0]!, tokenEnds[0]!)) return undefined;
       contextDepth = contextStack.pop()!;
       advanceTo(close + 2);
       continue;
     }
-    const helper = tokens[0]!.text;
-    if (sigil === '#' && (!SIMPLE_BLOCKS.has(helper) || tokens.length !== 2)) return undefined;
+    const helper = sigil === '#' ? text.slice(tokenStarts[0]!, tokenEnds[0]!) : '';
+    if (sigil === '#' && (!SIMPLE_BLOCKS.has(helper) || count !== 2)) return undefined;
     // Alone, the path is a value; with parameters, it names a helper and they are the values.
-    const values = tokens.length === 1 ? tokens : tokens.slice(1);
-    for (const value of values) {
-      advanceTo(value.offset);
-      if (value.text[0] === '@' || contextDepth > 0) continue; // @index; inside each/with, paths read the item
-      variables.push({ name: value.text.split('.', 1)[0]!, original: value.text, line, column: value.offset - lineStart + 1 });
+    for (let t = count === 1 ? 0 : 1; t < count; t++) {
+      const valueStart = tokenStarts[t]!;
+      advanceTo(valueStart);
+      if (text.charCodeAt(valueStart) === 0x40 || contextDepth > 0) continue; // @index; inside each/with, paths read the item
+      const original = text.slice(valueStart, tokenEnds[t]!);
+      const dot = original.indexOf('.');
+      variables.push({ name: dot === -1 ? original : original.slice(0, dot), original, line, column: valueStart - lineStart + 1 });
     }
     if (sigil === '#') {
       blocks.push(helper);

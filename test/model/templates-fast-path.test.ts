@@ -70,6 +70,9 @@ const HAND_PICKED = [
   '{ {{a}} } {{b}}{',
   'été {{prénom}} 🎉 {{a}}',
   '{{a\n}} {{\nb}}',
+  // One mustache each, so that one declined shape does not hide the others.
+  ...['{{a.else}}', '{{undefined}}', '{{x.undefined.y}}', '{{asx}}', '{{a.as}}', '{{Thisx}}', '{{_this}}', '{{@root2}}', '{{@rooty}}', '{{@_x}}'],
+  ...['{{@1}}', '{{@}}', '{{@a.b}}', '{{a..b}}', '{{.a}}', '{{a.}}', '{{a.1b}}', '{{a.b_2.C}}', '{{#each a.this}}{{/each}}', '{{h @index}}', '{{#if a.b}}{{c}}{{/if}}'],
 ];
 
 /** Seeded random templates built from fragments that combine into valid and invalid shapes. */
