@@ -167,8 +167,11 @@ class Reader {
     return result;
   }
 
-  /** A mapping key at `position`, followed by `:`; `this.end` is where its value starts. */
-  private key(position: number): string {
+  /**
+   * A mapping key at `position` followed by `:` then a space (or, in a block mapping, the end
+   * of the line); `this.end` is where its value starts.
+   */
+  private key(position: number, inFlow = false): string {
     const text = this.text;
     const c = text.charCodeAt(position);
     let key: string;
@@ -183,10 +186,10 @@ class Reader {
       end = this.end;
     } else throw unsupported;
     if (text.charCodeAt(end) !== COLON) throw unsupported;
-    const next = text.charCodeAt(end + 1);
-    if (end + 1 < this.lineEnd && next !== SPACE) throw unsupported;
+    const spaced = text.charCodeAt(end + 1) === SPACE;
+    if (!spaced && (inFlow || end + 1 < this.lineEnd)) throw unsupported;
     if (key === '__proto__' || key === '<<') throw unsupported;
-    this.end = end + 1;
+    this.end = spaced ? end + 2 : end + 1;
     return key;
   }
 
@@ -373,7 +376,7 @@ class Reader {
     }
     for (;;) {
       if (isMapping) {
-        const key = this.flowKey(i);
+        const key = this.key(i, true);
         if (Object.hasOwn(mapping, key)) throw unsupported;
         mapping[key] = this.flowItem(this.skipSpaces(this.end));
       } else {
@@ -390,26 +393,6 @@ class Reader {
       i = this.skipSpaces(i + 1);
       if (text.charCodeAt(i) === closing || text.charCodeAt(i) === COMMA) throw unsupported; // trailing or empty entry
     }
-  }
-
-  private flowKey(position: number): string {
-    const text = this.text;
-    const c = text.charCodeAt(position);
-    let key: string;
-    let end: number;
-    if (isKeyStart(c)) {
-      end = position + 1;
-      while (isKeyPart(text.charCodeAt(end))) end++;
-      key = text.slice(position, end);
-      if (RESOLVED_KEYS.has(key)) throw unsupported;
-    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      key = this.quoted(position);
-      end = this.end;
-    } else throw unsupported;
-    if (text.charCodeAt(end) !== COLON || text.charCodeAt(end + 1) !== SPACE) throw unsupported;
-    if (key === '__proto__' || key === '<<') throw unsupported;
-    this.end = end + 2;
-    return key;
   }
 
   /** One entry of a flow collection: a quoted or plain scalar, or a nested flow collection. */
