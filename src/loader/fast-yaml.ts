@@ -5,8 +5,8 @@ import jsYaml from 'js-yaml';
  * sequences, single-line plain and quoted scalars, one-line flow collections, literal and
  * folded block scalars, comments. It returns exactly what js-yaml (core schema) returns for
  * such a document, about three times faster, and gives up (`UNSUPPORTED`) on anything else:
- * anchors, aliases, tags, merge keys, multi-line plain or quoted scalars, tabs, CR, BOM,
- * non-BMP or non-printable characters, duplicate or unusual keys, any syntax error.
+ * anchors, aliases, tags, merge keys, multi-line plain or quoted scalars, tabs, lone CR, BOM,
+ * non-printable characters or lone surrogates, duplicate or unusual keys, any syntax error.
  * The caller then parses the file with js-yaml, which also produces every error message.
  * test/loader/fast-yaml.test.ts checks it against js-yaml on every example and fixture,
  * on generated workspaces and on thousands of dumped and mutated documents.
@@ -18,9 +18,13 @@ type Result = unknown;
 class Unsupported extends Error {}
 const unsupported = new Unsupported();
 
-/** Characters this reader never handles: tab, CR, BOM, NEL, line/paragraph separators, surrogates, non-printables. */
+/** Characters this reader never handles: tab, BOM, NEL, line/paragraph separators, non-printables (CR: see LONE_CR). */
 // eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
+/** A CR that does not start a CRLF line break. */
+const LONE_CR = /\r(?!\n)/;
+/** String.prototype.isWellFormed (Node 20+; not yet in TypeScript's ES2023 lib): no lone surrogate. */
+const isWellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 // js-yaml's own resolvers for the core schema's implicit types, tried in its order.
 const { types } = jsYaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsYaml.Type> };
@@ -42,9 +46,16 @@ const MAX_DEPTH = 64;
 
 /** Parses `text` if it is in the supported subset; UNSUPPORTED otherwise. */
 export function readSimpleYaml(text: string): unknown {
-  if (UNSUPPORTED_CHARACTERS.test(text)) return UNSUPPORTED;
+  // Emoji and other astral characters are fine; a lone surrogate is js-yaml's error to report.
+  if (UNSUPPORTED_CHARACTERS.test(text) || !isWellFormed(text)) return UNSUPPORTED;
+  // YAML reads every line break as \n: CRLF files (Windows) mean what their LF copy means.
+  let source = text;
+  if (text.includes('\r')) {
+    if (LONE_CR.test(text)) return UNSUPPORTED;
+    source = text.replaceAll('\r\n', '\n');
+  }
   try {
-    return new Reader(text).document();
+    return new Reader(source).document();
   } catch (error) {
     if (error === unsupported) return UNSUPPORTED;
     throw error;

@@ -76,7 +76,9 @@ describe('fast YAML reader', () => {
     ['empty block scalar', 'a: |\nb: 1\n'],
     ['keys that look like identifiers', 'camelCase: 1\nsnake_case: 2\nkebab-case: 3\n_x: 4\nnullable: 5\ntrueish: 6\n'],
     ['no final line break', 'a: 1\nb: [x]'],
+    ['CRLF line breaks', 'a: 1\r\nb: |\r\n  one\r\n\r\n  two\r\nc: >-\r\n  x\r\n  y\r\n# c\r\nd:\r\n  - "q"\r\n'],
     ['unicode text', 'a: Je me crée un compte — « ici »\nb: "naïve café"\n'],
+    ['characters outside the BMP', 'a: 🎁 Offre\nb: "🛒 panier"\nc: |\n  Votre colis 📦 arrive\nd: [🎉, x]\n'],
   ];
   it.each(read)('reads %s', (_, text) => {
     expect(expectAgreement(text)).toBe('read');
@@ -100,9 +102,9 @@ describe('fast YAML reader', () => {
     ['multi-line quoted scalars', 'a: "one\n  two"\n'],
     ['multi-line flow collections', 'a: [1,\n  2]\n'],
     ['tabs', 'a:\t1\n'],
-    ['carriage returns', 'a: 1\r\nb: 2\r\n'],
+    ['carriage returns that are not CRLF line breaks', 'a: 1\rb: 2\n'],
     ['byte-order marks', '\uFEFFa: 1\n'],
-    ['characters outside the BMP', 'a: 🎁\n'],
+    ['lone surrogates', 'a: \uD83C x\n'],
     ['non-printable characters', 'a: \u0007\n'],
     ['mapping values inside plain scalars', 'a: b: c\n'],
     ['a sequence where a value belongs', 'a: - b\n'],
@@ -137,7 +139,7 @@ describe('fast YAML reader', () => {
         indent: pick([2, 2, 4]),
         noArrayIndent: random() < 0.3,
       });
-      for (const text of [dumped, ...mutations(dumped, random)]) {
+      for (const text of [dumped, dumped.replaceAll('\n', '\r\n'), ...mutations(dumped, random)]) {
         total++;
         if (expectAgreement(text, JSON.stringify(text)) === 'read') readCount++;
       }
@@ -155,7 +157,7 @@ describe('fast YAML reader', () => {
     let total = 0;
     for (let i = 0; i < Number(process.env.FUZZ_N ?? 1500) / 5; i++) {
       const text = texts[i % texts.length]!;
-      for (const mutated of mutations(text, random)) {
+      for (const mutated of [...mutations(text, random), ...mutations(text.replaceAll('\n', '\r\n'), random)]) {
         total++;
         if (expectAgreement(mutated, JSON.stringify(mutated.slice(0, 200))) === 'read') readCount++;
       }
@@ -168,7 +170,7 @@ const KEYS = ['id', 'name', 'a-b', 'snake_key', 'camelKey', 'null', 'yes', 'on',
 const STRINGS = [
   'plain', 'Je me renseigne', 'yes', 'no', 'on', 'true', 'False', 'null', '~', '', ' ', ' lead', 'trail ', '12', '-3', '1.5', '1e3', '.inf', '-.INF', '.nan', '0x1F', '0o17',
   '1_000', '+12', '07', 'a: b', 'a:b', 'a #b', 'a# b', '#x', '- x', '-x', '[x]', '{x}', 'x, y', '"q"', "'q'", 'a\nb', 'a\n\nb\n', 'line\n  more\nback', 'trailing\n', '\ttab',
-  '{{first_name}}, votre panier', 'café — « ici »', '\\', 'é', '::', '?', '? x', '|', '>', '&a', '*a', '!t', '%', '@x', '`x', 'J+1', '2024-01-01', '10:30', '<<', '=SUM(A1)',
+  '{{first_name}}, votre panier', 'café — « ici »', '🎁 Offre', 'x 📦', '\\', 'é', '::', '?', '? x', '|', '>', '&a', '*a', '!t', '%', '@x', '`x', 'J+1', '2024-01-01', '10:30', '<<', '=SUM(A1)',
 ] as const;
 
 function randomValue(random: () => number, depth: number): unknown {
@@ -193,7 +195,7 @@ function mutations(text: string, random: () => number): string[] {
   const lines = text.split('\n');
   const at = () => Math.floor(random() * text.length);
   const line = () => Math.floor(random() * lines.length);
-  const chars = [' ', ':', '-', '#', '"', "'", '|', '>', '[', ']', '{', '}', ',', '\n', 'x', '&', '*', '!', '  '];
+  const chars = [' ', ':', '-', '#', '"', "'", '|', '>', '[', ']', '{', '}', ',', '\n', '\r', 'x', '&', '*', '!', '  '];
   for (let k = 0; k < 3; k++) {
     const position = at();
     out.push(text.slice(0, position) + chars[Math.floor(random() * chars.length)] + text.slice(position));
