@@ -4,7 +4,7 @@ import jsYaml from 'js-yaml';
  * A reader for the plain block YAML that model files are written in: block mappings and
  * sequences, single-line plain and quoted scalars, one-line flow collections, literal and
  * folded block scalars, comments. It returns exactly what js-yaml (core schema) returns for
- * such a document, about three times faster, and gives up (`UNSUPPORTED`) on anything else:
+ * such a document, about twice as fast, and gives up (`UNSUPPORTED`) on anything else:
  * anchors, aliases, tags, merge keys, multi-line plain or quoted scalars, tabs, lone CR, BOM,
  * non-printable characters or lone surrogates, duplicate or unusual keys, any syntax error.
  * The caller then parses the file with js-yaml, which also produces every error message.
@@ -12,8 +12,6 @@ import jsYaml from 'js-yaml';
  * on generated workspaces and on thousands of dumped and mutated documents.
  */
 export const UNSUPPORTED: unique symbol = Symbol('unsupported YAML');
-
-type Result = unknown;
 
 class Unsupported extends Error {}
 const unsupported = new Unsupported();
@@ -31,7 +29,6 @@ const { types } = jsYaml as unknown as { types: Record<'null' | 'bool' | 'int' |
 const IMPLICIT_TYPES = [types.null, types.bool, types.int, types.float] as const;
 
 const SPACE = 0x20;
-const NEWLINE = 0x0a;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
@@ -110,7 +107,7 @@ class Reader {
     this.length = text.length;
   }
 
-  document(): Result {
+  document(): Record<string, unknown> {
     if (!this.seekContent(0)) throw unsupported; // empty: js-yaml says undefined, let it
     if (this.indent !== 0) throw unsupported;
     const first = this.text.charCodeAt(this.lineStart);
