@@ -105,7 +105,7 @@ export function gapSubject(gap: Gap): string {
 }
 
 export function sectionCount(section: SectionDiff): number {
-  return section.added.length + section.removed.length + section.renamed.length + section.changed.length;
+  return section.added.length + section.removed.length + section.renamed.length + section.changed.length + (section.reordered?.moved.length ?? 0);
 }
 
 /** One line: "2 added, 1 changed, 1 matrix cell, 1 rank moved, gaps: 1 error introduced, 1 warning fixed". */
@@ -116,6 +116,7 @@ export function summaryLine(diff: WorkspaceDiff): string {
   if (summary.removed) parts.push(`${summary.removed} removed`);
   if (summary.renamed) parts.push(`${summary.renamed} renamed`);
   if (summary.changed) parts.push(`${summary.changed} changed`);
+  if (summary.moved) parts.push(`${summary.moved} moved`);
   if (diff.settings.length) parts.push('settings changed');
   if (summary.cells) parts.push(plural(summary.cells, 'matrix cell'));
   if (summary.ranks) parts.push(plural(summary.ranks, 'priority rank moved', 'priority ranks moved'));

@@ -31,6 +31,20 @@ export interface ChangedEntity extends EntityRef {
   changes: FieldChange[];
 }
 
+/** An entity whose place in an ordered section changed (positions count from 1, over the whole section). */
+export interface MovedEntity extends EntityRef {
+  before: number;
+  after: number;
+}
+
+/** How the order of an ordered section changed, over the entities present on both sides. */
+export interface Reordering {
+  before: string[];
+  after: string[];
+  /** The fewest entities whose moves explain the new order, in the head's order. */
+  moved: MovedEntity[];
+}
+
 export interface SectionDiff {
   section: SectionKind;
   /** Singular noun of the section ("use case"). */
@@ -40,7 +54,15 @@ export interface SectionDiff {
   /** Same content under a new id. */
   renamed: { from: string; to: string; name: string }[];
   changed: ChangedEntity[];
+  /** Ordered sections only (ORDERED_SECTIONS); null when the order of common entities is the same. */
+  reordered: Reordering | null;
 }
+
+/**
+ * Sections whose order is content: the columns and rows of the touchpoint matrix (stages,
+ * channels) and of the scenario map (lifecycle, targets).
+ */
+export const ORDERED_SECTIONS: readonly SectionKind[] = ['stages', 'channels', 'lifecycle', 'targets'];
 
 /** A cell of the touchpoint matrix whose statuses changed (the distinct statuses of its touchpoints). */
 export interface CellChange {
@@ -71,6 +93,8 @@ export interface DiffSummary {
   removed: number;
   renamed: number;
   changed: number;
+  /** Entities moved within an ordered section. */
+  moved: number;
   cells: number;
   ranks: number;
   introduced: { errors: number; warnings: number };
@@ -165,7 +189,83 @@ function diffSection(section: SectionKind, base: Model, head: Model): SectionDif
     removed: stillRemoved.map(ref(before)),
     renamed,
     changed,
+    reordered: ORDERED_SECTIONS.includes(section) ? reordering(base[section], head[section]) : null,
   };
+}
+
+/** Above this many pairs, the quadratic search gives way to longestIncreasingRun. */
+const MAX_LCS_CELLS = 4_000_000;
+
+/**
+ * Whether entities on both sides come in another order; if so, which moved: those outside a
+ * longest common subsequence of the two orders (adding or removing entities moves nothing).
+ */
+function reordering(base: readonly EntityRef[], head: readonly EntityRef[]): Reordering | null {
+  const inHead = new Set(head.map((entity) => entity.id));
+  const inBase = new Set(base.map((entity) => entity.id));
+  const before = base.map((entity) => entity.id).filter((id) => inHead.has(id));
+  const after = head.map((entity) => entity.id).filter((id) => inBase.has(id));
+  if (before.every((id, index) => after[index] === id)) return null;
+  const kept = before.length * after.length <= MAX_LCS_CELLS ? longestCommonSubsequence(before, after) : longestIncreasingRun(before, after);
+  const position = (list: readonly EntityRef[], id: string) => list.findIndex((entity) => entity.id === id) + 1;
+  const moved = head
+    .filter((entity) => inBase.has(entity.id) && !kept.has(entity.id))
+    .map((entity) => ({ id: entity.id, name: entity.name, before: position(base, entity.id), after: position(head, entity.id) }));
+  return { before, after, moved };
+}
+
+/**
+ * The ids of a longest common subsequence of two orders of the same ids: the entities that
+ * kept their relative order. Among the longest, it prefers keeping entities that also kept
+ * their position, so reversing a, b, c moves a and c around b, not b and a.
+ */
+export function longestCommonSubsequence(a: readonly string[], b: readonly string[]): Set<string> {
+  const width = b.length + 1;
+  const match = a.length + 1; // worth more than every position bonus together
+  const score = new Float64Array((a.length + 1) * width);
+  const at = (i: number, j: number) => score[i * width + j]!;
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      const skip = Math.max(at(i + 1, j), at(i, j + 1));
+      score[i * width + j] = a[i] === b[j] ? Math.max(skip, at(i + 1, j + 1) + match + (i === j ? 1 : 0)) : skip;
+    }
+  }
+  const kept = new Set<string>();
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j] && at(i, j) === at(i + 1, j + 1) + match + (i === j ? 1 : 0)) {
+      kept.add(a[i]!);
+      i++;
+      j++;
+    } else if (at(i + 1, j) >= at(i, j + 1)) i++;
+    else j++;
+  }
+  return kept;
+}
+
+/**
+ * For huge sections: the same two orders share exactly the same ids, so a longest common
+ * subsequence is a longest increasing subsequence of the head positions taken in base order
+ * (patience sorting, n log n), without the preference for entities that kept their place.
+ */
+export function longestIncreasingRun(before: readonly string[], after: readonly string[]): Set<string> {
+  const headIndex = new Map(after.map((id, index) => [id, index]));
+  const positions = before.map((id) => headIndex.get(id)!);
+  const tails: number[] = []; // tails[k]: index in `positions` ending the best run of length k + 1
+  const previous = new Int32Array(positions.length).fill(-1);
+  positions.forEach((position, index) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (positions[tails[middle]!]! < position) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[index] = tails[low - 1]!;
+    tails[low] = index;
+  });
+  const kept = new Set<string>();
+  for (let index = tails.length > 0 ? tails[tails.length - 1]! : -1; index >= 0; index = previous[index]!) kept.add(before[index]!);
+  return kept;
 }
 
 const STATUS_ORDER: TouchpointStatus[] = ['normal', 'friction', 'opportunity'];
@@ -256,7 +356,7 @@ const countSeverities = (gaps: readonly Gap[]) => ({
 /** The semantic difference between two workspaces: what changed in the journey, and which gaps opened or closed. */
 export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {
   const sections = SECTION_KINDS.map((section) => diffSection(section, base.model, head.model)).filter(
-    (section) => section.added.length + section.removed.length + section.renamed.length + section.changed.length > 0,
+    (section) => section.added.length + section.removed.length + section.renamed.length + section.changed.length > 0 || section.reordered !== null,
   );
   const cells = diffCells(base.model, head.model);
   const ranks = diffRanks(base.model, head.model);
@@ -272,6 +372,7 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {
       removed: total((section) => section.removed),
       renamed: total((section) => section.renamed),
       changed: total((section) => section.changed),
+      moved: total((section) => section.reordered?.moved ?? []),
       cells: cells.length,
       ranks: ranks.length,
       introduced: countSeverities(introduced),

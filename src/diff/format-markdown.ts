@@ -40,11 +40,14 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
   if (isEmptyDiff(diff)) return `${out.join('\n')}No change to the journey.\n`;
 
   const { summary } = diff;
-  out.push('| | Added | Removed | Renamed | Changed |', '| --- | ---: | ---: | ---: | ---: |');
+  // The Moved column appears only when an ordered section (stages, channels…) was reordered.
+  const moves = summary.moved > 0;
+  out.push(`| | Added | Removed | Renamed | Changed |${moves ? ' Moved |' : ''}`, `| --- | ---: | ---: | ---: | ---: |${moves ? ' ---: |' : ''}`);
   for (const section of diff.sections) {
-    out.push(`| ${SECTION_TITLES[section.section]} | ${section.added.length} | ${section.removed.length} | ${section.renamed.length} | ${section.changed.length} |`);
+    const moved = moves ? ` ${section.reordered?.moved.length ?? 0} |` : '';
+    out.push(`| ${SECTION_TITLES[section.section]} | ${section.added.length} | ${section.removed.length} | ${section.renamed.length} | ${section.changed.length} |${moved}`);
   }
-  if (diff.settings.length) out.push(`| Settings (omni.yaml) | | | | ${diff.settings.length} |`);
+  if (diff.settings.length) out.push(`| Settings (omni.yaml) | | | | ${diff.settings.length} |${moves ? ' |' : ''}`);
   out.push('');
   out.push('| Review | Count |', '| --- | ---: |');
   out.push(`| Matrix cells whose status changed | ${summary.cells} |`);
@@ -71,6 +74,7 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
       for (const entity of section.removed) body.push(`- removed ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}`);
       for (const rename of section.renamed) body.push(`- renamed ${section.kind} ${code(rename.from)} → ${code(rename.to)} ${escapeCell(rename.name)}`);
       for (const entity of section.changed) body.push(`- changed ${section.kind} ${code(entity.id)}: ${describeChanges(entity.changes, style)}`);
+      for (const entity of section.reordered?.moved ?? []) body.push(`- moved ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}: #${entity.before} → #${entity.after}`);
       body.push('');
     }
     body.pop();

@@ -21,6 +21,7 @@ export function formatDiffText(diff: WorkspaceDiff, options: { color: boolean })
     for (const entity of section.removed) lines.push(`  ${chalk.red('-')} ${section.kind} ${entity.id} (${entity.name})`);
     for (const rename of section.renamed) lines.push(`  ${chalk.cyan('→')} ${section.kind} ${rename.from} renamed to ${rename.to}`);
     for (const entity of section.changed) lines.push(`  ${chalk.yellow('~')} ${section.kind} ${entity.id}: ${describeChanges(entity.changes, style)}`);
+    for (const entity of section.reordered?.moved ?? []) lines.push(`  ${chalk.cyan('↕')} ${section.kind} ${entity.id} moved: #${entity.before} → #${entity.after}`);
   }
   if (diff.cells.length) {
     heading('Matrix cells');

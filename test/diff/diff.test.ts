@@ -8,7 +8,13 @@ import { runDiff } from '../../src/cli/diff-run.js';
 import { CliError } from '../../src/cli/errors.js';
 import { buildRepo, edit, git, GIT_ENV, type TestRepo } from './repo.js';
 
-const golden = (name: string) => readFileSync(path.join(import.meta.dirname, 'golden', name), 'utf8');
+const goldenFile = (name: string) => path.join(import.meta.dirname, 'golden', name);
+const golden = (name: string) => readFileSync(goldenFile(name), 'utf8');
+/** The golden output; UPDATE_GOLDEN=1 rewrites it from the actual one (review the git diff). */
+function expectGolden(output: string, name: string): void {
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(goldenFile(name), output);
+  expect(output).toBe(golden(name));
+}
 
 async function diff(cwd: string, base: string | undefined, head: string | undefined, options: Partial<DiffCommandOptions> = {}) {
   let output = '';
@@ -39,18 +45,18 @@ afterAll(() => {
 describe('omni diff between two revisions', () => {
   it('writes the pull-request comment in Markdown', async () => {
     const { output } = await diff(repo.plan, 'main', 'feature', { format: 'markdown' });
-    expect(output).toBe(golden('feature.md'));
+    expectGolden(output, 'feature.md');
   });
 
   it('writes the documented JSON', async () => {
     const { output } = await diff(repo.plan, 'main', 'feature', { format: 'json' });
-    expect(output).toBe(golden('feature.json'));
+    expectGolden(output, 'feature.json');
     expect(JSON.parse(output).version).toBe(1);
   });
 
   it('writes one line per change in the terminal', async () => {
     const { output } = await diff(repo.plan, 'main', 'feature', { format: 'text' });
-    expect(output).toBe(golden('feature.txt'));
+    expectGolden(output, 'feature.txt');
   });
 
   it('colours the terminal text only when asked', async () => {
@@ -124,6 +130,28 @@ describe('omni diff --from --to', () => {
     const { output, exitCode } = await diff(process.cwd(), undefined, undefined, { format: 'text', from: 'examples/maison-lumen', to, exitCode: true });
     expect(output).toBe(`omni diff examples/maison-lumen → ${to}\n1 changed\n\nVariables\n  ~ variable preferred_store: sources [crm, caisse] → [crm]\n`);
     expect(exitCode).toBe(0);
+  });
+
+  it('reports entities moved in an ordered section (matrix rows), and nothing for a new entity', async () => {
+    const to = mkdtempSync(path.join(tmpdir(), 'omni-diff-to-'));
+    temporary.push(to);
+    cpSync(path.resolve('examples/maison-lumen'), to, { recursive: true });
+    const email = '  - id: email\n    name: Email\n    type: online\n    requiresConsent: true\n    owner: Équipe CRM\n';
+    edit(path.join(to, 'matrix.yaml'), email, '');
+    edit(path.join(to, 'matrix.yaml'), 'channels:\n', `channels:\n${email}  - id: kiosque\n    name: Borne\n    type: offline\n`);
+    const text = await diff(process.cwd(), undefined, undefined, { format: 'text', from: 'examples/maison-lumen', to });
+    // The new channel takes a place too, but only email changed order among the channels both sides have.
+    expect(text.output).toBe(`omni diff examples/maison-lumen → ${to}\n1 added · 1 moved\n\nChannels\n  + channel kiosque (Borne)\n  ↕ channel email moved: #4 → #1\n`);
+    const json = JSON.parse((await diff(process.cwd(), undefined, undefined, { format: 'json', from: 'examples/maison-lumen', to })).output);
+    expect(json.summary.moved).toBe(1);
+    expect(json.sections[0].reordered).toEqual({
+      before: ['site', 'app', 'push', 'email', 'sms', 'service-client', 'magasin', 'reseaux-sociaux'],
+      after: ['email', 'site', 'app', 'push', 'sms', 'service-client', 'magasin', 'reseaux-sociaux'],
+      moved: [{ id: 'email', name: 'Email', before: 4, after: 1 }],
+    });
+    const markdown = (await diff(process.cwd(), undefined, undefined, { format: 'markdown', from: 'examples/maison-lumen', to })).output;
+    expect(markdown).toContain('| | Added | Removed | Renamed | Changed | Moved |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| Channels | 1 | 0 | 0 | 0 | 1 |');
+    expect(markdown).toContain('- moved channel `email` Email: #4 → #1');
   });
 
   it('escapes hostile names in the Markdown comment', async () => {
