@@ -51,8 +51,11 @@ export interface SectionDiff {
   kind: string;
   added: EntityRef[];
   removed: EntityRef[];
-  /** Same content under a new id. */
-  renamed: { from: string; to: string; name: string }[];
+  /**
+   * A new id for the same entity: same content, or (when exactly one removed and one added
+   * entity share a name) the same name with the fields that changed along with the id.
+   */
+  renamed: { from: string; to: string; name: string; changes: FieldChange[] }[];
   changed: ChangedEntity[];
   /** Ordered sections only (ORDERED_SECTIONS); null when the order of common entities is the same. */
   reordered: Reordering | null;
@@ -172,7 +175,23 @@ function diffSection(section: SectionKind, base: Model, head: Model): SectionDif
       continue;
     }
     unmatched.delete(match);
-    renamed.push({ from: id, to: match, name: after.get(match)!.name });
+    renamed.push({ from: id, to: match, name: after.get(match)!.name, changes: [] });
+  }
+  // Renamed and edited in the same change: paired by name, only when the name is unambiguous
+  // among what was removed and what was added (else they stay a removal and an addition).
+  const byName = (ids: Iterable<string>, map: Map<string, { name: string }>) => {
+    const groups = new Map<string, string[]>();
+    for (const id of ids) groups.set(map.get(id)!.name, [...(groups.get(map.get(id)!.name) ?? []), id]);
+    return groups;
+  };
+  const removedByName = byName(stillRemoved, before);
+  const addedByName = byName(unmatched, after);
+  for (const [name, [from, ...otherRemoved]] of removedByName) {
+    const [to, ...otherAdded] = addedByName.get(name) ?? [];
+    if (from === undefined || to === undefined || otherRemoved.length > 0 || otherAdded.length > 0) continue;
+    unmatched.delete(to);
+    stillRemoved.splice(stillRemoved.indexOf(from), 1);
+    renamed.push({ from, to, name, changes: fieldChanges(content(before.get(from)!, false), content(after.get(to)!, false)) });
   }
   const changed: ChangedEntity[] = [];
   for (const [id, entity] of after) {

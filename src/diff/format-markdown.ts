@@ -72,7 +72,10 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
       body.push(`**${SECTION_TITLES[section.section]}**`, '');
       for (const entity of section.added) body.push(`- added ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}`);
       for (const entity of section.removed) body.push(`- removed ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}`);
-      for (const rename of section.renamed) body.push(`- renamed ${section.kind} ${code(rename.from)} → ${code(rename.to)} ${escapeCell(rename.name)}`);
+      for (const rename of section.renamed) {
+        const changes = rename.changes.length > 0 ? `; ${describeChanges(rename.changes, style)}` : '';
+        body.push(`- renamed ${section.kind} ${code(rename.from)} → ${code(rename.to)} ${escapeCell(rename.name)}${changes}`);
+      }
       for (const entity of section.changed) body.push(`- changed ${section.kind} ${code(entity.id)}: ${describeChanges(entity.changes, style)}`);
       for (const entity of section.reordered?.moved ?? []) body.push(`- moved ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}: #${entity.before} → #${entity.after}`);
       body.push('');

@@ -19,7 +19,10 @@ export function formatDiffText(diff: WorkspaceDiff, options: { color: boolean })
     heading(SECTION_TITLES[section.section]);
     for (const entity of section.added) lines.push(`  ${chalk.green('+')} ${section.kind} ${entity.id} (${entity.name})`);
     for (const entity of section.removed) lines.push(`  ${chalk.red('-')} ${section.kind} ${entity.id} (${entity.name})`);
-    for (const rename of section.renamed) lines.push(`  ${chalk.cyan('→')} ${section.kind} ${rename.from} renamed to ${rename.to}`);
+    for (const rename of section.renamed) {
+      const changes = rename.changes.length > 0 ? `; ${describeChanges(rename.changes, style)}` : '';
+      lines.push(`  ${chalk.cyan('→')} ${section.kind} ${rename.from} renamed to ${rename.to}${changes}`);
+    }
     for (const entity of section.changed) lines.push(`  ${chalk.yellow('~')} ${section.kind} ${entity.id}: ${describeChanges(entity.changes, style)}`);
     for (const entity of section.reordered?.moved ?? []) lines.push(`  ${chalk.cyan('↕')} ${section.kind} ${entity.id} moved: #${entity.before} → #${entity.after}`);
   }
