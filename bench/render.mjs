@@ -66,7 +66,7 @@ try {
   // mermaid-cli's exported API with one browser shared by all diagrams (its fastest
   // documented use): it still opens a page and loads Mermaid for each diagram.
   const { renderMermaid } = await import('@mermaid-js/mermaid-cli');
-  const { default: puppeteer } = await import('puppeteer');
+  const { default: puppeteer } = await import('puppeteer-core');
   const userDataDir = mkdtempSync(path.join(work, 'chromium-'));
   const start = performance.now();
   const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: CHROMIUM_ARGS, userDataDir });

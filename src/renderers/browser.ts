@@ -2,7 +2,7 @@ import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 
 export type ImageFormat = 'svg' | 'png';
 
@@ -84,7 +84,7 @@ export interface MermaidPage {
  * time).
  */
 export async function openMermaidPage(executablePath: string): Promise<MermaidPage> {
-  const { default: puppeteer } = await import('puppeteer');
+  const { default: puppeteer } = await import('puppeteer-core');
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'omni-chromium-'));
   let browser: Browser | undefined;
   try {

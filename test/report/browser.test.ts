@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_COLORS } from '../../src/model/labels.js';
 import { CHROMIUM_FLAGS, chromium, reportHtml } from './helpers.js';
@@ -24,7 +24,7 @@ describe.skipIf(!browserPath.path)(`report in headless Chromium (${browserPath.r
     folder = mkdtempSync(path.join(os.tmpdir(), 'omni-report-'));
     file = path.join(folder, 'report.html');
     writeFileSync(file, await reportHtml('examples/maison-lumen', { diagrams: true }));
-    const { default: puppeteer } = await import('puppeteer');
+    const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({
       executablePath: browserPath.path,
       headless: true,
