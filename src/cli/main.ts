@@ -6,6 +6,7 @@ import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
+import { registerLsp } from './lsp.js';
 import { registerRender } from './render.js';
 import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerReport(program);
   registerDiff(program);
+  registerLsp(program);
   return program;
 }
 

@@ -10,6 +10,8 @@ export interface LintOptions {
   ruleOverrides?: SeverityOverrides;
   /** Report only these files (workspace-relative); references still resolve across all. */
   onlyFiles?: ReadonlySet<string>;
+  /** Where positions of a file come from (e.g. a cache kept by a long-lived session); default: built once per run. */
+  positionResolver?: (file: string) => Promise<PositionResolver>;
 }
 
 /** Runs every enabled rule over a loaded workspace and locates each finding at line:col. */
@@ -28,7 +30,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     });
   }
   const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
-  const diagnostics = await locate(reported, workspace, severities);
+  const diagnostics = await locate(reported, workspace, severities, options.positionResolver);
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, string>();
   for (const diagnostic of diagnostics) {
@@ -40,13 +42,13 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
 }
 
 /** Positions are computed here, once per file that has findings, never for clean files. */
-async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWorkspace, severities: ReadonlyMap<string, Severity>): Promise<Diagnostic[]> {
+async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWorkspace, severities: ReadonlyMap<string, Severity>, positionResolver?: LintOptions['positionResolver']): Promise<Diagnostic[]> {
   const resolvers = new Map<string, PositionResolver>();
   const diagnostics: Diagnostic[] = [];
   for (const { location, ...rest } of pending) {
     let resolver = resolvers.get(location.file);
     if (!resolver && !location.range) {
-      resolver = await createPositionResolver(workspace.textOf(location.file) ?? '');
+      resolver = await (positionResolver?.(location.file) ?? createPositionResolver(workspace.textOf(location.file) ?? ''));
       resolvers.set(location.file, resolver);
     }
     const range = location.range ?? resolver!.resolve(location);

@@ -101,7 +101,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   };
 }
 
-function unknownRuleIds(settings: Record<string, unknown>, file: string): PendingDiagnostic[] {
+export function unknownRuleIds(settings: Record<string, unknown>, file: string): PendingDiagnostic[] {
   const rules = (settings.rules ?? {}) as Record<string, unknown>;
   return Object.keys(rules)
     .filter((id) => !RULES_BY_ID.has(id))
@@ -116,7 +116,7 @@ function unknownRuleIds(settings: Record<string, unknown>, file: string): Pendin
     });
 }
 
-function toSettings(raw: Record<string, unknown>, declared: boolean, root: string): Settings {
+export function toSettings(raw: Record<string, unknown>, declared: boolean, root: string): Settings {
   const weights = (raw.priority ?? {}) as Partial<Settings['priorityWeights']>;
   const settings: Settings = {
     name: typeof raw.name === 'string' ? raw.name : path.basename(root),

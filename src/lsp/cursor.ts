@@ -1,0 +1,176 @@
+import { SECTION_KINDS, type SectionKind } from '../model/types.js';
+
+/**
+ * What stands under the cursor, read from the lines around it rather than from a parse:
+ * completion runs on buffers that are mid-typing and often not valid YAML, and a line scan
+ * answers in microseconds on any file size.
+ */
+export interface CursorContext {
+  /** Top-level key the cursor is under (`scenarios`, …). */
+  section?: string;
+  /** Key whose value holds the cursor (`channel`, `useCases`, …). */
+  key?: string;
+  /** The id-like word around the cursor (possibly empty), 0-based columns on `line`. */
+  word: { text: string; start: number; end: number };
+  line: number;
+  /** The cursor is where a key is written (start of a mapping entry). */
+  atKey: boolean;
+  /** Indent of the key being written, when atKey. */
+  keyIndent?: number;
+  /** Inside an open `{{` of a subject or message: the partial variable name. */
+  template?: { prefix: string; start: number };
+}
+
+/** Where each section's entities name entities of other sections (as `forEachReference` visits them). */
+export const REFERENCE_KEYS: Partial<Record<SectionKind, Record<string, SectionKind>>> = {
+  touchpoints: { stage: 'stages', channel: 'channels' },
+  useCases: { touchpoints: 'touchpoints' },
+  scenarios: { program: 'programs', lifecycle: 'lifecycle', target: 'targets', useCases: 'useCases', variables: 'variables', channel: 'channels' },
+  variables: { sources: 'sources', consentFor: 'channels' },
+};
+
+const ID_CHAR = /[A-Za-z0-9_-]/;
+const isSection = (name: string | undefined): name is SectionKind => name !== undefined && (SECTION_KINDS as readonly string[]).includes(name);
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const isBlank = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
+
+/** Lines of a text, split on demand (LF or CRLF). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+export function cursorContext(lines: readonly string[], line: number, character: number): CursorContext {
+  const text = lines[line] ?? '';
+  const column = Math.min(character, text.length);
+  let start = column;
+  while (start > 0 && ID_CHAR.test(text[start - 1]!)) start--;
+  let end = column;
+  while (end < text.length && ID_CHAR.test(text[end]!)) end++;
+  const word = { text: text.slice(start, end), start, end };
+  const context: CursorContext = { word, line, atKey: false, section: sectionAt(lines, line) };
+  const before = text.slice(0, start);
+  if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, ''))) return context; // in a comment
+
+  const template = templateAt(lines, line, column);
+  if (template) return { ...context, template, key: template.key };
+
+  const inline = /([A-Za-z_][\w]*)\s*:\s*["']?(?:\[(?:[^\]{}]*,)?\s*["']?)?$/.exec(before);
+  if (inline) {
+    context.key = inline[1];
+    return context;
+  }
+  const item = /^(\s*)-\s+["']?$/.exec(before);
+  if (item) {
+    context.key = parentKey(lines, line, item[1]!.length);
+    return context;
+  }
+  // Writing a key: at the start of a line (after an optional `- `), or after `{` / `,` in a flow mapping.
+  if (/^\s*(-\s+)?$/.test(before) || /[{,]\s*$/.test(before)) {
+    context.atKey = true;
+    context.keyIndent = /^\s*(-\s+)?$/.test(before) ? before.length : indentOf(text);
+  }
+  return context;
+}
+
+/** The nearest top-level key at or above `line`. */
+function sectionAt(lines: readonly string[], line: number): string | undefined {
+  for (let index = line; index >= 0; index--) {
+    const match = /^([A-Za-z_][\w]*)\s*:/.exec(lines[index] ?? '');
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** The key a block-sequence item at `dashIndent` belongs to. */
+function parentKey(lines: readonly string[], line: number, dashIndent: number): string | undefined {
+  for (let index = line - 1; index >= 0; index--) {
+    const text = lines[index]!;
+    if (isBlank(text)) continue;
+    const indent = indentOf(text);
+    const isItem = text.trimStart().startsWith('-');
+    if (indent > dashIndent || (indent === dashIndent && isItem)) continue;
+    return /^\s*(?:-\s+)?([A-Za-z_][\w]*)\s*:\s*$/.exec(text)?.[1];
+  }
+  return undefined;
+}
+
+/** An open `{{` before the cursor in a subject or message (one line, or a block scalar under the key). */
+function templateAt(lines: readonly string[], line: number, column: number): (CursorContext['template'] & { key: string }) | undefined {
+  const text = lines[line] ?? '';
+  const before = text.slice(0, column);
+  const open = before.lastIndexOf('{{');
+  if (open < 0 || before.lastIndexOf('}}') > open) return undefined;
+  const inside = before.slice(open + 2);
+  const name = /^[~#/^>&]?\s*(?:(?:each|with|if|unless)\s+)?([\w.]*)$/.exec(inside);
+  if (!name) return undefined;
+  let key = /(?:^|[\s{,])(subject|message)\s*:/.exec(before.slice(0, open))?.[1];
+  if (!key) {
+    const indent = indentOf(text);
+    for (let index = line - 1; index >= 0 && !key; index--) {
+      const above = lines[index]!;
+      if (above.trim() === '') continue;
+      if (indentOf(above) >= indent) continue;
+      key = /(?:^|[\s{,-])(subject|message)\s*:\s*[|>]/.exec(above)?.[1];
+      break;
+    }
+  }
+  if (!key) return undefined;
+  return { prefix: name[1]!, start: column - name[1]!.length, key };
+}
+
+/** The section kind an id under the cursor must name, or the section it declares. */
+export function idTarget(context: CursorContext): { kind: SectionKind; id: string; declaration: boolean } | undefined {
+  if (!context.word.text || !isSection(context.section) || context.template) return undefined;
+  if (context.key === 'id') return { kind: context.section, id: context.word.text, declaration: true };
+  const kind = context.key ? REFERENCE_KEYS[context.section]?.[context.key] : undefined;
+  return kind ? { kind, id: context.word.text, declaration: false } : undefined;
+}
+
+/**
+ * The variables of the scenario whose block holds `line`, as the buffer has them now
+ * (flow `[a, b]` or a block list), found by its item's indent under `scenarios:`.
+ */
+export function scenarioVariablesAt(lines: readonly string[], line: number): { id?: string; variables: string[] } {
+  let sectionLine = -1;
+  for (let index = line; index >= 0; index--) {
+    if (/^[A-Za-z_]/.test(lines[index] ?? '')) {
+      sectionLine = index;
+      break;
+    }
+  }
+  if (sectionLine < 0 || !/^scenarios\s*:/.test(lines[sectionLine]!)) return { variables: [] };
+  let itemIndent = -1;
+  for (let index = sectionLine + 1; index < lines.length; index++) {
+    const match = /^(\s*)-(\s|$)/.exec(lines[index]!);
+    if (match) {
+      itemIndent = match[1]!.length;
+      break;
+    }
+  }
+  if (itemIndent < 0) return { variables: [] };
+  const isItemStart = (text: string) => indentOf(text) === itemIndent && /^\s*-(\s|$)/.test(text);
+  let start = line;
+  while (start > sectionLine && !isItemStart(lines[start]!)) start--;
+  let end = line + 1;
+  while (end < lines.length && !isItemStart(lines[end]!) && !/^[A-Za-z_]/.test(lines[end]!)) end++;
+  let id: string | undefined;
+  const variables: string[] = [];
+  for (let index = start; index < end; index++) {
+    const text = lines[index]!;
+    if (indentOf(text) > itemIndent + 2 && !/^\s*-/.test(text)) continue;
+    id ??= /^\s*(?:-\s+)?(?:\{\s*)?id\s*:\s*["']?([\w-]+)/.exec(text)?.[1];
+    const key = /^(\s*)(?:-\s+)?variables\s*:\s*(.*)$/.exec(text);
+    if (!key || indentOf(text) > itemIndent + 2) continue;
+    const rest = key[2]!.replace(/\s#.*$/, '').trim();
+    if (rest.startsWith('[')) {
+      variables.push(...rest.replace(/^\[|\].*$/g, '').split(',').map((name) => name.trim().replace(/^["']|["']$/g, '')).filter(Boolean));
+    } else if (rest === '') {
+      for (let next = index + 1; next < end; next++) {
+        const item = /^\s*-\s+["']?([\w-]+)/.exec(lines[next]!);
+        if (item) variables.push(item[1]!);
+        else if (!isBlank(lines[next]!)) break;
+      }
+    }
+  }
+  return { id, variables };
+}

@@ -1,0 +1,416 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic as LspDiagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Range as LspRange,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Diagnostic, JsonPath, Range } from '../diagnostics/types.js';
+import { analyzeTemplate } from '../model/templates.js';
+import { forEachReference, KIND_NAMES, referencePath } from '../model/references.js';
+import { SECTION_KINDS, type Channel, type EntityBase, type Model, type SectionKind, type Source, type Touchpoint, type Variable } from '../model/types.js';
+import type { WorkspaceSession } from '../pipeline/session.js';
+import { TEMPLATE_FIELDS } from '../rules/undeclared-template-variable.js';
+import { loadSchema } from '../schema/schemas.js';
+import { cursorContext, idTarget, scenarioVariablesAt, splitLines, type CursorContext } from './cursor.js';
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** omni's 1-based range (end column exclusive) as an LSP range. */
+export function toLspRange(range: Range): LspRange {
+  return {
+    start: { line: range.start.line - 1, character: range.start.column - 1 },
+    end: { line: range.end.line - 1, character: range.end.column - 1 },
+  };
+}
+
+/** A lint diagnostic as the editor shows it: same message and range, rule id as code, its doc page. */
+export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
+  const converted: LspDiagnostic = {
+    range: toLspRange(diagnostic.range),
+    severity: diagnostic.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: diagnostic.ruleId,
+    codeDescription: { href: diagnostic.docsUrl },
+    source: 'omni',
+    message: diagnostic.message,
+  };
+  const data: Record<string, unknown> = {};
+  if (diagnostic.suggestion !== undefined) data.suggestion = diagnostic.suggestion;
+  if (diagnostic.entity) data.entity = diagnostic.entity;
+  if (Object.keys(data).length > 0) converted.data = data;
+  return converted;
+}
+
+const ENTITY_SYMBOL: Record<SectionKind, SymbolKind> = {
+  stages: SymbolKind.EnumMember,
+  channels: SymbolKind.Interface,
+  touchpoints: SymbolKind.Event,
+  lifecycle: SymbolKind.EnumMember,
+  targets: SymbolKind.Class,
+  programs: SymbolKind.Module,
+  useCases: SymbolKind.Object,
+  scenarios: SymbolKind.Function,
+  sources: SymbolKind.Package,
+  variables: SymbolKind.Variable,
+};
+
+const SCHEMA_DEFINITIONS: Record<string, string> = {
+  stages: 'stage',
+  channels: 'channel',
+  touchpoints: 'touchpoint',
+  lifecycle: 'lifecycleStage',
+  targets: 'target',
+  programs: 'program',
+  useCases: 'useCase',
+  scenarios: 'scenario',
+  sources: 'source',
+  variables: 'variable',
+  steps: 'step',
+  trigger: 'trigger',
+  scores: 'scores',
+};
+
+/** Features over one workspace session; `file` is workspace-relative, `text` the buffer as the editor has it. */
+export class Features {
+  constructor(private readonly session: WorkspaceSession) {}
+
+  async completion(text: string, line: number, character: number): Promise<CompletionItem[]> {
+    const lines = splitLines(text);
+    const context = cursorContext(lines, line, character);
+    const model = await this.session.model();
+    if (context.template) {
+      const { variables } = scenarioVariablesAt(lines, line);
+      const range = { start: { line, character: context.template.start }, end: { line, character } };
+      return variables.map((id) => {
+        const variable = model.index.variables.get(id);
+        return { label: id, kind: CompletionItemKind.Variable, detail: variable?.name, textEdit: { range, newText: id } };
+      });
+    }
+    if (context.atKey) return this.fieldCompletion(lines, context);
+    const target = context.section && context.key ? idTargetKind(context) : undefined;
+    if (!target) return [];
+    const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
+    return [...model.index[target].values()].map((entity) => ({
+      label: entity.id,
+      kind: CompletionItemKind.Reference,
+      detail: entity.name,
+      documentation: entity.description,
+      textEdit: { range, newText: entity.id },
+    }));
+  }
+
+  /** Section names at the top level, else the fields the JSON Schema allows where the key is written. */
+  private fieldCompletion(lines: readonly string[], context: CursorContext): CompletionItem[] {
+    const range = { start: { line: context.line, character: context.word.start }, end: { line: context.line, character: context.word.end } };
+    const item = (label: string, detail?: string): CompletionItem => ({ label, kind: CompletionItemKind.Field, detail, textEdit: { range, newText: label } });
+    if (context.keyIndent === 0) return SECTION_KINDS.map((kind) => item(kind, KIND_NAMES[kind]));
+    const owner = owningKey(lines, context.line, context.keyIndent ?? 0) ?? context.section;
+    const definition = owner ? SCHEMA_DEFINITIONS[owner] : undefined;
+    if (!definition) return [];
+    const schema = loadSchema('model') as { definitions: Record<string, { properties?: Record<string, { description?: string }> }> };
+    const properties = schema.definitions[definition]?.properties ?? {};
+    return Object.entries(properties).map(([name, property]) => item(name, property.description));
+  }
+
+  /** The declaration(s) of the id under the cursor. */
+  async definition(file: string, text: string, line: number, character: number): Promise<Location[]> {
+    const target = idTarget(cursorContext(splitLines(text), line, character));
+    if (!target) return [];
+    const model = await this.session.model();
+    return this.declarations(model, target.kind, target.id);
+  }
+
+  async references(text: string, line: number, character: number, includeDeclaration: boolean): Promise<Location[]> {
+    const target = idTarget(cursorContext(splitLines(text), line, character));
+    if (!target) return [];
+    const model = await this.session.model();
+    const uses = await this.uses(model, target.kind, target.id);
+    return includeDeclaration ? [...(await this.declarations(model, target.kind, target.id)), ...uses] : uses;
+  }
+
+  async hover(text: string, line: number, character: number): Promise<Hover | null> {
+    const context = cursorContext(splitLines(text), line, character);
+    const target = idTarget(context);
+    if (!target) return null;
+    const model = await this.session.model();
+    const entity = model.index[target.kind].get(target.id) as EntityBase | undefined;
+    const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
+    if (!entity) return { range, contents: { kind: MarkupKind.Markdown, value: `unknown ${KIND_NAMES[target.kind]} \`${target.id}\`` } };
+    const facts: string[] = [`**${KIND_NAMES[target.kind]}** \`${entity.id}\` — ${entity.name}`];
+    if (target.kind === 'touchpoints') {
+      const touchpoint = entity as Touchpoint;
+      facts.push(`status: ${touchpoint.status} · stage: ${touchpoint.stage} · channel: ${touchpoint.channel}`);
+    }
+    if (target.kind === 'channels') {
+      const channel = entity as Channel;
+      facts.push([channel.type && `type: ${channel.type}`, channel.requiresConsent && 'requires consent'].filter(Boolean).join(' · '));
+    }
+    if (target.kind === 'sources' && (entity as Source).type) facts.push(`type: ${(entity as Source).type}`);
+    if (target.kind === 'variables') {
+      const variable = entity as Variable;
+      facts.push([`sources: ${variable.sources.join(', ') || 'none'}`, variable.pii && 'PII', variable.consentFor && `consent for ${variable.consentFor.join(', ')}`].filter(Boolean).join(' · '));
+    }
+    if (entity.description) facts.push(entity.description);
+    const users = new Map<string, number>();
+    forEachReference(model, (kind, id, origin) => {
+      if (kind === target.kind && id === target.id) users.set(origin.file, (users.get(origin.file) ?? 0) + 1);
+    });
+    const count = [...users.values()].reduce((sum, n) => sum + n, 0);
+    facts.push(count === 0 ? 'used nowhere' : `used ${count} time${count > 1 ? 's' : ''} in ${[...users.keys()].slice(0, 10).join(', ')}${users.size > 10 ? ', …' : ''}`);
+    if (entity.origin.file) facts.push(`declared in ${entity.origin.file}`);
+    return { range, contents: { kind: MarkupKind.Markdown, value: facts.filter(Boolean).join('\n\n') } };
+  }
+
+  prepareRename(text: string, line: number, character: number): LspRange | null {
+    const context = cursorContext(splitLines(text), line, character);
+    if (!idTarget(context)) return null;
+    return { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
+  }
+
+  /** Every declaration and use of the id, renamed in place: only the id's own characters change. */
+  async rename(text: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | { refused: string }> {
+    const target = idTarget(cursorContext(splitLines(text), line, character));
+    if (!target) return { refused: 'there is no id to rename here' };
+    if (!ID_PATTERN.test(newName)) return { refused: `"${newName}" is not a valid id (lower-case letters, digits, - and _; starting with a letter or digit)` };
+    const model = await this.session.model();
+    if (newName !== target.id && (model.index[target.kind].has(newName) || model.invalidIds[target.kind].has(newName))) {
+      return { refused: `${KIND_NAMES[target.kind]} "${newName}" already exists` };
+    }
+    const locations = [...(await this.declarations(model, target.kind, target.id)), ...(await this.uses(model, target.kind, target.id))];
+    const changes: Record<string, TextEdit[]> = {};
+    const seen = new Set<string>();
+    for (const location of locations) {
+      const key = `${location.uri}:${location.range.start.line}:${location.range.start.character}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (changes[location.uri] ??= []).push({ range: location.range, newText: newName });
+    }
+    return { changes };
+  }
+
+  /** Sections and their entities, from a tolerant parse of the buffer. */
+  async documentSymbols(text: string): Promise<DocumentSymbol[]> {
+    const { parseDocument, LineCounter, isMap, isSeq, isScalar } = await import('yaml');
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+    const toRange = (start: number, end: number): LspRange => {
+      const from = lineCounter.linePos(start);
+      const to = lineCounter.linePos(Math.max(start, end));
+      return { start: { line: from.line - 1, character: from.col - 1 }, end: { line: to.line - 1, character: to.col - 1 } };
+    };
+    const symbols: DocumentSymbol[] = [];
+    if (!isMap(document.contents)) return symbols;
+    for (const pair of document.contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const section = String(pair.key.value);
+      const end = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range[1];
+      const sectionSymbol: DocumentSymbol = {
+        name: section,
+        kind: SymbolKind.Namespace,
+        range: toRange(pair.key.range[0], end),
+        selectionRange: toRange(pair.key.range[0], pair.key.range[1]),
+        children: [],
+      };
+      if (isSeq(pair.value)) {
+        for (const item of pair.value.items) {
+          if (!isMap(item) || !item.range) continue;
+          const id = item.get('id', true);
+          if (!isScalar(id) || !id.range) continue;
+          const name = item.get('name');
+          sectionSymbol.children!.push({
+            name: String(id.value),
+            detail: typeof name === 'string' ? name : undefined,
+            kind: (SECTION_KINDS as readonly string[]).includes(section) ? ENTITY_SYMBOL[section as SectionKind] : SymbolKind.Object,
+            range: toRange(item.range[0], item.range[1]),
+            selectionRange: toRange(id.range[0], id.range[1]),
+          });
+        }
+      }
+      symbols.push(sectionSymbol);
+    }
+    return symbols;
+  }
+
+  /** Quick fixes for the fixes lint suggests, on the diagnostics the editor asks about. */
+  async codeActions(file: string, diagnostics: readonly LspDiagnostic[]): Promise<CodeAction[]> {
+    const actions: CodeAction[] = [];
+    const model = await this.session.model();
+    const uri = this.session.uriOf(file);
+    for (const diagnostic of diagnostics) {
+      const data = (diagnostic.data ?? {}) as { suggestion?: string; entity?: { kind: string; id: string } };
+      const suggestion = data.suggestion ?? '';
+      const didYouMean = /^did you mean "([^"]+)"\?$/.exec(suggestion);
+      if (didYouMean) {
+        actions.push({
+          title: `Replace with "${didYouMean[1]}"`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [uri]: [{ range: diagnostic.range, newText: didYouMean[1]! }] } },
+        });
+      }
+      const add = /^add (\S+) to the scenario's variables:$/.exec(suggestion);
+      if (add && data.entity?.kind === 'scenario') {
+        const edit = await this.addScenarioVariable(model, data.entity.id, add[1]!);
+        if (edit) {
+          const title = diagnostic.code === 'missing-consent' ? `Add consent variable ${add[1]} to scenario ${data.entity.id}` : `Declare ${add[1]} in the variables of scenario ${data.entity.id}`;
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+        }
+      }
+    }
+    return actions;
+  }
+
+  /** An edit adding `variable` to a scenario's `variables` (flow or block list, or a new key). */
+  private async addScenarioVariable(model: Model, scenarioId: string, variable: string): Promise<WorkspaceEdit | undefined> {
+    const scenario = model.index.scenarios.get(scenarioId);
+    if (!scenario) return undefined;
+    const text = this.session.textOf(scenario.origin.file);
+    if (text === undefined) return undefined;
+    const { parseDocument, LineCounter, isMap, isSeq, isNode } = await import('yaml');
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+    const node = document.getIn(scenario.origin.path, true);
+    if (!isMap(node) || !node.range) return undefined;
+    const at = (offset: number) => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line: line - 1, character: col - 1 };
+    };
+    const insert = (offset: number, newText: string): WorkspaceEdit => ({ changes: { [this.session.uriOf(scenario.origin.file)]: [{ range: { start: at(offset), end: at(offset) }, newText }] } });
+    const pair = node.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === 'variables');
+    const value = pair?.value;
+    if (isSeq(value) && value.range) {
+      if (value.flow) {
+        const close = text.lastIndexOf(']', value.range[1]);
+        return insert(close, value.items.length > 0 ? `, ${variable}` : variable);
+      }
+      const last = value.items[value.items.length - 1];
+      if (!isNode(last) || !last.range) return undefined;
+      const lineStart = text.lastIndexOf('\n', last.range[0] - 1) + 1;
+      const dash = text.slice(lineStart, last.range[0]);
+      return insert(last.range[1], `\n${dash.replace(/[^\s-]/g, ' ')}${variable}`);
+    }
+    if (pair) return undefined;
+    const idPair = node.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === 'id');
+    const idKey = idPair?.key as { range?: [number, number, number] } | undefined;
+    const idValue = idPair?.value as { range?: [number, number, number] } | undefined;
+    if (!idKey?.range || !idValue?.range) return undefined;
+    if (node.flow) return insert(idValue.range[1], `, variables: [${variable}]`);
+    const column = lineCounter.linePos(idKey.range[0]).col - 1;
+    const lineEnd = text.indexOf('\n', idValue.range[1]);
+    return insert(lineEnd < 0 ? text.length : lineEnd, `\n${' '.repeat(column)}variables: [${variable}]`);
+  }
+
+  private async declarations(model: Model, kind: SectionKind, id: string): Promise<Location[]> {
+    const locations: Location[] = [];
+    for (const entity of model[kind] as EntityBase[]) {
+      if (entity.id !== id || !entity.origin.file) continue;
+      locations.push(await this.locate(entity.origin.file, [...entity.origin.path, 'id']));
+    }
+    return locations;
+  }
+
+  /** Every place the id is used: references, and for variables their `{{…}}` in the templates of scenarios that declare them. */
+  private async uses(model: Model, kind: SectionKind, id: string): Promise<Location[]> {
+    const found: Array<{ file: string; path: JsonPath }> = [];
+    forEachReference(model, (referenceKind, referenceId, origin, _from, key, index) => {
+      if (referenceKind === kind && referenceId === id) found.push({ file: origin.file, path: referencePath(origin, key, index) });
+    });
+    const locations: Location[] = [];
+    for (const { file, path } of found) locations.push(await this.locate(file, path));
+    if (kind === 'variables') {
+      for (const scenario of model.scenarios) {
+        if (!scenario.variables.includes(id)) continue;
+        for (const step of scenario.steps) {
+          for (const field of TEMPLATE_FIELDS) {
+            const template = step[field];
+            if (template === undefined) continue;
+            const analysis = analyzeTemplate(template);
+            if (!analysis.ok || !analysis.variables.some((variable) => variable.name === id)) continue;
+            locations.push(...(await this.templateUses(step.origin.file, [...step.origin.path, field], id)));
+          }
+        }
+      }
+    }
+    return locations;
+  }
+
+  /** The exact range of an id at a JSON path (quotes excluded). */
+  private async locate(file: string, path: JsonPath): Promise<Location> {
+    const resolver = await this.session.positions(file);
+    const range = toLspRange(resolver.resolve({ file, path }));
+    const text = this.session.textOf(file);
+    if (text !== undefined && range.start.line === range.end.line) {
+      const line = lineAt(text, range.start.line);
+      const first = line[range.start.character];
+      if ((first === '"' || first === "'") && line[range.end.character - 1] === first && range.end.character - range.start.character >= 2) {
+        range.start.character++;
+        range.end.character--;
+      }
+    }
+    return { uri: this.session.uriOf(file), range };
+  }
+
+  /** Each `{{id…}}` mention of a variable inside one template's source. */
+  private async templateUses(file: string, path: JsonPath, id: string): Promise<Location[]> {
+    const resolver = await this.session.positions(file);
+    const range = resolver.resolve({ file, path });
+    const text = this.session.textOf(file);
+    if (text === undefined) return [];
+    const lines = splitLines(text);
+    const locations: Location[] = [];
+    const isNameChar = (char: string | undefined) => char !== undefined && /[\w@/-]/.test(char);
+    for (let line = range.start.line - 1; line <= range.end.line - 1 && line < lines.length; line++) {
+      const source = lines[line]!;
+      const from = line === range.start.line - 1 ? range.start.column - 1 : 0;
+      const to = line === range.end.line - 1 ? range.end.column - 1 : source.length;
+      for (let index = source.indexOf(id, from); index >= 0 && index + id.length <= to; index = source.indexOf(id, index + 1)) {
+        const inMustache = source.lastIndexOf('{{', index) > source.lastIndexOf('}}', index);
+        const after = source[index + id.length];
+        if (inMustache && !isNameChar(source[index - 1]) && source[index - 1] !== '.' && !isNameChar(after)) {
+          locations.push({ uri: this.session.uriOf(file), range: { start: { line, character: index }, end: { line, character: index + id.length } } });
+        }
+      }
+    }
+    return locations;
+  }
+}
+
+function idTargetKind(context: CursorContext): SectionKind | undefined {
+  const target = idTarget({ ...context, word: { ...context.word, text: context.word.text || 'x' } });
+  return target && !target.declaration ? target.kind : undefined;
+}
+
+/** The key owning a mapping whose keys sit at `indent` (e.g. `steps` for a step's fields). */
+function owningKey(lines: readonly string[], line: number, indent: number): string | undefined {
+  for (let index = line - 1; index >= 0; index--) {
+    const text = lines[index]!;
+    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
+    const own = text.length - text.trimStart().length;
+    if (own >= indent) continue; // a key of the same mapping, or deeper
+    const dash = /^(\s*)-\s+/.exec(text);
+    if (dash && dash[0].length === indent) continue; // the first key of the same mapping, or of a sibling item
+    return /^\s*(?:-\s+)?([A-Za-z_]\w*)\s*:/.exec(text)?.[1];
+  }
+  return undefined;
+}
+
+function lineAt(text: string, line: number): string {
+  let start = 0;
+  for (let index = 0; index < line; index++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}

@@ -1,0 +1,261 @@
+import { Buffer } from 'node:buffer';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LintResult, PendingDiagnostic } from '../diagnostics/types.js';
+import { decodeUtf8 } from '../loader/decode.js';
+import { CONFIG_FILE, discoverModelFiles, fileSystemSource, selectModelFiles, type FileContent, type FileReader } from '../loader/discover.js';
+import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
+import { defaultLifecycle } from '../model/defaults.js';
+import { ModelBuilder } from '../model/resolve.js';
+import { SECTION_KINDS, type EntityBase, type Model, type SectionKind, type Sections, type Settings } from '../model/types.js';
+import { getValidator, type Validator } from '../schema/validate.js';
+import { lintWorkspace, type LintOptions } from './lint.js';
+import { DEFAULT_MAX_FILE_BYTES, toSettings, unknownRuleIds, type LoadedWorkspace } from './load.js';
+import { readModelFile } from './read-model-file.js';
+
+/** What one file adds to the model: its entities per section, the ids of its invalid entities, its loader problems. */
+interface FileState {
+  sections: Partial<Sections>;
+  invalidIds: Partial<Record<SectionKind, string[]>>;
+  diagnostics: PendingDiagnostic[];
+  /** Kept while the file has loader problems (their positions need it). */
+  text?: string;
+}
+
+export interface SessionOptions {
+  maxFileBytes?: number;
+}
+
+/**
+ * A workspace kept in memory between checks, for long-lived front ends (the language
+ * server). It holds what each file contributes to the model, so that after an edit of one
+ * file only that file is read, parsed and validated again; the model is then merged from
+ * the per-file contributions and every rule runs on it, through the same `lintWorkspace`
+ * as `omni lint` (same ids, severities, messages and ranges). Open buffers (overlays) win
+ * over the disk.
+ */
+export class WorkspaceSession {
+  readonly root: string;
+  settings!: Settings;
+  /** omni.yaml (when present) and every model file, relative to root, sorted as `omni lint` lists them. */
+  files: string[] = [];
+  private modelFiles: string[] = [];
+  private hasConfig = false;
+  private configDiagnostics: PendingDiagnostic[] = [];
+  private readonly states = new Map<string, FileState>();
+  private readonly overlays = new Map<string, string>();
+  private readonly uris = new Map<string, string>();
+  private readonly resolvers = new Map<string, Promise<PositionResolver>>();
+  private readonly maxFileBytes: number;
+  private readonly disk: FileReader;
+  private validator!: Validator;
+  private currentModel: Model | undefined;
+  private needsReload = true;
+
+  private constructor(root: string, options: SessionOptions) {
+    this.root = path.resolve(root);
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.disk = fileSystemSource(this.root, this.maxFileBytes);
+  }
+
+  static async open(root: string, options: SessionOptions = {}): Promise<WorkspaceSession> {
+    const session = new WorkspaceSession(root, options);
+    await session.reload();
+    return session;
+  }
+
+  /** Workspace-relative path (forward slashes) of an absolute one, or undefined when it lies outside. */
+  relative(absolute: string): string | undefined {
+    const relative = path.relative(this.root, absolute);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return relative.split(path.sep).join('/');
+  }
+
+  /** The URI an editor knows a file by (as it sent it when opening the file), else its file: URL. */
+  uriOf(file: string): string {
+    return this.uris.get(file) ?? pathToFileURL(path.join(this.root, file)).href;
+  }
+
+  rememberUri(file: string, uri: string): void {
+    this.uris.set(file, uri);
+  }
+
+  isWorkspaceFile(file: string): boolean {
+    return this.states.has(file) || (file === CONFIG_FILE && this.hasConfig);
+  }
+
+  /** Whether a workspace-relative path would be a model file under the current include/exclude. */
+  wouldInclude(file: string): boolean {
+    return file !== CONFIG_FILE && selectModelFiles([file], this.settings.include, this.settings.exclude).length === 1;
+  }
+
+  /** Reads everything again: at start, and when omni.yaml changes (include, exclude and locale change what the files mean). */
+  async reload(): Promise<void> {
+    this.needsReload = false;
+    this.states.clear();
+    this.resolvers.clear();
+    this.currentModel = undefined;
+    this.validator = await getValidator('model');
+    this.hasConfig = this.overlays.has(CONFIG_FILE) || existsSync(path.join(this.root, CONFIG_FILE));
+    this.configDiagnostics = [];
+    let rawSettings: Record<string, unknown> = {};
+    if (this.hasConfig) {
+      const outcome = readModelFile(CONFIG_FILE, this.read(CONFIG_FILE), this.maxFileBytes, await getValidator('config'), 'config');
+      this.configDiagnostics.push(...outcome.diagnostics);
+      if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
+        rawSettings = outcome.data as Record<string, unknown>;
+        this.configDiagnostics.push(...unknownRuleIds(rawSettings, CONFIG_FILE));
+      }
+    }
+    this.settings = toSettings(rawSettings, this.hasConfig, this.root);
+    const discovered = existsSync(this.root) ? discoverModelFiles(this.root, this.settings.include, this.settings.exclude) : [];
+    // Open buffers of files not yet saved to disk are part of the workspace too.
+    const unsaved = [...this.overlays.keys()].filter((file) => this.wouldInclude(file));
+    this.modelFiles = selectModelFiles([...new Set([...discovered, ...unsaved])], this.settings.include, this.settings.exclude);
+    for (const file of this.modelFiles) this.readFile(file);
+    this.listFiles();
+  }
+
+  /** An editor buffer for a file (open or changed); undefined when it is closed (the disk counts again). */
+  setOverlay(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlays.delete(file);
+    else this.overlays.set(file, text);
+    this.fileChanged(file);
+  }
+
+  hasOverlay(file: string): boolean {
+    return this.overlays.has(file);
+  }
+
+  /** A file changed (buffer or disk), appeared or disappeared: re-read only it, unless it is omni.yaml. */
+  fileChanged(file: string): void {
+    this.resolvers.delete(file);
+    if (file === CONFIG_FILE) {
+      this.needsReload = true;
+      return;
+    }
+    const present = this.overlays.has(file) || existsSync(path.join(this.root, file));
+    const known = this.states.has(file);
+    if (present && (known || this.wouldInclude(file))) {
+      if (!known) this.modelFiles = selectModelFiles([...this.modelFiles, file], this.settings.include, this.settings.exclude);
+      this.readFile(file);
+    } else if (!present && known) {
+      this.states.delete(file);
+      this.modelFiles = this.modelFiles.filter((other) => other !== file);
+    } else {
+      return;
+    }
+    this.currentModel = undefined;
+    this.listFiles();
+  }
+
+  /** The model as of the latest changes, merged from every file's contribution in file order. */
+  async model(): Promise<Model> {
+    if (this.needsReload) await this.reload();
+    this.currentModel ??= this.mergeModel();
+    return this.currentModel;
+  }
+
+  /** Every rule on the current model, located: what `omni lint` would print for the same files. */
+  async check(options: Omit<LintOptions, 'positionResolver'> = {}): Promise<LintResult> {
+    const model = await this.model();
+    const diagnostics = [...this.configDiagnostics];
+    for (const file of this.modelFiles) diagnostics.push(...this.states.get(file)!.diagnostics);
+    const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file) };
+    return lintWorkspace(workspace, { ...options, positionResolver: (file) => this.positions(file) });
+  }
+
+  /** The text of a workspace file: its open buffer, else the disk. */
+  textOf(file: string): string | undefined {
+    const overlay = this.overlays.get(file);
+    if (overlay !== undefined) return overlay;
+    const kept = this.states.get(file)?.text;
+    if (kept !== undefined) return kept;
+    try {
+      const content = this.disk.readFile(file);
+      if (!(content instanceof Uint8Array)) return undefined;
+      const decoded = decodeUtf8(content);
+      return decoded.ok ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Line:col of JSON paths in one file, kept until that file changes. */
+  positions(file: string): Promise<PositionResolver> {
+    let resolver = this.resolvers.get(file);
+    if (!resolver) {
+      resolver = createPositionResolver(this.textOf(file) ?? '');
+      this.resolvers.set(file, resolver);
+    }
+    return resolver;
+  }
+
+  /** Drops cached positions of files that are not open and had no problem at the last check (memory). */
+  forgetPositions(keep: ReadonlySet<string>): void {
+    for (const file of this.resolvers.keys()) if (!keep.has(file) && !this.overlays.has(file)) this.resolvers.delete(file);
+  }
+
+  private listFiles(): void {
+    this.files = this.hasConfig ? [CONFIG_FILE, ...this.modelFiles] : [...this.modelFiles];
+  }
+
+  private read(file: string): FileContent {
+    const overlay = this.overlays.get(file);
+    if (overlay !== undefined) return Buffer.from(overlay, 'utf8');
+    try {
+      return this.disk.readFile(file);
+    } catch {
+      return new Uint8Array(0);
+    }
+  }
+
+  /** Decode → parse → validate one file, and keep only what it adds to the model. */
+  private readFile(file: string): void {
+    const outcome = readModelFile(file, this.read(file), this.maxFileBytes, this.validator);
+    const state: FileState = { sections: {}, invalidIds: {}, diagnostics: outcome.diagnostics };
+    if (outcome.diagnostics.length > 0 && outcome.text !== undefined && !this.overlays.has(file)) state.text = outcome.text;
+    if (outcome.data !== undefined) {
+      const builder = new ModelBuilder();
+      builder.add({ file, data: outcome.data, invalidPaths: outcome.invalidPaths });
+      const part = builder.finish(this.settings);
+      for (const kind of SECTION_KINDS) {
+        if (kind === 'lifecycle' && part.defaultLifecycle) continue;
+        if (part[kind].length > 0) (state.sections as Record<string, unknown>)[kind] = part[kind];
+        if (part.invalidIds[kind].size > 0) state.invalidIds[kind] = [...part.invalidIds[kind]];
+      }
+    }
+    this.states.set(file, state);
+  }
+
+  /** What ModelBuilder.finish gives for the whole workspace, from the per-file parts. */
+  private mergeModel(): Model {
+    const sections = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, [] as EntityBase[]])) as unknown as Record<SectionKind, EntityBase[]>;
+    const invalidIds = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, new Set<string>()])) as Model['invalidIds'];
+    for (const file of this.modelFiles) {
+      const state = this.states.get(file)!;
+      for (const kind of SECTION_KINDS) {
+        const part = state.sections[kind] as EntityBase[] | undefined;
+        if (part) for (const entity of part) sections[kind].push(entity);
+        const invalid = state.invalidIds[kind];
+        if (invalid) for (const id of invalid) invalidIds[kind].add(id);
+      }
+    }
+    const usesDefaultLifecycle = sections.lifecycle.length === 0 && invalidIds.lifecycle.size === 0;
+    if (usesDefaultLifecycle) sections.lifecycle = defaultLifecycle(this.settings.locale);
+    const index = {} as Record<SectionKind, Map<string, EntityBase>>;
+    for (const kind of SECTION_KINDS) {
+      const map = new Map<string, EntityBase>();
+      for (const entity of sections[kind]) if (!map.has(entity.id)) map.set(entity.id, entity);
+      index[kind] = map;
+    }
+    return {
+      ...(sections as unknown as Sections),
+      settings: this.settings,
+      defaultLifecycle: usesDefaultLifecycle,
+      index: index as unknown as Model['index'],
+      invalidIds,
+    };
+  }
+}
