@@ -1,4 +1,7 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyExample, lintAsLsp, LspClient, uriOf, withoutData } from './client.js';
 
@@ -8,15 +11,82 @@ afterEach(async () => {
   client = undefined;
 });
 
+/** Non-empty diagnostics received, per URI, without the server's private data. */
+function received(lsp: LspClient) {
+  return new Map([...lsp.diagnostics].filter(([, list]) => list.length > 0).map(([uri, list]) => [uri, withoutData(list)]));
+}
+
+/** What `omni lint` says of the workspace once `file` holds `text` on disk, keyed by the original workspace's URIs. */
+function lintWith(workspace: string, file: string, text: string) {
+  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-lsp-expected-')), path.basename(workspace));
+  cpSync(workspace, copy, { recursive: true });
+  writeFileSync(path.join(copy, file), text);
+  const expected = lintAsLsp(copy);
+  return new Map([...expected].map(([uri, list]) => [uri.replace(uriOf(copy), uriOf(workspace)), list]));
+}
+
 describe('diagnostics', () => {
   it.each(['gaps', 'maison-lumen'])('equal omni lint --format json on examples/%s, for every file of the workspace', async (name) => {
     const workspace = copyExample(name);
     const expected = lintAsLsp(workspace);
     client = await LspClient.start(workspace);
+    // Opening a file makes the server load its workspace and publish (an empty list for a clean file).
+    await client.open(path.join(workspace, 'omni.yaml'));
     await client.waitFor(() => [...expected.keys()].every((uri) => client!.diagnostics.has(uri)));
     await client.settle();
-    const received = new Map([...client.diagnostics].filter(([, list]) => list.length > 0).map(([uri, list]) => [uri, withoutData(list)]));
-    expect(received).toEqual(expected);
-    if (name === 'gaps') expect(expected.size).toBeGreaterThan(2);
+    expect(received(client)).toEqual(expected);
+    if (name === 'gaps') expect(expected.size).toBeGreaterThanOrEqual(3);
+    else expect(expected.size).toBe(0);
+  });
+
+  it('an unsaved edit in one file opens gaps in others; closing the buffer brings the disk back', async () => {
+    const workspace = copyExample('maison-lumen');
+    const matrix = path.join(workspace, 'matrix.yaml');
+    const original = readFileSync(matrix, 'utf8');
+    const edited = original.replace('  - id: email\n', '  - id: e-mail\n');
+    expect(edited).not.toBe(original);
+    const expected = lintWith(workspace, 'matrix.yaml', edited);
+    expect([...expected.values()].flat().some((diagnostic) => diagnostic.message === 'unknown channel "email"')).toBe(true);
+    expect(expected.size).toBeGreaterThan(3);
+
+    client = await LspClient.start(workspace);
+    await client.open(matrix);
+    await client.settle();
+    expect(received(client).size).toBe(0);
+    await client.change(matrix, edited);
+    await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
+    expect(readFileSync(matrix, 'utf8')).toBe(original); // the buffer was never saved
+
+    await client.close(matrix);
+    await client.waitFor(() => received(client!).size === 0);
+  });
+
+  it("honours omni.yaml's severities, also from an unsaved omni.yaml buffer", async () => {
+    const workspace = copyExample('gaps');
+    const config = path.join(workspace, 'omni.yaml');
+    const text = `${readFileSync(config, 'utf8')}rules:\n  unknown-reference: warn\n  unused-source: off\n`;
+    const expected = lintWith(workspace, 'omni.yaml', text);
+    const all = [...expected.values()].flat();
+    expect(all.some((diagnostic) => diagnostic.code === 'unknown-reference' && diagnostic.severity === 2)).toBe(true);
+    expect(all.some((diagnostic) => diagnostic.code === 'unused-source')).toBe(false);
+
+    client = await LspClient.start(workspace);
+    await client.open(config, text);
+    await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
+  });
+
+  it('a yaml-syntax error mid-typing is reported like lint, and fixing it brings the file back', async () => {
+    const workspace = copyExample('maison-lumen');
+    const file = path.join(workspace, 'data.yaml');
+    const original = readFileSync(file, 'utf8');
+    const broken = original.replace('variables:', 'variables: [');
+    const expected = lintWith(workspace, 'data.yaml', broken);
+    expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'yaml-syntax')).toBe(true);
+    client = await LspClient.start(workspace);
+    await client.open(file);
+    await client.change(file, broken);
+    await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
+    await client.change(file, original, 3);
+    await client.waitFor(() => received(client!).size === 0);
   });
 });
