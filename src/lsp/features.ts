@@ -266,8 +266,34 @@ export class Features {
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
         }
       }
+      const missingVariable = /^unknown variable "([^"]+)"$/.exec(diagnostic.message);
+      if (missingVariable && diagnostic.code === 'unknown-reference' && suggestion === 'declare it under variables:') {
+        const edit = await this.declareVariable(model, missingVariable[1]!);
+        if (edit) actions.push({ title: `Declare variable ${missingVariable[1]} under variables:`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+      }
     }
     return actions;
+  }
+
+  /** An edit declaring a variable after the last one of the workspace, in the same style (block or flow entry). */
+  private async declareVariable(model: Model, id: string): Promise<WorkspaceEdit | undefined> {
+    const last = model.variables[model.variables.length - 1];
+    if (!last) return undefined;
+    const { file, path } = last.origin;
+    const text = this.session.textOf(file);
+    if (text === undefined) return undefined;
+    const range = toLspRange((await this.session.positions(file)).resolve({ file, path }));
+    const line = lineAt(text, range.start.line);
+    const dash = /^(\s*)-\s*/.exec(line);
+    if (!dash) return undefined;
+    const indent = dash[1]!;
+    const flow = line.slice(dash[0].length).startsWith('{');
+    const entry = flow ? `\n${indent}- { id: ${id}, name: ${id}, sources: [] }` : `\n${indent}- id: ${id}\n${indent}  name: ${id}\n${indent}  sources: []`;
+    // The entity's range runs to the start of the next line: insert at the end of its last line instead.
+    let end = offsetAt(text, range.end);
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    const at = positionAt(text, end);
+    return { changes: { [this.session.uriOf(file)]: [{ range: { start: at, end: at }, newText: entry }] } };
   }
 
   /** An edit adding `variable` to a scenario's `variables` (flow or block list, or a new key). */
@@ -413,4 +439,20 @@ function lineAt(text: string, line: number): string {
   }
   const end = text.indexOf('\n', start);
   return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}
+
+function offsetAt(text: string, position: { line: number; character: number }): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + position.character, text.length);
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
