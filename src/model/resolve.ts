@@ -131,6 +131,11 @@ export class ModelBuilder {
     }
   }
 
+  /** What was added so far, before defaults and indexes: for callers that merge per-file parts themselves. */
+  contents(): { sections: Sections; invalidIds: Model['invalidIds'] } {
+    return { sections: this.sections, invalidIds: this.invalidIds };
+  }
+
   finish(settings: Settings): Model {
     const sections = this.sections;
     const usesDefaultLifecycle = sections.lifecycle.length === 0 && this.invalidIds.lifecycle.size === 0;

@@ -2,6 +2,7 @@ import { compareDiagnostics } from '../diagnostics/sort.js';
 import { effectiveSeverity, type SeverityOverrides } from '../diagnostics/severity.js';
 import type { Diagnostic, LintResult, PendingDiagnostic, Severity } from '../diagnostics/types.js';
 import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
+import type { Rule, RuleContext } from '../rules/create-rule.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import type { LoadedWorkspace } from './load.js';
 
@@ -12,6 +13,8 @@ export interface LintOptions {
   onlyFiles?: ReadonlySet<string>;
   /** Where positions of a file come from (e.g. a cache kept by a long-lived session); default: built once per run. */
   positionResolver?: (file: string) => Promise<PositionResolver>;
+  /** Runs one rule in place of `rule.check(context)` (e.g. a session replaying what an edit did not change). */
+  checkRule?: (rule: Rule, context: RuleContext) => void;
 }
 
 /** Runs every enabled rule over a loaded workspace and locates each finding at line:col. */
@@ -24,10 +27,12 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
   const pending: PendingDiagnostic[] = workspace.diagnostics.filter((diagnostic) => severities.has(diagnostic.ruleId));
   for (const rule of RULES) {
     if (!severities.has(rule.id)) continue;
-    rule.check({
+    const context: RuleContext = {
       model: workspace.model,
       report: (report) => pending.push({ ruleId: rule.id, ...report }),
-    });
+    };
+    if (options.checkRule) options.checkRule(rule, context);
+    else rule.check(context);
   }
   const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
   const diagnostics = await locate(reported, workspace, severities, options.positionResolver);

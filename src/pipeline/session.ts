@@ -9,6 +9,7 @@ import { createPositionResolver, type PositionResolver } from '../loader/positio
 import { defaultLifecycle } from '../model/defaults.js';
 import { ModelBuilder } from '../model/resolve.js';
 import { SECTION_KINDS, type EntityBase, type Model, type SectionKind, type Sections, type Settings } from '../model/types.js';
+import type { Rule, RuleContext, RuleReport } from '../rules/create-rule.js';
 import { getValidator, type Validator } from '../schema/validate.js';
 import { lintWorkspace, type LintOptions } from './lint.js';
 import { DEFAULT_MAX_FILE_BYTES, toSettings, unknownRuleIds, type LoadedWorkspace } from './load.js';
@@ -21,6 +22,30 @@ interface FileState {
   diagnostics: PendingDiagnostic[];
   /** Kept while the file has loader problems (their positions need it). */
   text?: string;
+  /** What the file declares that rules read about other files' entities (see `declarationSignature`). */
+  signature: string;
+}
+
+/**
+ * Rules whose findings lie in the file of the entity they check, and depend on other files
+ * only through what those declare (ids, consent channels, touchpoint channels): after an
+ * edit that changes no declaration, they re-run on the edited files' scenarios alone and
+ * the other files' findings are replayed. The other rules (usage across the workspace:
+ * unused-*, *-without-*, duplicate-id) run on the whole model every time.
+ */
+const LOCAL_RULES = new Set(['unknown-reference', 'undeclared-template-variable', 'template-syntax', 'empty-sequence', 'unordered-steps', 'missing-consent', 'channel-without-touchpoint']);
+
+/** Everything a local rule reads from a file other than its entity's own: no scenario field, since nothing refers to scenarios. */
+function declarationSignature(sections: Partial<Sections>, invalidIds: Partial<Record<SectionKind, string[]>>): string {
+  const parts: unknown[] = [];
+  for (const kind of SECTION_KINDS) {
+    if (kind === 'scenarios') continue;
+    parts.push((sections[kind] ?? []).map((entity) => entity.id), invalidIds[kind] ?? []);
+  }
+  parts.push((sections.channels ?? []).map((channel) => channel.requiresConsent === true));
+  parts.push((sections.variables ?? []).map((variable) => variable.consentFor ?? null));
+  parts.push((sections.touchpoints ?? []).map((touchpoint) => touchpoint.channel));
+  return JSON.stringify(parts);
 }
 
 export interface SessionOptions {
@@ -51,6 +76,12 @@ export class WorkspaceSession {
   private readonly disk: FileReader;
   private validator!: Validator;
   private currentModel: Model | undefined;
+  /** Findings of the local rules per rule and file, from the last check; `dirtyFiles` changed since. */
+  private readonly localFindings = new Map<string, Map<string, RuleReport[]>>();
+  private dirtyFiles = new Set<string>();
+  private allDirty = true;
+  /** Texts of files that are not open, kept while they have findings (code frames, positions). */
+  private readonly texts = new Map<string, string>();
   private needsReload = true;
 
   private constructor(root: string, options: SessionOptions) {
@@ -95,6 +126,8 @@ export class WorkspaceSession {
     this.needsReload = false;
     this.states.clear();
     this.resolvers.clear();
+    this.texts.clear();
+    this.allDirty = true;
     this.currentModel = undefined;
     this.validator = await getValidator('model');
     this.hasConfig = this.overlays.has(CONFIG_FILE) || existsSync(path.join(this.root, CONFIG_FILE));
@@ -131,6 +164,7 @@ export class WorkspaceSession {
   /** A file changed (buffer or disk), appeared or disappeared: re-read only it, unless it is omni.yaml. */
   fileChanged(file: string): void {
     this.resolvers.delete(file);
+    this.texts.delete(file);
     if (file === CONFIG_FILE) {
       this.needsReload = true;
       return;
@@ -139,10 +173,14 @@ export class WorkspaceSession {
     const known = this.states.has(file);
     if (present && (known || this.wouldInclude(file))) {
       if (!known) this.modelFiles = selectModelFiles([...this.modelFiles, file], this.settings.include, this.settings.exclude);
+      const before = this.states.get(file)?.signature;
       this.readFile(file);
+      if (before !== this.states.get(file)!.signature) this.allDirty = true;
+      else this.dirtyFiles.add(file);
     } else if (!present && known) {
       this.states.delete(file);
       this.modelFiles = this.modelFiles.filter((other) => other !== file);
+      this.allDirty = true;
     } else {
       return;
     }
@@ -158,25 +196,63 @@ export class WorkspaceSession {
   }
 
   /** Every rule on the current model, located: what `omni lint` would print for the same files. */
-  async check(options: Omit<LintOptions, 'positionResolver'> = {}): Promise<LintResult> {
+  async check(options: Omit<LintOptions, 'positionResolver' | 'checkRule'> = {}): Promise<LintResult> {
     const model = await this.model();
     const diagnostics = [...this.configDiagnostics];
     for (const file of this.modelFiles) diagnostics.push(...this.states.get(file)!.diagnostics);
     const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file) };
-    return lintWorkspace(workspace, { ...options, positionResolver: (file) => this.positions(file) });
+    const dirty = this.allDirty ? undefined : this.dirtyFiles;
+    this.allDirty = false;
+    this.dirtyFiles = new Set();
+    const changedScenarios = dirty ? this.modelFiles.filter((file) => dirty.has(file)).flatMap((file) => this.states.get(file)!.sections.scenarios ?? []) : [];
+    const partialModel: Model | undefined = dirty ? { ...model, scenarios: changedScenarios } : undefined;
+    const checkRule = (rule: Rule, context: RuleContext) => {
+      if (!LOCAL_RULES.has(rule.id)) return rule.check(context);
+      let byFile = this.localFindings.get(rule.id);
+      if (!byFile || !dirty) {
+        byFile = new Map();
+        this.localFindings.set(rule.id, byFile);
+        this.collect(rule, model, byFile, undefined);
+      } else {
+        for (const file of dirty) byFile.delete(file);
+        this.collect(rule, partialModel!, byFile, dirty);
+      }
+      for (const [file, reports] of byFile) {
+        if (!this.states.has(file)) continue;
+        for (const report of reports) context.report(report);
+      }
+    };
+    const result = await lintWorkspace(workspace, { ...options, positionResolver: (file) => this.positions(file), checkRule });
+    return result;
+  }
+
+  /** Runs one rule, keeping its findings per file (only those in `only`, when given). */
+  private collect(rule: Rule, model: Model, byFile: Map<string, RuleReport[]>, only: ReadonlySet<string> | undefined): void {
+    rule.check({
+      model,
+      report: (report) => {
+        const file = report.location.file;
+        if (only && !only.has(file)) return;
+        let list = byFile.get(file);
+        if (!list) byFile.set(file, (list = []));
+        list.push(report);
+      },
+    });
   }
 
   /** The text of a workspace file: its open buffer, else the disk. */
   textOf(file: string): string | undefined {
     const overlay = this.overlays.get(file);
     if (overlay !== undefined) return overlay;
-    const kept = this.states.get(file)?.text;
+    const kept = this.states.get(file)?.text ?? this.texts.get(file);
     if (kept !== undefined) return kept;
     try {
       const content = this.disk.readFile(file);
       if (!(content instanceof Uint8Array)) return undefined;
       const decoded = decodeUtf8(content);
-      return decoded.ok ? decoded.text : undefined;
+      if (!decoded.ok) return undefined;
+      this.texts.set(file, decoded.text);
+      return decoded.text;
     } catch {
       return undefined;
     }
@@ -195,6 +271,7 @@ export class WorkspaceSession {
   /** Drops cached positions of files that are not open and had no problem at the last check (memory). */
   forgetPositions(keep: ReadonlySet<string>): void {
     for (const file of this.resolvers.keys()) if (!keep.has(file) && !this.overlays.has(file)) this.resolvers.delete(file);
+    for (const file of this.texts.keys()) if (!keep.has(file)) this.texts.delete(file);
   }
 
   private listFiles(): void {
@@ -214,18 +291,18 @@ export class WorkspaceSession {
   /** Decode → parse → validate one file, and keep only what it adds to the model. */
   private readFile(file: string): void {
     const outcome = readModelFile(file, this.read(file), this.maxFileBytes, this.validator);
-    const state: FileState = { sections: {}, invalidIds: {}, diagnostics: outcome.diagnostics };
+    const state: FileState = { sections: {}, invalidIds: {}, diagnostics: outcome.diagnostics, signature: '' };
     if (outcome.diagnostics.length > 0 && outcome.text !== undefined && !this.overlays.has(file)) state.text = outcome.text;
     if (outcome.data !== undefined) {
       const builder = new ModelBuilder();
       builder.add({ file, data: outcome.data, invalidPaths: outcome.invalidPaths });
-      const part = builder.finish(this.settings);
+      const part = builder.contents();
       for (const kind of SECTION_KINDS) {
-        if (kind === 'lifecycle' && part.defaultLifecycle) continue;
-        if (part[kind].length > 0) (state.sections as Record<string, unknown>)[kind] = part[kind];
+        if (part.sections[kind].length > 0) (state.sections as Record<string, unknown>)[kind] = part.sections[kind];
         if (part.invalidIds[kind].size > 0) state.invalidIds[kind] = [...part.invalidIds[kind]];
       }
     }
+    state.signature = declarationSignature(state.sections, state.invalidIds);
     this.states.set(file, state);
   }
 

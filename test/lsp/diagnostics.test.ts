@@ -89,4 +89,25 @@ describe('diagnostics', () => {
     await client.change(file, original, 3);
     await client.waitFor(() => received(client!).size === 0);
   });
+
+  it('edits that declare nothing re-check the edited file only, and still equal lint at every step', async () => {
+    const workspace = copyExample('gaps');
+    const file = path.join(workspace, 'scenarios.yaml');
+    const original = readFileSync(file, 'utf8');
+    const steps = [
+      original.replace('channel: email\n        subject: "Last call', 'channel: emial\n        subject: "Last call'),
+      original.replace('variables: [first_name, email_optin, sms_optin, push_optin, cart_items]', 'variables: [email_optin, sms_optin, push_optin, cart_items, store_visits, shoe_size]'),
+      original.replace(/  - id: winback[\s\S]*$/, ''),
+      original,
+    ];
+    expect(new Set(steps).size).toBe(steps.length);
+    client = await LspClient.start(workspace);
+    await client.open(file);
+    let version = 2;
+    for (const text of steps) {
+      const expected = lintWith(workspace, 'scenarios.yaml', text);
+      await client.change(file, text, version++);
+      await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
+    }
+  });
 });
