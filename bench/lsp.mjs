@@ -66,7 +66,7 @@ const badLine = goodLine.replace(/channel: .*/, 'channel: nosuch-channel');
 const planted = lines.map((line, i) => (i === editLine ? badLine : line)).join('\n');
 
 const started = performance.now();
-const server = spawn(process.execPath, [OMNI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [OMNI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMNI_LSP_TRACE: argv.includes('--trace') ? '1' : '' } });
 const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 let onPublish = () => undefined;
 connection.onNotification('textDocument/publishDiagnostics', (params) => {

@@ -45,13 +45,19 @@ export function startServer(connection: Connection = createConnection(process.st
   const documents = new TextDocuments(TextDocument);
   const workspaces = new Map<string, Promise<Workspace>>();
   let watchRegistration = false;
+  let initialFolders: string[] = [];
 
   const log = (message: string) => connection.console.error(`omni: ${message}`);
+  // OMNI_LSP_TRACE=1: phase timings on stderr (ms since the process started), for bench/lsp.mjs.
+  const trace = process.env.OMNI_LSP_TRACE ? (what: string) => process.stderr.write(`omni lsp ${performance.now().toFixed(0)} ms: ${what}\n`) : () => undefined;
+  trace('server started');
 
   const openWorkspace = (root: string): Promise<Workspace> => {
     let workspace = workspaces.get(root);
     if (!workspace) {
+      trace(`loading ${root}`);
       workspace = WorkspaceSession.open(root).then((session) => {
+        trace(`loaded ${session.files.length} files`);
         const opened: Workspace = { session, features: new Features(session), published: new Map(), again: false };
         for (const document of documents.all()) {
           const file = session.relative(pathOf(document.uri) ?? '');
@@ -100,7 +106,9 @@ export function startServer(connection: Connection = createConnection(process.st
   };
 
   const publish = async (workspace: Workspace): Promise<void> => {
+    trace('check');
     const result = await workspace.session.check();
+    trace(`checked: ${result.diagnostics.length} diagnostics`);
     const byFile = new Map<string, LspDiagnostic[]>();
     for (const file of workspace.session.files) byFile.set(file, []);
     for (const diagnostic of result.diagnostics) {
@@ -141,13 +149,7 @@ export function startServer(connection: Connection = createConnection(process.st
 
   connection.onInitialize((params): InitializeResult => {
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    for (const uri of folders) {
-      const folder = pathOf(uri);
-      if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) continue;
-      const root = findWorkspaceRoot(folder);
-      if (existsSync(path.join(root, CONFIG_FILE))) void openWorkspace(root).catch(() => undefined);
-    }
+    initialFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -164,6 +166,16 @@ export function startServer(connection: Connection = createConnection(process.st
   });
 
   connection.onInitialized(() => {
+    // Loading blocks for a while on a large workspace: let the didOpen that editors send right
+    // after `initialized` arrive first, so that the first check already has the open buffers.
+    setTimeout(() => {
+      for (const uri of initialFolders) {
+        const folder = pathOf(uri);
+        if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) continue;
+        const root = findWorkspaceRoot(folder);
+        if (existsSync(path.join(root, CONFIG_FILE))) void openWorkspace(root).catch(() => undefined);
+      }
+    }, 20);
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).catch(() => undefined);
     }
@@ -173,6 +185,7 @@ export function startServer(connection: Connection = createConnection(process.st
     const found = await workspaceOf(uri);
     if (!found) return;
     const { session } = found.workspace;
+    trace(`buffer ${found.file} ${text === undefined ? 'closed' : 'changed'}`);
     if (text !== undefined) session.rememberUri(found.file, uri);
     session.setOverlay(found.file, text);
     schedule(found.workspace);

@@ -40,3 +40,8 @@ export function relationsOf(model: Model): Relations {
   cache.set(model, relations);
   return relations;
 }
+
+/** Relations a caller keeps up to date itself (e.g. a session across edits), used for this model from now on. */
+export function seedRelations(model: Model, relations: Relations): void {
+  cache.set(model, relations);
+}

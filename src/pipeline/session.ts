@@ -7,8 +7,9 @@ import { decodeUtf8 } from '../loader/decode.js';
 import { CONFIG_FILE, discoverModelFiles, fileSystemSource, selectModelFiles, type FileContent, type FileReader } from '../loader/discover.js';
 import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
 import { defaultLifecycle } from '../model/defaults.js';
+import { relationsOf, seedRelations, type Relations } from '../model/relations.js';
 import { ModelBuilder } from '../model/resolve.js';
-import { SECTION_KINDS, type EntityBase, type Model, type SectionKind, type Sections, type Settings } from '../model/types.js';
+import { SECTION_KINDS, type EntityBase, type Model, type Scenario, type SectionKind, type Sections, type Settings } from '../model/types.js';
 import type { Rule, RuleContext, RuleReport } from '../rules/create-rule.js';
 import { getValidator, type Validator } from '../schema/validate.js';
 import { lintWorkspace, type LintOptions } from './lint.js';
@@ -80,6 +81,10 @@ export class WorkspaceSession {
   private readonly localFindings = new Map<string, Map<string, RuleReport[]>>();
   private dirtyFiles = new Set<string>();
   private allDirty = true;
+  /** Scenarios per variable and per use case, in model order, kept up to date across edits (the costly relations). */
+  private scenarioUsers: Pick<Relations, 'scenariosByUseCase' | 'scenariosByVariable'> | undefined;
+  /** Scenarios of dirty files as they were at the last check. */
+  private readonly previousScenarios = new Map<string, Scenario[]>();
   /** Texts of files that are not open, kept while they have findings (code frames, positions). */
   private readonly texts = new Map<string, string>();
   private needsReload = true;
@@ -128,6 +133,8 @@ export class WorkspaceSession {
     this.resolvers.clear();
     this.texts.clear();
     this.allDirty = true;
+    this.scenarioUsers = undefined;
+    this.previousScenarios.clear();
     this.currentModel = undefined;
     this.validator = await getValidator('model');
     this.hasConfig = this.overlays.has(CONFIG_FILE) || existsSync(path.join(this.root, CONFIG_FILE));
@@ -152,6 +159,7 @@ export class WorkspaceSession {
 
   /** An editor buffer for a file (open or changed); undefined when it is closed (the disk counts again). */
   setOverlay(file: string, text: string | undefined): void {
+    if (text !== undefined && this.overlays.get(file) === text) return;
     if (text === undefined) this.overlays.delete(file);
     else this.overlays.set(file, text);
     this.fileChanged(file);
@@ -174,6 +182,7 @@ export class WorkspaceSession {
     if (present && (known || this.wouldInclude(file))) {
       if (!known) this.modelFiles = selectModelFiles([...this.modelFiles, file], this.settings.include, this.settings.exclude);
       const before = this.states.get(file)?.signature;
+      if (known && !this.previousScenarios.has(file)) this.previousScenarios.set(file, this.states.get(file)!.sections.scenarios ?? []);
       this.readFile(file);
       if (before !== this.states.get(file)!.signature) this.allDirty = true;
       else this.dirtyFiles.add(file);
@@ -204,8 +213,11 @@ export class WorkspaceSession {
     const dirty = this.allDirty ? undefined : this.dirtyFiles;
     this.allDirty = false;
     this.dirtyFiles = new Set();
+    this.seedRelations(model, dirty);
+    this.previousScenarios.clear();
     const changedScenarios = dirty ? this.modelFiles.filter((file) => dirty.has(file)).flatMap((file) => this.states.get(file)!.sections.scenarios ?? []) : [];
     const partialModel: Model | undefined = dirty ? { ...model, scenarios: changedScenarios } : undefined;
+    if (partialModel) seedRelations(partialModel, relationsOf(model));
     const checkRule = (rule: Rule, context: RuleContext) => {
       if (!LOCAL_RULES.has(rule.id)) return rule.check(context);
       let byFile = this.localFindings.get(rule.id);
@@ -224,6 +236,70 @@ export class WorkspaceSession {
     };
     const result = await lintWorkspace(workspace, { ...options, positionResolver: (file) => this.positions(file), checkRule });
     return result;
+  }
+
+  /**
+   * The model's relations, with the scenario-derived ones (10,000 scenarios) updated for the
+   * dirty files only: their old scenarios leave each list, their new ones enter it at their file's place.
+   */
+  private seedRelations(model: Model, dirty: ReadonlySet<string> | undefined): void {
+    const usersOf = (scenarios: readonly Scenario[]) => {
+      const byUseCase = new Map<string, Scenario[]>();
+      const byVariable = new Map<string, Scenario[]>();
+      const push = (map: Map<string, Scenario[]>, id: string, scenario: Scenario) => {
+        const list = map.get(id);
+        if (!list) map.set(id, [scenario]);
+        else if (list[list.length - 1] !== scenario) list.push(scenario);
+      };
+      for (const scenario of scenarios) {
+        for (const id of scenario.useCases) push(byUseCase, id, scenario);
+        for (const id of scenario.variables) push(byVariable, id, scenario);
+      }
+      return { scenariosByUseCase: byUseCase, scenariosByVariable: byVariable };
+    };
+    if (!dirty || !this.scenarioUsers) {
+      this.scenarioUsers = usersOf(model.scenarios);
+    } else {
+      const order = new Map(this.modelFiles.map((file, index) => [file, index]));
+      for (const file of dirty) {
+        const fresh = usersOf(this.states.get(file)?.sections.scenarios ?? []);
+        const stale = usersOf(this.previousScenarios.get(file) ?? []);
+        const position = order.get(file) ?? Number.MAX_SAFE_INTEGER;
+        for (const key of ['scenariosByUseCase', 'scenariosByVariable'] as const) {
+          const lists = this.scenarioUsers[key];
+          for (const id of new Set([...stale[key].keys(), ...fresh[key].keys()])) {
+            const kept = (lists.get(id) ?? []).filter((scenario) => scenario.origin.file !== file);
+            const at = kept.findIndex((scenario) => (order.get(scenario.origin.file) ?? 0) > position);
+            const added = fresh[key].get(id) ?? [];
+            const list = at < 0 ? [...kept, ...added] : [...kept.slice(0, at), ...added, ...kept.slice(at)];
+            if (list.length > 0) lists.set(id, list);
+            else lists.delete(id);
+          }
+        }
+      }
+    }
+    const relations: Relations = {
+      ...this.scenarioUsers,
+      useCasesByTouchpoint: new Map(),
+      variablesBySource: new Map(),
+      touchpointCountByChannel: new Map(),
+    };
+    for (const useCase of model.useCases) {
+      for (const id of useCase.touchpoints) {
+        const list = relations.useCasesByTouchpoint.get(id);
+        if (!list) relations.useCasesByTouchpoint.set(id, [useCase]);
+        else if (list[list.length - 1] !== useCase) list.push(useCase);
+      }
+    }
+    for (const variable of model.variables) {
+      for (const id of variable.sources) {
+        const list = relations.variablesBySource.get(id);
+        if (!list) relations.variablesBySource.set(id, [variable]);
+        else if (list[list.length - 1] !== variable) list.push(variable);
+      }
+    }
+    for (const touchpoint of model.touchpoints) relations.touchpointCountByChannel.set(touchpoint.channel, (relations.touchpointCountByChannel.get(touchpoint.channel) ?? 0) + 1);
+    seedRelations(model, relations);
   }
 
   /** Runs one rule, keeping its findings per file (only those in `only`, when given). */

@@ -1,0 +1,72 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module without types (the benchmarks' seeded generator).
+import { writeWorkspace } from '../../bench/generate.mjs';
+import { toJsonReport } from '../../src/formatters/json.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { WorkspaceSession } from '../../src/pipeline/session.js';
+
+/** What `omni lint` reports for the workspace as it is on disk now. */
+async function lintFromDisk(root: string) {
+  return toJsonReport(await lintWorkspace(await loadWorkspace(root))).diagnostics;
+}
+
+describe('the incremental session gives what a fresh lint gives, edit after edit', () => {
+  it('on a generated workspace, through edits that change usage, declarations and files', async () => {
+    const root = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-session-')), 'ws');
+    (writeWorkspace as (dir: string, options: object) => unknown)(root, { files: 12, scenarios: 60, channels: 8, stages: 5, variables: 40, sources: 6, seed: 7 });
+    // Editing on disk and in the session alike; every step is compared with a fresh load.
+    const mirror = path.join(path.dirname(root), 'mirror');
+    cpSync(root, mirror, { recursive: true });
+    const session = await WorkspaceSession.open(mirror);
+    expect(toJsonReport(await session.check()).diagnostics).toEqual(await lintFromDisk(root));
+
+    const scenarioFile = 'scenarios/scenarios-0001.yaml';
+    const dataFile = (await session.model()).variables[0]!.origin.file;
+    const text = (file: string) => readFileSync(path.join(root, file), 'utf8');
+    const firstVariable = /^ {6}- ([a-z0-9_]+)$/m.exec(text(scenarioFile))![1]!;
+    const edits: Array<[string, (before: string) => string]> = [
+      [scenarioFile, (before) => before.replace(/channel: \S+/, 'channel: nowhere')], // unknown-reference, local
+      [scenarioFile, (before) => before.replace(`      - ${firstVariable}\n`, '')], // usage: maybe unused-variable / undeclared template variable
+      [scenarioFile, (before) => before.replace(/useCases: \[[^\]]*\]/, 'useCases: []')], // use-case-without-scenario
+      [dataFile, (before) => before.replace(/sources: \[[^\]]*\]/, 'sources: []')], // variable-without-source (a declaration edit)
+      [dataFile, (before) => before.replace(/- id: ([a-z0-9_]+)/, '- id: $1_renamed')], // a declaration renamed: unknown references elsewhere
+      [scenarioFile, (before) => `${before}\n  - id: broken\n    name: [unclosed\n`], // yaml-syntax: the file drops out of the model
+      [scenarioFile, () => readFileSync(path.join(mirror, scenarioFile), 'utf8')], // back to the first state of the file
+    ];
+    let step = 0;
+    const seen = new Set<string>();
+    for (const [file, edit] of edits) {
+      const next = edit(text(file));
+      expect(next, `edit ${step} changes ${file}`).not.toBe(text(file));
+      writeFileSync(path.join(root, file), next);
+      session.setOverlay(file, next);
+      const incremental = toJsonReport(await session.check()).diagnostics;
+      expect(incremental, `after edit ${step}`).toEqual(await lintFromDisk(root));
+      for (const diagnostic of incremental) seen.add(diagnostic.ruleId);
+      step++;
+    }
+    expect(step).toBe(edits.length);
+    // The edits did reach both kinds of rules: local ones and those on usage across files.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['unknown-reference', 'variable-without-source', 'yaml-syntax', 'unused-variable']));
+  });
+
+  it('a file that appears or disappears on disk is taken in or dropped', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'omni-session-files-'));
+    cpSync(path.resolve(import.meta.dirname, '../../examples/gaps'), root, { recursive: true });
+    const session = await WorkspaceSession.open(root);
+    const extra = 'extra.yaml';
+    writeFileSync(path.join(root, extra), 'channels:\n  - { id: push, name: Push }\n');
+    session.fileChanged(extra);
+    expect(session.files).toContain(extra);
+    expect(toJsonReport(await session.check()).diagnostics).toEqual(await lintFromDisk(root));
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(root, extra));
+    session.fileChanged(extra);
+    expect(session.files).not.toContain(extra);
+    expect(toJsonReport(await session.check()).diagnostics).toEqual(await lintFromDisk(root));
+  });
+});
