@@ -61,7 +61,7 @@ export function startServer(connection: Connection = createConnection(process.st
         const opened: Workspace = { session, features: new Features(session), published: new Map(), again: false };
         for (const document of documents.all()) {
           const file = session.relative(pathOf(document.uri) ?? '');
-          if (file !== undefined && rootFor(pathOf(document.uri)!) === root) {
+          if (file !== undefined && rootFor(pathOf(document.uri) ?? '') === root) {
             session.rememberUri(file, document.uri);
             session.setOverlay(file, document.getText());
           }
@@ -75,13 +75,25 @@ export function startServer(connection: Connection = createConnection(process.st
     return workspace;
   };
 
-  /** The nearest folder with omni.yaml around a file (else the file's folder): the workspace it belongs to. */
-  const rootFor = (file: string): string => findWorkspaceRoot(path.dirname(file));
+  /**
+   * The workspace a file belongs to: its nearest folder upwards with omni.yaml, else the opened
+   * folder holding it; none for a stray file elsewhere (its folder could be a home directory).
+   */
+  const rootFor = (file: string): string | undefined => {
+    const nearest = findWorkspaceRoot(path.dirname(file));
+    if (existsSync(path.join(nearest, CONFIG_FILE))) return nearest;
+    return initialFolders
+      .map(pathOf)
+      .filter((folder): folder is string => folder !== undefined && file.startsWith(folder + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+  };
 
   const workspaceOf = async (uri: string): Promise<{ workspace: Workspace; file: string } | undefined> => {
     const absolute = pathOf(uri);
     if (!absolute) return undefined;
-    const workspace = await openWorkspace(rootFor(absolute));
+    const root = rootFor(absolute);
+    if (!root) return undefined;
+    const workspace = await openWorkspace(root);
     const file = workspace.session.relative(absolute);
     if (file === undefined) return undefined;
     return { workspace, file };

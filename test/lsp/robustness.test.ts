@@ -76,6 +76,18 @@ describe('bad buffers never crash or hang the server', () => {
     await stillServes();
   });
 
+  it('a stray YAML file outside any workspace loads nothing and gets no diagnostics', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const stray = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-stray-')), 'notes.yaml');
+    writeFileSync(stray, 'channels: [unclosed\n');
+    await client.open(stray);
+    await expect(client.connection.sendRequest(CompletionRequest.method, { textDocument: { uri: uriOf(stray) }, position: { line: 0, character: 11 } })).resolves.toEqual([]);
+    await client.settle(300);
+    expect(client.diagnostics.has(uriOf(stray))).toBe(false);
+    await client.close(stray);
+  });
+
   it('a request that fails is answered with an error, and the next one is served', async () => {
     // No position: the handler throws inside; the server must answer, not die.
     await expect(client.connection.sendRequest(DefinitionRequest.method, { textDocument: { uri: uriOf(file) } })).rejects.toThrow(/definition failed/);
