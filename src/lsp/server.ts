@@ -199,8 +199,7 @@ export function startServer(connection: Connection = createConnection(process.st
     const { session } = found.workspace;
     trace(`buffer ${found.file} ${text === undefined ? 'closed' : 'changed'}`);
     if (text !== undefined) session.rememberUri(found.file, uri);
-    session.setOverlay(found.file, text);
-    schedule(found.workspace);
+    if (session.setOverlay(found.file, text)) schedule(found.workspace);
   };
   const report = (name: string) => (error: unknown) => log(`${name} failed: ${(error as Error).stack ?? error}`);
   documents.onDidOpen((event) => void bufferChanged(event.document.uri, event.document.getText()).catch(report('didOpen')));

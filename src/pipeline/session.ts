@@ -158,11 +158,13 @@ export class WorkspaceSession {
   }
 
   /** An editor buffer for a file (open or changed); undefined when it is closed (the disk counts again). */
-  setOverlay(file: string, text: string | undefined): void {
-    if (text !== undefined && this.overlays.get(file) === text) return;
+  /** Returns false when nothing changed (the same text again). */
+  setOverlay(file: string, text: string | undefined): boolean {
+    if (text === undefined ? !this.overlays.has(file) : this.overlays.get(file) === text) return false;
     if (text === undefined) this.overlays.delete(file);
     else this.overlays.set(file, text);
     this.fileChanged(file);
+    return true;
   }
 
   hasOverlay(file: string): boolean {
