@@ -110,4 +110,32 @@ describe('diagnostics', () => {
       await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
     }
   });
+
+  it('files changed, created or deleted outside the editor are re-read when the client says so', async () => {
+    const workspace = copyExample('maison-lumen');
+    client = await LspClient.start(workspace);
+    await client.open(path.join(workspace, 'omni.yaml'));
+    await client.settle();
+    const notify = (uri: string, type: number) => client!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+    // Created: a file declaring a duplicate channel.
+    const extra = path.join(workspace, 'extra.yaml');
+    writeFileSync(extra, 'channels:\n  - { id: email, name: Email again }\n');
+    let expected = lintAsLsp(workspace);
+    expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'duplicate-id')).toBe(true);
+    await notify(uriOf(extra), 1);
+    await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
+    // Changed on disk (e.g. git checkout) while not open.
+    const matrix = path.join(workspace, 'matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('  - id: sms\n', '  - id: texto\n'));
+    expected = lintAsLsp(workspace);
+    await notify(uriOf(matrix), 2);
+    await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
+    // Deleted.
+    const { rmSync } = await import('node:fs');
+    rmSync(extra);
+    expected = lintAsLsp(workspace);
+    await notify(uriOf(extra), 3);
+    await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
+    expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'duplicate-id')).toBe(false);
+  });
 });
