@@ -5,6 +5,9 @@ export function registerLsp(program: Command): void {
     .command('lsp')
     .description('Run the language server (LSP over stdio) for editors: live lint diagnostics, completion, definition, references, hover, rename.')
     .option('--stdio', 'talk over stdin/stdout (the default and only transport; accepted because editors pass it)')
+    // Some clients add their own flags (e.g. --clientProcessId=…): an editor must not fail to start the server over one.
+    .allowUnknownOption()
+    .allowExcessArguments()
     .addHelpText('after', '\nEditor setups (VS Code, Neovim, any LSP client): docs/editors.md')
     .action(async () => {
       // The server and its protocol libraries load only here, never on the lint path.
