@@ -120,10 +120,18 @@ function templateAt(lines: readonly string[], line: number, column: number): (Cu
 
 /** The section kind an id under the cursor must name, or the section it declares. */
 export function idTarget(context: CursorContext): { kind: SectionKind; id: string; declaration: boolean } | undefined {
-  if (!context.word.text || !isSection(context.section) || context.template) return undefined;
+  if (!context.word.text || !isSection(context.section)) return undefined;
+  // `{{first_name}}` in a scenario's template names one of its variables.
+  if (context.template) return context.section === 'scenarios' ? { kind: 'variables', id: context.word.text, declaration: false } : undefined;
   if (context.key === 'id') return { kind: context.section, id: context.word.text, declaration: true };
-  const kind = context.key ? REFERENCE_KEYS[context.section]?.[context.key] : undefined;
+  const kind = referenceKind(context);
   return kind ? { kind, id: context.word.text, declaration: false } : undefined;
+}
+
+/** The section whose ids may be written where the cursor is (a reference position), if any. */
+export function referenceKind(context: CursorContext): SectionKind | undefined {
+  if (!isSection(context.section) || !context.key || context.template) return undefined;
+  return REFERENCE_KEYS[context.section]?.[context.key];
 }
 
 /**

@@ -21,7 +21,7 @@ import { SECTION_KINDS, type Channel, type EntityBase, type Model, type SectionK
 import type { WorkspaceSession } from '../pipeline/session.js';
 import { TEMPLATE_FIELDS } from '../rules/undeclared-template-variable.js';
 import { loadSchema } from '../schema/schemas.js';
-import { cursorContext, idTarget, scenarioVariablesAt, splitLines, type CursorContext } from './cursor.js';
+import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines, type CursorContext } from './cursor.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -96,7 +96,7 @@ export class Features {
       });
     }
     if (context.atKey) return this.fieldCompletion(lines, context);
-    const target = context.section && context.key ? idTargetKind(context) : undefined;
+    const target = referenceKind(context);
     if (!target) return [];
     const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
     return [...model.index[target].values()].map((entity) => ({
@@ -409,11 +409,6 @@ export class Features {
     }
     return locations;
   }
-}
-
-function idTargetKind(context: CursorContext): SectionKind | undefined {
-  const target = idTarget({ ...context, word: { ...context.word, text: context.word.text || 'x' } });
-  return target && !target.declaration ? target.kind : undefined;
 }
 
 /** The key owning a mapping whose keys sit at `indent` (e.g. `steps` for a step's fields). */

@@ -111,6 +111,11 @@ describe('on examples/maison-lumen', () => {
     expect(locations).toEqual([{ uri: uriOf(matrix), range: { start: positionOf(matrix, '  - id: email\n', 8), end: positionOf(matrix, '  - id: email\n', 13) } }]);
   });
 
+  it('goes from a {{variable}} in a subject to the variable it names', async () => {
+    const locations = await request<Location[]>(DefinitionRequest.type, at(bienvenue, positionOf(bienvenue, '{{first_name}}', 4)));
+    expect(locations).toEqual([{ uri: uriOf(data), range: { start: positionOf(data, 'id: first_name', 4), end: positionOf(data, 'id: first_name', 14) } }]);
+  });
+
   it('finds every use of a variable across files, templates included, and its declaration', async () => {
     const locations = await request<Location[]>(ReferencesRequest.type, { ...at(data, positionOf(data, 'id: first_name', 5)), context: { includeDeclaration: true } });
     expect(locations.every((location) => textAt(location) === 'first_name')).toBe(true);
