@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines } from '../../src/lsp/cursor.js';
+
+/** The context at the `|` of a text (the bar is removed). */
+function at(textWithBar: string) {
+  const offset = textWithBar.indexOf('|');
+  const text = textWithBar.slice(0, offset) + textWithBar.slice(offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  const lines = splitLines(text);
+  return { lines, line: before.length - 1, context: cursorContext(lines, before.length - 1, before.at(-1)!.length) };
+}
+
+describe('what stands under the cursor, from the lines alone', () => {
+  it.each([
+    ['touchpoints:\n  - { id: web-home, stage: dis|, channel: web }\n', 'stages'],
+    ['touchpoints:\n  - { id: web-home, stage: discover, channel: w| }\n', 'channels'],
+    ['useCases:\n  - id: a\n    touchpoints: [web-home, |]\n', 'touchpoints'],
+    ['useCases:\n  - id: a\n    touchpoints:\n      - web-home\n      - |\n', 'touchpoints'],
+    ['variables:\n  - id: email_optin\n    sources: [crm]\n    consentFor:\n      # a comment\n      - em|\n', 'channels'],
+    ['variables:\n  - { id: x, name: X, sources: [c|] }\n', 'sources'],
+    ['scenarios:\n  - id: s\n    steps:\n      - after: J+1\n        channel: "em|"\n', 'channels'],
+    ['scenarios:\n  - id: s\n    program: |\n', 'programs'],
+    ['scenarios:\n  - id: s\n    variables:\n    - first_name\n    - |\n', 'variables'],
+  ])('%j is a reference to %s', (text, kind) => {
+    expect(referenceKind(at(text).context)).toBe(kind);
+  });
+
+  it.each([
+    ['scenarios:\n  - id: s\n    name: Une relance |\n'],
+    ['scenarios:\n  - id: s\n    trigger: { type: behavior, event: cart_| }\n'],
+    ['touchpoints:\n  - { id: web-home, status: opp| }\n'],
+    ['scenarios:\n  - id: s  # program: |\n'],
+  ])('%j is no reference position', (text) => {
+    expect(referenceKind(at(text).context)).toBeUndefined();
+  });
+
+  it('an id declaration, and a template variable, are targets too', () => {
+    expect(idTarget(at('channels:\n  - id: em|ail\n').context)).toEqual({ kind: 'channels', id: 'email', declaration: true });
+    expect(idTarget(at('scenarios:\n  - id: s\n    steps:\n      - { after: "0", channel: sms, message: "Hi {{first_|name}}" }\n').context)).toEqual({ kind: 'variables', id: 'first_name', declaration: false });
+  });
+
+  it('an open {{ in a one-line or block message is a template position with its prefix', () => {
+    expect(at('scenarios:\n  - id: s\n    steps:\n      - subject: "Bonjour {{fir|').context.template).toEqual({ prefix: 'fir', start: 28, key: 'subject' });
+    expect(at('scenarios:\n  - id: s\n    steps:\n      - message: |\n          Votre panier {{#each cart_|').context.template?.prefix).toBe('cart_');
+    expect(at('scenarios:\n  - id: s\n    steps:\n      - name: "{{x|').context.template).toBeUndefined();
+  });
+
+  it("reads the scenario's variables as the buffer has them, flow or block", () => {
+    const flow = at('scenarios:\n  - id: a\n    variables: [first_name, "cart"]\n    steps:\n      - subject: "{{|"\n  - id: b\n    variables: [other]\n');
+    expect(scenarioVariablesAt(flow.lines, flow.line)).toEqual({ id: 'a', variables: ['first_name', 'cart'] });
+    const block = at('scenarios:\n  - id: a\n    variables: [x]\n  - id: b\n    steps:\n      - subject: "{{|"\n    variables:\n      - y\n      - z\n');
+    expect(scenarioVariablesAt(block.lines, block.line)).toEqual({ id: 'b', variables: ['y', 'z'] });
+  });
+});
