@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines } from '../../src/lsp/cursor.js';
 
-/** The context at the `|` of a text (the bar is removed). */
+/** The context at the last `|` of a text (that bar is removed; a block scalar's `|` may come before). */
 function at(textWithBar: string) {
-  const offset = textWithBar.indexOf('|');
+  const offset = textWithBar.lastIndexOf('|'); // the last bar: a block scalar's `|` may come before
   const text = textWithBar.slice(0, offset) + textWithBar.slice(offset + 1);
   const before = text.slice(0, offset).split('\n');
   const lines = splitLines(text);
