@@ -3,7 +3,7 @@ import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines
 
 /** The context at the last `|` of a text (that bar is removed; a block scalar's `|` may come before). */
 function at(textWithBar: string) {
-  const offset = textWithBar.lastIndexOf('|'); // the last bar: a block scalar's `|` may come before
+  const offset = textWithBar.lastIndexOf('|');
   const text = textWithBar.slice(0, offset) + textWithBar.slice(offset + 1);
   const before = text.slice(0, offset).split('\n');
   const lines = splitLines(text);
