@@ -54,7 +54,9 @@ export function cursorContext(lines: readonly string[], line: number, character:
   const template = templateAt(lines, line, column);
   if (template) return { ...context, template, key: template.key };
 
-  const inline = /([A-Za-z_][\w]*)\s*:\s*["']?(?:\[(?:[^\]{}]*,)?\s*["']?)?$/.exec(before);
+  // Only the end of the line matters, and a bounded slice keeps these regexes linear on a megabyte-long line.
+  const recent = before.length > 2000 ? before.slice(-2000) : before;
+  const inline = /([A-Za-z_][\w]*)\s*:\s*["']?(?:\[(?:[^\]{}]*,)?\s*["']?)?$/.exec(recent);
   if (inline) {
     context.key = inline[1];
     return context;
@@ -65,7 +67,7 @@ export function cursorContext(lines: readonly string[], line: number, character:
     return context;
   }
   // Writing a key: at the start of a line (after an optional `- `), or after `{` / `,` in a flow mapping.
-  if (/^\s*(-\s+)?$/.test(before) || /[{,]\s*$/.test(before)) {
+  if (/^\s*(-\s+)?$/.test(before) || /[{,]\s*$/.test(recent)) {
     context.atKey = true;
     context.keyIndent = /^\s*(-\s+)?$/.test(before) ? before.length : indentOf(text);
   }

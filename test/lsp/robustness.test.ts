@@ -88,6 +88,19 @@ describe('bad buffers never crash or hang the server', () => {
     await client.close(stray);
   });
 
+  it('requests on a megabyte-long line answer at once', async () => {
+    const line = `scenarios: [${'a: [b, '.repeat(300_000)}`;
+    await client.change(file, line, 200);
+    const started = Date.now();
+    for (const method of [CompletionRequest.method, DefinitionRequest.method, HoverRequest.method]) {
+      await client.connection.sendRequest(method, { textDocument: { uri: uriOf(file) }, position: { line: 0, character: line.length } });
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await client.change(file, readFileSync(file, 'utf8'), 201);
+    await client.waitFor(() => (client.diagnostics.get(uriOf(file)) ?? []).length === 0);
+    await stillServes();
+  });
+
   it('a request that fails is answered with an error, and the next one is served', async () => {
     // No position: the handler throws inside; the server must answer, not die.
     await expect(client.connection.sendRequest(DefinitionRequest.method, { textDocument: { uri: uriOf(file) } })).rejects.toThrow(/definition failed/);
