@@ -28,8 +28,9 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
   }
   const decoded = decodeUtf8(content);
   if (!decoded.ok) {
-    const hex = decoded.byte.toString(16).padStart(2, '0');
-    outcome.diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 byte 0x${hex}`, 'save the file as UTF-8', decoded.position));
+    const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0')}`;
+    const what = decoded.sequence.length > 1 ? `sequence ${decoded.sequence.map(hex).join(' ')}` : `byte ${hex(decoded.byte)}`;
+    outcome.diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 ${what}`, 'save the file as UTF-8', decoded.position));
     return outcome;
   }
   const text = decoded.text;
