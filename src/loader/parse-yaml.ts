@@ -1,5 +1,5 @@
 import jsYaml from 'js-yaml';
-import type { Range } from '../diagnostics/types.js';
+import type { JsonPath, Range } from '../diagnostics/types.js';
 import { readSimpleYaml, UNSUPPORTED } from './fast-yaml.js';
 
 /**
@@ -19,7 +19,9 @@ const MAX_EXPANDED_NODES = 1_000_000;
 
 export type ParseResult =
   | { ok: true; data: unknown }
-  | { ok: false; message: string; range: Range };
+  /** `range` when the parser knows the place; else `path`, to the node to point at, located later. */
+  | { ok: false; message: string; range: Range; suggestion?: string }
+  | { ok: false; message: string; path: JsonPath; suggestion?: string };
 
 export function parseYaml(text: string, fileName: string): ParseResult {
   // Plain block YAML (nearly every model file) is read by a faster reader that returns
@@ -45,37 +47,78 @@ export function parseYaml(text: string, fileName: string): ParseResult {
     throw error;
   }
   // Without a `*`, the document has no alias to expand.
-  if (text.includes('*') && countExpandedNodes(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
-    const position = firstAliasPosition(text);
-    return {
-      ok: false,
-      message: `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} nodes (an alias bomb?)`,
-      range: { start: position, end: position },
-    };
+  if (text.includes('*')) {
+    const aliases = inspectAliases(data, MAX_EXPANDED_NODES);
+    if (aliases.cyclePath) {
+      // js-yaml builds `a: &a [ *a ]` as an array that contains itself: every later walk
+      // (validation, model, any output) would recurse forever.
+      return {
+        ok: false,
+        message: 'this alias refers to a node that contains it, so the document has no end',
+        suggestion: 'an alias may only name a node that does not enclose it: copy the values instead',
+        path: aliases.cyclePath,
+      };
+    }
+    if (aliases.expanded > MAX_EXPANDED_NODES) {
+      const position = firstAliasPosition(text);
+      return {
+        ok: false,
+        message: `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} nodes (an alias bomb?)`,
+        range: { start: position, end: position },
+      };
+    }
   }
   return { ok: true, data };
 }
 
+interface Frame {
+  node: object;
+  keys: string[] | null;
+  next: number;
+  size: number;
+}
+
 /**
- * Counts nodes as if every alias were expanded, in time linear in the number of
- * distinct nodes: js-yaml shares one object per anchor, so sizes are memoised by identity.
+ * Counts nodes as if every alias were expanded, in time linear in the number of distinct
+ * nodes (js-yaml shares one object per anchor, so sizes are memoised by identity), and
+ * finds an alias inside its own anchor: the path to the first node met again while still
+ * inside it. Iterative, so that a deep document cannot exhaust the stack here.
  */
-function countExpandedNodes(root: unknown, limit: number): number {
+export function inspectAliases(root: unknown, limit: number): { expanded: number; cyclePath?: JsonPath } {
+  if (root === null || typeof root !== 'object') return { expanded: 1 };
   const sizes = new Map<object, number>();
-  const sizeOf = (node: unknown): number => {
-    if (node === null || typeof node !== 'object') return 1;
-    const known = sizes.get(node);
-    if (known !== undefined) return known;
-    let total = 1;
-    const children = Array.isArray(node) ? node : Object.values(node as Record<string, unknown>);
-    for (const child of children) {
-      total += sizeOf(child);
-      if (total > limit) break;
-    }
-    sizes.set(node, total);
-    return total;
+  const open = new Set<object>();
+  const stack: Frame[] = [];
+  const enter = (node: object) => {
+    open.add(node);
+    stack.push({ node, keys: Array.isArray(node) ? null : Object.keys(node), next: 0, size: 1 });
   };
-  return sizeOf(root);
+  enter(root);
+  for (;;) {
+    const frame = stack[stack.length - 1]!;
+    const count = frame.keys ? frame.keys.length : (frame.node as unknown[]).length;
+    if (frame.next >= count || frame.size > limit) {
+      stack.pop();
+      open.delete(frame.node);
+      sizes.set(frame.node, frame.size);
+      const parent = stack[stack.length - 1];
+      if (!parent) return { expanded: frame.size };
+      parent.size += frame.size;
+      continue;
+    }
+    const key = frame.keys ? frame.keys[frame.next]! : frame.next;
+    frame.next++;
+    const child = (frame.node as Record<string | number, unknown>)[key];
+    if (child === null || typeof child !== 'object') {
+      frame.size++;
+    } else if (open.has(child)) {
+      return { expanded: frame.size, cyclePath: stack.map((entry) => (entry.keys ? entry.keys[entry.next - 1]! : entry.next - 1)) };
+    } else {
+      const known = sizes.get(child);
+      if (known !== undefined) frame.size += known;
+      else enter(child);
+    }
+  }
 }
 
 /** Where the first alias (`*name`) stands, to point an alias-bomb error at something useful. */

@@ -37,7 +37,8 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
   outcome.text = text;
   const parsed = parseYaml(text, file);
   if (!parsed.ok) {
-    outcome.diagnostics.push({ ruleId: 'yaml-syntax', message: parsed.message, location: { file, path: [], range: parsed.range } });
+    const location = 'range' in parsed ? { file, path: [], range: parsed.range } : { file, path: parsed.path };
+    outcome.diagnostics.push({ ruleId: 'yaml-syntax', message: parsed.message, ...(parsed.suggestion ? { suggestion: parsed.suggestion } : {}), location });
     return outcome;
   }
   outcome.data = parsed.data ?? {};
