@@ -77,6 +77,17 @@ export function capPerFile(pending: readonly PendingDiagnostic[], limit = MAX_FI
   return kept;
 }
 
+/** Longest message or suggestion kept: one quoting a 10 MB value from the file must not print it. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+function bounded(text: string): string {
+  if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  let end = MAX_MESSAGE_LENGTH - 1;
+  // Do not split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+
 /** Positions are computed here, once per file that has findings, never for clean files. */
 async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWorkspace, severities: ReadonlyMap<string, Severity>): Promise<Diagnostic[]> {
   const resolvers = new Map<string, PositionResolver>();
@@ -90,6 +101,8 @@ async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWo
     const range = location.range ?? resolver!.resolve(location);
     diagnostics.push({
       ...rest,
+      message: bounded(rest.message),
+      ...(rest.suggestion !== undefined ? { suggestion: bounded(rest.suggestion) } : {}),
       severity: severities.get(rest.ruleId)!,
       file: location.file,
       range,

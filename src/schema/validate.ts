@@ -74,6 +74,11 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** A name from the file, cut to a readable length for a message. */
+function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -131,7 +136,7 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       const closest = closestMatch(property, allowed);
       const what = path.length === 0 && name === 'model' ? 'section' : 'property';
       return diagnostic(
-        `unknown ${what} "${property}"`,
+        `unknown ${what} "${shortened(property)}"`,
         [...path, property],
         { suggestion: closest ? `did you mean "${closest}"?` : `allowed: ${allowed.join(', ')}` },
         'key',
