@@ -191,6 +191,6 @@ function patternWhat(field: string): string {
 
 function patternHint(field: string): string {
   if (field === 'after') return 'write the offset from the trigger as J+1, D+1, J-7, 1d, 12h, 30m, 2w or 0';
-  if (field === 'updated') return 'write the date as YYYY-MM-DD';
+  if (field === 'updated') return 'write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD';
   return 'ids use lower-case letters, digits, "-" and "_", starting with a letter or digit';
 }
