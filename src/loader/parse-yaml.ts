@@ -37,7 +37,8 @@ export function parseYaml(text: string, fileName: string): ParseResult {
       const line = (mark?.line ?? 0) + 1;
       const column = (mark?.column ?? 0) + 1;
       const position = { line, column };
-      return { ok: false, message: error.reason || 'invalid YAML', range: { start: position, end: position } };
+      const suggestion = syntaxHint(text, line);
+      return { ok: false, message: error.reason || 'invalid YAML', range: { start: position, end: position }, ...(suggestion ? { suggestion } : {}) };
     }
     if (error instanceof RangeError) {
       // Deeply nested flow collections exhaust the parser's stack.
@@ -119,6 +120,40 @@ export function inspectAliases(root: unknown, limit: number): { expanded: number
       else enter(child);
     }
   }
+}
+
+/** A plain value that starts with `{{` (a template), after `key:` or `- `. */
+const UNQUOTED_TEMPLATE = /^(\s*(?:-\s+)?[^\s#'"{[][^#]*?:\s+|\s*-\s+)(\{\{[^\r\n]*?)\s*$/;
+
+/**
+ * A hint for the commonest cause of a syntax error: a template left unquoted, which YAML
+ * reads as a flow mapping. Looks at the error's line and the one before (js-yaml often
+ * notices on the next line). Reads two lines, never the whole text.
+ */
+function syntaxHint(text: string, line: number): string | undefined {
+  for (const candidate of [line, line - 1]) {
+    const source = lineAt(text, candidate);
+    if (source === undefined || source.length > 10_000) continue;
+    const match = UNQUOTED_TEMPLATE.exec(source);
+    if (!match) continue;
+    const value = match[2]!;
+    const quoted = value.length > 80 ? `${value.slice(0, 77)}…` : value;
+    return `a value starting with {{ is read as a YAML flow mapping: quote it, ${match[1]!.trim()} "${quoted.replace(/"/g, '\\"')}"`;
+  }
+  return undefined;
+}
+
+/** The 1-based line `line` of text, without its line break. */
+function lineAt(text: string, line: number): string | undefined {
+  if (line < 1) return undefined;
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
 }
 
 /** Where the first alias (`*name`) stands, to point an alias-bomb error at something useful. */

@@ -135,10 +135,11 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       const allowed = Object.keys((schemaAt(name, error.schemaPath, error)?.properties as object | undefined) ?? {});
       const closest = closestMatch(property, allowed);
       const what = path.length === 0 && name === 'model' ? 'section' : 'property';
+      const cutByComma = closest ? undefined : commaInFlowMapping(value, property);
       return diagnostic(
         `unknown ${what} "${shortened(property)}"`,
         [...path, property],
-        { suggestion: closest ? `did you mean "${closest}"?` : `allowed: ${allowed.join(', ')}` },
+        { suggestion: closest ? `did you mean "${closest}"?` : (cutByComma ?? `allowed: ${allowed.join(', ')}`) },
         'key',
       );
     }
@@ -154,7 +155,7 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     }
     case 'type': {
       const expected = String((error.params as { type: string }).type);
-      return diagnostic(`${field} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeName(value)}`);
+      return diagnostic(`${field} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeName(value)}`, path, typeHint(expected, field, value));
     }
     case 'pattern':
       return diagnostic(`${describeValue(value)} is not a valid ${patternWhat(field)}`, path, { suggestion: patternHint(field) });
@@ -181,6 +182,34 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     default:
       return diagnostic(`${field} ${error.message ?? 'is invalid'}`);
   }
+}
+
+/**
+ * `{ id: a, name: Je compare, puis je choisis }`: the comma ended the name, and the rest
+ * became a key with no value. Says which value to quote, when the key before holds text.
+ */
+function commaInFlowMapping(parent: unknown, property: string): string | undefined {
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
+  const record = parent as Record<string, unknown>;
+  if (record[property] !== null) return undefined;
+  const keys = Object.keys(record);
+  const before = keys[keys.indexOf(property) - 1];
+  const text = before === undefined ? undefined : record[before];
+  if (typeof text !== 'string' && typeof text !== 'number') return undefined;
+  const joined = shortened(`${String(text)}, ${property}`).replace(/"/g, '\\"');
+  return `a comma inside { … } ends a value: quote it, ${before}: "${joined}"`;
+}
+
+/** What YAML made of an unquoted value where the schema wants text. */
+function typeHint(expected: string, field: string, value: unknown): Partial<PendingDiagnostic> {
+  if (expected !== 'string') return {};
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return { suggestion: `YAML reads it as ${typeName(value)}: quote it, ${field}: "${String(value)}"` };
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return { suggestion: `an unquoted value starting with { (such as {{first_name}}) is a YAML mapping: put the whole value in quotes` };
+  }
+  return {};
 }
 
 function patternWhat(field: string): string {
