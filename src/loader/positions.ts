@@ -1,4 +1,5 @@
-import type { JsonPath, Location, Range } from '../diagnostics/types.js';
+import type { JsonPath, Location, Position, Range } from '../diagnostics/types.js';
+import { readSimpleYamlSpans, SPAN_SEPARATOR, UNSUPPORTED, type NodeSpan } from './fast-yaml.js';
 
 type YamlModule = typeof import('yaml');
 type YamlNode = import('yaml').Node;
@@ -10,10 +11,13 @@ type YamlAlias = import('yaml').Alias;
  * Maps JSON paths to line:col in one file's source. Built on demand, only for files
  * that have diagnostics, with the `yaml` package's syntax tree.
  *
- * Cost: one parse of the file, then O(path length) per diagnostic. Each mapping's keys
- * are indexed the first time a path goes through it, and aliases are resolved through
- * one index of anchors built on first use, so a file with 100,000 findings is not
- * scanned once per finding.
+ * Cost: one pass over the file, then O(path length) per diagnostic. Plain block YAML (what
+ * fast-yaml.ts reads, nearly every model file) is located by that reader, recording the span
+ * of every node in one pass, several times faster than the `yaml` package; anything else is
+ * parsed with `yaml`, whose mappings are indexed the first time a path goes through them and
+ * whose aliases are resolved through one index of anchors built on first use. Both give the
+ * same ranges (test/loader/positions-fast.test.ts), and a file with 100,000 findings is
+ * never scanned once per finding.
  */
 export interface PositionResolver {
   resolve(location: Location): Range;
@@ -24,6 +28,13 @@ let yamlModule: YamlModule | undefined;
 const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 export async function createPositionResolver(text: string): Promise<PositionResolver> {
+  const fast = readSimpleYamlSpans(text);
+  if (fast !== UNSUPPORTED) return spanResolver(fast.spans, fast.source);
+  return createYamlPositionResolver(text);
+}
+
+/** The resolver built on the `yaml` package, for any YAML (exported to compare both). */
+export async function createYamlPositionResolver(text: string): Promise<PositionResolver> {
   yamlModule ??= await import('yaml');
   const yaml = yamlModule;
   const lineCounter = new yaml.LineCounter();
@@ -53,6 +64,63 @@ export async function createPositionResolver(text: string): Promise<PositionReso
         if (at >= 0) return toRange(at, at + location.needle.length);
       }
       return toRange(start, valueEnd);
+    },
+  };
+}
+
+/** Line:col of offsets into `source`, by binary search over its line starts (built once). */
+function lineLocator(source: string): (offset: number) => Position {
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
+/** Resolves paths through the spans fast-yaml recorded: the same walk as DocumentIndex.find. */
+function spanResolver(spans: Map<string, NodeSpan>, source: string): PositionResolver {
+  const locate = lineLocator(source);
+  const toRange = (start: number, end: number): Range => ({ start: locate(start), end: locate(Math.max(start, end)) });
+  const root = spans.get('');
+  return {
+    resolve(location) {
+      if (location.range) return location.range;
+      if (!root) return toRange(0, 0);
+      const wantKey = location.target === 'key';
+      let start = root.start;
+      let end = root.end;
+      let node: NodeSpan | undefined = root;
+      let key = '';
+      const path = location.path;
+      for (let depth = 0; depth < path.length && node; depth++) {
+        const segment = path[depth]!;
+        if (node.kind === 'map') key += `${SPAN_SEPARATOR}k${String(segment)}`;
+        else if (node.kind === 'seq' && typeof segment === 'number') key += `${SPAN_SEPARATOR}i${segment}`;
+        else break;
+        const child = spans.get(key);
+        if (!child) break;
+        if ((depth === path.length - 1 && wantKey && child.keyStart >= 0) || child.empty) {
+          // The key itself; past an empty value, the walk stops at its key too.
+          start = child.keyStart;
+          end = child.keyEnd;
+          break;
+        }
+        start = child.start;
+        end = child.end;
+        node = child;
+      }
+      if (location.needle) {
+        const at = findNeedle(source, start, end, location.needle);
+        if (at >= 0) return toRange(at, at + location.needle.length);
+      }
+      return toRange(start, end);
     },
   };
 }
