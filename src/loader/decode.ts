@@ -74,8 +74,12 @@ function positionOfByte(bytes: Uint8Array, offset: number): Position {
       lineStart = i + 1;
     }
   }
-  // Columns count characters, so count UTF-8 lead bytes on the line before the bad byte.
+  // Columns count UTF-16 units, as every other position (and SARIF, and editors) does: one
+  // per UTF-8 lead byte, two for a four-byte sequence (an astral character).
   let column = 1;
-  for (let i = lineStart; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  for (let i = lineStart; i < offset; i++) {
+    const byte = bytes[i]!;
+    if ((byte & 0xc0) !== 0x80) column += byte >= 0xf0 ? 2 : 1;
+  }
   return { line, column };
 }

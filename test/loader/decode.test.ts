@@ -17,8 +17,8 @@ describe('decodeUtf8', () => {
     expect(decodeUtf8(bytes('a: 1\nname: x', [0xff]))).toEqual({ ok: false, position: { line: 2, column: 8 }, byte: 0xff, sequence: [0xff] });
   });
 
-  it('counts multi-byte characters before the bad byte as one column each', () => {
-    expect(decodeUtf8(bytes('stages:\n  né: é€🎉', [0xfe]))).toEqual({ ok: false, position: { line: 2, column: 10 }, byte: 0xfe, sequence: [0xfe] });
+  it('counts characters before the bad byte in UTF-16 units, as every other column: one each, two for an emoji', () => {
+    expect(decodeUtf8(bytes('stages:\n  né: é€🎉', [0xfe]))).toEqual({ ok: false, position: { line: 2, column: 11 }, byte: 0xfe, sequence: [0xfe] });
   });
 
   it('a lead byte followed by a non-continuation byte is the error, at the lead byte', () => {
@@ -50,7 +50,7 @@ describe('decodeUtf8: sequences Node rejects that look well-formed byte by byte'
     expect(decodeUtf8(bytes([0xf4, 0x90, 0x80, 0x80]))).toMatchObject({ sequence: [0xf4, 0x90, 0x80, 0x80] });
   });
 
-  it('a valid four-byte character before the bad byte still counts as one column', () => {
-    expect(decodeUtf8(bytes('🎉', [0xed, 0xbf, 0xbf]))).toMatchObject({ position: { line: 1, column: 2 }, byte: 0xed });
+  it('a valid four-byte character before the bad byte counts as two UTF-16 units', () => {
+    expect(decodeUtf8(bytes('🎉', [0xed, 0xbf, 0xbf]))).toMatchObject({ position: { line: 1, column: 3 }, byte: 0xed });
   });
 });
