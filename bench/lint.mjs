@@ -75,17 +75,19 @@ async function workerBaseline(dir) {
 function runOnce(command, args, options = {}) {
   const rssFile = path.join(os.tmpdir(), `omni-bench-rss-${process.pid}`);
   const useTime = existsSync(GNU_TIME);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
   const result = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let rssMb;
+  let cpuMs;
   if (useTime && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    const [kb, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
     if (Number.isFinite(kb)) rssMb = kb / 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
     rmSync(rssFile, { force: true });
   }
-  return { ms, rssMb, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
+  return { ms, cpuMs, rssMb, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
 }
 
 const median = (values) => {
@@ -96,7 +98,8 @@ const median = (values) => {
 
 function summarize(runs) {
   const rss = runs.map((run) => run.rssMb).filter((value) => value !== undefined);
-  return { ms: median(runs.map((run) => run.ms)), runs: runs.map((run) => run.ms), rssMb: rss.length ? Math.max(...rss) : undefined };
+  const cpu = runs.map((run) => run.cpuMs).filter((value) => value !== undefined);
+  return { ms: median(runs.map((run) => run.ms)), runs: runs.map((run) => run.ms), rssMb: rss.length ? Math.max(...rss) : undefined, cpuMs: cpu.length ? median(cpu) : undefined };
 }
 
 // ---------------------------------------------------------------- Spectral
@@ -261,16 +264,17 @@ async function main() {
       notes.push(`spectral found ${found} problems`);
     }
 
-    console.log('| contender | wall (median) | runs | peak RSS |');
-    console.log('|---|---:|---|---:|');
+    // CPU (user + sys) is steadier than wall time on a shared, loaded machine.
+    console.log('| contender | wall (median) | runs | CPU (median) | peak RSS |');
+    console.log('|---|---:|---|---:|---:|');
     for (const task of tasks) {
       const r = result[task.key];
-      console.log(`| ${task.label} | ${fmt(r.ms)} | ${r.runs.map(fmt).join(', ')} | ${fmtRss(r.rssMb)} |`);
+      console.log(`| ${task.label} | ${fmt(r.ms)} | ${r.runs.map(fmt).join(', ')} | ${r.cpuMs === undefined ? 'n/a' : fmt(r.cpuMs)} | ${fmtRss(r.rssMb)} |`);
     }
     console.log('');
     console.log(`omni / floor:            ${ratio(result.omni.ms, result.floor.ms)}   (target ≤ 2×)`);
     if (result.omniErrors) {
-      console.log(`with errors, omni / floor: ${ratio(result.omniErrors.ms, result.floorErrors.ms)}   (target ≤ 1.5×)`);
+      console.log(`with errors, omni / floor: ${ratio(result.omniErrors.ms, result.floorErrors.ms)}   (target ≤ 1.5×; CPU ${ratio(result.omniErrors.cpuMs, result.floorErrors.cpuMs)}, clean CPU ${ratio(result.omni.cpuMs, result.floor.cpuMs)})`);
       const report = readFileSync(omniErrorsOut, 'utf8');
       notes.push(`with errors: omni's stylish report ${(report.length / 1e3).toFixed(0)} kB, last line: ${report.trim().split('\n').pop()}`);
     }

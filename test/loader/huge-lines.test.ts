@@ -18,7 +18,7 @@ describe('code frames of huge lines', () => {
     const key = 'k'.repeat(10_000_000);
     const started = performance.now();
     const output = await stylishOf({ 'x.yaml': `stages: [{ id: a, name: A, ${key}: 1 }]\n` });
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(output.length).toBeLessThan(2_000);
     const lines = output.split('\n');
     expect(lines[2]).toBe(`  1:28  error  unknown property "${'k'.repeat(57)}…" (allowed: id, name, description, owner, tags)  schema`);
