@@ -2,18 +2,21 @@
 // Seeded generator of large, realistic omni workspaces for benchmarks.
 //
 //   node bench/generate.mjs --out /tmp/ws [--files 1000] [--scenarios 10000] [--channels 50]
-//        [--stages 20] [--variables 2000] [--sources 200] [--seed 1]
+//        [--stages 20] [--variables 2000] [--sources 200] [--seed 1] [--errors 10%]
 //
 // Same options, same bytes: every choice comes from a seeded PRNG (mulberry32), never
 // Math.random or the clock. The workspace is valid against schemas/model.schema.json and
 // lint-clean: every variable used and sourced, every source used, every channel with a
 // touchpoint, every opportunity/friction touchpoint addressed, every use case implemented,
 // consent variables declared where a channel requires them, step offsets in order.
+// With --errors P% (default 0), P% of the scenario files, picked by the seed, get three
+// mistakes a user makes: a misspelled step property (`chanel:`), a reference to an undeclared
+// target and an invalid step offset; the other files keep the same bytes.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DEFAULTS = Object.freeze({ files: 1000, scenarios: 10000, channels: 50, stages: 20, variables: 2000, sources: 200, seed: 1 });
+export const DEFAULTS = Object.freeze({ files: 1000, scenarios: 10000, channels: 50, stages: 20, variables: 2000, sources: 200, seed: 1, errors: 0 });
 
 /** mulberry32: small, fast, good enough to pick words; deterministic for a seed. */
 function prng(seed) {
@@ -263,7 +266,27 @@ export function generateWorkspace(options = {}) {
   chunks(scenarios, scenarioFiles).forEach((chunk, i) => {
     files.set(`scenarios/scenarios-${pad(i + 1, 4)}.yaml`, header + section('scenarios', chunk.map(scenarioYaml)));
   });
+  if (o.errors > 0) addErrors(files, o.errors, o.seed);
   return files;
+}
+
+/** Puts three mistakes into `percent`% of the scenario files, chosen by their own PRNG (the clean bytes do not move). */
+function addErrors(files, percent, seed) {
+  if (!(percent > 0 && percent <= 100)) throw new Error('--errors must be a percentage between 0 and 100');
+  const r = prng(seed ^ 0x5bd1e995);
+  const scenarioFiles = [...files.keys()].filter((name) => name.startsWith('scenarios/'));
+  const count = Math.max(1, Math.round((scenarioFiles.length * percent) / 100));
+  for (const name of r.sample(scenarioFiles, count)) {
+    // One mistake per scenario (a schema error sets its whole scenario aside): the first,
+    // the middle and the last one of the file.
+    const parts = files.get(name).split('\n  - id: ');
+    const last = parts.length - 1;
+    const middle = Math.max(1, Math.floor(parts.length / 2));
+    parts[1] = parts[1].replace('\n        channel: ', '\n        chanel: ');
+    parts[last] = parts[last].replace(/\n {4}target: ([\w-]+)/, '\n    target: $1-inconnu');
+    if (middle !== 1 && middle !== last) parts[middle] = parts[middle].replace(/\n( {6}- after: "?)J\+(\d+)/, '\n$1J+$2j');
+    files.set(name, parts.join('\n  - id: '));
+  }
 }
 
 function chunks(list, count) {
@@ -331,6 +354,13 @@ export function writeWorkspace(out, options = {}) {
   return { files: files.size, bytes };
 }
 
+/** `10%` or `10`: a percentage of files. */
+export function parsePercent(value) {
+  const number = Number(String(value).replace(/%$/, ''));
+  if (!Number.isFinite(number) || number < 0 || number > 100) throw new Error(`--errors needs a percentage from 0 to 100, got ${value}`);
+  return number;
+}
+
 export function parseGenerateArgs(argv) {
   const options = {};
   let out;
@@ -339,6 +369,9 @@ export function parseGenerateArgs(argv) {
     const value = argv[i + 1];
     if (arg === '--out') {
       out = value;
+      i++;
+    } else if (arg === '--errors') {
+      options.errors = parsePercent(value);
       i++;
     } else if (arg.startsWith('--') && arg.slice(2) in DEFAULTS) {
       const number = Number(value);

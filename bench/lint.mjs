@@ -3,7 +3,7 @@
 //
 //   npm run build && node bench/lint.mjs [--dir WS] [--runs 3] [--startup-runs 10] [--no-spectral]
 //        [generator options: --files 1000 --scenarios 10000 --channels 50 --stages 20
-//         --variables 2000 --sources 200 --seed 1]
+//         --variables 2000 --sources 200 --seed 1] [--errors 10%]
 //
 // Everything is measured in this one run, on this machine, each figure the median of
 // --runs child processes (wall time from spawn to exit, peak RSS from GNU time):
@@ -12,6 +12,9 @@
 //   spectral  Spectral's `schema` function on `$` with the same schema, installed here into a
 //             temporary folder (never a project dependency)
 //   omni      node bin/omni.js lint WS --format json, every rule on
+// With --errors P%, a second workspace is generated from the same seed with P% of its scenario
+// files holding mistakes (see generate.mjs), and the floor and omni run on it too, in the same
+// rounds: "lint with problems", where positions and code frames are computed.
 // Then start-up: omni --version and omni lint examples/maison-lumen, median of --startup-runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,17 +75,19 @@ async function workerBaseline(dir) {
 function runOnce(command, args, options = {}) {
   const rssFile = path.join(os.tmpdir(), `omni-bench-rss-${process.pid}`);
   const useTime = existsSync(GNU_TIME);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
   const result = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let rssMb;
+  let cpuMs;
   if (useTime && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    const [kb, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
     if (Number.isFinite(kb)) rssMb = kb / 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
     rmSync(rssFile, { force: true });
   }
-  return { ms, rssMb, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
+  return { ms, cpuMs, rssMb, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
 }
 
 const median = (values) => {
@@ -93,7 +98,8 @@ const median = (values) => {
 
 function summarize(runs) {
   const rss = runs.map((run) => run.rssMb).filter((value) => value !== undefined);
-  return { ms: median(runs.map((run) => run.ms)), runs: runs.map((run) => run.ms), rssMb: rss.length ? Math.max(...rss) : undefined };
+  const cpu = runs.map((run) => run.cpuMs).filter((value) => value !== undefined);
+  return { ms: median(runs.map((run) => run.ms)), runs: runs.map((run) => run.ms), rssMb: rss.length ? Math.max(...rss) : undefined, cpuMs: cpu.length ? median(cpu) : undefined };
 }
 
 // ---------------------------------------------------------------- Spectral
@@ -132,6 +138,12 @@ function spectralRuleset(scratch) {
 
 // ---------------------------------------------------------------- main
 
+function parsePercentOption(value) {
+  const number = Number(String(value).replace(/%$/, ''));
+  if (!Number.isFinite(number) || number <= 0 || number > 100) throw new Error(`--errors needs a percentage above 0 and at most 100, got ${value}`);
+  return number;
+}
+
 function parseArgs(argv) {
   const args = { runs: 3, startupRuns: 10, spectral: true, generator: {} };
   const generatorKeys = ['files', 'scenarios', 'channels', 'stages', 'variables', 'sources', 'seed'];
@@ -150,6 +162,10 @@ function parseArgs(argv) {
     } else if (arg === '--runs') args.runs = number();
     else if (arg === '--startup-runs') args.startupRuns = number();
     else if (arg === '--no-spectral') args.spectral = false;
+    else if (arg === '--errors') {
+      args.errors = parsePercentOption(value);
+      i++;
+    }
     else if (arg.startsWith('--') && generatorKeys.includes(arg.slice(2))) args.generator[arg.slice(2)] = number();
     else throw new Error(`unknown option ${arg}`);
   }
@@ -179,6 +195,14 @@ async function main() {
     }
     const files = yamlFiles(dir);
     const bytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
+    let errorsDir;
+    if (args.errors) {
+      if (args.dir) throw new Error('--errors generates its workspaces: do not combine it with --dir');
+      const { writeWorkspace, DEFAULTS } = await import('./generate.mjs');
+      errorsDir = path.join(scratch, 'workspace-with-errors');
+      writeWorkspace(errorsDir, { ...DEFAULTS, ...args.generator, errors: args.errors });
+      described += `; with errors: the same with ${args.errors}% of scenario files holding three mistakes each`;
+    }
 
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     console.log(`omni lint benchmark — ${new Date().toISOString().slice(0, 10)}`);
@@ -193,6 +217,14 @@ async function main() {
       { key: 'baseline', label: 'yaml parse + ajv validate', cmd: process.execPath, args: [self, '--worker', 'baseline', dir] },
       { key: 'omni', label: 'omni lint (every rule)', cmd: process.execPath, args: [OMNI, 'lint', dir, '--format', 'json', '-o', omniOut] },
     ];
+    const omniErrorsOut = path.join(scratch, 'omni-lint-errors.txt');
+    if (errorsDir) {
+      tasks.push(
+        { key: 'floorErrors', label: 'with errors: parse-only floor', cmd: process.execPath, args: [self, '--worker', 'floor', errorsDir], okStatus: [0, 1] },
+        // stylish, the default: code frames included.
+        { key: 'omniErrors', label: 'with errors: omni lint (stylish)', cmd: process.execPath, args: [OMNI, 'lint', errorsDir, '-o', omniErrorsOut], okStatus: [1] },
+      );
+    }
     const notes = [];
     if (args.spectral) {
       const spectral = installSpectral();
@@ -232,14 +264,20 @@ async function main() {
       notes.push(`spectral found ${found} problems`);
     }
 
-    console.log('| contender | wall (median) | runs | peak RSS |');
-    console.log('|---|---:|---|---:|');
+    // CPU (user + sys) is steadier than wall time on a shared, loaded machine.
+    console.log('| contender | wall (median) | runs | CPU (median) | peak RSS |');
+    console.log('|---|---:|---|---:|---:|');
     for (const task of tasks) {
       const r = result[task.key];
-      console.log(`| ${task.label} | ${fmt(r.ms)} | ${r.runs.map(fmt).join(', ')} | ${fmtRss(r.rssMb)} |`);
+      console.log(`| ${task.label} | ${fmt(r.ms)} | ${r.runs.map(fmt).join(', ')} | ${r.cpuMs === undefined ? 'n/a' : fmt(r.cpuMs)} | ${fmtRss(r.rssMb)} |`);
     }
     console.log('');
     console.log(`omni / floor:            ${ratio(result.omni.ms, result.floor.ms)}   (target ≤ 2×)`);
+    if (result.omniErrors) {
+      console.log(`with errors, omni / floor: ${ratio(result.omniErrors.ms, result.floorErrors.ms)}   (target ≤ 1.5×; CPU ${ratio(result.omniErrors.cpuMs, result.floorErrors.cpuMs)}, clean CPU ${ratio(result.omni.cpuMs, result.floor.cpuMs)})`);
+      const report = readFileSync(omniErrorsOut, 'utf8');
+      notes.push(`with errors: omni's stylish report ${(report.length / 1e3).toFixed(0)} kB, last line: ${report.trim().split('\n').pop()}`);
+    }
     console.log(`omni / yaml+ajv:         ${ratio(result.omni.ms, result.baseline.ms)}`);
     console.log(`spectral / omni:         ${result.spectral ? ratio(result.spectral.ms, result.omni.ms) : 'n/a (spectral skipped)'}`);
     console.log('');

@@ -9,7 +9,7 @@ import {
   severityLabel,
   type FormatContext,
 } from './shared.js';
-import { blankLike, padEndVisible, textWidth, visibleText } from './terminal-text.js';
+import { blankLike, frameWindow, padEndVisible, textWidth, visibleText } from './terminal-text.js';
 
 /**
  * Human output modelled on ESLint's `stylish`: one block per file (underlined path),
@@ -66,6 +66,7 @@ function formatFileBlock(diagnostics: readonly Diagnostic[], source: string | un
  *     12 | channel: sms
  *        |          ^^^
  * A range running past the line is underlined to the line's end; an empty one gets one caret.
+ * Of a line longer than MAX_FRAME_WIDTH, only a window around the column is shown.
  * Columns are 1-based UTF-16 offsets with an exclusive end, as in SARIF.
  */
 function codeFrame(
@@ -79,9 +80,12 @@ function codeFrame(
   if (text === undefined) return '';
   const from = clamp(start.column - 1, 0, text.length);
   const to = end.line > start.line ? text.length : clamp(end.column - 1, from, text.length);
-  const before = visibleText(text.slice(0, from));
-  const marked = visibleText(text.slice(from, to));
-  const after = visibleText(text.slice(to));
+  // A long line shows a window around the column, cut ends marked with `…`.
+  const shown = frameWindow(text, from);
+  const markedEnd = Math.min(to, shown.end);
+  const before = (shown.start > 0 ? '\u2026' : '') + visibleText(text.slice(shown.start, from));
+  const marked = visibleText(text.slice(from, markedEnd));
+  const after = visibleText(text.slice(markedEnd, shown.end)) + (shown.end < text.length ? '\u2026' : '');
   const gutterWidth = String(start.line).length;
   const gutter = chalk.dim(`    ${String(start.line).padStart(gutterWidth)} |`);
   const emptyGutter = chalk.dim(`    ${' '.repeat(gutterWidth)} |`);

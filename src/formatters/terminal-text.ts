@@ -48,3 +48,22 @@ export function blankLike(text: string): string {
   for (const char of text) out += char === '\t' ? '\t' : ' '.repeat(charWidth(char));
   return out;
 }
+
+/** Most UTF-16 units of one source line a code frame shows: a minified or generated line stays readable. */
+export const MAX_FRAME_WIDTH = 160;
+
+/**
+ * The slice [start, end) of a source line a code frame shows: all of it when short, else
+ * MAX_FRAME_WIDTH units with the column a quarter in, never splitting a surrogate pair.
+ * A 10 MB line costs the same as an 80-character one.
+ */
+export function frameWindow(line: string, column: number, width = MAX_FRAME_WIDTH): { start: number; end: number } {
+  if (line.length <= width) return { start: 0, end: line.length };
+  let start = Math.max(0, Math.min(column - Math.floor(width / 4), line.length - width));
+  let end = Math.min(line.length, start + width);
+  if (start > 0 && isLowSurrogate(line.charCodeAt(start))) start--;
+  if (end < line.length && isLowSurrogate(line.charCodeAt(end))) end++;
+  return { start, end };
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -41,6 +41,50 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const MAX_DEPTH = 64;
 
+/**
+ * Where one node of a document read by this reader stands, as offsets into the text with
+ * CRLF read as LF (lines and columns are the same): what the `yaml` package's syntax tree
+ * gives (node.range[0], node.range[1]), so both position resolvers agree.
+ */
+export interface NodeSpan {
+  kind: 'map' | 'seq' | 'scalar';
+  start: number;
+  end: number;
+  /** The key of a mapping entry; -1 for the root and sequence items. */
+  keyStart: number;
+  keyEnd: number;
+  /** A key with no value (`name:`): findings point at the key. */
+  empty: boolean;
+}
+
+/** Spans by path: segments joined by SPAN_SEPARATOR, mapping keys as `k<key>`, sequence indexes as `i<index>`. */
+export const SPAN_SEPARATOR = '\u0000';
+
+/**
+ * The spans of every node of `text` when it is in the supported subset (one pass, for a
+ * file that has findings to locate); UNSUPPORTED otherwise. `source` is the text the
+ * offsets refer to.
+ */
+export function readSimpleYamlSpans(text: string): { spans: Map<string, NodeSpan>; source: string } | typeof UNSUPPORTED {
+  const source = supportedSource(text);
+  if (source === UNSUPPORTED) return UNSUPPORTED;
+  const spans = new Map<string, NodeSpan>();
+  try {
+    new Reader(source, spans).document();
+  } catch (error) {
+    if (error === unsupported) return UNSUPPORTED;
+    throw error;
+  }
+  return { spans, source };
+}
+
+function supportedSource(text: string): string | typeof UNSUPPORTED {
+  if (UNSUPPORTED_CHARACTERS.test(text) || !isWellFormed(text)) return UNSUPPORTED;
+  if (!text.includes('\r')) return text;
+  if (LONE_CR.test(text)) return UNSUPPORTED;
+  return text.replaceAll('\r\n', '\n');
+}
+
 /** Parses `text` if it is in the supported subset; UNSUPPORTED otherwise. */
 export function readSimpleYaml(text: string): unknown {
   // Emoji and other astral characters are fine; a lone surrogate is js-yaml's error to report.
@@ -102,9 +146,30 @@ class Reader {
   /** Where the last key, quoted scalar or flow collection read ended (saves allocating a result pair). */
   private end = 0;
 
-  constructor(text: string) {
+  // Only when recording spans (locating findings); the plain read never touches them.
+  private readonly spans: Map<string, NodeSpan> | null;
+  /** Span key of the node being read. */
+  private spanPath = '';
+  /** Where the text of the last key ended, before its colon. */
+  private keyEnd = 0;
+  /** Where the last scalar value ended (plain: without trailing spaces). */
+  private valueEnd = 0;
+  /** Just after the line break of the last content line read: where a block collection ends. */
+  private nodeEnd = 0;
+
+  constructor(text: string, spans: Map<string, NodeSpan> | null = null) {
     this.text = text;
     this.length = text.length;
+    this.spans = spans;
+  }
+
+  private record(kind: NodeSpan['kind'], start: number, end: number, keyStart = -1, keyEnd = -1, empty = false): void {
+    this.spans!.set(this.spanPath, { kind, start, end, keyStart, keyEnd, empty });
+  }
+
+  /** After a value that ends on the current line: the line (its break included) ends the node. */
+  private endNodeAtLine(): void {
+    this.nodeEnd = Math.min(this.lineEnd + 1, this.length);
   }
 
   document(): Record<string, unknown> {
@@ -112,8 +177,10 @@ class Reader {
     if (this.indent !== 0) throw unsupported;
     const first = this.text.charCodeAt(this.lineStart);
     if (first === DASH || (first === 0x2e && this.text.startsWith('...', this.lineStart))) throw unsupported; // sequences, ---, ...
+    const start = this.lineStart;
     const result = this.blockMapping(0, 0);
     if (this.lineStart < this.length) throw unsupported;
+    if (this.spans) this.record('map', start, this.nodeEnd);
     return result;
   }
 
@@ -163,7 +230,16 @@ class Reader {
     for (;;) {
       const key = this.key(position);
       if (Object.hasOwn(result, key)) throw unsupported; // duplicate: js-yaml reports it
-      result[key] = this.value(this.end, indent);
+      if (this.spans) {
+        const parent = this.spanPath;
+        this.spanPath = `${parent}${SPAN_SEPARATOR}k${key}`;
+        const keyStart = position;
+        const keyEnd = this.keyEnd;
+        result[key] = this.recordedValue(this.end, indent, keyStart, keyEnd);
+        this.spanPath = parent;
+      } else {
+        result[key] = this.value(this.end, indent);
+      }
       if (this.indent !== indent) {
         if (this.indent > indent) throw unsupported;
         break;
@@ -197,6 +273,7 @@ class Reader {
     const spaced = text.charCodeAt(end + 1) === SPACE;
     if (!spaced && (inFlow || end + 1 < this.lineEnd)) throw unsupported;
     if (key === '__proto__' || key === '<<') throw unsupported;
+    this.keyEnd = end;
     this.end = spaced ? end + 2 : end + 1;
     return key;
   }
@@ -222,6 +299,38 @@ class Reader {
     return value;
   }
 
+  /** value(), recording the span of what it reads under this.spanPath (the same reads, in the same order). */
+  private recordedValue(position: number, indent: number, keyStart: number, keyEnd: number): unknown {
+    const text = this.text;
+    while (text.charCodeAt(position) === SPACE) position++;
+    if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
+      const afterKey = this.end;
+      this.endNodeAtLine();
+      this.nextLine();
+      let value: unknown = null;
+      const start = this.lineStart + this.indent;
+      if (this.indent > indent) value = this.blockNode(indent);
+      else if (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) value = this.blockSequence(indent);
+      else {
+        this.record('scalar', afterKey, afterKey, keyStart, keyEnd, true);
+        return null;
+      }
+      this.record(Array.isArray(value) ? 'seq' : 'map', start, this.nodeEnd, keyStart, keyEnd);
+      return value;
+    }
+    const c = text.charCodeAt(position);
+    if (c === 0x7c || c === 0x3e) {
+      const value = this.blockScalar(position, indent);
+      this.record('scalar', position, this.nodeEnd, keyStart, keyEnd);
+      return value;
+    }
+    const value = this.inlineValue(position);
+    this.record(kindOf(value), position, this.valueEnd, keyStart, keyEnd);
+    this.endNodeAtLine();
+    this.nextLine();
+    return value;
+  }
+
   /** A nested block collection on the lines below a key or `-`, more indented than `parentIndent`. */
   private blockNode(parentIndent: number): unknown {
     const indent = this.indent;
@@ -241,24 +350,37 @@ class Reader {
     this.enter();
     const result: unknown[] = [];
     const text = this.text;
+    const spans = this.spans;
+    const parent = this.spanPath;
     while (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) {
+      if (spans) this.spanPath = `${parent}${SPAN_SEPARATOR}i${result.length}`;
       let position = this.lineStart + indent + 1;
       while (text.charCodeAt(position) === SPACE) position++;
       if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
         this.nextLine();
         // An empty entry (null) trips js-yaml in nested sequences: let it decide.
         if (this.indent <= indent) throw unsupported;
-        result.push(this.blockNode(indent));
+        const start = this.lineStart + this.indent;
+        const item = this.blockNode(indent);
+        if (spans) this.record(Array.isArray(item) ? 'seq' : 'map', start, this.nodeEnd);
+        result.push(item);
       } else if (this.startsCompactMapping(position)) {
         result.push(this.blockMapping(position - this.lineStart, position - this.lineStart));
+        if (spans) this.record('map', position, this.nodeEnd);
       } else {
         const c = text.charCodeAt(position);
         if (c === DASH || c === 0x7c || c === 0x3e) throw unsupported; // nested `- -`, block scalars as items
-        result.push(this.inlineValue(position));
+        const item = this.inlineValue(position);
+        if (spans) {
+          this.record(kindOf(item), position, this.valueEnd);
+          this.endNodeAtLine();
+        }
+        result.push(item);
         this.nextLine();
       }
       if (this.indent > indent) throw unsupported;
     }
+    this.spanPath = parent;
     this.depth--;
     return result;
   }
@@ -304,9 +426,11 @@ class Reader {
       }
       let last = stop;
       while (text.charCodeAt(last - 1) === SPACE) last--;
+      this.valueEnd = last;
       return resolvePlain(text.slice(position, last));
     }
     this.expectLineEnd(end);
+    this.valueEnd = end;
     return value;
   }
 
@@ -382,14 +506,32 @@ class Reader {
       this.end = i + 1;
       return isMapping ? mapping : sequence;
     }
+    const spans = this.spans;
+    const parent = this.spanPath;
     for (;;) {
       if (isMapping) {
+        const keyStart = i;
         const key = this.key(i, true);
         if (Object.hasOwn(mapping, key)) throw unsupported;
-        mapping[key] = this.flowItem(this.skipSpaces(this.end));
+        if (spans) {
+          const keyEnd = this.keyEnd;
+          this.spanPath = `${parent}${SPAN_SEPARATOR}k${key}`;
+          const start = this.skipSpaces(this.end);
+          const value = this.flowItem(start);
+          this.record(kindOf(value), start, this.valueEnd, keyStart, keyEnd);
+          mapping[key] = value;
+        } else {
+          mapping[key] = this.flowItem(this.skipSpaces(this.end));
+        }
+      } else if (spans) {
+        this.spanPath = `${parent}${SPAN_SEPARATOR}i${sequence.length}`;
+        const value = this.flowItem(i);
+        this.record(kindOf(value), i, this.valueEnd);
+        sequence.push(value);
       } else {
         sequence.push(this.flowItem(i));
       }
+      this.spanPath = parent;
       i = this.skipSpaces(this.end);
       const c = text.charCodeAt(i);
       if (c === closing) {
@@ -407,8 +549,16 @@ class Reader {
   private flowItem(position: number): unknown {
     const text = this.text;
     const c = text.charCodeAt(position);
-    if (c === OPEN_BRACKET || c === OPEN_BRACE) return this.flow(position);
-    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(position);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      const value = this.flow(position);
+      this.valueEnd = this.end;
+      return value;
+    }
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      const value = this.quoted(position);
+      this.valueEnd = this.end;
+      return value;
+    }
     if (isIndicator(c) || (c === DASH && isFlowBoundary(text.charCodeAt(position + 1)))) throw unsupported;
     let end = position;
     for (; end < this.lineEnd; end++) {
@@ -421,6 +571,7 @@ class Reader {
     while (text.charCodeAt(last - 1) === SPACE) last--;
     if (last === position) throw unsupported;
     this.end = end;
+    this.valueEnd = last;
     return resolvePlain(text.slice(position, last));
   }
 
@@ -454,6 +605,7 @@ class Reader {
     let atMoreIndented = false;
     let result = '';
     let lineStart = this.lineEnd + 1;
+    let lastContentEnd = lineStart;
     for (;;) {
       if (lineStart >= this.length) {
         // The text ended with a line break: js-yaml's end-of-input case.
@@ -502,10 +654,17 @@ class Reader {
       if (end === this.length) throw unsupported; // content up to the end of input without a line break
       result += text.slice(p, end);
       lineStart = end + 1;
+      lastContentEnd = lineStart;
     }
+    this.nodeEnd = lastContentEnd;
     // Continue with the line that ended the scalar (skipping blank and comment lines).
     this.seekContent(lineStart);
     if (this.indent > parentIndent) throw unsupported;
     return result;
   }
+}
+
+function kindOf(value: unknown): NodeSpan['kind'] {
+  if (Array.isArray(value)) return 'seq';
+  return value !== null && typeof value === 'object' ? 'map' : 'scalar';
 }

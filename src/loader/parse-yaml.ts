@@ -1,5 +1,5 @@
 import jsYaml from 'js-yaml';
-import type { Range } from '../diagnostics/types.js';
+import type { JsonPath, Range } from '../diagnostics/types.js';
 import { readSimpleYaml, UNSUPPORTED } from './fast-yaml.js';
 
 /**
@@ -19,7 +19,9 @@ const MAX_EXPANDED_NODES = 1_000_000;
 
 export type ParseResult =
   | { ok: true; data: unknown }
-  | { ok: false; message: string; range: Range };
+  /** `range` when the parser knows the place; else `path`, to the node to point at, located later. */
+  | { ok: false; message: string; range: Range; suggestion?: string }
+  | { ok: false; message: string; path: JsonPath; suggestion?: string };
 
 export function parseYaml(text: string, fileName: string): ParseResult {
   // Plain block YAML (nearly every model file) is read by a faster reader that returns
@@ -35,7 +37,8 @@ export function parseYaml(text: string, fileName: string): ParseResult {
       const line = (mark?.line ?? 0) + 1;
       const column = (mark?.column ?? 0) + 1;
       const position = { line, column };
-      return { ok: false, message: error.reason || 'invalid YAML', range: { start: position, end: position } };
+      const suggestion = syntaxHint(text, line);
+      return { ok: false, message: error.reason || 'invalid YAML', range: { start: position, end: position }, ...(suggestion ? { suggestion } : {}) };
     }
     if (error instanceof RangeError) {
       // Deeply nested flow collections exhaust the parser's stack.
@@ -45,37 +48,112 @@ export function parseYaml(text: string, fileName: string): ParseResult {
     throw error;
   }
   // Without a `*`, the document has no alias to expand.
-  if (text.includes('*') && countExpandedNodes(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
-    const position = firstAliasPosition(text);
-    return {
-      ok: false,
-      message: `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} nodes (an alias bomb?)`,
-      range: { start: position, end: position },
-    };
+  if (text.includes('*')) {
+    const aliases = inspectAliases(data, MAX_EXPANDED_NODES);
+    if (aliases.cyclePath) {
+      // js-yaml builds `a: &a [ *a ]` as an array that contains itself: every later walk
+      // (validation, model, any output) would recurse forever.
+      return {
+        ok: false,
+        message: 'this alias refers to a node that contains it, so the document has no end',
+        suggestion: 'an alias may only name a node that does not enclose it: copy the values instead',
+        path: aliases.cyclePath,
+      };
+    }
+    if (aliases.expanded > MAX_EXPANDED_NODES) {
+      const position = firstAliasPosition(text);
+      return {
+        ok: false,
+        message: `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} nodes (an alias bomb?)`,
+        range: { start: position, end: position },
+      };
+    }
   }
   return { ok: true, data };
 }
 
+interface Frame {
+  node: object;
+  keys: string[] | null;
+  next: number;
+  size: number;
+}
+
 /**
- * Counts nodes as if every alias were expanded, in time linear in the number of
- * distinct nodes: js-yaml shares one object per anchor, so sizes are memoised by identity.
+ * Counts nodes as if every alias were expanded, in time linear in the number of distinct
+ * nodes (js-yaml shares one object per anchor, so sizes are memoised by identity), and
+ * finds an alias inside its own anchor: the path to the first node met again while still
+ * inside it. Iterative, so that a deep document cannot exhaust the stack here.
  */
-function countExpandedNodes(root: unknown, limit: number): number {
+export function inspectAliases(root: unknown, limit: number): { expanded: number; cyclePath?: JsonPath } {
+  if (root === null || typeof root !== 'object') return { expanded: 1 };
   const sizes = new Map<object, number>();
-  const sizeOf = (node: unknown): number => {
-    if (node === null || typeof node !== 'object') return 1;
-    const known = sizes.get(node);
-    if (known !== undefined) return known;
-    let total = 1;
-    const children = Array.isArray(node) ? node : Object.values(node as Record<string, unknown>);
-    for (const child of children) {
-      total += sizeOf(child);
-      if (total > limit) break;
-    }
-    sizes.set(node, total);
-    return total;
+  const open = new Set<object>();
+  const stack: Frame[] = [];
+  const enter = (node: object) => {
+    open.add(node);
+    stack.push({ node, keys: Array.isArray(node) ? null : Object.keys(node), next: 0, size: 1 });
   };
-  return sizeOf(root);
+  enter(root);
+  for (;;) {
+    const frame = stack[stack.length - 1]!;
+    const count = frame.keys ? frame.keys.length : (frame.node as unknown[]).length;
+    if (frame.next >= count || frame.size > limit) {
+      stack.pop();
+      open.delete(frame.node);
+      sizes.set(frame.node, frame.size);
+      const parent = stack[stack.length - 1];
+      if (!parent) return { expanded: frame.size };
+      parent.size += frame.size;
+      continue;
+    }
+    const key = frame.keys ? frame.keys[frame.next]! : frame.next;
+    frame.next++;
+    const child = (frame.node as Record<string | number, unknown>)[key];
+    if (child === null || typeof child !== 'object') {
+      frame.size++;
+    } else if (open.has(child)) {
+      return { expanded: frame.size, cyclePath: stack.map((entry) => (entry.keys ? entry.keys[entry.next - 1]! : entry.next - 1)) };
+    } else {
+      const known = sizes.get(child);
+      if (known !== undefined) frame.size += known;
+      else enter(child);
+    }
+  }
+}
+
+/** A plain value that starts with `{{` (a template), after `key:` or `- `. */
+const UNQUOTED_TEMPLATE = /^(\s*(?:-\s+)?[^\s#'"{[][^#]*?:\s+|\s*-\s+)(\{\{[^\r\n]*?)\s*$/;
+
+/**
+ * A hint for the commonest cause of a syntax error: a template left unquoted, which YAML
+ * reads as a flow mapping. Looks at the error's line and the one before (js-yaml often
+ * notices on the next line). Reads two lines, never the whole text.
+ */
+function syntaxHint(text: string, line: number): string | undefined {
+  for (const candidate of [line, line - 1]) {
+    const source = lineAt(text, candidate);
+    if (source === undefined || source.length > 10_000) continue;
+    const match = UNQUOTED_TEMPLATE.exec(source);
+    if (!match) continue;
+    const value = match[2]!;
+    const quoted = value.length > 80 ? `${value.slice(0, 77)}…` : value;
+    return `a value starting with {{ is read as a YAML flow mapping: quote it, ${match[1]!.trim()} "${quoted.replace(/"/g, '\\"')}"`;
+  }
+  return undefined;
+}
+
+/** The 1-based line `line` of text, without its line break. */
+function lineAt(text: string, line: number): string | undefined {
+  if (line < 1) return undefined;
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
 }
 
 /** Where the first alias (`*name`) stands, to point an alias-bomb error at something useful. */

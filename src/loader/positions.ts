@@ -1,11 +1,23 @@
-import type { JsonPath, Location, Range } from '../diagnostics/types.js';
+import type { JsonPath, Location, Position, Range } from '../diagnostics/types.js';
+import { readSimpleYamlSpans, SPAN_SEPARATOR, UNSUPPORTED, type NodeSpan } from './fast-yaml.js';
 
 type YamlModule = typeof import('yaml');
 type YamlNode = import('yaml').Node;
+type YamlMap = import('yaml').YAMLMap;
+type YamlPair = import('yaml').Pair;
+type YamlAlias = import('yaml').Alias;
 
 /**
  * Maps JSON paths to line:col in one file's source. Built on demand, only for files
- * that have diagnostics, with the `yaml` package's concrete syntax tree.
+ * that have diagnostics, with the `yaml` package's syntax tree.
+ *
+ * Cost: one pass over the file, then O(path length) per diagnostic. Plain block YAML (what
+ * fast-yaml.ts reads, nearly every model file) is located by that reader, recording the span
+ * of every node in one pass, several times faster than the `yaml` package; anything else is
+ * parsed with `yaml`, whose mappings are indexed the first time a path goes through them and
+ * whose aliases are resolved through one index of anchors built on first use. Both give the
+ * same ranges (test/loader/positions-fast.test.ts), and a file with 100,000 findings is
+ * never scanned once per finding.
  */
 export interface PositionResolver {
   resolve(location: Location): Range;
@@ -13,77 +25,208 @@ export interface PositionResolver {
 
 let yamlModule: YamlModule | undefined;
 
+const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
 export async function createPositionResolver(text: string): Promise<PositionResolver> {
+  const fast = readSimpleYamlSpans(text);
+  if (fast !== UNSUPPORTED) return spanResolver(fast.spans, fast.source);
+  return createYamlPositionResolver(text);
+}
+
+/** The resolver built on the `yaml` package, for any YAML (exported to compare both). */
+export async function createYamlPositionResolver(text: string): Promise<PositionResolver> {
   yamlModule ??= await import('yaml');
-  const { parseDocument, LineCounter } = yamlModule;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
+  const yaml = yamlModule;
+  const lineCounter = new yaml.LineCounter();
+  let document: import('yaml').Document;
+  try {
+    document = yaml.parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
+  } catch {
+    // Input deep enough to exhaust the parser's stack: the loader has already reported it;
+    // every finding then points at the start of the file.
+    return { resolve: (location) => location.range ?? FILE_START };
+  }
   const toPosition = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
   const toRange = (start: number, end: number): Range => ({ start: toPosition(start), end: toPosition(Math.max(start, end)) });
+  const index = new DocumentIndex(yaml, document);
 
   return {
     resolve(location) {
       if (location.range) return location.range;
-      const found = findNode(yamlModule!, document, location.path, location.target === 'key');
+      const found = index.find(location.path, location.target === 'key');
       if (!found?.range) return toRange(0, 0);
       const [start, valueEnd] = found.range;
       if (location.needle) {
-        const index = findNeedle(text.slice(start, valueEnd), location.needle);
-        if (index >= 0) return toRange(start + index, start + index + location.needle.length);
+        const at = findNeedle(text, start, valueEnd, location.needle);
+        if (at >= 0) return toRange(at, at + location.needle.length);
       }
       return toRange(start, valueEnd);
     },
   };
 }
 
-/** Walks the path as far as it goes; the deepest node reached stands for the rest. */
-function findNode(yaml: YamlModule, doc: import('yaml').Document, path: JsonPath, wantKey: boolean): YamlNode | null {
-  let node = doc.contents as YamlNode | null;
-  for (let depth = 0; depth < path.length && node; depth++) {
-    const segment = path[depth]!;
-    const isLast = depth === path.length - 1;
-    if (yaml.isAlias(node)) node = (node.resolve(doc) as YamlNode | undefined) ?? node;
-    if (yaml.isMap(node)) {
-      const pair = node.items.find((item) => scalarKey(yaml, item.key) === String(segment));
-      if (!pair) return node;
-      if (isLast && wantKey && yaml.isNode(pair.key)) return pair.key;
-      // A key with no value (`name:`) has no value node, or an empty null scalar after
-      // the colon: point at the key.
-      const value = yaml.isNode(pair.value) && !isEmptyScalar(yaml, pair.value) ? pair.value : undefined;
-      node = (value ?? (yaml.isNode(pair.key) ? pair.key : node)) as YamlNode;
-    } else if (yaml.isSeq(node)) {
-      const item = typeof segment === 'number' ? node.items[segment] : undefined;
-      if (!yaml.isNode(item)) return node;
-      node = item;
-    } else {
-      return node;
+/** Line:col of offsets into `source`, by binary search over its line starts (built once). */
+function lineLocator(source: string): (offset: number) => Position {
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
     }
-  }
-  return node;
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
-function scalarKey(yaml: YamlModule, key: unknown): string | undefined {
-  if (yaml.isScalar(key)) return String(key.value);
-  return undefined;
+/** Resolves paths through the spans fast-yaml recorded: the same walk as DocumentIndex.find. */
+function spanResolver(spans: Map<string, NodeSpan>, source: string): PositionResolver {
+  const locate = lineLocator(source);
+  const toRange = (start: number, end: number): Range => ({ start: locate(start), end: locate(Math.max(start, end)) });
+  const root = spans.get('');
+  return {
+    resolve(location) {
+      if (location.range) return location.range;
+      if (!root) return toRange(0, 0);
+      const wantKey = location.target === 'key';
+      let start = root.start;
+      let end = root.end;
+      let node: NodeSpan | undefined = root;
+      let key = '';
+      const path = location.path;
+      for (let depth = 0; depth < path.length && node; depth++) {
+        const segment = path[depth]!;
+        if (node.kind === 'map') key += `${SPAN_SEPARATOR}k${String(segment)}`;
+        else if (node.kind === 'seq' && typeof segment === 'number') key += `${SPAN_SEPARATOR}i${segment}`;
+        else break;
+        const child = spans.get(key);
+        if (!child) break;
+        if ((depth === path.length - 1 && wantKey && child.keyStart >= 0) || child.empty) {
+          // The key itself; past an empty value, the walk stops at its key too.
+          start = child.keyStart;
+          end = child.keyEnd;
+          break;
+        }
+        start = child.start;
+        end = child.end;
+        node = child;
+      }
+      if (location.needle) {
+        const at = findNeedle(source, start, end, location.needle);
+        if (at >= 0) return toRange(at, at + location.needle.length);
+      }
+      return toRange(start, end);
+    },
+  };
+}
+
+/** Lazily built lookups over one parsed document. */
+class DocumentIndex {
+  private readonly keysOfMap = new WeakMap<YamlMap, Map<string, YamlPair>>();
+  private aliasTargets: Map<YamlAlias, YamlNode | undefined> | undefined;
+
+  constructor(
+    private readonly yaml: YamlModule,
+    private readonly document: import('yaml').Document,
+  ) {}
+
+  /** Walks the path as far as it goes; the deepest node reached stands for the rest. */
+  find(path: JsonPath, wantKey: boolean): YamlNode | null {
+    const yaml = this.yaml;
+    let node = this.document.contents as YamlNode | null;
+    for (let depth = 0; depth < path.length && node; depth++) {
+      const segment = path[depth]!;
+      const isLast = depth === path.length - 1;
+      if (yaml.isAlias(node)) node = this.resolveAlias(node) ?? node;
+      if (yaml.isMap(node)) {
+        const pair = this.pairOf(node, String(segment));
+        if (!pair) return node;
+        if (isLast && wantKey && yaml.isNode(pair.key)) return pair.key;
+        // A key with no value (`name:`) has no value node, or an empty null scalar after
+        // the colon: point at the key.
+        const value = yaml.isNode(pair.value) && !isEmptyScalar(yaml, pair.value) ? pair.value : undefined;
+        node = (value ?? (yaml.isNode(pair.key) ? pair.key : node)) as YamlNode;
+      } else if (yaml.isSeq(node)) {
+        const item = typeof segment === 'number' ? node.items[segment] : undefined;
+        if (!yaml.isNode(item)) return node;
+        node = item;
+      } else {
+        return node;
+      }
+    }
+    return node;
+  }
+
+  /** The first pair with this key; each mapping's keys are indexed once, on first lookup. */
+  private pairOf(map: YamlMap, key: string): YamlPair | undefined {
+    let keys = this.keysOfMap.get(map);
+    if (!keys) {
+      keys = new Map();
+      for (const item of map.items as YamlPair[]) {
+        const name = this.yaml.isScalar(item.key) ? String(item.key.value) : undefined;
+        if (name !== undefined && !keys.has(name)) keys.set(name, item);
+      }
+      this.keysOfMap.set(map, keys);
+    }
+    return keys.get(key);
+  }
+
+  /**
+   * The node an alias names: the last node anchored with its name before it, in document
+   * order (what `Alias.resolve` computes, but that walks the whole document on each call).
+   */
+  private resolveAlias(alias: YamlAlias): YamlNode | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<YamlAlias, YamlNode | undefined>();
+      const anchors = new Map<string, YamlNode>();
+      const yaml = this.yaml;
+      yaml.visit(this.document, {
+        Node: (_key, node) => {
+          if (yaml.isAlias(node)) targets.set(node, anchors.get(node.source));
+          else if (node.anchor) anchors.set(node.anchor, node);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
 }
 
 function isEmptyScalar(yaml: YamlModule, node: YamlNode): boolean {
   return yaml.isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
+const isNameChar = (char: string | undefined) => char !== undefined && /[\w.@/-]/.test(char);
+
 /**
- * The needle's first occurrence inside a `{{…}}` and not part of a longer name, so that
- * `{{cart}}` in "Your cart: {{cart}}" is found at the mustache, not in the prose; else its
- * first occurrence anywhere.
+ * Offset in `text` of the needle's first occurrence between `start` and `end` inside a
+ * `{{…}}` and not part of a longer name, so that `{{cart}}` in "Your cart: {{cart}}" is
+ * found at the mustache, not in the prose; else its first occurrence there; else -1.
+ * One forward pass: the last `{{` and `}}` before each occurrence are tracked, not searched
+ * backwards, so a huge message with many occurrences stays linear.
  */
-function findNeedle(source: string, needle: string): number {
-  const isNameChar = (char: string | undefined) => char !== undefined && /[\w.@/-]/.test(char);
-  for (let index = source.indexOf(needle); index >= 0; index = source.indexOf(needle, index + 1)) {
-    const inMustache = source.lastIndexOf('{{', index) > source.lastIndexOf('}}', index);
-    if (inMustache && !isNameChar(source[index - 1]) && !isNameChar(source[index + needle.length])) return index;
+function findNeedle(text: string, start: number, end: number, needle: string): number {
+  let first = -1;
+  let lastOpen = -1;
+  let lastClose = -1;
+  let nextOpen = text.indexOf('{{', start);
+  let nextClose = text.indexOf('}}', start);
+  for (let index = text.indexOf(needle, start); index >= 0 && index + needle.length <= end; index = text.indexOf(needle, index + 1)) {
+    if (first < 0) first = index;
+    while (nextOpen >= 0 && nextOpen <= index) {
+      lastOpen = nextOpen;
+      nextOpen = text.indexOf('{{', nextOpen + 1);
+    }
+    while (nextClose >= 0 && nextClose <= index) {
+      lastClose = nextClose;
+      nextClose = text.indexOf('}}', nextClose + 1);
+    }
+    if (lastOpen > lastClose && !isNameChar(text[index - 1]) && !isNameChar(text[index + needle.length])) return index;
   }
-  return source.indexOf(needle);
+  return first;
 }

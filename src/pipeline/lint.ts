@@ -35,7 +35,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     else rule.check(context);
   }
   const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
-  const diagnostics = await locate(reported, workspace, severities, options.positionResolver);
+  const diagnostics = await locate(capPerFile(reported), workspace, severities, options.positionResolver);
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, string>();
   for (const diagnostic of diagnostics) {
@@ -44,6 +44,55 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
   }
   const files = options.onlyFiles ? workspace.files.filter((file) => options.onlyFiles!.has(file)) : workspace.files;
   return { root: workspace.root, files, diagnostics, sources };
+}
+
+/** Beyond this many findings in one file, the rest are summed up: output stays bounded on any input. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+/**
+ * Keeps the first MAX_FINDINGS_PER_FILE findings of each file, in the order they were
+ * reported (the loader's, then each rule's, in document order), and replaces the rest by
+ * one finding per rule saying how many were left out, placed at the first of them. Done
+ * before positions are computed, so a file with 100,000 problems costs no more to locate
+ * than one with 1,000.
+ */
+export function capPerFile(pending: readonly PendingDiagnostic[], limit = MAX_FINDINGS_PER_FILE): PendingDiagnostic[] {
+  const perFile = new Map<string, number>();
+  const kept: PendingDiagnostic[] = [];
+  const omitted = new Map<string, { first: PendingDiagnostic; count: number }>();
+  for (const diagnostic of pending) {
+    const file = diagnostic.location.file;
+    const seen = perFile.get(file) ?? 0;
+    perFile.set(file, seen + 1);
+    if (seen < limit) {
+      kept.push(diagnostic);
+      continue;
+    }
+    const key = `${file}\u0000${diagnostic.ruleId}`;
+    const group = omitted.get(key);
+    if (group) group.count++;
+    else omitted.set(key, { first: diagnostic, count: 1 });
+  }
+  for (const { first, count } of omitted.values()) {
+    kept.push({
+      ruleId: first.ruleId,
+      message: `${count.toLocaleString('en')} more ${first.ruleId} ${count === 1 ? 'finding' : 'findings'} in this file not shown, from here on`,
+      suggestion: `omni reports at most ${limit.toLocaleString('en')} findings per file: fix these and lint again`,
+      location: first.location,
+    });
+  }
+  return kept;
+}
+
+/** Longest message or suggestion kept: one quoting a 10 MB value from the file must not print it. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+function bounded(text: string): string {
+  if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  let end = MAX_MESSAGE_LENGTH - 1;
+  // Do not split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}\u2026`;
 }
 
 /** Positions are computed here, once per file that has findings, never for clean files. */
@@ -59,6 +108,8 @@ async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWo
     const range = location.range ?? resolver!.resolve(location);
     diagnostics.push({
       ...rest,
+      message: bounded(rest.message),
+      ...(rest.suggestion !== undefined ? { suggestion: bounded(rest.suggestion) } : {}),
       severity: severities.get(rest.ruleId)!,
       file: location.file,
       range,

@@ -2,6 +2,8 @@ import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
 import { decodeUtf8 } from '../loader/decode.js';
 import type { FileContent } from '../loader/discover.js';
 import { parseYaml } from '../loader/parse-yaml.js';
+import { SECTION_KINDS } from '../model/types.js';
+import { closestMatch } from '../util/closest-match.js';
 import { validateWith, type Validator } from '../schema/validate.js';
 
 /** What reading one model file gives: its data when it parsed, and its problems. */
@@ -28,22 +30,48 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
   }
   const decoded = decodeUtf8(content);
   if (!decoded.ok) {
-    const hex = decoded.byte.toString(16).padStart(2, '0');
-    outcome.diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 byte 0x${hex}`, 'save the file as UTF-8', decoded.position));
+    const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0')}`;
+    const what = decoded.sequence.length > 1 ? `sequence ${decoded.sequence.map(hex).join(' ')}` : `byte ${hex(decoded.byte)}`;
+    outcome.diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 ${what}`, 'save the file as UTF-8', decoded.position));
     return outcome;
   }
   const text = decoded.text;
   outcome.text = text;
   const parsed = parseYaml(text, file);
   if (!parsed.ok) {
-    outcome.diagnostics.push({ ruleId: 'yaml-syntax', message: parsed.message, location: { file, path: [], range: parsed.range } });
+    const location = 'range' in parsed ? { file, path: [], range: parsed.range } : { file, path: parsed.path };
+    outcome.diagnostics.push({ ruleId: 'yaml-syntax', message: parsed.message, ...(parsed.suggestion ? { suggestion: parsed.suggestion } : {}), location });
     return outcome;
   }
   outcome.data = parsed.data ?? {};
   outcome.diagnostics = validateWith(validator, schema, outcome.data, file);
   // A schema problem under a key taints the whole entity it is in, not just the key.
   outcome.invalidPaths = outcome.diagnostics.map((problem) => problem.location.path.slice(0, 2));
+  if (schema === 'model' && outcome.diagnostics.length > 0) readMisspelledSections(outcome);
   return outcome;
+}
+
+/**
+ * A misspelled section (`target:` for `targets:`) is already one "did you mean" finding; its
+ * entries are handed to the model under the intended name but marked invalid, so that the
+ * scenarios referring to them do not each get an "unknown target" finding too.
+ */
+function readMisspelledSections(outcome: FileOutcome): void {
+  const data = outcome.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  const known = new Set<string>(SECTION_KINDS);
+  const renamed: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) {
+    const value = (data as Record<string, unknown>)[key];
+    if (known.has(key) || !Array.isArray(value)) continue;
+    const intended = closestMatch(key, SECTION_KINDS);
+    if (!intended || Object.hasOwn(data, intended) || Object.hasOwn(renamed, intended)) continue;
+    renamed[intended] = value;
+  }
+  const sections = Object.keys(renamed);
+  if (sections.length === 0) return;
+  outcome.data = { ...(data as Record<string, unknown>), ...renamed };
+  for (const section of sections) outcome.invalidPaths.push([section]);
 }
 
 function syntaxDiagnostic(file: string, message: string, suggestion: string, position = { line: 1, column: 1 }): PendingDiagnostic {

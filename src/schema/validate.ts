@@ -74,6 +74,11 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** A name from the file, cut to a readable length for a message. */
+function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -130,10 +135,11 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       const allowed = Object.keys((schemaAt(name, error.schemaPath, error)?.properties as object | undefined) ?? {});
       const closest = closestMatch(property, allowed);
       const what = path.length === 0 && name === 'model' ? 'section' : 'property';
+      const cutByComma = closest ? undefined : commaInFlowMapping(value, property);
       return diagnostic(
-        `unknown ${what} "${property}"`,
+        `unknown ${what} "${shortened(property)}"`,
         [...path, property],
-        { suggestion: closest ? `did you mean "${closest}"?` : `allowed: ${allowed.join(', ')}` },
+        { suggestion: closest ? `did you mean "${closest}"?` : (cutByComma ?? `allowed: ${allowed.join(', ')}`) },
         'key',
       );
     }
@@ -149,7 +155,7 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     }
     case 'type': {
       const expected = String((error.params as { type: string }).type);
-      return diagnostic(`${field} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeName(value)}`);
+      return diagnostic(`${field} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeName(value)}`, path, typeHint(expected, field, value));
     }
     case 'pattern':
       return diagnostic(`${describeValue(value)} is not a valid ${patternWhat(field)}`, path, { suggestion: patternHint(field) });
@@ -178,6 +184,34 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
   }
 }
 
+/**
+ * `{ id: a, name: Je compare, puis je choisis }`: the comma ended the name, and the rest
+ * became a key with no value. Says which value to quote, when the key before holds text.
+ */
+function commaInFlowMapping(parent: unknown, property: string): string | undefined {
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
+  const record = parent as Record<string, unknown>;
+  if (record[property] !== null) return undefined;
+  const keys = Object.keys(record);
+  const before = keys[keys.indexOf(property) - 1];
+  const text = before === undefined ? undefined : record[before];
+  if (typeof text !== 'string' && typeof text !== 'number') return undefined;
+  const joined = shortened(`${String(text)}, ${property}`).replace(/"/g, '\\"');
+  return `a comma inside { … } ends a value: quote it, ${before}: "${joined}"`;
+}
+
+/** What YAML made of an unquoted value where the schema wants text. */
+function typeHint(expected: string, field: string, value: unknown): Partial<PendingDiagnostic> {
+  if (expected !== 'string') return {};
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return { suggestion: `YAML reads it as ${typeName(value)}: quote it, ${field}: "${String(value)}"` };
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return { suggestion: `an unquoted value starting with { (such as {{first_name}}) is a YAML mapping: put the whole value in quotes` };
+  }
+  return {};
+}
+
 function patternWhat(field: string): string {
   if (field === 'after') return 'offset';
   if (field === 'updated') return 'date';
@@ -186,6 +220,6 @@ function patternWhat(field: string): string {
 
 function patternHint(field: string): string {
   if (field === 'after') return 'write the offset from the trigger as J+1, D+1, J-7, 1d, 12h, 30m, 2w or 0';
-  if (field === 'updated') return 'write the date as YYYY-MM-DD';
+  if (field === 'updated') return 'write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD';
   return 'ids use lower-case letters, digits, "-" and "_", starting with a letter or digit';
 }

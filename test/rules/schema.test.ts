@@ -78,7 +78,7 @@ ruleTester('schema', {
       errors: [
         { ruleId: 'schema', message: 'business must be between 1 and 5, not 7', line: 4, column: 25 },
         { ruleId: 'schema', message: 'difficulty must be between 1 and 5, not 0', line: 4, column: 55 },
-        { ruleId: 'schema', message: 'priority must be at least 1, not 0', line: 5, column: 15 },
+        { ruleId: 'schema', message: 'priority must be between 1 and 1000000, not 0', line: 5, column: 15 },
       ],
     },
     {
@@ -109,8 +109,8 @@ ruleTester('schema', {
       files: { 'omni.yaml': 'locale: de\nupdated: 1/11/2026\npriority: { business: -1, urgency: 2 }\n' },
       errors: [
         { ruleId: 'schema', message: '"de" is not a valid locale', line: 1, column: 9, suggestion: 'use fr or en' },
-        { ruleId: 'schema', message: '"1/11/2026" is not a valid date', line: 2, column: 10, suggestion: 'write the date as YYYY-MM-DD' },
-        { ruleId: 'schema', message: 'business must be at least 0, not -1', line: 3, column: 23 },
+        { ruleId: 'schema', message: '"1/11/2026" is not a valid date', line: 2, column: 10, suggestion: 'write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD' },
+        { ruleId: 'schema', message: 'business must be between 0 and 100, not -1', line: 3, column: 23 },
         { ruleId: 'schema', message: 'unknown property "urgency"', line: 3, column: 27, suggestion: 'allowed: business, experience, difficulty' },
       ],
     },

@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsYaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs module without type declarations
+import { generateWorkspace } from '../../bench/generate.mjs';
+import type { JsonPath, Location } from '../../src/diagnostics/types.js';
+import { readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
+import { createPositionResolver, createYamlPositionResolver } from '../../src/loader/positions.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function yamlFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...yamlFilesUnder(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/** Every node's path, plus a missing child under each, as locations of each kind. */
+function locationsOf(data: unknown): Omit<Location, 'file'>[] {
+  const out: Omit<Location, 'file'>[] = [];
+  const walk = (node: unknown, at: JsonPath) => {
+    out.push({ path: at }, { path: at, target: 'key' }, { path: [...at, 'missing'] }, { path: [...at, 0] });
+    if (typeof node === 'string' && node.length > 2) out.push({ path: at, needle: node.slice(1, 3) });
+    if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...at, index]));
+    else if (node !== null && typeof node === 'object') for (const [key, value] of Object.entries(node)) walk(value, [...at, key]);
+  };
+  walk(data, []);
+  return out;
+}
+
+/** The fast resolver, where it applies, gives exactly the ranges of the `yaml`-based one. */
+async function expectSameRanges(text: string, label: string): Promise<boolean> {
+  const data = readSimpleYaml(text);
+  if (data === UNSUPPORTED) {
+    expect(readSimpleYamlSpans(text), label).toBe(UNSUPPORTED);
+    return false;
+  }
+  expect(readSimpleYamlSpans(text), `${label}: read but not located by the fast reader`).not.toBe(UNSUPPORTED);
+  const fast = await createPositionResolver(text);
+  const reference = await createYamlPositionResolver(text);
+  for (const location of locationsOf(data)) {
+    const where = { file: 'x.yaml', ...location };
+    expect(fast.resolve(where), `${label} at ${JSON.stringify(location)}`).toEqual(reference.resolve(where));
+  }
+  return true;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('positions from the fast reader', () => {
+  it('equal the yaml package’s on every example, fixture and template', async () => {
+    let read = 0;
+    for (const file of ['examples', 'test/fixtures', 'templates'].flatMap((dir) => yamlFilesUnder(path.join(ROOT, dir)))) {
+      if (await expectSameRanges(readFileSync(file, 'utf8'), file)) read++;
+    }
+    expect(read).toBeGreaterThan(15);
+  });
+
+  it('equal them on a generated workspace, LF and CRLF', async () => {
+    const files: Map<string, string> = generateWorkspace({ files: 12, scenarios: 60, channels: 8, stages: 4, variables: 30, sources: 5, seed: 11 });
+    for (const [name, text] of files) {
+      expect(await expectSameRanges(text, name), name).toBe(true);
+      expect(await expectSameRanges(text.replaceAll('\n', '\r\n'), `${name} (CRLF)`), name).toBe(true);
+    }
+  });
+
+  it('equal them on dumped and mutated documents (seeded)', async () => {
+    const random = mulberry32(Number(process.env.FUZZ_SEED ?? 41));
+    const keys = ['id', 'name', 'a-b', 'message', 'x1', '"q k"'];
+    const strings = ['plain', 'Je me renseigne', '', ' lead', 'a #b', 'x, y', 'a\nb', 'a\n\nb\n', 'trailing\n', '{{first_name}}', '🎁 Offre', 'J+1', '12', 'true'];
+    const value = (depth: number): unknown => {
+      const roll = random();
+      if (depth < 4 && roll < 0.3) return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [keys[Math.floor(random() * keys.length)]!, value(depth + 1)]));
+      if (depth < 4 && roll < 0.5) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      if (roll < 0.6) return Math.floor(random() * 100);
+      if (roll < 0.65) return null;
+      return strings[Math.floor(random() * strings.length)];
+    };
+    const edits = [' ', '#', '\n', '  ', 'x', ': '];
+    let read = 0;
+    for (let i = 0; i < 300; i++) {
+      const dumped = jsYaml.dump({ root: value(0), other: value(1) }, { flowLevel: [-1, 1, 2][i % 3]!, indent: [2, 4][i % 2]!, noArrayIndent: i % 5 === 0, lineWidth: -1 });
+      const position = Math.floor(random() * dumped.length);
+      const edited = dumped.slice(0, position) + edits[Math.floor(random() * edits.length)] + dumped.slice(position);
+      for (const text of [dumped, edited, `# comment\n${dumped}\n\n# end\n`]) if (await expectSameRanges(text, JSON.stringify(text))) read++;
+    }
+    expect(read).toBeGreaterThan(300);
+  });
+});
