@@ -43,6 +43,7 @@ const terms: Terms = {
   noSource: 'no source',
   defaultLifecycle: { welcome: 'Welcome', activation: 'Activation', relationship: 'Relationship', upsell: 'Upsell' },
   defaultTarget: 'All contacts',
+  firstDay: '1',
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   colon: ': ',
 };
@@ -175,7 +176,7 @@ export const en: Vocabulary = {
     useCases: {
       category: [],
       objective: [],
-      useCase: [],
+      useCase: ['Use cases'],
       touchpoints: ['Touchpoints addressed'],
       business: [],
       experience: ['Customer experience impact', 'Experience impact'],
@@ -197,6 +198,7 @@ export const en: Vocabulary = {
       message: ['Content'],
     },
     data: { scenario: [], description: [], variable: [], sources: ['Source'], pii: ['PII'] },
+    yes: ['yes', 'y'],
   },
   report: {
     lang: 'en',

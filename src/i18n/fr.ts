@@ -43,6 +43,7 @@ const terms: Terms = {
   noSource: 'sans source',
   defaultLifecycle: { welcome: 'Bienvenue', activation: 'Activation', relationship: 'Relationnel', upsell: 'Upsell' },
   defaultTarget: 'Tous les contacts',
+  firstDay: '1er',
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   colon: ' : ',
 };
@@ -198,6 +199,7 @@ export const fr: Vocabulary = {
       message: ['Contenu'],
     },
     data: { scenario: [], description: ['Description du scénario'], variable: ['Variables', 'Données', 'Donnée'], sources: [], pii: ['Données personnelles', 'DCP'] },
+    yes: ['oui', 'vrai', 'o'],
   },
   report: {
     lang: 'fr',

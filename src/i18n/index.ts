@@ -59,3 +59,27 @@ export function listWords(values: readonly unknown[], locale: Locale): string {
   const words = values.map((value) => String(value));
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${VOCABULARY[locale].lint.or} ${words[words.length - 1]}`;
 }
+
+type SynonymSheet = 'useCases' | 'scenarioSpec' | 'data';
+type ImportSynonymsOf = Vocabulary['importSynonyms'];
+/** Where a field's own header is in the workbook labels, when its key differs. */
+const LABEL_KEY: Partial<Record<string, string>> = { trigger: 'triggerEvent' };
+
+/**
+ * The headers the template importer accepts for each field of a sheet: the workbook's own
+ * header in every locale, then each locale's synonyms.
+ */
+export function importHeaders<S extends SynonymSheet>(sheet: S): Record<keyof ImportSynonymsOf[S], string[]> {
+  const fields = Object.keys(VOCABULARY.en.importSynonyms[sheet]) as (keyof ImportSynonymsOf[S] & string)[];
+  const headers = {} as Record<keyof ImportSynonymsOf[S], string[]>;
+  for (const field of fields) {
+    const words = new Set<string>();
+    for (const locale of LOCALES) {
+      const labels = VOCABULARY[locale].workbook[sheet] as unknown as Record<string, string>;
+      words.add(labels[LABEL_KEY[field] ?? field]!);
+    }
+    for (const locale of LOCALES) for (const word of (VOCABULARY[locale].importSynonyms[sheet] as Record<string, readonly string[]>)[field]!) words.add(word);
+    headers[field] = [...words];
+  }
+  return headers;
+}

@@ -51,6 +51,8 @@ export interface Terms {
   defaultLifecycle: { welcome: string; activation: string; relationship: string; upsell: string };
   /** The target a hand-filled template's scenario gets when it names none. */
   defaultTarget: string;
+  /** How the first day of a month is written in a date ("1er" in French). */
+  firstDay: string;
   months: readonly [string, string, string, string, string, string, string, string, string, string, string, string];
   /** Label separator: French puts a space before the colon. */
   colon: string;
@@ -153,6 +155,8 @@ export interface ImportSynonyms {
   useCases: Record<'category' | 'objective' | 'useCase' | 'touchpoints' | 'business' | 'experience' | 'difficulty' | 'score' | 'rank', readonly string[]>;
   scenarioSpec: Record<'program' | 'scenario' | 'target' | 'triggerType' | 'trigger' | 'exit' | 'goal' | 'after' | 'channel' | 'subject' | 'message', readonly string[]>;
   data: Record<'scenario' | 'description' | 'variable' | 'sources' | 'pii', readonly string[]>;
+  /** Cell values that mean yes (e.g. in the personal-data column), lower case. */
+  yes: readonly string[];
 }
 
 /** Words of the report page. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/types.js';
+import { VOCABULARY } from '../i18n/index.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import { rankUseCases } from '../model/priority.js';
 import { relationsOf } from '../model/relations.js';
@@ -397,18 +398,14 @@ function uniqueById<T extends { id: string }>(entities: readonly T[]): T[] {
   return entities.filter((entity) => (seen.has(entity.id) ? false : (seen.add(entity.id), true)));
 }
 
-const MONTHS: Record<'fr' | 'en', string[]> = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
 
 /** "2026-11-01" → "1 novembre 2026" / "1 November 2026"; any other text is shown as written. */
 export function formatDate(date: string, locale: 'fr' | 'en'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = match ? MONTHS[locale][Number(match[2]) - 1] : undefined;
+  const month = match ? VOCABULARY[locale].terms.months[Number(match[2]) - 1] : undefined;
   if (!match || !month) return date;
   const day = Number(match[3]);
-  return `${locale === 'fr' && day === 1 ? '1er' : day} ${month} ${match[1]}`;
+  return `${day === 1 ? VOCABULARY[locale].terms.firstDay : day} ${month} ${match[1]}`;
 }
 
 /** Diagnostics grouped by rule (errors first, then by rule id), each with its file:line:col. */
