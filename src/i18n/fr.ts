@@ -337,7 +337,7 @@ export const fr: Vocabulary = {
       'duplicate-id': {
         description: 'Deux entités d’une même section ont le même identifiant.',
         messages: {
-          duplicate: 'l’identifiant de {kind:kind} « {id} » est déjà déclaré dans {file}',
+          duplicate: '{kind:kind} « {id} » : identifiant déjà déclaré dans {file}',
           rename: 'renommez l’un des deux : un identifiant est unique par section dans tout l’espace de travail',
         },
       },
@@ -347,7 +347,7 @@ export const fr: Vocabulary = {
         messages: {
           unknown: 'référence inconnue : {kind:kind} « {id} »',
           didYouMean: 'vouliez-vous dire « {closest} » ?',
-          declare: 'déclarez-le sous {kind}:',
+          declare: 'déclarez cet identifiant sous {kind}:',
         },
       },
       'variable-without-source': {
@@ -385,7 +385,7 @@ export const fr: Vocabulary = {
         description: 'Les délais des étapes reculent : une étape est programmée avant celle listée au-dessus.',
         messages: {
           backwards: 'l’étape {step} ({after}) est programmée avant l’étape {previousStep} ({previousAfter})',
-          reorder: 'listez les étapes dans l’ordre d’envoi, ou corrigez le délai (les délais comptent depuis le déclencheur)',
+          reorder: 'listez les étapes dans l’ordre d’envoi, ou corrigez le délai : les délais comptent depuis le déclencheur',
         },
       },
       'missing-consent': {
