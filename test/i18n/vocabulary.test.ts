@@ -136,7 +136,7 @@ describe('which language a workspace lints in', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' })).toEqual(['la source « erp » n’alimente aucune variable']);
   });
   it('English when omni.yaml declares en, or declares no locale, or there is no omni.yaml', async () => {
-    for (const config of [{ 'omni.yaml': 'locale: en\n' }, { 'omni.yaml': 'name: Plan\n' }, {}]) expect(await messageOf(config)).toEqual(['source "erp" feeds no variable']);
+    for (const config of [{ 'omni.yaml': 'locale: en\n' }, { 'omni.yaml': 'name: Plan\n' }, {}] as Record<string, string>[]) expect(await messageOf(config)).toEqual(['source "erp" feeds no variable']);
   });
   it('--locale overrides omni.yaml', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' }, 'en')).toEqual(['source "erp" feeds no variable']);
