@@ -342,8 +342,7 @@ export const fr: Vocabulary = {
         },
       },
       'unknown-reference': {
-        description:
-          'Une référence (étape, canal, point de contact, étape de la relation, cible, programme, cas d’usage, variable, source) ne désigne rien.',
+        description: 'Une référence (étape, canal, point de contact, étape de la relation, cible, programme, cas d’usage, variable, source) ne désigne rien.',
         messages: {
           unknown: 'référence inconnue : {kind:kind} « {id} »',
           didYouMean: 'vouliez-vous dire « {closest} » ?',

@@ -73,12 +73,24 @@ function buildGrid<Row extends { id: string }, Column extends { id: string }, It
 
 /** The touchpoint matrix: channels as rows, stages as columns. */
 export function matrixGrid(model: Pick<Model, 'channels' | 'stages' | 'touchpoints'>): Grid<Channel, Stage, Touchpoint> {
-  return buildGrid(model.channels, model.stages, model.touchpoints, (touchpoint) => touchpoint.channel, (touchpoint) => touchpoint.stage);
+  return buildGrid(
+    model.channels,
+    model.stages,
+    model.touchpoints,
+    (touchpoint) => touchpoint.channel,
+    (touchpoint) => touchpoint.stage,
+  );
 }
 
 /** The scenario map: targets as rows, lifecycle stages as columns. */
 export function scenarioMapGrid(model: Pick<Model, 'targets' | 'lifecycle' | 'scenarios'>): Grid<Target, LifecycleStage, Scenario> {
-  return buildGrid(model.targets, model.lifecycle, model.scenarios, (scenario) => scenario.target, (scenario) => scenario.lifecycle);
+  return buildGrid(
+    model.targets,
+    model.lifecycle,
+    model.scenarios,
+    (scenario) => scenario.target,
+    (scenario) => scenario.lifecycle,
+  );
 }
 
 /** Channel ids of a scenario's steps, each once, in step order (unknown ids kept as written). */

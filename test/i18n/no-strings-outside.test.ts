@@ -16,7 +16,9 @@ describe('user-facing French is written only in src/i18n', () => {
   it('the scan sees the source tree', () => {
     expect(files.length).toBeGreaterThan(50);
     // The scanner itself must recognise French where it is written.
-    const french = sourceFiles(`${SRC}/i18n`).flatMap(stringsOf).filter((hit) => FRENCH_LETTERS.test(hit.text) || FRENCH_WORDS.test(hit.text));
+    const french = sourceFiles(`${SRC}/i18n`)
+      .flatMap(stringsOf)
+      .filter((hit) => FRENCH_LETTERS.test(hit.text) || FRENCH_WORDS.test(hit.text));
     expect(french.length).toBeGreaterThan(100);
   });
 

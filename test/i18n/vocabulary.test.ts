@@ -67,7 +67,9 @@ describe('rules and their words', () => {
   const ruleFiles = (id: string): string => {
     const own = readFileSync(path.join(repo, 'src/rules', `${id}.ts`), 'utf8');
     // A rule built by a shared factory (friction/opportunity) uses the factory's messages.
-    const shared = [...own.matchAll(/from '\.\/([a-z-]+)\.js'/g)].map((match) => match[1]).filter((name) => name !== 'create-rule' && !RULES.some((rule) => rule.id === name));
+    const shared = [...own.matchAll(/from '\.\/([a-z-]+)\.js'/g)]
+      .map((match) => match[1])
+      .filter((name) => name !== 'create-rule' && !RULES.some((rule) => rule.id === name));
     return [own, ...shared.map((name) => readFileSync(path.join(repo, 'src/rules', `${name}.ts`), 'utf8'))].join('\n');
   };
 
@@ -76,7 +78,9 @@ describe('rules and their words', () => {
       for (const locale of LOCALES) expect(VOCABULARY[locale].lint.rules[rule.id]?.description, `${locale} description`).toBeTruthy();
       expect(rule.description).toBe(VOCABULARY.en.lint.rules[rule.id]!.description);
       const source = ruleFiles(rule.id);
-      const used = new Set([...source.matchAll(/(?:messageId|suggestionId): ([^,\n]+)/g)].flatMap((match) => [...match[1]!.matchAll(/'([A-Za-z]+)'/g)].map((id) => id[1]!)));
+      const used = new Set(
+        [...source.matchAll(/(?:messageId|suggestionId): ([^,\n]+)/g)].flatMap((match) => [...match[1]!.matchAll(/'([A-Za-z]+)'/g)].map((id) => id[1]!)),
+      );
       for (const locale of LOCALES) {
         const messages = Object.keys(VOCABULARY[locale].lint.rules[rule.id]!.messages);
         expect(messages.sort(), `${locale} messages of ${rule.id}`).toEqual([...used].sort());
@@ -136,7 +140,8 @@ describe('which language a workspace lints in', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' })).toEqual(['la source « erp » n’alimente aucune variable']);
   });
   it('English when omni.yaml declares en, or declares no locale, or there is no omni.yaml', async () => {
-    for (const config of [{ 'omni.yaml': 'locale: en\n' }, { 'omni.yaml': 'name: Plan\n' }, {}] as Record<string, string>[]) expect(await messageOf(config)).toEqual(['source "erp" feeds no variable']);
+    for (const config of [{ 'omni.yaml': 'locale: en\n' }, { 'omni.yaml': 'name: Plan\n' }, {}] as Record<string, string>[])
+      expect(await messageOf(config)).toEqual(['source "erp" feeds no variable']);
   });
   it('--locale overrides omni.yaml', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' }, 'en')).toEqual(['source "erp" feeds no variable']);

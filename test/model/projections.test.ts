@@ -10,7 +10,10 @@ describe('matrixGrid', () => {
     { id: 'buy', name: 'Buy', origin },
     { id: 'buy', name: 'Buy again', origin },
   ];
-  const channels = [{ id: 'web', name: 'Web', origin }, { id: 'email', name: 'Email', origin }];
+  const channels = [
+    { id: 'web', name: 'Web', origin },
+    { id: 'email', name: 'Email', origin },
+  ];
   const touchpoint = (id: string, stage: string, channel: string, status: 'normal' | 'friction' = 'normal') => ({ id, name: id, stage, channel, status, origin });
   const grid = matrixGrid({
     stages,
@@ -55,7 +58,13 @@ describe('scenario map and channels of a scenario', () => {
 
 describe('lint summary and counts', () => {
   const d = (ruleId: string, severity: 'error' | 'warn') => ({ ruleId, severity });
-  const diagnostics = [d('unused-source', 'warn'), d('unknown-reference', 'error'), d('unused-variable', 'warn'), d('unused-variable', 'warn'), d('duplicate-id', 'error')];
+  const diagnostics = [
+    d('unused-source', 'warn'),
+    d('unknown-reference', 'error'),
+    d('unused-variable', 'warn'),
+    d('unused-variable', 'warn'),
+    d('duplicate-id', 'error'),
+  ];
   it('groups by rule and severity: errors first, most frequent first, then rule id', () => {
     expect(lintSummaryByRule(diagnostics).map((group) => `${group.severity} ${group.ruleId} ${group.count}`)).toEqual([
       'error duplicate-id 1',
@@ -68,6 +77,15 @@ describe('lint summary and counts', () => {
     expect(severityCounts(diagnostics)).toEqual({ errors: 2, warnings: 3 });
   });
   it('firstDeclarations keeps the first entity per id', () => {
-    expect(firstDeclarations([{ id: 'a', n: 1 }, { id: 'b', n: 2 }, { id: 'a', n: 3 }])).toEqual([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
+    expect(
+      firstDeclarations([
+        { id: 'a', n: 1 },
+        { id: 'b', n: 2 },
+        { id: 'a', n: 3 },
+      ]),
+    ).toEqual([
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
   });
 });
