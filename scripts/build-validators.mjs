@@ -1,19 +1,28 @@
 // Compiles the JSON Schemas to standalone validation code at build time (same ajv, same
 // options as src/schema/validate.ts), so `omni lint` does not pay ajv's compile on start-up.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = new URL('../', import.meta.url);
-const { AJV_OPTIONS } = await import(new URL('dist/schema/validate.js', root));
-mkdirSync(new URL('dist/schema/', root), { recursive: true });
-for (const name of ['model', 'config']) {
-  const schema = JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8'));
-  const ajv = new Ajv.default({ ...AJV_OPTIONS, code: { source: true, esm: true } });
-  const validate = ajv.compile(schema);
-  // ajv's ESM output still require()s its runtime helpers; give the module a require.
-  const code = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${withMapIndices(standaloneCode(ajv, validate))}`;
-  writeFileSync(new URL(`dist/schema/${name}-validator.generated.js`, root), code);
+
+/** Writes `<name>-validator.generated.js` for both schemas into `folder` (a file URL ending in /). */
+export function writeValidators(folder, ajvOptions) {
+  mkdirSync(folder, { recursive: true });
+  for (const name of ['model', 'config']) {
+    const schema = JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8'));
+    const ajv = new Ajv.default({ ...ajvOptions, code: { source: true, esm: true } });
+    const validate = ajv.compile(schema);
+    // ajv's ESM output still require()s its runtime helpers; give the module a require.
+    const code = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${withMapIndices(standaloneCode(ajv, validate))}`;
+    writeFileSync(new URL(`${name}-validator.generated.js`, folder), code);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { AJV_OPTIONS } = await import(new URL('dist/schema/validate.js', root));
+  writeValidators(new URL('dist/schema/', root), AJV_OPTIONS);
 }
 
 /**

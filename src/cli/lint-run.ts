@@ -7,6 +7,7 @@ import { loadFormatter, type FormatContext } from '../formatters/index.js';
 import { findWorkspaceRoot } from '../loader/discover.js';
 import { loadWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
+import { ruleDescription } from '../i18n/index.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
@@ -69,13 +70,15 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     if (onlyFiles?.size === 0) {
       throw new CliError(`no model file in ${[...target.only].join(', ')}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
     }
-    results.push(await lintWorkspace(workspace, { ruleOverrides, onlyFiles }));
+    results.push(await lintWorkspace(workspace, { ruleOverrides, onlyFiles, ...(options.locale ? { locale: options.locale } : {}) }));
   }
   let result = results.length === 1 ? results[0]! : mergeResults(results, cwd);
   if (options.quiet) result = { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') };
 
+  // Rule descriptions (SARIF, JUnit, summaries) in the language of the messages.
+  const locale = options.locale ?? (results.every((each) => each.locale === results[0]?.locale) ? results[0]?.locale : undefined) ?? 'en';
   const context: FormatContext = {
-    rules: RULES,
+    rules: locale === 'en' ? RULES : RULES.map((rule) => ({ ...rule, description: ruleDescription(rule.id, locale) ?? rule.description })),
     color: options.outputFile ? false : useColor(process.stdout, options.color),
     cwd,
     toolVersion: version,

@@ -14,6 +14,7 @@ export interface LintCommandOptions {
   failSeverity: 'error' | 'warn';
   color?: boolean;
   maxFileSize?: number;
+  locale?: 'en' | 'fr';
 }
 
 export function registerLint(program: Command, version: string): void {
@@ -28,6 +29,7 @@ export function registerLint(program: Command, version: string): void {
     .option('--rule <id=severity>', 'set a rule to error, warn or off (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .addOption(new Option('--fail-severity <severity>', 'lowest severity that fails the run').choices(['error', 'warn']).default('error'))
     .option('--no-color', 'disable colours (also NO_COLOR)')
+    .addOption(new Option('--locale <locale>', "language of messages (default: omni.yaml's locale, else en)").choices(['en', 'fr']))
     .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size', 1))
     .addHelpText(
       'after',

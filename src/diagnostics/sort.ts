@@ -11,7 +11,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+export function countBySeverity(diagnostics: readonly Pick<Diagnostic, 'severity'>[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
   return { errors, warnings: diagnostics.length - errors };

@@ -59,4 +59,6 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   /** Source text per file, for code frames; only for files that have diagnostics. */
   sources: Map<string, string>;
+  /** Language the messages are written in. */
+  locale?: 'en' | 'fr';
 }

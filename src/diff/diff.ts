@@ -2,6 +2,7 @@ import type { Diagnostic, LintResult, Severity } from '../diagnostics/types.js';
 import { rankUseCases } from '../model/priority.js';
 import { KIND_NAMES } from '../model/references.js';
 import { SECTION_KINDS, type Model, type SectionKind, type TouchpointStatus } from '../model/types.js';
+import { matrixGrid, severityCounts } from '../model/projections.js';
 
 /** Version of the JSON shape of `omni diff --format json`; bumped on any breaking change. */
 export const DIFF_FORMAT_VERSION = 1;
@@ -289,15 +290,19 @@ export function longestIncreasingRun(before: readonly string[], after: readonly 
 
 const STATUS_ORDER: TouchpointStatus[] = ['normal', 'friction', 'opportunity'];
 
+/** Statuses per matrix cell (stage, channel), from the shared grid: unknown stage or channel ids keep their cell. */
 function cellStatuses(model: Model): Map<string, TouchpointStatus[]> {
-  const cells = new Map<string, Set<TouchpointStatus>>();
-  for (const touchpoint of model.touchpoints) {
-    const key = `${touchpoint.stage}\0${touchpoint.channel}`;
-    const statuses = cells.get(key) ?? new Set();
-    statuses.add(touchpoint.status);
-    cells.set(key, statuses);
+  const grid = matrixGrid(model);
+  const channels = [...grid.rows.map((channel) => channel.id), ...grid.unknownRowIds];
+  const stages = [...grid.columns.map((stage) => stage.id), ...grid.unknownColumnIds];
+  const cells = new Map<string, TouchpointStatus[]>();
+  for (const channel of channels) {
+    for (const stage of stages) {
+      const here = grid.cell(channel, stage);
+      if (here.length > 0) cells.set(`${stage}\0${channel}`, STATUS_ORDER.filter((status) => here.some((touchpoint) => touchpoint.status === status)));
+    }
   }
-  return new Map([...cells].map(([key, statuses]) => [key, STATUS_ORDER.filter((status) => statuses.has(status))]));
+  return cells;
 }
 
 function diffCells(base: Model, head: Model): CellChange[] {
@@ -367,10 +372,7 @@ function settingsContent(model: Model): Plain {
   return { ...rest, include, exclude } as Plain;
 }
 
-const countSeverities = (gaps: readonly Gap[]) => ({
-  errors: gaps.filter((gap) => gap.severity === 'error').length,
-  warnings: gaps.filter((gap) => gap.severity === 'warn').length,
-});
+const countSeverities = (gaps: readonly Gap[]) => severityCounts(gaps);
 
 /** The semantic difference between two workspaces: what changed in the journey, and which gaps opened or closed. */
 export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {

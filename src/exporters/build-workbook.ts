@@ -1,4 +1,5 @@
 import { LABELS } from '../model/labels.js';
+import { firstDeclarations, lintSummaryByRule, matrixGrid, scenarioChannelNames, scenarioMapGrid, severityCounts } from '../model/projections.js';
 import { rankUseCases } from '../model/priority.js';
 import { SECTION_KINDS, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
@@ -11,23 +12,10 @@ export interface LintSummary {
   rules: { ruleId: string; severity: 'error' | 'warn'; count: number }[];
 }
 
-/** Summarises diagnostics per rule and severity, most severe and most frequent first. */
+/** Summarises diagnostics per rule and severity, most severe and most frequent first (model/projections.ts). */
 export function summariseLint(diagnostics: readonly { ruleId: string; severity: 'error' | 'warn' }[]): LintSummary {
-  const counts = new Map<string, { ruleId: string; severity: 'error' | 'warn'; count: number }>();
-  for (const { ruleId, severity } of diagnostics) {
-    const key = `${severity}\u0000${ruleId}`;
-    const entry = counts.get(key) ?? { ruleId, severity, count: 0 };
-    entry.count++;
-    counts.set(key, entry);
-  }
-  const rules = [...counts.values()].sort(
-    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
-  return {
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warn').length,
-    rules,
-  };
+  const rules = lintSummaryByRule(diagnostics).map(({ ruleId, severity, count }) => ({ ruleId, severity, count }));
+  return { ...severityCounts(diagnostics), rules };
 }
 
 /** Date of the plan (never the clock); 1980-01-01, the zip epoch, when the workspace sets none. */
@@ -138,29 +126,20 @@ function buildReadme(model: Model, lint: LintSummary): SheetSpec {
   });
 }
 
-/** Ids in use order, with the ones the declared list lacks appended (unknown references stay visible). */
-function axis(declared: { id: string; name: string }[], used: Iterable<string>): { id: string; name: string; known: boolean }[] {
-  const result = declared.map((entity) => ({ id: entity.id, name: entity.name, known: true }));
-  const seen = new Set(result.map((entry) => entry.id));
-  for (const id of used) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    result.push({ id, name: id, known: false });
-  }
-  return result;
+/** Declared ids, then the unknown ones items use, appended muted (unknown references stay visible). */
+function axis(declared: readonly { id: string; name: string }[], unknown: readonly string[]): { id: string; name: string; known: boolean }[] {
+  return [...declared.map((entity) => ({ id: entity.id, name: entity.name, known: true })), ...unknown.map((id) => ({ id, name: id, known: false }))];
 }
 
 /** First entity per id, as the index has it: duplicates do not add rows or columns. */
-function unique<T extends { id: string }>(entities: T[]): T[] {
-  const seen = new Set<string>();
-  return entities.filter((entity) => (seen.has(entity.id) ? false : (seen.add(entity.id), true)));
-}
+const unique = firstDeclarations;
 
 function buildMatrix(model: Model): SheetSpec {
   const labels = WORKBOOK_LABELS[model.settings.locale];
   const words = LABELS[model.settings.locale];
-  const stages = axis(unique(model.stages), model.touchpoints.map((t) => t.stage));
-  const channels = axis(unique(model.channels), model.touchpoints.map((t) => t.channel));
+  const grid = matrixGrid(model);
+  const stages = axis(grid.columns, grid.unknownColumnIds);
+  const channels = axis(grid.rows, grid.unknownRowIds);
   const headerRow = 4;
   const rows: (CellSpec | null)[][] = [
     [cell(`${labels.matrix.title} — ${model.settings.name}`, 'title')],
@@ -175,7 +154,7 @@ function buildMatrix(model: Model): SheetSpec {
   ];
   const merges: string[] = [];
   for (const channel of channels) {
-    const perStage = stages.map((stage) => model.touchpoints.filter((t) => t.channel === channel.id && t.stage === stage.id));
+    const perStage = stages.map((stage) => grid.cell(channel.id, stage.id));
     const height = Math.max(1, ...perStage.map((list) => list.length));
     const first = rows.length + 1;
     for (let line = 0; line < height; line++) {
@@ -254,9 +233,7 @@ function buildUseCases(model: Model): SheetSpec {
 }
 
 /** Channel names of a scenario's steps, in first-use order. */
-function scenarioChannels(model: Model, scenario: Scenario): string[] {
-  return [...new Set(scenario.steps.map((step) => step.channel))].map((id) => model.index.channels.get(id)?.name ?? id);
-}
+const scenarioChannels = scenarioChannelNames;
 
 const SPEC_COLUMNS = 11;
 
@@ -274,7 +251,9 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
   ];
   const merges: string[] = [];
   const rowOf = new Map<Scenario, number>();
-  const programs = axis(unique(model.programs), model.scenarios.map((scenario) => scenario.program));
+  const declaredPrograms = unique(model.programs);
+  const programIds = new Set(declaredPrograms.map((program) => program.id));
+  const programs = axis(declaredPrograms, [...new Set(model.scenarios.map((scenario) => scenario.program))].filter((id) => !programIds.has(id)));
   const stepCells = (scenario: Scenario, index: number): CellSpec[] => {
     const step = scenario.steps[index];
     if (!step) return [cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap')];
@@ -336,8 +315,9 @@ function buildScenarioMap(model: Model, specRowOf: Map<Scenario, number>): Sheet
   const labels = WORKBOOK_LABELS[model.settings.locale];
   const specName = labels.sheets.scenarioSpec;
   const headerRow = 3;
-  const lifecycle = axis(unique(model.lifecycle), model.scenarios.map((scenario) => scenario.lifecycle));
-  const targets = axis(unique(model.targets), model.scenarios.map((scenario) => scenario.target));
+  const map = scenarioMapGrid(model);
+  const lifecycle = axis(map.columns, map.unknownColumnIds);
+  const targets = axis(map.rows, map.unknownRowIds);
   const rows: (CellSpec | null)[][] = [
     [cell(`${labels.scenarioMap.title} — ${model.settings.name}`, 'title')],
     [],
@@ -345,7 +325,7 @@ function buildScenarioMap(model: Model, specRowOf: Map<Scenario, number>): Sheet
   ];
   const merges: string[] = [];
   for (const target of targets) {
-    const perStage = lifecycle.map((stage) => model.scenarios.filter((s) => s.target === target.id && s.lifecycle === stage.id));
+    const perStage = lifecycle.map((stage) => map.cell(target.id, stage.id));
     // Two rows per scenario: its name, linked to its specification (viewers do not
     // wrap linked cells), then its channels.
     const height = 2 * Math.max(1, ...perStage.map((list) => list.length));

@@ -1,3 +1,4 @@
+import { importHeaders, VOCABULARY } from '../i18n/index.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Locale, TouchpointStatus } from '../model/types.js';
 import { emptySections, WorkbookError, type ImportResult, type RawRecord, type RawSections } from './import-workbook.js';
@@ -123,7 +124,7 @@ export function importTemplate(workbook: ReadWorkbook): ImportResult {
   return { settings: { name, locale }, sections: context.sections, from: 'template', warnings: context.warnings };
 }
 
-const legendWords = (): Set<string> => new Set(Object.values(LABELS).map((labels) => normalise(labels.legend)).concat(['legende', 'legend']));
+const legendWords = (): Set<string> => new Set(Object.values(LABELS).map((labels) => normalise(labels.legend)));
 
 /** Status per fill colour: omni's colours, the usual template colours, and those of the sheet's own legend. */
 function statusFills(sheet: ReadSheet, legendRow: number | undefined): Map<string, TouchpointStatus> {
@@ -242,17 +243,8 @@ function readHeader<K extends string>(context: Context, sheet: ReadSheet, synony
   return undefined;
 }
 
-const USE_CASE_HEADERS = {
-  category: ['Catégorie', 'Category'],
-  objective: ['Objectif', 'Objective'],
-  name: ["Cas d'usage", 'Use case', 'Use cases'],
-  touchpoints: ['Points de contact', 'Points de contact adressés', 'Touchpoints', 'Touchpoints addressed'],
-  business: ['Impact business', 'Business impact'],
-  experience: ['Impact expérience client', 'Impact expérience', 'Impact client', 'Customer-experience impact', 'Customer experience impact', 'Experience impact'],
-  difficulty: ['Difficulté', 'Difficulté de mise en œuvre', 'Difficulty'],
-  score: ['Score de priorité', 'Score', 'Priorité', 'Priority score', 'Priority'],
-  rank: ['Rang', 'Rank'],
-};
+const { useCase: useCaseHeaders, ...otherUseCaseHeaders } = importHeaders('useCases');
+const USE_CASE_HEADERS = { ...otherUseCaseHeaders, name: useCaseHeaders };
 
 function splitList(value: string | undefined): string[] {
   return (value ?? '')
@@ -353,19 +345,7 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
   return placement;
 }
 
-const SPEC_HEADERS = {
-  program: ['Programme', 'Program', 'Programme relationnel'],
-  scenario: ['Scénario', 'Scenario', 'Nom du scénario'],
-  target: ['Cible', 'Target'],
-  triggerType: ['Type de déclencheur', 'Type de trigger', 'Trigger type'],
-  trigger: ['Déclencheur', 'Trigger', 'Événement déclencheur', 'Trigger event'],
-  exit: ['Critères de sortie', 'Critère de sortie', 'Exit criteria'],
-  goal: ['Objectif', 'Goal'],
-  after: ['Délai', 'Séquence', 'Timing', 'Delay', 'After'],
-  channel: ['Canal', 'Channel'],
-  subject: ['Objet', 'Subject'],
-  message: ['Message', 'Contenu', 'Content'],
-};
+const SPEC_HEADERS = importHeaders('scenarioSpec');
 
 function triggerType(value: string | undefined): 'behavior' | 'event' | undefined {
   if (!value) return undefined;
@@ -470,10 +450,10 @@ function buildScenario(
   let lifecycle = fields.placed?.lifecycle;
   if (!lifecycle) {
     lifecycle = context.sections.lifecycle[0]?.id as string | undefined;
-    if (!lifecycle) lifecycle = entity(context, 'lifecycle', context.locale === 'fr' ? 'Bienvenue' : 'Welcome');
+    if (!lifecycle) lifecycle = entity(context, 'lifecycle', VOCABULARY[context.locale].terms.defaultLifecycle.welcome);
     context.warnings.push(`${where}: scenario "${name}" is not on the scenario map; lifecycle stage set to "${lifecycle}"`);
   }
-  const target = fields.target ? entity(context, 'targets', fields.target) : (fields.placed?.target ?? entity(context, 'targets', context.locale === 'fr' ? 'Tous les contacts' : 'All contacts'));
+  const target = fields.target ? entity(context, 'targets', fields.target) : (fields.placed?.target ?? entity(context, 'targets', VOCABULARY[context.locale].terms.defaultTarget));
   let type = triggerType(fields.type);
   if (!type) {
     type = 'behavior';
@@ -501,15 +481,9 @@ function buildScenario(
   return record;
 }
 
-const DATA_HEADERS = {
-  scenario: ['Scénario', 'Scenario'],
-  description: ['Description', 'Description du scénario'],
-  variable: ['Variable', 'Variables', 'Données', 'Donnée'],
-  sources: ['Sources', 'Source'],
-  pii: ['Donnée personnelle', 'Données personnelles', 'PII', 'Personal data', 'DCP'],
-};
+const DATA_HEADERS = importHeaders('data');
 
-const YES = new Set(['oui', 'yes', 'x', 'true', 'vrai', '1', 'o', 'y']);
+const YES = new Set(['x', 'true', '1', ...Object.values(VOCABULARY).flatMap((vocabulary) => vocabulary.importSynonyms.yes)]);
 
 function importDataNeeds(context: Context, sheet: ReadSheet): void {
   const header = readHeader(context, sheet, DATA_HEADERS, 'variable');

@@ -1,24 +1,19 @@
+import { VOCABULARY } from '../i18n/index.js';
 import type { Locale, TouchpointStatus, TriggerType } from './types.js';
 
-/** Words of the method in each locale, shared by diagrams, workbooks and reports. */
+/** Words of the method in each locale, shared by diagrams, workbooks and reports (a view of src/i18n). */
 export interface Labels {
   status: Record<TouchpointStatus, string>;
   trigger: Record<TriggerType, string>;
   legend: string;
 }
 
-export const LABELS: Record<Locale, Labels> = {
-  fr: {
-    status: { normal: 'Normal', friction: 'Point de friction', opportunity: 'Opportunité' },
-    trigger: { behavior: 'Comportement', event: 'Événement' },
-    legend: 'Légende',
-  },
-  en: {
-    status: { normal: 'Normal', friction: 'Friction', opportunity: 'Opportunity' },
-    trigger: { behavior: 'Behaviour', event: 'Event' },
-    legend: 'Legend',
-  },
+const labelsOf = (locale: Locale): Labels => {
+  const { status, trigger, legend } = VOCABULARY[locale].terms;
+  return { status, trigger, legend };
 };
+
+export const LABELS: Record<Locale, Labels> = { fr: labelsOf('fr'), en: labelsOf('en') };
 
 /** The template's colours (hex, no #): yellow for normal, orange for friction, green for opportunity. */
 export const STATUS_COLORS: Record<TouchpointStatus, { fill: string; stroke: string; text: string }> = {

@@ -1,6 +1,7 @@
 import { compareDiagnostics } from '../diagnostics/sort.js';
 import { effectiveSeverity, type SeverityOverrides } from '../diagnostics/severity.js';
 import type { Diagnostic, LintResult, PendingDiagnostic, Severity } from '../diagnostics/types.js';
+import { ruleMessage, type Locale } from '../i18n/index.js';
 import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
 import type { Rule, RuleContext } from '../rules/create-rule.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
@@ -15,6 +16,8 @@ export interface LintOptions {
   positionResolver?: (file: string) => Promise<PositionResolver>;
   /** Runs one rule in place of `rule.check(context)` (e.g. a session replaying what an edit did not change). */
   checkRule?: (rule: Rule, context: RuleContext) => void;
+  /** Language of messages and suggestions (--locale); default: the locale omni.yaml declares, else English. */
+  locale?: Locale;
 }
 
 /** Runs every enabled rule over a loaded workspace and locates each finding at line:col. */
@@ -24,12 +27,20 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     const severity = effectiveSeverity(rule, workspace.settings.rules, options.ruleOverrides);
     if (severity !== 'off') severities.set(rule.id, severity);
   }
+  const locale = options.locale ?? workspace.declaredLocale ?? 'en';
   const pending: PendingDiagnostic[] = workspace.diagnostics.filter((diagnostic) => severities.has(diagnostic.ruleId));
   for (const rule of RULES) {
     if (!severities.has(rule.id)) continue;
     const context: RuleContext = {
       model: workspace.model,
-      report: (report) => pending.push({ ruleId: rule.id, ...report }),
+      report: (report) => {
+        if (!('messageId' in report)) return void pending.push({ ruleId: rule.id, ...report });
+        // Templates are filled only for what is reported: a clean workspace formats nothing.
+        const { messageId, suggestionId, data, ...where } = report;
+        const message = ruleMessage(rule.id, messageId, data, locale);
+        const suggestion = suggestionId === undefined ? undefined : ruleMessage(rule.id, suggestionId, data, locale);
+        pending.push({ ruleId: rule.id, message, ...where, ...(suggestion !== undefined ? { suggestion } : {}) });
+      },
     };
     if (options.checkRule) options.checkRule(rule, context);
     else rule.check(context);
@@ -43,7 +54,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     if (text !== undefined) sources.set(diagnostic.file, text);
   }
   const files = options.onlyFiles ? workspace.files.filter((file) => options.onlyFiles!.has(file)) : workspace.files;
-  return { root: workspace.root, files, diagnostics, sources };
+  return { root: workspace.root, files, diagnostics, sources, locale };
 }
 
 /** Beyond this many findings in one file, the rest are summed up: output stays bounded on any input. */

@@ -34,6 +34,8 @@ export interface LoadedWorkspace {
   /** omni.yaml (when present) and every model file, relative to root, sorted. */
   files: string[];
   model: Model;
+  /** The locale omni.yaml writes, if it writes one (settings.locale defaults to fr). */
+  declaredLocale?: Locale;
   /** Problems found while loading (yaml-syntax, schema), not yet located. */
   diagnostics: PendingDiagnostic[];
   /** Source text of a workspace file, for positions and code frames (read on demand). */
@@ -85,6 +87,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     settings,
     files: configFile ? [configFile, ...modelFiles] : modelFiles,
     model: builder.finish(settings),
+    ...(rawSettings.locale === 'en' || rawSettings.locale === 'fr' ? { declaredLocale: rawSettings.locale } : {}),
     diagnostics,
     textOf(file) {
       let text = texts.get(file);

@@ -1,5 +1,6 @@
 import { STATUS_COLORS } from '../model/labels.js';
-import type { Model, Touchpoint, TouchpointStatus } from '../model/types.js';
+import { matrixGrid } from '../model/projections.js';
+import type { Model, TouchpointStatus } from '../model/types.js';
 import { quoted } from './escape.js';
 import { NodeIds } from './ids.js';
 import { classDef, lines, type View } from './types.js';
@@ -21,29 +22,25 @@ export const matrixView: View = {
   render(model: Model) {
     const words = wordsFor(model.settings.locale);
     const ids = new NodeIds();
-    const columns = model.stages.length + 1;
-    const cells = new Map<string, Touchpoint[]>();
-    for (const touchpoint of model.touchpoints) {
-      if (!model.index.stages.has(touchpoint.stage) || !model.index.channels.has(touchpoint.channel)) continue;
-      const key = `${touchpoint.channel}\u0000${touchpoint.stage}`;
-      cells.set(key, [...(cells.get(key) ?? []), touchpoint]);
-    }
+    // Unplaced touchpoints (unknown stage or channel) are left out: lint reports them.
+    const grid = matrixGrid(model);
+    const columns = grid.columns.length + 1;
     const byStatus: Record<TouchpointStatus, string[]> = { normal: [], friction: [], opportunity: [] };
     const body: string[] = [];
     const headers = [ids.get('corner', 'corner')];
     body.push(`  ${headers[0]}[${quoted(words.channelsStages)}]`);
-    for (const stage of model.stages) {
+    for (const stage of grid.columns) {
       const id = ids.get('stage', stage.id);
       headers.push(id);
       body.push(`  ${id}[${quoted(stage.name, 60)}]`);
     }
     const rowHeaders: string[] = [];
-    for (const channel of model.channels) {
+    for (const channel of grid.rows) {
       const rowId = ids.get('channel', channel.id);
       rowHeaders.push(rowId);
       body.push(`  ${rowId}[${quoted(channel.name, 60)}]`);
-      for (const stage of model.stages) {
-        const here = cells.get(`${channel.id}\u0000${stage.id}`) ?? [];
+      for (const stage of grid.columns) {
+        const here = grid.cell(channel.id, stage.id);
         if (here.length === 0) {
           body.push('  space');
           continue;

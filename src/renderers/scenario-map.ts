@@ -1,3 +1,4 @@
+import { scenarioChannelNames, scenarioMapGrid } from '../model/projections.js';
 import type { Model, Scenario } from '../model/types.js';
 import { escapeLabel, shorten } from './escape.js';
 import { NodeIds } from './ids.js';
@@ -6,12 +7,7 @@ import { wordsFor } from './words.js';
 
 /** Channel names of a scenario's steps, each once, in step order. */
 export function channelNames(model: Model, scenario: Scenario): string[] {
-  const names: string[] = [];
-  for (const step of scenario.steps) {
-    const name = model.index.channels.get(step.channel)?.name ?? step.channel;
-    if (!names.includes(name)) names.push(name);
-  }
-  return names;
+  return scenarioChannelNames(model, scenario);
 }
 
 /**
@@ -24,26 +20,23 @@ export const scenarioMapView: View = {
   render(model: Model) {
     const words = wordsFor(model.settings.locale);
     const ids = new NodeIds();
-    const cells = new Map<string, Scenario[]>();
-    for (const scenario of model.scenarios) {
-      const key = `${scenario.target}\u0000${scenario.lifecycle}`;
-      cells.set(key, [...(cells.get(key) ?? []), scenario]);
-    }
+    // Unplaced scenarios (unknown lifecycle stage or target) are left out: lint reports them.
+    const grid = scenarioMapGrid(model);
     const headers = [ids.get('corner', 'corner')];
     const body = [`  ${headers[0]}["${escapeLabel(words.targetsLifecycle)}"]`];
-    for (const phase of model.lifecycle) {
+    for (const phase of grid.columns) {
       const id = ids.get('phase', phase.id);
       headers.push(id);
       body.push(`  ${id}["${escapeLabel(shorten(phase.name, 60))}"]`);
     }
     const rowHeaders: string[] = [];
     const scenarioIds: string[] = [];
-    for (const target of model.targets) {
+    for (const target of grid.rows) {
       const rowId = ids.get('target', target.id);
       rowHeaders.push(rowId);
       body.push(`  ${rowId}["${escapeLabel(shorten(target.name, 60))}"]`);
-      for (const phase of model.lifecycle) {
-        const here = cells.get(`${target.id}\u0000${phase.id}`) ?? [];
+      for (const phase of grid.columns) {
+        const here = grid.cell(target.id, phase.id);
         if (here.length === 0) {
           body.push('  space');
           continue;
@@ -66,7 +59,7 @@ export const scenarioMapView: View = {
         title: words.views.scenarioMap,
         text: lines(
           'block-beta',
-          `  columns ${model.lifecycle.length + 1}`,
+          `  columns ${grid.columns.length + 1}`,
           body,
           classDef('header', { fill: '1F3864', stroke: '1F3864', text: 'FFFFFF' }),
           classDef('rowHeader', { fill: 'D9E1F2', stroke: '8EA9DB', text: '1F1F1F' }),

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics/types.js';
+import { VOCABULARY } from '../i18n/index.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
+import { firstDeclarations, lintSummaryByRule, matrixGrid, scenarioChannelNames, scenarioMapGrid, severityCounts } from '../model/projections.js';
 import { rankUseCases } from '../model/priority.js';
 import { relationsOf } from '../model/relations.js';
 import type { Model, Scenario, TouchpointStatus } from '../model/types.js';
@@ -209,27 +211,15 @@ export function buildReportView(input: ReportInput): ReportView {
   });
 
   // Matrix: channels × stages in declaration order; touchpoints whose stage or channel is unknown are listed apart.
-  const stageIds = new Set(model.stages.map((stage) => stage.id));
-  const channelIds = new Set(model.channels.map((channel) => channel.id));
-  const cellOf = new Map<string, MatrixTouchpoint[]>();
-  const unplaced: MatrixTouchpoint[] = [];
-  for (const touchpoint of model.touchpoints) {
-    if (!stageIds.has(touchpoint.stage) || !channelIds.has(touchpoint.channel)) {
-      unplaced.push(matrixTouchpoint(touchpoint));
-      continue;
-    }
-    const key = `${touchpoint.channel}\u0000${touchpoint.stage}`;
-    const list = cellOf.get(key) ?? [];
-    list.push(matrixTouchpoint(touchpoint));
-    cellOf.set(key, list);
-  }
-  const rows: MatrixRow[] = uniqueById(model.channels).map((channel) => ({
+  const grid = matrixGrid(model);
+  const unplaced = grid.unplaced.map(matrixTouchpoint);
+  const rows: MatrixRow[] = grid.rows.map((channel) => ({
     id: channel.id,
     name: channel.name,
     kind: channel.type === undefined ? null : channel.type === 'online' ? strings.matrix.online : strings.matrix.offline,
     consent: channel.requiresConsent === true,
-    cells: uniqueById(model.stages).map((stage) => {
-      const touchpoints = cellOf.get(`${channel.id}\u0000${stage.id}`) ?? [];
+    cells: grid.columns.map((stage) => {
+      const touchpoints = grid.cell(channel.id, stage.id).map(matrixTouchpoint);
       const statuses = new Set(touchpoints.map((touchpoint) => touchpoint.status));
       return { status: statuses.size === 1 ? touchpoints[0]!.status : null, touchpoints, stage: stage.name };
     }),
@@ -259,21 +249,9 @@ export function buildReportView(input: ReportInput): ReportView {
   const weightsText = `${strings.useCases.business} × ${formatScore(weights.business)} + ${strings.useCases.experience} × ${formatScore(weights.experience)} \u2212 ${strings.useCases.difficulty} × ${formatScore(weights.difficulty)}`;
 
   // Scenario map: targets × lifecycle stages.
-  const lifecycleIds = new Set(model.lifecycle.map((stage) => stage.id));
-  const targetIds = new Set(model.targets.map((target) => target.id));
-  const channelsOf = (scenario: Scenario): string[] => [...new Set(scenario.steps.map((step) => nameOf(model.index.channels, step.channel)))];
-  const mapCell = new Map<string, MapCell['scenarios']>();
-  const unplacedScenarios: ReportView['scenarioMap']['unplaced'] = [];
-  for (const scenario of uniqueById(model.scenarios)) {
-    if (!lifecycleIds.has(scenario.lifecycle) || !targetIds.has(scenario.target)) {
-      unplacedScenarios.push({ id: scenario.id, anchor: scenarioAnchor(scenario.id), name: scenario.name });
-      continue;
-    }
-    const key = `${scenario.target}\u0000${scenario.lifecycle}`;
-    const list = mapCell.get(key) ?? [];
-    list.push({ anchor: scenarioAnchor(scenario.id), name: scenario.name, channels: channelsOf(scenario) });
-    mapCell.set(key, list);
-  }
+  const map = scenarioMapGrid(model);
+  const mapScenario = (scenario: Scenario): MapCell['scenarios'][number] => ({ anchor: scenarioAnchor(scenario.id), name: scenario.name, channels: scenarioChannelNames(model, scenario) });
+  const unplacedScenarios: ReportView['scenarioMap']['unplaced'] = map.unplaced.map((scenario) => ({ id: scenario.id, anchor: scenarioAnchor(scenario.id), name: scenario.name }));
 
   const variableGap = (variable: Model['variables'][number]) => variable.sources.length === 0;
   const scenarios: ScenarioView[] = uniqueById(model.scenarios).map((scenario) => {
@@ -359,7 +337,7 @@ export function buildReportView(input: ReportInput): ReportView {
     ],
     legend: { title: labels.legend, items: STATUSES.map((status) => ({ status, label: labels.status[status] })) },
     matrix: {
-      stages: uniqueById(model.stages).map((stage) => ({ id: stage.id, name: stage.name, description: orNull(stage.description) })),
+      stages: grid.columns.map((stage) => ({ id: stage.id, name: stage.name, description: orNull(stage.description) })),
       rows,
       unplaced,
       empty: rows.length === 0 || model.stages.length === 0,
@@ -370,12 +348,12 @@ export function buildReportView(input: ReportInput): ReportView {
       chart: diagramSlot(diagrams, DIAGRAM_KEYS.useCases, strings.useCases.chart, strings),
     },
     scenarioMap: {
-      columns: uniqueById(model.lifecycle).map((stage) => ({ id: stage.id, name: stage.name })),
-      rows: uniqueById(model.targets).map((target) => ({
+      columns: map.columns.map((stage) => ({ id: stage.id, name: stage.name })),
+      rows: map.rows.map((target) => ({
         id: target.id,
         name: target.name,
         definition: orNull(target.definition),
-        cells: uniqueById(model.lifecycle).map((stage) => ({ scenarios: mapCell.get(`${target.id}\u0000${stage.id}`) ?? [] })),
+        cells: map.columns.map((stage) => ({ scenarios: map.cell(target.id, stage.id).map(mapScenario) })),
       })),
       unplaced: unplacedScenarios,
       empty: model.scenarios.length === 0,
@@ -392,55 +370,33 @@ function hexColors(colors: { fill: string; stroke: string; text: string }) {
 }
 
 /** Duplicate ids are a lint error; the report shows the first declaration, like every lookup. */
-function uniqueById<T extends { id: string }>(entities: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return entities.filter((entity) => (seen.has(entity.id) ? false : (seen.add(entity.id), true)));
-}
+const uniqueById = firstDeclarations;
 
-const MONTHS: Record<'fr' | 'en', string[]> = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
 
 /** "2026-11-01" → "1 novembre 2026" / "1 November 2026"; any other text is shown as written. */
 export function formatDate(date: string, locale: 'fr' | 'en'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = match ? MONTHS[locale][Number(match[2]) - 1] : undefined;
+  const month = match ? VOCABULARY[locale].terms.months[Number(match[2]) - 1] : undefined;
   if (!match || !month) return date;
   const day = Number(match[3]);
-  return `${locale === 'fr' && day === 1 ? '1er' : day} ${month} ${match[1]}`;
+  return `${day === 1 ? VOCABULARY[locale].terms.firstDay : day} ${month} ${match[1]}`;
 }
 
-/** Diagnostics grouped by rule (errors first, then by rule id), each with its file:line:col. */
+/** Diagnostics grouped by rule (the shared order: errors first, most frequent first, then by rule id), each with its file:line:col. */
 export function lintSummary(diagnostics: readonly Diagnostic[], rules: readonly RuleMeta[], strings: ReportStrings): ReportView['lint'] {
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
-  const groups = new Map<string, LintRuleGroup>();
-  let errors = 0;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === 'error') errors++;
-    const key = `${diagnostic.severity}\u0000${diagnostic.ruleId}`;
-    let group = groups.get(key);
-    if (!group) {
-      const rule = ruleById.get(diagnostic.ruleId);
-      group = {
-        ruleId: diagnostic.ruleId,
-        description: rule?.description ?? '',
-        severity: diagnostic.severity,
-        severityLabel: diagnostic.severity === 'error' ? strings.lint.error : strings.lint.warn,
-        count: 0,
-        items: [],
-      };
-      groups.set(key, group);
-    }
-    group.count++;
-    group.items.push({
+  const groups: LintRuleGroup[] = lintSummaryByRule(diagnostics).map((group) => ({
+    ruleId: group.ruleId,
+    description: ruleById.get(group.ruleId)?.description ?? '',
+    severity: group.severity,
+    severityLabel: group.severity === 'error' ? strings.lint.error : strings.lint.warn,
+    count: group.count,
+    items: group.diagnostics.map((diagnostic) => ({
       where: `${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`,
       message: diagnostic.message,
       suggestion: orNull(diagnostic.suggestion),
-    });
-  }
-  const sorted = [...groups.values()].sort(
-    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
-  return { errors, warnings: diagnostics.length - errors, groups: sorted, clean: diagnostics.length === 0 };
+    })),
+  }));
+  const { errors, warnings } = severityCounts(diagnostics);
+  return { errors, warnings, groups, clean: diagnostics.length === 0 };
 }

@@ -3,7 +3,6 @@ import { createRule } from './create-rule.js';
 
 export const channelWithoutTouchpoint = createRule({
   id: 'channel-without-touchpoint',
-  description: 'A scenario step uses a channel that has no touchpoint in the matrix.',
   defaultSeverity: 'warn',
   check({ model, report }) {
     // A touchpoint the schema rejected is not in the model: it may be on that channel.
@@ -15,10 +14,11 @@ export const channelWithoutTouchpoint = createRule({
         if (!model.index.channels.has(step.channel) || touchpointCountByChannel.has(step.channel) || reported.has(step.channel)) continue;
         reported.add(step.channel);
         report({
-          message: `scenario "${scenario.id}" uses channel "${step.channel}", which has no touchpoint in the matrix`,
+          messageId: 'noTouchpoint',
+          suggestionId: 'addTouchpoint',
+          data: { scenario: scenario.id, channel: step.channel },
           location: { file: step.origin.file, path: [...step.origin.path, 'channel'] },
           entity: { kind: 'scenario', id: scenario.id },
-          suggestion: `add the touchpoint this step creates to touchpoints:, so the matrix shows it`,
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Model } from '../model/types.js';
 import type { Location, Severity } from '../diagnostics/types.js';
+import { ruleDescription, type MessageData } from '../i18n/index.js';
 
 /** Where rule pages live; one place so forks can repoint every docs link. */
 export const DOCS_BASE_URL = 'https://github.com/omni-journey/omni/blob/main/docs/rules/';
@@ -11,12 +12,29 @@ export interface RuleMeta {
   docsUrl: string;
 }
 
-export interface RuleReport {
-  message: string;
+interface RuleReportBase {
   location: Location;
   entity?: { kind: string; id: string };
+}
+
+/**
+ * What a rule reports. The message and suggestion are ids of templates in the rule's
+ * entry of src/i18n (one per locale), filled with `data` in the workspace's locale:
+ * a rule never writes a user-facing sentence itself.
+ */
+export interface RuleMessageReport extends RuleReportBase {
+  messageId: string;
+  suggestionId?: string;
+  data?: MessageData;
+}
+
+/** @deprecated A literal English message: use messageId so the finding is translated. */
+export interface RuleLiteralReport extends RuleReportBase {
+  message: string;
   suggestion?: string;
 }
+
+export type RuleReport = RuleMessageReport | RuleLiteralReport;
 
 export interface RuleContext {
   model: Model;
@@ -29,14 +47,16 @@ export interface Rule extends RuleMeta {
 
 export interface RuleDefinition {
   id: string;
-  description: string;
+  /** English description; defaults to the rule's entry in src/i18n. */
+  description?: string;
   defaultSeverity: Severity;
   check(context: RuleContext): void;
 }
 
 /** Every rule goes through here so that its docs URL and metadata are uniform. */
 export function createRule(definition: RuleDefinition): Rule {
-  return { ...definition, docsUrl: `${DOCS_BASE_URL}${definition.id}.md` };
+  const description = definition.description ?? ruleDescription(definition.id) ?? '';
+  return { ...definition, description, docsUrl: `${DOCS_BASE_URL}${definition.id}.md` };
 }
 
 /** Rules that fire during loading (syntax, schema) have metadata but no model check. */

@@ -4,7 +4,6 @@ import { createRule } from './create-rule.js';
 
 export const duplicateId = createRule({
   id: 'duplicate-id',
-  description: 'Two entities of a section share an id.',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const kind of SECTION_KINDS) {
@@ -14,10 +13,11 @@ export const duplicateId = createRule({
         const original = first.get(entity.id);
         if (!original || original === entity) continue;
         report({
-          message: `${KIND_NAMES[kind]} id "${entity.id}" is already declared in ${original.origin.file}`,
+          messageId: 'duplicate',
+          suggestionId: 'rename',
+          data: { kind, id: entity.id, file: original.origin.file },
           location: { file: entity.origin.file, path: [...entity.origin.path, 'id'] },
           entity: { kind: KIND_NAMES[kind], id: entity.id },
-          suggestion: 'rename one of them: ids are unique per section across the workspace',
         });
       }
     }

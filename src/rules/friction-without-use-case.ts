@@ -1,3 +1,3 @@
 import { touchpointWithoutUseCase } from './touchpoint-without-use-case.js';
 
-export const frictionWithoutUseCase = touchpointWithoutUseCase('friction', 'A friction touchpoint is addressed by no use case.');
+export const frictionWithoutUseCase = touchpointWithoutUseCase('friction');

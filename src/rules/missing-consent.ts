@@ -2,7 +2,6 @@ import { createRule } from './create-rule.js';
 
 export const missingConsent = createRule({
   id: 'missing-consent',
-  description: 'A scenario sends on a channel that requires consent but declares no variable recording that consent.',
   defaultSeverity: 'warn',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
@@ -21,12 +20,11 @@ export const missingConsent = createRule({
         reported.add(channel.id);
         const candidate = model.variables.find((variable) => variable.consentFor?.includes(channel.id));
         report({
-          message: `scenario "${scenario.id}" sends on ${channel.id}, which requires consent, but declares no consent variable for it`,
+          messageId: 'missing',
+          suggestionId: candidate ? 'addVariable' : 'declareVariable',
+          data: { scenario: scenario.id, channel: channel.id, variable: candidate?.id ?? '' },
           location: { file: step.origin.file, path: [...step.origin.path, 'channel'] },
           entity: { kind: 'scenario', id: scenario.id },
-          suggestion: candidate
-            ? `add ${candidate.id} to the scenario's variables:`
-            : `declare a variable with consentFor: [${channel.id}] and add it to the scenario's variables:`,
         });
       }
     }

@@ -4,7 +4,6 @@ import { TEMPLATE_FIELDS } from './undeclared-template-variable.js';
 
 export const templateSyntax = createRule({
   id: 'template-syntax',
-  description: 'A step subject or message is not valid handlebars.',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
@@ -14,12 +13,12 @@ export const templateSyntax = createRule({
           if (text === undefined) continue;
           const analysis = analyzeTemplate(text);
           if (analysis.ok) continue;
-          const where = text.includes('\n') ? ` (template line ${analysis.line}, column ${analysis.column})` : ` (column ${analysis.column})`;
           report({
-            message: `invalid template in ${field}${where}: ${analysis.message}`,
+            messageId: text.includes('\n') ? 'invalidAtLine' : 'invalidAt',
+            suggestionId: 'close',
+            data: { field, line: analysis.line, column: analysis.column, reason: analysis.message },
             location: { file: step.origin.file, path: [...step.origin.path, field] },
             entity: { kind: 'scenario', id: scenario.id },
-            suggestion: 'close every {{…}} and {{#block}}…{{/block}}; write a literal brace as \\{{',
           });
         }
       }

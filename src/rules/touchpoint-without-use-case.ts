@@ -3,10 +3,9 @@ import type { TouchpointStatus } from '../model/types.js';
 import { createRule, type Rule } from './create-rule.js';
 
 /** The opportunity and friction rules differ only in the status they watch. */
-export function touchpointWithoutUseCase(status: Exclude<TouchpointStatus, 'normal'>, description: string): Rule {
+export function touchpointWithoutUseCase(status: Exclude<TouchpointStatus, 'normal'>): Rule {
   return createRule({
     id: `${status}-without-use-case`,
-    description,
     defaultSeverity: 'warn',
     check({ model, report }) {
       // A use case the schema rejected is not in the model: it may be the one addressing it.
@@ -15,10 +14,11 @@ export function touchpointWithoutUseCase(status: Exclude<TouchpointStatus, 'norm
       for (const touchpoint of model.touchpoints) {
         if (touchpoint.status !== status || useCasesByTouchpoint.has(touchpoint.id)) continue;
         report({
-          message: `${status} "${touchpoint.id}" is addressed by no use case`,
+          messageId: 'unaddressed',
+          suggestionId: 'link',
+          data: { touchpoint: touchpoint.id },
           location: { file: touchpoint.origin.file, path: [...touchpoint.origin.path, 'status'] },
           entity: { kind: 'touchpoint', id: touchpoint.id },
-          suggestion: `list it in the touchpoints: of a use case, or set its status to normal`,
         });
       }
     },

@@ -6,7 +6,6 @@ export const TEMPLATE_FIELDS = ['subject', 'message'] as const;
 
 export const undeclaredTemplateVariable = createRule({
   id: 'undeclared-template-variable',
-  description: "A {{variable}} in a step's subject or message is not in the scenario's variables.",
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
@@ -24,10 +23,11 @@ export const undeclaredTemplateVariable = createRule({
             (reported ??= new Set()).add(variable.name);
             const closest = closestMatch(variable.name, declared);
             report({
-              message: `"${variable.name}" is not among the variables of scenario "${scenario.id}"`,
+              messageId: 'undeclared',
+              suggestionId: closest ? 'didYouMean' : 'declare',
+              data: { variable: variable.name, scenario: scenario.id, closest: closest ?? '' },
               location: { file: step.origin.file, path: [...step.origin.path, field], needle: variable.original },
               entity: { kind: 'scenario', id: scenario.id },
-              suggestion: closest ? `did you mean "${closest}"?` : `add ${variable.name} to the scenario's variables:`,
             });
           }
         }

@@ -3,7 +3,6 @@ import { createRule } from './create-rule.js';
 
 export const unusedSource = createRule({
   id: 'unused-source',
-  description: 'No variable comes from a source.',
   defaultSeverity: 'warn',
   check({ model, report }) {
     // A variable the schema rejected is not in the model: it may be the one it feeds.
@@ -12,10 +11,11 @@ export const unusedSource = createRule({
     for (const source of model.sources) {
       if (variablesBySource.has(source.id)) continue;
       report({
-        message: `source "${source.id}" feeds no variable`,
+        messageId: 'unused',
+        suggestionId: 'link',
+        data: { source: source.id },
         location: { file: source.origin.file, path: [...source.origin.path, 'id'] },
         entity: { kind: 'source', id: source.id },
-        suggestion: `list it in the sources: of the variables it holds, or remove it`,
       });
     }
   },

@@ -3,7 +3,6 @@ import { createRule } from './create-rule.js';
 
 export const unusedVariable = createRule({
   id: 'unused-variable',
-  description: 'No scenario uses a variable.',
   defaultSeverity: 'warn',
   check({ model, report }) {
     // A scenario the schema rejected is not in the model: it may be the one using it.
@@ -12,10 +11,11 @@ export const unusedVariable = createRule({
     for (const variable of model.variables) {
       if (scenariosByVariable.has(variable.id)) continue;
       report({
-        message: `variable "${variable.id}" is used by no scenario`,
+        messageId: 'unused',
+        suggestionId: 'link',
+        data: { variable: variable.id },
         location: { file: variable.origin.file, path: [...variable.origin.path, 'id'] },
         entity: { kind: 'variable', id: variable.id },
-        suggestion: `list it in the variables: of the scenarios that need it, or remove it`,
       });
     }
   },

@@ -3,7 +3,6 @@ import { createRule } from './create-rule.js';
 
 export const useCaseWithoutScenario = createRule({
   id: 'use-case-without-scenario',
-  description: 'No scenario implements a use case.',
   defaultSeverity: 'warn',
   check({ model, report }) {
     // A scenario the schema rejected is not in the model: it may be the one implementing it.
@@ -12,10 +11,11 @@ export const useCaseWithoutScenario = createRule({
     for (const useCase of model.useCases) {
       if (scenariosByUseCase.has(useCase.id)) continue;
       report({
-        message: `use case "${useCase.id}" is implemented by no scenario`,
+        messageId: 'unimplemented',
+        suggestionId: 'link',
+        data: { useCase: useCase.id },
         location: { file: useCase.origin.file, path: [...useCase.origin.path, 'id'] },
         entity: { kind: 'use case', id: useCase.id },
-        suggestion: `list it in the useCases: of the scenario that delivers it`,
       });
     }
   },

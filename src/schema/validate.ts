@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
 import { closestMatch } from '../util/closest-match.js';
@@ -22,7 +23,9 @@ export async function getValidator(name: SchemaName): Promise<Validator> {
   let validator = validators.get(name);
   if (validator) return validator;
   try {
-    const generated = (await import(new URL(`./${name}-validator.generated.js`, import.meta.url).href)) as { default: Validator };
+    // OMNI_VALIDATORS_DIR: where the test run's global setup compiled them once for every worker.
+    const folder = process.env.OMNI_VALIDATORS_DIR ? pathToFileURL(`${process.env.OMNI_VALIDATORS_DIR}/`) : new URL('./', import.meta.url);
+    const generated = (await import(new URL(`${name}-validator.generated.js`, folder).href)) as { default: Validator };
     validator = generated.default;
   } catch {
     const { default: Ajv } = await import('ajv');

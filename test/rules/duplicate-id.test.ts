@@ -51,6 +51,7 @@ scenarios:
         { ruleId: 'duplicate-id', message: 'source id "erp" is already declared in more.yaml', line: 4, column: 9, endColumn: 12 },
         { ruleId: 'duplicate-id', message: 'scenario id "cart" is already declared in base.yaml', line: 7, column: 9, endColumn: 13 },
       ],
+      fr: [{ message: 'source « erp » : identifiant déjà déclaré dans more.yaml' }, { message: 'scénario « cart » : identifiant déjà déclaré dans base.yaml' }],
     },
     {
       name: 'three declarations report the second and the third',

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, SeverityOrOff } from '../../src/diagnostics/types.js';
+import type { Locale } from '../../src/i18n/index.js';
+import type { WorkspaceSource } from '../../src/loader/discover.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
-import { loadWorkspace } from '../../src/pipeline/load.js';
+import { loadWorkspace, type LoadedWorkspace } from '../../src/pipeline/load.js';
 import { RULES } from '../../src/rules/index.js';
 
 /** A workspace as YAML strings, by workspace-relative file name. */
@@ -45,6 +47,24 @@ export async function lintFolder(root: string, ruleOverrides: Record<string, Sev
   return (await lintWorkspace(workspace, { ruleOverrides })).diagnostics;
 }
 
+/** The files as a workspace source: rule tests run the real pipeline without touching the disk. */
+export function memorySource(files: Files): WorkspaceSource {
+  const encoder = new TextEncoder();
+  return {
+    listFiles: () => Object.keys(files).sort(),
+    readFile(file) {
+      const content = files[file];
+      if (content === undefined) throw new Error(`ENOENT: ${file}`);
+      return typeof content === 'string' ? encoder.encode(content) : content;
+    },
+  };
+}
+
+/** Loads the files from memory as a workspace rooted at a path that does not exist on disk. */
+export function loadFiles(files: Files): Promise<LoadedWorkspace> {
+  return loadWorkspace('/omni-rule-test/workspace', { source: memorySource(files) });
+}
+
 const LOADER_RULES = new Set(['yaml-syntax', 'schema']);
 
 /**
@@ -53,17 +73,19 @@ const LOADER_RULES = new Set(['yaml-syntax', 'schema']);
  * `allowLoadErrors`: an entity the schema rejects is left out of the model, so a case could
  * otherwise pass without the rule ever seeing what the case is about.
  */
-export async function runRule(ruleId: string, files: Files, options: { allowLoadErrors?: boolean } = {}): Promise<Diagnostic[]> {
+export async function runRule(ruleId: string, files: Files, options: { allowLoadErrors?: boolean; locale?: Locale } = {}): Promise<Diagnostic[]> {
   if (!RULES.some((rule) => rule.id === ruleId)) throw new Error(`no rule ${ruleId}`);
-  const root = writeWorkspace(files);
+  // Loaded once: the load-error check and the rule's own run lint the same workspace.
+  const workspace = await loadFiles(files);
   if (!LOADER_RULES.has(ruleId) && !options.allowLoadErrors) {
-    const problems = (await lintFolder(root, { 'yaml-syntax': 'error', schema: 'error' })).filter((d) => LOADER_RULES.has(d.ruleId));
+    const loaderOnly = Object.fromEntries(RULES.map((rule) => [rule.id, LOADER_RULES.has(rule.id) ? 'error' : 'off'])) as Record<string, SeverityOrOff>;
+    const problems = (await lintWorkspace(workspace, { ruleOverrides: loaderOnly })).diagnostics;
     if (problems.length > 0) {
       throw new Error(`the case does not load cleanly:\n${problems.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`).join('\n')}`);
     }
   }
   const overrides = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === ruleId ? rule.defaultSeverity : 'off'])) as Record<string, SeverityOrOff>;
-  return lintFolder(root, overrides);
+  return (await lintWorkspace(workspace, { ruleOverrides: overrides, ...(options.locale ? { locale: options.locale } : {}) })).diagnostics;
 }
 
 /** A diagnostic reduced to the fields an expectation names, to compare with toEqual. */
@@ -126,7 +148,14 @@ scenarios:
 export interface RuleTestTables {
   /** `allowLoadErrors`: the case is about an entity the schema rejects. */
   valid: Array<{ name: string; files: Files; allowLoadErrors?: boolean }>;
-  invalid: Array<{ name: string; files: Files; errors: ExpectedDiagnostic[]; allowLoadErrors?: boolean }>;
+  invalid: Array<{
+    name: string;
+    files: Files;
+    errors: ExpectedDiagnostic[];
+    allowLoadErrors?: boolean;
+    /** The same findings linted with --locale fr: their message and suggestion, in order. */
+    fr?: Array<{ message: string; suggestion?: string }>;
+  }>;
 }
 
 /**
@@ -143,11 +172,17 @@ export function ruleTester(ruleId: string, tables: RuleTestTables): void {
       }
     });
     describe('invalid', () => {
-      for (const { name, files, errors, allowLoadErrors } of tables.invalid) {
+      for (const { name, files, errors, allowLoadErrors, fr } of tables.invalid) {
         it(name, async () => {
           const diagnostics = await runRule(ruleId, files, { allowLoadErrors });
           expect(diagnostics.map((diagnostic, i) => pick(diagnostic, errors[i] ?? errors[0]!))).toEqual(errors);
         });
+        if (fr) {
+          it(`${name} (fr)`, async () => {
+            const diagnostics = await runRule(ruleId, files, { allowLoadErrors, locale: 'fr' });
+            expect(diagnostics.map((d, i) => (fr[i]?.suggestion === undefined ? { message: d.message } : { message: d.message, suggestion: d.suggestion }))).toEqual(fr);
+          });
+        }
       }
     });
   });

@@ -3,7 +3,10 @@ import { BASE, ruleTester } from './run-rule.js';
 ruleTester('unused-source', {
   valid: [
     { name: 'every source feeds a variable', files: BASE },
-    { name: 'a source that feeds only an unused variable still feeds one', files: { ...BASE, 'more.yaml': 'sources:\n  - { id: pos, name: POS }\nvariables:\n  - { id: basket, name: Basket, sources: [pos] }\n' } },
+    {
+      name: 'a source that feeds only an unused variable still feeds one',
+      files: { ...BASE, 'more.yaml': 'sources:\n  - { id: pos, name: POS }\nvariables:\n  - { id: basket, name: Basket, sources: [pos] }\n' },
+    },
   ],
   invalid: [
     {
@@ -20,6 +23,7 @@ ruleTester('unused-source', {
           suggestion: 'list it in the sources: of the variables it holds, or remove it',
         },
       ],
+      fr: [{ message: 'la source « legacy-erp » n’alimente aucune variable', suggestion: 'listez-la dans les sources: des variables qu’elle détient, ou supprimez-la' }],
     },
   ],
 });

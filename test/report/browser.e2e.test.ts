@@ -33,7 +33,7 @@ describe.skipIf(!browserPath.path)(`report in headless Chromium (${browserPath.r
     });
     const page = await browser.newPage();
     page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}`));
+    page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${(error as Error).message}`));
     page.on('request', (request) => requests.push(request.url()));
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'networkidle0' });

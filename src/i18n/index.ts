@@ -1,0 +1,85 @@
+import { en } from './en.js';
+import { fr } from './fr.js';
+import type { Locale, Vocabulary } from './vocabulary.js';
+
+export type * from './vocabulary.js';
+
+export const LOCALES: readonly Locale[] = ['en', 'fr'];
+
+/** Every locale's vocabulary; each has the same keys (checked by the type and by test/i18n). */
+export const VOCABULARY: Readonly<Record<Locale, Vocabulary>> = { en, fr };
+
+export function vocabularyFor(locale: Locale): Vocabulary {
+  return VOCABULARY[locale];
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'fr';
+}
+
+/** Values a message template interpolates. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind))?\}/g;
+
+/**
+ * Fills a message template: `{name}` takes data.name as written; `{name:kind}` takes the
+ * locale's noun for the section kind data.name holds. A brace not naming a data key is
+ * kept as written, so messages can quote `{{variable}}` syntax.
+ */
+export function formatMessage(template: string, data: MessageData | undefined, locale: Locale): string {
+  if (!data) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string, filter: string | undefined) => {
+    const value = data[name];
+    if (value === undefined) return whole;
+    if (filter === 'kind') return VOCABULARY[locale].lint.kinds[value as keyof Vocabulary['lint']['kinds']] ?? String(value);
+    return String(value);
+  });
+}
+
+/** The placeholders a template uses, for checking that translations agree. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[0]).sort();
+}
+
+/** A rule's message in a locale; throws on a missing key (a programming error caught by tests). */
+export function ruleMessage(ruleId: string, messageId: string, data: MessageData | undefined, locale: Locale): string {
+  const template = VOCABULARY[locale].lint.rules[ruleId]?.messages[messageId] ?? VOCABULARY.en.lint.rules[ruleId]?.messages[messageId];
+  if (template === undefined) throw new Error(`no message "${messageId}" for rule "${ruleId}" in src/i18n`);
+  return formatMessage(template, data, locale);
+}
+
+/** A rule's description in a locale (English when the rule has no entry in that locale). */
+export function ruleDescription(ruleId: string, locale: Locale = 'en'): string | undefined {
+  return VOCABULARY[locale].lint.rules[ruleId]?.description ?? VOCABULARY.en.lint.rules[ruleId]?.description;
+}
+
+/** "a, b or c" in a locale. */
+export function listWords(values: readonly unknown[], locale: Locale): string {
+  const words = values.map((value) => String(value));
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${VOCABULARY[locale].lint.or} ${words[words.length - 1]}`;
+}
+
+type SynonymSheet = 'useCases' | 'scenarioSpec' | 'data';
+type ImportSynonymsOf = Vocabulary['importSynonyms'];
+/** Where a field's own header is in the workbook labels, when its key differs. */
+const LABEL_KEY: Partial<Record<string, string>> = { trigger: 'triggerEvent' };
+
+/**
+ * The headers the template importer accepts for each field of a sheet: the workbook's own
+ * header in every locale, then each locale's synonyms.
+ */
+export function importHeaders<S extends SynonymSheet>(sheet: S): Record<keyof ImportSynonymsOf[S], string[]> {
+  const fields = Object.keys(VOCABULARY.en.importSynonyms[sheet]) as (keyof ImportSynonymsOf[S] & string)[];
+  const headers = {} as Record<keyof ImportSynonymsOf[S], string[]>;
+  for (const field of fields) {
+    const words = new Set<string>();
+    for (const locale of LOCALES) {
+      const labels = VOCABULARY[locale].workbook[sheet] as unknown as Record<string, string>;
+      words.add(labels[LABEL_KEY[field] ?? field]!);
+    }
+    for (const locale of LOCALES) for (const word of (VOCABULARY[locale].importSynonyms[sheet] as Record<string, readonly string[]>)[field]!) words.add(word);
+    headers[field] = [...words];
+  }
+  return headers;
+}

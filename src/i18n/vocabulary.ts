@@ -1,0 +1,258 @@
+import type { Locale, TouchpointStatus, TriggerType } from '../model/types.js';
+
+export type { Locale };
+
+/**
+ * The words of the method, keyed by domain term. Every view (diagrams, workbook, report,
+ * lint) takes its nouns from here, so "programme" is spelt one way everywhere.
+ */
+export interface Terms {
+  status: Record<TouchpointStatus, string>;
+  trigger: Record<TriggerType, string>;
+  legend: string;
+  stage: string;
+  channel: string;
+  touchpoint: string;
+  touchpoints: string;
+  lifecycleStage: string;
+  target: string;
+  program: string;
+  scenario: string;
+  scenarios: string;
+  useCase: string;
+  useCases: string;
+  variable: string;
+  variables: string;
+  source: string;
+  sources: string;
+  category: string;
+  objective: string;
+  difficulty: string;
+  rank: string;
+  triggerWord: string;
+  goal: string;
+  exit: string;
+  exitCriteria: string;
+  delay: string;
+  subject: string;
+  message: string;
+  description: string;
+  personalData: string;
+  journey: string;
+  error: string;
+  warning: string;
+  errors: string;
+  warnings: string;
+  rule: string;
+  severity: string;
+  count: string;
+  noSource: string;
+  /** The scenario map's columns when a workspace declares no lifecycle. */
+  defaultLifecycle: { welcome: string; activation: string; relationship: string; upsell: string };
+  /** The target a hand-filled template's scenario gets when it names none. */
+  defaultTarget: string;
+  /** How the first day of a month is written in a date ("1er" in French). */
+  firstDay: string;
+  months: readonly [string, string, string, string, string, string, string, string, string, string, string, string];
+  /** Label separator: French puts a space before the colon. */
+  colon: string;
+}
+
+/** Diagram vocabulary (renderers). */
+export interface Words {
+  views: Record<'matrix' | 'useCases' | 'scenarioMap' | 'scenarios' | 'programs' | 'dataLineage', string>;
+  channelsStages: string;
+  targetsLifecycle: string;
+  priority: { title: string; easy: string; hard: string; low: string; high: string; quickWins: string; bigBets: string; fillIns: string; moneyPits: string };
+  trigger: string;
+  goal: string;
+  exit: string;
+  unnamedStep: string;
+  noSource: string;
+  program: string;
+  scenario: string;
+  useCase: string;
+  source: string;
+  variable: string;
+  noScenario: string;
+  journey: string;
+  generated: string;
+  colon: string;
+}
+
+/** Sheet names and headers of the workbook (the French ones are the template's). */
+export interface WorkbookLabels {
+  sheets: { readme: string; matrix: string; useCases: string; scenarioMap: string; scenarioSpec: string; data: string };
+  readme: {
+    title: string;
+    workspace: string;
+    date: string;
+    noDate: string;
+    contents: string;
+    tabs: Record<'matrix' | 'useCases' | 'scenarioMap' | 'scenarioSpec' | 'data', string>;
+    legend: string;
+    statusMeaning: Record<'normal' | 'friction' | 'opportunity', string>;
+    lint: string;
+    lintClean: string;
+    errors: string;
+    warnings: string;
+    rule: string;
+    severity: string;
+    count: string;
+    error: string;
+    warn: string;
+    dataSheet: string;
+  };
+  matrix: { title: string; corner: string };
+  useCases: {
+    title: string;
+    category: string;
+    objective: string;
+    useCase: string;
+    touchpoints: string;
+    business: string;
+    experience: string;
+    difficulty: string;
+    score: string;
+    rank: string;
+    manual: string;
+  };
+  scenarioMap: { title: string; corner: string };
+  scenarioSpec: {
+    title: string;
+    program: string;
+    scenario: string;
+    target: string;
+    triggerType: string;
+    triggerEvent: string;
+    exit: string;
+    goal: string;
+    after: string;
+    channel: string;
+    subject: string;
+    message: string;
+    unknownProgram: string;
+  };
+  data: {
+    title: string;
+    scenario: string;
+    description: string;
+    variable: string;
+    sources: string;
+    pii: string;
+    yes: string;
+    no: string;
+    noSource: string;
+    unused: string;
+  };
+}
+
+/**
+ * Header words a hand-filled template may use besides the workbook's own header (which
+ * the importer always accepts): per sheet, per field.
+ */
+export interface ImportSynonyms {
+  useCases: Record<'category' | 'objective' | 'useCase' | 'touchpoints' | 'business' | 'experience' | 'difficulty' | 'score' | 'rank', readonly string[]>;
+  scenarioSpec: Record<'program' | 'scenario' | 'target' | 'triggerType' | 'trigger' | 'exit' | 'goal' | 'after' | 'channel' | 'subject' | 'message', readonly string[]>;
+  data: Record<'scenario' | 'description' | 'variable' | 'sources' | 'pii', readonly string[]>;
+  /** Cell values that mean yes (e.g. in the personal-data column), lower case. */
+  yes: readonly string[];
+}
+
+/** Words of the report page. */
+export interface ReportStrings {
+  lang: string;
+  title: string;
+  updated: string;
+  undated: string;
+  contents: string;
+  overview: string;
+  generatedBy: string;
+  sections: { matrix: string; useCases: string; scenarioMap: string; scenarios: string; data: string; lint: string };
+  intro: { matrix: string; useCases: string; scenarioMap: string; scenarios: string; data: string; lint: string };
+  stats: { touchpoints: string; friction: string; opportunity: string; useCases: string; scenarios: string; dataGaps: string; errors: string; warnings: string };
+  matrix: { stageChannel: string; unplaced: string; online: string; offline: string; consent: string };
+  useCases: {
+    rank: string;
+    name: string;
+    category: string;
+    objective: string;
+    touchpoints: string;
+    business: string;
+    experience: string;
+    difficulty: string;
+    score: string;
+    scenarios: string;
+    manual: string;
+    weights: string;
+    chart: string;
+    none: string;
+  };
+  scenarioMap: { targetLifecycle: string; unplaced: string; none: string };
+  scenario: {
+    program: string;
+    lifecycle: string;
+    target: string;
+    useCases: string;
+    trigger: string;
+    exit: string;
+    goal: string;
+    variables: string;
+    steps: string;
+    after: string;
+    channel: string;
+    step: string;
+    subject: string;
+    message: string;
+    noSteps: string;
+    flow: string;
+    owner: string;
+  };
+  data: {
+    variable: string;
+    sources: string;
+    usedBy: string;
+    pii: string;
+    consentFor: string;
+    noSource: string;
+    gapsIntro: string;
+    noGaps: string;
+    sourcesTitle: string;
+    sourceType: string;
+    variablesOf: string;
+    unused: string;
+    lineage: string;
+  };
+  lint: { clean: string; rule: string; severity: string; count: string; error: string; warn: string; where: string; summary: string };
+  diagrams: { skipped: string; unavailable: string; failed: string };
+  yes: string;
+  none: string;
+}
+
+/**
+ * One rule's words: its description (shown by `omni rules` and the report) and its
+ * messages, keyed by message id. Messages are templates: `{name}` is replaced by the
+ * report's data; `{name:kind}` by the noun of a section kind in this locale.
+ */
+export interface RuleWords {
+  description: string;
+  messages: Readonly<Record<string, string>>;
+}
+
+export interface LintWords {
+  /** Nouns of the model's sections, singular, as they read inside a message. */
+  kinds: Record<'stages' | 'channels' | 'touchpoints' | 'lifecycle' | 'targets' | 'programs' | 'useCases' | 'sources' | 'variables' | 'scenarios', string>;
+  /** Connects the last two items of a list ("a, b or c"). */
+  or: string;
+  rules: Readonly<Record<string, RuleWords>>;
+}
+
+export interface Vocabulary {
+  locale: Locale;
+  terms: Terms;
+  diagrams: Words;
+  workbook: WorkbookLabels;
+  importSynonyms: ImportSynonyms;
+  report: ReportStrings;
+  lint: LintWords;
+}

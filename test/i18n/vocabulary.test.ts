@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatMessage, importHeaders, LOCALES, placeholdersOf, ruleMessage, VOCABULARY } from '../../src/i18n/index.js';
+import { RULES } from '../../src/rules/index.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+
+/** Every leaf of a nested object as `a.b.c` → value. */
+function leaves(value: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) for (const [k, v] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
+  } else out.set(prefix, value);
+  return out;
+}
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+describe('vocabulary', () => {
+  const en = leaves(VOCABULARY.en);
+
+  for (const locale of LOCALES) {
+    it(`${locale} has exactly the keys of en, none empty`, () => {
+      const other = leaves(VOCABULARY[locale]);
+      expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+      const empty = [...other].filter(([, value]) => value === '').map(([key]) => key);
+      expect(empty).toEqual([]);
+    });
+  }
+
+  it('fr translates: the sentences of the two locales differ', () => {
+    const fr = leaves(VOCABULARY.fr);
+    // Words that are the same in both languages (Normal, Message, Variable, Sources…) are fine; sentences are not.
+    const same = [...en].filter(([key, value]) => typeof value === 'string' && value.includes(' ') && fr.get(key) === value && key !== 'locale').map(([key]) => key);
+    expect(same).toEqual([]);
+  });
+
+  it('every rule message uses the same placeholders in every locale', () => {
+    const mismatches: string[] = [];
+    for (const [ruleId, words] of Object.entries(VOCABULARY.en.lint.rules)) {
+      for (const [messageId, template] of Object.entries(words.messages)) {
+        for (const locale of LOCALES) {
+          const translated = VOCABULARY[locale].lint.rules[ruleId]?.messages[messageId];
+          if (translated === undefined || placeholdersOf(translated).join() !== placeholdersOf(template).join()) mismatches.push(`${locale} ${ruleId}.${messageId}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('formatMessage fills data, section nouns per locale, and keeps literal braces', () => {
+    expect(formatMessage('unknown {kind:kind} "{id}"', { kind: 'useCases', id: 'x' }, 'en')).toBe('unknown use case "x"');
+    expect(formatMessage('{kind:kind} « {id} »', { kind: 'useCases', id: 'x' }, 'fr')).toBe('cas d’usage « x »');
+    expect(formatMessage('close {{…}} and {missing}', { other: 1 }, 'en')).toBe('close {{…}} and {missing}');
+    expect(() => ruleMessage('duplicate-id', 'no-such-message', {}, 'fr')).toThrow(/no message "no-such-message" for rule "duplicate-id"/);
+  });
+
+  it('importer headers are derived from the workbook labels and synonyms of both locales', () => {
+    const spec = importHeaders('scenarioSpec');
+    expect(spec.trigger).toEqual(['Trigger', 'Déclencheur', 'Trigger event', 'Événement déclencheur']);
+    expect(importHeaders('useCases').useCase).toEqual(['Use case', 'Cas d’usage', 'Use cases']);
+  });
+});
+
+describe('rules and their words', () => {
+  const ruleFiles = (id: string): string => {
+    const own = readFileSync(path.join(repo, 'src/rules', `${id}.ts`), 'utf8');
+    // A rule built by a shared factory (friction/opportunity) uses the factory's messages.
+    const shared = [...own.matchAll(/from '\.\/([a-z-]+)\.js'/g)]
+      .map((match) => match[1])
+      .filter((name) => name !== 'create-rule' && !RULES.some((rule) => rule.id === name));
+    return [own, ...shared.map((name) => readFileSync(path.join(repo, 'src/rules', `${name}.ts`), 'utf8'))].join('\n');
+  };
+
+  for (const rule of RULES) {
+    it(`${rule.id}: description and every message it reports exist in both locales, and every message is used`, () => {
+      for (const locale of LOCALES) expect(VOCABULARY[locale].lint.rules[rule.id]?.description, `${locale} description`).toBeTruthy();
+      expect(rule.description).toBe(VOCABULARY.en.lint.rules[rule.id]!.description);
+      const source = ruleFiles(rule.id);
+      const used = new Set(
+        [...source.matchAll(/(?:messageId|suggestionId): ([^,\n]+)/g)].flatMap((match) => [...match[1]!.matchAll(/'([A-Za-z]+)'/g)].map((id) => id[1]!)),
+      );
+      for (const locale of LOCALES) {
+        const messages = Object.keys(VOCABULARY[locale].lint.rules[rule.id]!.messages);
+        expect(messages.sort(), `${locale} messages of ${rule.id}`).toEqual([...used].sort());
+      }
+      // A rule that writes a literal message is not translated.
+      expect(source).not.toMatch(/\bmessage: [`'"]/);
+    });
+  }
+
+  it('no entry in the vocabulary names a rule that does not exist', () => {
+    const ids = new Set(RULES.map((rule) => rule.id));
+    for (const locale of LOCALES) expect(Object.keys(VOCABULARY[locale].lint.rules).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe('a French workspace lints in French', () => {
+  it('examples/gaps (every model rule planted): each finding reads differently in fr, with the same rule, place and entity', async () => {
+    const workspace = await loadWorkspace(path.join(repo, 'examples/gaps'));
+    const english = (await lintWorkspace(workspace)).diagnostics;
+    const french = (await lintWorkspace(workspace, { locale: 'fr' })).diagnostics;
+    const where = (d: (typeof english)[number]) => `${d.ruleId} ${d.file}:${d.range.start.line}:${d.range.start.column} ${JSON.stringify(d.entity)}`;
+    expect(french.map(where)).toEqual(english.map(where));
+    const modelRules = new Set(english.map((d) => d.ruleId).filter((id) => id !== 'schema' && id !== 'yaml-syntax'));
+    expect(modelRules.size).toBe(RULES.length - 2);
+    english.forEach((d, i) => {
+      expect(french[i]!.message).not.toBe(d.message);
+      expect(french[i]!.suggestion).not.toBe(d.suggestion);
+    });
+    expect(french.find((d) => d.ruleId === 'unused-source')).toMatchObject({
+      message: 'la source « legacy-erp » n’alimente aucune variable',
+      suggestion: 'listez-la dans les sources: des variables qu’elle détient, ou supprimez-la',
+    });
+  });
+});
+
+describe('French findings in every lint format', async () => {
+  const { formatNames, loadFormatter } = await import('../../src/formatters/index.js');
+  const workspace = await loadWorkspace(path.join(repo, 'examples/gaps'));
+  const result = await lintWorkspace(workspace, { locale: 'fr' });
+  for (const name of formatNames) {
+    it(name, async () => {
+      const output = (await loadFormatter(name))(result, { rules: RULES, color: false, cwd: repo, toolVersion: '0.0.0' });
+      expect(output).toContain('la source « legacy-erp » n’alimente aucune variable');
+      expect(output).toContain('unused-source');
+      expect(output).not.toContain('feeds no variable');
+    });
+  }
+});
+
+describe('which language a workspace lints in', async () => {
+  const { BASE, loadFiles } = await import('../rules/run-rule.js');
+  const extra = { 'extra.yaml': 'sources:\n  - { id: erp, name: ERP }\n' };
+  const messageOf = async (files: Record<string, string | Uint8Array>, locale?: 'en' | 'fr') =>
+    (await lintWorkspace(await loadFiles({ ...BASE, ...extra, ...files }), locale ? { locale } : {})).diagnostics.map((d) => d.message);
+
+  it('French when omni.yaml declares locale: fr', async () => {
+    expect(await messageOf({ 'omni.yaml': 'locale: fr\n' })).toEqual(['la source « erp » n’alimente aucune variable']);
+  });
+  it('English when omni.yaml declares en, or declares no locale, or there is no omni.yaml', async () => {
+    for (const config of [{ 'omni.yaml': 'locale: en\n' }, { 'omni.yaml': 'name: Plan\n' }, {}] as Record<string, string>[])
+      expect(await messageOf(config)).toEqual(['source "erp" feeds no variable']);
+  });
+  it('--locale overrides omni.yaml', async () => {
+    expect(await messageOf({ 'omni.yaml': 'locale: fr\n' }, 'en')).toEqual(['source "erp" feeds no variable']);
+    expect(await messageOf({ 'omni.yaml': 'locale: en\n' }, 'fr')).toEqual(['la source « erp » n’alimente aucune variable']);
+  });
+});
