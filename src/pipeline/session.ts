@@ -64,6 +64,8 @@ export interface SessionOptions {
 export class WorkspaceSession {
   readonly root: string;
   settings!: Settings;
+  /** The locale omni.yaml names, if it names one: lint messages follow it, as in `omni lint`. */
+  private declaredLocale: 'en' | 'fr' | undefined;
   /** omni.yaml (when present) and every model file, relative to root, sorted as `omni lint` lists them. */
   files: string[] = [];
   private modelFiles: string[] = [];
@@ -149,6 +151,7 @@ export class WorkspaceSession {
       }
     }
     this.settings = toSettings(rawSettings, this.hasConfig, this.root);
+    this.declaredLocale = rawSettings.locale === 'en' || rawSettings.locale === 'fr' ? rawSettings.locale : undefined;
     const discovered = existsSync(this.root) ? discoverModelFiles(this.root, this.settings.include, this.settings.exclude) : [];
     // Open buffers of files not yet saved to disk are part of the workspace too.
     const unsaved = [...this.overlays.keys()].filter((file) => this.wouldInclude(file));
@@ -211,7 +214,7 @@ export class WorkspaceSession {
     const model = await this.model();
     const diagnostics = [...this.configDiagnostics];
     for (const file of this.modelFiles) diagnostics.push(...this.states.get(file)!.diagnostics);
-    const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file) };
+    const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file), ...(this.declaredLocale ? { declaredLocale: this.declaredLocale } : {}) };
     const dirty = this.allDirty ? undefined : this.dirtyFiles;
     this.allDirty = false;
     this.dirtyFiles = new Set();
