@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity } from '../diagnostics/sort.js';
 import { buildJourney, renderDiagrams, VIEW_NAMES, type Diagram, type ViewName } from '../renderers/index.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
 import type { RenderCommandOptions } from './render.js';
+import { checkOutputFolder, currentIo, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace } from './workspace.js';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
@@ -60,7 +60,8 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (options.check && options.format) {
     throw new CliError('--check compares the .mmd files and journey.md only', 'drop --format, or drop --check to write SVG/PNG');
   }
-  // Before any work: a missing browser is the most likely failure of an image run.
+  // Before any work: an --out that is a file or inside .git, then a missing browser.
+  if (!options.check) checkOutputFolder(options.out, { flag: '--out' });
   const executable = options.format ? await resolveBrowser(options.browser) : undefined;
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: true, force: options.force, command: 'render' });
   const { errors } = countBySeverity(lint.diagnostics);
@@ -69,7 +70,7 @@ export async function runRender(workspaceArgument: string | undefined, options: 
 
   const diagrams = renderDiagrams(model, views);
   const journey = views.length === VIEW_NAMES.length ? buildJourney(model, diagrams) : undefined;
-  const out = path.resolve(options.out);
+  const out = path.resolve(currentIo().cwd, options.out);
   const shownOut = toPosix(options.out);
   const outputs = textOutputs(diagrams, journey);
 
@@ -92,23 +93,15 @@ export async function runRender(workspaceArgument: string | undefined, options: 
     return EXIT.problems;
   }
 
-  for (const [file, text] of outputs) writeOutput(out, file, text);
-  if (images) for (const [file, data] of images) writeOutput(out, file, data);
+  const workspaces = [workspace.root];
+  for (const [file, text] of outputs) writeOutputFile(path.join(out, file), text, { workspaces });
+  if (images) for (const [file, data] of images) writeOutputFile(path.join(out, file), data, { workspaces });
   if (views.includes('scenario')) {
     for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   }
   const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
   process.stderr.write(`omni: wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}\n`);
   return EXIT.ok;
-}
-
-function writeOutput(out: string, file: string, data: string | Uint8Array): void {
-  try {
-    writeFileAtomic(path.join(out, file), data);
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    throw new CliError(`cannot write ${toPosix(path.join(out, file))}: ${code ?? message}`, 'check that --out names a folder you can write to');
-  }
 }
 
 async function checkGenerated(diagrams: readonly Diagram[]): Promise<void> {

@@ -1,14 +1,13 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserNotFoundError } from '../renderers/browser.js';
 import { diagramRequests, openChromiumRenderer, renderWith, type SvgRenderer } from '../report/diagrams.js';
 import { renderReportHtml } from '../report/html.js';
 import { buildReportView, type DiagramOutcome } from '../report/view-model.js';
 import { RULES } from '../rules/index.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { CliError, EXIT } from './errors.js';
 import type { ReportCommandOptions } from './report.js';
-import { loadCheckedWorkspace } from './workspace.js';
+import { checkOutputFile, writeOutputFile } from './output.js';
+import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 /** Opens the renderer, or says in one line why the diagrams are left out. */
 export type RendererOpener = (browser: string | undefined) => Promise<SvgRenderer>;
@@ -18,10 +17,7 @@ export async function runReport(
   options: ReportCommandOptions,
   openRenderer: RendererOpener = openChromiumRenderer,
 ): Promise<number> {
-  const out = path.resolve(options.out);
-  if (existsSync(out) && statSync(out).isDirectory()) {
-    throw new CliError(`--out ${options.out} is a folder`, `pass the HTML file to write, e.g. ${path.join(options.out, 'report.html')}`);
-  }
+  const out = checkOutputFile(options.out, { flag: '--out', kind: 'html', workspaces: [workspaceRootOf(workspaceArgument)], force: options.force });
   // The report shows gaps rather than refusing them: lint errors are listed in it.
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'report' });
   const model = workspace.model;
@@ -50,7 +46,7 @@ export async function runReport(
 
   const view = buildReportView({ model, diagnostics: lint.diagnostics, rules: RULES, diagrams });
   const html = await renderReportHtml(view);
-  writeFileAtomic(out, html);
+  writeOutputFile(out, html, { workspaces: [workspace.root] });
   const embedded = diagrams.status === 'rendered' ? diagrams.svgs.size : 0;
   process.stderr.write(`omni: report written to ${displayPath(out)} (${embedded} diagram${embedded === 1 ? '' : 's'})\n`);
   return EXIT.ok;
