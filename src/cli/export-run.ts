@@ -24,7 +24,7 @@ export async function runExport(workspaceArgument: string | undefined, options: 
   const bytes = await writeXlsx(buildWorkbook(workspace.model, summary));
   writeOutputFile(target, bytes, { workspaces: [workspace.root] });
   if (summary.errors > 0 || summary.warnings > 0) {
-    process.stderr.write(`omni: exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab\n`);
+    writeMessage(`exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab`);
   }
   writeMessage(`workbook written to ${displayPath(target)}`);
   return EXIT.ok;

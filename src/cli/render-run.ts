@@ -5,7 +5,7 @@ import { buildJourney, renderDiagrams, VIEW_NAMES, type Diagram, type ViewName }
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
 import type { RenderCommandOptions } from './render.js';
-import { checkOutputFolder, currentIo, writeOutputFile } from './output.js';
+import { checkOutputFolder, currentIo, writeData, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace } from './workspace.js';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
@@ -65,7 +65,7 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   const executable = options.format ? await resolveBrowser(options.browser) : undefined;
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: true, force: options.force, command: 'render' });
   const { errors } = countBySeverity(lint.diagnostics);
-  if (errors > 0) process.stderr.write(`omni: warning: rendering despite ${errors} lint error${errors > 1 ? 's' : ''} (--force)\n`);
+  if (errors > 0) writeMessage(`warning: rendering despite ${errors} lint error${errors > 1 ? 's' : ''} (--force)`);
   const model = workspace.model;
 
   const diagrams = renderDiagrams(model, views);
@@ -85,11 +85,11 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (options.check) {
     const drift = findDrift(out, outputs, diagrams, views);
     if (drift.length === 0) {
-      process.stderr.write(`omni: ${outputs.size} diagram files in ${shownOut} are up to date\n`);
+      writeMessage(`${outputs.size} diagram files in ${shownOut} are up to date`);
       return EXIT.ok;
     }
-    process.stderr.write(`omni: ${drift.length} file${drift.length > 1 ? 's' : ''} in ${shownOut} out of date with the model (run \`omni render\` to update):\n`);
-    for (const { file, state } of drift) process.stdout.write(`${state}\t${toPosix(path.join(shownOut, file))}\n`);
+    writeMessage(`${drift.length} file${drift.length > 1 ? 's' : ''} in ${shownOut} out of date with the model (run \`omni render\` to update):`);
+    for (const { file, state } of drift) writeData(`${state}\t${toPosix(path.join(shownOut, file))}`);
     return EXIT.problems;
   }
 
@@ -100,7 +100,7 @@ export async function runRender(workspaceArgument: string | undefined, options: 
     for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   }
   const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
-  process.stderr.write(`omni: wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}\n`);
+  writeMessage(`wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}`);
   return EXIT.ok;
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { BrowserNotFoundError } from '../renderers/browser.js';
 import { diagramRequests, openChromiumRenderer, renderWith, type SvgRenderer } from '../report/diagrams.js';
 import { renderReportHtml } from '../report/html.js';
@@ -6,7 +5,7 @@ import { buildReportView, type DiagramOutcome } from '../report/view-model.js';
 import { RULES } from '../rules/index.js';
 import { CliError, EXIT } from './errors.js';
 import type { ReportCommandOptions } from './report.js';
-import { checkOutputFile, writeOutputFile } from './output.js';
+import { checkOutputFile, displayPath, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 /** Opens the renderer, or says in one line why the diagrams are left out. */
@@ -34,13 +33,13 @@ export async function runReport(
         error instanceof BrowserNotFoundError
           ? error.message.startsWith('no Chromium') ? 'no Chromium or Chrome found' : error.message
           : `Chromium did not start (${firstLine(error)})`;
-      process.stderr.write(`omni: ${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)\n`);
+      writeMessage(`${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)`);
       diagrams = { status: 'unavailable' };
     }
     if (renderer) {
       const result = await renderWith(renderer, diagramRequests(model));
       diagrams = result.outcome;
-      for (const failure of result.failures) process.stderr.write(`omni: diagram ${failure.key} could not be rendered: ${failure.message}\n`);
+      for (const failure of result.failures) writeMessage(`diagram ${failure.key} could not be rendered: ${failure.message}`);
     }
   }
 
@@ -48,16 +47,10 @@ export async function runReport(
   const html = await renderReportHtml(view);
   writeOutputFile(out, html, { workspaces: [workspace.root] });
   const embedded = diagrams.status === 'rendered' ? diagrams.svgs.size : 0;
-  process.stderr.write(`omni: report written to ${displayPath(out)} (${embedded} diagram${embedded === 1 ? '' : 's'})\n`);
+  writeMessage(`report written to ${displayPath(out)} (${embedded} diagram${embedded === 1 ? '' : 's'})`);
   return EXIT.ok;
 }
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
-
-/** The path as the user would type it: relative under the current folder, else absolute. */
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
