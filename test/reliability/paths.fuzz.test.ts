@@ -97,6 +97,8 @@ describe(`seeded fuzz of output paths and hostile files (seed ${SEED}, ${RUNS} r
     'repo/.git/HEAD', 'repo/.git/config', 'repo/.git/objects/x', 'repo/.git',
     'folder', 'ws', 'locked.json', 'pipe.json', 'link-to-model.json', 'dangling.json', 'previous.json', 'previous.html',
     'new/deeper/out', 'fresh', 'plan.xlsx', '/proc/omni-fuzz/x', 'locked.json/x', 'ws/matrix.yaml/x',
+    // Size extremes of paths: a name over NAME_MAX (ENAMETOOLONG), a very deep new folder.
+    `${'n'.repeat(300)}`, `${'deep/'.repeat(60)}out`,
   ];
   const EXTENSIONS = ['', '.json', '.sarif', '.xml', '.txt', '.md', '.xlsx', '.html', '.yaml'];
 
@@ -160,7 +162,7 @@ describe(`seeded fuzz of output paths and hostile files (seed ${SEED}, ${RUNS} r
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
 
-  it('hostile workspace files (FIFO, socket-like, links out, huge names) never hang the real binary', () => {
+  it('hostile workspace files (FIFOs, links out, folders named *.yaml, empty and oversized files, long names) never hang the real binary', () => {
     const ws = path.join(dir, 'hostile');
     copyExample(dir, 'hostile', 'gaps');
     const hazards: Array<() => void> = [
@@ -170,12 +172,16 @@ describe(`seeded fuzz of output paths and hostile files (seed ${SEED}, ${RUNS} r
       () => symlinkSync(path.join(ws, 'missing'), path.join(ws, `dangling-${Math.floor(pick() * 1e6)}.yml`)),
       () => writeFileSync(path.join(ws, `${'n'.repeat(200)}.yaml`), 'stages: []\n'),
       () => mkdirSync(path.join(ws, `folder-${Math.floor(pick() * 1e6)}.yaml`)),
+      // Size extremes: an empty model file, one over the default size limit (16 MiB), which
+      // must be refused from its size alone, without being read.
+      () => writeFileSync(path.join(ws, `empty-${Math.floor(pick() * 1e6)}.yaml`), ''),
+      () => writeFileSync(path.join(ws, `big-${Math.floor(pick() * 1e6)}.yaml`), Buffer.alloc(17 * 1024 * 1024, 0x20)),
     ];
     const started = Date.now();
     for (let i = 0; i < 4; i++) {
       choose(hazards)();
       choose(hazards)();
-      const args = choose([['lint', 'hostile'], ['lint', 'hostile', '-f', 'json'], ['report', 'hostile', '--no-diagrams', '-o', path.join(dir, `h${i}.html`)], ['export', 'hostile', '--xlsx', path.join(dir, `h${i}.xlsx`)]]);
+      const args = choose([['lint', 'hostile', '--max-file-size', '1'], ['lint', 'hostile', '-f', 'json', '--max-file-size', '1'], ['report', 'hostile', '--no-diagrams', '-o', path.join(dir, `h${i}.html`)], ['export', 'hostile', '--xlsx', path.join(dir, `h${i}.xlsx`)]]);
       const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 15_000, env: { ...process.env, NO_COLOR: '1' } });
       const label = `hostile ${i} (seed ${SEED}): omni ${args.join(' ')}\n${result.stderr}`;
       expect(result.error, label).toBeUndefined();
