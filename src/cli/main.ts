@@ -91,8 +91,8 @@ function exitCodeFor(error: unknown): number {
   }
   // Any file-system failure that reached here is still one line naming the path.
   if (isFileSystemError(error) && error.path) {
-    const writing = ['write', 'rename', 'mkdir', 'unlink', 'rmdir', 'chmod'].includes(error.syscall ?? '');
-    stderr.write(`omni: cannot ${writing ? 'write' : 'read'} ${displayPath(error.path)}: ${describeErrno(error)}\n`);
+    const verb = error.syscall === 'open' ? 'open' : ['write', 'rename', 'mkdir', 'unlink', 'rmdir', 'chmod', 'copyfile'].includes(error.syscall ?? '') ? 'write' : 'read';
+    stderr.write(`omni: cannot ${verb} ${displayPath(error.path)}: ${describeErrno(error)}\n`);
     return EXIT.fatal;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -173,3 +173,11 @@ describe('one output convention: data on stdout, messages (and "written to") on 
     expect((await omni(['nope'])).code).toBe(2);
   });
 });
+
+describe('file-system failures that reach the top are one line naming the path', () => {
+  it('an unwritable GITHUB_STEP_SUMMARY', async () => {
+    const result = await omni(['lint', 'examples/gaps', '-f', 'github'], undefined, { GITHUB_STEP_SUMMARY: '/proc/omni-nope/summary.md' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('omni: cannot open /proc/omni-nope/summary.md: no such file or folder (ENOENT)\n');
+  });
+});
