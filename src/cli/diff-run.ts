@@ -12,6 +12,7 @@ import { emit, useColor, workspaceArgument } from './context.js';
 import type { DiffCommandOptions } from './diff.js';
 import { CliError, EXIT } from './errors.js';
 import { checkOutputFile, currentIo } from './output.js';
+import { writeNotices } from './workspace.js';
 
 export interface DiffIo {
   cwd: string;
@@ -28,6 +29,7 @@ const defaultIo = (options: DiffCommandOptions): DiffIo => ({
 
 async function side(label: string, root: string, source?: WorkspaceSource): Promise<DiffSide> {
   const workspace = await loadWorkspace(root, { source });
+  writeNotices(workspace);
   return { label, model: workspace.model, lint: await lintWorkspace(workspace) };
 }
 

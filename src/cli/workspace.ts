@@ -47,9 +47,10 @@ const NOTICES_SHOWN = 10;
 
 /** What discovery left out (FIFOs, links out of the workspace, unmatched YAML), on stderr. */
 export function writeNotices(workspace: LoadedWorkspace): void {
-  const shown = workspace.notices.slice(0, NOTICES_SHOWN);
+  const notices = workspace.notices ?? [];
+  const shown = notices.slice(0, NOTICES_SHOWN);
   for (const notice of shown) writeMessage(`notice: ${displayPath(`${workspace.root}/${notice.file}`)}: ${notice.reason}`);
-  const more = workspace.notices.length - shown.length;
+  const more = notices.length - shown.length;
   if (more > 0) writeMessage(`notice: and ${more} more file${more > 1 ? 's' : ''} left out`);
 }
 

@@ -36,7 +36,7 @@ export interface LoadedWorkspace {
   files: string[];
   model: Model;
   /** Files left out that the user should hear about (not regular, links out, unmatched). */
-  notices: DiscoveryNotice[];
+  notices?: DiscoveryNotice[];
   /** Problems found while loading (yaml-syntax, schema), not yet located. */
   diagnostics: PendingDiagnostic[];
   /** Source text of a workspace file, for positions and code frames (read on demand). */
