@@ -250,7 +250,21 @@ function enclosingGitDir(target: string): string | undefined {
   }
 }
 
+// Render writes thousands of files into a handful of folders: answer each folder once.
+const gitDirAnswers = new Map<string, boolean>();
+
 function looksLikeGitDir(folder: string): boolean {
+  let answer = gitDirAnswers.get(folder);
+  if (answer === undefined) {
+    if (gitDirAnswers.size > 10_000) gitDirAnswers.clear();
+    answer = isLaidOutAsGitDir(folder);
+    // Only a "no" is remembered for long: a folder that does not exist yet may become anything.
+    if (!answer && existsSync(folder)) gitDirAnswers.set(folder, answer);
+  }
+  return answer;
+}
+
+function isLaidOutAsGitDir(folder: string): boolean {
   return statOrUndefined(path.join(folder, 'HEAD'))?.isFile() === true
     && statOrUndefined(path.join(folder, 'objects'))?.isDirectory() === true
     && statOrUndefined(path.join(folder, 'refs'))?.isDirectory() === true;
