@@ -108,6 +108,9 @@ describe('output policy: omni never overwrites what it reads (issue #11, data lo
     const started = Date.now();
     const lint = await omni(['lint', 'ws', '-f', 'json', '-o', '/proc/omni-x/lint.json'], dir);
     expect(lint).toEqual({ code: 2, stdout: '', stderr: 'omni: cannot create /proc/omni-x: no such file or folder (ENOENT)\n' });
+    expect((await omni(['export', 'ws', '--xlsx', 'plan.xlsx'], dir)).code).toBe(0);
+    const imported = await omni(['import', '--xlsx', 'plan.xlsx', '--out', '/proc/omni-x'], dir);
+    expect(imported).toEqual({ code: 2, stdout: '', stderr: 'omni: cannot create /proc/omni-x: no such file or folder (ENOENT)\n' });
     const notFolder = await omni(['lint', 'ws', '-f', 'json', '-o', 'ws/matrix.yaml/x.json'], dir);
     expect(notFolder.stderr).toBe('omni: cannot create ws/matrix.yaml: ws/matrix.yaml is not a folder\n');
     expect(Date.now() - started).toBeLessThan(10_000);
