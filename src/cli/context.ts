@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { CliError } from './errors.js';
+import { currentIo, writeData, writeOutputFile, type CliStream, type WriteOptions } from './output.js';
 
 /** Whether to colour output: --no-color and NO_COLOR win, FORCE_COLOR forces, else a TTY. */
-export function useColor(stream: NodeJS.WriteStream, colorOption: boolean | undefined): boolean {
+export function useColor(stream: CliStream, colorOption: boolean | undefined): boolean {
   if (colorOption === false) return false;
-  const env = process.env;
+  const env = currentIo().env;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   return stream.isTTY === true;
@@ -14,16 +14,16 @@ export function useColor(stream: NodeJS.WriteStream, colorOption: boolean | unde
 
 /** The workspace folder a command works on: the argument, else the current folder. */
 export function workspaceArgument(argument: string | undefined): string {
-  const folder = path.resolve(argument ?? '.');
+  const folder = path.resolve(currentIo().cwd, argument ?? '.');
   if (!existsSync(folder)) throw new CliError(`workspace not found: ${argument}`, 'pass the folder that holds omni.yaml or the model files');
   if (!statSync(folder).isDirectory()) throw new CliError(`not a folder: ${argument}`, 'pass the workspace folder, not a file');
   return folder;
 }
 
-/** Writes machine-readable output to a file (atomically) or to stdout. */
-export function emit(output: string, outputFile: string | undefined): void {
-  if (outputFile) writeFileAtomic(outputFile, output);
-  else if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+/** Writes machine-readable output to a file (atomically, through the output policy) or to stdout. */
+export function emit(output: string, outputFile: string | undefined, options?: WriteOptions): void {
+  if (outputFile) writeOutputFile(outputFile, output, options);
+  else writeData(output);
 }
 
 /** A parser for options taking a whole number of at least `minimum`. */

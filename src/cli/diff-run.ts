@@ -11,6 +11,8 @@ import { loadWorkspace } from '../pipeline/load.js';
 import { emit, useColor, workspaceArgument } from './context.js';
 import type { DiffCommandOptions } from './diff.js';
 import { CliError, EXIT } from './errors.js';
+import { checkOutputFile, currentIo } from './output.js';
+import { writeNotices } from './workspace.js';
 
 export interface DiffIo {
   cwd: string;
@@ -20,13 +22,14 @@ export interface DiffIo {
 }
 
 const defaultIo = (options: DiffCommandOptions): DiffIo => ({
-  cwd: process.cwd(),
+  cwd: currentIo().cwd,
   write: (text) => emit(text, undefined),
-  color: useColor(process.stdout, options.color),
+  color: useColor(currentIo().stdout, options.color),
 });
 
 async function side(label: string, root: string, source?: WorkspaceSource): Promise<DiffSide> {
   const workspace = await loadWorkspace(root, { source });
+  writeNotices(workspace);
   return { label, model: workspace.model, lint: await lintWorkspace(workspace) };
 }
 
@@ -42,6 +45,14 @@ function folderSide(dir: string, cwd: string, flag: string): Promise<DiffSide> {
 
 /** Loads both sides, diffs them, prints the chosen format; returns the exit code. */
 export async function runDiff(base: string | undefined, head: string | undefined, options: DiffCommandOptions, io: DiffIo = defaultIo(options)): Promise<number> {
+  // Before any work: the diff must never replace a model file of either side, or git's files.
+  const outputFile = options.outputFile === undefined ? undefined : checkOutputFile(options.outputFile, {
+    cwd: io.cwd,
+    flag: '--output-file',
+    kind: options.format,
+    workspaces: [options.workspace ?? '.', options.from, options.to].filter((dir): dir is string => dir !== undefined).map((dir) => path.resolve(io.cwd, dir)),
+    force: options.force,
+  });
   let sides: [DiffSide, DiffSide];
   if (options.from !== undefined || options.to !== undefined) {
     if (options.from === undefined || options.to === undefined) throw new CliError('--from and --to go together', 'omni diff --from OLD_DIR --to NEW_DIR');
@@ -57,8 +68,8 @@ export async function runDiff(base: string | undefined, head: string | undefined
       ? formatDiffJson(diff)
       : options.format === 'markdown'
         ? formatDiffMarkdown(diff, { head: after.model })
-        : formatDiffText(diff, { color: options.outputFile ? false : io.color });
-  if (options.outputFile) emit(output, path.resolve(io.cwd, options.outputFile));
+        : formatDiffText(diff, { color: outputFile ? false : io.color });
+  if (outputFile) emit(output, outputFile, { workspaces: [options.workspace ?? '.', options.from, options.to].filter((dir): dir is string => dir !== undefined).map((dir) => path.resolve(io.cwd, dir)) });
   else io.write(output);
   return options.exitCode && diff.summary.introduced.errors > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EXIT } from './errors.js';
+import { setExitCode } from './output.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -12,6 +12,7 @@ export interface DiffCommandOptions {
   outputFile?: string;
   exitCode?: boolean;
   color?: boolean;
+  force?: boolean;
 }
 
 export function registerDiff(program: Command): void {
@@ -25,12 +26,13 @@ export function registerDiff(program: Command): void {
     .option('-w, --workspace <dir>', 'the workspace folder in the repository (default: the workspace around the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('-o, --output-file <file>', 'write the diff to a file instead of stdout')
+    .option('--force', 'write --output-file even when its extension does not match the format')
     .option('--exit-code', 'exit 1 when the head introduces lint errors the base did not have')
     .option('--no-color', 'disable colours (also NO_COLOR)')
     .addHelpText('after', '\nExit codes: 0 done (or no new error with --exit-code), 1 new lint errors with --exit-code, 2 usage or fatal error.')
     .action(async (base: string | undefined, head: string | undefined, options: DiffCommandOptions) => {
       const { runDiff } = await import('./diff-run.js');
       const exitCode = await runDiff(base, head, options);
-      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+      setExitCode(exitCode);
     });
 }

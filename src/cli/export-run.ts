@@ -1,15 +1,16 @@
 import { buildWorkbook, summariseLint } from '../exporters/build-workbook.js';
 import { writeXlsx } from '../exporters/write-xlsx.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { CliError, EXIT } from './errors.js';
 import type { ExportCommandOptions } from './export.js';
-import { loadCheckedWorkspace } from './workspace.js';
+import { checkOutputFile, displayPath, writeMessage, writeOutputFile } from './output.js';
+import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 /** Rules whose errors mean part of the workspace was not read: the workbook would silently miss it. */
 const UNREADABLE = new Set(['yaml-syntax', 'schema']);
 
 export async function runExport(workspaceArgument: string | undefined, options: ExportCommandOptions): Promise<number> {
   if (!options.xlsx) throw new CliError('nothing to export: pass --xlsx FILE');
+  const target = checkOutputFile(options.xlsx, { flag: '--xlsx', kind: 'xlsx', workspaces: [workspaceRootOf(workspaceArgument)], force: options.force });
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'export' });
   const unreadable = lint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (unreadable.length > 0 && !options.force) {
@@ -21,10 +22,10 @@ export async function runExport(workspaceArgument: string | undefined, options: 
   }
   const summary = summariseLint(lint.diagnostics);
   const bytes = await writeXlsx(buildWorkbook(workspace.model, summary));
-  writeFileAtomic(options.xlsx, bytes);
+  writeOutputFile(target, bytes, { workspaces: [workspace.root] });
   if (summary.errors > 0 || summary.warnings > 0) {
-    process.stderr.write(`omni: exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab\n`);
+    writeMessage(`exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab`);
   }
-  process.stdout.write(`${options.xlsx}\n`);
+  writeMessage(`workbook written to ${displayPath(target)}`);
   return EXIT.ok;
 }

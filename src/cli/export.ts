@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT } from './errors.js';
+import { setExitCode } from './output.js';
 
 export interface ExportCommandOptions {
   xlsx?: string;
@@ -22,6 +22,6 @@ export function registerExport(program: Command): void {
     .action(async (workspace: string | undefined, options: ExportCommandOptions) => {
       const { runExport } = await import('./export-run.js');
       const exitCode = await runExport(workspace, options);
-      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+      setExitCode(exitCode);
     });
 }

@@ -2,18 +2,21 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { importWorkbook, toWorkspaceFiles, WorkbookError } from '../exporters/import-workbook.js';
 import { readXlsx, type ReadWorkbook } from '../exporters/read-xlsx.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkOutputFolder, currentIo, displayPath, writeMessage, writeOutputFile } from './output.js';
 import { CliError, EXIT } from './errors.js';
 import type { ImportCommandOptions } from './import.js';
 
 export async function runImport(options: ImportCommandOptions): Promise<number> {
   const file = options.xlsx;
   if (!file) throw new CliError('nothing to import: pass --xlsx FILE');
-  if (!existsSync(file)) throw new CliError(`workbook not found: ${file}`);
-  if (!statSync(file).isFile()) throw new CliError(`not a file: ${file}`, 'pass an .xlsx workbook');
+  const workbookPath = path.resolve(currentIo().cwd, file);
+  if (!existsSync(workbookPath)) throw new CliError(`workbook not found: ${file}`);
+  if (!statSync(workbookPath).isFile()) throw new CliError(`not a file: ${file}`, 'pass an .xlsx workbook');
+  // Before reading the workbook: a wrong --out (inside .git, a file) fails fast.
+  const out = checkOutputFolder(options.out, { flag: '--out', allowModelFiles: true });
   let workbook: ReadWorkbook;
   try {
-    workbook = await readXlsx(readFileSync(file));
+    workbook = await readXlsx(readFileSync(workbookPath));
   } catch (error) {
     throw new CliError(`cannot read ${file} as an .xlsx workbook (${(error as Error).message})`, 'save it from Excel, LibreOffice or Google Sheets as .xlsx');
   }
@@ -25,18 +28,16 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
     throw error;
   }
   const files = toWorkspaceFiles(result);
-  const out = path.resolve(options.out);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new CliError(`--out is not a folder: ${options.out}`);
   const existing = [...files.keys()].filter((name) => existsSync(path.join(out, name)));
   if (existing.length > 0 && !options.force) {
     throw new CliError(`${existing.map((name) => path.join(options.out, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, 'pass --force to replace them, or choose another --out folder');
   }
-  for (const warning of result.warnings) process.stderr.write(`omni: warning: ${warning}\n`);
+  for (const warning of result.warnings) writeMessage(`warning: ${warning}`);
   for (const [name, text] of files) {
-    writeFileAtomic(path.join(out, name), text);
-    process.stdout.write(`${path.join(options.out, name)}\n`);
+    writeOutputFile(path.join(out, name), text, { allowModelFiles: true });
+    writeMessage(`wrote ${displayPath(path.join(out, name))}`);
   }
   const source = result.from === 'data-sheet' ? "omni's data sheet" : 'the visible tabs (hand-filled template)';
-  process.stderr.write(`omni: imported from ${source}${result.warnings.length > 0 ? ` with ${result.warnings.length} warning(s)` : ''}; run \`omni lint ${options.out}\` next\n`);
+  writeMessage(`imported from ${source}${result.warnings.length > 0 ? ` with ${result.warnings.length} warning(s)` : ''}; run \`omni lint ${options.out}\` next`);
   return EXIT.ok;
 }

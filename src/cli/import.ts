@@ -1,9 +1,12 @@
-import type { Command } from 'commander';
-import { EXIT } from './errors.js';
+import { Option, type Command } from 'commander';
+import { CliError } from './errors.js';
+import { setExitCode } from './output.js';
 
 export interface ImportCommandOptions {
   xlsx?: string;
   out: string;
+  /** The deprecated -o alias of --out. */
+  o?: string;
   force?: boolean;
 }
 
@@ -12,7 +15,9 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('Turn a workbook (exported by omni, or the team template filled in by hand) into YAML workspace files.')
     .requiredOption('--xlsx <file>', 'workbook to read')
-    .requiredOption('-o, --out <dir>', 'folder to write the workspace to')
+    .option('-d, --out <dir>', 'folder to write the workspace to')
+    // -o was this folder before it meant a file everywhere: kept, hidden, so scripts keep working.
+    .addOption(new Option('-o <dir>', 'same as --out (deprecated)').hideHelp())
     .option('--force', 'replace files that already exist in --out')
     .addHelpText(
       'after',
@@ -21,7 +26,10 @@ export function registerImport(program: Command): void {
     )
     .action(async (options: ImportCommandOptions) => {
       const { runImport } = await import('./import-run.js');
+      const out = (options.out as string | undefined) ?? options.o;
+      if (out === undefined) throw new CliError('nothing to write to: pass --out DIR (or -d DIR)');
+      options.out = out;
       const exitCode = await runImport(options);
-      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+      setExitCode(exitCode);
     });
 }

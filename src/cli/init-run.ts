@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import Handlebars from 'handlebars';
 import { dump } from 'js-yaml';
 import type { Locale } from '../model/types.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkOutputFolder, writeOutputFile } from './output.js';
 import { CliError } from './errors.js';
 import type { InitCommandOptions } from './init.js';
 
@@ -325,6 +325,7 @@ const defaultIo = (): InitIo => ({
 export async function runInit(dir: string | undefined, options: InitCommandOptions, version: string, io: InitIo = defaultIo()): Promise<string[]> {
   const folder = path.resolve(io.cwd, dir ?? '.');
   if (existsSync(folder) && !statSync(folder).isDirectory()) throw new CliError(`not a folder: ${dir}`, 'pass a folder to create the workspace in');
+  checkOutputFolder(dir ?? '.', { cwd: io.cwd, flag: 'omni init', allowModelFiles: true });
   if (options.name !== undefined && options.name.trim() === '') throw new CliError('--name cannot be empty');
   const given: Partial<InitAnswers> = {
     ...(options.locale && { locale: options.locale }),
@@ -340,7 +341,7 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
   if (existing.length > 0 && !options.force) {
     throw new CliError(`would overwrite ${existing.length} existing file${existing.length > 1 ? 's' : ''} in ${dir ?? '.'}: ${existing.join(', ')}`, 'pass --force to replace them, or choose an empty folder');
   }
-  for (const [file, text] of files) writeFileAtomic(path.join(folder, file), text);
+  for (const [file, text] of files) writeOutputFile(path.join(folder, file), text, { allowModelFiles: true });
   const shown = path.relative(io.cwd, folder) || '.';
   io.log(`Created ${files.size} files in ${shown}:\n${[...files.keys()].map((file) => `  ${file}\n`).join('')}Next: omni lint ${shown === '.' ? '' : shown}`.trimEnd() + '\n');
   return [...files.keys()];

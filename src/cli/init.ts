@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { currentIo } from './output.js';
 
 export interface InitCommandOptions {
   locale?: 'fr' | 'en';
@@ -22,6 +23,8 @@ export function registerInit(program: Command, version: string): void {
     .addHelpText('after', '\nOn a terminal, omni init asks for the name, locale and channels (Enter keeps the default). Exit codes: 0 created, 2 usage error or existing files.')
     .action(async (dir: string | undefined, options: InitCommandOptions) => {
       const { runInit } = await import('./init-run.js');
-      await runInit(dir, options, version);
+      const { cwd, stderr } = currentIo();
+      const interactive = stderr === process.stderr && process.stdin.isTTY === true;
+      await runInit(dir, options, version, { cwd, input: process.stdin, output: stderr as NodeJS.WritableStream, interactive, log: (text) => void stderr.write(text) });
     });
 }

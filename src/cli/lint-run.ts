@@ -12,6 +12,11 @@ import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
+import { checkOutputFile, currentIo, writeMessage, type OutputKind } from './output.js';
+import { requireModelFiles, writeNotices } from './workspace.js';
+
+/** What each format writes, for the extension --output-file must have. */
+const OUTPUT_KIND: Record<LintCommandOptions['format'], OutputKind> = { stylish: 'text', json: 'json', sarif: 'sarif', junit: 'junit', github: 'text' };
 
 interface Target {
   root: string;
@@ -47,7 +52,7 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
-  const cwd = process.cwd();
+  const cwd = currentIo().cwd;
   const ruleOverrides: Record<string, SeverityOrOff> = {};
   for (const text of options.rule ?? []) {
     try {
@@ -59,13 +64,16 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   }
   const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
 
+  const targets = resolveTargets(paths, cwd);
+  // Before any work: the report must never replace what lint reads (see output.ts).
+  const workspaces = targets.map((target) => target.root);
+  const outputFile = options.outputFile === undefined ? undefined : checkOutputFile(options.outputFile, { flag: '--output-file', kind: OUTPUT_KIND[options.format], workspaces, force: options.force });
   const results: LintResult[] = [];
-  for (const target of resolveTargets(paths, cwd)) {
+  for (const target of targets) {
     const workspace = await loadWorkspace(target.root, { maxFileBytes });
+    writeNotices(workspace);
     // An empty workspace is most likely a wrong path (e.g. in CI): passing silently would hide it.
-    if (workspace.files.length === 0) {
-      throw new CliError(`no model file in ${path.relative(cwd, target.root) || '.'}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
-    }
+    requireModelFiles(workspace);
     const onlyFiles = reportedFiles(target, workspace.files);
     if (onlyFiles?.size === 0) {
       throw new CliError(`no model file in ${[...target.only].join(', ')}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
@@ -79,22 +87,23 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   const locale = options.locale ?? (results.every((each) => each.locale === results[0]?.locale) ? results[0]?.locale : undefined) ?? 'en';
   const context: FormatContext = {
     rules: locale === 'en' ? RULES : RULES.map((rule) => ({ ...rule, description: ruleDescription(rule.id, locale) ?? rule.description })),
-    color: options.outputFile ? false : useColor(process.stdout, options.color),
+    color: outputFile ? false : useColor(currentIo().stdout, options.color),
     cwd,
     toolVersion: version,
   };
   const format = await loadFormatter(options.format);
-  emit(format(result, context), options.outputFile);
-  if (options.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+  emit(format(result, context), outputFile, { workspaces });
+  const stepSummary = currentIo().env.GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && stepSummary) {
     const { formatMarkdownSummary } = await import('../formatters/markdown.js');
-    appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatMarkdownSummary(result, { ...context, color: false }));
+    appendFileSync(stepSummary, formatMarkdownSummary(result, { ...context, color: false }));
   }
 
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > 0) return EXIT.problems;
   if (options.failSeverity === 'warn' && warnings > 0) return EXIT.problems;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    process.stderr.write(`omni: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    writeMessage(`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
     return EXIT.problems;
   }
   return EXIT.ok;

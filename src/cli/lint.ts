@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EXIT } from './errors.js';
+import { setExitCode } from './output.js';
 import { parsePositiveInteger } from './context.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
@@ -15,6 +15,7 @@ export interface LintCommandOptions {
   color?: boolean;
   maxFileSize?: number;
   locale?: 'en' | 'fr';
+  force?: boolean;
 }
 
 export function registerLint(program: Command, version: string): void {
@@ -24,6 +25,7 @@ export function registerLint(program: Command, version: string): void {
     .argument('[paths...]', 'workspace folders or files (default: the workspace around the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'write --output-file even when its extension does not match the format')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parsePositiveInteger('--max-warnings'))
     .option('-q, --quiet', 'report errors only')
     .option('--rule <id=severity>', 'set a rule to error, warn or off (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
@@ -38,6 +40,6 @@ export function registerLint(program: Command, version: string): void {
     .action(async (paths: string[], options: LintCommandOptions) => {
       const { runLint } = await import('./lint-run.js');
       const exitCode = await runLint(paths, options, version);
-      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+      setExitCode(exitCode);
     });
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
+import { currentIo, describeErrno, displayPath, isFileSystemError, setExitCode, withIo, type CliStream } from './output.js';
+import { WorkspaceReadError } from '../loader/discover.js';
+import { InterruptedError, interruptExitCode } from '../util/process-cleanup.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
@@ -21,6 +24,11 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
+      // Help and commander's errors go to the run's streams, so in-process runs capture them.
+      writeOut: (text) => void currentIo().stdout.write(text),
+      writeErr: (text) => void currentIo().stderr.write(text),
+      getOutHelpWidth: () => currentIo().stdout.columns ?? 80,
+      getErrHelpWidth: () => currentIo().stderr.columns ?? 80,
       // One voice for every error: commander's own usage errors get omni's prefix and a pointer to help.
       outputError: (text, write) => write(`${text.replace(/^error: /, 'omni: ')}  see \`omni --help\`\n`),
     });
@@ -38,29 +46,60 @@ export function buildProgram(): Command {
   return program;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    process.exitCode = exitCodeFor(error);
-  }
+export interface RunIo {
+  stdout: CliStream;
+  stderr: CliStream;
+  /** The folder relative paths are resolved from (default: the process's). */
+  cwd?: string;
+  /** Environment (NO_COLOR, OMNI_DEBUG…; default: the process's). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs omni with `argv` (the arguments after `omni`) against `io`; resolves to the exit
+ * code. Nothing here touches the process (exit code, streams, signals): bin/omni.js does,
+ * so tests can run the CLI in-process.
+ */
+export async function run(argv: readonly string[], io: RunIo): Promise<number> {
+  return withIo({ stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env }, async () => {
+    const program = buildProgram();
+    try {
+      await program.parseAsync([...argv], { from: 'user' });
+    } catch (error) {
+      setExitCode(exitCodeFor(error));
+    }
+  });
 }
 
 function exitCodeFor(error: unknown): number {
+  const stderr = currentIo().stderr;
   if (error instanceof CommanderError) {
     // Help and version are not failures; any other parse error is a usage error.
     return error.exitCode === 0 ? EXIT.ok : EXIT.fatal;
   }
+  // Once interrupted, whatever failed next (a browser closed under a render) is the interruption.
+  const interrupted = error instanceof InterruptedError ? error.exitCode : interruptExitCode();
+  if (interrupted !== undefined) {
+    stderr.write('omni: interrupted: nothing was written\n');
+    return interrupted;
+  }
   if (error instanceof CliError) {
-    process.stderr.write(`omni: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+    stderr.write(`omni: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
     return error.exitCode;
   }
+  if (error instanceof WorkspaceReadError) {
+    stderr.write(`omni: cannot read ${displayPath(error.file)}: ${error.reason}\n`);
+    return EXIT.fatal;
+  }
+  // Any file-system failure that reached here is still one line naming the path.
+  if (isFileSystemError(error) && error.path) {
+    const verb = error.syscall === 'open' ? 'open' : ['write', 'rename', 'mkdir', 'unlink', 'rmdir', 'chmod', 'copyfile'].includes(error.syscall ?? '') ? 'write' : 'read';
+    stderr.write(`omni: cannot ${verb} ${displayPath(error.path)}: ${describeErrno(error)}\n`);
+    return EXIT.fatal;
+  }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`omni: unexpected error: ${message}\n`);
-  if (process.env.OMNI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('  run again with OMNI_DEBUG=1 for details, and please report it\n');
+  stderr.write(`omni: unexpected error: ${message}\n`);
+  if (currentIo().env.OMNI_DEBUG && error instanceof Error) stderr.write(`${error.stack}\n`);
+  else stderr.write('  run again with OMNI_DEBUG=1 for details, and please report it\n');
   return EXIT.fatal;
 }
-
-await main(process.argv);

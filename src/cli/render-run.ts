@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity } from '../diagnostics/sort.js';
 import { buildJourney, renderDiagrams, VIEW_NAMES, type Diagram, type ViewName } from '../renderers/index.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
 import type { RenderCommandOptions } from './render.js';
+import { checkOutputFolder, currentIo, writeData, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace } from './workspace.js';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
@@ -60,16 +60,17 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (options.check && options.format) {
     throw new CliError('--check compares the .mmd files and journey.md only', 'drop --format, or drop --check to write SVG/PNG');
   }
-  // Before any work: a missing browser is the most likely failure of an image run.
+  // Before any work: an --out that is a file or inside .git, then a missing browser.
+  if (!options.check) checkOutputFolder(options.out, { flag: '--out' });
   const executable = options.format ? await resolveBrowser(options.browser) : undefined;
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: true, force: options.force, command: 'render' });
   const { errors } = countBySeverity(lint.diagnostics);
-  if (errors > 0) process.stderr.write(`omni: warning: rendering despite ${errors} lint error${errors > 1 ? 's' : ''} (--force)\n`);
+  if (errors > 0) writeMessage(`warning: rendering despite ${errors} lint error${errors > 1 ? 's' : ''} (--force)`);
   const model = workspace.model;
 
   const diagrams = renderDiagrams(model, views);
   const journey = views.length === VIEW_NAMES.length ? buildJourney(model, diagrams) : undefined;
-  const out = path.resolve(options.out);
+  const out = path.resolve(currentIo().cwd, options.out);
   const shownOut = toPosix(options.out);
   const outputs = textOutputs(diagrams, journey);
 
@@ -84,31 +85,23 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (options.check) {
     const drift = findDrift(out, outputs, diagrams, views);
     if (drift.length === 0) {
-      process.stderr.write(`omni: ${outputs.size} diagram files in ${shownOut} are up to date\n`);
+      writeMessage(`${outputs.size} diagram files in ${shownOut} are up to date`);
       return EXIT.ok;
     }
-    process.stderr.write(`omni: ${drift.length} file${drift.length > 1 ? 's' : ''} in ${shownOut} out of date with the model (run \`omni render\` to update):\n`);
-    for (const { file, state } of drift) process.stdout.write(`${state}\t${toPosix(path.join(shownOut, file))}\n`);
+    writeMessage(`${drift.length} file${drift.length > 1 ? 's' : ''} in ${shownOut} out of date with the model (run \`omni render\` to update):`);
+    for (const { file, state } of drift) writeData(`${state}\t${toPosix(path.join(shownOut, file))}`);
     return EXIT.problems;
   }
 
-  for (const [file, text] of outputs) writeOutput(out, file, text);
-  if (images) for (const [file, data] of images) writeOutput(out, file, data);
+  const workspaces = [workspace.root];
+  for (const [file, text] of outputs) writeOutputFile(path.join(out, file), text, { workspaces });
+  if (images) for (const [file, data] of images) writeOutputFile(path.join(out, file), data, { workspaces });
   if (views.includes('scenario')) {
     for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   }
   const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
-  process.stderr.write(`omni: wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}\n`);
+  writeMessage(`wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}`);
   return EXIT.ok;
-}
-
-function writeOutput(out: string, file: string, data: string | Uint8Array): void {
-  try {
-    writeFileAtomic(path.join(out, file), data);
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    throw new CliError(`cannot write ${toPosix(path.join(out, file))}: ${code ?? message}`, 'check that --out names a folder you can write to');
-  }
 }
 
 async function checkGenerated(diagrams: readonly Diagram[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EXIT } from './errors.js';
+import { setExitCode } from './output.js';
 
 // Kept here, not imported from src/renderers, so that registering the command loads nothing.
 export const RENDER_VIEWS = ['matrix', 'use-cases', 'scenario-map', 'scenario', 'programs', 'data-lineage'] as const;
@@ -8,6 +8,8 @@ export const RENDER_FORMATS = ['svg', 'png'] as const;
 
 export interface RenderCommandOptions {
   out: string;
+  /** The deprecated -o alias of --out. */
+  o?: string;
   view: string[];
   format?: (typeof RENDER_FORMATS)[number];
   check?: boolean;
@@ -20,7 +22,9 @@ export function registerRender(program: Command): void {
     .command('render')
     .description('Draw every view of the journey as Mermaid (.mmd files and journey.md), and as SVG or PNG with --format.')
     .argument('[workspace]', 'workspace folder (default: the workspace around the current folder)')
-    .option('-o, --out <dir>', 'output folder', 'out/diagrams')
+    .option('-d, --out <dir>', 'output folder', 'out/diagrams')
+    // -o was this folder before it meant a file everywhere: kept, hidden, so scripts keep working.
+    .addOption(new Option('-o <dir>', 'same as --out (deprecated)').hideHelp())
     .option(
       '--view <name>',
       `render only these views (repeatable or comma-separated): ${RENDER_VIEWS.join(', ')}`,
@@ -37,7 +41,8 @@ export function registerRender(program: Command): void {
     )
     .action(async (workspace: string | undefined, options: RenderCommandOptions) => {
       const { runRender } = await import('./render-run.js');
+      if (options.o !== undefined) options.out = options.o;
       const exitCode = await runRender(workspace, options);
-      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+      setExitCode(exitCode);
     });
 }

@@ -1,14 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { BrowserNotFoundError } from '../renderers/browser.js';
 import { diagramRequests, openChromiumRenderer, renderWith, type SvgRenderer } from '../report/diagrams.js';
 import { renderReportHtml } from '../report/html.js';
 import { buildReportView, type DiagramOutcome } from '../report/view-model.js';
 import { RULES } from '../rules/index.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { CliError, EXIT } from './errors.js';
 import type { ReportCommandOptions } from './report.js';
-import { loadCheckedWorkspace } from './workspace.js';
+import { checkOutputFile, displayPath, writeMessage, writeOutputFile } from './output.js';
+import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 /** Opens the renderer, or says in one line why the diagrams are left out. */
 export type RendererOpener = (browser: string | undefined) => Promise<SvgRenderer>;
@@ -18,10 +16,7 @@ export async function runReport(
   options: ReportCommandOptions,
   openRenderer: RendererOpener = openChromiumRenderer,
 ): Promise<number> {
-  const out = path.resolve(options.out);
-  if (existsSync(out) && statSync(out).isDirectory()) {
-    throw new CliError(`--out ${options.out} is a folder`, `pass the HTML file to write, e.g. ${path.join(options.out, 'report.html')}`);
-  }
+  const out = checkOutputFile(options.out, { flag: '--out', kind: 'html', workspaces: [workspaceRootOf(workspaceArgument)], force: options.force });
   // The report shows gaps rather than refusing them: lint errors are listed in it.
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'report' });
   const model = workspace.model;
@@ -38,30 +33,24 @@ export async function runReport(
         error instanceof BrowserNotFoundError
           ? error.message.startsWith('no Chromium') ? 'no Chromium or Chrome found' : error.message
           : `Chromium did not start (${firstLine(error)})`;
-      process.stderr.write(`omni: ${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)\n`);
+      writeMessage(`${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)`);
       diagrams = { status: 'unavailable' };
     }
     if (renderer) {
       const result = await renderWith(renderer, diagramRequests(model));
       diagrams = result.outcome;
-      for (const failure of result.failures) process.stderr.write(`omni: diagram ${failure.key} could not be rendered: ${failure.message}\n`);
+      for (const failure of result.failures) writeMessage(`diagram ${failure.key} could not be rendered: ${failure.message}`);
     }
   }
 
   const view = buildReportView({ model, diagnostics: lint.diagnostics, rules: RULES, diagrams });
   const html = await renderReportHtml(view);
-  writeFileAtomic(out, html);
+  writeOutputFile(out, html, { workspaces: [workspace.root] });
   const embedded = diagrams.status === 'rendered' ? diagrams.svgs.size : 0;
-  process.stderr.write(`omni: report written to ${displayPath(out)} (${embedded} diagram${embedded === 1 ? '' : 's'})\n`);
+  writeMessage(`report written to ${displayPath(out)} (${embedded} diagram${embedded === 1 ? '' : 's'})`);
   return EXIT.ok;
 }
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
-
-/** The path as the user would type it: relative under the current folder, else absolute. */
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { EXIT } from './errors.js';
+import { setExitCode } from './output.js';
 
 export interface ReportCommandOptions {
   out: string;
   /** False with --no-diagrams. */
   diagrams: boolean;
   browser?: string;
+  force?: boolean;
 }
 
 export const DEFAULT_REPORT_FILE = 'out/report.html';
@@ -17,6 +18,7 @@ export function registerReport(program: Command): void {
     .argument('[workspace]', 'workspace folder (default: the workspace around the current folder)')
     .option('-o, --out <file>', 'HTML file to write', DEFAULT_REPORT_FILE)
     .option('--no-diagrams', 'leave the diagrams out (no browser needed); every table is still there')
+    .option('--force', 'write --out even when it does not end in .html')
     .option('--browser <path>', 'Chromium or Chrome to draw the diagrams with (default: PUPPETEER_EXECUTABLE_PATH, then the usual install paths)')
     .addHelpText(
       'after',
@@ -25,6 +27,6 @@ export function registerReport(program: Command): void {
     .action(async (workspace: string | undefined, options: ReportCommandOptions) => {
       const { runReport } = await import('./report-run.js');
       const exitCode = await runReport(workspace, options);
-      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+      setExitCode(exitCode);
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeData } from './output.js';
 import { Option } from 'commander';
 
 export function registerRules(program: Command): void {
@@ -10,10 +11,10 @@ export function registerRules(program: Command): void {
       const { RULES } = await import('../rules/index.js');
       if (options.format === 'json') {
         const rules = RULES.map(({ id, defaultSeverity, description, docsUrl }) => ({ id, defaultSeverity, description, docsUrl }));
-        process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+        writeData(`${JSON.stringify(rules, null, 2)}\n`);
         return;
       }
       const width = Math.max(...RULES.map((rule) => rule.id.length));
-      for (const rule of RULES) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(5)}  ${rule.description}\n`);
+      for (const rule of RULES) writeData(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(5)}  ${rule.description}\n`);
     });
 }

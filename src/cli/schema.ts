@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeData } from './output.js';
 
 export function registerSchema(program: Command): void {
   program
@@ -8,6 +9,6 @@ export function registerSchema(program: Command): void {
     .action(async (options: { config?: boolean }) => {
       const { loadSchema } = await import('../schema/schemas.js');
       // The shipped schemas only use internal $refs, so each is self-contained as it is.
-      process.stdout.write(`${JSON.stringify(loadSchema(options.config ? 'config' : 'model'), null, 2)}\n`);
+      writeData(`${JSON.stringify(loadSchema(options.config ? 'config' : 'model'), null, 2)}\n`);
     });
 }

@@ -14,13 +14,26 @@ export class GitError extends Error {
 const MAX_BUFFER = 512 * 1024 * 1024;
 
 function git(cwd: string, args: readonly string[], input?: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, input, stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, input, stdio: ['pipe', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw gitFailure(error, args);
+  }
+}
+
+/** Any failure of a git command (exit status, signal, missing git) as one GitError naming the command. */
+function gitFailure(error: unknown, args: readonly string[]): Error {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return gitMissing(error as Error);
+  const { stderr, status, signal } = error as { stderr?: string | Buffer; status?: number | null; signal?: string | null };
+  const said = String(stderr ?? '').trim().split('\n')[0];
+  const how = said || (signal ? `killed by ${signal}` : `exit status ${status ?? '?'}`);
+  return new GitError(`git ${args.join(' ')} failed: ${how}`, 'check the repository with `git fsck`, or compare two folders with --from DIR --to DIR');
 }
 
 /** `git …` or undefined when git exits non-zero (e.g. an unknown ref). */
 function tryGit(cwd: string, args: readonly string[]): string | undefined {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER });
-  if (result.error) throw gitMissing(result.error);
+  if (result.error) throw gitFailure(result.error, args);
   return result.status === 0 ? result.stdout : undefined;
 }
 
@@ -84,13 +97,28 @@ export function gitSource(top: string, commit: string, prefix: string): Workspac
   let contents: Map<string, Uint8Array> | undefined;
   const readAll = (): Map<string, Uint8Array> => {
     const wanted = [...blobs].filter(([file]) => /\.ya?ml$/i.test(file));
-    const output = execFileSync('git', ['cat-file', '--batch'], { cwd: top, maxBuffer: MAX_BUFFER, input: wanted.map(([, oid]) => oid).join('\n') + '\n' });
+    const args = ['cat-file', '--batch'];
+    let output: Buffer;
+    try {
+      output = execFileSync('git', args, { cwd: top, maxBuffer: MAX_BUFFER, input: wanted.map(([, oid]) => oid).join('\n') + '\n', stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (error) {
+      throw gitFailure(error, args);
+    }
     const result = new Map<string, Uint8Array>();
     let offset = 0;
-    for (const [file] of wanted) {
+    for (const [file, oid] of wanted) {
+      // Each answer is "<oid> blob <size>\n<bytes>\n", or "<oid> missing\n" (or ambiguous):
+      // anything else is a failure naming the object, never content.
       const newline = output.indexOf(0x0a, offset);
-      const header = output.subarray(offset, newline).toString('utf8').split(' ');
-      const size = Number(header[2]);
+      const header = newline < 0 ? '' : output.subarray(offset, newline).toString('utf8');
+      const [answeredOid, type, sizeText] = header.split(' ');
+      const size = Number(sizeText);
+      const where = `${folder}${file} (object ${oid}) at ${commit.slice(0, 12)}`;
+      if (newline < 0 || answeredOid !== oid) throw new GitError(`git cat-file gave no answer for ${where}`, 'check the repository with `git fsck`');
+      if (type === 'missing') throw new GitError(`git object missing: ${where}`, 'the clone may be shallow or partial, or the repository damaged: `git fetch` the revision, or run `git fsck`');
+      if (type !== 'blob' || !Number.isSafeInteger(size) || newline + 1 + size > output.length) {
+        throw new GitError(`git cat-file gave an unexpected answer for ${where}: "${header.slice(0, 80)}"`, 'check the repository with `git fsck`');
+      }
       result.set(file, output.subarray(newline + 1, newline + 1 + size));
       offset = newline + 1 + size + 1;
     }

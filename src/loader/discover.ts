@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -19,28 +19,138 @@ export function findWorkspaceRoot(start: string): string {
   }
 }
 
+/** Something under the workspace omni did not read, and why (shown as a notice). */
+export interface DiscoveryNotice {
+  /** Workspace-relative, forward slashes. */
+  file: string;
+  reason: string;
+}
+
+export interface Discovery {
+  /** Model files, relative to the root with forward slashes, sorted. */
+  files: string[];
+  notices: DiscoveryNotice[];
+}
+
+/** Top-level keys of model files: a YAML file starting with one is most likely meant as one. */
+const MODEL_KEY_LINE = /^(stages|channels|touchpoints|lifecycle|targets|programs|useCases|scenarios|sources|variables)[ \t]*:/m;
+const SNIFF_BYTES = 4096;
+
 /** Model files of a workspace, relative to its root with forward slashes, sorted. */
 export function discoverModelFiles(root: string, include: readonly string[], exclude: readonly string[]): string[] {
+  return discoverWorkspaceFiles(root, include, exclude).files;
+}
+
+/**
+ * Model files of a workspace and notices for what was left out that looks like it matters:
+ * only regular files are model files (a FIFO or socket would block the read forever), links
+ * are followed only when they stay inside the workspace (never to /etc/passwd), and YAML
+ * files that start like a model file but match no include pattern are named.
+ */
+export function discoverWorkspaceFiles(root: string, include: readonly string[], exclude: readonly string[]): Discovery {
   const { isIncluded, isExcluded } = matchers(include, exclude);
   const found: string[] = [];
+  const notices: DiscoveryNotice[] = [];
+  let realRoot: string | undefined;
+  const wanted = (relative: string) => relative !== CONFIG_FILE && isIncluded(relative) && !isExcluded(relative);
   const walk = (relativeDir: string) => {
     const absoluteDir = path.join(root, relativeDir);
     const entries = readdirSync(absoluteDir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-      // Linked folders are not followed (no cycles); linked files are read.
-      const kind = entry.isSymbolicLink() ? (statKind(path.join(root, relative)) === 'file' ? 'file' : 'other') : entry.isDirectory() ? 'dir' : 'file';
-      if (kind === 'dir') {
+      let stats: Stats | undefined;
+      if (entry.isSymbolicLink()) {
+        realRoot ??= realpathSync(root);
+        const target = linkTarget(path.join(root, relative));
+        if (target === undefined) continue; // a dangling link is no model file
+        if (!isWithin(target.real, realRoot)) {
+          if (target.stats.isDirectory() || looksLikeYaml(relative)) notices.push({ file: relative, reason: 'not followed: a symbolic link to outside the workspace' });
+          continue;
+        }
+        if (target.stats.isDirectory()) continue; // linked folders are not followed (no cycles)
+        stats = target.stats;
+      }
+      if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(relative);
-      } else if (kind === 'file' && relative !== CONFIG_FILE && isIncluded(relative) && !isExcluded(relative)) {
-        found.push(relative);
+        continue;
+      }
+      const regular = stats ? stats.isFile() : entry.isFile();
+      if (!regular) {
+        if (wanted(relative)) notices.push({ file: relative, reason: `skipped: ${stats ? kindOf(stats) : entryKind(entry)}, not a regular file` });
+        continue;
+      }
+      if (wanted(relative)) found.push(relative);
+      else if (relative !== CONFIG_FILE && looksLikeYaml(relative) && !isExcluded(relative) && startsLikeModel(path.join(root, relative))) {
+        notices.push({ file: relative, reason: 'looks like a model file but matches no include pattern of omni.yaml: not read' });
       }
     }
   };
   walk('');
-  return found;
+  return { files: found, notices };
 }
+
+function looksLikeYaml(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+function startsLikeModel(file: string): boolean {
+  try {
+    const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
+    try {
+      const head = Buffer.alloc(SNIFF_BYTES);
+      return MODEL_KEY_LINE.test(head.subarray(0, readSync(fd, head, 0, SNIFF_BYTES, 0)).toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+function linkTarget(link: string): { real: string; stats: Stats } | undefined {
+  try {
+    const real = realpathSync(link);
+    return { real, stats: statSync(real) };
+  } catch {
+    return undefined;
+  }
+}
+
+function isWithin(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function entryKind(entry: Dirent): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+/** A workspace file that cannot be read: the CLI prints it as one line, exit 2. */
+export class WorkspaceReadError extends Error {
+  constructor(
+    /** Absolute path. */
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read ${file}: ${reason}`);
+  }
+}
+
+// Opening a FIFO without O_NONBLOCK waits for a writer forever; a regular file ignores it.
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /**
  * Where a workspace's files come from when they are not read from the file system
@@ -64,9 +174,11 @@ export function fileSystemSource(root: string, maxFileBytes: number): FileReader
   return {
     readFile(file) {
       // One open, one fstat, one read: the size check costs no extra path lookup.
-      const fd = openSync(path.join(root, file), 'r');
+      const fd = openWorkspaceFile(root, file);
       try {
-        const size = fstatSync(fd).size;
+        const stats = fstatSync(fd);
+        if (!stats.isFile()) throw new WorkspaceReadError(path.join(root, file), `it is ${kindOf(stats)}, not a regular file`);
+        const size = stats.size;
         if (size > maxFileBytes) return { tooLarge: size };
         const bytes = Buffer.allocUnsafe(size);
         let read = 0;
@@ -81,6 +193,46 @@ export function fileSystemSource(root: string, maxFileBytes: number): FileReader
       }
     },
   };
+}
+
+/**
+ * Opens a workspace file for reading without blocking (FIFO) and without following a link
+ * out of the workspace; errors become WorkspaceReadError naming the file.
+ */
+function openWorkspaceFile(root: string, file: string): number {
+  const absolute = path.join(root, file);
+  try {
+    return openSync(absolute, constants.O_RDONLY | NONBLOCK | NOFOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ELOOP: the file is a link (O_NOFOLLOW); read it only when it stays inside the workspace.
+    if (code === 'ELOOP' && NOFOLLOW !== 0) {
+      const target = linkTarget(absolute);
+      if (target !== undefined && !isWithin(target.real, realpathSync(root))) {
+        throw new WorkspaceReadError(absolute, 'it is a symbolic link to outside the workspace, which omni does not follow');
+      }
+      try {
+        return openSync(absolute, constants.O_RDONLY | NONBLOCK);
+      } catch (second) {
+        throw asReadError(second, absolute);
+      }
+    }
+    throw asReadError(error, absolute);
+  }
+}
+
+function asReadError(error: unknown, absolute: string): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied (EACCES)',
+    EPERM: 'operation not permitted (EPERM)',
+    ENXIO: 'it is a socket or a device, not a regular file (ENXIO)',
+    ENOENT: 'no such file (ENOENT)',
+    EISDIR: 'it is a folder (EISDIR)',
+    ELOOP: 'too many levels of symbolic links (ELOOP)',
+    EMFILE: 'too many open files (EMFILE)',
+  };
+  return code && reasons[code] ? new WorkspaceReadError(absolute, reasons[code]!) : (error as Error);
 }
 
 /**

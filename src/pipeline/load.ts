@@ -5,8 +5,9 @@ import { decodeUtf8 } from '../loader/decode.js';
 import {
   CONFIG_FILE,
   DEFAULT_INCLUDE,
-  discoverModelFiles,
+  discoverWorkspaceFiles,
   fileSystemSource,
+  type DiscoveryNotice,
   selectModelFiles,
   type FileReader,
   type WorkspaceSource,
@@ -36,6 +37,8 @@ export interface LoadedWorkspace {
   model: Model;
   /** The locale omni.yaml writes, if it writes one (settings.locale defaults to fr). */
   declaredLocale?: Locale;
+  /** Files left out that the user should hear about (not regular, links out, unmatched). */
+  notices?: DiscoveryNotice[];
   /** Problems found while loading (yaml-syntax, schema), not yet located. */
   diagnostics: PendingDiagnostic[];
   /** Source text of a workspace file, for positions and code frames (read on demand). */
@@ -65,9 +68,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   }
   const settings = toSettings(rawSettings, configFile !== undefined, absoluteRoot);
 
-  const modelFiles = listed
-    ? selectModelFiles([...listed], settings.include, settings.exclude)
-    : discoverModelFiles(absoluteRoot, settings.include, settings.exclude);
+  const discovery = listed
+    ? { files: selectModelFiles([...listed], settings.include, settings.exclude), notices: [] }
+    : discoverWorkspaceFiles(absoluteRoot, settings.include, settings.exclude);
+  const modelFiles = discovery.files;
   // One file at a time, each handed to the model builder as soon as it is read: the
   // parser's objects then die young. Texts of files with problems are kept for positions;
   // the others are read again on demand (textOf).
@@ -88,6 +92,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     files: configFile ? [configFile, ...modelFiles] : modelFiles,
     model: builder.finish(settings),
     ...(rawSettings.locale === 'en' || rawSettings.locale === 'fr' ? { declaredLocale: rawSettings.locale } : {}),
+    notices: discovery.notices,
     diagnostics,
     textOf(file) {
       let text = texts.get(file);

@@ -3,11 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
 
 /**
  * Golden CLI cases (see test/cli/README.md): each folder holds `cmd`, the expected stdout,
  * stderr and exit code, and optionally `env`, `cwd`, `input/` and `expected.files/`.
- * Runs the BUILT CLI. UPDATE_GOLDEN=1 rewrites the expected files from the actual run.
+ * Cases run in-process through `run(argv, io)` (no process start-up, no build needed);
+ * a case holding a `spawn` file runs the BUILT binary instead, so the real entry point
+ * (bin/omni.js, exit codes, streams) stays covered. UPDATE_GOLDEN=1 rewrites the expected
+ * files from the actual run.
  */
 const repo = path.resolve(import.meta.dirname, '../..');
 const casesDir = import.meta.dirname;
@@ -66,6 +70,25 @@ function check(file: string, actual: string): void {
   expect(actual, path.relative(repo, file)).toBe(readFileSync(file, 'utf8'));
 }
 
+interface CliRun {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): CliRun {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8', timeout: 30_000 });
+  expect(result.error, 'spawn').toBeUndefined();
+  return result;
+}
+
+async function runInProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env });
+  return { stdout, stderr, status };
+}
+
 describe('golden CLI cases', () => {
   it('has cases', () => {
     expect(cases.length).toBeGreaterThan(20);
@@ -73,7 +96,8 @@ describe('golden CLI cases', () => {
 
   for (const name of cases) {
     const dir = path.join(casesDir, name);
-    it(name, () => {
+    const spawned = existsSync(path.join(dir, 'spawn'));
+    it(spawned ? `${name} (spawned)` : name, async () => {
       const tmp = mkdtempSync(path.join(tmpdir(), 'omni-golden-'));
       try {
         const fill = (text: string) => text.replaceAll('{tmp}', tmp);
@@ -88,11 +112,9 @@ describe('golden CLI cases', () => {
         // The host's CI variables must not leak into the cases.
         for (const key of ['FORCE_COLOR', 'OMNI_DEBUG', 'GITHUB_STEP_SUMMARY']) if (!(key in extraEnv)) delete env[key];
         const cwd = path.join(repo, (readOptional(path.join(dir, 'cwd')) ?? '.').trim());
-        const run = spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8', timeout: 30_000 });
-
-        expect(run.error, 'spawn').toBeUndefined();
-        const stdout = normalize(run.stdout, tmp);
-        const stderr = normalize(run.stderr, tmp);
+        const result = spawned ? spawnCli(args, cwd, env) : await runInProcess(args, cwd, env);
+        const stdout = normalize(result.stdout, tmp);
+        const stderr = normalize(result.stderr, tmp);
         // Whatever the case, never a stack trace.
         expect(stderr.split('\n').filter((line) => line.startsWith('    at '))).toEqual([]);
 
@@ -105,7 +127,7 @@ describe('golden CLI cases', () => {
         } else {
           expect(stderr, 'stderr').toBe(readOptional(path.join(dir, 'expected.stderr')) ?? '');
         }
-        check(path.join(dir, 'expected.exit'), `${run.status}\n`);
+        check(path.join(dir, 'expected.exit'), `${result.status}\n`);
 
         // Files the command wrote into {tmp} (-o, GITHUB_STEP_SUMMARY) against expected.files/.
         const expectedFiles = path.join(dir, 'expected.files');

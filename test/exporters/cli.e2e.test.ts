@@ -15,12 +15,13 @@ describe('omni export / omni import (built CLI)', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'omni-cli-'));
   });
 
-  test('export writes the workbook atomically and prints its path; gaps are exported with a notice', () => {
+  test('export writes the workbook atomically and says where on stderr; gaps are exported with a notice', () => {
     const file = path.join(dir, 'gaps.xlsx');
     const run = omni('export', 'examples/gaps', '--xlsx', file);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`${file}\n`);
-    expect(run.stderr).toMatch(/^omni: exported with \d+ lint error\(s\) and \d+ warning\(s\), listed in the Read me tab\n$/);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^omni: exported with \d+ lint error\(s\) and \d+ warning\(s\), listed in the Read me tab\nomni: workbook written to (.+)\n$/);
+    expect(run.stderr).toContain(`omni: workbook written to ${file}\n`);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     expect(readdirSync(dir).filter((name) => name.includes('omni-tmp'))).toEqual([]);
   });

@@ -1,0 +1,38 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '../../src/cli/main.js';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+export const BIN = path.join(REPO, 'bin/omni.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process through `run(argv, io)`, capturing both streams. */
+export async function omni(args: readonly string[], cwd: string = REPO, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'omni-cli-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A copy of an example workspace in `dir/name`. */
+export function copyExample(dir: string, name: string, example = 'maison-lumen'): string {
+  const target = path.join(dir, name);
+  cpSync(path.join(REPO, 'examples', example), target, { recursive: true });
+  return target;
+}
