@@ -213,7 +213,7 @@ export class WorkspaceSession {
   async check(options: Omit<LintOptions, 'positionResolver' | 'checkRule'> = {}): Promise<LintResult> {
     const model = await this.model();
     const diagnostics = [...this.configDiagnostics];
-    for (const file of this.modelFiles) diagnostics.push(...this.states.get(file)!.diagnostics);
+    for (const file of this.modelFiles) for (const diagnostic of this.states.get(file)!.diagnostics) diagnostics.push(diagnostic);
     const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file), ...(this.declaredLocale ? { declaredLocale: this.declaredLocale } : {}) };
     const dirty = this.allDirty ? undefined : this.dirtyFiles;
     this.allDirty = false;
