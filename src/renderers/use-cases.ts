@@ -1,16 +1,22 @@
 import { rankUseCases } from '../model/priority.js';
 import type { Model, UseCase } from '../model/types.js';
-import { escapeLabel, quoted } from './escape.js';
+import { escapeLabel, quoted, shorten } from './escape.js';
 import { lines, type View } from './types.js';
 import { wordsFor } from './words.js';
 
-const LABEL_LENGTH = 32;
 /** Scores run from 1 to 5; points stay off the chart's edges. */
 const MARGIN = 0.1;
+/**
+ * A middle score (3) would sit exactly on a quadrant line, in no quadrant: it is drawn
+ * just off it, on the cautious side (medium difficulty counts as hard, medium value as
+ * low), so the chart never promises a quick win the scores do not show.
+ */
+const OFF_LINE = 0.03;
 /** Vertical gap between use cases that share the same scores, so none hides another. */
 const SPREAD = 0.045;
 
-const toUnit = (score: number) => MARGIN + (1 - 2 * MARGIN) * (Math.min(Math.max(score, 1), 5) - 1) / 4;
+const toUnit = (score: number) => (Number.isFinite(score) ? MARGIN + ((1 - 2 * MARGIN) * (Math.min(Math.max(score, 1), 5) - 1)) / 4 : 0.5);
+const offLine = (unit: number, side: 1 | -1) => (Math.abs(unit - 0.5) < OFF_LINE ? 0.5 + side * OFF_LINE : unit);
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Value on the vertical axis: business and experience impact, weighted as the workspace weighs them. */
@@ -33,8 +39,8 @@ export const useCasesView: View = {
     const ranked = rankUseCases(model);
     const atSpot = new Map<string, number[]>();
     const points = ranked.map((entry, index) => {
-      const x = round(toUnit(entry.useCase.scores.difficulty));
-      const y = round(toUnit(valueOf(entry.useCase, model.settings.priorityWeights)));
+      const x = round(offLine(toUnit(entry.useCase.scores.difficulty), 1));
+      const y = round(offLine(toUnit(valueOf(entry.useCase, model.settings.priorityWeights)), -1));
       const spot = `${x},${y}`;
       atSpot.set(spot, [...(atSpot.get(spot) ?? []), index]);
       return { entry, x, y, spot };
@@ -44,14 +50,15 @@ export const useCasesView: View = {
       const position = shared.indexOf(index);
       // Better-ranked first, from the top down, centred on the true spot.
       const dy = round(y + ((shared.length - 1) / 2 - position) * SPREAD);
-      const label = `${entry.rank}. ${entry.useCase.name}`;
-      return `  ${quoted(label, LABEL_LENGTH)}: [${x}, ${Math.min(Math.max(dy, 0.01), 0.99)}]`;
+      // The rank alone: names would be cut or overlap; the legend (journey.md, the report's table) names each rank.
+      return `  ${quoted(String(entry.rank))}: [${x}, ${Math.min(Math.max(dy, 0.01), 0.99)}]`;
     });
     return [
       {
         view: 'use-cases',
         file: 'use-cases.mmd',
         title: wordsFor(model.settings.locale).views.useCases,
+        legend: ranked.map((entry) => `${entry.rank}. ${shorten(entry.useCase.name, 200)}`),
         text: lines(
           '---',
           'config:',

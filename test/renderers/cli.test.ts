@@ -37,7 +37,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
   it('writes every .mmd and journey.md, byte-identical to the golden files', () => {
     const out = tempOut();
     const result = omni('examples/maison-lumen', '--out', out);
-    expect(result.stderr).toBe(`omni: wrote 17 diagrams and journey.md to ${out}\n`);
+    expect(result.stderr).toBe(`omni: wrote 23 diagrams and journey.md to ${out}\n`);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     const files = listFiles(out);
@@ -50,7 +50,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     expect(omni('examples/maison-lumen', '--out', out).code).toBe(0);
     const upToDate = omni('examples/maison-lumen', '--out', out, '--check');
     expect(upToDate.code).toBe(0);
-    expect(upToDate.stderr).toBe(`omni: 18 diagram files in ${out} are up to date\n`);
+    expect(upToDate.stderr).toBe(`omni: 24 diagram files in ${out} are up to date\n`);
 
     writeFileSync(path.join(out, 'matrix.mmd'), 'block-beta\n  columns 1\n');
     rmSync(path.join(out, 'programs.mmd'));
@@ -74,7 +74,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     const out = tempOut();
     const result = omni('examples/maison-lumen', '--out', out, '--check');
     expect(result.code).toBe(1);
-    expect(result.stdout.trim().split('\n')).toHaveLength(18);
+    expect(result.stdout.trim().split('\n')).toHaveLength(24);
     expect(existsSync(out)).toBe(false);
   });
 

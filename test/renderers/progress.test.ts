@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, findDrift, parseViews } from '../../src/cli/render-run.js';
+import { createProgress, parseViews } from '../../src/cli/render-run.js';
+import { findDrift } from '../../src/renderers/output.js';
 
 function fakeStream(isTTY: boolean) {
   const written: string[] = [];

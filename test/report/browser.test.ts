@@ -76,8 +76,8 @@ describe.skipIf(!browserPath.path)(`report in headless Chromium (${browserPath.r
     for (const item of items) expect(item.background, item.status).toBe(rgb(STATUS_COLORS[item.status as keyof typeof STATUS_COLORS].fill));
   });
 
-  it('embeds every diagram: priority chart, twelve scenario flows, data lineage', () => {
-    expect(diagrams).toBe(14);
+  it('embeds every diagram: priority chart, twelve scenario flows, data lineage in seven parts (one per source)', () => {
+    expect(diagrams).toBe(20);
   });
 
   it('takes a full-page screenshot', () => {

@@ -78,19 +78,24 @@ describe('runReport', () => {
     const out = path.join(folder, 'report.html');
     let closed = false;
     const fake = async () => ({
-      render: async (text: string) => {
-        if (text.includes('quadrantChart')) throw new Error('Parse error on line 3\nmore');
-        return '<svg id="my-svg" xmlns="http://www.w3.org/2000/svg"><style>#my-svg{}</style><text>ok</text></svg>';
-      },
+      renderAll: async (texts: readonly string[]) =>
+        texts.map((text) =>
+          text.includes('quadrantChart')
+            ? { error: 'Parse error on line 3\nmore' }
+            : { svg: '<svg id="my-svg" xmlns="http://www.w3.org/2000/svg"><style>#my-svg{fill:red}</style><text>ok</text></svg>' },
+        ),
       close: async () => {
         closed = true;
       },
     });
     await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, fake);
     expect(closed).toBe(true);
-    expect(stderr).toEqual(['omni: diagram use-cases could not be rendered: Parse error on line 3\n', `omni: report written to ${out} (13 diagrams)\n`]);
+    expect(stderr).toEqual(['omni: diagram use-cases could not be rendered: Parse error on line 3\n', `omni: report written to ${out} (19 diagrams)\n`]);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('<svg id="omni-diagram-2" xmlns="http://www.w3.org/2000/svg"><style>#omni-diagram-2{}</style>');
+    // Mermaid's per-SVG stylesheet is shared once in the head, scoped by a class; ids stay unique.
+    expect(html).toContain('<svg id="omni-diagram-2" xmlns="http://www.w3.org/2000/svg" class="omni-css-1"><text>ok</text></svg>');
+    expect(html).toContain('<svg id="omni-diagram-3" xmlns="http://www.w3.org/2000/svg" class="omni-css-1"><text>ok</text></svg>');
+    expect(html.match(/\.omni-css-1\{fill:red\}/g)).toHaveLength(1);
     expect(html).toContain('Diagramme non disponible : le rendu a échoué.');
   });
 });

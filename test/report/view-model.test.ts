@@ -124,7 +124,7 @@ describe('diagram slots', () => {
   it('embeds a rendered SVG and notes a missing one', async () => {
     const view = await viewOf('examples/gaps', { status: 'rendered', svgs: new Map([['use-cases', svg]]) });
     expect(view.useCases.chart).toEqual({ svg, note: null, label: 'Priority chart' });
-    expect(view.data.lineage).toEqual({ svg: null, note: 'Diagram not available: rendering failed.', label: 'Data lineage' });
+    expect(view.data.lineage).toEqual([{ svg: null, note: 'Diagram not available: rendering failed.', label: 'Data lineage' }]);
   });
 
   it('never embeds an SVG carrying active content', async () => {
