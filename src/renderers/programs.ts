@@ -55,6 +55,10 @@ function programsText(model: Model, words: LocaleWords, part: ProgramsPart): str
     (isServed ? servedIds : unservedIds).push(id);
     body.push(`  ${id}(${quoted(isServed ? useCase.name : `${useCase.name} (${words.noScenario})`, 70)})`);
   }
+  // A node with no link lands in the first column, among the programmes, where links to the
+  // scenarios pass behind it: an invisible link from a scenario puts it with the use cases.
+  const anchor = scenarioIds[scenarioIds.length - 1];
+  if (anchor) for (const id of unservedIds) edges.push(`  ${anchor} ~~~ ${id}`);
   return lines(
     'flowchart LR',
     body,
