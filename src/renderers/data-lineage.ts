@@ -56,14 +56,14 @@ function lineageText(model: Model, words: LocaleWords, users: ReadonlyMap<string
       if (!drawnScenarios.has(scenario.id)) {
         drawnScenarios.add(scenario.id);
         scenarioIds.push(scenarioId);
-        scenarioNodes.push(`  ${scenarioId}([${quoted(scenario.name, 60)}])`);
+        scenarioNodes.push(`  ${scenarioId}(${quoted(scenario.name, 60)})`);
       }
       edges.push(`  ${id} --> ${scenarioId}`);
     }
     if (using.length > cap) {
       const moreId = ids.get('more', variable.id);
       moreIds.push(moreId);
-      scenarioNodes.push(`  ${moreId}([${quoted(words.more.replace('{count}', String(using.length - cap)))}])`);
+      scenarioNodes.push(`  ${moreId}(${quoted(words.more.replace('{count}', String(using.length - cap)))})`);
       edges.push(`  ${id} -.-> ${moreId}`);
     }
   }

@@ -48,6 +48,8 @@ const UNITS_PER_CHARACTER = 16;
  * than one of a hundred.
  */
 export function shorten(text: string, max: number): string {
+  // Most names: no longer than max code units, so no more than max characters; no segmenting needed.
+  if (text.length <= max) return text.replace(BLANKS, ' ').trim();
   const window = text.length > max * UNITS_PER_CHARACTER ? text.slice(0, max * UNITS_PER_CHARACTER) : text;
   const cutShort = window.length < text.length && text.slice(window.length).trim() !== '';
   const flat = window.replace(BLANKS, ' ').trim();

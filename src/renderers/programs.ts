@@ -15,18 +15,20 @@ interface ProgramsPart {
   unserved: readonly UseCase[];
 }
 
+// Shapes: Mermaid draws a stadium (`([…])`) as a ~40 KB hand-drawn path, so the views use
+// rectangles, rounded rectangles and subroutines, which are a few bytes each.
 function programsText(model: Model, words: LocaleWords, part: ProgramsPart): string {
   const ids = new NodeIds();
   const body: string[] = [];
   const edges: string[] = [];
   const programIds = part.programs.map((program) => {
     const id = ids.get('program', program.id);
-    body.push(`  ${id}([${quoted(program.name, 50)}])`);
+    body.push(`  ${id}[[${quoted(program.name, 50)}]]`);
     return id;
   });
   const orphanId = part.orphanBox !== undefined ? ids.get('program', '') : undefined;
   if (orphanId) {
-    body.push(`  ${orphanId}([${quoted(part.orphanBox!, 50)}])`);
+    body.push(`  ${orphanId}[[${quoted(part.orphanBox!, 50)}]]`);
     programIds.push(orphanId);
   }
   const drawnPrograms = new Set(part.programs.map((program) => program.id));

@@ -19,7 +19,8 @@ function scenarioText(model: Model, scenario: Scenario, cap: number): string {
   const ids = new NodeIds();
   const trigger = ids.get('trigger', 'trigger');
   const triggerKind = words.labels.trigger[scenario.trigger.type] ?? scenario.trigger.type;
-  const body = [`  ${trigger}(["${escapeLabel(`${words.trigger} · ${triggerKind}`)}<br><b>${escapeLabel(shorten(scenario.trigger.event, 60))}</b>"])`];
+  // A rounded box, not a stadium: Mermaid draws stadiums as a ~40 KB path.
+  const body = [`  ${trigger}("${escapeLabel(`${words.trigger} · ${triggerKind}`)}<br><b>${escapeLabel(shorten(scenario.trigger.event, 60))}</b>")`];
   const steps = scenario.steps.slice(0, cap).map((step, index) => {
     const id = ids.get('step', String(index + 1));
     const channel = model.index.channels.get(step.channel)?.name ?? step.channel;
