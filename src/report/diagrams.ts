@@ -91,6 +91,14 @@ export class SharedStyles {
   }
 }
 
+/**
+ * Mermaid defines a dozen arrow-head markers in every flowchart and uses one or two: the
+ * others are dropped (a marker is kept whenever anything in the SVG refers to its id).
+ */
+export function withoutUnusedMarkers(svg: string): string {
+  return svg.replace(/<marker\b[^>]*\sid="([^"]+)"[^>]*>[\s\S]*?<\/marker>/g, (marker, id: string) => (svg.includes(`#${id})`) || svg.includes(`"#${id}"`) ? marker : ''));
+}
+
 export interface DiagramRunResult {
   outcome: DiagramOutcome;
   /** Keys whose rendering failed, with Mermaid's message. */
@@ -125,7 +133,7 @@ export async function renderWith(renderer: SvgRenderer, requests: readonly Diagr
       const unsafe = unsafeSvgReason(result.svg);
       if (unsafe) failures.push({ key: request.key, message: `left out, the SVG has ${unsafe}` });
       else {
-        svgs.set(request.key, withUniqueSvgId(styles.share(result.svg), `omni-diagram-${index + 1}`));
+        svgs.set(request.key, withUniqueSvgId(withoutUnusedMarkers(styles.share(result.svg)), `omni-diagram-${index + 1}`));
         if (request.label !== undefined) labels.set(request.key, request.label);
       }
     }

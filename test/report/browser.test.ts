@@ -22,6 +22,7 @@ describe.skipIf(!browserPath.path)(`report in headless Chromium (${browserPath.r
   let html: string;
   let columns: { header: number[]; rows: number[][] };
   let styledNodes: { font: string; link: string }[];
+  let arrowHeads: { used: number; missing: string[] };
 
   beforeAll(async () => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'omni-report-'));
@@ -52,6 +53,13 @@ describe.skipIf(!browserPath.path)(`report in headless Chromium (${browserPath.r
       })),
       diagrams: document.querySelectorAll('.diagram-svg svg').length,
     })));
+    arrowHeads = await page.evaluate(() => {
+      const references = [...document.querySelectorAll('.diagram-svg svg [marker-end], .diagram-svg svg [marker-start]')].flatMap((element) =>
+        ['marker-end', 'marker-start'].map((name) => element.getAttribute(name)).filter((value): value is string => value !== null && value !== 'none'),
+      );
+      const missing = references.map((reference) => /url\(#([^)]+)\)/.exec(reference)?.[1] ?? reference).filter((id) => document.getElementById(id)?.tagName !== 'marker');
+      return { used: references.length, missing: [...new Set(missing)] };
+    });
     ({ columns, styledNodes } = await page.evaluate(() => {
       const table = document.querySelector('table.data.variables')!;
       const left = (cells: Iterable<Element>) => [...cells].map((cell) => Math.round(cell.getBoundingClientRect().left));
@@ -116,6 +124,11 @@ describe.skipIf(!browserPath.path)(`report in headless Chromium (${browserPath.r
       expect(node.font).toMatch(/trebuchet ms/i);
       expect(node.link).toBe('rgb(51, 51, 51)');
     }
+  });
+
+  it('drops only the arrow-head markers nothing uses', () => {
+    expect(arrowHeads.used).toBeGreaterThan(50);
+    expect(arrowHeads.missing).toEqual([]);
   });
 
   it('is byte-identical when built again (Mermaid seeded)', async () => {
