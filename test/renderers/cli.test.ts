@@ -132,3 +132,23 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     expect(result.stderr).toContain("argument 'pdf' is invalid. Allowed choices are svg, png.");
   });
 });
+
+describe('what the .mmd render loads', { timeout: 120_000 }, () => {
+  // The module trace of test/pipeline/lint-imports.test.ts: every module the built CLI loads.
+  const REGISTER = path.resolve('test/fixtures/module-trace/register.mjs');
+  const HEAVY = /node_modules\/(puppeteer|puppeteer-core|mermaid|@mermaid-js|jsdom)\//;
+  const loaded = (...args: string[]) => {
+    const result = spawnSync(process.execPath, ['--import', REGISTER, BIN, 'render', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { status: result.status, modules: result.stderr.split('\n').filter((line) => line.startsWith('loaded ')) };
+  };
+
+  it.each([
+    ['a render to .mmd', [] as string[], 0],
+    ['render --check', ['--check'], 1],
+  ])('%s loads neither Mermaid, Puppeteer nor jsdom', (_, extra, status) => {
+    const { status: actual, modules } = loaded('examples/maison-lumen', '--out', tempOut(), ...extra);
+    expect(actual).toBe(status);
+    expect(modules.some((line) => line.endsWith('/dist/renderers/index.js'))).toBe(true);
+    expect(modules.filter((line) => HEAVY.test(line))).toEqual([]);
+  });
+});
