@@ -123,7 +123,11 @@ export async function renderWith(renderer: SvgRenderer, requests: readonly Diagr
   const failures: DiagramRunResult['failures'] = [];
   const styles = new SharedStyles();
   try {
-    const drawn = await renderer.renderAll(requests.map((request) => request.text));
+    // A browser that dies mid-run fails every diagram left, not the report.
+    const drawn = await renderer.renderAll(requests.map((request) => request.text)).catch((error: unknown): DrawResult[] => {
+      const message = error instanceof Error ? error.message : String(error);
+      return requests.map(() => ({ error: message }));
+    });
     for (const [index, request] of requests.entries()) {
       const result = drawn[index];
       if (!result || 'error' in result) {

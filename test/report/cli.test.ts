@@ -96,6 +96,19 @@ describe('runReport', () => {
     expect(requests.filter((request) => request.key.startsWith('scenario:'))).toHaveLength(base.scenarios.length);
   });
 
+  it('still writes the report when the browser dies mid-run, each diagram noted as failed', async () => {
+    const out = path.join(folder, 'report.html');
+    const dying = async () => ({
+      renderAll: async () => {
+        throw new Error('Target closed\nstack');
+      },
+      close: async () => undefined,
+    });
+    expect(await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, dying)).toBe(0);
+    expect(stderr[0]).toBe('omni: diagram use-cases could not be rendered: Target closed\n');
+    expect(stderr.at(-1)).toBe(`omni: report written to ${out} (0 diagrams)\n`);
+  });
+
   it('stops with a usage error when the browser named by --browser does not exist', async () => {
     const out = path.join(folder, 'report.html');
     const missing = async () => {
