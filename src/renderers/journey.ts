@@ -42,7 +42,7 @@ export function buildJourney(model: Model, diagrams: readonly Diagram[]): string
     if (grouped) {
       out.push(`## ${escapeMarkdown(groupTitle(first))}`, '');
       if (first.split !== undefined) {
-        out.push(`${escapeMarkdown(first.split)} ${group.length} ${words.parts}:`, '');
+        out.push(`${escapeMarkdown(first.split)} ${group.length} ${words.parts}${words.colon.trimEnd()}`, '');
         for (const diagram of group) out.push(`- ${escapeMarkdown(diagram.title)} (${link(diagram.file)})`);
         out.push('');
       }
@@ -51,7 +51,8 @@ export function buildJourney(model: Model, diagrams: readonly Diagram[]): string
       out.push(`${grouped ? '###' : '##'} ${escapeMarkdown(diagram.title)}`, '');
       if (diagram.split !== undefined) out.push(`${words.file}${words.colon}${link(diagram.file)}`, '');
       out.push('```mermaid', diagram.text.trimEnd(), '```', '');
-      if (diagram.legend && diagram.legend.length > 0) out.push(...diagram.legend.map((line) => `- ${escapeMarkdown(line)}`), '');
+      // `1\.` so that Markdown keeps the rank as text instead of starting a numbered list of its own.
+      if (diagram.legend && diagram.legend.length > 0) out.push(...diagram.legend.map((line) => `- ${escapeMarkdown(line).replace(/^(\d+)\./, '$1\\.')}`), '');
     }
     start = end;
   }
