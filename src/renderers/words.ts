@@ -27,7 +27,7 @@ export interface Words {
   noProgram: string;
   unserved: string;
   /** How each view is split when it would not fit in one diagram (journey.md says it above the parts). */
-  split: Record<'matrix' | 'scenarioMap' | 'programs' | 'dataLineage', string>;
+  split: Record<'matrix' | 'useCases' | 'scenarioMap' | 'programs' | 'dataLineage', string>;
   /** journey.md: "N parts" and the link to a part's file. */
   parts: string;
   file: string;
@@ -75,6 +75,7 @@ export const WORDS: Record<Locale, Words> = {
     unserved: 'Cas d’usage sans scénario',
     split: {
       matrix: 'Trop grande pour un seul diagramme Mermaid : une page par groupe d’étapes consécutives (puis de canaux), au plus 50 points de contact par case.',
+      useCases: 'Trop de cas d’usage pour un seul graphique Mermaid : un graphique par tranche de rangs, les mieux classés d’abord.',
       scenarioMap: 'Trop grande pour un seul diagramme Mermaid : une page par cible (découpée en parties si besoin), les phases en colonnes.',
       programs: 'Un diagramme par programme, dans l’ordre déclaré (découpé en parties si besoin), puis les scénarios sans programme et les cas d’usage sans scénario.',
       dataLineage: 'Plus de 25 variables : un diagramme par source, au plus 25 variables chacun, dans l’ordre déclaré ; une variable à plusieurs sources figure sous chacune ; les variables sans source à part.',
@@ -123,6 +124,7 @@ export const WORDS: Record<Locale, Words> = {
     unserved: 'Use cases no scenario serves',
     split: {
       matrix: 'Too large for one Mermaid diagram: one page per group of consecutive stages (then of channels), at most 50 touchpoints per cell.',
+      useCases: 'Too many use cases for one Mermaid chart: one chart per band of ranks, best ranked first.',
       scenarioMap: 'Too large for one Mermaid diagram: one page per target (cut in parts if needed), lifecycle phases as columns.',
       programs: 'One diagram per programme, in declared order (cut in parts if needed), then scenarios without a programme and use cases no scenario serves.',
       dataLineage: 'More than 25 variables: one diagram per source, at most 25 variables each, in declared order; a variable with several sources appears under each; variables without a source apart.',

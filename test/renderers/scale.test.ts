@@ -85,6 +85,18 @@ describe('a 200-scenario workspace', { timeout: 240_000 }, () => {
 });
 
 describe('hostile sizes', () => {
+  it('thousands of use cases: the priority chart in bands of ranks, each within limits, legend per band', async () => {
+    const base = await loadModel('maison-lumen');
+    const template = base.useCases[0]!;
+    const useCases = Array.from({ length: 3000 }, (_, index) => ({ ...template, id: `uc-${index}`, name: `Use case ${index}`, priority: undefined, scores: { business: 1 + (index % 5), experience: 1 + ((index >> 2) % 5), difficulty: 1 + ((index >> 4) % 5) } }));
+    const model = { ...base, useCases, index: { ...base.index, useCases: new Map(useCases.map((useCase) => [useCase.id, useCase])) } };
+    const charts = renderDiagrams(model, ['use-cases']);
+    assertWithinLimits(charts);
+    expect(charts.length).toBeGreaterThan(1);
+    expect(charts[0]!.file).toBe('use-cases/1.mmd');
+    expect(charts.flatMap((chart) => chart.legend!).map((line) => Number(line.split('.')[0]))).toEqual(Array.from({ length: 3000 }, (_, index) => index + 1));
+  });
+
   it('a name of a million characters renders in bounded time and size', async () => {
     const base = await loadModel('maison-lumen');
     const huge = `${'Relance '.repeat(125_000)}fin`;
