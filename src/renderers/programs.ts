@@ -5,6 +5,9 @@ import { fits, splitToFit } from './limits.js';
 import { classDef, lines, type Diagram, type View } from './types.js';
 import { wordsFor, type LocaleWords } from './words.js';
 
+/** Use cases linked per scenario at most; the rest are one "+ N more" box (the report lists them all). */
+const USE_CASES_PER_SCENARIO = 30;
+
 /** What one programmes diagram draws: programmes (or the "no programme" box), their scenarios, and use cases. */
 interface ProgramsPart {
   programs: readonly Program[];
@@ -32,17 +35,24 @@ function programsText(model: Model, words: LocaleWords, part: ProgramsPart): str
     programIds.push(orphanId);
   }
   const drawnPrograms = new Set(part.programs.map((program) => program.id));
+  const moreNodes: string[] = [];
+  const moreIds: string[] = [];
   const served = new Map<string, UseCase>();
   const scenarioIds = part.scenarios.map((scenario) => {
     const id = ids.get('scenario', scenario.id);
     body.push(`  ${id}[${quoted(scenario.name, 60)}]`);
     if (drawnPrograms.has(scenario.program)) edges.push(`  ${ids.get('program', scenario.program)} --> ${id}`);
     else if (orphanId) edges.push(`  ${orphanId} --> ${id}`);
-    for (const useCaseId of scenario.useCases) {
-      const useCase = model.index.useCases.get(useCaseId);
-      if (!useCase) continue;
-      served.set(useCaseId, useCase);
+    const known = [...new Set(scenario.useCases)].filter((useCaseId) => model.index.useCases.has(useCaseId));
+    for (const useCaseId of known.slice(0, USE_CASES_PER_SCENARIO)) {
+      served.set(useCaseId, model.index.useCases.get(useCaseId)!);
       edges.push(`  ${id} --> ${ids.get('usecase', useCaseId)}`);
+    }
+    if (known.length > USE_CASES_PER_SCENARIO) {
+      const moreId = ids.get('more', scenario.id);
+      moreNodes.push(`  ${moreId}(${quoted(words.more.replace('{count}', String(known.length - USE_CASES_PER_SCENARIO)))})`);
+      moreIds.push(moreId);
+      edges.push(`  ${id} -.-> ${moreId}`);
     }
     return id;
   });
@@ -59,6 +69,7 @@ function programsText(model: Model, words: LocaleWords, part: ProgramsPart): str
   }
   // A node with no link lands in the first column, among the programmes, where links to the
   // scenarios pass behind it: an invisible link from a scenario puts it with the use cases.
+  body.push(...moreNodes);
   const anchor = scenarioIds[scenarioIds.length - 1];
   if (anchor) for (const id of unservedIds) edges.push(`  ${anchor} ~~~ ${id}`);
   return lines(
@@ -73,6 +84,7 @@ function programsText(model: Model, words: LocaleWords, part: ProgramsPart): str
     scenarioIds.length > 0 && `  class ${scenarioIds.join(',')} scenario`,
     servedIds.length > 0 && `  class ${servedIds.join(',')} useCase`,
     unservedIds.length > 0 && `  class ${unservedIds.join(',')} unserved`,
+    moreIds.length > 0 && `  class ${moreIds.join(',')} unserved`,
   );
 }
 

@@ -85,6 +85,18 @@ describe('a 200-scenario workspace', { timeout: 240_000 }, () => {
 });
 
 describe('hostile sizes', () => {
+  it('a scenario serving a thousand use cases: the programmes view caps its links, within limits', async () => {
+    const base = await loadModel('maison-lumen');
+    const template = base.useCases[0]!;
+    const useCases = Array.from({ length: 1000 }, (_, index) => ({ ...template, id: `uc-${index}`, name: `Use case ${index}` }));
+    const scenarios = base.scenarios.map((scenario, index) => (index === 0 ? { ...scenario, useCases: useCases.map((useCase) => useCase.id) } : scenario));
+    const index = { ...base.index, useCases: new Map(useCases.map((useCase) => [useCase.id, useCase])), scenarios: new Map(scenarios.map((scenario) => [scenario.id, scenario])) };
+    const model = { ...base, useCases, scenarios, index };
+    const programs = renderDiagrams(model, ['programs']);
+    assertWithinLimits(programs);
+    expect(programs.map((diagram) => diagram.text).join('\n')).toContain('"+ 970 de plus"');
+  });
+
   it('thousands of use cases: the priority chart in bands of ranks, each within limits, legend per band', async () => {
     const base = await loadModel('maison-lumen');
     const template = base.useCases[0]!;
