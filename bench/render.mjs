@@ -1,94 +1,78 @@
 #!/usr/bin/env node
-// Rendering speed of `omni render --format svg`, from one run:
-//   1. one diagram          omni render WS --format svg --view matrix
-//   2. fifty diagrams       omni render WS --format svg   (5 views + 45 scenario flows)
-//   3. the same fifty       @mermaid-js/mermaid-cli renderMermaid(), one shared browser
-// and the ratios. Target (issue 3): 50 diagrams in less than 3× the time of one.
+// Rendering cost of `omni render`, from one run on generated workspaces (bench/generate.mjs):
+//   1. .mmd only, 10,000 scenarios (every view, omni's structural limits, no Mermaid): wall, peak RSS
+//   2. --format svg: 1 diagram, 50 diagrams, 200 diagrams (one page, batched page calls)
+//   3. --check-syntax on the 200-scenario workspace (Mermaid's parser in the same page)
+// Targets (issue 16): (1) < 30 s and < 500 MB; (2) 50 < 2× one, 200 < 4× one, < 0.1 s per extra diagram.
 //
-//   npm run build && node bench/render.mjs [--browser /usr/bin/chromium] [--repeat 3]
+//   npm run build && node bench/render.mjs [--browser /usr/bin/chromium] [--repeat 3] [--scenarios 10000] [--no-svg]
 //
-// The workspace is examples/maison-lumen with its 12 scenarios copied under new ids
-// until there are 45, so every diagram is a real view of a realistic plan.
+// Whole processes are timed (node start-up, lint and Chromium start-up included), medians of --repeat.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
+import { writeWorkspace } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'omni.js');
 const argv = process.argv.slice(2);
-const browserArg = argv.includes('--browser') ? argv[argv.indexOf('--browser') + 1] : undefined;
-// omni runs are repeated and the median kept: one busy moment on a shared machine should not decide the ratio.
-const repeat = argv.includes('--repeat') ? Number(argv[argv.indexOf('--repeat') + 1]) : 3;
+const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const repeat = Number(option('--repeat', 3));
+const bigCount = Number(option('--scenarios', 10000));
+const withSvg = !argv.includes('--no-svg');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const { findBrowser, CHROMIUM_ARGS } = await import(path.join(root, 'dist', 'renderers', 'browser.js'));
-const browserPath = findBrowser(browserArg);
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const { findBrowser } = await import(path.join(root, 'dist', 'renderers', 'browser.js'));
+const browserPath = withSvg ? findBrowser(option('--browser', undefined)) : undefined;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'omni-bench-render-'));
-const workspace = path.join(work, 'workspace');
-cpSync(path.join(root, 'examples', 'maison-lumen'), workspace, { recursive: true });
-const scenarioFolder = path.join(workspace, 'scenarios');
-const originals = readdirSync(scenarioFolder)
-  .sort()
-  .flatMap((file) => YAML.parse(readFileSync(path.join(scenarioFolder, file), 'utf8')).scenarios);
-const copies = [];
-for (let index = 0; originals.length + copies.length < 45; index++) {
-  const source = originals[index % originals.length];
-  const round = Math.floor(index / originals.length) + 2;
-  copies.push({ ...source, id: `${source.id}-${round}`, name: `${source.name} (${round})` });
-}
-writeFileSync(path.join(scenarioFolder, 'zz-copies.yaml'), YAML.stringify({ scenarios: copies }));
+const small = { files: 20, channels: 12, stages: 8, variables: 60, sources: 10, seed: 1 };
 
-function omni(...args) {
+/** One omni run: wall seconds and, with GNU time, peak RSS in MB. */
+function omni(args) {
+  const command = gnuTime ? [gnuTime, '-f', '%M', process.execPath, bin, ...args] : [process.execPath, bin, ...args];
   const start = performance.now();
-  const result = spawnSync(process.execPath, [bin, 'render', workspace, '--browser', browserPath, ...args], { encoding: 'utf8' });
+  const result = spawnSync(command[0], command.slice(1), { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`omni render ${args.join(' ')} failed:\n${result.stderr}`);
-  return { seconds, stderr: result.stderr.trim() };
+  if (result.status !== 0) throw new Error(`omni ${args.join(' ')} failed:\n${result.stderr}`);
+  const rss = gnuTime ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
+  return { seconds, rss, stderr: result.stderr };
+}
+
+function measured(label, args, runs = repeat) {
+  const results = Array.from({ length: runs }, () => omni(args));
+  const seconds = median(results.map((result) => result.seconds));
+  const rss = median(results.map((result) => result.rss));
+  const spread = results.map((result) => result.seconds.toFixed(2)).join(', ');
+  console.log(`${label.padEnd(62)} ${seconds.toFixed(2).padStart(7)} s ${Number.isNaN(rss) ? '' : `${rss.toFixed(0).padStart(5)} MB`}  (${spread})`);
+  return seconds;
 }
 
 try {
-  const oneOut = path.join(work, 'one');
-  const fiftyOut = path.join(work, 'fifty');
-  const ones = [];
-  const fifties = [];
-  for (let run = 0; run < repeat; run++) {
-    ones.push(omni('--format', 'svg', '--view', 'matrix', '--out', oneOut).seconds);
-    fifties.push(omni('--format', 'svg', '--out', fiftyOut).seconds);
-  }
-  const one = { seconds: median(ones) };
-  const fifty = { seconds: median(fifties) };
-  const mmdFiles = readdirSync(fiftyOut, { recursive: true }).map(String).filter((file) => file.endsWith('.mmd')).sort();
-  if (mmdFiles.length !== 50) throw new Error(`expected 50 diagrams, got ${mmdFiles.length}`);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}, node ${process.version}${browserPath ? `, ${browserPath}` : ''}`);
+  const big = path.join(work, 'big');
+  writeWorkspace(big, { scenarios: bigCount });
+  measured(`omni lint, ${bigCount} scenarios (baseline)`, ['lint', big, '--format', 'json', '-o', path.join(work, 'lint.json')], 1);
+  const mmd = measured(`omni render (.mmd only), ${bigCount} scenarios`, ['render', big, '--out', path.join(work, 'big-out')], 1);
+  console.log(`  target < 30 s and < 500 MB: ${mmd < 30 ? 'met' : 'NOT met'} on time`);
 
-  // mermaid-cli's exported API with one browser shared by all diagrams (its fastest
-  // documented use): it still opens a page and loads Mermaid for each diagram.
-  const { renderMermaid } = await import('@mermaid-js/mermaid-cli');
-  const { default: puppeteer } = await import('puppeteer-core');
-  const userDataDir = mkdtempSync(path.join(work, 'chromium-'));
-  const start = performance.now();
-  const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: CHROMIUM_ARGS, userDataDir });
-  try {
-    for (const file of mmdFiles) {
-      const definition = readFileSync(path.join(fiftyOut, file), 'utf8');
-      await renderMermaid(browser, definition, 'svg', { mermaidConfig: { theme: 'default' }, viewport: { width: 800, height: 600 } });
-    }
-  } finally {
-    await browser.close();
+  if (browserPath) {
+    const ws50 = path.join(work, 'ws50');
+    const ws200 = path.join(work, 'ws200');
+    writeWorkspace(ws50, { ...small, scenarios: 50 });
+    writeWorkspace(ws200, { ...small, scenarios: 200 });
+    const svg = (ws, view, out) => ['render', ws, '--format', 'svg', '--view', view, '--browser', browserPath, '--out', path.join(work, out)];
+    const one = measured('omni render --format svg, 1 diagram (use-cases)', svg(ws50, 'use-cases', 'one'));
+    const fifty = measured('omni render --format svg, 50 diagrams (50 scenario flows)', svg(ws50, 'scenario', 'fifty'));
+    const twoHundred = measured('omni render --format svg, 200 diagrams (200 scenario flows)', svg(ws200, 'scenario', 'two-hundred'));
+    measured('omni render --check-syntax, 200 scenarios (every view, .mmd)', ['render', ws200, '--check-syntax', '--browser', browserPath, '--out', path.join(work, 'checked')]);
+    console.log(`ratio 50 / 1:    ${(fifty / one).toFixed(2)}×  (target < 2×)`);
+    console.log(`ratio 200 / 1:   ${(twoHundred / one).toFixed(2)}×  (target < 4×)`);
+    console.log(`per extra diagram: ${(((twoHundred - one) / 199) * 1000).toFixed(0)} ms  (target < 100 ms)`);
   }
-  const mermaidCli = (performance.now() - start) / 1000;
-
-  const row = (label, seconds, note = '') => console.log(`${label.padEnd(58)} ${seconds.toFixed(2).padStart(7)} s${note}`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, ${browserPath}`);
-  const all = (values) => `  (median of ${values.map((value) => value.toFixed(2)).join(', ')})`;
-  row('omni render --format svg, 1 diagram (whole process)', one.seconds, all(ones));
-  row('omni render --format svg, 50 diagrams (whole process)', fifty.seconds, all(fifties));
-  row('mermaid-cli renderMermaid, same 50, one shared browser', mermaidCli);
-  console.log(`ratio omni 50 / omni 1:            ${(fifty.seconds / one.seconds).toFixed(2)}×  (target < 3×)`);
-  console.log(`ratio mermaid-cli 50 / omni 50:    ${(mermaidCli / fifty.seconds).toFixed(2)}×`);
-  console.log(`per extra diagram (omni):          ${(((fifty.seconds - one.seconds) / 49) * 1000).toFixed(0)} ms`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,7 +1,20 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity } from '../diagnostics/sort.js';
-import { buildJourney, renderDiagrams, VIEW_NAMES, type Diagram, type ViewName } from '../renderers/index.js';
+import {
+  assertWithinLimits,
+  buildJourney,
+  DiagramLimitError,
+  findDrift,
+  renderDiagrams,
+  selectViews,
+  staleFiles,
+  textOutputs,
+  VIEW_NAMES,
+  type Diagram,
+  type ViewName,
+} from '../renderers/index.js';
+import type { MermaidPage } from '../renderers/browser.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
 import type { RenderCommandOptions } from './render.js';
@@ -9,50 +22,15 @@ import { checkOutputFolder, currentIo, writeData, writeMessage, writeOutputFile 
 import { loadCheckedWorkspace } from './workspace.js';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
+const BUG = 'this is a bug in omni: please report it with the workspace that causes it';
 
 export function parseViews(names: readonly string[]): ViewName[] {
-  if (names.length === 0) return [...VIEW_NAMES];
-  for (const name of names) {
-    if (!(VIEW_NAMES as readonly string[]).includes(name)) {
-      const close = closestMatch(name, VIEW_NAMES);
-      throw new CliError(`unknown view "${name}"${close ? ` (did you mean "${close}"?)` : ''}`, `views: ${VIEW_NAMES.join(', ')}`);
-    }
+  const selected = selectViews(names);
+  if (!Array.isArray(selected)) {
+    const close = closestMatch(selected.unknown, VIEW_NAMES);
+    throw new CliError(`unknown view "${selected.unknown}"${close ? ` (did you mean "${close}"?)` : ''}`, `views: ${VIEW_NAMES.join(', ')}`);
   }
-  return VIEW_NAMES.filter((name) => names.includes(name));
-}
-
-/** The text outputs of a run: every .mmd, plus journey.md when every view is rendered. */
-export function textOutputs(diagrams: readonly Diagram[], journey: string | undefined): Map<string, string> {
-  const outputs = new Map(diagrams.map((diagram) => [diagram.file, diagram.text]));
-  if (journey !== undefined) outputs.set('journey.md', journey);
-  return outputs;
-}
-
-/** Files under scenarios/ that no current scenario produces (a renamed or deleted scenario). */
-function staleScenarioFiles(out: string, diagrams: readonly Diagram[], extensions: readonly string[]): string[] {
-  const folder = path.join(out, 'scenarios');
-  if (!existsSync(folder)) return [];
-  const current = new Set(diagrams.filter((diagram) => diagram.view === 'scenario').map((diagram) => path.posix.basename(diagram.file, '.mmd')));
-  return readdirSync(folder)
-    .filter((file) => extensions.includes(path.extname(file)) && !current.has(path.basename(file, path.extname(file))))
-    .sort()
-    .map((file) => `scenarios/${file}`);
-}
-
-export interface Drift {
-  file: string;
-  state: 'differs' | 'missing' | 'stale';
-}
-
-export function findDrift(out: string, outputs: ReadonlyMap<string, string>, diagrams: readonly Diagram[], views: readonly ViewName[]): Drift[] {
-  const drift: Drift[] = [];
-  for (const [file, text] of outputs) {
-    const target = path.join(out, file);
-    if (!existsSync(target)) drift.push({ file, state: 'missing' });
-    else if (readFileSync(target, 'utf8') !== text) drift.push({ file, state: 'differs' });
-  }
-  if (views.includes('scenario')) for (const file of staleScenarioFiles(out, diagrams, ['.mmd'])) drift.push({ file, state: 'stale' });
-  return drift;
+  return selected;
 }
 
 export async function runRender(workspaceArgument: string | undefined, options: RenderCommandOptions): Promise<number> {
@@ -60,27 +38,30 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (options.check && options.format) {
     throw new CliError('--check compares the .mmd files and journey.md only', 'drop --format, or drop --check to write SVG/PNG');
   }
-  // Before any work: an --out that is a file or inside .git, then a missing browser.
+  // Before any work: an --out that is a file or inside .git, then a missing package or browser.
   if (!options.check) checkOutputFolder(options.out, { flag: '--out' });
-  const executable = options.format ? await resolveBrowser(options.browser) : undefined;
+  const needsBrowser = options.format !== undefined || options.checkSyntax === true;
+  const executable = needsBrowser ? await resolveBrowser(options.browser) : undefined;
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: true, force: options.force, command: 'render' });
   const { errors } = countBySeverity(lint.diagnostics);
   if (errors > 0) writeMessage(`warning: rendering despite ${errors} lint error${errors > 1 ? 's' : ''} (--force)`);
   const model = workspace.model;
 
   const diagrams = renderDiagrams(model, views);
+  // omni's structural limits, always: a scan of the text, no Mermaid. Views split themselves to stay under them.
+  try {
+    assertWithinLimits(diagrams);
+  } catch (error) {
+    if (error instanceof DiagramLimitError) throw new CliError(error.message, BUG);
+    throw error;
+  }
   const journey = views.length === VIEW_NAMES.length ? buildJourney(model, diagrams) : undefined;
   const out = path.resolve(currentIo().cwd, options.out);
   const shownOut = toPosix(options.out);
   const outputs = textOutputs(diagrams, journey);
 
-  // Mermaid's parser checks every diagram in Node while Chromium starts and draws them:
-  // the two overlap, and nothing is written until both are done and the check passed.
-  const drawing = executable && options.format ? drawImages(diagrams, options.format, executable) : undefined;
-  const [checked, drawn] = await Promise.allSettled([checkGenerated(diagrams), drawing ?? Promise.resolve(undefined)]);
-  if (checked.status === 'rejected') throw checked.reason;
-  if (drawn.status === 'rejected') throw drawn.reason;
-  const images = drawn.value;
+  // Mermaid runs only in Chromium, once: its parser under --check-syntax, its renderer for --format.
+  const images = executable ? await inBrowser(executable, diagrams, options) : undefined;
 
   if (options.check) {
     const drift = findDrift(out, outputs, diagrams, views);
@@ -96,26 +77,19 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   const workspaces = [workspace.root];
   for (const [file, text] of outputs) writeOutputFile(path.join(out, file), text, { workspaces });
   if (images) for (const [file, data] of images) writeOutputFile(path.join(out, file), data, { workspaces });
-  if (views.includes('scenario')) {
-    for (const file of staleScenarioFiles(out, diagrams, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
-  }
+  for (const file of staleFiles(out, diagrams, views, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
   const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
   writeMessage(`wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}`);
   return EXIT.ok;
 }
 
-async function checkGenerated(diagrams: readonly Diagram[]): Promise<void> {
-  const { checkDiagrams, DiagramSyntaxError } = await import('../renderers/parse.js');
-  try {
-    await checkDiagrams(diagrams);
-  } catch (error) {
-    if (error instanceof DiagramSyntaxError) throw new CliError(error.message, 'this is a bug in omni: please report it with the workspace that causes it');
-    throw error;
-  }
-}
-
 async function resolveBrowser(browserOption: string | undefined): Promise<string> {
-  const { findBrowser, BrowserNotFoundError } = await import('../renderers/browser.js');
+  const { findBrowser, BrowserNotFoundError, missingDrawingPackages, MissingPackageError } = await import('../renderers/browser.js');
+  const missing = missingDrawingPackages();
+  if (missing.length > 0) {
+    const error = new MissingPackageError(missing);
+    throw new CliError(error.message, 'or render .mmd only (drop --format and --check-syntax)');
+  }
   try {
     return findBrowser(browserOption);
   } catch (error) {
@@ -129,30 +103,60 @@ async function resolveBrowser(browserOption: string | undefined): Promise<string
   }
 }
 
-/** Every diagram drawn in one Chromium page, in memory: output file (.svg/.png sibling of the .mmd) → bytes. */
-async function drawImages(diagrams: readonly Diagram[], format: 'svg' | 'png', executable: string): Promise<Map<string, Uint8Array>> {
+/** One Chromium page for the run: the parser check (--check-syntax), then the images (--format), in memory. */
+async function inBrowser(executable: string, diagrams: readonly Diagram[], options: RenderCommandOptions): Promise<Map<string, Uint8Array> | undefined> {
   const { openMermaidPage } = await import('../renderers/browser.js');
-  let page;
+  let page: MermaidPage;
   try {
     page = await openMermaidPage(executable);
   } catch (error) {
     throw new CliError(`could not start ${executable}: ${(error as Error).message.split('\n')[0]}`, 'check that it is Chromium or Chrome, or pass another with --browser');
   }
+  try {
+    if (options.checkSyntax) {
+      const problems = await page.parse(diagrams.map((diagram) => diagram.text));
+      const index = problems.findIndex((problem) => problem !== undefined);
+      if (index >= 0) {
+        const detail = problems[index]!.split('\n').slice(0, 4).join(' ');
+        throw new CliError(`${diagrams[index]!.file}: Mermaid cannot parse the generated diagram: ${detail}`, BUG);
+      }
+    }
+    return options.format ? await drawImages(page, diagrams, options.format) : undefined;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every diagram drawn in the page: output file (.svg/.png sibling of the .mmd) → bytes. SVGs go many per round trip. */
+async function drawImages(page: MermaidPage, diagrams: readonly Diagram[], format: 'svg' | 'png'): Promise<Map<string, Uint8Array>> {
   const images = new Map<string, Uint8Array>();
   const progress = createProgress(diagrams.length, process.stderr);
+  const fail = (diagram: Diagram, message: string) => new CliError(`${diagram.file}: Mermaid could not draw it: ${message.split('\n')[0]}`);
+  const imageFile = (diagram: Diagram) => diagram.file.replace(/\.mmd$/, `.${format}`);
   try {
-    for (const [index, diagram] of diagrams.entries()) {
-      progress.update(index, diagram.file);
-      try {
-        images.set(diagram.file.replace(/\.mmd$/, `.${format}`), await page.render(diagram.text, format));
-      } catch (error) {
-        throw new CliError(`${diagram.file}: Mermaid could not draw it: ${(error as Error).message.split('\n')[0]}`);
+    const step = format === 'svg' ? 50 : 1;
+    const encoder = new TextEncoder();
+    for (let start = 0; start < diagrams.length; start += step) {
+      const batch = diagrams.slice(start, start + step);
+      progress.update(start, batch[0]!.file);
+      if (format === 'svg') {
+        const drawn = await page.renderSvgs(batch.map((diagram) => diagram.text));
+        batch.forEach((diagram, index) => {
+          const result = drawn[index]!;
+          if ('error' in result) throw fail(diagram, result.error);
+          images.set(imageFile(diagram), encoder.encode(result.svg));
+        });
+      } else {
+        try {
+          images.set(imageFile(batch[0]!), await page.renderPng(batch[0]!.text));
+        } catch (error) {
+          throw fail(batch[0]!, (error as Error).message);
+        }
       }
     }
     progress.update(diagrams.length, '');
   } finally {
     progress.done();
-    await page.close();
   }
   return images;
 }

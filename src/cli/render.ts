@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { setExitCode } from './output.js';
+// renderers/types.ts holds the list and imports nothing at run time: registering the command stays free.
+import { VIEW_NAMES } from '../renderers/types.js';
+import { EXIT } from './errors.js';
 
-// Kept here, not imported from src/renderers, so that registering the command loads nothing.
-export const RENDER_VIEWS = ['matrix', 'use-cases', 'scenario-map', 'scenario', 'programs', 'data-lineage'] as const;
+export const RENDER_VIEWS = VIEW_NAMES;
 export const RENDER_FORMATS = ['svg', 'png'] as const;
 
 export interface RenderCommandOptions {
@@ -13,6 +15,7 @@ export interface RenderCommandOptions {
   view: string[];
   format?: (typeof RENDER_FORMATS)[number];
   check?: boolean;
+  checkSyntax?: boolean;
   force?: boolean;
   browser?: string;
 }
@@ -33,11 +36,12 @@ export function registerRender(program: Command): void {
     )
     .addOption(new Option('-f, --format <format>', 'also draw each diagram in a headless Chromium').choices(RENDER_FORMATS))
     .option('--check', 'write nothing; exit 1 when the .mmd files or journey.md in --out differ from the model')
+    .option('--check-syntax', "also run Mermaid's own parser on every diagram, in Chromium (needs a browser, puppeteer-core and mermaid)")
     .option('--force', 'render even when the workspace has lint errors')
     .option('--browser <path>', 'Chromium or Chrome executable for --format (default: PUPPETEER_EXECUTABLE_PATH, then /usr/bin/chromium, Chrome)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 written (or up to date with --check), 1 out of date with --check, 2 usage or fatal error (lint errors without --force, no browser).',
+      '\nExit codes: 0 written (or up to date with --check), 1 out of date with --check, 2 usage or fatal error (lint errors without --force, no browser or drawing package for --format/--check-syntax).',
     )
     .action(async (workspace: string | undefined, options: RenderCommandOptions) => {
       const { runRender } = await import('./render-run.js');

@@ -1,4 +1,4 @@
-import { BrowserNotFoundError } from '../renderers/browser.js';
+import { BrowserNotFoundError, MissingPackageError } from '../renderers/browser.js';
 import { diagramRequests, openChromiumRenderer, renderWith, type SvgRenderer } from '../report/diagrams.js';
 import { renderReportHtml } from '../report/html.js';
 import { buildReportView, type DiagramOutcome } from '../report/view-model.js';
@@ -29,11 +29,7 @@ export async function runReport(
     } catch (error) {
       // A browser asked for by name must exist; an absent default one only costs the diagrams.
       if (error instanceof BrowserNotFoundError && options.browser !== undefined) throw new CliError(error.message, 'pass the path of a Chromium or Chrome executable');
-      const reason =
-        error instanceof BrowserNotFoundError
-          ? error.message.startsWith('no Chromium') ? 'no Chromium or Chrome found' : error.message
-          : `Chromium did not start (${firstLine(error)})`;
-      writeMessage(`${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)`);
+      writeMessage(unavailableNotice(error));
       diagrams = { status: 'unavailable' };
     }
     if (renderer) {
@@ -49,6 +45,18 @@ export async function runReport(
   const embedded = diagrams.status === 'rendered' ? diagrams.svgs.size : 0;
   writeMessage(`report written to ${displayPath(out)} (${embedded} diagram${embedded === 1 ? '' : 's'})`);
   return EXIT.ok;
+}
+
+/** One line saying why the report has no diagrams, and what to do about it. */
+function unavailableNotice(error: unknown): string {
+  if (error instanceof MissingPackageError) return `${error.message}: report written without diagrams (or pass --no-diagrams)`;
+  const reason =
+    error instanceof BrowserNotFoundError
+      ? error.message.startsWith('no Chromium')
+        ? 'no Chromium or Chrome found'
+        : error.message
+      : `Chromium did not start (${firstLine(error)})`;
+  return `${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)`;
 }
 
 function firstLine(error: unknown): string {

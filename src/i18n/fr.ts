@@ -87,6 +87,18 @@ export const fr: Vocabulary = {
     journey: terms.journey,
     generated: 'Généré par `omni render` à partir des fichiers YAML : ne pas modifier à la main.',
     colon: terms.colon,
+    more: '+ {count} de plus',
+    noProgram: 'Sans programme',
+    unserved: 'Cas d’usage sans scénario',
+    split: {
+      matrix: 'Trop grande pour un seul diagramme Mermaid : une page par groupe d’étapes consécutives (puis de canaux), au plus 50 points de contact par case.',
+      useCases: 'Trop de cas d’usage pour un seul graphique Mermaid : un graphique par tranche de rangs, les mieux classés d’abord.',
+      scenarioMap: 'Trop grande pour un seul diagramme Mermaid : une page par cible (découpée en parties si besoin), les phases en colonnes.',
+      programs: 'Un diagramme par programme, dans l’ordre déclaré (découpé en parties si besoin), puis les scénarios sans programme et les cas d’usage sans scénario.',
+      dataLineage: 'Plus de 25 variables : un diagramme par source, au plus 25 variables chacun, dans l’ordre déclaré ; une variable à plusieurs sources figure sous chacune ; les variables sans source à part.',
+    },
+    parts: 'parties',
+    file: 'fichier',
   },
   workbook: {
     // The sheet names are the team template's, byte for byte (ASCII apostrophe included):

@@ -78,6 +78,15 @@ export interface Words {
   journey: string;
   generated: string;
   colon: string;
+  /** A node standing for what a capped cell or list leaves out; `{count}` is replaced. */
+  more: string;
+  noProgram: string;
+  unserved: string;
+  /** How each view is split when it would not fit in one diagram (journey.md says it above the parts). */
+  split: Record<'matrix' | 'useCases' | 'scenarioMap' | 'programs' | 'dataLineage', string>;
+  /** journey.md: "N parts" and the link to a part's file. */
+  parts: string;
+  file: string;
 }
 
 /** Sheet names and headers of the workbook (the French ones are the template's). */

@@ -38,11 +38,27 @@ export function escapeLabel(text: string): string {
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** Shortens long names for a diagram at a word boundary, before escaping (the full name stays in the YAML); counts what a reader sees as one character (emoji included). */
+/** Code units looked at per wanted character: a grapheme this long (emoji sequences, stacked accents) is already extreme. */
+const UNITS_PER_CHARACTER = 16;
+
+/**
+ * Shortens long names for a diagram at a word boundary, before escaping (the full name
+ * stays in the YAML); counts what a reader sees as one character (emoji included). Only
+ * the start of the text is segmented, so a name of a million characters costs no more
+ * than one of a hundred.
+ */
 export function shorten(text: string, max: number): string {
-  const flat = text.replace(BLANKS, ' ').trim();
-  const characters = Array.from(graphemes.segment(flat), (part) => part.segment);
-  if (characters.length <= max) return flat;
+  // Most names: no longer than max code units, so no more than max characters; no segmenting needed.
+  if (text.length <= max) return text.replace(BLANKS, ' ').trim();
+  const window = text.length > max * UNITS_PER_CHARACTER ? text.slice(0, max * UNITS_PER_CHARACTER) : text;
+  const cutShort = window.length < text.length && text.slice(window.length).trim() !== '';
+  const flat = window.replace(BLANKS, ' ').trim();
+  const characters: string[] = [];
+  for (const part of graphemes.segment(flat)) {
+    characters.push(part.segment);
+    if (characters.length > max) break;
+  }
+  if (characters.length <= max && !cutShort) return flat;
   const cut = characters.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;

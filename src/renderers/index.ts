@@ -10,6 +10,8 @@ import { useCasesView } from './use-cases.js';
 export { buildJourney } from './journey.js';
 export { escapeLabel } from './escape.js';
 export { VIEW_NAMES, type Diagram, type View, type ViewName } from './types.js';
+export { assertWithinLimits, DiagramLimitError, DIAGRAM_BUDGET, MERMAID_LIMITS } from './limits.js';
+export { findDrift, selectViews, staleFiles, textOutputs, type Drift } from './output.js';
 
 /** Every view by name; `VIEW_NAMES` gives the order of files and of journey.md. */
 export const VIEWS: Record<ViewName, View> = {

@@ -1,23 +1,38 @@
 import type { Model, Scenario } from '../model/types.js';
 import { escapeLabel, quoted, shorten } from './escape.js';
 import { fileNames, NodeIds } from './ids.js';
+import { largestFittingCap } from './limits.js';
 import { classDef, lines, type Diagram, type View } from './types.js';
 import { wordsFor } from './words.js';
 
+/** Steps drawn at most; a longer scenario shows the first ones, then one "+ N more" box before its goal. */
+const STEPS_SHOWN = 150;
+
 /** One scenario as a left-to-right flow: trigger → steps (offset, channel, name) → goal, exit criteria aside. */
 export function scenarioDiagram(model: Model, scenario: Scenario, file: string): Diagram {
+  const { text } = largestFittingCap(STEPS_SHOWN, (cap) => scenarioText(model, scenario, cap));
+  return { view: 'scenario', file, title: shorten(scenario.name, 120), text, entity: scenario.id };
+}
+
+function scenarioText(model: Model, scenario: Scenario, cap: number): string {
   const words = wordsFor(model.settings.locale);
   const ids = new NodeIds();
   const trigger = ids.get('trigger', 'trigger');
   const triggerKind = words.labels.trigger[scenario.trigger.type] ?? scenario.trigger.type;
-  const body = [`  ${trigger}(["${escapeLabel(`${words.trigger} · ${triggerKind}`)}<br><b>${escapeLabel(shorten(scenario.trigger.event, 60))}</b>"])`];
-  const steps = scenario.steps.map((step, index) => {
+  // A rounded box, not a stadium: Mermaid draws stadiums as a ~40 KB path.
+  const body = [`  ${trigger}("${escapeLabel(`${words.trigger} · ${triggerKind}`)}<br><b>${escapeLabel(shorten(scenario.trigger.event, 60))}</b>")`];
+  const steps = scenario.steps.slice(0, cap).map((step, index) => {
     const id = ids.get('step', String(index + 1));
     const channel = model.index.channels.get(step.channel)?.name ?? step.channel;
     const what = step.name ?? step.subject ?? step.message ?? words.unnamedStep;
     body.push(`  ${id}["<b>${escapeLabel(`${step.after} · ${shorten(channel, 40)}`)}</b><br>${escapeLabel(shorten(what, 70))}"]`);
     return id;
   });
+  if (scenario.steps.length > cap) {
+    const id = ids.get('step', 'more');
+    body.push(`  ${id}[${quoted(words.more.replace('{count}', String(scenario.steps.length - cap)))}]`);
+    steps.push(id);
+  }
   const chain = [trigger, ...steps];
   const edges: string[] = [];
   for (let index = 1; index < chain.length; index++) edges.push(`  ${chain[index - 1]} --> ${chain[index]}`);
@@ -32,11 +47,7 @@ export function scenarioDiagram(model: Model, scenario: Scenario, file: string):
     body.push(`  ${exit}[/${quoted(`${words.exit}${words.colon}${scenario.exit.join(', ')}`, 90)}/]`);
     edges.push(`  ${trigger} -.-> ${exit}`);
   }
-  return {
-    view: 'scenario',
-    file,
-    title: scenario.name,
-    text: lines(
+  return lines(
       'flowchart LR',
       body,
       edges,
@@ -48,8 +59,7 @@ export function scenarioDiagram(model: Model, scenario: Scenario, file: string):
       steps.length > 0 && `  class ${steps.join(',')} step`,
       scenario.goal !== undefined && `  class ${goal} goal`,
       scenario.exit.length > 0 && `  class ${exit} exit`,
-    ),
-  };
+  );
 }
 
 export const scenarioView: View = {

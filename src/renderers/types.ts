@@ -10,6 +10,12 @@ export interface Diagram {
   /** Heading for journey.md, in the workspace locale (plain text, not escaped). */
   title: string;
   text: string;
+  /** Id of the workspace entity drawn: the scenario of a flow, the source, programme or target of a part; absent for a whole-workspace view. */
+  entity?: string;
+  /** Set when the view was split into parts: the sentence, in the workspace locale, that says how. */
+  split?: string;
+  /** Plain-text lines naming what the diagram numbers (the priority chart's ranks), listed under it in journey.md. */
+  legend?: string[];
 }
 
 export interface View {

@@ -13,6 +13,8 @@ import { REPORT_STRINGS, type ReportStrings } from './strings.js';
 export const DIAGRAM_KEYS = {
   useCases: 'use-cases',
   dataLineage: 'data-lineage',
+  /** One part of a data lineage split per source, by its file under data-lineage/. */
+  dataLineagePart: (file: string) => `data-lineage:${file}`,
   scenario: (id: string) => `scenario:${id}`,
 } as const;
 
@@ -21,7 +23,14 @@ export const DIAGRAM_KEYS = {
  * keys whose rendering failed (the rest of the report still has them as notes).
  */
 export type DiagramOutcome =
-  | { status: 'rendered'; svgs: ReadonlyMap<string, string> }
+  | {
+      status: 'rendered';
+      svgs: ReadonlyMap<string, string>;
+      /** Captions of diagrams that are parts of a split view. */
+      labels?: ReadonlyMap<string, string>;
+      /** The stylesheets shared by the SVGs (SharedStyles), put once in the page. */
+      css?: string;
+    }
   | { status: 'skipped' }
   | { status: 'unavailable' };
 
@@ -155,7 +164,10 @@ export interface ReportView {
     empty: boolean;
   };
   scenarios: ScenarioView[];
-  data: { variables: VariableRow[]; gapCount: number; sources: SourceRow[]; lineage: DiagramSlot };
+  /** The data lineage: one slot, or one per part when the view is split per source. */
+  data: { variables: VariableRow[]; gapCount: number; sources: SourceRow[]; lineage: DiagramSlot[] };
+  /** Mermaid's stylesheets, shared by the embedded SVGs (inserted raw: checked by SharedStyles). */
+  diagramCss: string;
   lint: { errors: number; warnings: number; groups: LintRuleGroup[]; clean: boolean };
   /** The CSS colour of each status, for the stylesheet (the template's colours). */
   statusColors: { status: TouchpointStatus; fill: string; stroke: string; text: string }[];
@@ -188,6 +200,16 @@ function diagramSlot(outcome: DiagramOutcome, key: string, label: string, string
   // Markup that could run or fetch anything is never embedded, whatever produced it.
   if (svg === undefined || unsafeSvgReason(svg) !== undefined) return { svg: null, note: strings.diagrams.failed, label };
   return { svg, note: null, label };
+}
+
+/** The lineage as drawn: the parts of a split lineage in render order, else the one diagram (or its note). */
+function lineageSlots(outcome: DiagramOutcome, strings: ReportStrings): DiagramSlot[] {
+  if (outcome.status === 'rendered') {
+    const prefix = DIAGRAM_KEYS.dataLineagePart('');
+    const parts = [...outcome.svgs.keys()].filter((key) => key.startsWith(prefix));
+    if (parts.length > 0) return parts.map((key) => diagramSlot(outcome, key, outcome.labels?.get(key) ?? strings.data.lineage, strings));
+  }
+  return [diagramSlot(outcome, DIAGRAM_KEYS.dataLineage, strings.data.lineage, strings)];
 }
 
 /**
@@ -359,7 +381,8 @@ export function buildReportView(input: ReportInput): ReportView {
       empty: model.scenarios.length === 0,
     },
     scenarios,
-    data: { variables, gapCount, sources, lineage: diagramSlot(diagrams, DIAGRAM_KEYS.dataLineage, strings.data.lineage, strings) },
+    data: { variables, gapCount, sources, lineage: lineageSlots(diagrams, strings) },
+    diagramCss: diagrams.status === 'rendered' ? (diagrams.css ?? '') : '',
     lint,
     statusColors: STATUSES.map((status) => ({ status, ...hexColors(STATUS_COLORS[status]) })),
   };

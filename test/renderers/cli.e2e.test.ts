@@ -37,7 +37,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
   it('writes every .mmd and journey.md, byte-identical to the golden files', () => {
     const out = tempOut();
     const result = omni('examples/maison-lumen', '--out', out);
-    expect(result.stderr).toBe(`omni: wrote 17 diagrams and journey.md to ${out}\n`);
+    expect(result.stderr).toBe(`omni: wrote 23 diagrams and journey.md to ${out}\n`);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     const files = listFiles(out);
@@ -50,7 +50,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     expect(omni('examples/maison-lumen', '--out', out).code).toBe(0);
     const upToDate = omni('examples/maison-lumen', '--out', out, '--check');
     expect(upToDate.code).toBe(0);
-    expect(upToDate.stderr).toBe(`omni: 18 diagram files in ${out} are up to date\n`);
+    expect(upToDate.stderr).toBe(`omni: 24 diagram files in ${out} are up to date\n`);
 
     writeFileSync(path.join(out, 'matrix.mmd'), 'block-beta\n  columns 1\n');
     rmSync(path.join(out, 'programs.mmd'));
@@ -74,7 +74,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     const out = tempOut();
     const result = omni('examples/maison-lumen', '--out', out, '--check');
     expect(result.code).toBe(1);
-    expect(result.stdout.trim().split('\n')).toHaveLength(18);
+    expect(result.stdout.trim().split('\n')).toHaveLength(24);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -130,5 +130,25 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     const result = omni('examples/maison-lumen', '--out', tempOut(), '--format', 'pdf');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("argument 'pdf' is invalid. Allowed choices are svg, png.");
+  });
+});
+
+describe('what the .mmd render loads', { timeout: 120_000 }, () => {
+  // The module trace of test/pipeline/lint-imports.test.ts: every module the built CLI loads.
+  const REGISTER = path.resolve('test/fixtures/module-trace/register.mjs');
+  const HEAVY = /node_modules\/(puppeteer|puppeteer-core|mermaid|@mermaid-js|jsdom)\//;
+  const loaded = (...args: string[]) => {
+    const result = spawnSync(process.execPath, ['--import', REGISTER, BIN, 'render', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { status: result.status, modules: result.stderr.split('\n').filter((line) => line.startsWith('loaded ')) };
+  };
+
+  it.each([
+    ['a render to .mmd', [] as string[], 0],
+    ['render --check', ['--check'], 1],
+  ])('%s loads neither Mermaid, Puppeteer nor jsdom', (_, extra, status) => {
+    const { status: actual, modules } = loaded('examples/maison-lumen', '--out', tempOut(), ...extra);
+    expect(actual).toBe(status);
+    expect(modules.some((line) => line.endsWith('/dist/renderers/index.js'))).toBe(true);
+    expect(modules.filter((line) => HEAVY.test(line))).toEqual([]);
   });
 });

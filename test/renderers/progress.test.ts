@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, findDrift, parseViews } from '../../src/cli/render-run.js';
+import { createProgress, parseViews } from '../../src/cli/render-run.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findDrift, staleFiles } from '../../src/renderers/output.js';
+import type { Diagram } from '../../src/renderers/types.js';
 
 function fakeStream(isTTY: boolean) {
   const written: string[] = [];
@@ -42,5 +47,25 @@ describe('findDrift', () => {
       { file: 'matrix.mmd', state: 'missing' },
       { file: 'journey.md', state: 'missing' },
     ]);
+  });
+});
+
+describe('staleFiles', () => {
+  it('finds what a view no longer produces: a scenario gone, the whole file of a view now split, parts of a view now whole', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'omni-stale-'));
+    try {
+      for (const file of ['matrix.mmd', 'matrix.svg', 'scenario-map/vip.mmd', 'scenarios/gone.mmd', 'scenarios/kept.mmd', 'scenarios/notes.txt', 'programs.mmd', 'other.mmd']) {
+        mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+        writeFileSync(path.join(out, file), 'x');
+      }
+      const diagram = (view: Diagram['view'], file: string): Diagram => ({ view, file, title: file, text: '' });
+      const now = [diagram('matrix', 'matrix/stage-a.mmd'), diagram('scenario-map', 'scenario-map.mmd'), diagram('scenario', 'scenarios/kept.mmd'), diagram('programs', 'programs.mmd')];
+      const all = ['matrix', 'use-cases', 'scenario-map', 'scenario', 'programs', 'data-lineage'] as const;
+      expect(staleFiles(out, now, all, ['.mmd', '.svg'])).toEqual(['matrix.mmd', 'matrix.svg', 'scenario-map/vip.mmd', 'scenarios/gone.mmd']);
+      // Only the views rendered: a --view matrix run leaves the scenario files alone.
+      expect(staleFiles(out, now, ['matrix'], ['.mmd'])).toEqual(['matrix.mmd']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runReport } from '../../src/cli/report-run.js';
 import { CliError } from '../../src/cli/errors.js';
-import { BrowserNotFoundError } from '../../src/renderers/browser.js';
+import { BrowserNotFoundError, MissingPackageError } from '../../src/renderers/browser.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { diagramRequests, renderWith } from '../../src/report/diagrams.js';
+import { buildReportView } from '../../src/report/view-model.js';
+import { RULES } from '../../src/rules/index.js';
 import { ROOT } from './helpers.js';
 
 describe('runReport', () => {
@@ -61,6 +65,50 @@ describe('runReport', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('writes the report without diagrams and one line naming what to install when a drawing package is missing', async () => {
+    const out = path.join(folder, 'report.html');
+    const missing = async () => {
+      throw new MissingPackageError(['mermaid']);
+    };
+    expect(await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, missing)).toBe(0);
+    expect(stderr).toEqual([
+      'omni: mermaid is not installed (needed to draw diagrams): run `npm install -D puppeteer-core mermaid`: report written without diagrams (or pass --no-diagrams)\n',
+      `omni: report written to ${out} (0 diagrams)\n`,
+    ]);
+    expect(readFileSync(out, 'utf8')).toContain('diagram-note');
+  });
+
+  it('pairs each scenario with its own flow by id, even with a duplicated id before it', async () => {
+    const { model: base } = await loadWorkspace(path.join(ROOT, 'examples/maison-lumen'));
+    const [first, second] = base.scenarios;
+    // A second declaration of the first id (a duplicate-id error, which the report tolerates) shifts every position after it.
+    const model = { ...base, scenarios: [first!, { ...first!, name: 'Doublon' }, ...base.scenarios.slice(1)] };
+    const requests = diagramRequests(model);
+    const flow = (id: string) => requests.find((request) => request.key === `scenario:${id}`)!.text;
+    expect(flow(first!.id)).not.toContain('Doublon');
+    for (const scenario of base.scenarios.slice(1)) expect(flow(scenario.id), scenario.id).toContain(`step_1`);
+    // A fake renderer echoes the text, so each embedded SVG shows which diagram landed where.
+    const echo = { renderAll: async (texts: readonly string[]) => texts.map((text) => ({ svg: `<svg id="my-svg"><text>${text.length}:${/trigger_trigger\(\["[^"]*"\]\)/.test(text) ? 'flow' : 'other'}</text></svg>` })), close: async () => undefined };
+    const { outcome } = await renderWith(echo, requests);
+    const view = buildReportView({ model, diagnostics: [], rules: RULES, diagrams: outcome });
+    const secondView = view.scenarios.find((scenario) => scenario.id === second!.id)!;
+    expect(secondView.diagram.svg).toContain(`<text>${flow(second!.id).length}:`);
+    expect(requests.filter((request) => request.key.startsWith('scenario:'))).toHaveLength(base.scenarios.length);
+  });
+
+  it('still writes the report when the browser dies mid-run, each diagram noted as failed', async () => {
+    const out = path.join(folder, 'report.html');
+    const dying = async () => ({
+      renderAll: async () => {
+        throw new Error('Target closed\nstack');
+      },
+      close: async () => undefined,
+    });
+    expect(await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, dying)).toBe(0);
+    expect(stderr[0]).toBe('omni: diagram use-cases could not be rendered: Target closed\n');
+    expect(stderr.at(-1)).toBe(`omni: report written to ${out} (0 diagrams)\n`);
+  });
+
   it('stops with a usage error when the browser named by --browser does not exist', async () => {
     const out = path.join(folder, 'report.html');
     const missing = async () => {
@@ -78,19 +126,24 @@ describe('runReport', () => {
     const out = path.join(folder, 'report.html');
     let closed = false;
     const fake = async () => ({
-      render: async (text: string) => {
-        if (text.includes('quadrantChart')) throw new Error('Parse error on line 3\nmore');
-        return '<svg id="my-svg" xmlns="http://www.w3.org/2000/svg"><style>#my-svg{}</style><text>ok</text></svg>';
-      },
+      renderAll: async (texts: readonly string[]) =>
+        texts.map((text) =>
+          text.includes('quadrantChart')
+            ? { error: 'Parse error on line 3\nmore' }
+            : { svg: '<svg id="my-svg" xmlns="http://www.w3.org/2000/svg"><style>#my-svg{fill:red}</style><text>ok</text></svg>' },
+        ),
       close: async () => {
         closed = true;
       },
     });
     await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, fake);
     expect(closed).toBe(true);
-    expect(stderr).toEqual(['omni: diagram use-cases could not be rendered: Parse error on line 3\n', `omni: report written to ${out} (13 diagrams)\n`]);
+    expect(stderr).toEqual(['omni: diagram use-cases could not be rendered: Parse error on line 3\n', `omni: report written to ${out} (19 diagrams)\n`]);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('<svg id="omni-diagram-2" xmlns="http://www.w3.org/2000/svg"><style>#omni-diagram-2{}</style>');
+    // Mermaid's per-SVG stylesheet is shared once in the head, scoped by a class; ids stay unique.
+    expect(html).toContain('<svg id="omni-diagram-2" xmlns="http://www.w3.org/2000/svg" class="omni-css-1"><text>ok</text></svg>');
+    expect(html).toContain('<svg id="omni-diagram-3" xmlns="http://www.w3.org/2000/svg" class="omni-css-1"><text>ok</text></svg>');
+    expect(html.match(/\.omni-css-1\{fill:red\}/g)).toHaveLength(1);
     expect(html).toContain('Diagramme non disponible : le rendu a échoué.');
   });
 });

@@ -50,7 +50,7 @@ describe('report HTML', () => {
     for (const file of files) {
       for (const match of readFileSync(path.join(REPORT_TEMPLATES_DIR, file), 'utf8').matchAll(/\{\{\{\s*([^}]*?)\s*\}\}\}/g)) raw.push(`${file}:${match[1]}`);
     }
-    expect(raw.sort()).toEqual(['partials/diagram.hbs:svg', 'report.hbs:css']);
+    expect(raw.sort()).toEqual(['partials/diagram.hbs:svg', 'report.hbs:css', 'report.hbs:diagramCss']);
   });
 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
-import { withUniqueSvgId } from '../../src/report/diagrams.js';
+import { SharedStyles, withoutUnusedMarkers, withUniqueSvgId } from '../../src/report/diagrams.js';
 import { unsafeSvgReason } from '../../src/report/svg-safety.js';
 import { buildReportView, formatDate, formatScore, type ReportView } from '../../src/report/view-model.js';
 import { RULES } from '../../src/rules/index.js';
@@ -124,7 +124,7 @@ describe('diagram slots', () => {
   it('embeds a rendered SVG and notes a missing one', async () => {
     const view = await viewOf('examples/gaps', { status: 'rendered', svgs: new Map([['use-cases', svg]]) });
     expect(view.useCases.chart).toEqual({ svg, note: null, label: 'Priority chart' });
-    expect(view.data.lineage).toEqual({ svg: null, note: 'Diagram not available: rendering failed.', label: 'Data lineage' });
+    expect(view.data.lineage).toEqual([{ svg: null, note: 'Diagram not available: rendering failed.', label: 'Data lineage' }]);
   });
 
   it('never embeds an SVG carrying active content', async () => {
@@ -140,6 +140,28 @@ describe('diagram slots', () => {
     expect(withUniqueSvgId('<svg id="my-svg"><path marker-end="url(#my-svg_flowchart-v2-pointEnd)"/></svg>', 'd1')).toBe(
       '<svg id="d1"><path marker-end="url(#d1_flowchart-v2-pointEnd)"/></svg>',
     );
+  });
+});
+
+describe('compacting SVG for the page', () => {
+  it('shares one copy of each stylesheet, scoped by a class, and leaves odd ones inline', () => {
+    const styles = new SharedStyles();
+    const a = styles.share('<svg id="my-svg" class="flowchart" width="1"><style>#my-svg{font:x}#my-svg .node{fill:red}</style><g/></svg>');
+    const b = styles.share('<svg id="my-svg"><style>#my-svg{font:x}#my-svg .node{fill:red}</style><g/></svg>');
+    const c = styles.share('<svg id="my-svg"><style>#my-svg{font:y}</style></svg>');
+    const odd = '<svg id="my-svg"><style>#my-svg-marker{fill:red}</style></svg>';
+    expect([a, b, c]).toEqual([
+      '<svg id="my-svg" class="flowchart omni-css-1" width="1"><g/></svg>',
+      '<svg id="my-svg" class="omni-css-1"><g/></svg>',
+      '<svg id="my-svg" class="omni-css-2"></svg>',
+    ]);
+    expect(styles.share(odd)).toBe(odd);
+    expect(styles.css()).toBe('.omni-css-1{font:x}.omni-css-1 .node{fill:red}\n.omni-css-2{font:y}');
+  });
+
+  it('drops arrow-head markers nothing refers to', () => {
+    const svg = '<svg id="d"><defs><marker id="d_end"><path/></marker><marker id="d_start"><path/></marker></defs><path marker-end="url(#d_end)"/></svg>';
+    expect(withoutUnusedMarkers(svg)).toBe('<svg id="d"><defs><marker id="d_end"><path/></marker></defs><path marker-end="url(#d_end)"/></svg>');
   });
 });
 

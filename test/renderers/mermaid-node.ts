@@ -1,4 +1,8 @@
-import type { Diagram } from './types.js';
+import type { Diagram } from '../../src/renderers/types.js';
+
+// Mermaid's own parser in Node, for tests only: it needs `window` and `document` to load,
+// which jsdom (a dev dependency) provides. `omni render` parses in Chromium instead
+// (--check-syntax), so neither jsdom nor this cost is on its path.
 
 export class DiagramSyntaxError extends Error {
   constructor(
@@ -10,13 +14,8 @@ export class DiagramSyntaxError extends Error {
 }
 
 type Mermaid = (typeof import('mermaid'))['default'];
-
 let parser: Promise<Mermaid> | undefined;
 
-/**
- * Mermaid's own parser in Node: it needs `window` and `document` only to load, which
- * jsdom provides. Imported on first use, so nothing but `omni render` pays for it.
- */
 async function loadParser(): Promise<Mermaid> {
   const { JSDOM } = await import('jsdom');
   const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
@@ -27,7 +26,6 @@ async function loadParser(): Promise<Mermaid> {
   return mermaid;
 }
 
-/** The `mermaid` module loaded the way the check needs it (DOM globals first); shared with tests. */
 export function mermaidInNode(): Promise<Mermaid> {
   parser ??= loadParser();
   return parser;

@@ -1,0 +1,193 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser, MissingPackageError, missingDrawingPackages, openMermaidPage, type MermaidPage } from '../../src/renderers/browser.js';
+import { renderDiagrams } from '../../src/renderers/index.js';
+import { loadModel } from './helpers.js';
+
+// Mermaid in the one Chromium page omni opens: the parse check, seeded drawing, and the
+// browser's lifetime tied to omni's. Outside CI a machine without Chromium skips visibly.
+let browser: string | undefined;
+try {
+  browser = findBrowser(undefined);
+} catch {
+  browser = undefined;
+}
+const skip = browser === undefined && process.env.CI !== 'true';
+if (skip) console.warn('[omni] Chromium page tests skipped: no Chromium found (apt-get install chromium)');
+const BIN = path.resolve('bin/omni.js');
+const folders: string[] = [];
+const tempFolder = (prefix: string) => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+};
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('drawing packages', () => {
+  it('names what to install when puppeteer-core or mermaid is missing', () => {
+    expect(missingDrawingPackages((name) => (name === 'mermaid' ? undefined : `/x/${name}/package.json`))).toEqual(['mermaid']);
+    expect(missingDrawingPackages(() => undefined)).toEqual(['puppeteer-core', 'mermaid']);
+    expect(missingDrawingPackages()).toEqual([]);
+    expect(new MissingPackageError(['puppeteer-core', 'mermaid']).message).toBe(
+      'puppeteer-core and mermaid are not installed (needed to draw diagrams): run `npm install -D puppeteer-core mermaid`',
+    );
+  });
+});
+
+/** Processes whose command line holds this text, as `ps` sees them. */
+function processesWith(text: string): string[] {
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
+  return listing.split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));
+}
+
+/** The temporary profile of the Chromium started by this omni process (its direct child), once it runs. */
+async function profileOf(pid: number, timeout = 60_000): Promise<string> {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    const listing = spawnSync('ps', ['-eo', 'ppid=,args='], { encoding: 'utf8' }).stdout;
+    for (const line of listing.split('\n')) {
+      const match = /^\s*(\d+)\s.*--user-data-dir=(\S*omni-chromium-\w+)/.exec(line);
+      if (match && Number(match[1]) === pid) return match[2]!;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Chromium did not start');
+}
+
+async function gone(profile: string, timeout = 10_000): Promise<string[]> {
+  const start = Date.now();
+  let left = processesWith(profile);
+  while (left.length > 0 && Date.now() - start < timeout) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = processesWith(profile);
+  }
+  return left;
+}
+
+describe.skipIf(skip)('one Chromium page', { timeout: 180_000 }, () => {
+  let page: MermaidPage;
+  beforeAll(async () => {
+    page = await openMermaidPage(browser!);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("runs Mermaid's parser: a broken label is rejected with Mermaid's message, our diagrams pass", async () => {
+    const diagrams = renderDiagrams(await loadModel('hostile'));
+    const results = await page.parse(['flowchart LR\n  a["Relance"] --> end"]\n', ...diagrams.map((diagram) => diagram.text)]);
+    expect(results[0]).toMatch(/Parse error/);
+    expect(results.slice(1)).toEqual(diagrams.map(() => undefined));
+  });
+
+  it('draws the same bytes for the same text, whatever was drawn before it in the page', async () => {
+    const diagrams = renderDiagrams(await loadModel('maison-lumen'));
+    const matrix = diagrams.find((diagram) => diagram.view === 'matrix')!.text;
+    const [alone] = await page.renderSvgs([matrix]);
+    const after = await page.renderSvgs([...diagrams.slice(0, 30).map((diagram) => diagram.text), matrix]);
+    expect('svg' in alone!).toBe(true);
+    expect(after[after.length - 1]).toEqual(alone);
+  });
+
+  it('omni render --format svg gives byte-identical files on two runs', () => {
+    const first = tempFolder('omni-svg-a-');
+    const second = tempFolder('omni-svg-b-');
+    for (const out of [first, second]) expect(spawnSync('node', [BIN, 'render', 'examples/maison-lumen', '--out', out, '--format', 'svg']).status).toBe(0);
+    const files = readdirSync(first, { recursive: true }).map(String).filter((file) => file.endsWith('.svg')).sort();
+    expect(files.length).toBe(23);
+    for (const file of files) expect(readFileSync(path.join(second, file)).equals(readFileSync(path.join(first, file))), file).toBe(true);
+  });
+
+  // gaps has a use case no scenario serves: unlinked, it used to sit among the programmes with a link behind it.
+  it.each([
+    ['examples/maison-lumen', ['conversion', 'activation', 'upsell', 'satisfaction']],
+    ['examples/gaps', ['conversion', 'retention']],
+  ])('%s: programmes in declared order, top to bottom, and no link crosses a box it does not join', async (workspace, declared) => {
+    const out = tempFolder('omni-programs-');
+    expect(spawnSync('node', [BIN, 'render', workspace, '--out', out, '--format', 'svg', '--view', 'programs', '--force']).status).toBe(0);
+    const svg = readFileSync(path.join(out, 'programs.svg'), 'utf8');
+    const { default: puppeteer } = await import('puppeteer-core');
+    const chromium = await puppeteer.launch({ executablePath: browser!, headless: true, pipe: true, args: ['--no-sandbox'], userDataDir: tempFolder('omni-profile-') });
+    try {
+      const tab = await chromium.newPage();
+      await tab.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+      const layout = await tab.evaluate(() => {
+        const root = document.querySelector('svg')!;
+        const toRoot = (element: SVGGraphicsElement) => {
+          const box = element.getBBox();
+          const matrix = root.getScreenCTM()!.inverse().multiply(element.getScreenCTM()!);
+          const a = new DOMPoint(box.x, box.y).matrixTransform(matrix);
+          const b = new DOMPoint(box.x + box.width, box.y + box.height).matrixTransform(matrix);
+          return { left: Math.min(a.x, b.x), top: Math.min(a.y, b.y), right: Math.max(a.x, b.x), bottom: Math.max(a.y, b.y) };
+        };
+        const nodes = [...root.querySelectorAll<SVGGElement>('g.node')].map((node) => ({ id: node.id, box: toRoot(node) }));
+        const visible = (edge: SVGPathElement) => !edge.classList.contains('edge-thickness-invisible') && getComputedStyle(edge).strokeWidth !== '0px' && getComputedStyle(edge).stroke !== 'none';
+        const edges = [...root.querySelectorAll<SVGPathElement>('path.flowchart-link')].filter(visible).map((edge) => {
+          const matrix = root.getScreenCTM()!.inverse().multiply(edge.getScreenCTM()!);
+          const length = edge.getTotalLength();
+          const points: { x: number; y: number }[] = [];
+          for (let at = 0; at <= length; at += 4) {
+            const point = edge.getPointAtLength(at).matrixTransform(matrix);
+            points.push({ x: point.x, y: point.y });
+          }
+          return { id: edge.id, points };
+        });
+        return { nodes, edges };
+      });
+      const programs = layout.nodes.filter((node) => /-program_/.test(node.id));
+      expect(programs.map((node) => /-program_(\w+)-\d+$/.exec(node.id)![1])).toEqual(declared);
+      const tops = programs.map((node) => node.box.top);
+      expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+
+      const inside = (point: { x: number; y: number }, box: { left: number; top: number; right: number; bottom: number }, margin: number) =>
+        point.x > box.left + margin && point.x < box.right - margin && point.y > box.top + margin && point.y < box.bottom - margin;
+      expect(layout.edges.length).toBeGreaterThan(3);
+      for (const edge of layout.edges) {
+        const ends = layout.nodes.filter((node) => inside(edge.points[0]!, node.box, -6) || inside(edge.points[edge.points.length - 1]!, node.box, -6));
+        for (const node of layout.nodes) {
+          if (ends.includes(node)) continue;
+          for (const point of edge.points) expect(inside(point, node.box, 1), `${edge.id} passes behind ${node.id}`).toBe(false);
+        }
+      }
+    } finally {
+      await chromium.close();
+    }
+  });
+});
+
+describe.skipIf(skip)('the browser lives and dies with omni', { timeout: 180_000 }, () => {
+  let workspace: string;
+  beforeAll(async () => {
+    workspace = path.join(tempFolder('omni-lifetime-'), 'ws');
+    const { writeWorkspace } = (await import(path.resolve('bench/generate.mjs'))) as { writeWorkspace(out: string, options: Record<string, number>): void };
+    // Enough diagrams that drawing takes a while: the signal lands mid-run.
+    writeWorkspace(workspace, { files: 20, scenarios: 200, channels: 12, stages: 8, variables: 60, sources: 10, seed: 3 });
+  });
+
+  it('on SIGKILL of omni, Chromium exits on its own (its pipe closes)', async () => {
+    const out = tempFolder('omni-kill-');
+    const child = spawn('node', [BIN, 'render', workspace, '--out', out, '--format', 'svg'], { stdio: 'ignore' });
+    const profile = await profileOf(child.pid!);
+    expect(processesWith(profile).length).toBeGreaterThan(0);
+    child.kill('SIGKILL');
+    expect(await gone(profile)).toEqual([]);
+    rmSync(profile, { recursive: true, force: true }); // SIGKILL leaves no chance to remove it: the one thing the OS's tmp cleaning must do
+  });
+
+  it('on SIGTERM, exits 143 having closed Chromium, removed its profile and written nothing', async () => {
+    const out = tempFolder('omni-term-');
+    const child = spawn('node', [BIN, 'render', workspace, '--out', out, '--format', 'svg'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const profile = await profileOf(child.pid!);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(await gone(profile)).toEqual([]);
+    expect(existsSync(profile)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
