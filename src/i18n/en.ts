@@ -327,11 +327,20 @@ export const en: Vocabulary = {
     rules: {
       'yaml-syntax': {
         description: 'A file is not valid YAML (or not UTF-8, too large, or an alias bomb).',
-        messages: {},
+        messages: {
+          tooLarge: 'file is {size}, over the {limit} limit for a model file',
+          splitOrRaise: 'split it into smaller files, or raise --max-file-size',
+          invalidUtf8: 'invalid UTF-8 byte {byte}',
+          saveAsUtf8: 'save the file as UTF-8',
+        },
       },
       schema: {
         description: 'A file breaks the JSON Schema: unknown section or property, wrong type, missing field, invalid id or value.',
-        messages: {},
+        messages: {
+          unknownRule: 'unknown rule "{rule}"',
+          didYouMean: 'did you mean "{closest}"?',
+          seeRules: 'see `omni rules` for the list',
+        },
       },
       'duplicate-id': {
         description: 'Two entities of a section share an id.',

@@ -328,11 +328,20 @@ export const fr: Vocabulary = {
     rules: {
       'yaml-syntax': {
         description: 'Un fichier n’est pas du YAML valide (ou pas en UTF-8, trop gros, ou une bombe d’alias).',
-        messages: {},
+        messages: {
+          tooLarge: 'le fichier fait {size}, au-delà de la limite de {limit} pour un fichier de modèle',
+          splitOrRaise: 'découpez-le en fichiers plus petits, ou augmentez --max-file-size',
+          invalidUtf8: 'octet UTF-8 invalide {byte}',
+          saveAsUtf8: 'enregistrez le fichier en UTF-8',
+        },
       },
       schema: {
         description: 'Un fichier enfreint le schéma JSON : section ou propriété inconnue, mauvais type, champ manquant, identifiant ou valeur invalide.',
-        messages: {},
+        messages: {
+          unknownRule: 'règle inconnue « {rule} »',
+          didYouMean: 'vouliez-vous dire « {closest} » ?',
+          seeRules: 'voyez `omni rules` pour la liste',
+        },
       },
       'duplicate-id': {
         description: 'Deux entités d’une même section ont le même identifiant.',

@@ -11,6 +11,7 @@ import {
   type FileReader,
   type WorkspaceSource,
 } from '../loader/discover.js';
+import { ruleMessage } from '../i18n/index.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { ModelBuilder } from '../model/resolve.js';
 import type { Locale, Model, Settings } from '../model/types.js';
@@ -110,10 +111,15 @@ function unknownRuleIds(settings: Record<string, unknown>, file: string): Pendin
     .filter((id) => !RULES_BY_ID.has(id))
     .map((id) => {
       const closest = closestMatch(id, RULES_BY_ID.keys());
+      const data = { rule: id, closest: closest ?? '' };
+      const suggestionId = closest ? 'didYouMean' : 'seeRules';
       return {
         ruleId: 'schema',
-        message: `unknown rule "${id}"`,
-        suggestion: closest ? `did you mean "${closest}"?` : 'see `omni rules` for the list',
+        message: ruleMessage('schema', 'unknownRule', data, 'en'),
+        suggestion: ruleMessage('schema', suggestionId, data, 'en'),
+        messageId: 'unknownRule',
+        suggestionId,
+        data,
         location: { file, path: ['rules', id], target: 'key' as const },
       };
     });

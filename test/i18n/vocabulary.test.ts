@@ -73,11 +73,23 @@ describe('rules and their words', () => {
     return [own, ...shared.map((name) => readFileSync(path.join(repo, 'src/rules', `${name}.ts`), 'utf8'))].join('\n');
   };
 
+  const LOADER_RULES = new Set(['yaml-syntax', 'schema']);
+  const PIPELINE = ['load.ts', 'read-model-file.ts'].map((file) => readFileSync(path.join(repo, 'src/pipeline', file), 'utf8')).join('\n');
+
   for (const rule of RULES) {
     it(`${rule.id}: description and every message it reports exist in both locales, and every message is used`, () => {
       for (const locale of LOCALES) expect(VOCABULARY[locale].lint.rules[rule.id]?.description, `${locale} description`).toBeTruthy();
       expect(rule.description).toBe(VOCABULARY.en.lint.rules[rule.id]!.description);
       const source = ruleFiles(rule.id);
+      if (LOADER_RULES.has(rule.id)) {
+        // Loader findings are written in src/pipeline: each of their messages is named there.
+        for (const locale of LOCALES) {
+          for (const messageId of Object.keys(VOCABULARY[locale].lint.rules[rule.id]!.messages))
+            expect(PIPELINE, `${rule.id}.${messageId} used in src/pipeline`).toContain(`'${messageId}'`);
+        }
+        expect(Object.keys(VOCABULARY.fr.lint.rules[rule.id]!.messages).sort()).toEqual(Object.keys(VOCABULARY.en.lint.rules[rule.id]!.messages).sort());
+        return;
+      }
       const used = new Set(
         [...source.matchAll(/(?:messageId|suggestionId): ([^,\n]+)/g)].flatMap((match) => [...match[1]!.matchAll(/'([A-Za-z]+)'/g)].map((id) => id[1]!)),
       );
@@ -142,6 +154,12 @@ describe('which language a workspace lints in', async () => {
   it('English when omni.yaml declares en, or declares no locale, or there is no omni.yaml', async () => {
     for (const config of [{ 'omni.yaml': 'locale: en\n' }, { 'omni.yaml': 'name: Plan\n' }, {}] as Record<string, string>[])
       expect(await messageOf(config)).toEqual(['source "erp" feeds no variable']);
+  });
+  it('loader findings too: an unknown rule in a French omni.yaml', async () => {
+    const workspace = await loadFiles({ ...BASE, 'omni.yaml': 'locale: fr\nrules:\n  unused-sorce: off\n' });
+    const [finding] = (await lintWorkspace(workspace)).diagnostics;
+    expect(finding).toMatchObject({ ruleId: 'schema', message: 'règle inconnue « unused-sorce »', suggestion: 'vouliez-vous dire « unused-source » ?' });
+    expect((await lintWorkspace(workspace, { locale: 'en' })).diagnostics[0]).toMatchObject({ message: 'unknown rule "unused-sorce"', suggestion: 'did you mean "unused-source"?' });
   });
   it('--locale overrides omni.yaml', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' }, 'en')).toEqual(['source "erp" feeds no variable']);
