@@ -23,7 +23,7 @@ export async function runReport(
     throw new CliError(`--out ${options.out} is a folder`, `pass the HTML file to write, e.g. ${path.join(options.out, 'report.html')}`);
   }
   // The report shows gaps rather than refusing them: lint errors are listed in it.
-  const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'report' });
+  const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'report', documentLocale: true });
   const model = workspace.model;
 
   let diagrams: DiagramOutcome = { status: 'skipped' };
