@@ -159,10 +159,25 @@ describe('which language a workspace lints in', async () => {
     const workspace = await loadFiles({ ...BASE, 'omni.yaml': 'locale: fr\nrules:\n  unused-sorce: off\n' });
     const [finding] = (await lintWorkspace(workspace)).diagnostics;
     expect(finding).toMatchObject({ ruleId: 'schema', message: 'règle inconnue « unused-sorce »', suggestion: 'vouliez-vous dire « unused-source » ?' });
-    expect((await lintWorkspace(workspace, { locale: 'en' })).diagnostics[0]).toMatchObject({ message: 'unknown rule "unused-sorce"', suggestion: 'did you mean "unused-source"?' });
+    expect((await lintWorkspace(workspace, { locale: 'en' })).diagnostics[0]).toMatchObject({
+      message: 'unknown rule "unused-sorce"',
+      suggestion: 'did you mean "unused-source"?',
+    });
   });
   it('--locale overrides omni.yaml', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' }, 'en')).toEqual(['source "erp" feeds no variable']);
     expect(await messageOf({ 'omni.yaml': 'locale: en\n' }, 'fr')).toEqual(['la source « erp » n’alimente aucune variable']);
+  });
+});
+
+describe('the report speaks the workspace language about lint', () => {
+  it('rule descriptions of a French report are French', async () => {
+    const { lintSummary } = await import('../../src/report/view-model.js');
+    const workspace = await loadWorkspace(path.join(repo, 'examples/gaps'));
+    const { diagnostics } = await lintWorkspace(workspace, { locale: 'fr' });
+    const french = lintSummary(diagnostics, RULES, VOCABULARY.fr.report, 'fr');
+    expect(french.groups.find((group) => group.ruleId === 'unused-source')?.description).toBe('Aucune variable ne provient d’une source.');
+    const english = lintSummary(diagnostics, RULES, VOCABULARY.en.report);
+    expect(english.groups.find((group) => group.ruleId === 'unused-source')?.description).toBe('No variable comes from a source.');
   });
 });
