@@ -32,7 +32,18 @@ describe('vocabulary', () => {
   it('fr translates: the sentences of the two locales differ', () => {
     const fr = leaves(VOCABULARY.fr);
     // Words that are the same in both languages (Normal, Message, Variable, Sources…) are fine; sentences are not.
-    const same = [...en].filter(([key, value]) => typeof value === 'string' && value.includes(' ') && fr.get(key) === value && key !== 'locale').map(([key]) => key);
+    const same = [...en]
+      .filter(
+        ([key, value]) =>
+          typeof value === 'string' &&
+          value
+            .replace(/\{[^}]*\}/g, '')
+            .trim()
+            .includes(' ') &&
+          fr.get(key) === value &&
+          key !== 'locale',
+      )
+      .map(([key]) => key);
     expect(same).toEqual([]);
   });
 
@@ -74,7 +85,7 @@ describe('rules and their words', () => {
   };
 
   const LOADER_RULES = new Set(['yaml-syntax', 'schema']);
-  const PIPELINE = ['load.ts', 'read-model-file.ts'].map((file) => readFileSync(path.join(repo, 'src/pipeline', file), 'utf8')).join('\n');
+  const PIPELINE = ['pipeline/load.ts', 'pipeline/read-model-file.ts', 'schema/validate.ts'].map((file) => readFileSync(path.join(repo, 'src', file), 'utf8')).join('\n');
 
   for (const rule of RULES) {
     it(`${rule.id}: description and every message it reports exist in both locales, and every message is used`, () => {
@@ -82,7 +93,7 @@ describe('rules and their words', () => {
       expect(rule.description).toBe(VOCABULARY.en.lint.rules[rule.id]!.description);
       const source = ruleFiles(rule.id);
       if (LOADER_RULES.has(rule.id)) {
-        // Loader findings are written in src/pipeline: each of their messages is named there.
+        // Loader findings are written in src/pipeline and src/schema: each of their messages is named there.
         for (const locale of LOCALES) {
           for (const messageId of Object.keys(VOCABULARY[locale].lint.rules[rule.id]!.messages))
             expect(PIPELINE, `${rule.id}.${messageId} used in src/pipeline`).toContain(`'${messageId}'`);
@@ -163,6 +174,20 @@ describe('which language a workspace lints in', async () => {
       message: 'unknown rule "unused-sorce"',
       suggestion: 'did you mean "unused-source"?',
     });
+  });
+  it('schema findings too: wording, value kinds and lists in French', async () => {
+    const files = {
+      'omni.yaml': 'locale: fr\nrules:\n  unused-source: never\n',
+      'plan.yaml': 'stages:\n  - { id: discover, name: Discover, colour: red }\n  - { id: Buy, name: [Buy] }\n',
+    };
+    // omni.yaml is itself invalid, so its locale is not read: --locale says French.
+    const french = (await lintWorkspace(await loadFiles(files), { locale: 'fr' })).diagnostics.map((d) => `${d.message} | ${d.suggestion ?? ''}`);
+    expect(french).toEqual([
+      '"never" n’est pas une gravité valide pour la règle « unused-source » | utilisez error, warn ou off',
+      'propriété inconnue « colour » | propriétés possibles : id, name, description, owner, tags',
+      '"Buy" n’est pas un identifiant valide | un identifiant s’écrit en minuscules, chiffres, « - » et « _ », et commence par une lettre ou un chiffre',
+      'name doit être un texte, pas une liste | ',
+    ]);
   });
   it('--locale overrides omni.yaml', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' }, 'en')).toEqual(['source "erp" feeds no variable']);
