@@ -55,10 +55,14 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const hasConfig = listed ? listed.has(CONFIG_FILE) : existsSync(path.join(absoluteRoot, CONFIG_FILE));
   const configFile = hasConfig ? CONFIG_FILE : undefined;
   let rawSettings: Record<string, unknown> = {};
+  // Read even from an omni.yaml with other problems: its findings then read in its language.
+  let declaredLocale: Locale | undefined;
   if (configFile) {
     const outcome = readModelFile(configFile, reader.readFile(configFile), maxFileBytes, await getValidator('config'), 'config');
     if (outcome.text !== undefined) texts.set(configFile, outcome.text);
     diagnostics.push(...outcome.diagnostics);
+    const written = (outcome.data as { locale?: unknown } | null | undefined)?.locale;
+    if (written === 'en' || written === 'fr') declaredLocale = written;
     if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
       rawSettings = outcome.data as Record<string, unknown>;
       diagnostics.push(...unknownRuleIds(rawSettings, configFile));
@@ -88,7 +92,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     settings,
     files: configFile ? [configFile, ...modelFiles] : modelFiles,
     model: builder.finish(settings),
-    ...(rawSettings.locale === 'en' || rawSettings.locale === 'fr' ? { declaredLocale: rawSettings.locale } : {}),
+    ...(declaredLocale ? { declaredLocale } : {}),
     diagnostics,
     textOf(file) {
       let text = texts.get(file);
