@@ -16,9 +16,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['test/setup/validators.ts'],
-    env: { OMNI_VALIDATORS_DIR: VALIDATORS_DIR },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts'] } },
+      // Unit workers load the validators compiled once by the global setup; e2e runs keep
+      // the environment clean so the spawned CLI uses the validators shipped in dist/.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts'], env: { OMNI_VALIDATORS_DIR: VALIDATORS_DIR } } },
       { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
     ],
   },

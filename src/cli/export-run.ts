@@ -11,7 +11,7 @@ const UNREADABLE = new Set(['yaml-syntax', 'schema']);
 export async function runExport(workspaceArgument: string | undefined, options: ExportCommandOptions): Promise<number> {
   if (!options.xlsx) throw new CliError('nothing to export: pass --xlsx FILE');
   const target = checkOutputFile(options.xlsx, { flag: '--xlsx', kind: 'xlsx', workspaces: [workspaceRootOf(workspaceArgument)], force: options.force });
-  const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'export' });
+  const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'export', documentLocale: true });
   const unreadable = lint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (unreadable.length > 0 && !options.force) {
     const first = unreadable[0]!;

@@ -24,13 +24,14 @@ export function workspaceRootOf(argument: string | undefined): string {
  */
 export async function loadCheckedWorkspace(
   argument: string | undefined,
-  options: { refuseOnErrors: boolean; force?: boolean; command: string },
+  /** `documentLocale`: lint messages in the workspace's locale, for outputs written in it (report, workbook). */
+  options: { refuseOnErrors: boolean; force?: boolean; command: string; documentLocale?: boolean },
 ): Promise<CheckedWorkspace> {
   const root = workspaceRootOf(argument);
   const workspace = await loadWorkspace(root);
   writeNotices(workspace);
   requireModelFiles(workspace);
-  const lint = await lintWorkspace(workspace);
+  const lint = await lintWorkspace(workspace, options.documentLocale ? { locale: workspace.model.settings.locale } : {});
   const { errors } = countBySeverity(lint.diagnostics);
   if (errors > 0 && options.refuseOnErrors && !options.force) {
     const first = lint.diagnostics.find((diagnostic) => diagnostic.severity === 'error')!;

@@ -48,6 +48,13 @@ export interface Diagnostic {
 /** A diagnostic whose location has not been mapped to line:col yet. */
 export interface PendingDiagnostic extends Omit<Diagnostic, 'range' | 'file' | 'severity' | 'docsUrl'> {
   location: Location;
+  /**
+   * For loader findings: the i18n template ids and data `message`/`suggestion` were
+   * written from (in English), so lint can write them again in the workspace's language.
+   */
+  messageId?: string;
+  suggestionId?: string;
+  data?: Readonly<Record<string, string | number>>;
 }
 
 /** The result of a lint run, what every formatter receives. */

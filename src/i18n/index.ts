@@ -20,11 +20,16 @@ export function isLocale(value: unknown): value is Locale {
 /** Values a message template interpolates. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind|word|list))?\}/g;
+
+/** Joins the items of a `{name:list}` value in data; the template shows them as "a, b or c". */
+export const LIST_SEPARATOR = '\u0000';
 
 /**
  * Fills a message template: `{name}` takes data.name as written; `{name:kind}` takes the
- * locale's noun for the section kind data.name holds. A brace not naming a data key is
+ * locale's noun for the section kind data.name holds; `{name:word}` the locale's word for
+ * it when the vocabulary has one (`lint.words`), else the value; `{name:list}` the items
+ * (joined with LIST_SEPARATOR) as "a, b or c". A brace not naming a data key is
  * kept as written, so messages can quote `{{variable}}` syntax.
  */
 export function formatMessage(template: string, data: MessageData | undefined, locale: Locale): string {
@@ -33,6 +38,9 @@ export function formatMessage(template: string, data: MessageData | undefined, l
     const value = data[name];
     if (value === undefined) return whole;
     if (filter === 'kind') return VOCABULARY[locale].lint.kinds[value as keyof Vocabulary['lint']['kinds']] ?? String(value);
+    if (filter === 'word')
+      return Object.hasOwn(VOCABULARY[locale].lint.words, value) ? VOCABULARY[locale].lint.words[value as keyof Vocabulary['lint']['words']] : String(value);
+    if (filter === 'list') return listWords(String(value).split(LIST_SEPARATOR), locale);
     return String(value);
   });
 }

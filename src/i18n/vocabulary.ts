@@ -253,6 +253,8 @@ export interface LintWords {
   kinds: Record<'stages' | 'channels' | 'touchpoints' | 'lifecycle' | 'targets' | 'programs' | 'useCases' | 'sources' | 'variables' | 'scenarios', string>;
   /** Connects the last two items of a list ("a, b or c"). */
   or: string;
+  /** Words a message template fills with `{name:word}` (value kinds, types, "the file"). */
+  words: Record<'list' | 'mapping' | 'null' | 'number' | 'boolean' | 'string' | 'wholeNumber' | 'trueOrFalse' | 'theFile', string>;
   rules: Readonly<Record<string, RuleWords>>;
 }
 

@@ -28,7 +28,9 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     if (severity !== 'off') severities.set(rule.id, severity);
   }
   const locale = options.locale ?? workspace.declaredLocale ?? 'en';
-  const pending: PendingDiagnostic[] = workspace.diagnostics.filter((diagnostic) => severities.has(diagnostic.ruleId));
+  const pending: PendingDiagnostic[] = workspace.diagnostics
+    .filter((diagnostic) => severities.has(diagnostic.ruleId))
+    .map((diagnostic) => (locale === 'en' || diagnostic.messageId === undefined ? diagnostic : inLocale(diagnostic, locale)));
   for (const rule of RULES) {
     if (!severities.has(rule.id)) continue;
     const context: RuleContext = {
@@ -106,11 +108,18 @@ function bounded(text: string): string {
   return `${text.slice(0, end)}\u2026`;
 }
 
+/** A loader finding written again in another language, from the template ids it carries. */
+function inLocale(diagnostic: PendingDiagnostic, locale: Locale): PendingDiagnostic {
+  const { messageId, suggestionId, data, ...rest } = diagnostic;
+  const message = ruleMessage(rest.ruleId, messageId!, data, locale);
+  return { ...rest, message, ...(suggestionId !== undefined ? { suggestion: ruleMessage(rest.ruleId, suggestionId, data, locale) } : {}) };
+}
+
 /** Positions are computed here, once per file that has findings, never for clean files. */
 async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWorkspace, severities: ReadonlyMap<string, Severity>, positionResolver?: LintOptions['positionResolver']): Promise<Diagnostic[]> {
   const resolvers = new Map<string, PositionResolver>();
   const diagnostics: Diagnostic[] = [];
-  for (const { location, ...rest } of pending) {
+  for (const { location, messageId: _messageId, suggestionId: _suggestionId, data: _data, ...rest } of pending) {
     let resolver = resolvers.get(location.file);
     if (!resolver && !location.range) {
       resolver = await (positionResolver?.(location.file) ?? createPositionResolver(workspace.textOf(location.file) ?? ''));

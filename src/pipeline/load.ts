@@ -12,6 +12,7 @@ import {
   type FileReader,
   type WorkspaceSource,
 } from '../loader/discover.js';
+import { ruleMessage } from '../i18n/index.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { ModelBuilder } from '../model/resolve.js';
 import type { Locale, Model, Settings } from '../model/types.js';
@@ -57,10 +58,14 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const hasConfig = listed ? listed.has(CONFIG_FILE) : existsSync(path.join(absoluteRoot, CONFIG_FILE));
   const configFile = hasConfig ? CONFIG_FILE : undefined;
   let rawSettings: Record<string, unknown> = {};
+  // Read even from an omni.yaml with other problems: its findings then read in its language.
+  let declaredLocale: Locale | undefined;
   if (configFile) {
     const outcome = readModelFile(configFile, reader.readFile(configFile), maxFileBytes, await getValidator('config'), 'config');
     if (outcome.text !== undefined) texts.set(configFile, outcome.text);
     diagnostics.push(...outcome.diagnostics);
+    const written = (outcome.data as { locale?: unknown } | null | undefined)?.locale;
+    if (written === 'en' || written === 'fr') declaredLocale = written;
     if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
       rawSettings = outcome.data as Record<string, unknown>;
       diagnostics.push(...unknownRuleIds(rawSettings, configFile));
@@ -91,7 +96,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     settings,
     files: configFile ? [configFile, ...modelFiles] : modelFiles,
     model: builder.finish(settings),
-    ...(rawSettings.locale === 'en' || rawSettings.locale === 'fr' ? { declaredLocale: rawSettings.locale } : {}),
+    ...(declaredLocale ? { declaredLocale } : {}),
     notices: discovery.notices,
     diagnostics,
     textOf(file) {
@@ -115,10 +120,15 @@ export function unknownRuleIds(settings: Record<string, unknown>, file: string):
     .filter((id) => !RULES_BY_ID.has(id))
     .map((id) => {
       const closest = closestMatch(id, RULES_BY_ID.keys());
+      const data = { rule: id, closest: closest ?? '' };
+      const suggestionId = closest ? 'didYouMean' : 'seeRules';
       return {
         ruleId: 'schema',
-        message: `unknown rule "${id}"`,
-        suggestion: closest ? `did you mean "${closest}"?` : 'see `omni rules` for the list',
+        message: ruleMessage('schema', 'unknownRule', data, 'en'),
+        suggestion: ruleMessage('schema', suggestionId, data, 'en'),
+        messageId: 'unknownRule',
+        suggestionId,
+        data,
         location: { file, path: ['rules', id], target: 'key' as const },
       };
     });

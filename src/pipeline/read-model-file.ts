@@ -1,4 +1,5 @@
 import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
+import { ruleMessage, type MessageData } from '../i18n/index.js';
 import { decodeUtf8 } from '../loader/decode.js';
 import type { FileContent } from '../loader/discover.js';
 import { parseYaml } from '../loader/parse-yaml.js';
@@ -25,14 +26,14 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
   const outcome: FileOutcome = { file, invalidPaths: [], diagnostics: [] };
   const size = content instanceof Uint8Array ? content.length : content.tooLarge;
   if (!(content instanceof Uint8Array) || size > maxFileBytes) {
-    outcome.diagnostics.push(syntaxDiagnostic(file, `file is ${mib(size)}, over the ${mib(maxFileBytes)} limit for a model file`, 'split it into smaller files, or raise --max-file-size'));
+    outcome.diagnostics.push(syntaxDiagnostic(file, 'tooLarge', 'splitOrRaise', { size: mib(size), limit: mib(maxFileBytes) }));
     return outcome;
   }
   const decoded = decodeUtf8(content);
   if (!decoded.ok) {
     const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0')}`;
-    const what = decoded.sequence.length > 1 ? `sequence ${decoded.sequence.map(hex).join(' ')}` : `byte ${hex(decoded.byte)}`;
-    outcome.diagnostics.push(syntaxDiagnostic(file, `invalid UTF-8 ${what}`, 'save the file as UTF-8', decoded.position));
+    const bytes = decoded.sequence.length > 1 ? decoded.sequence.map(hex).join(' ') : hex(decoded.byte);
+    outcome.diagnostics.push(syntaxDiagnostic(file, decoded.sequence.length > 1 ? 'invalidUtf8Sequence' : 'invalidUtf8', 'saveAsUtf8', { byte: bytes }, decoded.position));
     return outcome;
   }
   const text = decoded.text;
@@ -74,6 +75,14 @@ function readMisspelledSections(outcome: FileOutcome): void {
   for (const section of sections) outcome.invalidPaths.push([section]);
 }
 
-function syntaxDiagnostic(file: string, message: string, suggestion: string, position = { line: 1, column: 1 }): PendingDiagnostic {
-  return { ruleId: 'yaml-syntax', message, suggestion, location: { file, path: [], range: { start: position, end: position } } };
+function syntaxDiagnostic(file: string, messageId: string, suggestionId: string, data: MessageData, position = { line: 1, column: 1 }): PendingDiagnostic {
+  return {
+    ruleId: 'yaml-syntax',
+    message: ruleMessage('yaml-syntax', messageId, data, 'en'),
+    suggestion: ruleMessage('yaml-syntax', suggestionId, data, 'en'),
+    messageId,
+    suggestionId,
+    data,
+    location: { file, path: [], range: { start: position, end: position } },
+  };
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/types.js';
-import { VOCABULARY } from '../i18n/index.js';
+import { ruleDescription, VOCABULARY, type Locale } from '../i18n/index.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import { firstDeclarations, lintSummaryByRule, matrixGrid, scenarioChannelNames, scenarioMapGrid, severityCounts } from '../model/projections.js';
 import { rankUseCases } from '../model/priority.js';
@@ -337,7 +337,7 @@ export function buildReportView(input: ReportInput): ReportView {
   }));
   const gapCount = variables.filter((variable) => variable.gap).length;
 
-  const lint = lintSummary(diagnostics, rules, strings);
+  const lint = lintSummary(diagnostics, rules, strings, locale);
   const frictions = model.touchpoints.filter((touchpoint) => touchpoint.status === 'friction').length;
   const opportunities = model.touchpoints.filter((touchpoint) => touchpoint.status === 'opportunity').length;
 
@@ -406,11 +406,11 @@ export function formatDate(date: string, locale: 'fr' | 'en'): string {
 }
 
 /** Diagnostics grouped by rule (the shared order: errors first, most frequent first, then by rule id), each with its file:line:col. */
-export function lintSummary(diagnostics: readonly Diagnostic[], rules: readonly RuleMeta[], strings: ReportStrings): ReportView['lint'] {
+export function lintSummary(diagnostics: readonly Diagnostic[], rules: readonly RuleMeta[], strings: ReportStrings, locale: Locale = 'en'): ReportView['lint'] {
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
   const groups: LintRuleGroup[] = lintSummaryByRule(diagnostics).map((group) => ({
     ruleId: group.ruleId,
-    description: ruleById.get(group.ruleId)?.description ?? '',
+    description: (locale === 'en' ? undefined : ruleDescription(group.ruleId, locale)) ?? ruleById.get(group.ruleId)?.description ?? '',
     severity: group.severity,
     severityLabel: group.severity === 'error' ? strings.lint.error : strings.lint.warn,
     count: group.count,

@@ -1,10 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
+import { LIST_SEPARATOR, ruleMessage, type MessageData } from '../i18n/index.js';
 import { closestMatch } from '../util/closest-match.js';
 import { loadSchema, type SchemaName } from './schemas.js';
 
-export type Validator = ValidateFunction | ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type Validator = ValidateFunction | (((data: unknown) => boolean) & { errors?: ErrorObject[] | null });
 
 const validators = new Map<SchemaName, Validator>();
 
@@ -69,10 +70,14 @@ function schemaAt(name: SchemaName, schemaPath: string, error?: ErrorObject): Re
   return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
+/**
+ * A value as a message shows it: a scalar as written (strings quoted), else a word of the
+ * vocabulary (`lint.words`: list, mapping, null), filled in the workspace's language.
+ */
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
   return String(value);
 }
@@ -82,22 +87,24 @@ function shortened(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** The word (`lint.words`) for the type of a value. */
 function typeName(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'a boolean';
-  return `a ${typeof value}`;
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  return typeof value;
 }
 
+/** JSON Schema type → word (`lint.words`). */
 const TYPE_WORDS: Record<string, string> = {
-  object: 'a mapping',
-  array: 'a list',
-  string: 'a string',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
+  object: 'mapping',
+  array: 'list',
+  string: 'string',
+  integer: 'wholeNumber',
+  number: 'number',
+  boolean: 'trueOrFalse',
 };
 
 function fieldName(path: JsonPath): string {
@@ -105,12 +112,7 @@ function fieldName(path: JsonPath): string {
     const segment = path[i];
     if (typeof segment === 'string') return segment;
   }
-  return 'the file';
-}
-
-function listWords(values: readonly unknown[]): string {
-  const words = values.map((value) => String(value));
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return 'theFile';
 }
 
 function valueAt(data: unknown, path: JsonPath): unknown {
@@ -126,64 +128,68 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
   const path = decodePointer(error.instancePath);
   const field = fieldName(path);
   const value = valueAt(data, path);
-  const diagnostic = (message: string, locationPath: JsonPath = path, extra: Partial<PendingDiagnostic> = {}, target?: 'key'): PendingDiagnostic => ({
+  // Messages are templates of the `schema` rule in src/i18n, written here in English and
+  // again by lint in the workspace's language (messageId and data travel with them).
+  const diagnostic = (messageId: string, messageData: MessageData, locationPath: JsonPath = path, suggestionId?: string, target?: 'key'): PendingDiagnostic => ({
     ruleId: 'schema',
-    message,
+    message: ruleMessage('schema', messageId, messageData, 'en'),
     location: { file, path: locationPath, ...(target ? { target } : {}) },
-    ...extra,
+    ...(suggestionId !== undefined ? { suggestion: ruleMessage('schema', suggestionId, messageData, 'en'), suggestionId } : {}),
+    messageId,
+    data: messageData,
   });
   switch (error.keyword) {
     case 'additionalProperties': {
       const property = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys((schemaAt(name, error.schemaPath, error)?.properties as object | undefined) ?? {});
       const closest = closestMatch(property, allowed);
-      const what = path.length === 0 && name === 'model' ? 'section' : 'property';
-      const cutByComma = closest ? undefined : commaInFlowMapping(value, property);
+      const messageId = path.length === 0 && name === 'model' ? 'unknownSection' : 'unknownProperty';
+      const comma = closest ? undefined : commaInFlowMapping(value, property);
       return diagnostic(
-        `unknown ${what} "${shortened(property)}"`,
+        messageId,
+        { property: shortened(property), closest: closest ?? '', allowed: allowed.join(', '), ...(comma ?? {}) },
         [...path, property],
-        { suggestion: closest ? `did you mean "${closest}"?` : (cutByComma ?? `allowed: ${allowed.join(', ')}`) },
+        closest ? 'didYouMean' : comma ? 'quoteComma' : 'allowed',
         'key',
       );
     }
     case 'required': {
       const property = String((error.params as { missingProperty: string }).missingProperty);
-      return diagnostic(`missing required property "${property}"`);
+      return diagnostic('missingProperty', { property });
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       // Under `rules:` in omni.yaml the key is a rule id, not a field name.
-      const what = name === 'config' && path.length === 2 && path[0] === 'rules' ? `severity for rule "${field}"` : field;
-      return diagnostic(`${describeValue(value)} is not a valid ${what}`, path, { suggestion: `use ${listWords(allowed)}` });
+      const messageId = name === 'config' && path.length === 2 && path[0] === 'rules' ? 'invalidSeverity' : 'invalidValue';
+      return diagnostic(messageId, { value: describeValue(value), field, allowed: allowed.map(String).join(LIST_SEPARATOR) }, path, 'useOneOf');
     }
     case 'type': {
       const expected = String((error.params as { type: string }).type);
-      return diagnostic(`${field} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeName(value)}`, path, typeHint(expected, field, value));
+      const hint = typeHint(expected, field, value);
+      return diagnostic('wrongType', { field, expected: TYPE_WORDS[expected] ?? expected, actual: typeName(value), ...hint?.data }, path, hint?.id);
     }
-    case 'pattern':
-      return diagnostic(`${describeValue(value)} is not a valid ${patternWhat(field)}`, path, { suggestion: patternHint(field) });
+    case 'pattern': {
+      const [messageId, hintId] = PATTERN_MESSAGES[field] ?? ['invalidId', 'hintId'];
+      return diagnostic(messageId, { value: describeValue(value) }, path, hintId);
+    }
     case 'minimum':
     case 'maximum': {
       const bounds = schemaAt(name, error.schemaPath, error);
-      const range =
-        typeof bounds?.minimum === 'number' && typeof bounds?.maximum === 'number'
-          ? `between ${bounds.minimum} and ${bounds.maximum}`
-          : error.keyword === 'minimum'
-            ? `at least ${String(bounds?.minimum)}`
-            : `at most ${String(bounds?.maximum)}`;
-      return diagnostic(`${field} must be ${range}, not ${describeValue(value)}`);
+      const data = { field, value: describeValue(value), min: String(bounds?.minimum), max: String(bounds?.maximum) };
+      const messageId = typeof bounds?.minimum === 'number' && typeof bounds?.maximum === 'number' ? 'between' : error.keyword === 'minimum' ? 'atLeast' : 'atMost';
+      return diagnostic(messageId, data);
     }
     case 'minLength':
-      return diagnostic(`${field} must not be empty`);
+      return diagnostic('empty', { field });
     case 'uniqueItems': {
       const { j } = error.params as { i: number; j: number };
       const item = Array.isArray(value) ? value[j] : undefined;
-      return diagnostic(`${describeValue(item)} is listed twice in ${field}`, [...path, j]);
+      return diagnostic('listedTwice', { value: describeValue(item), field }, [...path, j]);
     }
     case 'propertyNames':
-      return diagnostic(`${field}: invalid key`);
+      return diagnostic('invalidKey', { field });
     default:
-      return diagnostic(`${field} ${error.message ?? 'is invalid'}`);
+      return diagnostic('otherProblem', { field, reason: error.message ?? 'is invalid' });
   }
 }
 
@@ -191,7 +197,7 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
  * `{ id: a, name: Je compare, puis je choisis }`: the comma ended the name, and the rest
  * became a key with no value. Says which value to quote, when the key before holds text.
  */
-function commaInFlowMapping(parent: unknown, property: string): string | undefined {
+function commaInFlowMapping(parent: unknown, property: string): { before: string; joined: string } | undefined {
   if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
   const record = parent as Record<string, unknown>;
   if (record[property] !== null) return undefined;
@@ -199,30 +205,19 @@ function commaInFlowMapping(parent: unknown, property: string): string | undefin
   const before = keys[keys.indexOf(property) - 1];
   const text = before === undefined ? undefined : record[before];
   if (typeof text !== 'string' && typeof text !== 'number') return undefined;
-  const joined = shortened(`${String(text)}, ${property}`).replace(/"/g, '\\"');
-  return `a comma inside { … } ends a value: quote it, ${before}: "${joined}"`;
+  return { before: before!, joined: shortened(`${String(text)}, ${property}`).replace(/"/g, '\\"') };
 }
 
-/** What YAML made of an unquoted value where the schema wants text. */
-function typeHint(expected: string, field: string, value: unknown): Partial<PendingDiagnostic> {
-  if (expected !== 'string') return {};
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return { suggestion: `YAML reads it as ${typeName(value)}: quote it, ${field}: "${String(value)}"` };
-  }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return { suggestion: `an unquoted value starting with { (such as {{first_name}}) is a YAML mapping: put the whole value in quotes` };
-  }
-  return {};
+/** What YAML made of an unquoted value where the schema wants text: a hint id and its data. */
+function typeHint(expected: string, field: string, value: unknown): { id: string; data: MessageData } | undefined {
+  if (expected !== 'string') return undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return { id: 'quoteScalar', data: { quoted: String(value) } };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { id: 'quoteMapping', data: {} };
+  return undefined;
 }
 
-function patternWhat(field: string): string {
-  if (field === 'after') return 'offset';
-  if (field === 'updated') return 'date';
-  return 'id';
-}
-
-function patternHint(field: string): string {
-  if (field === 'after') return 'write the offset from the trigger as J+1, D+1, J-7, 1d, 12h, 30m, 2w or 0';
-  if (field === 'updated') return 'write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD';
-  return 'ids use lower-case letters, digits, "-" and "_", starting with a letter or digit';
-}
+/** Which value a pattern checks, by field: an offset, a date, else an id (message and hint ids). */
+const PATTERN_MESSAGES: Record<string, [string, string]> = {
+  after: ['invalidOffset', 'hintOffset'],
+  updated: ['invalidDate', 'hintDate'],
+};

@@ -9,7 +9,7 @@ export const LAYERS: Record<string, readonly string[]> = {
   i18n: ['model/types'],
   model: ['diagnostics', 'i18n', 'util'],
   loader: ['diagnostics', 'util'],
-  schema: ['diagnostics', 'util'],
+  schema: ['diagnostics', 'i18n', 'util'],
   rules: ['diagnostics', 'i18n', 'model', 'util'],
   pipeline: ['diagnostics', 'i18n', 'loader', 'model', 'rules', 'schema', 'util'],
   formatters: ['diagnostics', 'i18n', 'rules', 'util'],

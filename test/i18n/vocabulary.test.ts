@@ -32,7 +32,18 @@ describe('vocabulary', () => {
   it('fr translates: the sentences of the two locales differ', () => {
     const fr = leaves(VOCABULARY.fr);
     // Words that are the same in both languages (Normal, Message, Variable, Sources…) are fine; sentences are not.
-    const same = [...en].filter(([key, value]) => typeof value === 'string' && value.includes(' ') && fr.get(key) === value && key !== 'locale').map(([key]) => key);
+    const same = [...en]
+      .filter(
+        ([key, value]) =>
+          typeof value === 'string' &&
+          value
+            .replace(/\{[^}]*\}/g, '')
+            .trim()
+            .includes(' ') &&
+          fr.get(key) === value &&
+          key !== 'locale',
+      )
+      .map(([key]) => key);
     expect(same).toEqual([]);
   });
 
@@ -73,11 +84,23 @@ describe('rules and their words', () => {
     return [own, ...shared.map((name) => readFileSync(path.join(repo, 'src/rules', `${name}.ts`), 'utf8'))].join('\n');
   };
 
+  const LOADER_RULES = new Set(['yaml-syntax', 'schema']);
+  const PIPELINE = ['pipeline/load.ts', 'pipeline/read-model-file.ts', 'schema/validate.ts'].map((file) => readFileSync(path.join(repo, 'src', file), 'utf8')).join('\n');
+
   for (const rule of RULES) {
     it(`${rule.id}: description and every message it reports exist in both locales, and every message is used`, () => {
       for (const locale of LOCALES) expect(VOCABULARY[locale].lint.rules[rule.id]?.description, `${locale} description`).toBeTruthy();
       expect(rule.description).toBe(VOCABULARY.en.lint.rules[rule.id]!.description);
       const source = ruleFiles(rule.id);
+      if (LOADER_RULES.has(rule.id)) {
+        // Loader findings are written in src/pipeline and src/schema: each of their messages is named there.
+        for (const locale of LOCALES) {
+          for (const messageId of Object.keys(VOCABULARY[locale].lint.rules[rule.id]!.messages))
+            expect(PIPELINE, `${rule.id}.${messageId} used in src/pipeline`).toContain(`'${messageId}'`);
+        }
+        expect(Object.keys(VOCABULARY.fr.lint.rules[rule.id]!.messages).sort()).toEqual(Object.keys(VOCABULARY.en.lint.rules[rule.id]!.messages).sort());
+        return;
+      }
       const used = new Set(
         [...source.matchAll(/(?:messageId|suggestionId): ([^,\n]+)/g)].flatMap((match) => [...match[1]!.matchAll(/'([A-Za-z]+)'/g)].map((id) => id[1]!)),
       );
@@ -143,8 +166,43 @@ describe('which language a workspace lints in', async () => {
     for (const config of [{ 'omni.yaml': 'locale: en\n' }, { 'omni.yaml': 'name: Plan\n' }, {}] as Record<string, string>[])
       expect(await messageOf(config)).toEqual(['source "erp" feeds no variable']);
   });
+  it('loader findings too: an unknown rule in a French omni.yaml', async () => {
+    const workspace = await loadFiles({ ...BASE, 'omni.yaml': 'locale: fr\nrules:\n  unused-sorce: off\n' });
+    const [finding] = (await lintWorkspace(workspace)).diagnostics;
+    expect(finding).toMatchObject({ ruleId: 'schema', message: 'règle inconnue « unused-sorce »', suggestion: 'vouliez-vous dire « unused-source » ?' });
+    expect((await lintWorkspace(workspace, { locale: 'en' })).diagnostics[0]).toMatchObject({
+      message: 'unknown rule "unused-sorce"',
+      suggestion: 'did you mean "unused-source"?',
+    });
+  });
+  it('schema findings too: wording, value kinds and lists in French', async () => {
+    const files = {
+      'omni.yaml': 'locale: fr\nrules:\n  unused-source: never\n',
+      'plan.yaml': 'stages:\n  - { id: discover, name: Discover, colour: red }\n  - { id: Buy, name: [Buy] }\n',
+    };
+    // omni.yaml has a problem of its own, yet its locale is read: its findings too are French.
+    const french = (await lintWorkspace(await loadFiles(files))).diagnostics.map((d) => `${d.message} | ${d.suggestion ?? ''}`);
+    expect(french).toEqual([
+      '"never" n’est pas une gravité valide pour la règle « unused-source » | utilisez error, warn ou off',
+      'propriété inconnue « colour » | propriétés possibles : id, name, description, owner, tags',
+      '"Buy" n’est pas un identifiant valide | un identifiant s’écrit en minuscules, chiffres, « - » et « _ », et commence par une lettre ou un chiffre',
+      'name doit être un texte, pas une liste | ',
+    ]);
+  });
   it('--locale overrides omni.yaml', async () => {
     expect(await messageOf({ 'omni.yaml': 'locale: fr\n' }, 'en')).toEqual(['source "erp" feeds no variable']);
     expect(await messageOf({ 'omni.yaml': 'locale: en\n' }, 'fr')).toEqual(['la source « erp » n’alimente aucune variable']);
+  });
+});
+
+describe('the report speaks the workspace language about lint', () => {
+  it('rule descriptions of a French report are French', async () => {
+    const { lintSummary } = await import('../../src/report/view-model.js');
+    const workspace = await loadWorkspace(path.join(repo, 'examples/gaps'));
+    const { diagnostics } = await lintWorkspace(workspace, { locale: 'fr' });
+    const french = lintSummary(diagnostics, RULES, VOCABULARY.fr.report, 'fr');
+    expect(french.groups.find((group) => group.ruleId === 'unused-source')?.description).toBe('Aucune variable ne provient d’une source.');
+    const english = lintSummary(diagnostics, RULES, VOCABULARY.en.report);
+    expect(english.groups.find((group) => group.ruleId === 'unused-source')?.description).toBe('No variable comes from a source.');
   });
 });

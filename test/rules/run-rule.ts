@@ -65,6 +65,11 @@ export function loadFiles(files: Files): Promise<LoadedWorkspace> {
   return loadWorkspace('/omni-rule-test/workspace', { source: memorySource(files) });
 }
 
+/** Loads and lints in-memory files through the real pipeline, with every rule. */
+export async function lintFiles(files: Files, ruleOverrides: Record<string, SeverityOrOff> = {}): Promise<Diagnostic[]> {
+  return (await lintWorkspace(await loadFiles(files), { ruleOverrides })).diagnostics;
+}
+
 const LOADER_RULES = new Set(['yaml-syntax', 'schema']);
 
 /**
