@@ -145,7 +145,7 @@ export async function openMermaidPage(executablePath: string): Promise<MermaidPa
     await browser?.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  // Last resort on an exit nobody awaited (process.exit from elsewhere): the pipe dies with us, the profile must not stay.
+  // Last resort on an exit nobody awaited (an exit called from elsewhere): the pipe dies with us, the profile must not stay.
   const removeProfileNow = () => {
     try {
       browser?.process()?.kill('SIGKILL');
