@@ -32,6 +32,37 @@ export const KNOWN_BROWSERS = [
 
 export class BrowserNotFoundError extends Error {}
 
+/** The one command that adds what drawing needs; docs/dependencies.md gives the same. */
+export const DRAWING_INSTALL_COMMAND = 'npm install --save-dev puppeteer-core mermaid@11.17.2';
+
+/**
+ * puppeteer-core or mermaid is not installed: they are optional peer dependencies, added
+ * only by those who draw SVG/PNG. A BrowserNotFoundError, so callers that go on without
+ * diagrams (the report) do so.
+ */
+export class DrawingPackagesMissingError extends BrowserNotFoundError {
+  constructor(missing: readonly string[]) {
+    super(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed (drawing SVG/PNG needs them): run \`${DRAWING_INSTALL_COMMAND}\``);
+  }
+}
+
+/** Names of the drawing packages that cannot be resolved from omni's install. */
+export function missingDrawingPackages(): string[] {
+  const require = createRequire(import.meta.url);
+  const resolves = (specifier: string) => {
+    try {
+      require.resolve(specifier);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return [
+    ...(resolves('puppeteer-core') ? [] : ['puppeteer-core']),
+    ...(resolves('mermaid/package.json') ? [] : ['mermaid']),
+  ];
+}
+
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
@@ -84,6 +115,8 @@ export interface MermaidPage {
  * time).
  */
 export async function openMermaidPage(executablePath: string): Promise<MermaidPage> {
+  const missing = missingDrawingPackages();
+  if (missing.length > 0) throw new DrawingPackagesMissingError(missing);
   const { default: puppeteer } = await import('puppeteer-core');
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'omni-chromium-'));
   let browser: Browser | undefined;

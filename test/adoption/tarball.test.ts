@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAWING_INSTALL_COMMAND } from '../../src/renderers/browser.js';
+import { folderBytes, REPO_ROOT, run, userEnv } from './helpers.js';
+
+// A new user's install: the packed tarball into an empty project, no PUPPETEER variables,
+// packages from the npm cache when it has them (CI's `npm ci` fills it), else the registry.
+const MAX_INSTALL_BYTES = 150 * 1024 * 1024;
+
+let scratch: string;
+let project: string;
+let installed: ReturnType<typeof run>;
+const env = () => userEnv({ NO_COLOR: '1' });
+const npx = (args: string[], cwd = path.join(project, 'plan')) => run('npx', ['--no-install', ...args], { cwd, env: env() });
+
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'omni-tarball-'));
+  // dist/ is built by `npm test`'s pretest; --ignore-scripts packs it as it is.
+  const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], { cwd: REPO_ROOT, env: env() });
+  expect(packed.status, packed.stderr).toBe(0);
+  const tarball = path.join(scratch, packed.stdout.trim());
+  project = path.join(scratch, 'project');
+  mkdirSync(project);
+  writeFileSync(path.join(project, 'package.json'), '{ "name": "team-plan", "private": true }\n');
+  installed = run('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project, env: env() });
+}, 240_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('npm install -D of the packed tarball', () => {
+  it('succeeds without any browser or drawing package', () => {
+    expect(installed.status, installed.stderr).toBe(0);
+    const modules = path.join(project, 'node_modules');
+    expect(existsSync(path.join(modules, 'omni-journey/dist/cli/main.js'))).toBe(true);
+    // No package able to download a browser, and nothing only drawing needs.
+    for (const absent of ['puppeteer', 'puppeteer-core', '@puppeteer/browsers', 'mermaid', 'jsdom', '@mermaid-js/mermaid-cli']) {
+      expect(existsSync(path.join(modules, absent)), absent).toBe(false);
+    }
+  });
+
+  it('leaves node_modules under 150 MB', () => {
+    const bytes = folderBytes(path.join(project, 'node_modules'));
+    console.log(`tarball install: node_modules ${(bytes / 1024 / 1024).toFixed(1)} MB, ${readdirSync(path.join(project, 'node_modules')).length} top-level entries`);
+    expect(bytes).toBeLessThan(MAX_INSTALL_BYTES);
+  });
+
+  it('runs init, lint and export there', () => {
+    const init = npx(['omni', 'init', 'plan', '--yes', '--locale', 'en'], project);
+    expect(init.status, init.stderr).toBe(0);
+    const lint = npx(['omni', 'lint']);
+    expect(lint.stderr).toBe('');
+    expect(lint.status).toBe(0);
+    const exported = npx(['omni', 'export', '--xlsx', 'out/plan.xlsx']);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(readFileSync(path.join(project, 'plan/out/plan.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('says in one line what to install when a report needs diagrams', () => {
+    // Any executable will do as the browser: the missing packages are found before it starts.
+    const report = run('npx', ['--no-install', 'omni', 'report', '-o', 'out/report.html'], {
+      cwd: path.join(project, 'plan'),
+      env: { ...env(), PUPPETEER_EXECUTABLE_PATH: process.execPath },
+    });
+    expect(report.status, report.stderr).toBe(0);
+    const lines = report.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes(DRAWING_INSTALL_COMMAND))).toEqual([
+      expect.stringMatching(/^omni: puppeteer-core and mermaid are not installed .*: report written without diagrams/),
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(existsSync(path.join(project, 'plan/out/report.html'))).toBe(true);
+  });
+});
