@@ -8,9 +8,11 @@ import { findWorkspaceRoot } from '../loader/discover.js';
 import { loadWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { findRepositoryRoot } from '../util/repository-root.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
+import { readRuleDocs } from './rule-docs.js';
 
 interface Target {
   root: string;
@@ -79,6 +81,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     color: options.outputFile ? false : useColor(process.stdout, options.color),
     cwd,
     toolVersion: version,
+    repositoryRoot: findRepositoryRoot(result.root),
+    ...(options.format === 'sarif' && { ruleDocs: readRuleDocs(RULES) }),
   };
   const format = await loadFormatter(options.format);
   emit(format(result, context), options.outputFile);
