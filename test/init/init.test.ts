@@ -212,3 +212,96 @@ describe('omni init through the built CLI', () => {
     expect(result.stderr).toBe(`omni: would overwrite 1 existing file in ${folder}: omni.yaml\n  pass --force to replace them, or choose an empty folder\n`);
   });
 });
+
+describe('omni init with channels of the team\'s own', () => {
+  it('accepts any valid id, with a name from the id and a type from its words', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    await init(folder, { yes: true, locale: 'en', channels: 'whatsapp,email,boutique-paris,call_back' });
+    const matrix = load(read(folder, 'matrix.yaml')) as { channels: unknown[]; touchpoints: { id: string; name: string }[] };
+    expect(matrix.channels).toEqual([
+      { id: 'whatsapp', name: 'Whatsapp', type: 'online' },
+      { id: 'email', name: 'Email', type: 'online', requiresConsent: true },
+      { id: 'boutique-paris', name: 'Boutique paris', type: 'offline' },
+      { id: 'call_back', name: 'Call back', type: 'offline' },
+    ]);
+    expect(matrix.touchpoints.map((touchpoint) => `${touchpoint.id}: ${touchpoint.name}`)).toEqual([
+      'whatsapp-discover: First contact through Whatsapp',
+      'email-signup: Sign-up confirmation email',
+      'boutique-paris-discover: First contact through Boutique paris',
+      'call_back-discover: First contact through Call back',
+    ]);
+    expect(await lintDiagnostics(folder)).toEqual([]);
+  });
+
+  it('lints clean in French with only unknown channels', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    await init(folder, { yes: true, locale: 'fr', channels: 'whatsapp' });
+    const welcome = load(read(folder, 'scenarios/welcome.yaml')) as { scenarios: { steps: unknown[] }[] };
+    expect(welcome.scenarios[0]!.steps).toEqual([{ after: '0', channel: 'whatsapp', name: 'Message de bienvenue sur Whatsapp' }]);
+    expect(await lintDiagnostics(folder)).toEqual([]);
+  });
+});
+
+describe('omni init inside a git repository', () => {
+  function repository(): string {
+    const root = temporaryFolder();
+    const git = spawnSync('git', ['init', '--quiet', root], { encoding: 'utf8' });
+    expect(git.status, git.stderr).toBe(0);
+    return root;
+  }
+
+  it('without a terminal, writes the workflow at the repository root, linting the workspace folder', async () => {
+    const root = repository();
+    const io = quietIo(root);
+    const files = await init(path.join(root, 'plans/crm'), { yes: true }, io);
+    expect(files).toContain('../../.github/workflows/omni.yml');
+    expect(existsSync(path.join(root, 'plans/crm/.github'))).toBe(false);
+    const workflow = load(read(root, '.github/workflows/omni.yml')) as { jobs: { lint: { steps: { run?: string }[] } } };
+    expect(workflow.jobs.lint.steps.at(-1)!.run).toBe('npx --yes --package=omni-journey@0.1.0 omni lint plans/crm --format github');
+    expect(io.logged()).toContain('\nThe CI workflow lints plans/crm from the repository root (GitHub runs workflows only from there).\nNext: omni lint plans/crm\n');
+  });
+
+  it('on a terminal, asks; "n" keeps the workflow in the workspace with a warning', async () => {
+    const root = repository();
+    const io = quietIo(root, true);
+    (io.input as PassThrough).end('\n\n\nn\n');
+    await init(path.join(root, 'plan'), {}, io);
+    expect((io.output as PassThrough).read().toString()).toMatch(
+      /The workspace is in plan\/ of a git repository; GitHub runs workflows only from the root\. Write the CI workflow to \.github\/workflows\/omni\.yml at the root of the repository \[y\]: $/,
+    );
+    expect(existsSync(path.join(root, '.github'))).toBe(false);
+    expect(existsSync(path.join(root, 'plan/.github/workflows/omni.yml'))).toBe(true);
+    expect(io.logged()).toContain('warning: plan/.github/workflows/omni.yml is below the repository root: GitHub will not run it until it moves to the root.\n');
+  });
+
+  it('on a terminal, Enter writes it at the root; an existing root workflow is not overwritten', async () => {
+    const root = repository();
+    const io = quietIo(root, true);
+    (io.input as PassThrough).end('en\n\n\n\n');
+    await init(path.join(root, 'plan'), {}, io);
+    expect(existsSync(path.join(root, '.github/workflows/omni.yml'))).toBe(true);
+    const again = await init(path.join(root, 'other'), { yes: true }, quietIo(root)).catch((caught: unknown) => caught);
+    expect((again as CliError).message).toBe(`would overwrite 1 existing file in ${path.join(root, 'other')}: ../.github/workflows/omni.yml`);
+  });
+
+  it('at the root of the repository, changes nothing about the workflow', async () => {
+    const root = repository();
+    const io = quietIo(root);
+    await init(root, { yes: true }, io);
+    expect(read(root, '.github/workflows/omni.yml')).toContain('omni lint --format github');
+    expect(io.logged()).not.toContain('repository root');
+  });
+});
+
+describe('where the schema line points', () => {
+  it('into node_modules when omni is installed in a project holding the workspace', () => {
+    const install = path.join('/work', 'team', 'node_modules', 'omni-journey');
+    expect(projectInstall('/work/team/plan', install)).toBe(install);
+    expect(projectInstall('/work/team', install)).toBe(install);
+    // Not for another project, npx's cache, a global install or a clone of omni.
+    expect(projectInstall('/work/other/plan', install)).toBeUndefined();
+    expect(projectInstall('/work/team/plan', '/root/.npm/_npx/0a1b/node_modules/omni-journey')).toBeUndefined();
+    expect(projectInstall('/work/team/plan', '/usr/lib/node_modules/omni-journey')).toBeUndefined();
+    expect(projectInstall('/work/team/plan', '/work/team/omni')).toBeUndefined();
+  });
+});
