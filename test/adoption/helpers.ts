@@ -45,3 +45,15 @@ export function which(name: string): string | undefined {
   }
   return undefined;
 }
+
+/** The commands of the README's first `sh` block, comments dropped. */
+export function readmeCommands(readme: string): string[][] {
+  const block = /```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('no sh block in the README');
+  return block
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean)
+    .map((line) => line.split(/\s+/));
+}
+

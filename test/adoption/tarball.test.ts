@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAWING_INSTALL_COMMAND } from '../../src/renderers/browser.js';
-import { folderBytes, REPO_ROOT, run, userEnv } from './helpers.js';
+import { folderBytes, readmeCommands, REPO_ROOT, run, userEnv } from './helpers.js';
 
 // A new user's install: the packed tarball into an empty project, no PUPPETEER variables,
 // packages from the npm cache when it has them (CI's `npm ci` fills it), else the registry.
@@ -48,14 +48,28 @@ describe('npm install -D of the packed tarball', () => {
     expect(bytes).toBeLessThan(MAX_INSTALL_BYTES);
   });
 
-  it('runs init, lint and export there', () => {
+  it('runs init, then the generated README\'s lint and export commands as written', () => {
     const init = npx(['omni', 'init', 'plan', '--yes', '--locale', 'en'], project);
     expect(init.status, init.stderr).toBe(0);
-    const lint = npx(['omni', 'lint']);
-    expect(lint.stderr).toBe('');
-    expect(lint.status).toBe(0);
-    const exported = npx(['omni', 'export', '--xlsx', 'out/plan.xlsx']);
-    expect(exported.status, exported.stderr).toBe(0);
+    // omni is installed in the project: the schema line points into node_modules, relative to each file.
+    expect(readFileSync(path.join(project, 'plan/matrix.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../node_modules/omni-journey/schemas/model.schema.json',
+    );
+    expect(readFileSync(path.join(project, 'plan/scenarios/welcome.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../node_modules/omni-journey/schemas/model.schema.json',
+    );
+    expect(existsSync(path.join(project, 'node_modules/omni-journey/schemas/model.schema.json'))).toBe(true);
+    expect(existsSync(path.join(project, 'plan/.omni'))).toBe(false);
+
+    const commands = readmeCommands(readFileSync(path.join(project, 'plan/README.md'), 'utf8'));
+    const lint = commands.find((command) => command[2] === 'lint')!;
+    const exported = commands.find((command) => command[2] === 'export')!;
+    expect(lint.join(' ')).toBe('npx omni lint');
+    const linted = run(lint[0]!, lint.slice(1), { cwd: path.join(project, 'plan'), env: env() });
+    expect(linted.stderr).toBe('');
+    expect(linted.status).toBe(0);
+    const written = run(exported[0]!, exported.slice(1), { cwd: path.join(project, 'plan'), env: env() });
+    expect(written.status, written.stderr).toBe(0);
     expect(readFileSync(path.join(project, 'plan/out/plan.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
