@@ -32,6 +32,14 @@ afterAll(() => {
 });
 
 describe('npm install -D of the packed tarball', () => {
+  it('packs with nothing but the tarball name on stdout (pre-commit reads it as the file name)', () => {
+    // Lifecycle scripts included, as pre-commit runs it: none may print there.
+    const packed = run('npm', ['pack', '--dry-run', '--pack-destination', scratch], { cwd: REPO_ROOT, env: env() });
+    expect(packed.status, packed.stderr).toBe(0);
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(packed.stdout).toBe(`omni-journey-${version}.tgz\n`);
+  });
+
   it('succeeds without any browser or drawing package', () => {
     expect(installed.status, installed.stderr).toBe(0);
     const modules = path.join(project, 'node_modules');
