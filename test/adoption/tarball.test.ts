@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAWING_INSTALL_COMMAND } from '../../src/renderers/browser.js';
 import { folderBytes, readmeCommands, REPO_ROOT, run, userEnv } from './helpers.js';
@@ -95,4 +96,42 @@ describe('npm install -D of the packed tarball', () => {
     expect(lines).toHaveLength(2);
     expect(existsSync(path.join(project, 'plan/out/report.html'))).toBe(true);
   });
+
+  it('runs the lint job of docs/github-actions.md as written, from the workspace sub-folder', () => {
+    // The project becomes the team's repository, with the workspace in plan/ as in the doc.
+    for (const args of [['init', '--quiet'], ['config', 'user.email', 'team@example.com'], ['config', 'user.name', 'Team']]) {
+      expect(run('git', args, { cwd: project, env: env() }).status).toBe(0);
+    }
+    const matrix = path.join(project, 'plan/matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('    channel: web\n', '    channel: wbe\n'));
+
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs/github-actions.md'), 'utf8');
+    const workflow = load(/```yaml\n(# \.github\/workflows\/omni\.yml[\s\S]*?)```/.exec(doc)![1]!) as {
+      jobs: { lint: { steps: { run?: string; uses?: string; if?: string; 'working-directory'?: string; with?: Record<string, string> }[] } };
+    };
+    const steps = workflow.jobs.lint.steps;
+    const summary = path.join(scratch, 'step-summary.md');
+    writeFileSync(summary, '');
+    const outcomes: { run: string; status: number | null; stdout: string }[] = [];
+    for (const step of steps.filter((step) => step.run !== undefined)) {
+      // GitHub runs each `run:` with `bash -e`, from the step's working-directory.
+      const result = run('bash', ['-e', '-c', step.run!], {
+        cwd: path.join(project, step['working-directory'] ?? '.'),
+        env: { ...env(), GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' },
+      });
+      outcomes.push({ run: step.run!, status: result.status, stdout: result.stdout });
+    }
+    expect(outcomes.map((outcome) => [outcome.run, outcome.status])).toEqual([
+      ['npm ci', 0],
+      // Fails the job on the error it annotates…
+      ['npx omni lint --format github', 1],
+      // …while the SARIF step still succeeds, for the upload that follows.
+      ['npx omni lint --format sarif --output-file omni.sarif || test $? -eq 1', 0],
+    ]);
+    expect(outcomes[1]!.stdout).toMatch(/^::error file=plan\/matrix\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=unknown-reference::/m);
+    expect(readFileSync(summary, 'utf8')).toContain('unknown-reference');
+    const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    const sarif = JSON.parse(readFileSync(path.join(project, upload.with!.sarif_file!), 'utf8'));
+    expect(sarif.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toContain('plan/matrix.yaml');
+  }, 120_000);
 });
