@@ -34,7 +34,7 @@ function validate(sarifFile: string): { status: number | null; ruleIds: string[]
 }
 
 function omni(args: string[], cwd: string) {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.GITHUB_STEP_SUMMARY;
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -14,7 +14,7 @@ afterAll(() => {
 });
 
 function sh(command: string, args: string[], cwd: string) {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.GITHUB_STEP_SUMMARY;
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env, timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
