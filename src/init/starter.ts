@@ -249,8 +249,10 @@ export interface StarterLayout {
   workflowPath: string;
   /** The folder the workflow lints, relative to where it runs; '' for the workspace it sits in. */
   workflowLintTarget: string;
-  /** omni is a dependency of the project (`npx omni` works there; CI installs it with `npm ci`). */
+  /** omni is a dependency of the project holding the workspace (`npx omni` works there). */
   installedInProject: boolean;
+  /** That project is where the workflow runs, so CI installs omni with `npm ci` (else `npx --package`). */
+  workflowInstallsProject: boolean;
 }
 
 export const WORKFLOW_PATH = '.github/workflows/omni.yml';
@@ -278,6 +280,7 @@ export function renderStarter(answers: StarterAnswers, version: string, layout: 
     docsUrl: DOCS_URL,
     schema: { model: schemaFor(file, layout.schema.model), config: schemaFor(file, layout.schema.config) },
     installedInProject: layout.installedInProject,
+    workflowInstallsProject: layout.workflowInstallsProject,
     workflow: { lintArguments: layout.workflowLintTarget === '' ? '' : ` ${layout.workflowLintTarget}` },
   });
   const files = new Map<string, string>();

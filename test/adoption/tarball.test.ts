@@ -69,6 +69,10 @@ describe('npm install -D of the packed tarball', () => {
     );
     expect(existsSync(path.join(project, 'node_modules/omni-journey/schemas/model.schema.json'))).toBe(true);
     expect(existsSync(path.join(project, 'plan/.omni'))).toBe(false);
+    // The project (where `npm ci` would run) is not where this workflow runs: it fetches omni itself.
+    expect(readFileSync(path.join(project, 'plan/.github/workflows/omni.yml'), 'utf8')).toContain(
+      'run: npx --yes --package=omni-journey@0.1.0 omni lint --format github\n',
+    );
 
     const commands = readmeCommands(readFileSync(path.join(project, 'plan/README.md'), 'utf8'));
     const lint = commands.find((command) => command[2] === 'lint')!;
@@ -133,5 +137,19 @@ describe('npm install -D of the packed tarball', () => {
     const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
     const sarif = JSON.parse(readFileSync(path.join(project, upload.with!.sarif_file!), 'utf8'));
     expect(sarif.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toContain('plan/matrix.yaml');
+  }, 120_000);
+
+  it('writes, in the repository, a workflow at its root whose steps run as written', () => {
+    // Runs after the test above made the project a git repository.
+    expect(existsSync(path.join(project, '.git'))).toBe(true);
+    const init = npx(['omni', 'init', 'crm-plan', '--yes', '--locale', 'fr'], project);
+    expect(init.status, init.stderr).toBe(0);
+    const workflow = load(readFileSync(path.join(project, '.github/workflows/omni.yml'), 'utf8')) as { jobs: { lint: { steps: { run?: string; uses?: string }[] } } };
+    const steps = workflow.jobs.lint.steps;
+    expect(steps.map((step) => step.run ?? step.uses)).toEqual(['actions/checkout@v6', 'actions/setup-node@v6', 'npm ci', 'npx omni lint crm-plan --format github']);
+    for (const step of steps.filter((step) => step.run !== undefined)) {
+      const result = run('bash', ['-e', '-c', step.run!], { cwd: project, env: env() });
+      expect({ run: step.run, status: result.status, stdout: step.run === 'npm ci' ? '' : result.stdout }).toEqual({ run: step.run, status: 0, stdout: '' });
+    }
   }, 120_000);
 });
