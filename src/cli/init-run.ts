@@ -160,6 +160,7 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
       schema: { model: schemaTarget('model'), config: schemaTarget('config') },
       workflowPath: workflowAtRoot ? toPosix(path.relative(folder, path.join(repository!, WORKFLOW_PATH))) : WORKFLOW_PATH,
       workflowLintTarget: workflowAtRoot ? below : '',
+      workflowBelowRoot: below !== '' && !workflowAtRoot,
       installedInProject: install !== undefined,
       // CI runs from the repository root (or the workspace, when the workflow stays there).
       workflowInstallsProject: install !== undefined && path.dirname(path.dirname(install)) === (workflowAtRoot ? path.resolve(repository!) : folder),

@@ -249,6 +249,8 @@ export interface StarterLayout {
   workflowPath: string;
   /** The folder the workflow lints, relative to where it runs; '' for the workspace it sits in. */
   workflowLintTarget: string;
+  /** The workflow stays in a workspace below the repository root, where GitHub does not run it. */
+  workflowBelowRoot: boolean;
   /** omni is a dependency of the project holding the workspace (`npx omni` works there). */
   installedInProject: boolean;
   /** That project is where the workflow runs, so CI installs omni with `npm ci` (else `npx --package`). */
@@ -281,7 +283,7 @@ export function renderStarter(answers: StarterAnswers, version: string, layout: 
     schema: { model: schemaFor(file, layout.schema.model), config: schemaFor(file, layout.schema.config) },
     installedInProject: layout.installedInProject,
     workflowInstallsProject: layout.workflowInstallsProject,
-    workflow: { lintArguments: layout.workflowLintTarget === '' ? '' : ` ${layout.workflowLintTarget}` },
+    workflow: { lintArguments: layout.workflowLintTarget === '' ? '' : ` ${layout.workflowLintTarget}`, belowRoot: layout.workflowBelowRoot },
   });
   const files = new Map<string, string>();
   for (const [file, template] of [

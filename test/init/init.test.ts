@@ -253,18 +253,19 @@ describe('omni init inside a git repository', () => {
   it('without a terminal, writes the workflow at the repository root, linting the workspace folder', async () => {
     const root = repository();
     const io = quietIo(root);
-    const files = await init(path.join(root, 'plans/crm'), { yes: true }, io);
+    const files = await init(path.join(root, 'plans/crm'), { yes: true, locale: 'en' }, io);
     expect(files).toContain('../../.github/workflows/omni.yml');
     expect(existsSync(path.join(root, 'plans/crm/.github'))).toBe(false);
     const workflow = load(read(root, '.github/workflows/omni.yml')) as { jobs: { lint: { steps: { run?: string }[] } } };
     expect(workflow.jobs.lint.steps.at(-1)!.run).toBe('npx --yes --package=omni-journey@0.1.0 omni lint plans/crm --format github');
     expect(io.logged()).toContain('\nThe CI workflow lints plans/crm from the repository root (GitHub runs workflows only from there).\nNext: omni lint plans/crm\n');
+    expect(read(root, 'plans/crm/README.md')).toContain('Every pull request is checked by the `.github/workflows/omni.yml` workflow at the root of\nthe repository');
   });
 
   it('on a terminal, asks; "n" keeps the workflow in the workspace with a warning', async () => {
     const root = repository();
     const io = quietIo(root, true);
-    (io.input as PassThrough).end('\n\n\nn\n');
+    (io.input as PassThrough).end('en\n\n\nn\n');
     await init(path.join(root, 'plan'), {}, io);
     expect((io.output as PassThrough).read().toString()).toMatch(
       /The workspace is in plan\/ of a git repository; GitHub runs workflows only from the root\. Write the CI workflow to \.github\/workflows\/omni\.yml at the root of the repository \[y\]: $/,
@@ -272,6 +273,8 @@ describe('omni init inside a git repository', () => {
     expect(existsSync(path.join(root, '.github'))).toBe(false);
     expect(existsSync(path.join(root, 'plan/.github/workflows/omni.yml'))).toBe(true);
     expect(io.logged()).toContain('warning: plan/.github/workflows/omni.yml is below the repository root: GitHub will not run it until it moves to the root.\n');
+    expect(read(root, 'plan/README.md')).toContain('workflow in this folder checks every pull request once it\nis moved to the root of the repository');
+    expect(read(root, 'plan/README.md')).not.toContain('at the root of\nthe repository: problems show up');
   });
 
   it('on a terminal, Enter writes it at the root; an existing root workflow is not overwritten', async () => {
