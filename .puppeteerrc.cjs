@@ -1,2 +1,4 @@
-// omni drives a system Chromium (see README): never download Puppeteer's own browser build.
+// omni uses puppeteer-core, which never downloads a browser, and drives a system Chromium (see
+// README). The development-only @mermaid-js/mermaid-cli (the render benchmark's baseline) pulls
+// the full puppeteer: this keeps its install from downloading Chrome in this repository.
 module.exports = { skipDownload: true };

@@ -1,266 +1,56 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import Handlebars from 'handlebars';
-import { dump } from 'js-yaml';
+import { fileURLToPath } from 'node:url';
+import {
+  BUILT_IN_CHANNELS,
+  DEFAULT_CHANNELS,
+  defaultPlanName,
+  parseChannels as parseStarterChannels,
+  renderStarter,
+  StarterInputError,
+  WORKFLOW_PATH,
+  type StarterAnswers,
+  type StarterLayout,
+} from '../init/starter.js';
 import type { Locale } from '../model/types.js';
 import { checkOutputFolder, writeOutputFile } from './output.js';
+import { findRepositoryRoot } from '../util/repository-root.js';
 import { CliError } from './errors.js';
 import type { InitCommandOptions } from './init.js';
+import { schemaFiles } from './schema.js';
 
-const TEMPLATES = new URL('../../templates/init/', import.meta.url);
-const SCHEMAS = new URL('../../schemas/', import.meta.url);
+/** omni's own install: the package folder holding dist/ and schemas/. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Where `omni init` copies the schemas when omni is not installed in the project. */
+export const SCHEMA_COPY_FOLDER = '.omni/schemas';
 
-type ChannelId = 'web' | 'email' | 'sms' | 'app' | 'store' | 'call-center';
-type Words = Record<Locale, string>;
+export type InitAnswers = StarterAnswers;
 
-interface ChannelSpec {
-  type: 'online' | 'offline';
-  name: Words;
-  /** The opt-in variable recording consent for this channel, when sending on it needs one. */
-  consent?: { id: string; name: Words };
-  touchpoint: { stage: string; name: Words };
-  /** The welcome step on this channel: a message, or an action for channels that send nothing. */
-  welcome: { subject?: Words; message?: Words; name?: Words };
+const toPosix = (relative: string) => relative.split(path.sep).join('/');
+
+/** Channel ids from "web, email", or a usage error saying what is wrong. */
+export function parseChannels(text: string): string[] {
+  try {
+    return parseStarterChannels(text);
+  } catch (error) {
+    if (error instanceof StarterInputError) throw new CliError(error.message, error.hint);
+    throw error;
+  }
 }
 
-const CHANNELS: Record<ChannelId, ChannelSpec> = {
-  web: {
-    type: 'online',
-    name: { fr: 'Site web', en: 'Website' },
-    touchpoint: { stage: 'discover', name: { fr: 'Consultation du catalogue en ligne', en: 'Browsing the online catalogue' } },
-    welcome: { name: { fr: 'Bannière de bienvenue personnalisée sur le site', en: 'Personalised welcome banner on the website' } },
-  },
-  email: {
-    type: 'online',
-    name: { fr: 'Email', en: 'Email' },
-    consent: { id: 'email_optin', name: { fr: 'Consentement email', en: 'Email consent' } },
-    touchpoint: { stage: 'signup', name: { fr: "Email de confirmation d'inscription", en: 'Sign-up confirmation email' } },
-    welcome: {
-      subject: { fr: 'Bienvenue {{first_name}} !', en: 'Welcome, {{first_name}}!' },
-      message: { fr: 'Bonjour {{first_name}}, merci pour votre inscription. Voici ce qui vous attend.', en: 'Hello {{first_name}}, thank you for signing up. Here is what comes next.' },
-    },
-  },
-  sms: {
-    type: 'online',
-    name: { fr: 'SMS', en: 'SMS' },
-    consent: { id: 'sms_optin', name: { fr: 'Consentement SMS', en: 'SMS consent' } },
-    touchpoint: { stage: 'buy', name: { fr: 'SMS de suivi de commande', en: 'Order tracking text message' } },
-    welcome: { message: { fr: '{{first_name}}, bienvenue ! Répondez STOP pour ne plus recevoir de SMS.', en: '{{first_name}}, welcome! Reply STOP to opt out.' } },
-  },
-  app: {
-    type: 'online',
-    name: { fr: 'Application mobile', en: 'Mobile app' },
-    consent: { id: 'push_optin', name: { fr: 'Consentement notifications push', en: 'Push notification consent' } },
-    touchpoint: { stage: 'discover', name: { fr: "Découverte de l'application", en: 'Exploring the app' } },
-    welcome: { message: { fr: "{{first_name}}, découvrez les avantages réservés à l'application.", en: '{{first_name}}, discover the perks only the app offers.' } },
-  },
-  store: {
-    type: 'offline',
-    name: { fr: 'Magasin', en: 'Store' },
-    touchpoint: { stage: 'buy', name: { fr: 'Passage en caisse', en: 'Checkout in store' } },
-    welcome: { name: { fr: 'Un vendeur accueille le nouveau client lors de sa prochaine visite', en: 'A sales associate welcomes the new customer on their next visit' } },
-  },
-  'call-center': {
-    type: 'offline',
-    name: { fr: 'Service client', en: 'Customer service' },
-    touchpoint: { stage: 'support', name: { fr: 'Appel au service client', en: 'Call to customer service' } },
-    welcome: { name: { fr: 'Un conseiller appelle le client pour se présenter', en: 'An adviser calls the customer to introduce themselves' } },
-  },
-};
-
-export const CHANNEL_IDS = Object.keys(CHANNELS) as ChannelId[];
-export const DEFAULT_CHANNELS: ChannelId[] = ['web', 'email', 'store'];
-export const DEFAULT_NAMES: Words = { fr: 'Plan relationnel omnicanal', en: 'Omnichannel relationship plan' };
-const WELCOME_OFFSETS = ['0', 'J+1', 'J+3', 'J+7', 'J+14', 'J+30'];
-
-const TEXT: Record<Locale, Record<string, string>> = {
-  fr: {
-    omniComment: 'Réglages du plan : nom, langue, sévérité des règles (voir docs/format.md).',
-    matrixComment: 'Matrice des points de contact : étapes du parcours (colonnes), canaux (lignes), points de contact (cellules).',
-    useCasesComment: "Cas d'usage notés de 1 à 5 ; priorité = business + expérience − difficulté.",
-    programsComment: 'Cartographie des scénarios : étapes du cycle de vie (colonnes), cibles (lignes), programmes.',
-    dataComment: 'Besoins de données : systèmes sources et variables utilisées par les scénarios.',
-    scenarioComment: 'Un scénario par fichier : déclencheur, séquence de messages, données nécessaires.',
-    gitignoreComment: 'Sorties générées par omni render, omni export et omni report.',
-    workflowComment: 'Vérifie le plan à chaque pull request ; les problèmes apparaissent en annotations.',
-  },
-  en: {
-    omniComment: 'Plan settings: name, language, rule severities (see docs/format.md).',
-    matrixComment: 'Touchpoint matrix: journey stages (columns), channels (rows), touchpoints (cells).',
-    useCasesComment: 'Use cases scored 1 to 5; priority = business + experience − difficulty.',
-    programsComment: 'Scenario map: lifecycle stages (columns), targets (rows), programmes.',
-    dataComment: 'Data requirements: source systems and the variables scenarios use.',
-    scenarioComment: 'One scenario per file: trigger, sequence of messages, data it needs.',
-    gitignoreComment: 'Outputs of omni render, omni export and omni report.',
-    workflowComment: 'Checks the plan on every pull request; problems show up as annotations.',
-  },
-};
-
-export interface InitAnswers {
-  name: string;
-  locale: Locale;
-  channels: ChannelId[];
-}
-
-/** The starter plan for the answers: plain data the templates lay out. */
-export function starterPlan(answers: InitAnswers) {
-  const { locale, channels } = answers;
-  const w = (words: Words) => words[locale];
-  const first = channels[0]!;
-  const second = channels[1];
-  const messaging = channels.find((id) => CHANNELS[id].consent) ?? first;
-  const consentOf = (ids: readonly ChannelId[]) => ids.flatMap((id) => (CHANNELS[id].consent ? [CHANNELS[id].consent!.id] : []));
-  const touchpointId = (id: ChannelId) => `${id}-${CHANNELS[id].touchpoint.stage}`;
-  const welcomeSteps = channels.map((id, index) => {
-    const spec = CHANNELS[id].welcome;
-    return {
-      after: WELCOME_OFFSETS[Math.min(index, WELCOME_OFFSETS.length - 1)]!,
-      channel: id,
-      name: spec.name && w(spec.name),
-      subject: spec.subject && w(spec.subject),
-      message: spec.message && w(spec.message),
-    };
-  });
-  const followUpStep = CHANNELS[messaging].consent
-    ? {
-        after: 'J+7',
-        channel: messaging,
-        subject: messaging === 'email' ? w({ fr: '{{first_name}}, votre avis compte', en: '{{first_name}}, how did it go?' }) : undefined,
-        message: w({ fr: '{{first_name}}, votre commande vous plaît-elle ? Donnez-nous votre avis en une minute.', en: '{{first_name}}, are you happy with your order? Tell us in one minute.' }),
-      }
-    : { after: 'J+7', channel: messaging, name: w({ fr: 'Un conseiller recueille l’avis du client sur sa commande', en: 'An adviser asks the customer about their order' }) };
-
-  return {
-    name: answers.name,
-    locale,
-    t: TEXT[locale],
-    stages: [
-      { id: 'discover', name: w({ fr: 'Je découvre', en: 'I discover' }) },
-      { id: 'signup', name: w({ fr: 'Je crée mon compte', en: 'I sign up' }) },
-      { id: 'buy', name: w({ fr: "J'achète", en: 'I buy' }) },
-      { id: 'support', name: w({ fr: 'Je suis accompagné', en: 'I get support' }) },
-    ],
-    channels: channels.map((id) => ({ id, name: w(CHANNELS[id].name), type: CHANNELS[id].type, requiresConsent: Boolean(CHANNELS[id].consent) })),
-    touchpoints: channels.map((id) => ({
-      id: touchpointId(id),
-      name: w(CHANNELS[id].touchpoint.name),
-      stage: CHANNELS[id].touchpoint.stage,
-      channel: id,
-      status: id === first ? 'opportunity' : id === second ? 'friction' : 'normal',
-      description:
-        id === first
-          ? w({ fr: "Exemple d'opportunité : remplacez-la par un vrai point de contact de votre parcours.", en: 'An example opportunity: replace it with a real touchpoint of your journey.' })
-          : id === second
-            ? w({ fr: 'Exemple de point de friction : à remplacer par un vrai.', en: 'An example friction: replace it with a real one.' })
-            : undefined,
-    })),
-    useCases: [
-      {
-        id: 'welcome-new-customers',
-        name: w({ fr: 'Accueillir chaque nouveau client sur tous ses canaux', en: 'Welcome every new customer on all their channels' }),
-        category: w({ fr: 'Accueil', en: 'Onboarding' }),
-        objective: 'Activation',
-        touchpoints: [touchpointId(first)],
-        scores: { business: 4, experience: 4, difficulty: 2 },
-      },
-      {
-        id: 'post-purchase-feedback',
-        name: w({ fr: "Demander l'avis du client après son achat", en: 'Ask for feedback after a purchase' }),
-        category: w({ fr: 'Satisfaction', en: 'Satisfaction' }),
-        objective: w({ fr: 'Fidélisation', en: 'Retention' }),
-        touchpoints: second ? [touchpointId(second)] : [],
-        scores: { business: 3, experience: 4, difficulty: 2 },
-      },
-    ],
-    lifecycle: [
-      { id: 'welcome', name: w({ fr: 'Bienvenue', en: 'Welcome' }) },
-      { id: 'activation', name: 'Activation' },
-      { id: 'relationship', name: w({ fr: 'Relationnel', en: 'Relationship' }) },
-      { id: 'upsell', name: 'Upsell' },
-    ],
-    targets: [{ id: 'all', name: w({ fr: 'Tous les contacts', en: 'All contacts' }), definition: w({ fr: 'Tout contact identifié, client ou non.', en: 'Every known contact, customer or not.' }) }],
-    programs: [
-      { id: 'activation', name: 'Activation', objective: w({ fr: 'Amener chaque nouveau contact à son premier achat.', en: 'Bring every new contact to a first purchase.' }) },
-      { id: 'satisfaction', name: 'Satisfaction', objective: w({ fr: 'Écouter les clients et corriger les points de friction.', en: 'Listen to customers and fix frictions.' }) },
-    ],
-    sources: [{ id: 'crm', name: 'CRM', type: 'crm' }],
-    variables: [
-      { id: 'first_name', name: w({ fr: 'Prénom', en: 'First name' }), sources: ['crm'], pii: true },
-      ...channels.flatMap((id) => {
-        const consent = CHANNELS[id].consent;
-        return consent ? [{ id: consent.id, name: w(consent.name), sources: ['crm'], consentFor: [id] }] : [];
-      }),
-    ],
-    scenarios: [
-      {
-        id: 'welcome',
-        name: w({ fr: 'Bienvenue', en: 'Welcome' }),
-        description: w({ fr: 'Accueille chaque nouveau compte sur les canaux du plan.', en: 'Welcomes every new account on the channels of the plan.' }),
-        program: 'activation',
-        lifecycle: 'welcome',
-        target: 'all',
-        useCases: ['welcome-new-customers'],
-        trigger: { type: 'behavior', event: 'account_created', description: w({ fr: 'Le contact crée son compte, en ligne ou en magasin.', en: 'The contact creates an account, online or in store.' }) },
-        exit: ['unsubscribed'],
-        goal: 'first_order',
-        variables: ['first_name', ...consentOf(channels)],
-        steps: welcomeSteps,
-      },
-      {
-        id: 'post-purchase-feedback',
-        name: w({ fr: 'Avis après achat', en: 'Post-purchase feedback' }),
-        description: w({ fr: "Demande l'avis du client une semaine après la livraison.", en: 'Asks for feedback a week after delivery.' }),
-        program: 'satisfaction',
-        lifecycle: 'relationship',
-        target: 'all',
-        useCases: ['post-purchase-feedback'],
-        trigger: { type: 'event', event: 'order_delivered', description: w({ fr: 'La commande est livrée ou retirée.', en: 'The order is delivered or picked up.' }) },
-        exit: ['unsubscribed', 'review_submitted'],
-        goal: 'review_submitted',
-        variables: ['first_name', ...consentOf([messaging])],
-        steps: [followUpStep],
-      },
-    ],
-  };
-}
-
-function schemaUrl(kind: 'model' | 'config'): string {
-  const schema = JSON.parse(readFileSync(new URL(`${kind}.schema.json`, SCHEMAS), 'utf8')) as { $id: string };
-  return schema.$id;
-}
-
-/** Every file of the starter workspace, relative path → content, from the handlebars templates. */
-export function renderStarter(answers: InitAnswers, version: string): Map<string, string> {
-  const handlebars = Handlebars.create();
-  // A YAML scalar: plain when safe, quoted when needed (templates, colons, "0").
-  handlebars.registerHelper('y', (value: unknown) => dump(value, { lineWidth: -1, quotingType: '"' }).trimEnd());
-  handlebars.registerHelper('join', (items: unknown) => (Array.isArray(items) ? items.join(', ') : ''));
-  const render = (template: string, data: object) =>
-    handlebars.compile(readFileSync(new URL(template, TEMPLATES), 'utf8'), { noEscape: true, strict: false })(data);
-  const plan = starterPlan(answers);
-  const data = { ...plan, version, schema: { model: schemaUrl('model'), config: schemaUrl('config') } };
-  const files = new Map<string, string>([
-    ['omni.yaml', render('omni.yaml.hbs', data)],
-    ['matrix.yaml', render('matrix.yaml.hbs', data)],
-    ['use-cases.yaml', render('use-cases.yaml.hbs', data)],
-    ['programs.yaml', render('programs.yaml.hbs', data)],
-    ['data.yaml', render('data.yaml.hbs', data)],
-  ]);
-  for (const scenario of plan.scenarios) files.set(`scenarios/${scenario.id}.yaml`, render('scenario.yaml.hbs', { ...data, scenario }));
-  files.set('.gitignore', render('gitignore.hbs', data));
-  files.set('.github/workflows/omni.yml', render('workflow.yml.hbs', data));
-  files.set('README.md', render(`README.${answers.locale}.md.hbs`, data));
-  return files;
-}
-
-/** Channel ids from "web, email" (order kept, duplicates dropped), or an error naming the unknown ones. */
-export function parseChannels(text: string): ChannelId[] {
-  const ids = [...new Set(text.split(',').map((part) => part.trim()).filter(Boolean))];
-  const unknown = ids.filter((id) => !(CHANNEL_IDS as string[]).includes(id));
-  if (unknown.length > 0) throw new CliError(`unknown channel${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, `choose among ${CHANNEL_IDS.join(', ')}`);
-  if (ids.length === 0) throw new CliError('at least one channel is needed', `choose among ${CHANNEL_IDS.join(', ')}`);
-  return ids as ChannelId[];
+/**
+ * The `node_modules/omni-journey` folder omni runs from when it belongs to a project that
+ * holds `folder` (so editors find the schemas there); undefined for a global install, npx's
+ * cache or a clone of omni.
+ */
+export function projectInstall(folder: string, packageRoot = PACKAGE_ROOT): string | undefined {
+  const root = path.resolve(packageRoot);
+  const modules = path.dirname(root);
+  if (path.basename(modules) !== 'node_modules' || path.basename(root) !== 'omni-journey') return undefined;
+  const project = path.dirname(modules);
+  const relative = path.relative(project, path.resolve(folder));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative)) ? root : undefined;
 }
 
 export interface PromptIo {
@@ -268,15 +58,17 @@ export interface PromptIo {
   output: NodeJS.WritableStream;
 }
 
+type Ask = <T>(question: string, fallback: string, parse: (text: string) => T) => Promise<T>;
+
 /**
- * Asks for what the options did not give, one line each; Enter keeps the default shown in
- * brackets, and an invalid answer is asked again (at most three times).
+ * One question per line; Enter keeps the default shown in brackets, and an invalid answer
+ * is asked again (at most three times). The iterator buffers lines, so answers typed (or
+ * piped) ahead of a question are kept.
  */
-export async function askAnswers(given: Partial<InitAnswers>, io: PromptIo): Promise<InitAnswers> {
+function openPrompt(io: PromptIo): { ask: Ask; close(): void } {
   const rl = createInterface({ input: io.input, terminal: false });
-  // The iterator buffers lines, so answers typed (or piped) ahead of a question are kept.
   const lines = rl[Symbol.asyncIterator]();
-  const ask = async <T>(question: string, fallback: string, parse: (text: string) => T): Promise<T> => {
+  const ask: Ask = async (question, fallback, parse) => {
     for (let attempt = 1; ; attempt++) {
       io.output.write(`${question} [${fallback}]: `);
       const next = await lines.next();
@@ -290,20 +82,26 @@ export async function askAnswers(given: Partial<InitAnswers>, io: PromptIo): Pro
       }
     }
   };
-  try {
-    const locale =
-      given.locale ??
-      (await ask('Locale of the starter content (fr/en)', 'fr', (text) => {
-        if (text !== 'fr' && text !== 'en') throw new CliError(`unknown locale: ${text}`, 'answer fr or en');
-        return text as Locale;
-      }));
-    const name = given.name ?? (await ask('Name of the plan', DEFAULT_NAMES[locale], (text) => text));
-    const channels = given.channels ?? (await ask(`Channels (${CHANNEL_IDS.join(', ')})`, DEFAULT_CHANNELS.join(', '), parseChannels));
-    return { name, locale, channels };
-  } finally {
-    rl.close();
-  }
+  return { ask, close: () => rl.close() };
 }
+
+async function askAnswers(given: Partial<InitAnswers>, ask: Ask): Promise<InitAnswers> {
+  const locale =
+    given.locale ??
+    (await ask('Locale of the starter content (fr/en)', 'fr', (text) => {
+      if (text !== 'fr' && text !== 'en') throw new CliError(`unknown locale: ${text}`, 'answer fr or en');
+      return text as Locale;
+    }));
+  const name = given.name ?? (await ask('Name of the plan', defaultPlanName(locale), (text) => text));
+  const channels = given.channels ?? (await ask(`Channels (${BUILT_IN_CHANNELS.join(', ')}, or your own ids)`, DEFAULT_CHANNELS.join(', '), parseChannels));
+  return { name, locale, channels };
+}
+
+const yesNo = (text: string): boolean => {
+  if (/^(y|yes|o|oui)$/i.test(text)) return true;
+  if (/^(n|no|non)$/i.test(text)) return false;
+  throw new CliError(`unclear answer: ${text}`, 'answer y or n');
+};
 
 export interface InitIo extends PromptIo {
   cwd: string;
@@ -332,18 +130,58 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
     ...(options.name !== undefined && { name: options.name.trim() }),
     ...(options.channels !== undefined && { channels: parseChannels(options.channels) }),
   };
-  const answers =
-    io.interactive && !options.yes
-      ? await askAnswers(given, io)
-      : { locale: given.locale ?? 'fr', name: given.name ?? DEFAULT_NAMES[given.locale ?? 'fr'], channels: given.channels ?? DEFAULT_CHANNELS };
-  const files = renderStarter(answers, version);
+  const asking = io.interactive && !options.yes;
+  const prompt = asking ? openPrompt(io) : undefined;
+  const notes: string[] = [];
+  let answers: InitAnswers;
+  let layout: StarterLayout;
+  try {
+    answers = prompt
+      ? await askAnswers(given, prompt.ask)
+      : { locale: given.locale ?? 'fr', name: given.name ?? defaultPlanName(given.locale ?? 'fr'), channels: given.channels ?? DEFAULT_CHANNELS };
+
+    // GitHub reads workflows only at the repository root: below it, offer the root.
+    const repository = findRepositoryRoot(folder);
+    const below = repository !== undefined && path.resolve(repository) !== folder ? toPosix(path.relative(repository, folder)) : '';
+    let workflowAtRoot = false;
+    if (below !== '') {
+      const question = `The workspace is in ${below}/ of a git repository; GitHub runs workflows only from the root. Write the CI workflow to ${WORKFLOW_PATH} at the root of the repository`;
+      workflowAtRoot = prompt ? await prompt.ask(question, 'y', yesNo) : true;
+      notes.push(
+        workflowAtRoot
+          ? `The CI workflow lints ${below} from the repository root (GitHub runs workflows only from there).`
+          : `warning: ${below}/${WORKFLOW_PATH} is below the repository root: GitHub will not run it until it moves to the root.`,
+      );
+    }
+
+    const install = projectInstall(folder);
+    const schemaTarget = (kind: 'model' | 'config') =>
+      install ? toPosix(path.relative(folder, path.join(install, 'schemas', `${kind}.schema.json`))) : `${SCHEMA_COPY_FOLDER}/${kind}.schema.json`;
+    layout = {
+      schema: { model: schemaTarget('model'), config: schemaTarget('config') },
+      workflowPath: workflowAtRoot ? toPosix(path.relative(folder, path.join(repository!, WORKFLOW_PATH))) : WORKFLOW_PATH,
+      workflowLintTarget: workflowAtRoot ? below : '',
+      workflowBelowRoot: below !== '' && !workflowAtRoot,
+      installedInProject: install !== undefined,
+      // CI runs from the repository root (or the workspace, when the workflow stays there).
+      workflowInstallsProject: install !== undefined && path.dirname(path.dirname(install)) === (workflowAtRoot ? path.resolve(repository!) : folder),
+    };
+  } finally {
+    prompt?.close();
+  }
+
+  const files = renderStarter(answers, version, layout);
+  if (!layout.installedInProject) for (const [file, text] of await schemaFiles(SCHEMA_COPY_FOLDER)) files.set(file, text);
   const existing = [...files.keys()].filter((file) => existsSync(path.join(folder, file)));
   if (existing.length > 0 && !options.force) {
     throw new CliError(`would overwrite ${existing.length} existing file${existing.length > 1 ? 's' : ''} in ${dir ?? '.'}: ${existing.join(', ')}`, 'pass --force to replace them, or choose an empty folder');
   }
   for (const [file, text] of files) writeOutputFile(path.join(folder, file), text, { allowModelFiles: true });
-  const shown = path.relative(io.cwd, folder) || '.';
-  io.log(`Created ${files.size} files in ${shown}:\n${[...files.keys()].map((file) => `  ${file}\n`).join('')}Next: omni lint ${shown === '.' ? '' : shown}`.trimEnd() + '\n');
+  const shown = toPosix(path.relative(io.cwd, folder)) || '.';
+  io.log(
+    `Created ${files.size} files in ${shown}:\n${[...files.keys()].map((file) => `  ${file}\n`).join('')}${notes.map((note) => `${note}\n`).join('')}` +
+      `Next: omni lint ${shown === '.' ? '' : shown}`.trimEnd() +
+      '\n',
+  );
   return [...files.keys()];
 }
-

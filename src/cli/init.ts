@@ -17,10 +17,10 @@ export function registerInit(program: Command, version: string): void {
     .argument('[dir]', 'folder to create it in (default: the current folder)')
     .addOption(new Option('--locale <locale>', 'language of the starter content').choices(['fr', 'en']))
     .option('--name <name>', 'name of the plan')
-    .option('--channels <ids>', 'comma-separated channels: web, email, sms, app, store, call-center')
+    .option('--channels <ids>', 'comma-separated channel ids: web, email, sms, app, store, call-center, or your own (e.g. whatsapp)')
     .option('-y, --yes', 'ask nothing: use the options given and the defaults')
     .option('--force', 'overwrite existing files')
-    .addHelpText('after', '\nOn a terminal, omni init asks for the name, locale and channels (Enter keeps the default). Exit codes: 0 created, 2 usage error or existing files.')
+    .addHelpText('after', '\nOn a terminal, omni init asks for the name, locale and channels (Enter keeps the default), and, below the root of a git repository, whether to write the CI workflow at the root (without a terminal it does). Exit codes: 0 created, 2 usage error or existing files.')
     .action(async (dir: string | undefined, options: InitCommandOptions) => {
       const { runInit } = await import('./init-run.js');
       const { cwd, stderr } = currentIo();

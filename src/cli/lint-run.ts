@@ -9,6 +9,7 @@ import { loadWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
 import { ruleDescription } from '../i18n/index.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { findRepositoryRoot } from '../util/repository-root.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
@@ -17,6 +18,7 @@ import { requireModelFiles, writeNotices } from './workspace.js';
 
 /** What each format writes, for the extension --output-file must have. */
 const OUTPUT_KIND: Record<LintCommandOptions['format'], OutputKind> = { stylish: 'text', json: 'json', sarif: 'sarif', junit: 'junit', github: 'text' };
+import { readRuleDocs } from './rule-docs.js';
 
 interface Target {
   root: string;
@@ -90,6 +92,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     color: outputFile ? false : useColor(currentIo().stdout, options.color),
     cwd,
     toolVersion: version,
+    repositoryRoot: findRepositoryRoot(result.root),
+    ...(options.format === 'sarif' && { ruleDocs: readRuleDocs(RULES) }),
   };
   const format = await loadFormatter(options.format);
   emit(format(result, context), outputFile, { workspaces });

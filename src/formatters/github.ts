@@ -5,9 +5,11 @@ import { displayPath, messageWithSuggestion, type FormatContext } from './shared
  * GitHub Actions workflow commands, one per diagnostic, which GitHub turns into
  * annotations on the pull request:
  * `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::message`
- * (`::warning` for warnings). Paths are relative to cwd: run omni from the
- * repository root (GITHUB_WORKSPACE). GitHub shows at most 10 errors and 10
- * warnings per step; the Markdown summary lists everything.
+ * (`::warning` for warnings). GitHub places `file=` relative to the repository root, so
+ * paths are relative to `context.repositoryRoot` when the workspace is in a git
+ * repository, whatever folder omni runs from (e.g. `working-directory: plan`); outside
+ * one, relative to the current folder. GitHub shows at most 10 errors and 10 warnings
+ * per step; the Markdown summary lists everything.
  */
 export function formatGithub(result: LintResult, context: FormatContext): string {
   return result.diagnostics.map((diagnostic) => `${command(diagnostic, result, context)}\n`).join('');
@@ -16,7 +18,7 @@ export function formatGithub(result: LintResult, context: FormatContext): string
 function command(diagnostic: Diagnostic, result: LintResult, context: FormatContext): string {
   const { start, end } = diagnostic.range;
   const properties = [
-    `file=${escapeProperty(displayPath(result, context, diagnostic.file))}`,
+    `file=${escapeProperty(displayPath(result, { ...context, cwd: context.repositoryRoot ?? context.cwd }, diagnostic.file))}`,
     `line=${start.line}`,
     `col=${start.column}`,
     `endLine=${end.line}`,

@@ -14,12 +14,21 @@ const SRCROOT = '%SRCROOT%';
 
 type SarifLevel = 'error' | 'warning';
 
+/** Tags beyond the ones every rule gets, for code scanning's filters. */
+const EXTRA_TAGS: Readonly<Record<string, readonly string[]>> = {
+  'yaml-syntax': ['syntax'],
+  schema: ['syntax'],
+  'template-syntax': ['syntax'],
+  'missing-consent': ['privacy'],
+};
+
 /**
  * SARIF 2.1.0 log for GitHub code scanning (`github/codeql-action/upload-sarif`).
- * Every known rule is listed so alerts can show their description and docs link;
- * paths are relative to `context.cwd` (run omni from the repository root) under
- * `%SRCROOT%`; `partialFingerprints` hash rule + file + entity (or message when
- * there is no entity) so an alert keeps its identity when lines move.
+ * Every known rule is listed with its descriptions and doc page (as `help`) so alerts can
+ * explain themselves. Paths are relative to `%SRCROOT%`: the git repository root when the
+ * workspace is in one (whatever the current folder), else the current folder.
+ * `partialFingerprints` hash rule + file + entity (or message when there is no entity) so
+ * an alert keeps its identity when lines move.
  */
 export function formatSarif(result: LintResult, context: FormatContext): string {
   const rules: RuleMeta[] = [...context.rules];
@@ -32,6 +41,7 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
       rules.push({ id: diagnostic.ruleId, description: diagnostic.ruleId, defaultSeverity: diagnostic.severity, docsUrl: diagnostic.docsUrl });
     }
   }
+  const sourceRoot = context.repositoryRoot ?? context.cwd;
 
   const occurrences = new Map<string, number>();
   const results = result.diagnostics.map((diagnostic) => {
@@ -40,26 +50,11 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
     // message) are told apart by their order, as CodeQL does with its line hashes.
     const occurrence = (occurrences.get(base) ?? 0) + 1;
     occurrences.set(base, occurrence);
-    return {
-      ruleId: diagnostic.ruleId,
+    return sarifResult(diagnostic, {
       ruleIndex: ruleIndexes.get(diagnostic.ruleId)!,
-      level: level(diagnostic.severity),
-      message: { text: messageWithSuggestion(diagnostic) },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(result, context, diagnostic.file),
-            region: {
-              startLine: diagnostic.range.start.line,
-              startColumn: diagnostic.range.start.column,
-              endLine: diagnostic.range.end.line,
-              endColumn: diagnostic.range.end.column,
-            },
-          },
-        },
-      ],
-      partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
-    };
+      artifactLocation: artifactLocation(path.resolve(result.root, diagnostic.file), sourceRoot),
+      fingerprint: `${base}:${occurrence}`,
+    });
   });
 
   const log = {
@@ -72,15 +67,10 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
             name: 'omni',
             informationUri: INFORMATION_URI,
             version: context.toolVersion,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.description },
-              helpUri: rule.docsUrl,
-              defaultConfiguration: { level: level(rule.defaultSeverity) },
-            })),
+            rules: rules.map((rule) => ruleDescriptor(rule, context.ruleDocs?.get(rule.id))),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(sourceRoot) } },
         // Columns are JavaScript string offsets; saying so keeps viewers from guessing.
         columnKind: 'utf16CodeUnits',
         results,
@@ -88,6 +78,78 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+interface ResultPlacement {
+  ruleIndex: number;
+  artifactLocation: ArtifactLocation;
+  fingerprint: string;
+}
+
+/** One `result` object; everything it says about a finding is decided here. */
+function sarifResult(diagnostic: Diagnostic, placement: ResultPlacement) {
+  return {
+    ruleId: diagnostic.ruleId,
+    ruleIndex: placement.ruleIndex,
+    level: level(diagnostic.severity),
+    message: { text: messageWithSuggestion(diagnostic) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: placement.artifactLocation,
+          region: {
+            startLine: diagnostic.range.start.line,
+            startColumn: diagnostic.range.start.column,
+            endLine: diagnostic.range.end.line,
+            endColumn: diagnostic.range.end.column,
+          },
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: placement.fingerprint },
+  };
+}
+
+/** A rule as code scanning shows it: short and full description, help from its doc page, tags. */
+function ruleDescriptor(rule: RuleMeta, page: string | undefined) {
+  const markdown = page === undefined ? `${rule.description}\n\nSee ${rule.docsUrl}.` : absoluteLinks(page, rule.docsUrl).trimEnd();
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: (page && firstParagraph(markdown)) || rule.description },
+    helpUri: rule.docsUrl,
+    help: { text: plainText(markdown), markdown },
+    defaultConfiguration: { level: level(rule.defaultSeverity) },
+    properties: { tags: ['omni', rule.defaultSeverity === 'error' ? 'correctness' : 'completeness', ...(EXTRA_TAGS[rule.id] ?? [])] },
+  };
+}
+
+/** The page's first paragraph of prose (after the title and the severity line), as plain text. */
+function firstParagraph(page: string): string | undefined {
+  const paragraph = page
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .find((block) => block !== '' && !block.startsWith('#') && !block.startsWith('**Default severity') && !block.startsWith('```'));
+  return paragraph && plainText(paragraph).replace(/\s*\n\s*/g, ' ');
+}
+
+/** Relative links of a doc page made absolute, so they work inside code scanning. */
+function absoluteLinks(markdown: string, pageUrl: string): string {
+  return markdown.replace(/\]\(([^)\s]+)\)/g, (whole, target: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) return whole;
+    return `](${new URL(target, pageUrl).href})`;
+  });
+}
+
+/** Markdown read as text: no heading marks, emphasis, code ticks; links as "text (url)". */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    // A link to a heading of the same page means nothing out of it: keep its text only.
+    .replace(/\[([^\]]*)\]\((#[^)\s]*)\)/g, '$1')
+    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/`([^`\n]+)`/g, '$1');
 }
 
 function level(severity: Diagnostic['severity']): SarifLevel {
@@ -103,9 +165,10 @@ function fingerprintHash(diagnostic: Diagnostic): string {
   return createHash('sha256').update([diagnostic.ruleId, diagnostic.file, ...identity].join('\0')).digest('hex');
 }
 
-function artifactLocation(result: LintResult, context: FormatContext, file: string): { uri: string; uriBaseId?: string } {
-  const absolute = path.resolve(result.root, file);
-  const relative = path.relative(context.cwd, absolute);
+type ArtifactLocation = { uri: string; uriBaseId?: string };
+
+function artifactLocation(absolute: string, sourceRoot: string): ArtifactLocation {
+  const relative = path.relative(sourceRoot, absolute);
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     // Outside the source root a relative URI would climb out of %SRCROOT%: use an absolute one.
     return { uri: pathToFileURL(absolute).href };

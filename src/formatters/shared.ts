@@ -12,6 +12,13 @@ export interface FormatContext {
   cwd: string;
   /** Version of omni, written into SARIF. */
   toolVersion: string;
+  /**
+   * Root of the git repository holding the workspace, when there is one: SARIF and GitHub
+   * annotation paths are relative to it, where code scanning and pull requests look for them.
+   */
+  repositoryRoot?: string;
+  /** Each rule's doc page (Markdown) by rule id, for SARIF's `help`; read by the CLI. */
+  ruleDocs?: ReadonlyMap<string, string>;
 }
 
 export type Formatter = (result: LintResult, context: FormatContext) => string;

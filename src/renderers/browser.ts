@@ -35,7 +35,9 @@ export class BrowserNotFoundError extends Error {}
 
 /** The optional packages drawing needs; they may be absent from an install that only lints. */
 export const DRAWING_PACKAGES = ['puppeteer-core', 'mermaid'] as const;
-export const INSTALL_DRAWING_PACKAGES = `npm install -D ${DRAWING_PACKAGES.join(' ')}`;
+/** The one command that adds what drawing needs; docs/dependencies.md gives the same. */
+export const INSTALL_DRAWING_PACKAGES = 'npm install --save-dev puppeteer-core mermaid@11.17.2';
+export const DRAWING_INSTALL_COMMAND = INSTALL_DRAWING_PACKAGES;
 
 /** A drawing package is not installed: one line naming what to install. */
 export class MissingPackageError extends Error {

@@ -17,9 +17,11 @@ export const LAYERS: Record<string, readonly string[]> = {
   exporters: ['diagnostics', 'i18n', 'model', 'util'],
   report: ['diagnostics', 'i18n', 'model', 'renderers', 'rules', 'util'],
   diff: ['diagnostics', 'formatters', 'i18n', 'loader', 'model', 'pipeline', 'renderers', 'util'],
+  // The starter workspace `omni init` writes (its words are in i18n/starter.ts).
+  init: ['i18n', 'model', 'util'],
   // The language server: another front end on the pipeline, like cli (it owns stdio when it runs).
   lsp: ['diagnostics', 'i18n', 'loader', 'model', 'pipeline', 'rules', 'schema', 'util'],
-  cli: ['diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'loader', 'lsp', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'util'],
+  cli: ['diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'init', 'loader', 'lsp', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'util'],
   // Ambient declarations for untyped packages.
   types: [],
 };

@@ -34,4 +34,17 @@ describe('github', () => {
   test('prints nothing for a clean result', () => {
     expect(formatGithub(cleanResult(), makeContext())).toBe('');
   });
+
+  test('file= is relative to the repository root whatever the current folder', () => {
+    const lines = formatGithub(makeResult(), makeContext({ cwd: '/repo/workspace/journeys', repositoryRoot: '/repo' })).split('\n');
+    expect(lines.map((line) => line.match(/file=([^,]*)/)?.[1])).toEqual([
+      'workspace/channels.yaml',
+      'workspace/journeys/onboarding.yaml',
+      'workspace/journeys/onboarding.yaml',
+      'workspace/journeys/onboarding.yaml',
+      undefined,
+    ]);
+    // Outside a repository: relative to the current folder, as before.
+    expect(formatGithub(makeResult(), makeContext({ cwd: '/repo/workspace/journeys' }))).toMatch(/^::warning file=\.\.\/channels\.yaml,/);
+  });
 });

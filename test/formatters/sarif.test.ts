@@ -41,12 +41,16 @@ describe('sarif', () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0];
     expect(run.tool.driver).toMatchObject({ name: 'omni', informationUri: 'https://github.com/omni-journey/omni', version: '1.2.3' });
+    // Without doc pages (none in this context), help falls back to the description and link.
     expect(run.tool.driver.rules).toEqual(
       rules.map((rule) => ({
         id: rule.id,
         shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
         helpUri: rule.docsUrl,
+        help: { text: `${rule.description}\n\nSee ${rule.docsUrl}.`, markdown: `${rule.description}\n\nSee ${rule.docsUrl}.` },
         defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
+        properties: { tags: ['omni', rule.defaultSeverity === 'error' ? 'correctness' : 'completeness'] },
       })),
     );
     expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
@@ -112,5 +116,62 @@ describe('sarif', () => {
       uriBaseId: '%SRCROOT%',
     });
     expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere.yaml' });
+  });
+
+  test('help and full description come from the rule\'s doc page, its relative links made absolute', () => {
+    const page = [
+      '# unknown-reference: a reference names nothing',
+      '',
+      '**Default severity:** error',
+      '',
+      'Fires when an id used as a reference is declared nowhere,',
+      'see [`schemas/model.schema.json`](../../schemas/model.schema.json) and [why](#why).',
+      '',
+      '## Why',
+      '',
+      '```yaml',
+      'channel: emal',
+      '```',
+      '',
+    ].join('\n');
+    const { log } = sarif(makeResult(), makeContext({ ruleDocs: new Map([['unknown-reference', page]]) }));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-reference');
+    const schemaUrl = 'https://github.com/omni-journey/omni/blob/main/schemas/model.schema.json';
+    expect(rule.fullDescription.text).toBe(`Fires when an id used as a reference is declared nowhere, see schemas/model.schema.json (${schemaUrl}) and why.`);
+    expect(rule.help.markdown).toBe(page.trimEnd().replace('../../schemas/model.schema.json', schemaUrl));
+    expect(rule.help.text).toBe(
+      [
+        'unknown-reference: a reference names nothing',
+        '',
+        'Default severity: error',
+        '',
+        'Fires when an id used as a reference is declared nowhere,',
+        `see schemas/model.schema.json (${schemaUrl}) and why.`,
+        '',
+        'Why',
+        '',
+        '```yaml',
+        'channel: emal',
+        '```',
+      ].join('\n'),
+    );
+  });
+
+  test('paths are relative to the repository root, not the current folder, when there is one', () => {
+    // Linted from /repo/workspace/journeys (e.g. `working-directory:` in a workflow).
+    const { log } = sarif(makeResult(), makeContext({ cwd: '/repo/workspace/journeys', repositoryRoot: '/repo' }));
+    const run = log.runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    expect(run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation)).toEqual([
+      { uri: 'workspace/channels.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'workspace/journeys/onboarding.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'workspace/journeys/onboarding.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'workspace/journeys/onboarding.yaml', uriBaseId: '%SRCROOT%' },
+    ]);
+    // Outside a repository the current folder stays the base, as before.
+    const outside = sarif(makeResult(), makeContext({ cwd: '/repo/workspace' })).log.runs[0];
+    expect(outside.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///repo/workspace/');
+    expect(outside.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('channels.yaml');
   });
 });

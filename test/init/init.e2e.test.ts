@@ -7,7 +7,8 @@ import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
 import type { InitCommandOptions } from '../../src/cli/init.js';
-import { CHANNEL_IDS, runInit, type InitIo } from '../../src/cli/init-run.js';
+import { projectInstall, runInit, type InitIo } from '../../src/cli/init-run.js';
+import { BUILT_IN_CHANNELS as CHANNEL_IDS } from '../../src/init/starter.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 
@@ -22,8 +23,10 @@ const FILES = [
   '.gitignore',
   '.github/workflows/omni.yml',
   'README.md',
+  // omni is not installed in these temporary folders: editors get a local copy of the schemas.
+  '.omni/schemas/model.schema.json',
+  '.omni/schemas/config.schema.json',
 ];
-const schemaId = (kind: string) => (JSON.parse(readFileSync(`schemas/${kind}.schema.json`, 'utf8')) as { $id: string }).$id;
 const bin = path.resolve('bin/omni.js');
 
 const folders: string[] = [];
@@ -57,13 +60,21 @@ describe('omni init --yes', () => {
     const io = quietIo(path.dirname(folder));
     expect(await init(folder, { yes: true, locale }, io)).toEqual(FILES);
     for (const file of FILES) expect(existsSync(path.join(folder, file))).toBe(true);
-    expect(io.logged()).toBe(`Created 10 files in plan:\n${FILES.map((file) => `  ${file}\n`).join('')}Next: omni lint plan\n`);
+    expect(io.logged()).toBe(`Created 12 files in plan:\n${FILES.map((file) => `  ${file}\n`).join('')}Next: omni lint plan\n`);
 
-    // Every workspace YAML file starts with the schema line pointing at the published $id.
-    expect(read(folder, 'omni.yaml').split('\n')[0]).toBe(`# yaml-language-server: $schema=${schemaId('config')}`);
+    // Every workspace YAML file starts with a schema line that resolves to the local copy,
+    // relative to the file itself, and the copy is the shipped schema.
+    expect(read(folder, 'omni.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=./.omni/schemas/config.schema.json');
     for (const file of FILES.filter((name) => name.endsWith('.yaml') && name !== 'omni.yaml')) {
-      expect(read(folder, file).split('\n')[0]).toBe(`# yaml-language-server: $schema=${schemaId('model')}`);
+      const target = file.includes('/') ? '../.omni/schemas/model.schema.json' : './.omni/schemas/model.schema.json';
+      expect(read(folder, file).split('\n')[0]).toBe(`# yaml-language-server: $schema=${target}`);
+      expect(existsSync(path.resolve(folder, path.dirname(file), target))).toBe(true);
     }
+    for (const kind of ['model', 'config']) {
+      expect(JSON.parse(read(folder, `.omni/schemas/${kind}.schema.json`))).toEqual(JSON.parse(readFileSync(`schemas/${kind}.schema.json`, 'utf8')));
+    }
+    // No pointer to a file the user does not have: the docs are linked by URL.
+    expect(read(folder, 'omni.yaml').split('\n')[1]).toMatch(/\((see|voir) https:\/\/github\.com\/omni-journey\/omni\/blob\/main\/docs\/format\.md\)\.$/);
     const settings = load(read(folder, 'omni.yaml')) as Record<string, unknown>;
     expect(settings).toEqual({ name: locale === 'fr' ? 'Plan relationnel omnicanal' : 'Omnichannel relationship plan', locale });
     const matrix = load(read(folder, 'matrix.yaml')) as { stages: { name: string }[]; channels: { id: string }[] };
@@ -73,7 +84,12 @@ describe('omni init --yes', () => {
     expect(read(folder, '.gitignore')).toMatch(/^out\/$/m);
 
     const workflow = load(read(folder, '.github/workflows/omni.yml')) as { jobs: { lint: { steps: { run?: string }[] } } };
-    expect(workflow.jobs.lint.steps.at(-1)!.run).toBe('npx --yes --package=omni-journey@0.1.0 omni lint --format github');
+    // The job installs nothing but omni (no browser): checkout, node, then omni lint.
+    expect(workflow.jobs.lint.steps.map((step) => step.run ?? (step as { uses?: string }).uses)).toEqual([
+      'actions/checkout@v6',
+      'actions/setup-node@v6',
+      'npx --yes --package=omni-journey@0.1.0 omni lint --format github',
+    ]);
 
     expect(await lintDiagnostics(folder)).toEqual([]);
   });
@@ -125,9 +141,13 @@ describe('omni init on existing files', () => {
     expect(load(read(folder, 'omni.yaml'))).toEqual({ name: 'Omnichannel relationship plan', locale: 'en' });
   });
 
-  it('rejects unknown channels and a file given as folder', async () => {
+  it('rejects invalid channel ids and a file given as folder', async () => {
     const folder = temporaryFolder();
-    await expect(init(path.join(folder, 'plan'), { yes: true, channels: 'email,fax,pigeon' })).rejects.toThrow('unknown channels: fax, pigeon');
+    const error = await init(path.join(folder, 'plan'), { yes: true, channels: 'email,Fax,pigeon voyageur' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toBe('invalid channel ids: Fax, pigeon voyageur');
+    expect((error as CliError).hint).toBe('ids are lower-case letters, digits, - and _ (e.g. whatsapp, call-center)');
+    expect(existsSync(path.join(folder, 'plan'))).toBe(false);
     writeFileSync(path.join(folder, 'file'), '');
     await expect(init(path.join(folder, 'file'), { yes: true })).rejects.toThrow('not a folder');
   });
@@ -138,14 +158,14 @@ describe('omni init prompts on a terminal', () => {
     const folder = path.join(temporaryFolder(), 'plan');
     const io = quietIo(path.dirname(folder), true);
     // Answers typed ahead of the questions are kept.
-    (io.input as PassThrough).end('en\nRelationship plan 2027\nsms, fax\nsms, email\n');
+    (io.input as PassThrough).end('en\nRelationship plan 2027\nsms, Fax\nsms, email\n');
     await init(folder, {}, io);
     expect((io.output as PassThrough).read().toString()).toBe(
       'Locale of the starter content (fr/en) [fr]: ' +
         'Name of the plan [Omnichannel relationship plan]: ' +
-        'Channels (web, email, sms, app, store, call-center) [web, email, store]: ' +
-        '  unknown channel: fax (choose among web, email, sms, app, store, call-center)\n' +
-        'Channels (web, email, sms, app, store, call-center) [web, email, store]: ',
+        'Channels (web, email, sms, app, store, call-center, or your own ids) [web, email, store]: ' +
+        '  invalid channel id: Fax (ids are lower-case letters, digits, - and _ (e.g. whatsapp, call-center))\n' +
+        'Channels (web, email, sms, app, store, call-center, or your own ids) [web, email, store]: ',
     );
     expect(load(read(folder, 'omni.yaml'))).toEqual({ name: 'Relationship plan 2027', locale: 'en' });
     expect((load(read(folder, 'matrix.yaml')) as { channels: { id: string }[] }).channels.map((channel) => channel.id)).toEqual(['sms', 'email']);
@@ -174,7 +194,7 @@ describe('omni init through the built CLI', () => {
     const folder = path.join(temporaryFolder(), 'plan');
     const created = spawnSync('node', [bin, 'init', folder, '--yes', '--locale', locale], { encoding: 'utf8' });
     expect(created.stdout).toBe('');
-    expect(created.stderr).toContain('Created 10 files in');
+    expect(created.stderr).toContain('Created 12 files in');
     expect(created.status).toBe(0);
     const lint = spawnSync('node', [bin, 'lint', folder], { encoding: 'utf8' });
     expect({ status: lint.status, stdout: lint.stdout, stderr: lint.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
@@ -190,5 +210,101 @@ describe('omni init through the built CLI', () => {
     const result = spawnSync('node', [bin, 'init', folder, '--yes'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`omni: would overwrite 1 existing file in ${folder}: omni.yaml\n  pass --force to replace them, or choose an empty folder\n`);
+  });
+});
+
+describe('omni init with channels of the team\'s own', () => {
+  it('accepts any valid id, with a name from the id and a type from its words', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    await init(folder, { yes: true, locale: 'en', channels: 'whatsapp,email,boutique-paris,call_back' });
+    const matrix = load(read(folder, 'matrix.yaml')) as { channels: unknown[]; touchpoints: { id: string; name: string }[] };
+    expect(matrix.channels).toEqual([
+      { id: 'whatsapp', name: 'Whatsapp', type: 'online' },
+      { id: 'email', name: 'Email', type: 'online', requiresConsent: true },
+      { id: 'boutique-paris', name: 'Boutique paris', type: 'offline' },
+      { id: 'call_back', name: 'Call back', type: 'offline' },
+    ]);
+    expect(matrix.touchpoints.map((touchpoint) => `${touchpoint.id}: ${touchpoint.name}`)).toEqual([
+      'whatsapp-discover: First contact through Whatsapp',
+      'email-signup: Sign-up confirmation email',
+      'boutique-paris-discover: First contact through Boutique paris',
+      'call_back-discover: First contact through Call back',
+    ]);
+    expect(await lintDiagnostics(folder)).toEqual([]);
+  });
+
+  it('lints clean in French with only unknown channels', async () => {
+    const folder = path.join(temporaryFolder(), 'plan');
+    await init(folder, { yes: true, locale: 'fr', channels: 'whatsapp' });
+    const welcome = load(read(folder, 'scenarios/welcome.yaml')) as { scenarios: { steps: unknown[] }[] };
+    expect(welcome.scenarios[0]!.steps).toEqual([{ after: '0', channel: 'whatsapp', name: 'Message de bienvenue sur Whatsapp' }]);
+    expect(await lintDiagnostics(folder)).toEqual([]);
+  });
+});
+
+describe('omni init inside a git repository', () => {
+  function repository(): string {
+    const root = temporaryFolder();
+    const git = spawnSync('git', ['init', '--quiet', root], { encoding: 'utf8' });
+    expect(git.status, git.stderr).toBe(0);
+    return root;
+  }
+
+  it('without a terminal, writes the workflow at the repository root, linting the workspace folder', async () => {
+    const root = repository();
+    const io = quietIo(root);
+    const files = await init(path.join(root, 'plans/crm'), { yes: true, locale: 'en' }, io);
+    expect(files).toContain('../../.github/workflows/omni.yml');
+    expect(existsSync(path.join(root, 'plans/crm/.github'))).toBe(false);
+    const workflow = load(read(root, '.github/workflows/omni.yml')) as { jobs: { lint: { steps: { run?: string }[] } } };
+    expect(workflow.jobs.lint.steps.at(-1)!.run).toBe('npx --yes --package=omni-journey@0.1.0 omni lint plans/crm --format github');
+    expect(io.logged()).toContain('\nThe CI workflow lints plans/crm from the repository root (GitHub runs workflows only from there).\nNext: omni lint plans/crm\n');
+    expect(read(root, 'plans/crm/README.md')).toContain('Every pull request is checked by the `.github/workflows/omni.yml` workflow at the root of\nthe repository');
+  });
+
+  it('on a terminal, asks; "n" keeps the workflow in the workspace with a warning', async () => {
+    const root = repository();
+    const io = quietIo(root, true);
+    (io.input as PassThrough).end('en\n\n\nn\n');
+    await init(path.join(root, 'plan'), {}, io);
+    expect((io.output as PassThrough).read().toString()).toMatch(
+      /The workspace is in plan\/ of a git repository; GitHub runs workflows only from the root\. Write the CI workflow to \.github\/workflows\/omni\.yml at the root of the repository \[y\]: $/,
+    );
+    expect(existsSync(path.join(root, '.github'))).toBe(false);
+    expect(existsSync(path.join(root, 'plan/.github/workflows/omni.yml'))).toBe(true);
+    expect(io.logged()).toContain('warning: plan/.github/workflows/omni.yml is below the repository root: GitHub will not run it until it moves to the root.\n');
+    expect(read(root, 'plan/README.md')).toContain('workflow in this folder checks every pull request once it\nis moved to the root of the repository');
+    expect(read(root, 'plan/README.md')).not.toContain('at the root of\nthe repository: problems show up');
+  });
+
+  it('on a terminal, Enter writes it at the root; an existing root workflow is not overwritten', async () => {
+    const root = repository();
+    const io = quietIo(root, true);
+    (io.input as PassThrough).end('en\n\n\n\n');
+    await init(path.join(root, 'plan'), {}, io);
+    expect(existsSync(path.join(root, '.github/workflows/omni.yml'))).toBe(true);
+    const again = await init(path.join(root, 'other'), { yes: true }, quietIo(root)).catch((caught: unknown) => caught);
+    expect((again as CliError).message).toBe(`would overwrite 1 existing file in ${path.join(root, 'other')}: ../.github/workflows/omni.yml`);
+  });
+
+  it('at the root of the repository, changes nothing about the workflow', async () => {
+    const root = repository();
+    const io = quietIo(root);
+    await init(root, { yes: true }, io);
+    expect(read(root, '.github/workflows/omni.yml')).toContain('omni lint --format github');
+    expect(io.logged()).not.toContain('repository root');
+  });
+});
+
+describe('where the schema line points', () => {
+  it('into node_modules when omni is installed in a project holding the workspace', () => {
+    const install = path.join('/work', 'team', 'node_modules', 'omni-journey');
+    expect(projectInstall('/work/team/plan', install)).toBe(install);
+    expect(projectInstall('/work/team', install)).toBe(install);
+    // Not for another project, npx's cache, a global install or a clone of omni.
+    expect(projectInstall('/work/other/plan', install)).toBeUndefined();
+    expect(projectInstall('/work/team/plan', '/root/.npm/_npx/0a1b/node_modules/omni-journey')).toBeUndefined();
+    expect(projectInstall('/work/team/plan', '/usr/lib/node_modules/omni-journey')).toBeUndefined();
+    expect(projectInstall('/work/team/plan', '/work/team/omni')).toBeUndefined();
   });
 });

@@ -1,0 +1,76 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OMNI_BIN, REPO_ROOT, run, userEnv, which } from './helpers.js';
+
+// The real pre-commit (`pre-commit try-repo`) on the hook repository of pre-commit-mirror/,
+// with the freshly packed tarball in place of the npm version, against a team's repository.
+const preCommit = which('pre-commit');
+const missing = preCommit === undefined && process.env.CI !== 'true';
+if (missing) console.warn('skipped: pre-commit is not installed (Debian/Ubuntu: apt-get install pre-commit)');
+
+let scratch: string;
+let hookRepository: string;
+let team: string;
+const env = () => userEnv({ PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), NO_COLOR: '1' });
+const git = (cwd: string, ...args: string[]) => {
+  const result = run('git', args, { cwd, env: env() });
+  expect(result.status, result.stderr).toBe(0);
+};
+function initRepository(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  git(folder, 'init', '--quiet');
+  git(folder, 'config', 'user.email', 'team@example.com');
+  git(folder, 'config', 'user.name', 'Team');
+  git(folder, 'config', 'commit.gpgsign', 'false');
+}
+
+beforeAll(() => {
+  if (missing) return;
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'omni-pre-commit-'));
+  const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], { cwd: REPO_ROOT, env: env() });
+  expect(packed.status, packed.stderr).toBe(0);
+  const tarball = path.join(scratch, packed.stdout.trim());
+
+  hookRepository = path.join(scratch, 'pre-commit-omni');
+  initRepository(hookRepository);
+  copyFileSync(path.join(REPO_ROOT, 'pre-commit-mirror/package.json'), path.join(hookRepository, 'package.json'));
+  const hooks = readFileSync(path.join(REPO_ROOT, 'pre-commit-mirror/.pre-commit-hooks.yaml'), 'utf8');
+  const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  expect(hooks).toContain(`additional_dependencies: ['omni-journey@${version}']`);
+  writeFileSync(path.join(hookRepository, '.pre-commit-hooks.yaml'), hooks.replace(`omni-journey@${version}`, tarball));
+  git(hookRepository, 'add', '-A');
+  git(hookRepository, 'commit', '--quiet', '-m', 'hook');
+
+  team = path.join(scratch, 'team');
+  initRepository(team);
+  // The workspace at the repository root, where the hook runs (else `args: [folder]`, see docs/github-actions.md).
+  const init = run(process.execPath, [OMNI_BIN, 'init', '--yes', '--locale', 'en'], { cwd: team, env: env() });
+  expect(init.status, init.stderr).toBe(0);
+  git(team, 'add', '-A');
+  git(team, 'commit', '--quiet', '-m', 'plan');
+}, 120_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe.skipIf(missing)('pre-commit try-repo with the real pre-commit', () => {
+  it('installs the hook without building anything, passes a clean plan and fails a broken one', () => {
+    const started = Date.now();
+    const clean = run(preCommit ?? 'pre-commit', ['try-repo', hookRepository, 'omni-lint', '--all-files'], { cwd: team, env: env(), timeout: 300_000 });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`pre-commit try-repo (hook environment set up): ${seconds.toFixed(1)} s`);
+    expect(clean.status, `${clean.stdout}\n${clean.stderr}`).toBe(0);
+    expect(clean.stdout).toMatch(/^omni lint\.+Passed$/m);
+
+    // A reference to a channel nobody declared: the hook reports it and fails the commit.
+    const matrix = path.join(team, 'matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('    channel: web\n', '    channel: wbe\n'));
+    const broken = run(preCommit ?? 'pre-commit', ['try-repo', hookRepository, 'omni-lint', '--all-files'], { cwd: team, env: env(), timeout: 120_000 });
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/^omni lint\.+Failed$/m);
+    expect(broken.stdout).toMatch(/^matrix\.yaml\n[\s\S]*unknown channel "wbe"[\s\S]*unknown-reference/m);
+  }, 420_000);
+});

@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAWING_INSTALL_COMMAND } from '../../src/renderers/browser.js';
+import { folderBytes, readmeCommands, REPO_ROOT, run, userEnv } from './helpers.js';
+
+// A new user's install: the packed tarball into an empty project, no PUPPETEER variables,
+// packages from the npm cache when it has them (CI's `npm ci` fills it), else the registry.
+const MAX_INSTALL_BYTES = 150 * 1024 * 1024;
+
+let scratch: string;
+let project: string;
+let installed: ReturnType<typeof run>;
+const env = () => userEnv({ NO_COLOR: '1' });
+const npx = (args: string[], cwd = path.join(project, 'plan')) => run('npx', ['--no-install', ...args], { cwd, env: env() });
+
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'omni-tarball-'));
+  // dist/ is built by `npm test`'s pretest; --ignore-scripts packs it as it is.
+  const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], { cwd: REPO_ROOT, env: env() });
+  expect(packed.status, packed.stderr).toBe(0);
+  const tarball = path.join(scratch, packed.stdout.trim());
+  project = path.join(scratch, 'project');
+  mkdirSync(project);
+  writeFileSync(path.join(project, 'package.json'), '{ "name": "team-plan", "private": true }\n');
+  installed = run('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project, env: env() });
+}, 240_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('npm install -D of the packed tarball', () => {
+  it('packs with nothing but the tarball name on stdout (pre-commit reads it as the file name)', () => {
+    // Lifecycle scripts included, as pre-commit runs it: none may print there.
+    const packed = run('npm', ['pack', '--dry-run', '--pack-destination', scratch], { cwd: REPO_ROOT, env: env() });
+    expect(packed.status, packed.stderr).toBe(0);
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(packed.stdout).toBe(`omni-journey-${version}.tgz\n`);
+  });
+
+  it('succeeds without any browser or drawing package', () => {
+    expect(installed.status, installed.stderr).toBe(0);
+    const modules = path.join(project, 'node_modules');
+    expect(existsSync(path.join(modules, 'omni-journey/dist/cli/main.js'))).toBe(true);
+    // No package able to download a browser, and nothing only drawing needs.
+    for (const absent of ['puppeteer', 'puppeteer-core', '@puppeteer/browsers', 'mermaid', 'jsdom', '@mermaid-js/mermaid-cli']) {
+      expect(existsSync(path.join(modules, absent)), absent).toBe(false);
+    }
+  });
+
+  it('leaves node_modules under 150 MB', () => {
+    const bytes = folderBytes(path.join(project, 'node_modules'));
+    console.log(`tarball install: node_modules ${(bytes / 1024 / 1024).toFixed(1)} MB, ${readdirSync(path.join(project, 'node_modules')).length} top-level entries`);
+    expect(bytes).toBeLessThan(MAX_INSTALL_BYTES);
+  });
+
+  it('runs init, then the generated README\'s lint and export commands as written', () => {
+    const init = npx(['omni', 'init', 'plan', '--yes', '--locale', 'en'], project);
+    expect(init.status, init.stderr).toBe(0);
+    // omni is installed in the project: the schema line points into node_modules, relative to each file.
+    expect(readFileSync(path.join(project, 'plan/matrix.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../node_modules/omni-journey/schemas/model.schema.json',
+    );
+    expect(readFileSync(path.join(project, 'plan/scenarios/welcome.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../node_modules/omni-journey/schemas/model.schema.json',
+    );
+    expect(existsSync(path.join(project, 'node_modules/omni-journey/schemas/model.schema.json'))).toBe(true);
+    expect(existsSync(path.join(project, 'plan/.omni'))).toBe(false);
+    // The project (where `npm ci` would run) is not where this workflow runs: it fetches omni itself.
+    expect(readFileSync(path.join(project, 'plan/.github/workflows/omni.yml'), 'utf8')).toContain(
+      'run: npx --yes --package=omni-journey@0.1.0 omni lint --format github\n',
+    );
+
+    const commands = readmeCommands(readFileSync(path.join(project, 'plan/README.md'), 'utf8'));
+    const lint = commands.find((command) => command[2] === 'lint')!;
+    const exported = commands.find((command) => command[2] === 'export')!;
+    expect(lint.join(' ')).toBe('npx omni lint');
+    const linted = run(lint[0]!, lint.slice(1), { cwd: path.join(project, 'plan'), env: env() });
+    expect(linted.stderr).toBe('');
+    expect(linted.status).toBe(0);
+    const written = run(exported[0]!, exported.slice(1), { cwd: path.join(project, 'plan'), env: env() });
+    expect(written.status, written.stderr).toBe(0);
+    expect(readFileSync(path.join(project, 'plan/out/plan.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('says in one line what to install when a report needs diagrams', () => {
+    // Any executable will do as the browser: the missing packages are found before it starts.
+    const report = run('npx', ['--no-install', 'omni', 'report', '-o', 'out/report.html'], {
+      cwd: path.join(project, 'plan'),
+      env: { ...env(), PUPPETEER_EXECUTABLE_PATH: process.execPath },
+    });
+    expect(report.status, report.stderr).toBe(0);
+    const lines = report.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes(DRAWING_INSTALL_COMMAND))).toEqual([
+      expect.stringMatching(/^omni: puppeteer-core and mermaid are not installed .*: report written without diagrams/),
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(existsSync(path.join(project, 'plan/out/report.html'))).toBe(true);
+  });
+
+  it('runs the lint job of docs/github-actions.md as written, from the workspace sub-folder', () => {
+    // The project becomes the team's repository, with the workspace in plan/ as in the doc.
+    for (const args of [['init', '--quiet'], ['config', 'user.email', 'team@example.com'], ['config', 'user.name', 'Team']]) {
+      expect(run('git', args, { cwd: project, env: env() }).status).toBe(0);
+    }
+    const matrix = path.join(project, 'plan/matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('    channel: web\n', '    channel: wbe\n'));
+
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs/github-actions.md'), 'utf8');
+    const workflow = load(/```yaml\n(# \.github\/workflows\/omni\.yml[\s\S]*?)```/.exec(doc)![1]!) as {
+      jobs: { lint: { steps: { run?: string; uses?: string; if?: string; 'working-directory'?: string; with?: Record<string, string> }[] } };
+    };
+    const steps = workflow.jobs.lint.steps;
+    const summary = path.join(scratch, 'step-summary.md');
+    writeFileSync(summary, '');
+    const outcomes: { run: string; status: number | null; stdout: string }[] = [];
+    for (const step of steps.filter((step) => step.run !== undefined)) {
+      // GitHub runs each `run:` with `bash -e`, from the step's working-directory.
+      const result = run('bash', ['-e', '-c', step.run!], {
+        cwd: path.join(project, step['working-directory'] ?? '.'),
+        env: { ...env(), GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' },
+      });
+      outcomes.push({ run: step.run!, status: result.status, stdout: result.stdout });
+    }
+    expect(outcomes.map((outcome) => [outcome.run, outcome.status])).toEqual([
+      ['npm ci', 0],
+      // Fails the job on the error it annotates…
+      ['npx omni lint --format github', 1],
+      // …while the SARIF step still succeeds, for the upload that follows.
+      ['npx omni lint --format sarif --output-file omni.sarif || test $? -eq 1', 0],
+    ]);
+    expect(outcomes[1]!.stdout).toMatch(/^::error file=plan\/matrix\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=unknown-reference::/m);
+    expect(readFileSync(summary, 'utf8')).toContain('unknown-reference');
+    const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    const sarif = JSON.parse(readFileSync(path.join(project, upload.with!.sarif_file!), 'utf8'));
+    expect(sarif.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toContain('plan/matrix.yaml');
+  }, 120_000);
+
+  it('writes, in the repository, a workflow at its root whose steps run as written', () => {
+    // Runs after the test above made the project a git repository.
+    expect(existsSync(path.join(project, '.git'))).toBe(true);
+    const init = npx(['omni', 'init', 'crm-plan', '--yes', '--locale', 'fr'], project);
+    expect(init.status, init.stderr).toBe(0);
+    const workflow = load(readFileSync(path.join(project, '.github/workflows/omni.yml'), 'utf8')) as { jobs: { lint: { steps: { run?: string; uses?: string }[] } } };
+    const steps = workflow.jobs.lint.steps;
+    expect(steps.map((step) => step.run ?? step.uses)).toEqual(['actions/checkout@v6', 'actions/setup-node@v6', 'npm ci', 'npx omni lint crm-plan --format github']);
+    for (const step of steps.filter((step) => step.run !== undefined)) {
+      const result = run('bash', ['-e', '-c', step.run!], { cwd: project, env: env() });
+      expect({ run: step.run, status: result.status, stdout: step.run === 'npm ci' ? '' : result.stdout }).toEqual({ run: step.run, status: 0, stdout: '' });
+    }
+  }, 120_000);
+});
