@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseRuleOption } from '../diagnostics/severity.js';
 import { countBySeverity } from '../diagnostics/sort.js';
@@ -7,7 +7,10 @@ import { loadFormatter, type FormatContext } from '../formatters/index.js';
 import { findWorkspaceRoot } from '../loader/discover.js';
 import { loadWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
+import type { Rule } from '../rules/create-rule.js';
+import { RULES } from '../rules/index.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { applyBaseline, createBaseline, parseBaseline, type BaselineFile } from '../baseline/baseline.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
@@ -47,20 +50,28 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
   const cwd = process.cwd();
+  const targets = resolveTargets(paths, cwd);
+  const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
+  // Workspaces are loaded first: --rule may name their house and plugin rules.
+  const workspaces = [];
+  for (const target of targets) workspaces.push(await loadWorkspace(target.root, { maxFileBytes }));
+  const knownRules = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));
+  for (const workspace of workspaces) for (const rule of workspace.rules) if (!knownRules.has(rule.id)) knownRules.set(rule.id, rule);
   const ruleOverrides: Record<string, SeverityOrOff> = {};
   for (const text of options.rule ?? []) {
     try {
-      const [id, severity] = parseRuleOption(text, new Set(RULES_BY_ID.keys()));
+      const [id, severity] = parseRuleOption(text, new Set(knownRules.keys()));
       ruleOverrides[id] = severity;
     } catch (error) {
       throw new CliError((error as Error).message);
     }
   }
-  const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
+  if (options.reportUnusedDisableDirectives) ruleOverrides['unused-suppression'] = options.reportUnusedDisableDirectives;
+  const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
 
   const results: LintResult[] = [];
-  for (const target of resolveTargets(paths, cwd)) {
-    const workspace = await loadWorkspace(target.root, { maxFileBytes });
+  for (const [index, target] of targets.entries()) {
+    const workspace = workspaces[index]!;
     // An empty workspace is most likely a wrong path (e.g. in CI): passing silently would hide it.
     if (workspace.files.length === 0) {
       throw new CliError(`no model file in ${path.relative(cwd, target.root) || '.'}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
@@ -72,10 +83,25 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     results.push(await lintWorkspace(workspace, { ruleOverrides, onlyFiles }));
   }
   let result = results.length === 1 ? results[0]! : mergeResults(results, cwd);
+  if (options.updateBaseline !== undefined) {
+    const target = path.resolve(cwd, options.updateBaseline);
+    if (workspaces.some((workspace) => workspace.files.some((file) => path.join(workspace.root, file) === target))) {
+      throw new CliError(`--update-baseline ${options.updateBaseline} is a file of the workspace`, 'write the baseline to its own file, e.g. omni-baseline.json');
+    }
+    writeFileAtomic(options.updateBaseline, createBaseline(result.diagnostics));
+    const count = result.diagnostics.length;
+    process.stderr.write(`omni: recorded ${count} finding${count === 1 ? '' : 's'} in ${options.updateBaseline}; later runs with --baseline ${options.updateBaseline} report only new ones\n`);
+    result = { ...result, diagnostics: [], baseline: { matched: count, prunable: 0 } };
+  } else if (baseline) {
+    const outcome = applyBaseline(result.diagnostics, baseline.file);
+    result = { ...result, diagnostics: outcome.kept, baseline: { matched: outcome.matched, prunable: outcome.prunable } };
+    const fixed = outcome.prunable > 0 ? `; ${outcome.prunable} recorded finding${outcome.prunable === 1 ? ' is' : 's are'} fixed and can be pruned (--update-baseline ${baseline.name})` : '';
+    process.stderr.write(`omni: baseline ${baseline.name} matched ${outcome.matched} finding${outcome.matched === 1 ? '' : 's'}${fixed}\n`);
+  }
   if (options.quiet) result = { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') };
 
   const context: FormatContext = {
-    rules: RULES,
+    rules: [...knownRules.values()],
     color: options.outputFile ? false : useColor(process.stdout, options.color),
     cwd,
     toolVersion: version,
@@ -97,6 +123,21 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   return EXIT.ok;
 }
 
+/** Reads --baseline FILE; a missing or malformed file is a usage error, not an empty baseline. */
+function readBaseline(name: string): { name: string; file: BaselineFile } {
+  let text: string;
+  try {
+    text = readFileSync(name, 'utf8');
+  } catch {
+    throw new CliError(`baseline not found: ${name}`, `create it with omni lint --update-baseline ${name}`);
+  }
+  try {
+    return { name, file: parseBaseline(text) };
+  } catch (error) {
+    throw new CliError(`${name}: ${(error as Error).message}`, `recreate it with omni lint --update-baseline ${name}`);
+  }
+}
+
 /** Several workspaces in one run: report every file relative to the current folder. */
 function mergeResults(results: readonly LintResult[], cwd: string): LintResult {
   const rebase = (root: string, file: string) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/');
@@ -104,6 +145,7 @@ function mergeResults(results: readonly LintResult[], cwd: string): LintResult {
   for (const result of results) {
     merged.files.push(...result.files.map((file) => rebase(result.root, file)));
     merged.diagnostics.push(...result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: rebase(result.root, diagnostic.file) })));
+    if (result.suppressed) (merged.suppressed ??= []).push(...result.suppressed.map((diagnostic) => ({ ...diagnostic, file: rebase(result.root, diagnostic.file) })));
     for (const [file, text] of result.sources) merged.sources.set(rebase(result.root, file), text);
   }
   return merged;

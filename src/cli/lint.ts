@@ -14,6 +14,9 @@ export interface LintCommandOptions {
   failSeverity: 'error' | 'warn';
   color?: boolean;
   maxFileSize?: number;
+  reportUnusedDisableDirectives?: 'warn' | 'error';
+  baseline?: string;
+  updateBaseline?: string;
 }
 
 export function registerLint(program: Command, version: string): void {
@@ -28,6 +31,11 @@ export function registerLint(program: Command, version: string): void {
     .option('--rule <id=severity>', 'set a rule to error, warn or off (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .addOption(new Option('--fail-severity <severity>', 'lowest severity that fails the run').choices(['error', 'warn']).default('error'))
     .option('--no-color', 'disable colours (also NO_COLOR)')
+    .addOption(
+      new Option('--report-unused-disable-directives [severity]', 'report omni-disable comments that silence nothing (warn, or error)').choices(['warn', 'error']).preset('warn'),
+    )
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
+    .option('--update-baseline <file>', "record today's findings in this baseline file (then report none)")
     .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size', 1))
     .addHelpText(
       'after',

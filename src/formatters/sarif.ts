@@ -12,7 +12,7 @@ export const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 export const FINGERPRINT_KEY = 'omniEntity/v1';
 const SRCROOT = '%SRCROOT%';
 
-type SarifLevel = 'error' | 'warning';
+type SarifLevel = 'error' | 'warning' | 'none';
 
 /**
  * SARIF 2.1.0 log for GitHub code scanning (`github/codeql-action/upload-sarif`).
@@ -34,7 +34,7 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
   }
 
   const occurrences = new Map<string, number>();
-  const results = result.diagnostics.map((diagnostic) => {
+  const results = [...result.diagnostics, ...(result.suppressed ?? [])].map((diagnostic: Diagnostic & { suppression?: { justification: string } }) => {
     const base = fingerprintHash(diagnostic);
     // Two findings with the same identity in one file (e.g. two bad references in one
     // message) are told apart by their order, as CodeQL does with its line hashes.
@@ -59,6 +59,8 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
         },
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
+      // Silenced by an omni-disable comment: code scanning shows it as dismissed.
+      ...(diagnostic.suppression ? { suppressions: [{ kind: 'inSource', justification: diagnostic.suppression.justification }] } : {}),
     };
   });
 
@@ -90,8 +92,9 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function level(severity: Diagnostic['severity']): SarifLevel {
-  return severity === 'error' ? 'error' : 'warning';
+function level(severity: Diagnostic['severity'] | 'off'): SarifLevel {
+  // A rule off by default (missing-owner) is listed with level none.
+  return severity === 'error' ? 'error' : severity === 'off' ? 'none' : 'warning';
 }
 
 /** Stable identity of a finding, independent of its line: sha256 of rule, file and entity. */

@@ -1,8 +1,11 @@
+import { fingerprintOf } from '../baseline/baseline.js';
 import { compareDiagnostics } from '../diagnostics/sort.js';
 import { effectiveSeverity, type SeverityOverrides } from '../diagnostics/severity.js';
-import type { Diagnostic, LintResult, PendingDiagnostic, Severity } from '../diagnostics/types.js';
+import type { Diagnostic, LintResult, PendingDiagnostic, Severity, SeverityOrOff } from '../diagnostics/types.js';
 import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { defaultOptions, type Rule } from '../rules/create-rule.js';
+import { RULES } from '../rules/index.js';
+import { applySuppressions } from '../suppressions/apply.js';
 import type { LoadedWorkspace } from './load.js';
 
 export interface LintOptions {
@@ -12,23 +15,47 @@ export interface LintOptions {
   onlyFiles?: ReadonlySet<string>;
 }
 
+type SeverityFor = (ruleId: string, file: string) => SeverityOrOff;
+
 /** Runs every enabled rule over a loaded workspace and locates each finding at line:col. */
 export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOptions = {}): Promise<LintResult> {
-  const severities = new Map<string, Severity>();
-  for (const rule of RULES) {
-    const severity = effectiveSeverity(rule, workspace.settings.rules, options.ruleOverrides);
-    if (severity !== 'off') severities.set(rule.id, severity);
-  }
-  const pending: PendingDiagnostic[] = workspace.diagnostics.filter((diagnostic) => severities.has(diagnostic.ruleId));
-  for (const rule of RULES) {
-    if (!severities.has(rule.id)) continue;
-    rule.check({
-      model: workspace.model,
-      report: (report) => pending.push({ ruleId: rule.id, ...report }),
-    });
+  const rules: readonly Rule[] = workspace.rules ?? RULES;
+  const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+  const severityFor = await severityResolver(workspace, rules, options.ruleOverrides);
+  const runs = new Set<string>();
+  for (const rule of rules) if (severityFor.mayReport(rule.id)) runs.add(rule.id);
+
+  const pending: PendingDiagnostic[] = workspace.diagnostics.filter((diagnostic) => runs.has(diagnostic.ruleId));
+  for (const rule of rules) {
+    if (!runs.has(rule.id)) continue;
+    const report = (found: Omit<PendingDiagnostic, 'ruleId'>) => pending.push({ ruleId: rule.id, ...found });
+    const ruleOptions = rule.options ? { ...defaultOptions(rule), ...workspace.settings.ruleOptions?.[rule.id] } : {};
+    try {
+      rule.check({ model: workspace.model, options: ruleOptions, report });
+    } catch (error) {
+      // Only a plugin's rule can throw here; say which, at omni.yaml, instead of a stack trace.
+      pending.push({
+        ruleId: rule.id,
+        message: `rule "${rule.id}" failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+        suggestion: 'fix the plugin that provides it, or turn the rule off',
+        location: { file: 'omni.yaml', path: ['plugins'] },
+      });
+    }
   }
   const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
-  const diagnostics = await locate(reported, workspace, severities);
+  let diagnostics = await locate(reported, workspace, severityFor.at, rulesById);
+  let suppressed: LintResult['suppressed'];
+  if (workspace.directives?.size > 0) {
+    const outcome = applySuppressions(diagnostics, workspace.directives, new Set(rulesById.keys()));
+    diagnostics = outcome.kept;
+    suppressed = outcome.suppressed.sort(compareDiagnostics);
+    for (const finding of outcome.findings) {
+      const severity = severityFor.at(finding.ruleId, finding.file);
+      if (severity === 'off' || (options.onlyFiles && !options.onlyFiles.has(finding.file))) continue;
+      const fingerprint = `${finding.ruleId}|file:${finding.file}|${finding.message}`;
+      diagnostics.push({ ...finding, severity, docsUrl: rulesById.get(finding.ruleId)?.docsUrl ?? '', fingerprint });
+    }
+  }
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, string>();
   for (const diagnostic of diagnostics) {
@@ -36,14 +63,52 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     if (text !== undefined) sources.set(diagnostic.file, text);
   }
   const files = options.onlyFiles ? workspace.files.filter((file) => options.onlyFiles!.has(file)) : workspace.files;
-  return { root: workspace.root, files, diagnostics, sources };
+  const result: LintResult = { root: workspace.root, files, diagnostics, sources };
+  if (suppressed) result.suppressed = suppressed;
+  return result;
+}
+
+/**
+ * Severity of a rule for one file: default, omni.yaml's `rules:`, then each matching
+ * `overrides:` entry, then --rule. Without overrides it is the same for every file.
+ */
+async function severityResolver(workspace: LoadedWorkspace, rules: readonly Rule[], cli: SeverityOverrides | undefined): Promise<{ at: SeverityFor; mayReport(ruleId: string): boolean }> {
+  const base = new Map<string, SeverityOrOff>();
+  for (const rule of rules) base.set(rule.id, effectiveSeverity(rule, workspace.settings.rules));
+  const cliSeverity = (ruleId: string) => cli?.[ruleId];
+  const overrides = workspace.settings.overrides ?? [];
+  if (overrides.length === 0) {
+    const at: SeverityFor = (ruleId) => cliSeverity(ruleId) ?? base.get(ruleId) ?? 'off';
+    return { at, mayReport: (ruleId) => at(ruleId, '') !== 'off' };
+  }
+  const { default: picomatch } = await import('picomatch');
+  const compiled = overrides.map((override) => ({ matches: picomatch(override.files, { dot: true }), severities: override.severities }));
+  const cache = new Map<string, (typeof compiled)[number][]>();
+  const at: SeverityFor = (ruleId, file) => {
+    const fromCli = cliSeverity(ruleId);
+    if (fromCli) return fromCli;
+    let matching = cache.get(file);
+    if (!matching) cache.set(file, (matching = compiled.filter((override) => override.matches(file))));
+    let severity = base.get(ruleId) ?? 'off';
+    for (const override of matching) severity = override.severities[ruleId] ?? severity;
+    return severity;
+  };
+  const mayReport = (ruleId: string) => {
+    const fromCli = cliSeverity(ruleId);
+    if (fromCli) return fromCli !== 'off';
+    return base.get(ruleId) !== 'off' || compiled.some((override) => (override.severities[ruleId] ?? 'off') !== 'off');
+  };
+  return { at, mayReport };
 }
 
 /** Positions are computed here, once per file that has findings, never for clean files. */
-async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWorkspace, severities: ReadonlyMap<string, Severity>): Promise<Diagnostic[]> {
+async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWorkspace, severityFor: SeverityFor, rules: ReadonlyMap<string, Rule>): Promise<Diagnostic[]> {
   const resolvers = new Map<string, PositionResolver>();
   const diagnostics: Diagnostic[] = [];
-  for (const { location, ...rest } of pending) {
+  for (const finding of pending) {
+    const { location, ...rest } = finding;
+    const severity = severityFor(rest.ruleId, location.file);
+    if (severity === 'off') continue;
     let resolver = resolvers.get(location.file);
     if (!resolver && !location.range) {
       resolver = await createPositionResolver(workspace.textOf(location.file) ?? '');
@@ -52,10 +117,11 @@ async function locate(pending: readonly PendingDiagnostic[], workspace: LoadedWo
     const range = location.range ?? resolver!.resolve(location);
     diagnostics.push({
       ...rest,
-      severity: severities.get(rest.ruleId)!,
+      severity: severity as Severity,
       file: location.file,
       range,
-      docsUrl: RULES_BY_ID.get(rest.ruleId)!.docsUrl,
+      docsUrl: rules.get(rest.ruleId)?.docsUrl ?? '',
+      fingerprint: fingerprintOf(finding),
     });
   }
   return diagnostics;

@@ -1,0 +1,114 @@
+import type { CustomRuleConfig } from '../config/types.js';
+import type { JsonPath } from '../diagnostics/types.js';
+import type { Model, Origin, SectionKind } from '../model/types.js';
+import { createRule, DOCS_BASE_URL, type Rule, type RuleReport } from './create-rule.js';
+
+/** The entity kind findings name, per section (as the built-in rules name them). */
+const ENTITY_KINDS: Record<SectionKind, string> = {
+  stages: 'stage',
+  channels: 'channel',
+  touchpoints: 'touchpoint',
+  lifecycle: 'lifecycle stage',
+  targets: 'target',
+  programs: 'program',
+  useCases: 'use case',
+  scenarios: 'scenario',
+  sources: 'source',
+  variables: 'variable',
+};
+
+type Item = { value: Record<string, unknown>; path: JsonPath; file: string; entity: { kind: string; id: string } };
+
+/** Every object the `given` selector names, with its JSON path and the entity it belongs to. */
+function select(model: Model, given: string): Item[] {
+  const [section, ...nested] = given.split('.') as [SectionKind, ...string[]];
+  let items: Item[] = (model[section] as unknown as Array<Record<string, unknown> & { id: string; origin: Origin }>).map((entity) => ({
+    value: entity,
+    path: entity.origin.path,
+    file: entity.origin.file,
+    entity: { kind: ENTITY_KINDS[section], id: entity.id },
+  }));
+  for (const key of nested) {
+    const next: Item[] = [];
+    for (const item of items) {
+      const list = item.value[key];
+      if (!Array.isArray(list)) continue;
+      list.forEach((value, index) => {
+        if (value && typeof value === 'object' && !Array.isArray(value)) next.push({ value: value as Record<string, unknown>, path: [...item.path, key, index], file: item.file, entity: item.entity });
+      });
+    }
+    items = next;
+  }
+  return items;
+}
+
+function fieldValue(value: Record<string, unknown>, field: readonly string[]): unknown {
+  let current: unknown = value;
+  for (const key of field) {
+    if (!current || typeof current !== 'object' || Array.isArray(current) || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function matchesWhere(value: Record<string, unknown>, where: Record<string, unknown> | undefined): boolean {
+  if (!where) return true;
+  for (const [key, expected] of Object.entries(where)) {
+    const actual = fieldValue(value, key.split('.'));
+    if (Array.isArray(expected) ? !expected.includes(actual) : actual !== expected) return false;
+  }
+  return true;
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value : [value]).filter((item) => item !== undefined && item !== null).map(String);
+const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/**
+ * A `customRules:` entry as a rule: it selects objects (`given`, `where`), reads one field
+ * and reports the first check it fails, under its own id, with its description as message.
+ */
+export function createCustomRule(config: CustomRuleConfig): Rule {
+  const field = config.field.split('.');
+  const pattern = config.pattern !== undefined ? new RegExp(config.pattern, 'u') : undefined;
+  const notPattern = config.notPattern !== undefined ? new RegExp(config.notPattern, 'u') : undefined;
+  const failure = (value: unknown): { why: string; present: boolean } | undefined => {
+    if (config.required && isEmpty(value)) return { why: `set ${config.field}:`, present: false };
+    if (config.minItems !== undefined) {
+      const count = Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
+      if (count < config.minItems) return { why: `${config.field} has ${count} item${count === 1 ? '' : 's'}, at least ${config.minItems} expected`, present: value !== undefined };
+    }
+    if (value === undefined) return undefined;
+    for (const text of texts(value)) {
+      if (pattern && !pattern.test(text)) return { why: `${quote(text)} does not match /${config.pattern}/`, present: true };
+      if (notPattern && notPattern.test(text)) return { why: `${quote(text)} matches /${config.notPattern}/, which is not allowed`, present: true };
+      if (config.maxLength !== undefined && [...text].length > config.maxLength) return { why: `${config.field} is ${[...text].length} characters long, at most ${config.maxLength} allowed`, present: true };
+    }
+    if (config.enum && !(Array.isArray(value) ? value : [value]).every((item) => config.enum!.includes(item))) {
+      return { why: `${config.field} must be one of ${config.enum.map((item) => JSON.stringify(item)).join(', ')}`, present: true };
+    }
+    return undefined;
+  };
+  return createRule({
+    id: config.id,
+    description: config.description,
+    defaultSeverity: config.severity,
+    // House rules have no page of their own: point at the page that explains them.
+    docsUrl: `${DOCS_BASE_URL.replace(/rules\/$/, '')}format.md#customrules`,
+    check({ model, report }) {
+      for (const item of select(model, config.given)) {
+        if (!matchesWhere(item.value, config.where)) continue;
+        const value = fieldValue(item.value, field);
+        const failed = failure(value);
+        if (!failed) continue;
+        const finding: RuleReport = {
+          message: config.description,
+          location: { file: item.file, path: failed.present ? [...item.path, ...field] : item.path },
+          entity: item.entity,
+          suggestion: failed.why,
+        };
+        report(finding);
+      }
+    },
+  });
+}
