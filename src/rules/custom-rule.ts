@@ -72,11 +72,11 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
   const field = config.field.split('.');
   const pattern = config.pattern !== undefined ? new RegExp(config.pattern, 'u') : undefined;
   const notPattern = config.notPattern !== undefined ? new RegExp(config.notPattern, 'u') : undefined;
-  const failure = (value: unknown): { why: string; present: boolean } | undefined => {
+  const failure = (value: unknown): { why: string; present: boolean; atKey?: boolean } | undefined => {
     if (config.required && isEmpty(value)) return { why: `set ${config.field}:`, present: false };
     if (config.minItems !== undefined) {
       const count = Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
-      if (count < config.minItems) return { why: `${config.field} has ${count} item${count === 1 ? '' : 's'}, at least ${config.minItems} expected`, present: value !== undefined };
+      if (count < config.minItems) return { why: `${config.field} has ${count} item${count === 1 ? '' : 's'}, at least ${config.minItems} expected`, present: value !== undefined, atKey: true };
     }
     if (value === undefined) return undefined;
     for (const text of texts(value)) {
@@ -103,7 +103,7 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
         if (!failed) continue;
         const finding: RuleReport = {
           message: config.description,
-          location: { file: item.file, path: failed.present ? [...item.path, ...field] : item.path },
+          location: failed.present ? { file: item.file, path: [...item.path, ...field], ...(failed.atKey ? { target: 'key' as const } : {}) } : { file: item.file, path: item.path },
           entity: item.entity,
           suggestion: failed.why,
         };
