@@ -67,13 +67,19 @@ export function parseBaseline(text: string): BaselineFile {
   return file as BaselineFile;
 }
 
-/** Leaves out the findings the baseline records (up to each entry's count). */
-export function applyBaseline<T extends Diagnostic>(diagnostics: readonly T[], baseline: BaselineFile): { kept: T[]; matched: number; prunable: number } {
+/** How many findings each fingerprint of the baseline may still match. */
+export function baselineCounts(baseline: BaselineFile): Map<string, number> {
   const remaining = new Map<string, number>();
   for (const entry of baseline.entries) {
     const key = `${entry.ruleId}|${entry.owner}|${entry.context}`;
     remaining.set(key, (remaining.get(key) ?? 0) + entry.count);
   }
+  return remaining;
+}
+
+/** Leaves out the findings the baseline records (up to each entry's count). */
+export function applyBaseline<T extends Diagnostic>(diagnostics: readonly T[], baseline: BaselineFile): { kept: T[]; matched: number; prunable: number } {
+  const remaining = baselineCounts(baseline);
   const kept: T[] = [];
   let matched = 0;
   for (const diagnostic of diagnostics) {

@@ -10,7 +10,7 @@ import { lintWorkspace } from '../pipeline/lint.js';
 import type { Rule } from '../rules/create-rule.js';
 import { RULES } from '../rules/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { applyBaseline, createBaseline, parseBaseline, type BaselineFile } from '../baseline/baseline.js';
+import { createBaseline, parseBaseline, type BaselineFile } from '../baseline/baseline.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
@@ -68,6 +68,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   }
   if (options.reportUnusedDisableDirectives) ruleOverrides['unused-suppression'] = options.reportUnusedDisableDirectives;
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
+  if ((baseline || options.updateBaseline !== undefined) && targets.length > 1) {
+    throw new CliError('--baseline and --update-baseline work on one workspace at a time', 'run omni lint once per workspace, each with its own baseline file');
+  }
 
   const results: LintResult[] = [];
   for (const [index, target] of targets.entries()) {
@@ -80,7 +83,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     if (onlyFiles?.size === 0) {
       throw new CliError(`no model file in ${[...target.only].join(', ')}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
     }
-    results.push(await lintWorkspace(workspace, { ruleOverrides, onlyFiles }));
+    results.push(await lintWorkspace(workspace, { ruleOverrides, onlyFiles, ...(baseline && options.updateBaseline === undefined ? { baseline: baseline.file } : {}) }));
   }
   let result = results.length === 1 ? results[0]! : mergeResults(results, cwd);
   if (options.updateBaseline !== undefined) {
@@ -92,11 +95,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     const count = result.diagnostics.length;
     process.stderr.write(`omni: recorded ${count} finding${count === 1 ? '' : 's'} in ${options.updateBaseline}; later runs with --baseline ${options.updateBaseline} report only new ones\n`);
     result = { ...result, diagnostics: [], baseline: { matched: count, prunable: 0 } };
-  } else if (baseline) {
-    const outcome = applyBaseline(result.diagnostics, baseline.file);
-    result = { ...result, diagnostics: outcome.kept, baseline: { matched: outcome.matched, prunable: outcome.prunable } };
-    const fixed = outcome.prunable > 0 ? `; ${outcome.prunable} recorded finding${outcome.prunable === 1 ? ' is' : 's are'} fixed and can be pruned (--update-baseline ${baseline.name})` : '';
-    process.stderr.write(`omni: baseline ${baseline.name} matched ${outcome.matched} finding${outcome.matched === 1 ? '' : 's'}${fixed}\n`);
+  } else if (baseline && result.baseline) {
+    const { matched, prunable } = result.baseline;
+    const fixed = prunable > 0 ? `; ${prunable} recorded finding${prunable === 1 ? ' is' : 's are'} fixed and can be pruned (--update-baseline ${baseline.name})` : '';
+    process.stderr.write(`omni: baseline ${baseline.name} matched ${matched} finding${matched === 1 ? '' : 's'}${fixed}\n`);
   }
   if (options.quiet) result = { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') };
 

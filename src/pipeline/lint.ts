@@ -1,4 +1,4 @@
-import { fingerprintOf } from '../baseline/baseline.js';
+import { baselineCounts, fingerprintOf, type BaselineFile } from '../baseline/baseline.js';
 import { compareDiagnostics } from '../diagnostics/sort.js';
 import { effectiveSeverity, type SeverityOverrides } from '../diagnostics/severity.js';
 import type { Diagnostic, LintResult, PendingDiagnostic, Severity, SeverityOrOff } from '../diagnostics/types.js';
@@ -13,6 +13,8 @@ export interface LintOptions {
   ruleOverrides?: SeverityOverrides;
   /** Report only these files (workspace-relative); references still resolve across all. */
   onlyFiles?: ReadonlySet<string>;
+  /** Leave out the findings this baseline records (result.baseline says how many). */
+  baseline?: BaselineFile;
 }
 
 type SeverityFor = (ruleId: string, file: string) => SeverityOrOff;
@@ -43,19 +45,44 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     }
   }
   const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
-  let diagnostics = await locate(reported, workspace, severityFor.at, rulesById);
+  const directives = workspace.directives ?? new Map();
+  // Suppressions are matched by line, so findings in files with directives are located
+  // first; the others are matched against the baseline by fingerprint before any position
+  // is computed, so baselined findings cost no YAML parse.
+  const inDirectiveFiles = directives.size > 0 ? reported.filter((finding) => directives.has(finding.location.file)) : [];
+  const elsewhere = directives.size > 0 ? reported.filter((finding) => !directives.has(finding.location.file)) : reported;
+  let early: Diagnostic[] = [];
   let suppressed: LintResult['suppressed'];
-  if (workspace.directives?.size > 0) {
-    const outcome = applySuppressions(diagnostics, workspace.directives, new Set(rulesById.keys()));
-    diagnostics = outcome.kept;
+  if (directives.size > 0) {
+    const outcome = applySuppressions(await locate(inDirectiveFiles, workspace, severityFor.at, rulesById), directives, new Set(rulesById.keys()));
+    early = outcome.kept;
     suppressed = outcome.suppressed.sort(compareDiagnostics);
     for (const finding of outcome.findings) {
       const severity = severityFor.at(finding.ruleId, finding.file);
       if (severity === 'off' || (options.onlyFiles && !options.onlyFiles.has(finding.file))) continue;
       const fingerprint = `${finding.ruleId}|file:${finding.file}|${finding.message}`;
-      diagnostics.push({ ...finding, severity, docsUrl: rulesById.get(finding.ruleId)?.docsUrl ?? '', fingerprint });
+      early.push({ ...finding, severity, docsUrl: rulesById.get(finding.ruleId)?.docsUrl ?? '', fingerprint });
     }
   }
+  let rest: PendingDiagnostic[] = elsewhere;
+  let baseline: LintResult['baseline'];
+  if (options.baseline) {
+    const remaining = baselineCounts(options.baseline);
+    let matched = 0;
+    const take = (fingerprint: string) => {
+      const left = remaining.get(fingerprint);
+      if (!left) return false;
+      remaining.set(fingerprint, left - 1);
+      matched++;
+      return true;
+    };
+    early = early.filter((diagnostic) => !take(diagnostic.fingerprint!));
+    rest = rest.filter((finding) => severityFor.at(finding.ruleId, finding.location.file) === 'off' || !take(fingerprintOf(finding)));
+    let prunable = 0;
+    for (const left of remaining.values()) prunable += left;
+    baseline = { matched, prunable };
+  }
+  const diagnostics = [...early, ...(await locate(rest, workspace, severityFor.at, rulesById))];
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, string>();
   for (const diagnostic of diagnostics) {
@@ -65,6 +92,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
   const files = options.onlyFiles ? workspace.files.filter((file) => options.onlyFiles!.has(file)) : workspace.files;
   const result: LintResult = { root: workspace.root, files, diagnostics, sources };
   if (suppressed) result.suppressed = suppressed;
+  if (baseline) result.baseline = baseline;
   return result;
 }
 
