@@ -56,7 +56,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   const workspaces = [];
   for (const target of targets) workspaces.push(await loadWorkspace(target.root, { maxFileBytes }));
   const knownRules = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));
-  for (const workspace of workspaces) for (const rule of workspace.rules) if (!knownRules.has(rule.id)) knownRules.set(rule.id, rule);
+  for (const workspace of workspaces) for (const rule of workspace.rules ?? []) if (!knownRules.has(rule.id)) knownRules.set(rule.id, rule);
   const ruleOverrides: Record<string, SeverityOrOff> = {};
   for (const text of options.rule ?? []) {
     try {

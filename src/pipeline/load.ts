@@ -41,9 +41,9 @@ export interface LoadedWorkspace {
   /** Problems found while loading (yaml-syntax, schema), not yet located. */
   diagnostics: PendingDiagnostic[];
   /** Every rule of this workspace: built-in, then customRules:, then plugins' rules. */
-  rules: readonly Rule[];
+  rules?: readonly Rule[];
   /** Suppression comments (`# omni-disable…`) per file that has some. */
-  directives: Map<string, Directive[]>;
+  directives?: Map<string, Directive[]>;
   /** Source text of a workspace file, for positions and code frames (read on demand). */
   textOf(file: string): string | undefined;
 }
