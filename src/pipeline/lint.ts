@@ -6,6 +6,7 @@ import { createPositionResolver, type PositionResolver } from '../loader/positio
 import { defaultOptions, type Rule } from '../rules/create-rule.js';
 import { RULES } from '../rules/index.js';
 import { applySuppressions } from '../suppressions/apply.js';
+import type { Directive } from '../suppressions/directives.js';
 import type { LoadedWorkspace } from './load.js';
 
 export interface LintOptions {
@@ -46,15 +47,41 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
   }
   const reported = options.onlyFiles ? pending.filter((diagnostic) => options.onlyFiles!.has(diagnostic.location.file)) : pending;
   const directives = workspace.directives ?? new Map();
-  // Suppressions are matched by line, so findings in files with directives are located
-  // first; the others are matched against the baseline by fingerprint before any position
-  // is computed, so baselined findings cost no YAML parse.
-  const inDirectiveFiles = directives.size > 0 ? reported.filter((finding) => directives.has(finding.location.file)) : [];
-  const elsewhere = directives.size > 0 ? reported.filter((finding) => !directives.has(finding.location.file)) : reported;
+  // The baseline is matched by fingerprint first, so baselined findings cost no position.
+  let candidates: PendingDiagnostic[] = reported;
+  let baseline: LintResult['baseline'];
+  const baselinedRules = new Map<string, Set<string>>();
+  if (options.baseline) {
+    const remaining = baselineCounts(options.baseline);
+    let matched = 0;
+    candidates = reported.filter((finding) => {
+      if (severityFor.at(finding.ruleId, finding.location.file) === 'off') return false;
+      const fingerprint = fingerprintOf(finding);
+      const left = remaining.get(fingerprint);
+      if (!left) return true;
+      remaining.set(fingerprint, left - 1);
+      matched++;
+      let rules = baselinedRules.get(finding.location.file);
+      if (!rules) baselinedRules.set(finding.location.file, (rules = new Set()));
+      rules.add(finding.ruleId);
+      return false;
+    });
+    let prunable = 0;
+    for (const left of remaining.values()) prunable += left;
+    baseline = { matched, prunable };
+  }
+  // Suppressions are matched by line: only findings a directive of their file names are
+  // located before the others.
+  let rest = candidates;
   let early: Diagnostic[] = [];
   let suppressed: LintResult['suppressed'];
   if (directives.size > 0) {
-    const outcome = applySuppressions(await locate(inDirectiveFiles, workspace, severityFor.at, rulesById), directives, new Set(rulesById.keys()));
+    const named = new Map<string, Set<string>>();
+    for (const [file, list] of directives) named.set(file, new Set(list.flatMap((directive: Directive) => directive.ruleIds)));
+    const suppressible = (finding: PendingDiagnostic) => named.get(finding.location.file)?.has(finding.ruleId) === true;
+    rest = candidates.filter((finding) => !suppressible(finding));
+    const located = await locate(candidates.filter(suppressible), workspace, severityFor.at, rulesById);
+    const outcome = applySuppressions(located, directives, new Set(rulesById.keys()), baselinedRules);
     early = outcome.kept;
     suppressed = outcome.suppressed.sort(compareDiagnostics);
     for (const finding of outcome.findings) {
@@ -63,24 +90,6 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
       const fingerprint = `${finding.ruleId}|file:${finding.file}|${finding.message}`;
       early.push({ ...finding, severity, docsUrl: rulesById.get(finding.ruleId)?.docsUrl ?? '', fingerprint });
     }
-  }
-  let rest: PendingDiagnostic[] = elsewhere;
-  let baseline: LintResult['baseline'];
-  if (options.baseline) {
-    const remaining = baselineCounts(options.baseline);
-    let matched = 0;
-    const take = (fingerprint: string) => {
-      const left = remaining.get(fingerprint);
-      if (!left) return false;
-      remaining.set(fingerprint, left - 1);
-      matched++;
-      return true;
-    };
-    early = early.filter((diagnostic) => !take(diagnostic.fingerprint!));
-    rest = rest.filter((finding) => severityFor.at(finding.ruleId, finding.location.file) === 'off' || !take(fingerprintOf(finding)));
-    let prunable = 0;
-    for (const left of remaining.values()) prunable += left;
-    baseline = { matched, prunable };
   }
   const diagnostics = [...early, ...(await locate(rest, workspace, severityFor.at, rulesById))];
   diagnostics.sort(compareDiagnostics);

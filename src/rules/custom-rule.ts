@@ -20,31 +20,43 @@ const ENTITY_KINDS: Record<SectionKind, string> = {
 type Visit = (value: Record<string, unknown>, path: () => JsonPath, file: string, entity: { kind: string; id: string }) => void;
 
 /**
- * Calls `visit` for every object the `given` selector names. Paths are built only for
- * the objects that are reported: a house rule over 30,000 steps must not allocate 30,000.
+ * Calls `visit` for every object the `given` selector names. The JSON path is built only
+ * for objects that are reported: a house rule over 30,000 steps must not allocate 30,000.
  */
 function select(model: Model, given: string, visit: Visit): void {
   const [section, ...nested] = given.split('.') as [SectionKind, ...string[]];
   const kind = ENTITY_KINDS[section];
-  const descend = (value: Record<string, unknown>, depth: number, path: () => JsonPath, file: string, entity: { kind: string; id: string }) => {
+  const indexes: number[] = new Array<number>(nested.length).fill(0);
+  let origin: Origin;
+  const path = (): JsonPath => {
+    const built: Array<string | number> = [...origin.path];
+    for (let depth = 0; depth < nested.length; depth++) built.push(nested[depth]!, indexes[depth]!);
+    return built;
+  };
+  let entity: { kind: string; id: string };
+  const descend = (value: Record<string, unknown>, depth: number) => {
     if (depth === nested.length) {
-      visit(value, path, file, entity);
+      visit(value, path, origin.file, entity);
       return;
     }
-    const key = nested[depth]!;
-    const list = value[key];
+    const list = value[nested[depth]!];
     if (!Array.isArray(list)) return;
     for (let index = 0; index < list.length; index++) {
       const item = list[index] as unknown;
-      if (item && typeof item === 'object' && !Array.isArray(item)) descend(item as Record<string, unknown>, depth + 1, () => [...path(), key, index], file, entity);
+      if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+      indexes[depth] = index;
+      descend(item as Record<string, unknown>, depth + 1);
     }
   };
-  for (const entity of model[section] as unknown as Array<Record<string, unknown> & { id: string; origin: Origin }>) {
-    descend(entity, 0, () => entity.origin.path, entity.origin.file, { kind, id: entity.id });
+  for (const candidate of model[section] as unknown as Array<Record<string, unknown> & { id: string; origin: Origin }>) {
+    origin = candidate.origin;
+    entity = { kind, id: candidate.id };
+    descend(candidate, 0);
   }
 }
 
 function fieldValue(value: Record<string, unknown>, field: readonly string[]): unknown {
+  if (field.length === 1) return Object.hasOwn(value, field[0]!) ? value[field[0]!] : undefined;
   let current: unknown = value;
   for (const key of field) {
     if (!current || typeof current !== 'object' || Array.isArray(current) || !Object.hasOwn(current, key)) return undefined;
@@ -53,10 +65,12 @@ function fieldValue(value: Record<string, unknown>, field: readonly string[]): u
   return current;
 }
 
-function matchesWhere(value: Record<string, unknown>, where: Record<string, unknown> | undefined): boolean {
+type Where = ReadonlyArray<readonly [string[], unknown]>;
+
+function matchesWhere(value: Record<string, unknown>, where: Where | undefined): boolean {
   if (!where) return true;
-  for (const [key, expected] of Object.entries(where)) {
-    const actual = fieldValue(value, key.split('.'));
+  for (const [key, expected] of where) {
+    const actual = fieldValue(value, key);
     if (Array.isArray(expected) ? !expected.includes(actual) : actual !== expected) return false;
   }
   return true;
@@ -72,6 +86,7 @@ const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(
  */
 export function createCustomRule(config: CustomRuleConfig): Rule {
   const field = config.field.split('.');
+  const where: Where | undefined = config.where ? Object.entries(config.where).map(([key, expected]) => [key.split('.'), expected] as const) : undefined;
   const pattern = config.pattern !== undefined ? new RegExp(config.pattern, 'u') : undefined;
   const notPattern = config.notPattern !== undefined ? new RegExp(config.notPattern, 'u') : undefined;
   const failure = (value: unknown): { why: string; present: boolean; atKey?: boolean } | undefined => {
@@ -99,7 +114,7 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
     docsUrl: `${DOCS_BASE_URL.replace(/rules\/$/, '')}format.md#customrules`,
     check({ model, report }) {
       select(model, config.given, (value, path, file, entity) => {
-        if (!matchesWhere(value, config.where)) return;
+        if (!matchesWhere(value, where)) return;
         const failed = failure(fieldValue(value, field));
         if (!failed) return;
         const finding: RuleReport = {

@@ -26,6 +26,8 @@ export function applySuppressions(
   diagnostics: readonly Diagnostic[],
   directivesByFile: ReadonlyMap<string, readonly Directive[]>,
   knownRuleIds: ReadonlySet<string>,
+  /** Rules with findings the baseline matched, per file: a directive naming them is not unused. */
+  baselined: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): { kept: Diagnostic[]; suppressed: SuppressedDiagnostic[]; findings: DirectiveFinding[] } {
   const kept: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
@@ -69,7 +71,7 @@ export function applySuppressions(
       }
       const silenced = used.get(directive);
       for (const id of directive.ruleIds) {
-        if (silenced?.has(id) || !knownRuleIds.has(id)) continue;
+        if (silenced?.has(id) || !knownRuleIds.has(id) || baselined.get(file)?.has(id)) continue;
         findings.push({ ruleId: UNUSED_RULE, message: `${name} ${id}: no ${id} finding to silence here`, suggestion: 'remove the rule id (or the whole comment): the problem is gone', ...at });
       }
     }

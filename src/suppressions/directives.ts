@@ -24,44 +24,87 @@ const isBlank = (line: string) => /^\s*$/.test(line);
 
 /** Finds every directive of a file; called only for files whose text contains `omni-disable`. */
 export function parseDirectives(text: string): Directive[] {
-  const lines = text.split(/\r\n|\n|\r/);
   const directives: Directive[] = [];
-  let leading = true;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const comment = isComment(line);
-    const match = line.includes('omni-disable') ? DIRECTIVE.exec(line) : null;
-    if (match) {
-      const keyword = match[1]!.replace(/^#\s*/, '');
-      const kind: DirectiveKind = keyword === 'omni-disable-next-line' ? 'next-line' : keyword === 'omni-disable-line' ? 'line' : 'file';
-      const body = match[2]!;
-      const separator = body.search(/(?:^|\s)--(?:\s|$)/);
-      const idsText = separator >= 0 ? body.slice(0, separator) : body;
-      const reason = separator >= 0 ? body.slice(separator).replace(/^\s*--/, '').trim() : '';
-      const ruleIds = idsText
-        .split(',')
-        .map((id) => id.trim())
-        .filter((id) => id !== '');
-      const startColumn = match.index + match[0].indexOf('#') + 1;
-      let targetLine = 0;
-      if (kind === 'line') targetLine = index + 1;
-      if (kind === 'next-line') {
-        // The next line holding YAML, so directives can be stacked and blank lines skipped.
-        let next = index + 1;
-        while (next < lines.length && (isComment(lines[next]!) || isBlank(lines[next]!))) next++;
-        targetLine = next < lines.length ? next + 1 : 0;
+  // Offset where the YAML content starts: a file directive must come before it.
+  const contentStart = firstContentOffset(text);
+  let from = 0;
+  for (;;) {
+    const found = text.indexOf('omni-disable', from);
+    if (found < 0) break;
+    const lineStart = Math.max(text.lastIndexOf('\n', found), text.lastIndexOf('\r', found)) + 1;
+    let lineEnd = text.length;
+    for (let i = found; i < text.length; i++) {
+      if (text[i] === '\n' || text[i] === '\r') {
+        lineEnd = i;
+        break;
       }
-      const directive: Directive = {
-        kind,
-        ruleIds,
-        reason,
-        range: { start: { line: index + 1, column: startColumn }, end: { line: index + 1, column: line.length + 1 } },
-        targetLine,
-      };
-      if (kind === 'file' && (!leading || !comment)) directive.misplaced = true;
-      directives.push(directive);
     }
-    if (!comment && !isBlank(line) && line.trim() !== '---') leading = false;
+    from = lineEnd + 1;
+    const line = text.slice(lineStart, lineEnd);
+    const match = DIRECTIVE.exec(line);
+    if (!match) continue;
+    const lineNumber = lineNumberAt(text, lineStart);
+    const keyword = match[1]!.replace(/^#\s*/, '');
+    const kind: DirectiveKind = keyword === 'omni-disable-next-line' ? 'next-line' : keyword === 'omni-disable-line' ? 'line' : 'file';
+    const body = match[2]!;
+    const separator = body.search(/(?:^|\s)--(?:\s|$)/);
+    const idsText = separator >= 0 ? body.slice(0, separator) : body;
+    const reason = separator >= 0 ? body.slice(separator).replace(/^\s*--/, '').trim() : '';
+    const ruleIds = idsText
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    const startColumn = match.index + match[0].indexOf('#') + 1;
+    let targetLine = 0;
+    if (kind === 'line') targetLine = lineNumber;
+    if (kind === 'next-line') targetLine = nextContentLine(text, lineEnd, lineNumber);
+    const directive: Directive = {
+      kind,
+      ruleIds,
+      reason,
+      range: { start: { line: lineNumber, column: startColumn }, end: { line: lineNumber, column: line.length + 1 } },
+      targetLine,
+    };
+    if (kind === 'file' && (!isComment(line) || lineStart > contentStart)) directive.misplaced = true;
+    directives.push(directive);
   }
   return directives;
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+function lineNumberAt(text: string, offset: number): number {
+  let count = 1;
+  LINE_BREAK.lastIndex = 0;
+  while (LINE_BREAK.exec(text) && LINE_BREAK.lastIndex <= offset) count++;
+  return count;
+}
+
+/** The 1-based number of the first line after `lineEnd` that holds YAML (not blank, not a comment); 0 when none. */
+function nextContentLine(text: string, lineEnd: number, lineNumber: number): number {
+  let offset = lineEnd;
+  let number = lineNumber;
+  while (offset < text.length) {
+    offset += text.startsWith('\r\n', offset) ? 2 : 1;
+    number++;
+    let end = offset;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const line = text.slice(offset, end);
+    if (!isComment(line) && !isBlank(line)) return number;
+    offset = end;
+  }
+  return 0;
+}
+
+/** Offset of the first line that is neither blank, a comment nor `---`. */
+function firstContentOffset(text: string): number {
+  let offset = 0;
+  while (offset < text.length) {
+    let end = offset;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const line = text.slice(offset, end);
+    if (!isComment(line) && !isBlank(line) && line.trim() !== '---') return offset;
+    offset = end + (text.startsWith('\r\n', end) ? 2 : 1);
+  }
+  return text.length;
 }
