@@ -58,3 +58,21 @@ describe('baseline', () => {
     expect(() => parseBaseline(text)).toThrow(message);
   });
 });
+
+describe('baseline in the lint pipeline', () => {
+  it('leaves out what it matched, reports the rest, and a suppression of a baselined finding is not unused', async () => {
+    const { loadWorkspace } = await import('../../src/pipeline/load.js');
+    const { lintWorkspace } = await import('../../src/pipeline/lint.js');
+    const { writeWorkspace } = await import('./helpers.js');
+    const before = await lintFiles(unused(['alpha']));
+    const baseline = parseBaseline(createBaseline(before.diagnostics));
+    const root = writeWorkspace({
+      ...BASE,
+      'data.yaml': 'variables:\n  # omni-disable-next-line unused-variable -- kept\n  - { id: alpha, name: alpha, sources: [crm] }\n  - { id: beta, name: beta, sources: [crm] }\n',
+    });
+    const result = await lintWorkspace(await loadWorkspace(root), { baseline, ruleOverrides: { 'unused-suppression': 'error' } });
+    expect(result.diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}`)).toEqual(['unused-variable 4']);
+    expect(result.baseline).toEqual({ matched: 1, prunable: 0 });
+    expect(result.suppressed).toEqual([]);
+  });
+});
