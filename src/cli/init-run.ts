@@ -127,7 +127,7 @@ export function starterPlan(answers: InitAnswers) {
         after: 'J+7',
         channel: messaging,
         subject: messaging === 'email' ? w({ fr: '{{first_name}}, votre avis compte', en: '{{first_name}}, how did it go?' }) : undefined,
-        message: w({ fr: '{{first_name}}, votre commande vous plaît-elle ? Donnez-nous votre avis en une minute.', en: '{{first_name}}, are you happy with your order? Tell us in one minute.' }),
+        message: w({ fr: '{{first_name}}, votre commande vous convient-elle ? Donnez-nous votre avis en une minute.', en: '{{first_name}}, are you happy with your order? Tell us in one minute.' }),
       }
     : { after: 'J+7', channel: messaging, name: w({ fr: 'Un conseiller recueille l’avis du client sur sa commande', en: 'An adviser asks the customer about their order' }) };
 
