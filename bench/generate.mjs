@@ -239,7 +239,7 @@ export function generateWorkspace(options = {}) {
   });
 
   // Files: settings, one matrix file, then use cases, data and scenarios split in chunks.
-  files.set('omni.yaml', '# yaml-language-server: $schema=https://raw.githubusercontent.com/omni-journey/omni/main/schemas/config.schema.json\nname: Benchmark workspace\nlocale: fr\nupdated: 2026-01-01\n');
+  files.set('omni.yaml', '# yaml-language-server: $schema=https://raw.githubusercontent.com/omni-journey/omni/main/schemas/config.schema.json\nname: Benchmark workspace\nlocale: fr\nupdated: 2026-01-01\n# French SMS are UCS-2 (é is GSM-7, ê and ç are not): the generated ones take up to 3 segments.\nrules:\n  sms-length: [warn, { maxSegments: 4 }]\n');
   const modelFiles = o.files - 1; // omni.yaml counts as one of the files
   const auxiliary = Math.max(1, Math.round(modelFiles * 0.02));
   const scenarioFiles = modelFiles - 1 - 3 * auxiliary > 0 ? modelFiles - 1 - 3 * auxiliary : 1;

@@ -17,7 +17,7 @@
 // rounds: "lint with problems", where positions and code frames are computed.
 // Then start-up: omni --version and omni lint examples/maison-lumen, median of --startup-runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,44 @@ function spectralRuleset(scratch) {
   return file;
 }
 
+// ---------------------------------------------------------------- team settings
+
+/** Ten house rules of the kinds teams write; most pass on the generated plan, one finds a few hundred gaps. */
+const TEAM_RULES = `customRules:
+  - { id: house-scenario-name, description: Scenarios are named, severity: error, given: scenarios, field: name, required: true }
+  - { id: house-scenario-id, description: Scenario ids start with sc-, severity: error, given: scenarios, field: id, pattern: "^sc-" }
+  - { id: house-step-offset, description: Offsets are written J+n or n units, severity: warn, given: scenarios.steps, field: after, pattern: "^(?:[JD][+-]?\\\\d+|\\\\d+[mhdw]|0)$" }
+  - { id: house-no-test-channel, description: No test channel in the plan, severity: warn, given: scenarios.steps, field: channel, notPattern: "^test-" }
+  - { id: house-sms-size, description: SMS stay under 600 characters, severity: warn, given: scenarios.steps, where: { channel: sms }, field: message, maxLength: 600 }
+  - { id: house-no-todo, description: No TODO left in subjects, severity: warn, given: scenarios.steps, where: { channel: [email, push] }, field: subject, notPattern: TODO }
+  - { id: house-variable-name, description: Variables are named, severity: warn, given: variables, field: name, required: true }
+  - { id: house-use-case-cells, description: Use cases address a cell, severity: warn, given: useCases, field: touchpoints, minItems: 1 }
+  - { id: house-steps, description: Scenarios have a step, severity: error, given: scenarios, field: steps, minItems: 1 }
+  - { id: house-upsell-goal, description: Upsell scenarios for prospects state their goal, severity: warn, given: scenarios, where: { lifecycle: upsell, target: prospects }, field: goal, required: true }
+`;
+
+/**
+ * The same workspace with a team's settings: ten customRules, a suppression comment in
+ * every tenth scenario file, and a baseline of what the house rules find (recorded once,
+ * before timing). Returns the folder and the baseline's path.
+ */
+function teamWorkspace(dir, scratch) {
+  const teams = path.join(scratch, 'teams-workspace');
+  cpSync(dir, teams, { recursive: true });
+  const config = path.join(teams, 'omni.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}${TEAM_RULES}`);
+  let index = 0;
+  for (const file of yamlFiles(teams)) {
+    if (!file.includes(`${path.sep}scenarios${path.sep}`) || index++ % 10 !== 0) continue;
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('\n  - id: ', '\n  # omni-disable-next-line house-upsell-goal, missing-owner -- bench: accepted\n  - id: '));
+  }
+  const baseline = path.join(scratch, 'omni-baseline.json');
+  const run = runOnce(process.execPath, [OMNI, 'lint', teams, '--update-baseline', baseline]);
+  if (run.status !== 0) throw new Error(`--update-baseline failed (exit ${run.status}): ${run.stderr.trim().slice(0, 300)}`);
+  return { teams, baseline, recorded: JSON.parse(readFileSync(baseline, 'utf8')).entries.length };
+}
+
 // ---------------------------------------------------------------- main
 
 function parsePercentOption(value) {
@@ -226,6 +264,10 @@ async function main() {
       );
     }
     const notes = [];
+    const team = teamWorkspace(dir, scratch);
+    const teamOut = path.join(scratch, 'omni-lint-teams.json');
+    tasks.push({ key: 'teams', label: 'omni lint + 10 customRules, suppressions, --baseline', cmd: process.execPath, args: [OMNI, 'lint', team.teams, '--baseline', team.baseline, '--format', 'json', '-o', teamOut] });
+    notes.push(`teams: baseline of ${team.recorded} entries recorded before timing`);
     if (args.spectral) {
       const spectral = installSpectral();
       if (spectral.bin) {
@@ -257,6 +299,8 @@ async function main() {
     // What each contender found, so a fast but wrong run does not go unnoticed.
     const omniJson = JSON.parse(readFileSync(omniOut, 'utf8'));
     notes.push(`omni found ${omniJson.summary.errors} errors, ${omniJson.summary.warnings} warnings`);
+    const teamJson = JSON.parse(readFileSync(teamOut, 'utf8'));
+    notes.push(`omni with team settings found ${teamJson.summary.errors} errors, ${teamJson.summary.warnings} warnings; ${teamJson.summary.suppressed ?? 0} suppressed; baseline matched ${teamJson.baseline?.matched}, prunable ${teamJson.baseline?.prunable}`);
     notes.push(`yaml+ajv found ${runs.baseline.at(-1).stdout.trim()} schema problems`);
     if (result.spectral) {
       const out = path.join(scratch, 'spectral-out.json');
@@ -279,6 +323,7 @@ async function main() {
       notes.push(`with errors: omni's stylish report ${(report.length / 1e3).toFixed(0)} kB, last line: ${report.trim().split('\n').pop()}`);
     }
     console.log(`omni / yaml+ajv:         ${ratio(result.omni.ms, result.baseline.ms)}`);
+    console.log(`team settings / omni:    ${ratio(result.teams.ms, result.omni.ms)}   (target < 1.10×)`);
     console.log(`spectral / omni:         ${result.spectral ? ratio(result.spectral.ms, result.omni.ms) : 'n/a (spectral skipped)'}`);
     console.log('');
 

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseRuleOption } from '../diagnostics/severity.js';
 import { countBySeverity } from '../diagnostics/sort.js';
@@ -10,10 +10,12 @@ import { lintWorkspace } from '../pipeline/lint.js';
 import { ruleDescription } from '../i18n/index.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { findRepositoryRoot } from '../util/repository-root.js';
+import type { Rule } from '../rules/create-rule.js';
+import { createBaseline, parseBaseline, type BaselineFile } from '../baseline/baseline.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
-import { checkOutputFile, currentIo, writeMessage, type OutputKind } from './output.js';
+import { checkOutputFile, currentIo, writeMessage, writeOutputFile, type OutputKind } from './output.js';
 import { requireModelFiles, writeNotices } from './workspace.js';
 
 /** What each format writes, for the extension --output-file must have. */
@@ -55,40 +57,72 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
   const cwd = currentIo().cwd;
+  const targets = resolveTargets(paths, cwd);
+  const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
+  // Before any work: the report must never replace what lint reads (see output.ts).
+  const roots = targets.map((target) => target.root);
+  const outputFile = options.outputFile === undefined ? undefined : checkOutputFile(options.outputFile, { flag: '--output-file', kind: OUTPUT_KIND[options.format], workspaces: roots, force: options.force });
+  const baselineOutput =
+    options.updateBaseline === undefined ? undefined : checkOutputFile(options.updateBaseline, { flag: '--update-baseline', kind: 'json', workspaces: roots, force: options.force });
+  // Workspaces are loaded first: --rule may name their house and plugin rules.
+  const workspaces = [];
+  for (const target of targets) {
+    const workspace = await loadWorkspace(target.root, { maxFileBytes });
+    writeNotices(workspace);
+    workspaces.push(workspace);
+  }
+  const knownRules = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));
+  for (const workspace of workspaces) for (const rule of workspace.rules ?? []) if (!knownRules.has(rule.id)) knownRules.set(rule.id, rule);
   const ruleOverrides: Record<string, SeverityOrOff> = {};
   for (const text of options.rule ?? []) {
     try {
-      const [id, severity] = parseRuleOption(text, new Set(RULES_BY_ID.keys()));
+      const [id, severity] = parseRuleOption(text, new Set(knownRules.keys()));
       ruleOverrides[id] = severity;
     } catch (error) {
       throw new CliError((error as Error).message);
     }
   }
-  const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
+  if (options.reportUnusedDisableDirectives) ruleOverrides['unused-suppression'] = options.reportUnusedDisableDirectives;
+  const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
+  if ((baseline || options.updateBaseline !== undefined) && targets.length > 1) {
+    throw new CliError('--baseline and --update-baseline work on one workspace at a time', 'run omni lint once per workspace, each with its own baseline file');
+  }
 
-  const targets = resolveTargets(paths, cwd);
-  // Before any work: the report must never replace what lint reads (see output.ts).
-  const workspaces = targets.map((target) => target.root);
-  const outputFile = options.outputFile === undefined ? undefined : checkOutputFile(options.outputFile, { flag: '--output-file', kind: OUTPUT_KIND[options.format], workspaces, force: options.force });
   const results: LintResult[] = [];
-  for (const target of targets) {
-    const workspace = await loadWorkspace(target.root, { maxFileBytes });
-    writeNotices(workspace);
+  for (const [index, target] of targets.entries()) {
+    const workspace = workspaces[index]!;
     // An empty workspace is most likely a wrong path (e.g. in CI): passing silently would hide it.
     requireModelFiles(workspace);
     const onlyFiles = reportedFiles(target, workspace.files);
     if (onlyFiles?.size === 0) {
       throw new CliError(`no model file in ${[...target.only].join(', ')}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
     }
-    results.push(await lintWorkspace(workspace, { ruleOverrides, onlyFiles, ...(options.locale ? { locale: options.locale } : {}) }));
+    results.push(
+      await lintWorkspace(workspace, {
+        ruleOverrides,
+        onlyFiles,
+        ...(options.locale ? { locale: options.locale } : {}),
+        ...(baseline && options.updateBaseline === undefined ? { baseline: baseline.file } : {}),
+      }),
+    );
   }
   let result = results.length === 1 ? results[0]! : mergeResults(results, cwd);
+  if (options.updateBaseline !== undefined) {
+    writeOutputFile(baselineOutput!, createBaseline(result.diagnostics), { workspaces: roots });
+    const count = result.diagnostics.length;
+    writeMessage(`recorded ${count} finding${count === 1 ? '' : 's'} in ${options.updateBaseline}; later runs with --baseline ${options.updateBaseline} report only new ones`);
+    result = { ...result, diagnostics: [], baseline: { matched: count, prunable: 0 } };
+  } else if (baseline && result.baseline) {
+    const { matched, prunable } = result.baseline;
+    const fixed = prunable > 0 ? `; ${prunable} recorded finding${prunable === 1 ? ' is' : 's are'} fixed and can be pruned (--update-baseline ${baseline.name})` : '';
+    writeMessage(`baseline ${baseline.name} matched ${matched} finding${matched === 1 ? '' : 's'}${fixed}`);
+  }
   if (options.quiet) result = { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') };
 
   // Rule descriptions (SARIF, JUnit, summaries) in the language of the messages.
   const locale = options.locale ?? (results.every((each) => each.locale === results[0]?.locale) ? results[0]?.locale : undefined) ?? 'en';
   const context: FormatContext = {
-    rules: locale === 'en' ? RULES : RULES.map((rule) => ({ ...rule, description: ruleDescription(rule.id, locale) ?? rule.description })),
+    rules: locale === 'en' ? [...knownRules.values()] : [...knownRules.values()].map((rule) => ({ ...rule, description: ruleDescription(rule.id, locale) ?? rule.description })),
     color: outputFile ? false : useColor(currentIo().stdout, options.color),
     cwd,
     toolVersion: version,
@@ -96,7 +130,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     ...(options.format === 'sarif' && { ruleDocs: readRuleDocs(RULES) }),
   };
   const format = await loadFormatter(options.format);
-  emit(format(result, context), outputFile, { workspaces });
+  emit(format(result, context), outputFile, { workspaces: roots });
   const stepSummary = currentIo().env.GITHUB_STEP_SUMMARY;
   if (options.format === 'github' && stepSummary) {
     const { formatMarkdownSummary } = await import('../formatters/markdown.js');
@@ -113,6 +147,21 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   return EXIT.ok;
 }
 
+/** Reads --baseline FILE; a missing or malformed file is a usage error, not an empty baseline. */
+function readBaseline(name: string): { name: string; file: BaselineFile } {
+  let text: string;
+  try {
+    text = readFileSync(name, 'utf8');
+  } catch {
+    throw new CliError(`baseline not found: ${name}`, `create it with omni lint --update-baseline ${name}`);
+  }
+  try {
+    return { name, file: parseBaseline(text) };
+  } catch (error) {
+    throw new CliError(`${name}: ${(error as Error).message}`, `recreate it with omni lint --update-baseline ${name}`);
+  }
+}
+
 /** Several workspaces in one run: report every file relative to the current folder. */
 function mergeResults(results: readonly LintResult[], cwd: string): LintResult {
   const rebase = (root: string, file: string) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/');
@@ -120,6 +169,7 @@ function mergeResults(results: readonly LintResult[], cwd: string): LintResult {
   for (const result of results) {
     merged.files.push(...result.files.map((file) => rebase(result.root, file)));
     merged.diagnostics.push(...result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: rebase(result.root, diagnostic.file) })));
+    if (result.suppressed) (merged.suppressed ??= []).push(...result.suppressed.map((diagnostic) => ({ ...diagnostic, file: rebase(result.root, diagnostic.file) })));
     for (const [file, text] of result.sources) merged.sources.set(rebase(result.root, file), text);
   }
   return merged;

@@ -16,6 +16,9 @@ export interface LintCommandOptions {
   maxFileSize?: number;
   locale?: 'en' | 'fr';
   force?: boolean;
+  reportUnusedDisableDirectives?: 'warn' | 'error';
+  baseline?: string;
+  updateBaseline?: string;
 }
 
 export function registerLint(program: Command, version: string): void {
@@ -32,6 +35,11 @@ export function registerLint(program: Command, version: string): void {
     .addOption(new Option('--fail-severity <severity>', 'lowest severity that fails the run').choices(['error', 'warn']).default('error'))
     .option('--no-color', 'disable colours (also NO_COLOR)')
     .addOption(new Option('--locale <locale>', "language of messages (default: omni.yaml's locale, else en)").choices(['en', 'fr']))
+    .addOption(
+      new Option('--report-unused-disable-directives [severity]', 'report omni-disable comments that silence nothing (warn, or error)').choices(['warn', 'error']).preset('warn'),
+    )
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
+    .option('--update-baseline <file>', "record today's findings in this baseline file (then report none)")
     .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size', 1))
     .addHelpText(
       'after',

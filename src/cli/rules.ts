@@ -5,16 +5,25 @@ import { Option } from 'commander';
 export function registerRules(program: Command): void {
   program
     .command('rules')
-    .description('List every lint rule with its default severity and description.')
+    .description("List every lint rule with its default severity and description, with the workspace's customRules and plugin rules.")
+    .argument('[workspace]', 'workspace whose omni.yaml adds house and plugin rules (default: the one around the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (options: { format: 'text' | 'json' }) => {
-      const { RULES } = await import('../rules/index.js');
+    .action(async (workspace: string | undefined, options: { format: 'text' | 'json' }) => {
+      const { findWorkspaceRoot } = await import('../loader/discover.js');
+      const { loadWorkspaceRules } = await import('../config/workspace-rules.js');
+      const { workspaceArgument } = await import('./context.js');
+      const root = workspace === undefined ? findWorkspaceRoot(process.cwd()) : workspaceArgument(workspace);
+      const rules = await loadWorkspaceRules(root);
       if (options.format === 'json') {
-        const rules = RULES.map(({ id, defaultSeverity, description, docsUrl }) => ({ id, defaultSeverity, description, docsUrl }));
-        writeData(`${JSON.stringify(rules, null, 2)}\n`);
+        const listed = rules.map(({ id, defaultSeverity, description, docsUrl, options: ruleOptions }) => {
+          const entry: Record<string, unknown> = { id, defaultSeverity, description, docsUrl };
+          if (ruleOptions) entry.options = Object.fromEntries(Object.entries(ruleOptions).map(([name, option]) => [name, { type: option.type, default: option.default, description: option.description }]));
+          return entry;
+        });
+        writeData(`${JSON.stringify(listed, null, 2)}\n`);
         return;
       }
-      const width = Math.max(...RULES.map((rule) => rule.id.length));
-      for (const rule of RULES) writeData(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(5)}  ${rule.description}\n`);
+      const width = Math.max(...rules.map((rule) => rule.id.length));
+      for (const rule of rules) writeData(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(5)}  ${rule.description}\n`);
     });
 }

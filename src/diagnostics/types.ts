@@ -43,10 +43,20 @@ export interface Diagnostic {
   /** A hint on how to fix it, shown after the message. */
   suggestion?: string;
   docsUrl: string;
+  /**
+   * Identity of the finding for baselines: rule, entity (or file) and where in it, never a
+   * line number (see src/baseline/baseline.ts).
+   */
+  fingerprint?: string;
+}
+
+/** A finding silenced by a `# omni-disable…` comment: listed, never counted. */
+export interface SuppressedDiagnostic extends Diagnostic {
+  suppression: { kind: 'inSource'; justification: string };
 }
 
 /** A diagnostic whose location has not been mapped to line:col yet. */
-export interface PendingDiagnostic extends Omit<Diagnostic, 'range' | 'file' | 'severity' | 'docsUrl'> {
+export interface PendingDiagnostic extends Omit<Diagnostic, 'range' | 'file' | 'severity' | 'docsUrl' | 'fingerprint'> {
   location: Location;
   /**
    * For loader findings: the i18n template ids and data `message`/`suggestion` were
@@ -68,4 +78,8 @@ export interface LintResult {
   sources: Map<string, string>;
   /** Language the messages are written in. */
   locale?: 'en' | 'fr';
+  /** Findings silenced in source; not in `diagnostics`, not counted for the exit code. */
+  suppressed?: SuppressedDiagnostic[];
+  /** With --baseline: findings it matched (left out of `diagnostics`) and entries now fixed. */
+  baseline?: { matched: number; prunable: number };
 }

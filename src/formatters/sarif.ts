@@ -12,7 +12,7 @@ export const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 export const FINGERPRINT_KEY = 'omniEntity/v1';
 const SRCROOT = '%SRCROOT%';
 
-type SarifLevel = 'error' | 'warning';
+type SarifLevel = 'error' | 'warning' | 'none';
 
 /** Tags beyond the ones every rule gets, for code scanning's filters. */
 const EXTRA_TAGS: Readonly<Record<string, readonly string[]>> = {
@@ -44,7 +44,7 @@ export function formatSarif(result: LintResult, context: FormatContext): string 
   const sourceRoot = context.repositoryRoot ?? context.cwd;
 
   const occurrences = new Map<string, number>();
-  const results = result.diagnostics.map((diagnostic) => {
+  const results = [...result.diagnostics, ...(result.suppressed ?? [])].map((diagnostic: Diagnostic & { suppression?: { justification: string } }) => {
     const base = fingerprintHash(diagnostic);
     // Two findings with the same identity in one file (e.g. two bad references in one
     // message) are told apart by their order, as CodeQL does with its line hashes.
@@ -87,7 +87,7 @@ interface ResultPlacement {
 }
 
 /** One `result` object; everything it says about a finding is decided here. */
-function sarifResult(diagnostic: Diagnostic, placement: ResultPlacement) {
+function sarifResult(diagnostic: Diagnostic & { suppression?: { justification: string } }, placement: ResultPlacement) {
   return {
     ruleId: diagnostic.ruleId,
     ruleIndex: placement.ruleIndex,
@@ -107,6 +107,8 @@ function sarifResult(diagnostic: Diagnostic, placement: ResultPlacement) {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: placement.fingerprint },
+    // Silenced by an omni-disable comment: code scanning shows it as dismissed.
+    ...(diagnostic.suppression ? { suppressions: [{ kind: 'inSource', justification: diagnostic.suppression.justification }] } : {}),
   };
 }
 
@@ -152,8 +154,9 @@ function plainText(markdown: string): string {
     .replace(/`([^`\n]+)`/g, '$1');
 }
 
-function level(severity: Diagnostic['severity']): SarifLevel {
-  return severity === 'error' ? 'error' : 'warning';
+function level(severity: Diagnostic['severity'] | 'off'): SarifLevel {
+  // A rule off by default (missing-owner) is listed with level none.
+  return severity === 'error' ? 'error' : severity === 'off' ? 'none' : 'warning';
 }
 
 /** Stable identity of a finding, independent of its line: sha256 of rule, file and entity. */

@@ -85,7 +85,7 @@ export const STARTER_WORDS = {
   feedbackTrigger: { fr: 'La commande est livrée ou retirée.', en: 'The order is delivered or picked up.' },
   feedbackSubject: { fr: '{{first_name}}, votre avis compte', en: '{{first_name}}, how did it go?' },
   feedbackMessage: {
-    fr: '{{first_name}}, votre commande vous plaît-elle ? Donnez-nous votre avis en une minute.',
+    fr: '{{first_name}}, votre commande vous convient-elle ? Donnez-nous votre avis en une minute.',
     en: '{{first_name}}, are you happy with your order? Tell us in one minute.',
   },
   feedbackAction: { fr: 'Un conseiller recueille l’avis du client sur sa commande', en: 'An adviser asks the customer about their order' },

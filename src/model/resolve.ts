@@ -38,7 +38,7 @@ function base(raw: Raw, origin: Origin): Built {
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function buildStep(raw: Raw, origin: Origin): Step {
-  const step = copyPresent({ after: raw.after, channel: raw.channel }, raw, ['name', 'subject', 'message', 'description']);
+  const step = copyPresent({ after: raw.after, channel: raw.channel }, raw, ['name', 'subject', 'message', 'description', 'purpose']);
   step.origin = origin;
   return step as unknown as Step;
 }
@@ -51,7 +51,7 @@ const builders: Record<SectionKind, Builder> = {
   channels: (raw, origin) => copyPresent(base(raw, origin), raw, ['type', 'requiresConsent']),
   touchpoints: (raw, origin) => Object.assign(base(raw, origin), { stage: raw.stage, channel: raw.channel, status: raw.status }),
   targets: (raw, origin) => copyPresent(base(raw, origin), raw, ['definition']),
-  programs: (raw, origin) => copyPresent(base(raw, origin), raw, ['objective']),
+  programs: (raw, origin) => copyPresent(base(raw, origin), raw, ['objective', 'purpose']),
   useCases: (raw, origin) => {
     const useCase = copyPresent(base(raw, origin), raw, ['category', 'objective']);
     const scores = raw.scores as Raw;
@@ -69,7 +69,7 @@ const builders: Record<SectionKind, Builder> = {
       trigger: copyPresent({ type: trigger.type, event: trigger.event }, trigger, ['description']),
       exit: list(raw.exit),
     });
-    copyPresent(scenario, raw, ['goal']);
+    copyPresent(scenario, raw, ['goal', 'purpose']);
     scenario.variables = list(raw.variables);
     scenario.steps = list(raw.steps).map((step, index) => buildStep(step as Raw, { file: origin.file, path: [...origin.path, 'steps', index] }));
     return scenario;
@@ -78,7 +78,7 @@ const builders: Record<SectionKind, Builder> = {
   variables: (raw, origin) => {
     const variable = base(raw, origin);
     variable.sources = list(raw.sources);
-    return copyPresent(variable, raw, ['pii', 'consentFor']);
+    return copyPresent(variable, raw, ['pii', 'consentFor', 'maxLength']);
   },
 };
 

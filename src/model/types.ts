@@ -48,7 +48,11 @@ export interface Target extends EntityBase {
 /** A group of scenarios with one objective (Conversion, Activation, Upsell, Satisfaction). */
 export interface Program extends EntityBase {
   objective?: string;
+  purpose?: Purpose;
 }
+
+/** Why a message is sent; a step's wins over its scenario's, which wins over its programme's. */
+export type Purpose = 'marketing' | 'transactional';
 
 export interface UseCaseScores {
   business: number;
@@ -80,6 +84,7 @@ export interface Step {
   subject?: string;
   message?: string;
   description?: string;
+  purpose?: Purpose;
   origin: Origin;
 }
 
@@ -93,6 +98,7 @@ export interface Scenario extends EntityBase {
   goal?: string;
   variables: string[];
   steps: Step[];
+  purpose?: Purpose;
 }
 
 /** A system that holds customer data: CRM, e-commerce, POS, call centre… */
@@ -105,6 +111,8 @@ export interface Variable extends EntityBase {
   pii?: boolean;
   /** Channels this variable records consent for (an opt-in flag). */
   consentFor?: string[];
+  /** Longest value in characters, for SMS segments and subject lengths. */
+  maxLength?: number;
 }
 
 export interface PriorityWeights {
@@ -120,6 +128,10 @@ export interface Settings {
   include: string[];
   exclude: string[];
   rules: Record<string, 'error' | 'warn' | 'off'>;
+  /** Options per rule id (`rules: { id: [severity, { options }] }`), checked against each rule's. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** `overrides:` in order: severities for the files their globs match. */
+  overrides?: Array<{ files: string[]; severities: Record<string, 'error' | 'warn' | 'off'> }>;
   priorityWeights: PriorityWeights;
   /** Plan date (YYYY-MM-DD) shown in exports; never the clock, so outputs stay reproducible. */
   updated?: string;

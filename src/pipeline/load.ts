@@ -16,7 +16,11 @@ import { ruleMessage } from '../i18n/index.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { ModelBuilder } from '../model/resolve.js';
 import type { Locale, Model, Settings } from '../model/types.js';
-import { RULES_BY_ID } from '../rules/index.js';
+import { resolveConfig } from '../config/resolve-config.js';
+import { buildRuleSet } from '../config/rule-set.js';
+import type { Rule } from '../rules/create-rule.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { parseDirectives, type Directive } from '../suppressions/directives.js';
 import { getValidator } from '../schema/validate.js';
 import { closestMatch } from '../util/closest-match.js';
 import { readModelFile } from './read-model-file.js';
@@ -42,6 +46,10 @@ export interface LoadedWorkspace {
   notices?: DiscoveryNotice[];
   /** Problems found while loading (yaml-syntax, schema), not yet located. */
   diagnostics: PendingDiagnostic[];
+  /** Every rule of this workspace: built-in, then customRules:, then plugins' rules. */
+  rules?: readonly Rule[];
+  /** Suppression comments (`# omni-disable…`) per file that has some. */
+  directives?: Map<string, Directive[]>;
   /** Source text of a workspace file, for positions and code frames (read on demand). */
   textOf(file: string): string | undefined;
 }
@@ -60,18 +68,34 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let rawSettings: Record<string, unknown> = {};
   // Read even from an omni.yaml with other problems: its findings then read in its language.
   let declaredLocale: Locale | undefined;
+  const directives = new Map<string, Directive[]>();
+  let rules: readonly Rule[] = RULES;
+  let ruleSettings: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'> | undefined;
   if (configFile) {
     const outcome = readModelFile(configFile, reader.readFile(configFile), maxFileBytes, await getValidator('config'), 'config');
     if (outcome.text !== undefined) texts.set(configFile, outcome.text);
+    if (outcome.text?.includes('omni-disable')) directives.set(configFile, parseDirectives(outcome.text));
     diagnostics.push(...outcome.diagnostics);
     const written = (outcome.data as { locale?: unknown } | null | undefined)?.locale;
     if (written === 'en' || written === 'fr') declaredLocale = written;
     if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
       rawSettings = outcome.data as Record<string, unknown>;
-      diagnostics.push(...unknownRuleIds(rawSettings, configFile));
+      if (hasTeamSettings(rawSettings)) {
+        // extends:, customRules:, plugins:, overrides: or rule options: the slower, complete path.
+        const { config, diagnostics: configProblems } = await resolveConfig(rawSettings, { root: absoluteRoot, configFile, reader, maxFileBytes });
+        // Plugins run code: never from a git revision (omni diff), only from the working tree.
+        if (options.source) config.plugins = [];
+        const ruleSet = await buildRuleSet(config);
+        diagnostics.push(...configProblems, ...ruleSet.diagnostics);
+        rules = ruleSet.rules;
+        ruleSettings = { rules: ruleSet.severities, ruleOptions: ruleSet.options, overrides: ruleSet.overrides };
+      } else {
+        diagnostics.push(...unknownRuleIds(rawSettings, configFile));
+      }
     }
   }
   const settings = toSettings(rawSettings, configFile !== undefined, absoluteRoot);
+  if (ruleSettings) Object.assign(settings, ruleSettings);
 
   const discovery = listed
     ? { files: selectModelFiles([...listed], settings.include, settings.exclude), notices: [] }
@@ -84,6 +108,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const validator = await getValidator('model');
   for (const file of modelFiles) {
     const outcome = readModelFile(file, reader.readFile(file), maxFileBytes, validator);
+    if (outcome.text?.includes('omni-disable')) directives.set(outcome.file, parseDirectives(outcome.text));
     if (outcome.diagnostics.length > 0) {
       for (const diagnostic of outcome.diagnostics) diagnostics.push(diagnostic); // not push(...): a file can hold 400,000 findings
       if (outcome.text !== undefined) texts.set(outcome.file, outcome.text);
@@ -99,6 +124,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     ...(declaredLocale ? { declaredLocale } : {}),
     notices: discovery.notices,
     diagnostics,
+    rules,
+    directives,
     textOf(file) {
       let text = texts.get(file);
       if (text === undefined) {
@@ -112,6 +139,12 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       return text;
     },
   };
+}
+
+/** Whether omni.yaml uses any setting beyond plain severities of built-in rules. */
+function hasTeamSettings(raw: Record<string, unknown>): boolean {
+  if (raw.extends !== undefined || raw.customRules !== undefined || raw.plugins !== undefined || raw.overrides !== undefined) return true;
+  return Object.values((raw.rules ?? {}) as Record<string, unknown>).some((value) => Array.isArray(value));
 }
 
 export function unknownRuleIds(settings: Record<string, unknown>, file: string): PendingDiagnostic[] {

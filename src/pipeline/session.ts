@@ -10,7 +10,7 @@ import { defaultLifecycle } from '../model/defaults.js';
 import { relationsOf, seedRelations, type Relations } from '../model/relations.js';
 import { ModelBuilder } from '../model/resolve.js';
 import { SECTION_KINDS, type EntityBase, type Model, type Scenario, type SectionKind, type Sections, type Settings } from '../model/types.js';
-import type { Rule, RuleContext, RuleReport } from '../rules/create-rule.js';
+import { defaultOptions, type Rule, type RuleContext, type RuleReport } from '../rules/create-rule.js';
 import { getValidator, type Validator } from '../schema/validate.js';
 import { lintWorkspace, type LintOptions } from './lint.js';
 import { DEFAULT_MAX_FILE_BYTES, toSettings, unknownRuleIds, type LoadedWorkspace } from './load.js';
@@ -311,6 +311,7 @@ export class WorkspaceSession {
   private collect(rule: Rule, model: Model, byFile: Map<string, RuleReport[]>, only: ReadonlySet<string> | undefined): void {
     rule.check({
       model,
+      options: rule.options ? { ...defaultOptions(rule), ...this.settings.ruleOptions?.[rule.id] } : {},
       report: (report) => {
         const file = report.location.file;
         if (only && !only.has(file)) return;

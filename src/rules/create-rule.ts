@@ -1,15 +1,31 @@
 import type { Model } from '../model/types.js';
-import type { Location, Severity } from '../diagnostics/types.js';
+import type { Location, Severity, SeverityOrOff } from '../diagnostics/types.js';
 import { ruleDescription, type MessageData } from '../i18n/index.js';
 
 /** Where rule pages live; one place so forks can repoint every docs link. */
 export const DOCS_BASE_URL = 'https://github.com/omni-journey/omni/blob/main/docs/rules/';
 
+/** One option a rule takes in omni.yaml (`rules: { id: [warn, { option: value }] }`). */
+export interface RuleOption {
+  type: 'integer' | 'string' | 'boolean' | 'string[]';
+  default: unknown;
+  description: string;
+  /** For integers. */
+  minimum?: number;
+  /** For strings: the value must compile as a JavaScript regular expression. */
+  regex?: boolean;
+}
+
+export type RuleOptions = Readonly<Record<string, unknown>>;
+
 export interface RuleMeta {
   id: string;
   description: string;
-  defaultSeverity: Severity;
+  /** `off` only for rules a team turns on deliberately (e.g. missing-owner). */
+  defaultSeverity: SeverityOrOff;
   docsUrl: string;
+  /** The options the rule takes, with their defaults; absent when it takes none. */
+  options?: Readonly<Record<string, RuleOption>>;
 }
 
 interface RuleReportBase {
@@ -38,6 +54,8 @@ export type RuleReport = RuleMessageReport | RuleLiteralReport;
 
 export interface RuleContext {
   model: Model;
+  /** The rule's options: omni.yaml's values over the defaults. */
+  options: RuleOptions;
   report(report: RuleReport): void;
 }
 
@@ -49,17 +67,51 @@ export interface RuleDefinition {
   id: string;
   /** English description; defaults to the rule's entry in src/i18n. */
   description?: string;
-  defaultSeverity: Severity;
+  defaultSeverity: SeverityOrOff;
+  options?: Record<string, RuleOption>;
+  /** Plugins pass their own docs page; built-in rules get docs/rules/<id>.md. */
+  docsUrl?: string;
   check(context: RuleContext): void;
 }
 
 /** Every rule goes through here so that its docs URL and metadata are uniform. */
 export function createRule(definition: RuleDefinition): Rule {
   const description = definition.description ?? ruleDescription(definition.id) ?? '';
-  return { ...definition, description, docsUrl: `${DOCS_BASE_URL}${definition.id}.md` };
+  return { ...definition, description, docsUrl: definition.docsUrl ?? `${DOCS_BASE_URL}${definition.id}.md` };
 }
 
 /** Rules that fire during loading (syntax, schema) have metadata but no model check. */
 export function createLoaderRule(definition: Omit<RuleDefinition, 'check'>): Rule {
   return createRule({ ...definition, check: () => undefined });
+}
+
+/** The defaults of a rule's options, to be overlaid with omni.yaml's values. */
+export function defaultOptions(rule: RuleMeta): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(rule.options ?? {})) options[name] = option.default;
+  return options;
+}
+
+/** Checks one option value; returns what is wrong, or undefined when it is fine. */
+export function checkOptionValue(option: RuleOption, value: unknown): string | undefined {
+  switch (option.type) {
+    case 'integer':
+      if (!Number.isInteger(value)) return 'must be a whole number';
+      if (option.minimum !== undefined && (value as number) < option.minimum) return `must be at least ${option.minimum}`;
+      return undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'string[]':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'must be a list of strings';
+    case 'string':
+      if (typeof value !== 'string') return 'must be a string';
+      if (option.regex) {
+        try {
+          new RegExp(value, 'u');
+        } catch (error) {
+          return `is not a valid regular expression (${(error as Error).message})`;
+        }
+      }
+      return undefined;
+  }
 }

@@ -1,11 +1,16 @@
 import type { Rule } from './create-rule.js';
 import { channelWithoutTouchpoint } from './channel-without-touchpoint.js';
 import { duplicateId } from './duplicate-id.js';
+import { emailSubjectLength } from './email-subject-length.js';
 import { emptySequence } from './empty-sequence.js';
 import { frictionWithoutUseCase } from './friction-without-use-case.js';
 import { missingConsent } from './missing-consent.js';
+import { missingOwner } from './missing-owner.js';
 import { opportunityWithoutUseCase } from './opportunity-without-use-case.js';
 import { schema } from './schema.js';
+import { smsLength } from './sms-length.js';
+import { smsOptOut } from './sms-opt-out.js';
+import { suppressionDirective, unusedSuppression } from './suppression-directive.js';
 import { templateSyntax } from './template-syntax.js';
 import { undeclaredTemplateVariable } from './undeclared-template-variable.js';
 import { unknownReference } from './unknown-reference.js';
@@ -34,6 +39,12 @@ export const RULES: readonly Rule[] = [
   channelWithoutTouchpoint,
   unusedVariable,
   unusedSource,
+  smsLength,
+  smsOptOut,
+  emailSubjectLength,
+  missingOwner,
+  suppressionDirective,
+  unusedSuppression,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -45,7 +45,8 @@ export async function validateDocument(name: SchemaName, data: unknown, file: st
 /** The same, synchronously, with a validator already obtained from getValidator. */
 export function validateWith(validator: Validator, name: SchemaName, data: unknown, file: string): PendingDiagnostic[] {
   if (validator(data)) return [];
-  return (validator.errors ?? []).map((error) => toDiagnostic(error, name, file, data));
+  // An `if` error only says a then/else branch failed; that branch's own errors say how.
+  return (validator.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => toDiagnostic(error, name, file, data));
 }
 
 function decodePointer(pointer: string): (string | number)[] {

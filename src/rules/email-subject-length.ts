@@ -1,0 +1,30 @@
+import { createRule } from './create-rule.js';
+import { longestText } from './message-length.js';
+
+export const emailSubjectLength = createRule({
+  id: 'email-subject-length',
+  description: 'An email subject is longer than allowed (variables at their declared maxLength).',
+  defaultSeverity: 'warn',
+  options: {
+    maxLength: { type: 'integer', minimum: 1, default: 80, description: 'Most characters a subject may have.' },
+    channels: { type: 'string[]', default: ['email'], description: 'Ids of the channels that send email.' },
+    variableLength: { type: 'integer', minimum: 0, default: 10, description: 'Characters counted for a {{variable}} that declares no maxLength.' },
+  },
+  check({ model, report, options }) {
+    const maxLength = options.maxLength as number;
+    const channels = options.channels as string[];
+    for (const scenario of model.scenarios) {
+      for (const step of scenario.steps) {
+        if (step.subject === undefined || !channels.includes(step.channel)) continue;
+        const length = [...longestText(step.subject, model, options.variableLength as number)].length;
+        if (length <= maxLength) continue;
+        report({
+          message: `email subject of scenario "${scenario.id}" is ${length} characters with variables at their longest, over the limit of ${maxLength}`,
+          location: { file: step.origin.file, path: [...step.origin.path, 'subject'] },
+          entity: { kind: 'scenario', id: scenario.id },
+          suggestion: 'shorten it: mail apps cut subjects at 40 to 80 characters',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { createRule } from './create-rule.js';
+import { purposeOf } from './message-length.js';
+
+/** "STOP au 36111", "STOP SMS 36105", "STOP : 36063": the mention French law requires. */
+export const DEFAULT_OPT_OUT_PATTERN = 'STOP\\s*(?:SMS\\s*)?(?:au\\s*|:\\s*)?\\d{5}\\b';
+
+export const smsOptOut = createRule({
+  id: 'sms-opt-out',
+  description: 'A marketing SMS has no opt-out mention (in France, "STOP" followed by a short number).',
+  defaultSeverity: 'warn',
+  options: {
+    pattern: { type: 'string', regex: true, default: DEFAULT_OPT_OUT_PATTERN, description: 'Regular expression the opt-out mention matches.' },
+    channels: { type: 'string[]', default: ['sms'], description: 'Ids of the channels that send SMS.' },
+    assumeMarketing: { type: 'boolean', default: false, description: 'Treat SMS whose purpose is not declared as marketing.' },
+  },
+  check({ model, report, options }) {
+    const pattern = new RegExp(options.pattern as string, 'u');
+    const channels = options.channels as string[];
+    for (const scenario of model.scenarios) {
+      for (const step of scenario.steps) {
+        if (!channels.includes(step.channel)) continue;
+        const purpose = purposeOf(step, scenario, model) ?? (options.assumeMarketing ? 'marketing' : undefined);
+        if (purpose !== 'marketing' || (step.message !== undefined && pattern.test(step.message))) continue;
+        report({
+          message: `marketing SMS of scenario "${scenario.id}" has no opt-out mention`,
+          location: { file: step.origin.file, path: step.message !== undefined ? [...step.origin.path, 'message'] : step.origin.path },
+          entity: { kind: 'scenario', id: scenario.id },
+          suggestion: 'end the message with "STOP au 36xxx" (the short number of your SMS provider)',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { countSms, longestText } from '../../src/rules/message-length.js';
+import { BASE, ruleTester } from './run-rule.js';
+
+const sms = (message: string, extra: Record<string, string> = {}) => ({
+  ...BASE,
+  'sms.yaml': `channels:\n  - { id: sms, name: SMS, type: online }\ntouchpoints:\n  - { id: sms-t, name: SMS, stage: buy, channel: sms, status: normal }\nscenarios:\n  - id: notice\n    name: Notice\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    variables: [first_name]\n    steps:\n      - after: "0"\n        channel: sms\n        message: ${JSON.stringify(message)}\n`,
+  ...extra,
+});
+
+describe('SMS segment counting', () => {
+  it.each([
+    ['a'.repeat(160), 'GSM-7', 160, 1],
+    ['a'.repeat(161), 'GSM-7', 161, 2],
+    ['a'.repeat(306), 'GSM-7', 306, 2],
+    ['a'.repeat(307), 'GSM-7', 307, 3],
+    // The euro sign and brackets come from the extension table: two septets each.
+    ['€'.repeat(80), 'GSM-7', 160, 1],
+    [`${'a'.repeat(159)}€`, 'GSM-7', 161, 2],
+    ['é'.repeat(160), 'GSM-7', 160, 1],
+    ['ê'.repeat(70), 'UCS-2', 70, 1],
+    ['ê'.repeat(71), 'UCS-2', 71, 2],
+    ['ê'.repeat(135), 'UCS-2', 135, 3],
+    // An emoji is two UTF-16 code units.
+    ['😀'.repeat(35), 'UCS-2', 70, 1],
+  ])('%#: %s', (text, encoding, units, segments) => {
+    expect(countSms(text)).toMatchObject({ encoding, units, segments });
+  });
+
+  it('counts each variable at its declared maxLength, else the default, and block tags as nothing', () => {
+    const model = { index: { variables: new Map([['first_name', { maxLength: 20 }]]) } } as never;
+    expect(longestText('{{first_name}}, {{#if vip}}VIP{{/if}} {{city}}', model, 7)).toBe(`${'x'.repeat(20)}, VIP ${'x'.repeat(7)}`);
+  });
+});
+
+ruleTester('sms-length', {
+  valid: [
+    { name: 'a short GSM-7 SMS', files: sms('Lumen: {{first_name}}, your order is ready.') },
+    { name: 'exactly 160 septets', files: sms(`{{first_name}}${'a'.repeat(150)}`) },
+    { name: 'an email is not an SMS', files: BASE },
+    {
+      name: 'two segments allowed by the option',
+      files: sms(`{{first_name}}${'a'.repeat(200)}`, { 'omni.yaml': 'rules:\n  sms-length: [warn, { maxSegments: 2 }]\n' }),
+    },
+    {
+      name: 'a declared maxLength makes the count realistic',
+      files: sms(`{{first_name}}${'a'.repeat(157)}`, { 'base.yaml': BASE['base.yaml']!.toString().replace('{ id: first_name, name: First name, sources: [crm] }', '{ id: first_name, name: First name, sources: [crm], maxLength: 3 }') }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'over 160 septets with the variable at its default length',
+      files: sms(`{{first_name}}${'a'.repeat(151)}`),
+      errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "notice" takes 2 segments (GSM-7, 161 septets with variables at their longest), over the limit of 1', line: 16, column: 18, suggestion: 'shorten the message, or declare a smaller maxLength on its variables' }],
+    },
+    {
+      name: 'one ç switches to UCS-2',
+      files: sms(`Votre reçu est disponible dans votre espace client, rubrique commandes.`),
+      errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "notice" takes 2 segments (UCS-2, 71 UCS-2 characters with variables at their longest), over the limit of 1', line: 16, column: 18, suggestion: '"ç" is not in the GSM-7 alphabet, which halves what a segment holds: replace it, or shorten the message' }],
+    },
+    {
+      name: 'a channel listed by the option',
+      files: {
+        ...sms('short'),
+        'omni.yaml': 'rules:\n  sms-length: [warn, { channels: [rcs], variableLength: 200 }]\n',
+        'rcs.yaml': 'channels:\n  - { id: rcs, name: RCS, type: online }\ntouchpoints:\n  - { id: rcs-t, name: RCS, stage: buy, channel: rcs, status: normal }\nscenarios:\n  - id: rich\n    name: Rich\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    variables: [first_name]\n    steps:\n      - { after: "0", channel: rcs, message: "{{first_name}}" }\n',
+      },
+      errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "rich" takes 2 segments (GSM-7, 200 septets with variables at their longest), over the limit of 1', file: 'rcs.yaml', line: 14, column: 46 }],
+    },
+  ],
+});

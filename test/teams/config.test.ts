@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { BASE, lines, writeWorkspace } from './helpers.js';
+
+const DATA = { 'data.yaml': 'sources:\n  - { id: erp, name: ERP }\nvariables:\n  - { id: spare, name: Spare, sources: [crm] }\n' };
+const lint = async (root: string) => lintWorkspace(await loadWorkspace(root));
+
+describe('extends', () => {
+  it('applies a shared file under omni.yaml, later wins, options kept when only the severity changes', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      ...DATA,
+      'omni.yaml': 'extends: [./shared/a.json, ./shared/b.json]\nrules:\n  unused-variable: error\n',
+      'shared/a.json': JSON.stringify({ rules: { 'unused-source': 'off', 'unused-variable': 'off', 'email-subject-length': ['warn', { maxLength: 10 }] } }),
+      'shared/b.json': JSON.stringify({ rules: { 'email-subject-length': 'error' } }),
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'email-subject-length base.yaml:34:48 error email subject of scenario "cart" is 21 characters with variables at their longest, over the limit of 10',
+      'unused-variable data.yaml:4:11 error variable "spare" is used by no scenario',
+    ]);
+  });
+
+  it('loads an installed npm package exporting a config, with its customRules', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'extends: "@acme/omni-config"\n',
+      'node_modules/@acme/omni-config/package.json': JSON.stringify({ name: '@acme/omni-config', version: '1.0.0', type: 'module', main: 'index.js' }),
+      'node_modules/@acme/omni-config/index.js': "export default { customRules: [{ id: 'acme-owner', description: 'Scenarios have an owner', severity: 'warn', given: 'scenarios', field: 'owner', required: true }] };\n",
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual(['acme-owner base.yaml:25:5 warn Scenarios have an owner']);
+  });
+
+  it('reports a missing file, a missing package, an invalid shared config and a cycle at the extends entry', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'extends:\n  - ./nope.yaml\n  - not-installed-config\n  - ./bad.json\n  - ./loop.json\n',
+      'bad.json': JSON.stringify({ rules: { 'unused-source': 'loud' } }),
+      'loop.json': JSON.stringify({ extends: './loop.json' }),
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'schema omni.yaml:2:5 error extends "./nope.yaml": file not found: ./nope.yaml',
+      'schema omni.yaml:3:5 error extends "not-installed-config": no installed package "not-installed-config"',
+      'schema omni.yaml:4:5 error extends "./bad.json": rules.unused-source: "loud" is not a valid severity for rule "unused-source"',
+      'schema omni.yaml:5:5 error extends "./loop.json": ./loop.json extends itself (through 2 configs)',
+    ]);
+  });
+});
+
+describe('overrides', () => {
+  it('sets severities for the files their globs match, in order, and can turn on a rule that is off', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'legacy/data.yaml': DATA['data.yaml'],
+      'omni.yaml': 'rules:\n  unused-source: off\noverrides:\n  - files: ["legacy/**"]\n    rules: { unused-variable: off, unused-source: error }\n  - files: ["**/data.yaml"]\n    rules: { unused-variable: error }\n',
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'unused-source legacy/data.yaml:2:11 error source "erp" feeds no variable',
+      'unused-variable legacy/data.yaml:4:11 error variable "spare" is used by no scenario',
+    ]);
+  });
+});
+
+describe('rule options', () => {
+  it('reports an unknown option, a bad value and options on a rule that takes none, at the option', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'rules:\n  sms-length: [warn, { maxSegment: 2 }]\n  email-subject-length: [warn, { maxLength: 0 }]\n  unused-source: [warn, { strict: true }]\n  unknwn-rule: warn\n',
+    });
+    const diagnostics = (await lint(root)).diagnostics;
+    expect(lines(diagnostics)).toEqual([
+      'schema omni.yaml:2:36 error rule "sms-length" has no option "maxSegment"',
+      'schema omni.yaml:3:45 error option "maxLength" of rule "email-subject-length" must be at least 1',
+      'schema omni.yaml:4:35 error rule "unused-source" has no option "strict"',
+      'schema omni.yaml:5:3 error unknown rule "unknwn-rule"',
+    ]);
+    expect(diagnostics.slice(0, 3).map((d) => d.suggestion)).toEqual(['its options: maxSegments, channels, variableLength', 'see docs/rules/email-subject-length.md', 'it takes no option: give only its severity']);
+  });
+});
+
+describe('plugins', () => {
+  const plugin = (body: string) => `export const rules = [${body}];\n`;
+  const rule = (check: string) =>
+    `{ id: 'acme-steps', description: 'At most one step', defaultSeverity: 'warn', options: { max: { type: 'integer', default: 1, minimum: 1, description: 'max' } }, check({ model, options, report }) { ${check} } }`;
+
+  it('loads rules from a module listed in plugins:, with options, under their own id', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'plugins: [./plugins/acme.mjs]\nrules:\n  acme-steps: [error, { max: 0 }]\n',
+      'plugins/acme.mjs': plugin(rule("for (const s of model.scenarios) if (s.steps.length > options.max) report({ message: `too many steps in ${s.id}`, location: { file: s.origin.file, path: [...s.origin.path, 'steps'], target: 'key' } });")),
+    });
+    const result = await lint(root);
+    expect(lines(result.diagnostics)).toEqual(['schema omni.yaml:3:30 error option "max" of rule "acme-steps" must be at least 1']);
+  });
+
+  it('runs the plugin rule at its configured severity and reports a rule that throws instead of crashing', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'plugins: [./plugins/acme.mjs, ./plugins/broken.mjs]\nrules:\n  acme-steps: error\n',
+      'plugins/acme.mjs': plugin(rule("for (const s of model.scenarios) if (s.steps.length >= options.max) report({ message: `too many steps in ${s.id}`, location: { file: s.origin.file, path: [...s.origin.path, 'steps'], target: 'key' } });")),
+      'plugins/broken.mjs': plugin(`{ id: 'acme-broken', description: 'Throws', defaultSeverity: 'warn', check() { throw new Error('boom'); } }`),
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual(['acme-steps base.yaml:33:5 error too many steps in cart', 'acme-broken omni.yaml:1:10 warn rule "acme-broken" failed: boom']);
+  });
+
+  it('reports a plugin that is missing, exports no rules, or exports a malformed rule', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'plugins: [./missing.mjs, ./empty.mjs, ./bad.mjs]\n',
+      'empty.mjs': 'export const nothing = 1;\n',
+      'bad.mjs': plugin("{ id: 'Bad Id', description: 'x', defaultSeverity: 'warn', check() {} }"),
+    });
+    const diagnostics = (await lint(root)).diagnostics;
+    expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message.replace(/: could not be loaded: .*/, ': could not be loaded')}`)).toEqual([
+      '1:11 plugin "./missing.mjs": could not be loaded',
+      '1:26 plugin "./empty.mjs": exports no rules',
+      '1:39 plugin "./bad.mjs": rule 1 has no valid id (lower-case letters, digits and -)',
+    ]);
+  });
+
+  it('are never loaded from a git revision (omni diff)', async () => {
+    const root = writeWorkspace({ ...BASE, 'omni.yaml': 'plugins: [./acme.mjs]\n', 'acme.mjs': 'globalThis.__omniPluginRan = true;\nexport const rules = [];\n' });
+    const files = ['base.yaml', 'omni.yaml', 'acme.mjs'];
+    const { readFileSync } = await import('node:fs');
+    const source = { listFiles: () => files, readFile: (file: string) => new Uint8Array(readFileSync(path.join(root, file))) };
+    await loadWorkspace(root, { source });
+    expect((globalThis as { __omniPluginRan?: boolean }).__omniPluginRan).toBeUndefined();
+  });
+});

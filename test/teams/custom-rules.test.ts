@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { BASE, lines, lintFiles } from './helpers.js';
+
+const scenarios = `scenarios:
+  - id: with-owner
+    name: With owner
+    owner: crm-team
+    program: conversion
+    lifecycle: activation
+    target: all
+    useCases: [cart-recovery]
+    trigger: { type: event, event: e }
+    variables: [email_optin]
+    steps:
+      - { after: "0", channel: email, subject: "Hello" }
+  - id: no-owner
+    name: No owner
+    program: conversion
+    lifecycle: activation
+    target: all
+    useCases: [cart-recovery]
+    trigger: { type: event, event: e }
+    variables: [email_optin]
+    steps:
+      - { after: "0", channel: email, subject: "A subject that is rather long" }
+      - { after: J+1, channel: web }
+`;
+
+const withRules = (customRules: string) => ({ ...BASE, 'more.yaml': scenarios, 'omni.yaml': `customRules:\n${customRules}` });
+const run = async (customRules: string) => lines((await lintFiles(withRules(customRules), { 'missing-owner': 'off' })).diagnostics);
+
+describe('customRules', () => {
+  it('the example from the issue works as written: one finding per scenario without owner, at the scenario', async () => {
+    const result = await lintFiles(withRules('  - { id: scenario-owner, description: Every scenario names the team that owns it, severity: error, given: scenarios, field: owner, required: true }\n'));
+    expect(lines(result.diagnostics)).toEqual([
+      'scenario-owner base.yaml:25:5 error Every scenario names the team that owns it',
+      'scenario-owner more.yaml:13:5 error Every scenario names the team that owns it',
+    ]);
+    expect(result.diagnostics[0]!.suggestion).toBe('set owner:');
+    expect(result.diagnostics[0]!.entity).toEqual({ kind: 'scenario', id: 'cart' });
+  });
+
+  it('given a nested list with where: only the matching steps, at the field', async () => {
+    expect(await run('  - { id: short-subjects, description: Subjects stay short, severity: warn, given: scenarios.steps, where: { channel: email }, field: subject, maxLength: 20 }\n')).toEqual([
+      'short-subjects base.yaml:34:48 warn Subjects stay short',
+      'short-subjects more.yaml:22:48 warn Subjects stay short',
+    ]);
+  });
+
+  it('pattern, notPattern, enum and minItems', async () => {
+    expect(await run('  - { id: ids, description: Scenario ids have two words, severity: warn, given: scenarios, field: id, pattern: "^[a-z]+-[a-z]+$" }\n')).toEqual(['ids base.yaml:25:9 warn Scenario ids have two words']);
+    expect(await run('  - { id: no-hello, description: No bare hello, severity: warn, given: scenarios.steps, field: subject, notPattern: "^Hello$" }\n')).toEqual(['no-hello more.yaml:12:48 warn No bare hello']);
+    expect(await run('  - { id: owners, description: Known teams only, severity: warn, given: scenarios, field: owner, enum: [crm, service] }\n')).toEqual(['owners more.yaml:4:12 warn Known teams only']);
+    expect(await run('  - { id: two-steps, description: At least two steps, severity: warn, given: scenarios, field: steps, minItems: 2 }\n')).toEqual([
+      'two-steps base.yaml:33:5 warn At least two steps',
+      'two-steps more.yaml:11:5 warn At least two steps',
+    ]);
+  });
+
+  it('a severity set in rules: wins over the entry, and overrides apply by file', async () => {
+    const files = withRules('  - { id: scenario-owner, description: Owners, severity: error, given: scenarios, field: owner, required: true }\n');
+    files['omni.yaml'] += 'rules:\n  scenario-owner: warn\noverrides:\n  - files: [more.yaml]\n    rules: { scenario-owner: off }\n';
+    expect(lines((await lintFiles(files)).diagnostics)).toEqual(['scenario-owner base.yaml:25:5 warn Owners']);
+  });
+
+  it('reports a bad house rule at its entry: the id of a built-in rule, no check, a bad regular expression', async () => {
+    const result = await lintFiles(
+      withRules(
+        '  - { id: unused-source, description: D, severity: warn, given: scenarios, field: owner, required: true }\n' +
+          '  - { id: nothing, description: D, severity: warn, given: scenarios, field: owner }\n' +
+          '  - { id: bad-regex, description: D, severity: warn, given: scenarios, field: owner, pattern: "(" }\n',
+      ),
+    );
+    expect(lines(result.diagnostics.filter((d) => d.file === 'omni.yaml'))).toEqual([
+      'schema omni.yaml:2:11 error custom rule "unused-source" has the id of another rule',
+      'schema omni.yaml:3:5 error custom rule "nothing" checks nothing',
+      'schema omni.yaml:4:95 error custom rule "bad-regex": Invalid regular expression: /(/u: Unterminated group',
+    ]);
+  });
+});
