@@ -80,18 +80,11 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (written === 'en' || written === 'fr') declaredLocale = written;
     if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
       rawSettings = outcome.data as Record<string, unknown>;
-      if (hasTeamSettings(rawSettings)) {
-        // extends:, customRules:, plugins:, overrides: or rule options: the slower, complete path.
-        const { config, diagnostics: configProblems } = await resolveConfig(rawSettings, { root: absoluteRoot, configFile, reader, maxFileBytes });
-        // Plugins run code: never from a git revision (omni diff), only from the working tree.
-        if (options.source) config.plugins = [];
-        const ruleSet = await buildRuleSet(config);
-        diagnostics.push(...configProblems, ...ruleSet.diagnostics);
-        rules = ruleSet.rules;
-        ruleSettings = { rules: ruleSet.severities, ruleOptions: ruleSet.options, overrides: ruleSet.overrides };
-      } else {
-        diagnostics.push(...unknownRuleIds(rawSettings, configFile));
-      }
+      // Plugins run code: never from a git revision (omni diff), only from the working tree.
+      const team = await readRuleSettings(rawSettings, { root: absoluteRoot, configFile, reader, maxFileBytes, allowPlugins: !options.source });
+      diagnostics.push(...team.diagnostics);
+      rules = team.rules;
+      ruleSettings = team.ruleSettings;
     }
   }
   const settings = toSettings(rawSettings, configFile !== undefined, absoluteRoot);
@@ -138,6 +131,26 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       }
       return text;
     },
+  };
+}
+
+/**
+ * The rules a workspace runs and their settings, from omni.yaml's raw settings: the built-in
+ * rules and plain severities, or, with extends:, customRules:, plugins:, overrides: or rule
+ * options, the complete (slower) resolution. Shared by `loadWorkspace` and the LSP session.
+ */
+export async function readRuleSettings(
+  rawSettings: Record<string, unknown>,
+  context: { root: string; configFile: string; reader: FileReader; maxFileBytes: number; allowPlugins: boolean },
+): Promise<{ rules: readonly Rule[]; ruleSettings?: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'>; diagnostics: PendingDiagnostic[] }> {
+  if (!hasTeamSettings(rawSettings)) return { rules: RULES, diagnostics: unknownRuleIds(rawSettings, context.configFile) };
+  const { config, diagnostics } = await resolveConfig(rawSettings, { root: context.root, configFile: context.configFile, reader: context.reader, maxFileBytes: context.maxFileBytes });
+  if (!context.allowPlugins) config.plugins = [];
+  const ruleSet = await buildRuleSet(config);
+  return {
+    rules: ruleSet.rules,
+    ruleSettings: { rules: ruleSet.severities, ruleOptions: ruleSet.options, overrides: ruleSet.overrides },
+    diagnostics: [...diagnostics, ...ruleSet.diagnostics],
   };
 }
 

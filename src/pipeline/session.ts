@@ -13,11 +13,15 @@ import { SECTION_KINDS, type EntityBase, type Model, type Scenario, type Section
 import { defaultOptions, type Rule, type RuleContext, type RuleReport } from '../rules/create-rule.js';
 import { getValidator, type Validator } from '../schema/validate.js';
 import { lintWorkspace, type LintOptions } from './lint.js';
-import { DEFAULT_MAX_FILE_BYTES, toSettings, unknownRuleIds, type LoadedWorkspace } from './load.js';
+import { RULES } from '../rules/index.js';
+import { parseDirectives, type Directive } from '../suppressions/directives.js';
+import { DEFAULT_MAX_FILE_BYTES, readRuleSettings, toSettings, type LoadedWorkspace } from './load.js';
 import { readModelFile } from './read-model-file.js';
 
 /** What one file adds to the model: its entities per section, the ids of its invalid entities, its loader problems. */
 interface FileState {
+  /** omni-disable comments of the file, when it has any. */
+  directives?: Directive[];
   sections: Partial<Sections>;
   invalidIds: Partial<Record<SectionKind, string[]>>;
   diagnostics: PendingDiagnostic[];
@@ -64,6 +68,9 @@ export interface SessionOptions {
 export class WorkspaceSession {
   readonly root: string;
   settings!: Settings;
+  /** Built-in, house and plugin rules, as omni.yaml configures them (see readRuleSettings). */
+  private rules: readonly Rule[] = RULES;
+  private configDirectives: Directive[] | undefined;
   /** The locale omni.yaml names, if it names one: lint messages follow it, as in `omni lint`. */
   private declaredLocale: 'en' | 'fr' | undefined;
   /** omni.yaml (when present) and every model file, relative to root, sorted as `omni lint` lists them. */
@@ -141,16 +148,24 @@ export class WorkspaceSession {
     this.validator = await getValidator('model');
     this.hasConfig = this.overlays.has(CONFIG_FILE) || existsSync(path.join(this.root, CONFIG_FILE));
     this.configDiagnostics = [];
+    this.rules = RULES;
+    this.configDirectives = undefined;
     let rawSettings: Record<string, unknown> = {};
+    let ruleSettings: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'> | undefined;
     if (this.hasConfig) {
       const outcome = readModelFile(CONFIG_FILE, this.read(CONFIG_FILE), this.maxFileBytes, await getValidator('config'), 'config');
       this.configDiagnostics.push(...outcome.diagnostics);
+      this.configDirectives = outcome.text?.includes('omni-disable') ? parseDirectives(outcome.text) : undefined;
       if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
         rawSettings = outcome.data as Record<string, unknown>;
-        this.configDiagnostics.push(...unknownRuleIds(rawSettings, CONFIG_FILE));
+        const team = await readRuleSettings(rawSettings, { root: this.root, configFile: CONFIG_FILE, reader: { readFile: (file) => this.read(file) }, maxFileBytes: this.maxFileBytes, allowPlugins: true });
+        this.configDiagnostics.push(...team.diagnostics);
+        this.rules = team.rules;
+        ruleSettings = team.ruleSettings;
       }
     }
     this.settings = toSettings(rawSettings, this.hasConfig, this.root);
+    if (ruleSettings) Object.assign(this.settings, ruleSettings);
     this.declaredLocale = rawSettings.locale === 'en' || rawSettings.locale === 'fr' ? rawSettings.locale : undefined;
     const discovered = existsSync(this.root) ? discoverModelFiles(this.root, this.settings.include, this.settings.exclude) : [];
     // Open buffers of files not yet saved to disk are part of the workspace too.
@@ -202,6 +217,17 @@ export class WorkspaceSession {
     this.listFiles();
   }
 
+  /** omni-disable comments per file, as `omni lint` finds them. */
+  private directives(): Map<string, Directive[]> {
+    const directives = new Map<string, Directive[]>();
+    if (this.configDirectives) directives.set(CONFIG_FILE, this.configDirectives);
+    for (const file of this.modelFiles) {
+      const list = this.states.get(file)?.directives;
+      if (list) directives.set(file, list);
+    }
+    return directives;
+  }
+
   /** The model as of the latest changes, merged from every file's contribution in file order. */
   async model(): Promise<Model> {
     if (this.needsReload) await this.reload();
@@ -214,7 +240,7 @@ export class WorkspaceSession {
     const model = await this.model();
     const diagnostics = [...this.configDiagnostics];
     for (const file of this.modelFiles) for (const diagnostic of this.states.get(file)!.diagnostics) diagnostics.push(diagnostic);
-    const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file), ...(this.declaredLocale ? { declaredLocale: this.declaredLocale } : {}) };
+    const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file), ...(this.declaredLocale ? { declaredLocale: this.declaredLocale } : {}), rules: this.rules, directives: this.directives() };
     const dirty = this.allDirty ? undefined : this.dirtyFiles;
     this.allDirty = false;
     this.dirtyFiles = new Set();
@@ -374,6 +400,7 @@ export class WorkspaceSession {
   private readFile(file: string): void {
     const outcome = readModelFile(file, this.read(file), this.maxFileBytes, this.validator);
     const state: FileState = { sections: {}, invalidIds: {}, diagnostics: outcome.diagnostics, signature: '' };
+    if (outcome.text?.includes('omni-disable')) state.directives = parseDirectives(outcome.text);
     if (outcome.diagnostics.length > 0 && outcome.text !== undefined && !this.overlays.has(file)) state.text = outcome.text;
     if (outcome.data !== undefined) {
       const builder = new ModelBuilder();

@@ -10,8 +10,14 @@ export const LAYERS: Record<string, readonly string[]> = {
   model: ['diagnostics', 'i18n', 'util'],
   loader: ['diagnostics', 'util'],
   schema: ['diagnostics', 'i18n', 'util'],
-  rules: ['diagnostics', 'i18n', 'model', 'util'],
-  pipeline: ['diagnostics', 'i18n', 'loader', 'model', 'rules', 'schema', 'util'],
+  rules: ['config/types', 'diagnostics', 'i18n', 'model', 'util'],
+  // Fingerprints of findings (lint --baseline) and omni-disable comments: read by the pipeline.
+  baseline: ['diagnostics', 'model', 'util'],
+  suppressions: ['diagnostics', 'i18n', 'model', 'util'],
+  pipeline: ['baseline', 'config', 'diagnostics', 'i18n', 'loader', 'model', 'rules', 'schema', 'suppressions', 'util'],
+  // omni.yaml's team settings (extends, customRules, plugins, overrides): part of loading a
+  // workspace, split out of pipeline/load.ts; it reads files through the pipeline's reader.
+  config: ['diagnostics', 'i18n', 'loader', 'model', 'pipeline', 'rules', 'schema', 'util'],
   formatters: ['diagnostics', 'i18n', 'rules', 'util'],
   renderers: ['diagnostics', 'i18n', 'model', 'util'],
   exporters: ['diagnostics', 'i18n', 'model', 'util'],
@@ -21,7 +27,9 @@ export const LAYERS: Record<string, readonly string[]> = {
   init: ['i18n', 'model', 'util'],
   // The language server: another front end on the pipeline, like cli (it owns stdio when it runs).
   lsp: ['diagnostics', 'i18n', 'loader', 'model', 'pipeline', 'rules', 'schema', 'util'],
-  cli: ['diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'init', 'loader', 'lsp', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'util'],
+  // The public entry point of plugins (`import { createRule } from 'omni-journey'`).
+  'plugin.ts': ['rules', 'diagnostics', 'model'],
+  cli: ['baseline', 'config', 'diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'init', 'loader', 'lsp', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'util'],
   // Ambient declarations for untyped packages.
   types: [],
 };
