@@ -1,5 +1,6 @@
 import { LABELS } from '../model/labels.js';
 import { rankUseCases } from '../model/priority.js';
+import { formulaRanks, MAX_FIXED_RANKS, rankFormula } from './rank-formula.js';
 import { SECTION_KINDS, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import { columnLetter, type CellSpec, type CellStyle, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
@@ -207,10 +208,22 @@ function buildUseCases(model: Model): SheetSpec {
   const rows: (CellSpec | null)[][] = [
     [cell(`${u.title} — ${model.settings.name}`, 'title')],
     [],
-    [u.category, u.objective, u.useCase, u.touchpoints, u.business, u.experience, u.difficulty, u.score, u.rank].map((text) => cell(text, 'header')),
+    [u.category, u.objective, u.useCase, u.touchpoints, u.business, u.experience, u.difficulty, u.score, u.rank, u.manual].map((text) => cell(text, 'header')),
   ];
   const term = (column: string, weight: number) => (weight === 1 ? column : `${column}*${weight}`);
-  for (const ranked of rankUseCases(model)) {
+  const ranking = rankUseCases(model);
+  const first = headerRow + 1;
+  const lastRow = headerRow + ranking.length;
+  // The rank follows edited scores as a formula, when the formula gives omni's ranking
+  // (it cannot for more than a few fixed ranks, or equal ones): otherwise plain numbers.
+  const fixedCount = ranking.filter((entry) => entry.manual).length;
+  const depth = Math.max(1, fixedCount);
+  const evaluated = formulaRanks(
+    ranking.map((entry) => ({ score: entry.score, business: entry.useCase.scores.business, ...(entry.manual ? { fixed: entry.useCase.priority! } : {}) })),
+    depth,
+  );
+  const rankFormulas = fixedCount <= MAX_FIXED_RANKS && ranking.every((entry, index) => evaluated[index] === entry.rank);
+  for (const ranked of ranking) {
     const useCase = ranked.useCase;
     const row = rows.length + 1;
     const formula = `${term(`E${row}`, weights.business)}+${term(`F${row}`, weights.experience)}-${term(`G${row}`, weights.difficulty)}`;
@@ -223,7 +236,8 @@ function buildUseCases(model: Model): SheetSpec {
       cell(useCase.scores.experience, 'score', { scoreDropdown: true }),
       cell(useCase.scores.difficulty, 'score', { scoreDropdown: true }),
       cell({ formula, result: ranked.score }, 'score'),
-      cell(ranked.rank, 'score'),
+      cell(rankFormulas ? { formula: rankFormula(row, first, lastRow, depth), result: ranked.rank } : ranked.rank, 'score'),
+      cell(ranked.manual ? useCase.priority! : null, 'score'),
     ]);
   }
   const last = rows.length;
@@ -239,9 +253,10 @@ function buildUseCases(model: Model): SheetSpec {
       { min: 11, max: 11 },
       { min: 11, max: 11 },
       { min: 7, max: 7 },
+      { min: 9, max: 9 },
     ]),
     freeze: { rows: headerRow, columns: 3 },
-    autoFilter: `A${headerRow}:I${headerRow}`,
+    autoFilter: `A${headerRow}:J${headerRow}`,
     printTitleRows: `${headerRow}:${headerRow}`,
     conditionalScales: hasRows
       ? [
@@ -258,7 +273,9 @@ function scenarioChannels(model: Model, scenario: Scenario): string[] {
   return [...new Set(scenario.steps.map((step) => step.channel))].map((id) => model.index.channels.get(id)?.name ?? id);
 }
 
-const SPEC_COLUMNS = 11;
+/** Columns of the specification tab; the scenario's cells come first, then one step per row. */
+const SPEC_COLUMNS = 14;
+const SCENARIO_COLUMNS = 8;
 
 function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenario, number> } {
   const labels = WORKBOOK_LABELS[model.settings.locale];
@@ -268,7 +285,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
   const rows: (CellSpec | null)[][] = [
     [cell(`${s.title} — ${model.settings.name}`, 'title')],
     [],
-    [s.program, s.scenario, s.target, s.triggerType, s.triggerEvent, s.exit, s.goal, s.after, s.channel, s.subject, s.message].map((text) =>
+    [s.program, s.scenario, s.useCases, s.target, s.triggerType, s.triggerEvent, s.exit, s.goal, s.after, s.channel, s.stepName, s.subject, s.message, s.stepDescription].map((text) =>
       cell(text, 'header'),
     ),
   ];
@@ -277,12 +294,14 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
   const programs = axis(unique(model.programs), model.scenarios.map((scenario) => scenario.program));
   const stepCells = (scenario: Scenario, index: number): CellSpec[] => {
     const step = scenario.steps[index];
-    if (!step) return [cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap')];
+    if (!step) return Array.from({ length: SPEC_COLUMNS - SCENARIO_COLUMNS }, () => cell(null, 'wrap'));
     return [
       cell(step.after, 'text'),
       cell(model.index.channels.get(step.channel)?.name ?? step.channel, 'wrap'),
+      cell(step.name ?? null, 'wrap'),
       cell(step.subject ?? null, 'wrap'),
       cell(step.message ?? null, 'wrap'),
+      cell(step.description ?? null, 'wrap'),
     ];
   };
   for (const program of programs) {
@@ -296,6 +315,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
       rows.push([
         cell(null, 'wrap'),
         cell(scenario.name, 'rowHeader'),
+        cell(scenario.useCases.map((id) => model.index.useCases.get(id)?.name ?? id).join('\n') || null, 'wrap'),
         cell(model.index.targets.get(scenario.target)?.name ?? scenario.target, 'wrap'),
         cell(words.trigger[scenario.trigger.type] ?? scenario.trigger.type, 'wrap'),
         cell(scenario.trigger.event, 'wrap'),
@@ -304,7 +324,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
         ...stepCells(scenario, 0),
       ]);
       for (let index = 1; index < scenario.steps.length; index++) {
-        rows.push([...Array.from({ length: 7 }, () => cell(null, 'wrap')), ...stepCells(scenario, index)]);
+        rows.push([...Array.from({ length: SCENARIO_COLUMNS }, () => cell(null, 'wrap')), ...stepCells(scenario, index)]);
       }
     }
   }
@@ -314,6 +334,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
       columns: fitColumns(rows, headerRow, [
         { min: 10, max: 10 },
         { min: 16, max: 24 },
+        { min: 16, max: 28 },
         { min: 12, max: 16 },
         { min: 11, max: 13 },
         { min: 14, max: 20 },
@@ -321,8 +342,10 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
         { min: 14, max: 20 },
         { min: 7, max: 8 },
         { min: 9, max: 14 },
+        { min: 16, max: 28 },
         { min: 16, max: 26 },
         { min: 24, max: 40 },
+        { min: 16, max: 30 },
       ]),
       merges,
       freeze: { rows: headerRow, columns: 2 },

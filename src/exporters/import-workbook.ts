@@ -42,7 +42,7 @@ export function importWorkbook(workbook: ReadWorkbook): ImportResult {
 /** A record may continue over several cells (Excel's 32,767-character cap). */
 function recordText(sheet: ReadSheet, row: number, firstColumn: number): string {
   let text = '';
-  for (let column = firstColumn; column <= sheet.columnCount; column++) {
+  for (let column = firstColumn; ; column++) {
     const value = sheet.cell(row, column)?.value;
     if (value === null || value === undefined) break;
     text += String(value);
@@ -70,7 +70,8 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet): ImportResult
   if (rawSettings.rules && typeof rawSettings.rules === 'object') settings.rules = rawSettings.rules as Settings['rules'];
   const sections = emptySections();
   const warnings: string[] = [];
-  for (let row = 3; row <= sheet.rowCount; row++) {
+  for (const row of sheet.rowNumbers()) {
+    if (row < 3) continue;
     const kind = sheet.cell(row, 1)?.value;
     if (kind === null || kind === undefined) continue;
     if (!(SECTION_KINDS as readonly unknown[]).includes(kind)) {
@@ -116,15 +117,20 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
       warnings.push(`${sheetSpec.name}: sheet missing from the workbook; imported from the data sheet`);
       continue;
     }
-    const rows = Math.max(actual.rowCount, sheetSpec.rows.length);
-    const columns = Math.max(actual.columnCount, ...sheetSpec.rows.map((row) => row.length));
     let reported = 0;
-    for (let r = 1; r <= rows; r++) {
-      for (let c = 1; c <= columns; c++) {
+    // Cells to compare: those omni wrote and those the workbook holds, never the whole rectangle.
+    const positions: [number, number][] = [];
+    sheetSpec.rows.forEach((cells, r) => cells.forEach((spec, c) => spec && spec.value !== null && positions.push([r + 1, c + 1])));
+    for (const r of actual.rowNumbers()) for (const c of actual.columnsOf(r)) if (sheetSpec.rows[r - 1]?.[c - 1]?.value == null) positions.push([r, c]);
+    positions.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [r, c] of positions) {
+      {
         const want = sheetSpec.rows[r - 1]?.[c - 1]?.value ?? null;
         const wantValue = want !== null && typeof want === 'object' ? want.result : want;
         const got = actual.cell(r, c);
         if (got?.mergedFollower) continue;
+        // A formula whose cached result the saving tool dropped (openpyxl does) is not an edit.
+        if (want !== null && typeof want === 'object' && got?.formula !== undefined && (got.value === null || got.value === undefined)) continue;
         const gotValue = got?.value ?? null;
         // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
         if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;

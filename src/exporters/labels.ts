@@ -49,6 +49,7 @@ export interface WorkbookLabels {
     title: string;
     program: string;
     scenario: string;
+    useCases: string;
     target: string;
     triggerType: string;
     triggerEvent: string;
@@ -56,8 +57,10 @@ export interface WorkbookLabels {
     goal: string;
     after: string;
     channel: string;
+    stepName: string;
     subject: string;
     message: string;
+    stepDescription: string;
     unknownProgram: string;
   };
   data: {
@@ -134,6 +137,7 @@ export const WORKBOOK_LABELS: Record<Locale, WorkbookLabels> = {
       title: 'Spécification des scénarios',
       program: 'Programme',
       scenario: 'Scénario',
+      useCases: "Cas d'usage",
       target: 'Cible',
       triggerType: 'Type de déclencheur',
       triggerEvent: 'Déclencheur',
@@ -141,8 +145,10 @@ export const WORKBOOK_LABELS: Record<Locale, WorkbookLabels> = {
       goal: 'Objectif',
       after: 'Délai',
       channel: 'Canal',
+      stepName: 'Action',
       subject: 'Objet',
       message: 'Message',
+      stepDescription: "Détail de l'action",
       unknownProgram: 'Programme inconnu',
     },
     data: {
@@ -217,6 +223,7 @@ export const WORKBOOK_LABELS: Record<Locale, WorkbookLabels> = {
       title: 'Scenario specification',
       program: 'Programme',
       scenario: 'Scenario',
+      useCases: 'Use cases',
       target: 'Target',
       triggerType: 'Trigger type',
       triggerEvent: 'Trigger',
@@ -224,8 +231,10 @@ export const WORKBOOK_LABELS: Record<Locale, WorkbookLabels> = {
       goal: 'Goal',
       after: 'Delay',
       channel: 'Channel',
+      stepName: 'Action',
       subject: 'Subject',
       message: 'Message',
+      stepDescription: 'Action details',
       unknownProgram: 'Unknown programme',
     },
     data: {

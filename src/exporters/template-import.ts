@@ -66,8 +66,17 @@ const text = (sheet: ReadSheet, row: number, column: number): string | undefined
 };
 
 function rowIsEmpty(sheet: ReadSheet, row: number): boolean {
-  for (let c = 1; c <= sheet.columnCount; c++) if (text(sheet, row, c) !== undefined) return false;
+  for (const c of sheet.columnsOf(row)) if (text(sheet, row, c) !== undefined) return false;
   return true;
+}
+
+/** Rows holding cells, from `first` on: every loop goes over content, never the sheet's rectangle. */
+function rowsFrom(sheet: ReadSheet, first: number): number[] {
+  return sheet.rowNumbers().filter((row) => row >= first);
+}
+
+function columnsFrom(sheet: ReadSheet, row: number, first: number): number[] {
+  return sheet.columnsOf(row).filter((column) => column >= first);
 }
 
 function findSheet(workbook: ReadWorkbook, key: SheetKey): ReadSheet | undefined {
@@ -137,7 +146,7 @@ function statusFills(sheet: ReadSheet, legendRow: number | undefined): Map<strin
     for (const labels of Object.values(LABELS)) for (const status of ['normal', 'friction', 'opportunity'] as const) words.set(normalise(labels.status[status]), status);
     words.set('friction', 'friction');
     words.set('opportunite', 'opportunity');
-    for (let c = 2; c <= sheet.columnCount; c++) {
+    for (const c of columnsFrom(sheet, legendRow, 2)) {
       const word = text(sheet, legendRow, c);
       const fill = sheet.cell(legendRow, c)?.fill;
       const status = word ? words.get(normalise(word)) : undefined;
@@ -151,13 +160,14 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
   const legend = legendWords();
   let legendRow: number | undefined;
   let headerRow: number | undefined;
-  for (let r = 1; r <= sheet.rowCount && headerRow === undefined; r++) {
+  for (const r of sheet.rowNumbers()) {
+    if (headerRow !== undefined) break;
     const first = text(sheet, r, 1);
     if (first && legend.has(normalise(first))) {
       legendRow = r;
       continue;
     }
-    for (let c = 2; c <= sheet.columnCount; c++) if (text(sheet, r, c) !== undefined) headerRow = r;
+    for (const c of columnsFrom(sheet, r, 2)) if (text(sheet, r, c) !== undefined) headerRow = r;
   }
   if (headerRow === undefined) {
     context.warnings.push(`${sheet.name}: no stage found (stages are the column headers of the matrix)`);
@@ -165,17 +175,17 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
   }
   const fills = statusFills(sheet, legendRow);
   const stageOf = new Map<number, string>();
-  for (let c = 2; c <= sheet.columnCount; c++) {
+  for (const c of columnsFrom(sheet, headerRow, 2)) {
     const name = text(sheet, headerRow, c);
     if (name && !sheet.cell(headerRow, c)?.mergedFollower) stageOf.set(c, entity(context, 'stages', name));
-    else if (name) stageOf.set(c, stageOf.get(c - 1)!);
+    else if (name && stageOf.has(c - 1)) stageOf.set(c, stageOf.get(c - 1)!);
   }
   let channel: string | undefined;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const channelName = text(sheet, r, 1);
     if (channelName && !sheet.cell(r, 1)?.mergedFollower) channel = entity(context, 'channels', channelName);
-    for (let c = 2; c <= sheet.columnCount; c++) {
+    for (const c of columnsFrom(sheet, r, 2)) {
       const cell = sheet.cell(r, c);
       const name = text(sheet, r, c);
       if (!name || cell?.mergedFollower) continue;
@@ -212,10 +222,11 @@ type Columns<K extends string> = Partial<Record<K, number>>;
 function readHeader<K extends string>(context: Context, sheet: ReadSheet, synonyms: Record<K, string[]>, key: NoInfer<K>): { row: number; columns: Columns<K> } | undefined {
   const lookup = new Map<string, K>();
   for (const field of Object.keys(synonyms) as K[]) for (const word of synonyms[field]) lookup.set(normalise(word), field);
-  for (let r = 1; r <= Math.min(sheet.rowCount, 20); r++) {
+  for (const r of sheet.rowNumbers()) {
+    if (r > 20) break;
     const columns: Columns<K> = {};
     const unknown: number[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
+    for (const c of sheet.columnsOf(r)) {
       const header = text(sheet, r, c);
       if (!header) continue;
       const field = lookup.get(normalise(header));
@@ -224,19 +235,24 @@ function readHeader<K extends string>(context: Context, sheet: ReadSheet, synony
     }
     // The header row names the key column and at least one more (a title row naming the sheet is not one).
     if (columns[key] === undefined || Object.keys(columns).length < 2) continue;
-    for (const c of unknown) {
-      let values = 0;
-      for (let row = r + 1; row <= sheet.rowCount; row++) if (text(sheet, row, c) !== undefined && !sheet.cell(row, c)?.mergedFollower) values++;
-      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? ' is' : 's are'} not imported`);
-    }
-    // Values under no header at all are data too.
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      if (text(sheet, r, c) !== undefined) continue;
-      for (let row = r + 1; row <= sheet.rowCount; row++) {
+    // One pass over the cells below the header: values of unknown columns are counted,
+    // values under no header at all are data too, and reported.
+    const unknownValues = new Map<number, number>(unknown.map((c) => [c, 0]));
+    const headerless: [number, number, string][] = [];
+    for (const row of rowsFrom(sheet, r + 1)) {
+      for (const c of sheet.columnsOf(row)) {
         const value = text(sheet, row, c);
-        if (value !== undefined && !sheet.cell(row, c)?.mergedFollower) context.warnings.push(`${sheet.name}!${address(row, c)}: "${value}" is in a column without a header; not imported`);
+        if (value === undefined || sheet.cell(row, c)?.mergedFollower) continue;
+        if (unknownValues.has(c)) unknownValues.set(c, unknownValues.get(c)! + 1);
+        else if (text(sheet, r, c) === undefined) headerless.push([c, row, value]);
       }
     }
+    for (const c of unknown) {
+      const values = unknownValues.get(c)!;
+      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? ' is' : 's are'} not imported`);
+    }
+    headerless.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [c, row, value] of headerless) context.warnings.push(`${sheet.name}!${address(row, c)}: "${value}" is in a column without a header; not imported`);
     return { row: r, columns };
   }
   return undefined;
@@ -277,12 +293,12 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     context.warnings.push(`${where}: ${field} score ${value === undefined ? 'is empty' : `"${value}" is not a whole number from 1 to 5`}; set to 3`);
     return 3;
   };
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const nameColumn = columns.name!;
     const name = get(r, 'name');
     if (!name || sheet.cell(r, nameColumn)?.mergedFollower) {
-      const stray = [...Array(sheet.columnCount).keys()].map((i) => i + 1).find((c) => text(sheet, r, c) !== undefined && !sheet.cell(r, c)?.mergedFollower);
+      const stray = sheet.columnsOf(r).find((c) => text(sheet, r, c) !== undefined && !sheet.cell(r, c)?.mergedFollower);
       if (stray !== undefined && !name) context.warnings.push(`${sheet.name}!${address(r, nameColumn)}: row has values but no use case name; not imported`);
       continue;
     }
@@ -318,8 +334,9 @@ interface Placement {
 function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
   const placement: Placement[] = [];
   let headerRow: number | undefined;
-  for (let r = 1; r <= sheet.rowCount && headerRow === undefined; r++) {
-    for (let c = 2; c <= sheet.columnCount; c++) if (text(sheet, r, c) !== undefined) headerRow = r;
+  for (const r of sheet.rowNumbers()) {
+    if (headerRow !== undefined) break;
+    for (const c of columnsFrom(sheet, r, 2)) if (text(sheet, r, c) !== undefined) headerRow = r;
   }
   if (headerRow === undefined) return placement;
   const lifecycleOf = new Map<number, string>();
@@ -330,11 +347,11 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
   }
   const channelNames = new Set(context.sections.channels.map((channel) => normalise(String(channel.name))));
   let target: string | undefined;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const targetName = text(sheet, r, 1);
     if (targetName && !sheet.cell(r, 1)?.mergedFollower) target = entity(context, 'targets', targetName);
-    for (let c = 2; c <= sheet.columnCount; c++) {
+    for (const c of columnsFrom(sheet, r, 2)) {
       const value = text(sheet, r, c);
       if (!value || sheet.cell(r, c)?.mergedFollower) continue;
       const where = `${sheet.name}!${address(r, c)}`;
@@ -390,7 +407,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
   const stepFields = ['after', 'channel', 'subject', 'message'] as const;
   let program: string | undefined;
   let scenario: RawRecord | undefined;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const name = get(r, 'scenario');
     const first = text(sheet, r, 1);
@@ -524,7 +541,7 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
   const variables = new Map<string, RawRecord>();
   let scenario: RawRecord | undefined;
   let scenarioKnown = true;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const scenarioColumn = columns.scenario;
     const scenarioName = scenarioColumn === undefined || sheet.cell(r, scenarioColumn)?.mergedFollower ? undefined : get(r, 'scenario');
