@@ -109,7 +109,8 @@ async function eachElement(chunks: AsyncIterable<Buffer>, tags: string[], onElem
       const rest = pending.slice(consumed);
       open.lastIndex = 0;
       const unfinished = open.exec(rest);
-      pending = unfinished ? rest.slice(unfinished.index) : rest.slice(Math.max(0, rest.lastIndexOf('<')));
+      const tail = rest.lastIndexOf('<');
+      pending = unfinished ? rest.slice(unfinished.index) : tail < 0 ? '' : rest.slice(tail);
     }
   };
   for await (const chunk of chunks) {

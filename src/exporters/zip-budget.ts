@@ -38,7 +38,7 @@ export interface ZipDirectoryEntry {
   dataStart: number;
 }
 
-const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+const mib = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`);
 
 /** The central directory, checked for count, bounds and methods; nothing inflated. */
 export function zipDirectory(zip: Buffer, budget: ZipBudget = DEFAULT_ZIP_BUDGET): Map<string, ZipDirectoryEntry> {
