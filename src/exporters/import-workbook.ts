@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { resolveModel } from '../model/resolve.js';
-import { SECTION_KINDS, type Locale, type SectionKind, type Settings } from '../model/types.js';
+import { SECTION_KINDS, type Locale, type Model, type SectionKind, type Settings } from '../model/types.js';
 import { buildWorkbook } from './build-workbook.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
@@ -26,6 +26,10 @@ export interface ImportResult {
   from: 'data-sheet' | 'template';
   /** Each names the sheet and cell concerned, e.g. `Parcours client!D7: …`. */
   warnings: string[];
+  /** `kind/id` → the record's JSON as the data sheet holds it: what the workspace was at export time. */
+  records?: Map<string, string>;
+  /** The workspace declared no lifecycle (omni's default one was exported). */
+  defaultLifecycle?: boolean;
 }
 
 /** A problem that makes the workbook unusable (missing sheet, unreadable data): the CLI reports it and stops. */
@@ -70,6 +74,7 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet): ImportResult
   if (rawSettings.rules && typeof rawSettings.rules === 'object') settings.rules = rawSettings.rules as Settings['rules'];
   const sections = emptySections();
   const warnings: string[] = [];
+  const records = new Map<string, string>();
   for (const row of sheet.rowNumbers()) {
     if (row < 3) continue;
     const kind = sheet.cell(row, 1)?.value;
@@ -78,18 +83,18 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet): ImportResult
       warnings.push(`${DATA_SHEET}!A${row}: unknown section "${kind}"; row not imported`);
       continue;
     }
-    sections[kind as SectionKind].push(parseObject(recordText(sheet, row, 3), `${DATA_SHEET}!C${row}`));
+    const text = recordText(sheet, row, 3);
+    const record = parseObject(text, `${DATA_SHEET}!C${row}`);
+    sections[kind as SectionKind].push(record);
+    records.set(`${String(kind)}/${String(record.id)}`, text);
   }
-  warnings.push(...visibleEdits(workbook, settings, sections, rawSettings.defaultLifecycle === true));
-  return { settings, sections, from: 'data-sheet', warnings };
+  const defaultLifecycle = rawSettings.defaultLifecycle === true;
+  warnings.push(...visibleEdits(workbook, settings, sections, defaultLifecycle));
+  return { settings, sections, from: 'data-sheet', warnings, records, defaultLifecycle };
 }
 
-/**
- * The visible tabs of an omni workbook are a view of the data sheet. Edits made there
- * are not merged back (the layout cannot say which field a changed cell belongs to for
- * sure), but they are never dropped silently: each changed cell is reported.
- */
-function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): string[] {
+/** The model the data sheet describes, resolved as omni export saw it. */
+export function dataSheetModel(settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): Model {
   const fullSettings: Settings = {
     name: settings.name,
     locale: settings.locale,
@@ -102,9 +107,18 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
   };
   const data: Record<string, unknown> = { ...sections };
   if (defaultLifecycle) delete data.lifecycle;
+  return resolveModel(fullSettings, [{ file: 'workbook', data, invalidPaths: [] }]);
+}
+
+/**
+ * The visible tabs of an omni workbook are a view of the data sheet. `import --out`
+ * rebuilds the workspace from the data sheet, so edits made in the visible tabs are not
+ * applied there (`import --into` applies them), but they are never dropped silently.
+ */
+function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): string[] {
   let expected;
   try {
-    expected = buildWorkbook(resolveModel(fullSettings, [{ file: 'workbook', data, invalidPaths: [] }]), { errors: 0, warnings: 0, rules: [] });
+    expected = buildWorkbook(dataSheetModel(settings, sections, defaultLifecycle), { errors: 0, warnings: 0, rules: [] });
   } catch {
     return [`${DATA_SHEET}: the visible tabs could not be compared with the data sheet; check them by hand`];
   }
@@ -136,7 +150,7 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
         if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
         if (reported++ < 20) {
           warnings.push(
-            `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs of an omni workbook are not imported, make them in the YAML`,
+            `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
           );
         }
       }

@@ -42,7 +42,7 @@ type SheetKey = 'matrix' | 'useCases' | 'scenarioMap' | 'scenarioSpec' | 'data';
 const SHEET_KEYS: SheetKey[] = ['matrix', 'useCases', 'scenarioMap', 'scenarioSpec', 'data'];
 
 /** Template colours people actually use (Google Sheets palette and Excel's), besides omni's own. */
-const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
+export const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
   normal: ['FFFF00', 'FFF2CC', 'FFE599', 'FFD966', 'FCE8B2', 'FFEB9C', 'FFFF99'],
   friction: ['FF9900', 'F6B26B', 'F9CB9C', 'FCE5CD', 'E69138', 'FFC000', 'F4B183', 'F8CBAD', 'FFCC99'],
   opportunity: ['00FF00', 'B6D7A8', '93C47D', 'D9EAD3', '6AA84F', '92D050', '00B050', 'C6EFCE', 'A9D08E', 'CCFFCC'],
@@ -270,8 +270,31 @@ const USE_CASE_HEADERS = {
   rank: ['Rang', 'Rank'],
 };
 
-function splitList(value: string | undefined): string[] {
+/** List cells: one item per line or semicolon; a comma may be part of a name ("Paris, Rive gauche"). */
+export function splitList(value: string | undefined): string[] {
   return (value ?? '')
+    .split(/[\n;]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * A list cell typed by hand: items per line or semicolon; an item that is not a known
+ * name as a whole but some of whose comma-separated parts are is split on its commas too
+ * ("Carte fidélité, Programme VIP"), while a name holding a comma stays whole.
+ */
+export function splitKnownList(value: string | undefined, isKnown: (item: string) => boolean): string[] {
+  return splitList(value).flatMap((item) => {
+    if (isKnown(item) || !item.includes(',')) return [item];
+    const parts = item.split(',').map((part) => part.trim()).filter(Boolean);
+    // Split when some part is a known name (the others are then reported one by one).
+    return parts.some(isKnown) ? parts : [item];
+  });
+}
+
+/** The scenario map's channel lines ("Email, SMS"), which omni writes comma-separated. */
+function channelList(value: string): string[] {
+  return value
     .split(/[\n,;]/)
     .map((item) => item.trim())
     .filter((item) => item !== '');
@@ -308,7 +331,8 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     if (category) record.category = category;
     if (objective) record.objective = objective;
     const touchpoints: string[] = [];
-    for (const item of splitList(get(r, 'touchpoints'))) {
+    const knownTouchpoint = (item: string) => context.byName.touchpoints!.has(normalise(item)) || context.sections.touchpoints.some((t) => t.id === item);
+    for (const item of splitKnownList(get(r, 'touchpoints'), knownTouchpoint)) {
       const id = context.byName.touchpoints!.get(normalise(item)) ?? (context.sections.touchpoints.some((t) => t.id === item) ? item : undefined);
       if (id) touchpoints.push(id);
       else context.warnings.push(`${sheet.name}!${address(r, columns.touchpoints!)}: touchpoint "${item}" is not in the matrix; link not imported`);
@@ -362,7 +386,7 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
       }
       for (const line of value.split('\n').map((item) => item.trim()).filter(Boolean)) {
         // A line listing only channels describes the scenario above it.
-        if (splitList(line).every((item) => channelNames.has(normalise(item)))) continue;
+        if (channelList(line).every((item) => channelNames.has(normalise(item)))) continue;
         placement.push({ name: line, bare: line.replace(/\s*\([^()]*\)\s*$/, '') || line, lifecycle, target, where });
       }
     }
@@ -466,7 +490,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
   const channelNames = new Set(context.sections.channels.map((channel) => normalise(String(channel.name))));
   for (const placed of placement.filter((entry) => !entry.used)) {
     const inner = /\(([^()]*)\)\s*$/.exec(placed.name)?.[1];
-    const name = inner !== undefined && splitList(inner).every((item) => channelNames.has(normalise(item))) ? placed.bare : placed.name;
+    const name = inner !== undefined && channelList(inner).every((item) => channelNames.has(normalise(item))) ? placed.bare : placed.name;
     context.warnings.push(`${placed.where}: scenario "${name}" is on the map but not in ${sheet.name}; imported without a specification`);
     buildScenario(context, name, placed.where, { placed, exit: [] });
   }
@@ -564,7 +588,7 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
       context.sections.variables.push(variable);
     }
     const sources = variable.sources as string[];
-    for (const sourceName of splitList(get(r, 'sources'))) {
+    for (const sourceName of splitKnownList(get(r, 'sources'), (item) => context.byName.sources!.has(normalise(item)))) {
       if (noSource.has(normalise(sourceName))) continue;
       const source = entity(context, 'sources', sourceName);
       if (!sources.includes(source)) sources.push(source);

@@ -141,7 +141,7 @@ describe('omni export --xlsx', () => {
     const edited = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = importWorkbook(await readXlsx(edited));
     expect(result.warnings).toEqual([
-      `Cas d'usage!E4: "5" differs from omni's data ("3"); edits in the visible tabs of an omni workbook are not imported, make them in the YAML`,
+      `Cas d'usage!E4: "5" differs from omni's data ("3"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
     ]);
   });
 });
