@@ -64,6 +64,8 @@ const items = (text: string) => splitList(text);
  */
 export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, base: Model): WorkbookEdits {
   const result: WorkbookEdits = { edits: [], added: [], deleted: [], warnings: [] };
+  /** Ids in use per section, for new entities' derived ids. */
+  const taken = new Map<SectionKind, Set<string>>();
   const locale = base.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
   const words = LABELS[locale];
@@ -327,7 +329,6 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     result.warnings.push(`${where}: row added in ${sheet.name} is not imported (add variables in the YAML)`);
   }
 
-  const taken = new Map<SectionKind, Set<string>>();
   function newId(kind: SectionKind, name: string): string {
     const used = taken.get(kind) ?? new Set((base[kind] as { id: string }[]).map((entity) => entity.id));
     taken.set(kind, used);
