@@ -136,3 +136,14 @@ function writeAll(root: string, files: Map<string, string>): void {
   for (const [temporary, target] of temporaries) renameSync(temporary, target);
   unregister();
 }
+
+/** `omni init --xlsx FILE`: the blank template workbook, in the locale asked for. */
+export async function runInitTemplate(file: string, locale: 'fr' | 'en', force: boolean): Promise<void> {
+  if (!file.toLowerCase().endsWith('.xlsx')) throw new CliError(`--xlsx needs a file ending in .xlsx: ${file}`);
+  if (existsSync(file) && !force) throw new CliError(`${file} already exists`, 'pass --force to replace it');
+  const { buildTemplateWorkbook } = await import('../exporters/template-workbook.js');
+  const { writeXlsx } = await import('../exporters/write-xlsx.js');
+  writeFileAtomic(file, await writeXlsx(buildTemplateWorkbook(locale)));
+  process.stdout.write(`${file}\n`);
+  process.stderr.write(`omni: blank template written; fill it in, then run \`omni import --xlsx ${file} --out DIR\`\n`);
+}

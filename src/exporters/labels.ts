@@ -29,6 +29,8 @@ export interface WorkbookLabels {
     error: string;
     warn: string;
     dataSheet: string;
+    /** The Read me note of the blank template (omni init --xlsx). */
+    templateNote: string;
   };
   matrix: { title: string; corner: string };
   useCases: {
@@ -117,6 +119,8 @@ export const WORKBOOK_LABELS: Record<Locale, WorkbookLabels> = {
       warn: 'avertissement',
       dataSheet:
         "La feuille masquée « omni » contient les identifiants et tous les champs du modèle : elle permet de réimporter ce classeur sans perte (omni import). Ne la modifiez pas.",
+      templateNote:
+        "Modèle vierge : remplissez les cinq onglets (une étape par colonne, un canal par ligne, la couleur de chaque point de contact selon la légende ; une ligne par cas d'usage, par étape de scénario, par variable ; plusieurs valeurs dans une cellule : une par ligne), puis omni import --xlsx ce-fichier.xlsx --out mon-plan.",
     },
     matrix: { title: 'Parcours client', corner: 'Canal \\ Étape' },
     useCases: {
@@ -203,6 +207,8 @@ export const WORKBOOK_LABELS: Record<Locale, WorkbookLabels> = {
       warn: 'warning',
       dataSheet:
         'The hidden sheet "omni" holds the ids and every field of the model, so that this workbook re-imports losslessly (omni import). Do not edit it.',
+      templateNote:
+        'Blank template: fill in the five tabs (one stage per column, one channel per row, each touchpoint coloured as in the legend; one row per use case, per scenario step, per variable; several values in a cell: one per line), then omni import --xlsx this-file.xlsx --out my-plan.',
     },
     matrix: { title: 'Customer journey', corner: 'Channel \\ Stage' },
     useCases: {

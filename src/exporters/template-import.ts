@@ -26,9 +26,19 @@ export function slugify(name: string): string {
 }
 
 /** Deterministic unique ids per section: the slug, then slug-2, slug-3… */
+/** A template variable identifier, as `{{first_name}}` uses it. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
 class IdMaker {
   private readonly used = new Set<string>();
   constructor(private readonly fallback: string) {}
+  /** The id as written, made unique the same way when it is taken. */
+  keep(id: string): string {
+    let unique = id;
+    for (let n = 2; this.used.has(unique); n++) unique = `${id}_${n}`;
+    this.used.add(unique);
+    return unique;
+  }
   make(name: string): string {
     const base = slugify(name) || this.fallback;
     let id = base;
@@ -268,6 +278,7 @@ const USE_CASE_HEADERS = {
   difficulty: ['Difficulté', 'Difficulté de mise en œuvre', 'Difficulty'],
   score: ['Score de priorité', 'Score', 'Priorité', 'Priority score', 'Priority'],
   rank: ['Rang', 'Rank'],
+  priority: ['Rang fixé', 'Priorité fixée', 'Fixed rank', 'Manual rank'],
 };
 
 /** List cells: one item per line or semicolon; a comma may be part of a name ("Paris, Rive gauche"). */
@@ -339,6 +350,12 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     }
     if (touchpoints.length > 0) record.touchpoints = touchpoints;
     record.scores = { business: score(r, 'business'), experience: score(r, 'experience'), difficulty: score(r, 'difficulty') };
+    const fixed = get(r, 'priority');
+    if (fixed !== undefined) {
+      const rank = Number(fixed);
+      if (Number.isInteger(rank) && rank >= 1) record.priority = rank;
+      else context.warnings.push(`${sheet.name}!${address(r, columns.priority!)}: fixed rank "${fixed}" is not a whole number from 1; not imported`);
+    }
     context.byName.useCases!.set(normalise(name), record.id as string);
     context.sections.useCases.push(record);
   }
@@ -397,6 +414,9 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
 const SPEC_HEADERS = {
   program: ['Programme', 'Program', 'Programme relationnel'],
   scenario: ['Scénario', 'Scenario', 'Nom du scénario'],
+  useCases: ["Cas d'usage", "Cas d'usage couverts", 'Use cases', 'Use case'],
+  stepName: ['Action', "Nom de l'étape", 'Étape', 'Step', 'Step name'],
+  stepDescription: ["Détail de l'action", "Description de l'étape", 'Action details', 'Step details', 'Step description'],
   target: ['Cible', 'Target'],
   triggerType: ['Type de déclencheur', 'Type de trigger', 'Trigger type'],
   trigger: ['Déclencheur', 'Trigger', 'Événement déclencheur', 'Trigger event'],
@@ -428,7 +448,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
     if (column === undefined || sheet.cell(r, column)?.mergedFollower) return undefined;
     return text(sheet, r, column);
   };
-  const stepFields = ['after', 'channel', 'subject', 'message'] as const;
+  const stepFields = ['after', 'channel', 'stepName', 'subject', 'message', 'stepDescription'] as const;
   let program: string | undefined;
   let scenario: RawRecord | undefined;
   for (const r of rowsFrom(sheet, headerRow + 1)) {
@@ -458,6 +478,15 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
         goal: get(r, 'goal'),
         placed,
       });
+      const useCasesCell = `${sheet.name}!${address(r, columns.useCases ?? columns.scenario!)}`;
+      const known = (item: string) => context.byName.useCases!.has(normalise(item)) || context.sections.useCases.some((u) => u.id === item);
+      const useCases: string[] = [];
+      for (const item of splitKnownList(get(r, 'useCases'), known)) {
+        const id = context.byName.useCases!.get(normalise(item)) ?? (context.sections.useCases.some((u) => u.id === item) ? item : undefined);
+        if (id) useCases.push(id);
+        else context.warnings.push(`${useCasesCell}: use case "${item}" is not in ${WORKBOOK_LABELS[context.locale].sheets.useCases}; link not imported`);
+      }
+      if (useCases.length > 0) scenario.useCases = useCases;
     }
     if (hasStep) {
       if (!scenario) {
@@ -479,10 +508,14 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
       }
       const step: RawRecord = { after: get(r, 'after') ?? '0', channel };
       if (get(r, 'after') === undefined) context.warnings.push(`${sheet.name}!${address(r, columns.after ?? 1)}: step without a delay; set to 0`);
+      const stepName = get(r, 'stepName');
       const subject = get(r, 'subject');
       const message = get(r, 'message');
+      const stepDescription = get(r, 'stepDescription');
+      if (stepName) step.name = stepName;
       if (subject) step.subject = subject;
       if (message) step.message = message;
+      if (stepDescription) step.description = stepDescription;
       (scenario.steps as RawRecord[]).push(step);
     }
   }
@@ -583,7 +616,9 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
     const key = normalise(name);
     let variable = variables.get(key);
     if (!variable) {
-      variable = { id: context.ids.variables!.make(name), name, sources: [] };
+      // A cell that already reads as a template identifier (first_name) is the id, as written:
+      // the messages' {{first_name}} must keep resolving.
+      variable = { id: IDENTIFIER.test(name) ? context.ids.variables!.keep(name) : context.ids.variables!.make(name), name, sources: [] };
       variables.set(key, variable);
       context.sections.variables.push(variable);
     }
