@@ -20,7 +20,9 @@ export async function runExport(workspaceArgument: string | undefined, options: 
     );
   }
   const summary = summariseLint(lint.diagnostics);
-  const bytes = await writeXlsx(buildWorkbook(workspace.model, summary));
+  const spec = buildWorkbook(workspace.model, summary);
+  for (const warning of spec.warnings ?? []) process.stderr.write(`omni: warning: ${warning}\n`);
+  const bytes = await writeXlsx(spec);
   writeFileAtomic(options.xlsx, bytes);
   if (summary.errors > 0 || summary.warnings > 0) {
     process.stderr.write(`omni: exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab\n`);

@@ -92,13 +92,39 @@ export function buildWorkbook(model: Model, lint: LintSummary): WorkbookSpec {
     buildDataNeeds(model),
     buildDataSheet(model),
   ];
+  const warnings = cutLongCells(sheets);
   return {
     title: `${labels.readme.title} — ${model.settings.name}`,
     subject: model.settings.name,
     date: planDate(model),
     locale,
     sheets,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** Excel refuses a cell over 32,767 characters. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+/**
+ * Cuts visible text over Excel's cell limit, with a marker saying how much was cut (the
+ * hidden data sheet keeps the full text, in several cells): the workbook still opens,
+ * and the cut is reported instead of passed over.
+ */
+function cutLongCells(sheets: SheetSpec[]): string[] {
+  const warnings: string[] = [];
+  for (const sheet of sheets) {
+    if (sheet.state === 'hidden') continue;
+    sheet.rows.forEach((cells, r) =>
+      cells.forEach((spec, c) => {
+        if (!spec || typeof spec.value !== 'string' || spec.value.length <= EXCEL_CELL_LIMIT) return;
+        const cut = spec.value.length - (EXCEL_CELL_LIMIT - 40);
+        spec.value = `${spec.value.slice(0, EXCEL_CELL_LIMIT - 40)}… [${cut} characters cut]`;
+        warnings.push(`${sheet.name}!${columnLetter(c + 1)}${r + 1}: text over Excel's ${EXCEL_CELL_LIMIT}-character cell limit, cut (${cut} characters); the full text stays in the YAML`);
+      }),
+    );
+  }
+  return warnings;
 }
 
 function buildReadme(model: Model, lint: LintSummary): SheetSpec {

@@ -117,6 +117,8 @@ export interface WorkbookSpec {
   date: Date;
   locale: 'fr' | 'en';
   sheets: SheetSpec[];
+  /** Cells cut to fit Excel's limits, each naming the sheet and cell. */
+  warnings?: string[];
 }
 
 /** Column letters from a 1-based index: 1 → A, 27 → AA. */

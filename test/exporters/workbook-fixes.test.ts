@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -7,7 +7,11 @@ import { formulaRanks, rankFormula } from '../../src/exporters/rank-formula.js';
 import { importWorkbook } from '../../src/exporters/import-workbook.js';
 import { readXlsx } from '../../src/exporters/read-xlsx.js';
 import { dropdownRanges } from '../../src/exporters/write-xlsx.js';
-import { exportFolder } from './helpers.js';
+import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
+import { writeXlsx } from '../../src/exporters/write-xlsx.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { exportFolder, importToFolder, repo } from './helpers.js';
 import { convertWithLibreOffice, inCi, python, runPython, soffice } from './tools.js';
 
 /** Every data validation of every sheet, as openpyxl reads it: sheet → list of sqref strings. */
@@ -130,4 +134,23 @@ describe('workbook fixes (#13)', () => {
       expect(overlapping(JSON.parse(runPython(VALIDATIONS, converted)) as Record<string, string[]>)).toEqual([]);
     },
   );
+
+  test('a name over Excel’s 32,767-character cell limit is cut with a marker and a warning; the data sheet keeps it whole', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-long-'));
+    cpSync(path.join(repo, 'examples/gaps'), dir, { recursive: true });
+    const long = 'x'.repeat(40_000);
+    const matrix = path.join(dir, 'matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace(/(touchpoints:\n\s+- id: [^\n]+\n\s+name: )[^\n]+/, `$1${long}`));
+    const workspace = await loadWorkspace(dir);
+    const spec = buildWorkbook(workspace.model, summariseLint((await lintWorkspace(workspace)).diagnostics));
+    expect(spec.warnings).toEqual(["Customer journey!B5: text over Excel's 32767-character cell limit, cut (7273 characters); the full text stays in the YAML"]);
+    const bytes = await writeXlsx(spec);
+    const book = XLSX.read(bytes);
+    const cells = book.SheetNames.filter((name) => name !== 'omni').flatMap((name) => Object.values(book.Sheets[name]!).filter((cell) => typeof (cell as XLSX.CellObject).v === 'string').map((cell) => String((cell as XLSX.CellObject).v)));
+    expect(Math.max(...cells.map((text) => text.length))).toBeLessThanOrEqual(32_767);
+    expect(cells.some((text) => text.endsWith('… [7273 characters cut]'))).toBe(true);
+    const { result } = await importToFolder(bytes);
+    expect(result.warnings).toEqual([]);
+    expect(result.sections.touchpoints.some((touchpoint) => touchpoint.name === long)).toBe(true);
+  });
 });
