@@ -4,7 +4,7 @@ import path from 'node:path';
 import { applyEdits } from '../exporters/apply-edits.js';
 import { buildWorkbook } from '../exporters/build-workbook.js';
 import { dataSheetModel, importWorkbook, toWorkspaceFiles, WorkbookError, type ImportResult } from '../exporters/import-workbook.js';
-import { readXlsx, type ReadWorkbook } from '../exporters/read-xlsx.js';
+import { readXlsx, WorkbookLimitError, type ReadWorkbook } from '../exporters/read-xlsx.js';
 import { workbookEdits } from '../exporters/workbook-edits.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { onInterrupt } from '../util/process-cleanup.js';
@@ -26,6 +26,7 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   try {
     workbook = await readXlsx(readFileSync(file));
   } catch (error) {
+    if (error instanceof WorkbookLimitError) throw new CliError(`${file} refused: ${error.message}`, 'omni reads workbooks within fixed budgets (see docs/export.md, Reading budgets)');
     throw new CliError(`cannot read ${file} as an .xlsx workbook (${(error as Error).message})`, 'save it from Excel, LibreOffice or Google Sheets as .xlsx');
   }
   let result: ImportResult;

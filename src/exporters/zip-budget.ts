@@ -27,7 +27,7 @@ export const DEFAULT_ZIP_BUDGET: ZipBudget = {
   ratioFloorBytes: 16 * 1024 * 1024,
 };
 
-/** A budget or structure problem: the workbook is refused with this message. */
+/** A budget the workbook goes over: it is refused with this message (damaged archives throw plain Errors). */
 export class ZipLimitError extends Error {}
 
 export interface ZipDirectoryEntry {
@@ -45,14 +45,14 @@ export function zipDirectory(zip: Buffer, budget: ZipBudget = DEFAULT_ZIP_BUDGET
   // The end record sits in the last 64 KiB + 22 bytes (its comment is at most 65,535 bytes).
   const searchFrom = Math.max(0, zip.length - 65_557);
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < searchFrom || end < 0 || end + 22 > zip.length) throw new ZipLimitError('not a zip archive: end of central directory not found');
+  if (end < searchFrom || end < 0 || end + 22 > zip.length) throw new Error('not a zip archive: end of central directory not found');
   const count = zip.readUInt16LE(end + 10);
-  if (count === 0xffff || zip.readUInt32LE(end + 16) === 0xffffffff) throw new ZipLimitError('zip64 archives are not supported (an .xlsx workbook is far smaller)');
+  if (count === 0xffff || zip.readUInt32LE(end + 16) === 0xffffffff) throw new Error('zip64 archives are not supported (an .xlsx workbook is far smaller)');
   if (count > budget.entries) throw new ZipLimitError(`the archive has ${count} entries, more than the ${budget.entries} a workbook may have`);
   let offset = zip.readUInt32LE(end + 16);
   const entries = new Map<string, ZipDirectoryEntry>();
   for (let index = 0; index < count; index++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) throw new ZipLimitError(`not a zip archive: bad central directory record ${index}`);
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) throw new Error(`not a zip archive: bad central directory record ${index}`);
     const method = zip.readUInt16LE(offset + 10);
     const compressedSize = zip.readUInt32LE(offset + 20);
     const size = zip.readUInt32LE(offset + 24);
@@ -60,10 +60,10 @@ export function zipDirectory(zip: Buffer, budget: ZipBudget = DEFAULT_ZIP_BUDGET
     const extraLength = zip.readUInt16LE(offset + 30);
     const commentLength = zip.readUInt16LE(offset + 32);
     const local = zip.readUInt32LE(offset + 42);
-    if (offset + 46 + nameLength > zip.length || local + 30 > zip.length) throw new ZipLimitError(`not a zip archive: record ${index} points outside the file`);
+    if (offset + 46 + nameLength > zip.length || local + 30 > zip.length) throw new Error(`not a zip archive: record ${index} points outside the file`);
     const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\//, '');
     const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    if (dataStart + compressedSize > zip.length) throw new ZipLimitError(`not a zip archive: ${name} extends past the end of the file`);
+    if (dataStart + compressedSize > zip.length) throw new Error(`not a zip archive: ${name} extends past the end of the file`);
     entries.set(name, { name, method, compressedSize, size, dataStart });
     offset += 46 + nameLength + extraLength + commentLength;
   }
@@ -89,7 +89,7 @@ export class ZipReader {
   /** Checks the declared sizes of a part before inflating it. */
   private check(entry: ZipDirectoryEntry): void {
     const { budget } = this;
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipLimitError(`unsupported zip compression method ${entry.method} for ${entry.name}`);
+    if (entry.method !== 0 && entry.method !== 8) throw new Error(`unsupported zip compression method ${entry.method} for ${entry.name}`);
     if (entry.size > budget.partBytes) throw new ZipLimitError(`${entry.name} is ${mib(entry.size)} uncompressed, over the ${mib(budget.partBytes)} a part may have`);
     if (this.inflated + entry.size > budget.totalBytes) throw new ZipLimitError(`the parts read reach ${mib(this.inflated + entry.size)} uncompressed, over the ${mib(budget.totalBytes)} budget`);
     if (entry.size > budget.ratioFloorBytes && entry.size > entry.compressedSize * budget.ratio) {
@@ -119,7 +119,7 @@ export class ZipReader {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, this.limit(entry) + 1) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) throw this.overrun(entry);
-        throw new ZipLimitError(`${entry.name} cannot be inflated (${(error as Error).message})`);
+        throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`);
       }
     }
     if (data.length > this.limit(entry)) throw this.overrun(entry);
@@ -155,7 +155,7 @@ export class ZipReader {
       }
     } catch (error) {
       if (error instanceof ZipLimitError) throw error;
-      throw new ZipLimitError(`${entry.name} cannot be inflated (${(error as Error).message})`);
+      throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`);
     } finally {
       inflate.destroy();
     }
