@@ -58,7 +58,7 @@ if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'omni-bench-import-'));
 if (!dir) {
   dir = path.join(scratch, 'ws');
-  writeWorkspace(dir, parseGenerateArgs(argv));
+  writeWorkspace(dir, parseGenerateArgs(argv).options);
 }
 const xlsx = path.join(scratch, 'plan.xlsx');
 const out = path.join(scratch, 'imported');
