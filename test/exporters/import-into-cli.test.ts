@@ -111,6 +111,29 @@ describe('omni import --into (built CLI)', () => {
     expect(changedLines(ws)).toEqual(EXPECTED);
   });
 
+  test.skipIf(!soffice && !inCi)('a workbook edited in LibreOffice (its own flat ODS, then saved as .xlsx by LibreOffice) imports exactly the edits', { timeout: 240_000 }, () => {
+    const { ws, xlsx, dir } = setUp();
+    const profile = path.join(dir, 'profile');
+    const fodsDir = path.join(dir, 'fods');
+    convertWithLibreOffice(xlsx, 'fods', fodsDir, profile);
+    const fods = path.join(fodsDir, 'plan.fods');
+    const before = readFileSync(fods, 'utf8');
+    const message = '<text:p>Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic.</text:p>';
+    expect(before.split('<text:p>Je me renseigne</text:p>')).toHaveLength(2);
+    expect(before.split(message)).toHaveLength(2);
+    writeFileSync(fods, before.replace('<text:p>Je me renseigne</text:p>', '<text:p>Je découvre</text:p>').replace(message, '<text:p>Plus que {{store_stock}} pièces à {{preferred_store}}.</text:p>'));
+    const back = path.join(dir, 'back');
+    convertWithLibreOffice(fods, 'xlsx', back, profile);
+    const run = omni(dir, 'import', '--xlsx', path.join(back, 'plan.xlsx'), '--into', ws);
+    expect(run.stderr).toMatch(/^omni: applied 2 edit\(s\) from .*plan\.xlsx; run `git diff` to review them\n$/);
+    expect(changedLines(ws)).toEqual([
+      '-    name: Je me renseigne',
+      '+    name: Je découvre',
+      '-        message: "Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic."',
+      '+        message: "Plus que {{store_stock}} pièces à {{preferred_store}}."',
+    ]);
+  });
+
   test('export(import(export)) is byte-identical', () => {
     const { xlsx, dir } = setUp();
     const out = path.join(dir, 'imported');
