@@ -31,7 +31,7 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   }
   let result: ImportResult;
   try {
-    result = importWorkbook(workbook);
+    result = importWorkbook(workbook, { reportVisibleEdits: options.into === undefined });
   } catch (error) {
     if (error instanceof WorkbookError) throw new CliError(`${file}: ${error.message}`);
     throw error;
@@ -70,7 +70,7 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
     throw new CliError(`${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`, 'fix the YAML first (see `omni lint`): omni does not edit files it cannot read');
   }
   const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
-  const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] });
+  const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
   const edits = workbookEdits(workbook, expected, base);
   const applied = applyEdits(before.model, result.records, edits, (name) => readFileSync(path.join(root, name), 'utf8'));
   for (const warning of [...edits.warnings, ...applied.warnings]) process.stderr.write(`omni: warning: ${warning}\n`);

@@ -42,7 +42,10 @@ export function planDate(model: Pick<Model, 'settings'>): Date {
 }
 
 const cell = (value: CellSpec['value'], style?: CellStyle, extra: Partial<CellSpec> = {}): CellSpec => ({ value, ...(style ? { style } : {}), ...extra });
-const edit = (kind: EditTarget['kind'], id: string, field: EditField, step?: number): { edit: EditTarget } => ({ edit: { kind, id, field, ...(step !== undefined ? { step } : {}) } });
+/** Whether cells record the field they show: only `import --into` needs it (a million small objects at 50,000 scenarios). */
+let recordEditTargets = false;
+const edit = (kind: EditTarget['kind'], id: string, field: EditField, step?: number): { edit?: EditTarget } =>
+  recordEditTargets ? { edit: { kind, id, field, ...(step !== undefined ? { step } : {}) } } : {};
 const statusStyle = (status: TouchpointStatus): CellStyle => `status-${status}` as CellStyle;
 
 /** Longest line of a cell's text, for column widths. */
@@ -79,7 +82,16 @@ function sheet(name: string, rows: (CellSpec | null)[][], rest: Partial<SheetSpe
  * template's five tabs, and a hidden data sheet that makes the re-import lossless.
  * Pure: the same model and summary always give the same description.
  */
-export function buildWorkbook(model: Model, lint: LintSummary): WorkbookSpec {
+export function buildWorkbook(model: Model, lint: LintSummary, options: { editTargets?: boolean } = {}): WorkbookSpec {
+  recordEditTargets = options.editTargets === true;
+  try {
+    return buildSheets(model, lint);
+  } finally {
+    recordEditTargets = false;
+  }
+}
+
+function buildSheets(model: Model, lint: LintSummary): WorkbookSpec {
   const locale = model.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
   const spec = buildScenarioSpec(model);

@@ -37,9 +37,10 @@ export class WorkbookError extends Error {}
 
 export const emptySections = (): RawSections => Object.fromEntries(SECTION_KINDS.map((kind) => [kind, []])) as unknown as RawSections;
 
-export function importWorkbook(workbook: ReadWorkbook): ImportResult {
+/** `reportVisibleEdits: false` when the caller compares the visible tabs itself (import --into). */
+export function importWorkbook(workbook: ReadWorkbook, options: { reportVisibleEdits?: boolean } = {}): ImportResult {
   const data = workbook.sheets.find((sheet) => sheet.name === DATA_SHEET && sheet.cell(1, 1)?.value === DATA_MARKER);
-  if (data) return importDataSheet(workbook, data);
+  if (data) return importDataSheet(workbook, data, options.reportVisibleEdits !== false);
   return importTemplate(workbook);
 }
 
@@ -65,7 +66,7 @@ function parseObject(text: string, where: string): RawRecord {
   return parsed as RawRecord;
 }
 
-function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet): ImportResult {
+function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisibleEdits: boolean): ImportResult {
   const rawSettings = parseObject(recordText(sheet, 1, 2), `${DATA_SHEET}!B1`);
   const locale: Locale = rawSettings.locale === 'en' ? 'en' : 'fr';
   const settings: ImportedSettings = { name: String(rawSettings.name ?? ''), locale };
@@ -89,7 +90,7 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet): ImportResult
     records.set(`${String(kind)}/${String(record.id)}`, text);
   }
   const defaultLifecycle = rawSettings.defaultLifecycle === true;
-  warnings.push(...visibleEdits(workbook, settings, sections, defaultLifecycle));
+  if (reportVisibleEdits) warnings.push(...visibleEdits(workbook, settings, sections, defaultLifecycle));
   return { settings, sections, from: 'data-sheet', warnings, records, defaultLifecycle };
 }
 

@@ -99,7 +99,7 @@ async function applied(ws: string, xlsx: string) {
   const workbook = await readXlsx(readFileSync(xlsx));
   const result = importWorkbook(workbook);
   const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
-  const edits = workbookEdits(workbook, buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }), base);
+  const edits = workbookEdits(workbook, buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true }), base);
   const current = await loadWorkspace(ws);
   const { files, conflicts, warnings } = applyEdits(current.model, result.records!, edits, (name) => readFileSync(path.join(ws, name), 'utf8'));
   const diff: Record<string, string[]> = {};
