@@ -3,12 +3,17 @@
  * few MB on disk): import is bounded by the cells present and by a size budget checked
  * before anything inflates.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { importWorkbook } from '../../src/exporters/import-workbook.js';
 import { readXlsx, WorkbookLimitError } from '../../src/exporters/read-xlsx.js';
 import { readZip } from '../../src/exporters/zip.js';
 import { handFilledTemplate } from '../fixtures/xlsx/hand-filled.js';
+import { repo } from './helpers.js';
 
 interface RawEntry {
   name: string;
@@ -152,6 +157,14 @@ describe('bounded import (#11)', () => {
       entries.push({ name: MATRIX, ...sheet });
     });
     await expect(readXlsx(bytes)).rejects.toThrow(/^xl\/worksheets\/sheet1\.xml inflates \d+ times \(320 MiB\): refused as a zip bomb$/);
+    // The CLI says it in one line (and a hint), exit 2, nothing written.
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-bomb-'));
+    const file = path.join(dir, 'bomb.xlsx');
+    writeFileSync(file, bytes);
+    const run = spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), 'import', '--xlsx', file, '--out', path.join(dir, 'out')], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^omni: .*bomb\.xlsx refused: xl\/worksheets\/sheet1\.xml inflates \d+ times \(320 MiB\): refused as a zip bomb\n  omni reads workbooks within fixed budgets \(see docs\/export\.md, Reading budgets\)\n$/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
   }, 60_000);
 
   test('a part that lies about its size stops inflating at the declared size', async () => {
