@@ -139,21 +139,19 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
     for (const r of actual.rowNumbers()) for (const c of actual.columnsOf(r)) if (sheetSpec.rows[r - 1]?.[c - 1]?.value == null) positions.push([r, c]);
     positions.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     for (const [r, c] of positions) {
-      {
-        const want = sheetSpec.rows[r - 1]?.[c - 1]?.value ?? null;
-        const wantValue = want !== null && typeof want === 'object' ? want.result : want;
-        const got = actual.cell(r, c);
-        if (got?.mergedFollower) continue;
-        // A formula whose cached result the saving tool dropped (openpyxl does) is not an edit.
-        if (want !== null && typeof want === 'object' && got?.formula !== undefined && (got.value === null || got.value === undefined)) continue;
-        const gotValue = got?.value ?? null;
-        // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
-        if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
-        if (reported++ < 20) {
-          warnings.push(
-            `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
-          );
-        }
+      const want = sheetSpec.rows[r - 1]?.[c - 1]?.value ?? null;
+      const wantValue = want !== null && typeof want === 'object' ? want.result : want;
+      const got = actual.cell(r, c);
+      if (got?.mergedFollower) continue;
+      // A formula whose cached result the saving tool dropped (openpyxl does) is not an edit.
+      if (want !== null && typeof want === 'object' && got?.formula !== undefined && (got.value === null || got.value === undefined)) continue;
+      const gotValue = got?.value ?? null;
+      // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
+      if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
+      if (reported++ < 20) {
+        warnings.push(
+          `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
+        );
       }
     }
     if (reported > 20) warnings.push(`${sheetSpec.name}: ${reported - 20} more edited cells`);

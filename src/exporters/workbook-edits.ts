@@ -2,7 +2,7 @@ import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Model, SectionKind, TouchpointStatus } from '../model/types.js';
 import { WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
-import { KNOWN_FILLS, normalise, slugify, splitList } from './template-import.js';
+import { KNOWN_FILLS, normalise, slugify, splitKnownList } from './template-import.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
 
 /** One field of one entity to set (value) or remove (value undefined), from a cell. */
@@ -53,9 +53,6 @@ function fillStatuses(): Map<string, TouchpointStatus> {
   return fills;
 }
 
-/** List cells: one item per line (or semicolon); commas may be part of a name. */
-const items = (text: string) => splitList(text);
-
 /**
  * What a stakeholder changed in the visible tabs of an omni workbook, as edits of model
  * fields. `expected` is the workbook omni would write from the hidden data sheet (so
@@ -77,7 +74,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
   };
   const ids = (kind: 'touchpoints' | 'useCases' | 'sources', text: string, where: string): string[] | undefined => {
     const found: string[] = [];
-    for (const item of items(text)) {
+    for (const item of splitKnownList(text, (name) => byName(kind, name) !== undefined)) {
       const id = byName(kind, item);
       if (!id) {
         result.warnings.push(`${where}: "${item}" is not a known ${kind === 'useCases' ? 'use case' : kind === 'sources' ? 'source' : 'touchpoint'}; cell not applied`);
