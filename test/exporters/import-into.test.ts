@@ -209,3 +209,33 @@ describe.skipIf(!python && !inCi)('omni import --into, edits made with openpyxl'
     });
   }
 });
+
+describe.skipIf(!python && !inCi)('omni import --into, an English workbook', () => {
+  test('the English tabs and labels are read the same way (a score, a trigger type)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-into-en-'));
+    const ws = path.join(dir, 'ws');
+    cpSync(path.join(repo, 'examples/gaps'), ws, { recursive: true });
+    const workspace = await loadWorkspace(ws);
+    const xlsx = path.join(dir, 'gaps.xlsx');
+    writeFileSync(xlsx, await writeXlsx(buildWorkbook(workspace.model, summariseLint((await lintWorkspace(workspace)).diagnostics))));
+    const scenario = workspace.model.scenarios[0]!;
+    const edited = path.join(dir, 'edited.xlsx');
+    writeFileSync(
+      path.join(dir, 'ops.json'),
+      JSON.stringify([
+        {
+          out: edited,
+          ops: [
+            { sheet: 'Use cases', key: 'cart-recovery', col: 5, value: 4 },
+            { sheet: 'Scenario specification', key: `${scenario.id}#0`, col: 5, value: 'Event' },
+          ],
+        },
+      ]),
+    );
+    runPython(EDIT.replace(`{"Cas d'usage": 11, 'Spécification des scénarios': 15, 'Besoins en données': 6}`, `{'Use cases': 11, 'Scenario specification': 15, 'Data requirements': 6}`), xlsx, path.join(dir, 'ops.json'));
+    const { diff, conflicts, warnings } = await applied(ws, edited);
+    expect(conflicts).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(diff).toEqual({ 'plan.yaml': ['-      business: 5', '+      business: 4'], 'scenarios.yaml': ['-      type: behavior', '+      type: event'] });
+  });
+});
