@@ -53,7 +53,7 @@ if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
 }
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'omni-bench-export-'));
 if (!dir) {
-  const generateOptions = parseGenerateArgs(argv);
+  const generateOptions = parseGenerateArgs(argv).options;
   dir = path.join(scratch, 'ws');
   writeWorkspace(dir, generateOptions);
 }

@@ -21,7 +21,9 @@ export async function runExport(workspaceArgument: string | undefined, options: 
     );
   }
   const summary = summariseLint(lint.diagnostics);
-  const bytes = await writeXlsx(buildWorkbook(workspace.model, summary));
+  const spec = buildWorkbook(workspace.model, summary);
+  for (const warning of spec.warnings ?? []) writeMessage(`warning: ${warning}`);
+  const bytes = await writeXlsx(spec);
   writeOutputFile(target, bytes, { workspaces: [workspace.root] });
   if (summary.errors > 0 || summary.warnings > 0) {
     writeMessage(`exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab`);

@@ -1,43 +1,151 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { importWorkbook, toWorkspaceFiles, WorkbookError } from '../exporters/import-workbook.js';
-import { readXlsx, type ReadWorkbook } from '../exporters/read-xlsx.js';
-import { checkOutputFolder, currentIo, displayPath, writeMessage, writeOutputFile } from './output.js';
+import { applyEdits } from '../exporters/apply-edits.js';
+import { buildWorkbook } from '../exporters/build-workbook.js';
+import { dataSheetModel, importWorkbook, toWorkspaceFiles, WorkbookError, type ImportResult } from '../exporters/import-workbook.js';
+import { readXlsx, WorkbookLimitError, type ReadWorkbook } from '../exporters/read-xlsx.js';
+import { workbookEdits } from '../exporters/workbook-edits.js';
+import { onInterrupt } from '../util/process-cleanup.js';
+import { checkOutputFile, checkOutputFolder, currentIo, displayPath, writeData, writeMessage, writeOutputFile } from './output.js';
 import { CliError, EXIT } from './errors.js';
 import type { ImportCommandOptions } from './import.js';
+
+/** Rules whose errors mean a file was not read: an import --into must not write over what it cannot see. */
+const UNREADABLE = new Set(['yaml-syntax', 'schema']);
 
 export async function runImport(options: ImportCommandOptions): Promise<number> {
   const file = options.xlsx;
   if (!file) throw new CliError('nothing to import: pass --xlsx FILE');
+  if (options.into !== undefined && options.out !== undefined) throw new CliError('pass either --out (a new workspace) or --into (apply edits to a workspace), not both');
+  if (options.into === undefined && options.out === undefined) throw new CliError('nowhere to import to: pass --out DIR or --into WORKSPACE');
+  if (options.dryRun && options.into === undefined) throw new CliError('--dry-run goes with --into');
   const workbookPath = path.resolve(currentIo().cwd, file);
   if (!existsSync(workbookPath)) throw new CliError(`workbook not found: ${file}`);
   if (!statSync(workbookPath).isFile()) throw new CliError(`not a file: ${file}`, 'pass an .xlsx workbook');
   // Before reading the workbook: a wrong --out (inside .git, a file) fails fast.
-  const out = checkOutputFolder(options.out, { flag: '--out', allowModelFiles: true });
+  const out = options.out === undefined ? undefined : checkOutputFolder(options.out, { flag: '--out', allowModelFiles: true });
   let workbook: ReadWorkbook;
   try {
     workbook = await readXlsx(readFileSync(workbookPath));
   } catch (error) {
+    if (error instanceof WorkbookLimitError) throw new CliError(`${file} refused: ${error.message}`, 'omni reads workbooks within fixed budgets (see docs/export.md, Reading budgets)');
     throw new CliError(`cannot read ${file} as an .xlsx workbook (${(error as Error).message})`, 'save it from Excel, LibreOffice or Google Sheets as .xlsx');
   }
-  let result;
+  let result: ImportResult;
   try {
-    result = importWorkbook(workbook);
+    result = importWorkbook(workbook, { reportVisibleEdits: options.into === undefined });
   } catch (error) {
     if (error instanceof WorkbookError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   }
+  if (options.into !== undefined) return importInto(file, workbook, result, options.into, options.dryRun === true);
   const files = toWorkspaceFiles(result);
-  const existing = [...files.keys()].filter((name) => existsSync(path.join(out, name)));
+  const existing = [...files.keys()].filter((name) => existsSync(path.join(out!, name)));
   if (existing.length > 0 && !options.force) {
-    throw new CliError(`${existing.map((name) => path.join(options.out, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, 'pass --force to replace them, or choose another --out folder');
+    throw new CliError(`${existing.map((name) => path.join(options.out!, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, 'pass --force to replace them, or choose another --out folder');
   }
   for (const warning of result.warnings) writeMessage(`warning: ${warning}`);
   for (const [name, text] of files) {
-    writeOutputFile(path.join(out, name), text, { allowModelFiles: true });
-    writeMessage(`wrote ${displayPath(path.join(out, name))}`);
+    writeOutputFile(path.join(out!, name), text, { allowModelFiles: true });
+    writeMessage(`wrote ${displayPath(path.join(out!, name))}`);
   }
   const source = result.from === 'data-sheet' ? "omni's data sheet" : 'the visible tabs (hand-filled template)';
   writeMessage(`imported from ${source}${result.warnings.length > 0 ? ` with ${result.warnings.length} warning(s)` : ''}; run \`omni lint ${options.out}\` next`);
   return EXIT.ok;
+}
+
+async function importInto(file: string, workbook: ReadWorkbook, result: ImportResult, into: string, dryRun: boolean): Promise<number> {
+  if (result.from !== 'data-sheet' || !result.records) {
+    throw new CliError(`${file} has no omni data sheet: --into applies the edits of a workbook exported by omni`, 'import a hand-filled template with --out DIR');
+  }
+  const { loadWorkspace } = await import('../pipeline/load.js');
+  const { lintWorkspace } = await import('../pipeline/lint.js');
+  const root = path.resolve(currentIo().cwd, into);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliError(`--into is not a workspace folder: ${into}`);
+  const before = await loadWorkspace(root);
+  const beforeLint = await lintWorkspace(before);
+  const unreadable = beforeLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
+  if (unreadable.length > 0) {
+    const first = unreadable[0]!;
+    throw new CliError(`${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`, 'fix the YAML first (see `omni lint`): omni does not edit files it cannot read');
+  }
+  const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
+  const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
+  const edits = workbookEdits(workbook, expected, base);
+  const applied = applyEdits(before.model, result.records, edits, (name) => readFileSync(path.join(root, name), 'utf8'));
+  for (const warning of [...edits.warnings, ...applied.warnings]) writeMessage(`warning: ${warning}`);
+  if (applied.conflicts.length > 0) {
+    for (const conflict of applied.conflicts) writeMessage(`conflict: ${conflict.message}`);
+    writeMessage(`${applied.conflicts.length} conflict(s): nothing written`);
+    return EXIT.problems;
+  }
+  if (applied.files.size === 0) {
+    writeMessage('the workbook has no edit to apply');
+    return EXIT.ok;
+  }
+  // The workspace as it would be, read from memory: it must still load cleanly.
+  const overlay = {
+    listFiles: () => before.files,
+    readFile: (name: string) => {
+      const text = applied.files.get(name);
+      return text !== undefined ? Buffer.from(text, 'utf8') : readFileSync(path.join(root, name));
+    },
+  };
+  const after = await loadWorkspace(root, { source: overlay });
+  const afterLint = await lintWorkspace(after);
+  const broken = afterLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
+  if (broken.length > 0) {
+    const first = broken[0]!;
+    throw new CliError(`the edits would leave ${first.file}:${first.range.start.line}:${first.range.start.column} unreadable (${first.message}); nothing written`, 'this is a bug in omni: please report it with the workbook');
+  }
+  if (dryRun) {
+    const { diffWorkspaces } = await import('../diff/diff.js');
+    const { formatDiffText } = await import('../diff/format-text.js');
+    const diff = diffWorkspaces(
+      { label: into, model: before.model, lint: beforeLint },
+      { label: `${into} + ${path.basename(file)}`, model: after.model, lint: afterLint },
+    );
+    writeData(formatDiffText(diff, { color: false }));
+    writeMessage(`--dry-run: ${applied.files.size} file(s) would change, nothing written`);
+    return EXIT.ok;
+  }
+  writeAll(root, applied.files);
+  for (const name of [...applied.files.keys()].sort()) writeMessage(`wrote ${path.join(into, name)}`);
+  writeMessage(`applied ${edits.edits.length + edits.added.length + edits.deleted.length} edit(s) from ${file}; run \`git diff\` to review them`);
+  return EXIT.ok;
+}
+
+/** All files or none: every temporary file is written first, then each is renamed over its target. */
+function writeAll(root: string, files: Map<string, string>): void {
+  const temporaries: [string, string][] = [];
+  const cleanup = () => {
+    for (const [temporary] of temporaries) rmSync(temporary, { force: true });
+  };
+  const unregister = onInterrupt(cleanup);
+  try {
+    for (const [name, text] of files) {
+      const target = path.join(root, name);
+      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.omni-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+      temporaries.push([temporary, target]);
+      writeFileSync(temporary, text);
+    }
+  } catch (error) {
+    cleanup();
+    unregister();
+    throw new CliError(`cannot write ${(error as NodeJS.ErrnoException).path ?? root} (${(error as Error).message}); nothing written`);
+  }
+  for (const [temporary, target] of temporaries) renameSync(temporary, target);
+  unregister();
+}
+
+/** `omni init --xlsx FILE`: the blank template workbook, in the locale asked for. */
+export async function runInitTemplate(file: string, locale: 'fr' | 'en', force: boolean): Promise<void> {
+  // The same output policy as every command: an .xlsx, never a model file or inside .git.
+  const target = checkOutputFile(file, { flag: '--xlsx', kind: 'xlsx', workspaces: [], force: false });
+  if (existsSync(target) && !force) throw new CliError(`${file} already exists`, 'pass --force to replace it');
+  const { buildTemplateWorkbook } = await import('../exporters/template-workbook.js');
+  const { writeXlsx } = await import('../exporters/write-xlsx.js');
+  writeOutputFile(target, await writeXlsx(buildTemplateWorkbook(locale)));
+  writeMessage(`blank template written to ${displayPath(target)}; fill it in, then run \`omni import --xlsx ${file} --out DIR\``);
 }

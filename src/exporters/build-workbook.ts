@@ -1,9 +1,10 @@
 import { LABELS } from '../model/labels.js';
 import { firstDeclarations, lintSummaryByRule, matrixGrid, scenarioChannelNames, scenarioMapGrid, severityCounts } from '../model/projections.js';
 import { rankUseCases } from '../model/priority.js';
+import { formulaRanks, MAX_FIXED_RANKS, rankFormula } from './rank-formula.js';
 import { SECTION_KINDS, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
-import { columnLetter, type CellSpec, type CellStyle, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
+import { columnLetter, type CellSpec, type ColumnSpec, type CellStyle, type EditField, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
 
 /** What the Read me tab says about `omni lint`: counts per rule, so stakeholders see the gaps. */
 export interface LintSummary {
@@ -29,6 +30,10 @@ export function planDate(model: Pick<Model, 'settings'>): Date {
 }
 
 const cell = (value: CellSpec['value'], style?: CellStyle, extra: Partial<CellSpec> = {}): CellSpec => ({ value, ...(style ? { style } : {}), ...extra });
+/** Whether cells record the field they show: only `import --into` needs it (a million small objects at 50,000 scenarios). */
+let recordEditTargets = false;
+const edit = (kind: EditTarget['kind'], id: string, field: EditField, step?: number): { edit?: EditTarget } =>
+  recordEditTargets ? { edit: { kind, id, field, ...(step !== undefined ? { step } : {}) } } : {};
 const statusStyle = (status: TouchpointStatus): CellStyle => `status-${status}` as CellStyle;
 
 /** Longest line of a cell's text, for column widths. */
@@ -47,7 +52,7 @@ function textLength(value: CellSpec['value']): number {
 }
 
 /** Column widths fitted to content, between `min` and `max` characters; rows above `fromRow` (titles) are ignored. */
-function fitColumns(rows: (CellSpec | null)[][], fromRow: number, limits: { min: number; max: number }[]): { width: number }[] {
+function fitColumns(rows: (CellSpec | null)[][], fromRow: number, limits: { min: number; max: number }[]): ColumnSpec[] {
   return limits.map((limit, column) => {
     let longest = 0;
     // Stops as soon as the column reaches its widest: long tabs need not be read to the end.
@@ -65,7 +70,16 @@ function sheet(name: string, rows: (CellSpec | null)[][], rest: Partial<SheetSpe
  * template's five tabs, and a hidden data sheet that makes the re-import lossless.
  * Pure: the same model and summary always give the same description.
  */
-export function buildWorkbook(model: Model, lint: LintSummary): WorkbookSpec {
+export function buildWorkbook(model: Model, lint: LintSummary, options: { editTargets?: boolean } = {}): WorkbookSpec {
+  recordEditTargets = options.editTargets === true;
+  try {
+    return buildSheets(model, lint);
+  } finally {
+    recordEditTargets = false;
+  }
+}
+
+function buildSheets(model: Model, lint: LintSummary): WorkbookSpec {
   const locale = model.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
   const spec = buildScenarioSpec(model);
@@ -78,13 +92,39 @@ export function buildWorkbook(model: Model, lint: LintSummary): WorkbookSpec {
     buildDataNeeds(model),
     buildDataSheet(model),
   ];
+  const warnings = cutLongCells(sheets);
   return {
     title: `${labels.readme.title} — ${model.settings.name}`,
     subject: model.settings.name,
     date: planDate(model),
     locale,
     sheets,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** Excel refuses a cell over 32,767 characters. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+/**
+ * Cuts visible text over Excel's cell limit, with a marker saying how much was cut (the
+ * hidden data sheet keeps the full text, in several cells): the workbook still opens,
+ * and the cut is reported instead of passed over.
+ */
+function cutLongCells(sheets: SheetSpec[]): string[] {
+  const warnings: string[] = [];
+  for (const sheet of sheets) {
+    if (sheet.state === 'hidden') continue;
+    sheet.rows.forEach((cells, r) =>
+      cells.forEach((spec, c) => {
+        if (!spec || typeof spec.value !== 'string' || spec.value.length <= EXCEL_CELL_LIMIT) return;
+        const cut = spec.value.length - (EXCEL_CELL_LIMIT - 40);
+        spec.value = `${spec.value.slice(0, EXCEL_CELL_LIMIT - 40)}… [${cut} characters cut]`;
+        warnings.push(`${sheet.name}!${columnLetter(c + 1)}${r + 1}: text over Excel's ${EXCEL_CELL_LIMIT}-character cell limit, cut (${cut} characters); the full text stays in the YAML`);
+      }),
+    );
+  }
+  return warnings;
 }
 
 function buildReadme(model: Model, lint: LintSummary): SheetSpec {
@@ -150,7 +190,7 @@ function buildMatrix(model: Model): SheetSpec {
       cell(words.status.opportunity, 'status-opportunity'),
     ],
     [],
-    [cell(labels.matrix.corner, 'header'), ...stages.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted'))],
+    [cell(labels.matrix.corner, 'header'), ...stages.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted', stage.known ? edit('stages', stage.id, 'name') : {}))],
   ];
   const merges: string[] = [];
   for (const channel of channels) {
@@ -159,10 +199,10 @@ function buildMatrix(model: Model): SheetSpec {
     const first = rows.length + 1;
     for (let line = 0; line < height; line++) {
       rows.push([
-        line === 0 ? cell(channel.name, channel.known ? 'rowHeader' : 'muted') : cell(null, 'rowHeader'),
+        line === 0 ? cell(channel.name, channel.known ? 'rowHeader' : 'muted', channel.known ? edit('channels', channel.id, 'name') : {}) : cell(null, 'rowHeader'),
         ...perStage.map((list) => {
           const touchpoint = list[line];
-          return touchpoint ? cell(touchpoint.name, statusStyle(touchpoint.status)) : cell(null, 'wrap');
+          return touchpoint ? cell(touchpoint.name, statusStyle(touchpoint.status), edit('touchpoints', touchpoint.id, 'name')) : cell(null, 'wrap');
         }),
       ]);
     }
@@ -186,23 +226,37 @@ function buildUseCases(model: Model): SheetSpec {
   const rows: (CellSpec | null)[][] = [
     [cell(`${u.title} — ${model.settings.name}`, 'title')],
     [],
-    [u.category, u.objective, u.useCase, u.touchpoints, u.business, u.experience, u.difficulty, u.score, u.rank].map((text) => cell(text, 'header')),
+    [u.category, u.objective, u.useCase, u.touchpoints, u.business, u.experience, u.difficulty, u.score, u.rank, u.manual].map((text) => cell(text, 'header')),
   ];
   const term = (column: string, weight: number) => (weight === 1 ? column : `${column}*${weight}`);
-  for (const ranked of rankUseCases(model)) {
+  const ranking = rankUseCases(model);
+  const first = headerRow + 1;
+  const lastRow = headerRow + ranking.length;
+  // The rank follows edited scores as a formula, when the formula gives omni's ranking
+  // (it cannot for more than a few fixed ranks, or equal ones): otherwise plain numbers.
+  const fixedCount = ranking.filter((entry) => entry.manual).length;
+  const depth = Math.max(1, fixedCount);
+  const evaluated = formulaRanks(
+    ranking.map((entry) => ({ score: entry.score, business: entry.useCase.scores.business, ...(entry.manual ? { fixed: entry.useCase.priority! } : {}) })),
+    depth,
+  );
+  const rankFormulas = fixedCount <= MAX_FIXED_RANKS && ranking.every((entry, index) => evaluated[index] === entry.rank);
+  for (const ranked of ranking) {
     const useCase = ranked.useCase;
     const row = rows.length + 1;
     const formula = `${term(`E${row}`, weights.business)}+${term(`F${row}`, weights.experience)}-${term(`G${row}`, weights.difficulty)}`;
     rows.push([
-      cell(useCase.category ?? null, 'wrap'),
-      cell(useCase.objective ?? null, 'wrap'),
-      cell(useCase.name, 'wrap'),
-      cell(useCase.touchpoints.map((id) => model.index.touchpoints.get(id)?.name ?? id).join('\n') || null, 'wrap'),
-      cell(useCase.scores.business, 'score', { scoreDropdown: true }),
-      cell(useCase.scores.experience, 'score', { scoreDropdown: true }),
-      cell(useCase.scores.difficulty, 'score', { scoreDropdown: true }),
+      cell(useCase.category ?? null, 'wrap', edit('useCases', useCase.id, 'category')),
+      cell(useCase.objective ?? null, 'wrap', edit('useCases', useCase.id, 'objective')),
+      cell(useCase.name, 'wrap', edit('useCases', useCase.id, 'name')),
+      cell(useCase.touchpoints.map((id) => model.index.touchpoints.get(id)?.name ?? id).join('\n') || null, 'wrap', edit('useCases', useCase.id, 'touchpoints')),
+      cell(useCase.scores.business, 'score', { scoreDropdown: true, ...edit('useCases', useCase.id, 'business') }),
+      cell(useCase.scores.experience, 'score', { scoreDropdown: true, ...edit('useCases', useCase.id, 'experience') }),
+      cell(useCase.scores.difficulty, 'score', { scoreDropdown: true, ...edit('useCases', useCase.id, 'difficulty') }),
       cell({ formula, result: ranked.score }, 'score'),
-      cell(ranked.rank, 'score'),
+      cell(rankFormulas ? { formula: rankFormula(row, first, lastRow, depth), result: ranked.rank } : ranked.rank, 'score'),
+      cell(ranked.manual ? useCase.priority! : null, 'score', edit('useCases', useCase.id, 'priority')),
+      cell(useCase.id, 'muted'),
     ]);
   }
   const last = rows.length;
@@ -218,9 +272,11 @@ function buildUseCases(model: Model): SheetSpec {
       { min: 11, max: 11 },
       { min: 11, max: 11 },
       { min: 7, max: 7 },
-    ]),
+      { min: 9, max: 9 },
+    ]).concat([{ width: 12, hidden: true }]),
+    keyColumn: 11,
     freeze: { rows: headerRow, columns: 3 },
-    autoFilter: `A${headerRow}:I${headerRow}`,
+    autoFilter: `A${headerRow}:J${headerRow}`,
     printTitleRows: `${headerRow}:${headerRow}`,
     conditionalScales: hasRows
       ? [
@@ -235,7 +291,9 @@ function buildUseCases(model: Model): SheetSpec {
 /** Channel names of a scenario's steps, in first-use order. */
 const scenarioChannels = scenarioChannelNames;
 
-const SPEC_COLUMNS = 11;
+/** Columns of the specification tab; the scenario's cells come first, then one step per row. */
+const SPEC_COLUMNS = 14;
+const SCENARIO_COLUMNS = 8;
 
 function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenario, number> } {
   const labels = WORKBOOK_LABELS[model.settings.locale];
@@ -245,7 +303,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
   const rows: (CellSpec | null)[][] = [
     [cell(`${s.title} — ${model.settings.name}`, 'title')],
     [],
-    [s.program, s.scenario, s.target, s.triggerType, s.triggerEvent, s.exit, s.goal, s.after, s.channel, s.subject, s.message].map((text) =>
+    [s.program, s.scenario, s.useCases, s.target, s.triggerType, s.triggerEvent, s.exit, s.goal, s.after, s.channel, s.stepName, s.subject, s.message, s.stepDescription].map((text) =>
       cell(text, 'header'),
     ),
   ];
@@ -256,12 +314,16 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
   const programs = axis(declaredPrograms, [...new Set(model.scenarios.map((scenario) => scenario.program))].filter((id) => !programIds.has(id)));
   const stepCells = (scenario: Scenario, index: number): CellSpec[] => {
     const step = scenario.steps[index];
-    if (!step) return [cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'wrap')];
+    if (!step) return [...Array.from({ length: SPEC_COLUMNS - SCENARIO_COLUMNS }, () => cell(null, 'wrap')), cell(scenario.id, 'muted')];
+    const at = (field: EditField) => edit('scenarios', scenario.id, field, index);
     return [
-      cell(step.after, 'text'),
-      cell(model.index.channels.get(step.channel)?.name ?? step.channel, 'wrap'),
-      cell(step.subject ?? null, 'wrap'),
-      cell(step.message ?? null, 'wrap'),
+      cell(step.after, 'text', at('after')),
+      cell(model.index.channels.get(step.channel)?.name ?? step.channel, 'wrap', at('channel')),
+      cell(step.name ?? null, 'wrap', at('stepName')),
+      cell(step.subject ?? null, 'wrap', at('subject')),
+      cell(step.message ?? null, 'wrap', at('message')),
+      cell(step.description ?? null, 'wrap', at('stepDescription')),
+      cell(`${scenario.id}#${index}`, 'muted'),
     ];
   };
   for (const program of programs) {
@@ -272,18 +334,20 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
     merges.push(`A${groupRow}:${columnLetter(SPEC_COLUMNS)}${groupRow}`);
     for (const scenario of scenarios) {
       rowOf.set(scenario, rows.length + 1);
+      const of = (field: EditField) => edit('scenarios', scenario.id, field);
       rows.push([
         cell(null, 'wrap'),
-        cell(scenario.name, 'rowHeader'),
-        cell(model.index.targets.get(scenario.target)?.name ?? scenario.target, 'wrap'),
-        cell(words.trigger[scenario.trigger.type] ?? scenario.trigger.type, 'wrap'),
-        cell(scenario.trigger.event, 'wrap'),
-        cell(scenario.exit.join('\n') || null, 'wrap'),
-        cell(scenario.goal ?? null, 'wrap'),
+        cell(scenario.name, 'rowHeader', of('name')),
+        cell(scenario.useCases.map((id) => model.index.useCases.get(id)?.name ?? id).join('\n') || null, 'wrap', of('useCases')),
+        cell(model.index.targets.get(scenario.target)?.name ?? scenario.target, 'wrap', of('target')),
+        cell(words.trigger[scenario.trigger.type] ?? scenario.trigger.type, 'wrap', of('triggerType')),
+        cell(scenario.trigger.event, 'wrap', of('triggerEvent')),
+        cell(scenario.exit.join('\n') || null, 'wrap', of('exit')),
+        cell(scenario.goal ?? null, 'wrap', of('goal')),
         ...stepCells(scenario, 0),
       ]);
       for (let index = 1; index < scenario.steps.length; index++) {
-        rows.push([...Array.from({ length: 7 }, () => cell(null, 'wrap')), ...stepCells(scenario, index)]);
+        rows.push([...Array.from({ length: SCENARIO_COLUMNS }, () => cell(null, 'wrap')), ...stepCells(scenario, index)]);
       }
     }
   }
@@ -293,6 +357,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
       columns: fitColumns(rows, headerRow, [
         { min: 10, max: 10 },
         { min: 16, max: 24 },
+        { min: 16, max: 28 },
         { min: 12, max: 16 },
         { min: 11, max: 13 },
         { min: 14, max: 20 },
@@ -300,9 +365,12 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
         { min: 14, max: 20 },
         { min: 7, max: 8 },
         { min: 9, max: 14 },
+        { min: 16, max: 28 },
         { min: 16, max: 26 },
         { min: 24, max: 40 },
-      ]),
+        { min: 16, max: 30 },
+      ]).concat([{ width: 12, hidden: true }]),
+      keyColumn: SPEC_COLUMNS + 1,
       merges,
       freeze: { rows: headerRow, columns: 2 },
       autoFilter: `A${headerRow}:${columnLetter(SPEC_COLUMNS)}${headerRow}`,
@@ -321,7 +389,7 @@ function buildScenarioMap(model: Model, specRowOf: Map<Scenario, number>): Sheet
   const rows: (CellSpec | null)[][] = [
     [cell(`${labels.scenarioMap.title} — ${model.settings.name}`, 'title')],
     [],
-    [cell(labels.scenarioMap.corner, 'header'), ...lifecycle.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted'))],
+    [cell(labels.scenarioMap.corner, 'header'), ...lifecycle.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted', stage.known && !model.defaultLifecycle ? edit('lifecycle', stage.id, 'name') : {}))],
   ];
   const merges: string[] = [];
   for (const target of targets) {
@@ -332,7 +400,7 @@ function buildScenarioMap(model: Model, specRowOf: Map<Scenario, number>): Sheet
     const first = rows.length + 1;
     for (let line = 0; line < height; line++) {
       rows.push([
-        line === 0 ? cell(target.name, target.known ? 'rowHeader' : 'muted') : cell(null, 'rowHeader'),
+        line === 0 ? cell(target.name, target.known ? 'rowHeader' : 'muted', target.known ? edit('targets', target.id, 'name') : {}) : cell(null, 'rowHeader'),
         ...perStage.map((list) => {
           const scenario = list[Math.floor(line / 2)];
           if (!scenario) return cell(null, line % 2 === 0 ? 'link' : 'channels');
@@ -367,13 +435,14 @@ function buildDataNeeds(model: Model): SheetSpec {
     const variable = model.index.variables.get(id);
     if (!variable) return [cell(id, 'muted'), cell(null, 'wrap'), cell(null, 'text')];
     const sources = variable.sources.map((source) => model.index.sources.get(source)?.name ?? source);
+    // One source per line: a comma may be part of a source's name.
     return [
-      cell(variable.name, 'wrap'),
-      sources.length > 0 ? cell(sources.join(', '), 'wrap') : cell(d.noSource, 'gap'),
-      cell(variable.pii ? d.yes : d.no, 'text'),
+      cell(variable.name, 'wrap', edit('variables', variable.id, 'name')),
+      sources.length > 0 ? cell(sources.join('\n'), 'wrap', edit('variables', variable.id, 'sources')) : cell(d.noSource, 'gap', edit('variables', variable.id, 'sources')),
+      cell(variable.pii ? d.yes : d.no, 'text', edit('variables', variable.id, 'pii')),
     ];
   };
-  const block = (first: CellSpec, second: CellSpec, ids: string[]) => {
+  const block = (key: string, first: CellSpec, second: CellSpec, ids: string[]) => {
     const start = rows.length + 1;
     const height = Math.max(1, ids.length);
     for (let line = 0; line < height; line++) {
@@ -382,6 +451,7 @@ function buildDataNeeds(model: Model): SheetSpec {
         line === 0 ? first : cell(null, first.style === 'rowHeader' ? 'rowHeaderContinued' : first.style),
         line === 0 ? second : cell(null, 'wrapContinued'),
         ...(id === undefined ? [cell(null, 'wrap'), cell(null, 'wrap'), cell(null, 'text')] : variableCells(id)),
+        cell(`${key}/${id ?? ''}`, 'muted'),
       ]);
     }
     // No merge here: a block per scenario is drawn by its fill; thousands of merges would
@@ -389,10 +459,10 @@ function buildDataNeeds(model: Model): SheetSpec {
   };
   for (const scenario of model.scenarios) {
     for (const id of scenario.variables) used.add(id);
-    block(cell(scenario.name, 'rowHeader'), cell(scenario.description ?? null, 'wrap'), scenario.variables);
+    block(scenario.id, cell(scenario.name, 'rowHeader'), cell(scenario.description ?? null, 'wrap', edit('scenarios', scenario.id, 'description')), scenario.variables);
   }
   const unused = unique(model.variables).filter((variable) => !used.has(variable.id));
-  if (unused.length > 0) block(cell(d.unused, 'muted'), cell(null, 'wrap'), unused.map((variable) => variable.id));
+  if (unused.length > 0) block('', cell(d.unused, 'muted'), cell(null, 'wrap'), unused.map((variable) => variable.id));
   return sheet(labels.sheets.data, rows, {
     columns: fitColumns(rows, headerRow, [
       { min: 20, max: 32 },
@@ -400,7 +470,8 @@ function buildDataNeeds(model: Model): SheetSpec {
       { min: 20, max: 36 },
       { min: 18, max: 36 },
       { min: 12, max: 14 },
-    ]),
+    ]).concat([{ width: 12, hidden: true }]),
+    keyColumn: 6,
     freeze: { rows: headerRow, columns: 1 },
     autoFilter: `A${headerRow}:E${headerRow}`,
     printTitleRows: `${headerRow}:${headerRow}`,

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { resolveModel } from '../model/resolve.js';
-import { SECTION_KINDS, type Locale, type SectionKind, type Settings } from '../model/types.js';
+import { SECTION_KINDS, type Locale, type Model, type SectionKind, type Settings } from '../model/types.js';
 import { buildWorkbook } from './build-workbook.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
@@ -26,6 +26,10 @@ export interface ImportResult {
   from: 'data-sheet' | 'template';
   /** Each names the sheet and cell concerned, e.g. `Parcours client!D7: …`. */
   warnings: string[];
+  /** `kind/id` → the record's JSON as the data sheet holds it: what the workspace was at export time. */
+  records?: Map<string, string>;
+  /** The workspace declared no lifecycle (omni's default one was exported). */
+  defaultLifecycle?: boolean;
 }
 
 /** A problem that makes the workbook unusable (missing sheet, unreadable data): the CLI reports it and stops. */
@@ -33,16 +37,17 @@ export class WorkbookError extends Error {}
 
 export const emptySections = (): RawSections => Object.fromEntries(SECTION_KINDS.map((kind) => [kind, []])) as unknown as RawSections;
 
-export function importWorkbook(workbook: ReadWorkbook): ImportResult {
+/** `reportVisibleEdits: false` when the caller compares the visible tabs itself (import --into). */
+export function importWorkbook(workbook: ReadWorkbook, options: { reportVisibleEdits?: boolean } = {}): ImportResult {
   const data = workbook.sheets.find((sheet) => sheet.name === DATA_SHEET && sheet.cell(1, 1)?.value === DATA_MARKER);
-  if (data) return importDataSheet(workbook, data);
+  if (data) return importDataSheet(workbook, data, options.reportVisibleEdits !== false);
   return importTemplate(workbook);
 }
 
 /** A record may continue over several cells (Excel's 32,767-character cap). */
 function recordText(sheet: ReadSheet, row: number, firstColumn: number): string {
   let text = '';
-  for (let column = firstColumn; column <= sheet.columnCount; column++) {
+  for (let column = firstColumn; ; column++) {
     const value = sheet.cell(row, column)?.value;
     if (value === null || value === undefined) break;
     text += String(value);
@@ -61,7 +66,7 @@ function parseObject(text: string, where: string): RawRecord {
   return parsed as RawRecord;
 }
 
-function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet): ImportResult {
+function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisibleEdits: boolean): ImportResult {
   const rawSettings = parseObject(recordText(sheet, 1, 2), `${DATA_SHEET}!B1`);
   const locale: Locale = rawSettings.locale === 'en' ? 'en' : 'fr';
   const settings: ImportedSettings = { name: String(rawSettings.name ?? ''), locale };
@@ -70,25 +75,27 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet): ImportResult
   if (rawSettings.rules && typeof rawSettings.rules === 'object') settings.rules = rawSettings.rules as Settings['rules'];
   const sections = emptySections();
   const warnings: string[] = [];
-  for (let row = 3; row <= sheet.rowCount; row++) {
+  const records = new Map<string, string>();
+  for (const row of sheet.rowNumbers()) {
+    if (row < 3) continue;
     const kind = sheet.cell(row, 1)?.value;
     if (kind === null || kind === undefined) continue;
     if (!(SECTION_KINDS as readonly unknown[]).includes(kind)) {
       warnings.push(`${DATA_SHEET}!A${row}: unknown section "${kind}"; row not imported`);
       continue;
     }
-    sections[kind as SectionKind].push(parseObject(recordText(sheet, row, 3), `${DATA_SHEET}!C${row}`));
+    const text = recordText(sheet, row, 3);
+    const record = parseObject(text, `${DATA_SHEET}!C${row}`);
+    sections[kind as SectionKind].push(record);
+    records.set(`${String(kind)}/${String(record.id)}`, text);
   }
-  warnings.push(...visibleEdits(workbook, settings, sections, rawSettings.defaultLifecycle === true));
-  return { settings, sections, from: 'data-sheet', warnings };
+  const defaultLifecycle = rawSettings.defaultLifecycle === true;
+  if (reportVisibleEdits) warnings.push(...visibleEdits(workbook, settings, sections, defaultLifecycle));
+  return { settings, sections, from: 'data-sheet', warnings, records, defaultLifecycle };
 }
 
-/**
- * The visible tabs of an omni workbook are a view of the data sheet. Edits made there
- * are not merged back (the layout cannot say which field a changed cell belongs to for
- * sure), but they are never dropped silently: each changed cell is reported.
- */
-function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): string[] {
+/** The model the data sheet describes, resolved as omni export saw it. */
+export function dataSheetModel(settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): Model {
   const fullSettings: Settings = {
     name: settings.name,
     locale: settings.locale,
@@ -101,9 +108,18 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
   };
   const data: Record<string, unknown> = { ...sections };
   if (defaultLifecycle) delete data.lifecycle;
+  return resolveModel(fullSettings, [{ file: 'workbook', data, invalidPaths: [] }]);
+}
+
+/**
+ * The visible tabs of an omni workbook are a view of the data sheet. `import --out`
+ * rebuilds the workspace from the data sheet, so edits made in the visible tabs are not
+ * applied there (`import --into` applies them), but they are never dropped silently.
+ */
+function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): string[] {
   let expected;
   try {
-    expected = buildWorkbook(resolveModel(fullSettings, [{ file: 'workbook', data, invalidPaths: [] }]), { errors: 0, warnings: 0, rules: [] });
+    expected = buildWorkbook(dataSheetModel(settings, sections, defaultLifecycle), { errors: 0, warnings: 0, rules: [] });
   } catch {
     return [`${DATA_SHEET}: the visible tabs could not be compared with the data sheet; check them by hand`];
   }
@@ -116,23 +132,26 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
       warnings.push(`${sheetSpec.name}: sheet missing from the workbook; imported from the data sheet`);
       continue;
     }
-    const rows = Math.max(actual.rowCount, sheetSpec.rows.length);
-    const columns = Math.max(actual.columnCount, ...sheetSpec.rows.map((row) => row.length));
     let reported = 0;
-    for (let r = 1; r <= rows; r++) {
-      for (let c = 1; c <= columns; c++) {
-        const want = sheetSpec.rows[r - 1]?.[c - 1]?.value ?? null;
-        const wantValue = want !== null && typeof want === 'object' ? want.result : want;
-        const got = actual.cell(r, c);
-        if (got?.mergedFollower) continue;
-        const gotValue = got?.value ?? null;
-        // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
-        if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
-        if (reported++ < 20) {
-          warnings.push(
-            `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs of an omni workbook are not imported, make them in the YAML`,
-          );
-        }
+    // Cells to compare: those omni wrote and those the workbook holds, never the whole rectangle.
+    const positions: [number, number][] = [];
+    sheetSpec.rows.forEach((cells, r) => cells.forEach((spec, c) => spec && spec.value !== null && positions.push([r + 1, c + 1])));
+    for (const r of actual.rowNumbers()) for (const c of actual.columnsOf(r)) if (sheetSpec.rows[r - 1]?.[c - 1]?.value == null) positions.push([r, c]);
+    positions.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [r, c] of positions) {
+      const want = sheetSpec.rows[r - 1]?.[c - 1]?.value ?? null;
+      const wantValue = want !== null && typeof want === 'object' ? want.result : want;
+      const got = actual.cell(r, c);
+      if (got?.mergedFollower) continue;
+      // A formula whose cached result the saving tool dropped (openpyxl does) is not an edit.
+      if (want !== null && typeof want === 'object' && got?.formula !== undefined && (got.value === null || got.value === undefined)) continue;
+      const gotValue = got?.value ?? null;
+      // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
+      if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
+      if (reported++ < 20) {
+        warnings.push(
+          `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
+        );
       }
     }
     if (reported > 20) warnings.push(`${sheetSpec.name}: ${reported - 20} more edited cells`);

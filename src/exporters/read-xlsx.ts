@@ -1,3 +1,6 @@
+import { StringDecoder } from 'node:string_decoder';
+import { DEFAULT_ZIP_BUDGET, ZipLimitError, ZipReader, type ZipBudget } from './zip-budget.js';
+
 /** A workbook as the importer sees it: plain cell text, fill colours and merges, no exceljs types. */
 export interface ReadCell {
   /** Text or number shown in the cell (a formula's cached result); merged followers repeat their master's value. */
@@ -6,78 +9,314 @@ export interface ReadCell {
   fill?: string;
   /** Part of a merged range, but not its top-left cell. */
   mergedFollower?: boolean;
+  /** The cell holds a formula (its value is the cached result, null when the saving tool kept none). */
+  formula?: string;
 }
 
 export interface ReadSheet {
   name: string;
   hidden: boolean;
+  /** Highest row and column that hold a cell (never the declared dimension). */
   rowCount: number;
   columnCount: number;
   /** 1-based row and column. */
   cell(row: number, column: number): ReadCell | undefined;
+  /** Rows that hold at least one cell, ascending: loops go over content, not the rectangle. */
+  rowNumbers(): readonly number[];
+  /** Columns of a row that hold a cell, ascending. */
+  columnsOf(row: number): readonly number[];
 }
 
 export interface ReadWorkbook {
   sheets: ReadSheet[];
 }
 
-type ExcelJS = typeof import('exceljs');
+export interface ReadBudget extends ZipBudget {
+  /** Cells with a value, over all sheets. */
+  cells: number;
+  /** Cells that merged ranges may fill with their master's value, over all sheets. */
+  mergedCells: number;
+}
 
-function plain(value: unknown): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    if (Array.isArray(object.richText)) return (object.richText as { text: string }[]).map((run) => run.text).join('');
-    if ('result' in object) return plain(object.result);
-    if ('formula' in object || 'sharedFormula' in object) return null;
-    if (typeof object.text === 'string') return object.text;
-    if ('error' in object) return String(object.error);
+export const DEFAULT_READ_BUDGET: ReadBudget = { ...DEFAULT_ZIP_BUDGET, cells: 20_000_000, mergedCells: 1_000_000 };
+
+export { ZipLimitError as WorkbookLimitError };
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML text to a string: line ends normalised (as XML parsers do), entities and OOXML's `_xHHHH_` escapes decoded. */
+function xmlText(raw: string): string {
+  let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (text.includes('&')) {
+    text = text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, code: string) => {
+      if (code[0] === '#') {
+        const point = code[1] === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+        return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+      }
+      return ENTITIES[code] ?? whole;
+    });
   }
-  return String(value);
+  if (text.includes('_x')) text = text.replace(/_x([0-9a-fA-F]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text;
 }
 
-function fillOf(fill: unknown): string | undefined {
-  const pattern = fill as { type?: string; pattern?: string; fgColor?: { argb?: string; theme?: number } } | undefined;
-  if (!pattern || pattern.type !== 'pattern' || pattern.pattern !== 'solid' || !pattern.fgColor) return undefined;
-  if (pattern.fgColor.argb) return pattern.fgColor.argb.slice(-6).toUpperCase();
-  if (pattern.fgColor.theme !== undefined) return `theme:${pattern.fgColor.theme}`;
-  return undefined;
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)(?:\\w+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  if (!match) return undefined;
+  return xmlText(match[1] ?? match[2] ?? '');
 }
 
-/** Reads xlsx bytes; throws Error with exceljs's message when the bytes are not a workbook. */
-export async function readXlsx(bytes: Buffer): Promise<ReadWorkbook> {
-  const ExcelJS: ExcelJS = ((await import('exceljs')) as unknown as { default: ExcelJS }).default;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+/** The text of every `<t>` of a string item (rich-text runs joined; phonetic runs left out). */
+function stringItem(xml: string): string {
+  const body = xml.includes('rPh') ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml;
+  let text = '';
+  for (const match of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += xmlText(match[1]!);
+  return text;
+}
+
+/**
+ * Calls `onElement` with each complete `<tag …>…</tag>` (or `<tag …/>`) of the named
+ * tags as the part inflates, keeping only the unfinished tail between chunks. A
+ * megabyte of whitespace costs a megabyte of scanning, never a copy of the part.
+ */
+async function eachElement(chunks: AsyncIterable<Buffer>, tags: string[], onElement: (tag: string, xml: string) => void): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  const open = new RegExp(`<(?:\\w+:)?(${tags.join('|')})(?=[\\s/>])`, 'g');
+  let pending = '';
+  const drain = (final: boolean) => {
+    let consumed = 0;
+    open.lastIndex = 0;
+    for (let match = open.exec(pending); match; match = open.exec(pending)) {
+      const start = match.index;
+      const headEnd = pending.indexOf('>', start);
+      if (headEnd < 0) break;
+      let end: number;
+      if (pending[headEnd - 1] === '/') end = headEnd + 1;
+      else {
+        const close = new RegExp(`</(?:\\w+:)?${match[1]}\\s*>`, 'g');
+        close.lastIndex = headEnd;
+        const found = close.exec(pending);
+        if (!found) break;
+        end = found.index + found[0].length;
+      }
+      onElement(match[1]!, pending.slice(start, end));
+      consumed = end;
+      open.lastIndex = end;
+    }
+    if (final) pending = '';
+    else {
+      // Keep from the first unfinished element; without one, only a tail that may start a tag.
+      const rest = pending.slice(consumed);
+      open.lastIndex = 0;
+      const unfinished = open.exec(rest);
+      const tail = rest.lastIndexOf('<');
+      pending = unfinished ? rest.slice(unfinished.index) : tail < 0 ? '' : rest.slice(tail);
+    }
+  };
+  for await (const chunk of chunks) {
+    pending += decoder.write(chunk);
+    drain(false);
+  }
+  pending += decoder.end();
+  drain(true);
+}
+
+/** `A1`-style reference to 1-based row and column; undefined when malformed or beyond Excel's grid. */
+function reference(ref: string): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Z]{1,3})\$?([0-9]{1,7})$/.exec(ref.toUpperCase());
+  if (!match) return undefined;
+  let column = 0;
+  for (const letter of match[1]!) column = column * 26 + letter.charCodeAt(0) - 64;
+  const row = Number(match[2]);
+  if (row < 1 || row > 1_048_576 || column > 16_384) return undefined;
+  return { row, column };
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** Relationship id → part path, for the part at `partPath`. */
+function relationships(zip: ZipReader, partPath: string): Map<string, { target: string; type: string }> {
+  const slash = partPath.lastIndexOf('/');
+  const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+  const xml = zip.read(relsPath)?.toString('utf8') ?? '';
+  const result = new Map<string, { target: string; type: string }>();
+  for (const match of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attribute(match[0], 'Id');
+    const target = attribute(match[0], 'Target');
+    if (id && target && attribute(match[0], 'TargetMode') !== 'External') result.set(id, { target: resolveTarget(partPath, target), type: attribute(match[0], 'Type') ?? '' });
+  }
+  return result;
+}
+
+/** Fill colour per cell style index (cellXfs), from styles.xml. */
+function styleFills(xml: string): (string | undefined)[] {
+  const section = (name: string) => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(xml)?.[1] ?? '';
+  const fills: (string | undefined)[] = [];
+  for (const match of section('fills').matchAll(/<(?:\w+:)?fill\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?fill>)/g)) {
+    const body = match[1] ?? '';
+    const pattern = /<(?:\w+:)?patternFill\b[^>]*>/.exec(body)?.[0];
+    const color = /<(?:\w+:)?fgColor\b[^>]*>/.exec(body)?.[0];
+    if (!pattern || attribute(pattern, 'patternType') !== 'solid' || !color) fills.push(undefined);
+    else {
+      const rgb = attribute(color, 'rgb');
+      const theme = attribute(color, 'theme');
+      fills.push(rgb ? rgb.slice(-6).toUpperCase() : theme !== undefined ? `theme:${theme}` : undefined);
+    }
+  }
+  const xfs: (string | undefined)[] = [];
+  for (const match of section('cellXfs').matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
+    const fillId = Number(attribute(match[0], 'fillId') ?? 0);
+    xfs.push(fills[fillId]);
+  }
+  return xfs;
+}
+
+class SheetCells implements ReadSheet {
+  readonly rows = new Map<number, Map<number, ReadCell>>();
+  rowCount = 0;
+  columnCount = 0;
+  private sortedRows?: number[];
+  private readonly sortedColumns = new Map<number, number[]>();
+
+  constructor(
+    readonly name: string,
+    readonly hidden: boolean,
+  ) {}
+
+  set(row: number, column: number, cell: ReadCell): void {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = new Map()));
+    cells.set(column, cell);
+    if (row > this.rowCount) this.rowCount = row;
+    if (column > this.columnCount) this.columnCount = column;
+    this.sortedRows = undefined;
+    this.sortedColumns.delete(row);
+  }
+
+  cell(row: number, column: number): ReadCell | undefined {
+    return this.rows.get(row)?.get(column);
+  }
+
+  rowNumbers(): readonly number[] {
+    return (this.sortedRows ??= [...this.rows.keys()].sort((a, b) => a - b));
+  }
+
+  columnsOf(row: number): readonly number[] {
+    let columns = this.sortedColumns.get(row);
+    if (!columns) this.sortedColumns.set(row, (columns = [...(this.rows.get(row)?.keys() ?? [])].sort((a, b) => a - b)));
+    return columns;
+  }
+}
+
+/**
+ * Reads xlsx bytes with omni's own bounded reader: the zip directory is checked against
+ * the budget before anything inflates, sheets stream row by row, and only cells that
+ * are present (with a value) are kept, so a lone cell at XFD1048576 costs one cell.
+ * Throws Error (or WorkbookLimitError, a budget refusal) with a one-line message.
+ */
+export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<ReadWorkbook> {
+  const zip = new ZipReader(bytes, budget);
+  const workbookPath = 'xl/workbook.xml';
+  const workbookXml = zip.read(workbookPath)?.toString('utf8');
+  if (workbookXml === undefined) throw new Error('xl/workbook.xml not found: not an .xlsx workbook');
+  const rels = relationships(zip, workbookPath);
+  const byType = (suffix: string) => [...rels.values()].find((rel) => rel.type.endsWith(suffix))?.target;
+  const fills = styleFills(zip.read(byType('/styles') ?? 'xl/styles.xml')?.toString('utf8') ?? '');
+  const shared: string[] = [];
+  const sharedPath = byType('/sharedStrings') ?? 'xl/sharedStrings.xml';
+  if (zip.has(sharedPath)) await eachElement(zip.stream(sharedPath), ['si'], (_tag, xml) => shared.push(stringItem(xml)));
+  let cellCount = 0;
+  let mergedCount = 0;
   const sheets: ReadSheet[] = [];
-  workbook.eachSheet((worksheet) => {
-    const cells = new Map<string, ReadCell>();
-    let rowCount = 0;
-    let columnCount = 0;
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        const follower = cell.isMerged && cell.master.address !== cell.address;
-        const read: ReadCell = { value: plain(follower ? cell.master.value : cell.value) };
-        if (typeof read.value === 'string' && read.value.trim() === '') read.value = null;
-        const fill = fillOf(cell.fill);
+  for (const match of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attribute(match[0], 'name') ?? '';
+    const state = attribute(match[0], 'state') ?? 'visible';
+    const id = attribute(match[0], 'id');
+    const target = id ? rels.get(id)?.target : undefined;
+    const sheet = new SheetCells(name, state !== 'visible');
+    sheets.push(sheet);
+    if (!target || !zip.has(target)) continue;
+    const merges: string[] = [];
+    let rowNumber = 0;
+    await eachElement(zip.stream(target), ['row', 'mergeCell'], (tag, xml) => {
+      if (tag === 'mergeCell') {
+        const ref = attribute(xml, 'ref');
+        if (ref) merges.push(ref);
+        return;
+      }
+      const head = xml.slice(0, xml.indexOf('>') + 1);
+      const declared = Number(attribute(head, 'r'));
+      rowNumber = Number.isInteger(declared) && declared >= 1 && declared <= 1_048_576 ? declared : rowNumber + 1;
+      let columnNumber = 0;
+      for (const cell of xml.matchAll(/<(?:\w+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+        const attributes = cell[1]!;
+        const body = cell[2] ?? '';
+        const ref = attribute(attributes, 'r');
+        const at = ref ? reference(ref) : undefined;
+        columnNumber = at ? at.column : columnNumber + 1;
+        const row = at ? at.row : rowNumber;
+        const read = cellValue(attributes, body, shared);
+        if (read === undefined) continue;
+        const style = attribute(attributes, 's');
+        const fill = style !== undefined ? fills[Number(style)] : undefined;
         if (fill) read.fill = fill;
-        if (follower) read.mergedFollower = true;
-        if (read.value === null && !read.fill && !follower) return;
-        cells.set(`${rowNumber},${columnNumber}`, read);
-        rowCount = Math.max(rowCount, rowNumber);
-        columnCount = Math.max(columnCount, columnNumber);
-      });
+        if (++cellCount > budget.cells) throw new ZipLimitError(`the workbook holds more than ${budget.cells} cells with a value`);
+        sheet.set(row, columnNumber, read);
+      }
     });
-    sheets.push({
-      name: worksheet.name,
-      hidden: worksheet.state !== 'visible',
-      rowCount,
-      columnCount,
-      cell: (row, column) => cells.get(`${row},${column}`),
-    });
-  });
+    for (const range of merges) {
+      const [from, to] = range.split(':');
+      const a = from ? reference(from) : undefined;
+      const b = to ? reference(to) : a;
+      if (!a || !b) continue;
+      const master = sheet.cell(a.row, a.column);
+      const area = (b.row - a.row + 1) * (b.column - a.column + 1);
+      // Followers repeat their master's value, as exceljs showed them; a hostile A1:XFD1048576 is not expanded.
+      if (area <= 1 || area > 100_000) continue;
+      mergedCount += area - 1;
+      if (mergedCount > budget.mergedCells) throw new ZipLimitError(`the workbook's merged ranges cover more than ${budget.mergedCells} cells`);
+      for (let r = a.row; r <= b.row; r++) {
+        for (let c = a.column; c <= b.column; c++) {
+          if (r === a.row && c === a.column) continue;
+          const own = sheet.cell(r, c);
+          sheet.set(r, c, { value: master?.value ?? null, mergedFollower: true, ...(own?.fill ? { fill: own.fill } : master?.fill ? { fill: master.fill } : {}) });
+        }
+      }
+    }
+  }
   return { sheets };
+}
+
+/** A cell's value from its attributes and body; undefined for a cell without one (style only). */
+function cellValue(attributes: string, body: string, shared: string[]): ReadCell | undefined {
+  const type = attribute(attributes, 't') ?? 'n';
+  const formulaMatch = body.includes('<') ? /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(body) : null;
+  const formula = formulaMatch ? xmlText(formulaMatch[1] ?? '') || '(shared)' : undefined;
+  const rawValue = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+  let value: string | number | null = null;
+  if (type === 'inlineStr') {
+    const inline = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body)?.[1];
+    value = inline === undefined ? null : stringItem(inline);
+  } else if (rawValue !== undefined) {
+    const text = xmlText(rawValue);
+    if (type === 's') value = shared[Number(text)] ?? null;
+    else if (type === 'str' || type === 'd') value = text;
+    else if (type === 'b') value = text === '1' || text === 'true' ? 'TRUE' : 'FALSE';
+    else if (type === 'e') value = text;
+    else {
+      const number = Number(text);
+      value = text.trim() === '' || Number.isNaN(number) ? text : number;
+    }
+  }
+  if (typeof value === 'string' && value.trim() === '') value = null;
+  if (value === null && formula === undefined) return undefined;
+  return formula !== undefined ? { value, formula } : { value };
 }

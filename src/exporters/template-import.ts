@@ -27,9 +27,19 @@ export function slugify(name: string): string {
 }
 
 /** Deterministic unique ids per section: the slug, then slug-2, slug-3… */
+/** A template variable identifier, as `{{first_name}}` uses it. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
 class IdMaker {
   private readonly used = new Set<string>();
   constructor(private readonly fallback: string) {}
+  /** The id as written, made unique the same way when it is taken. */
+  keep(id: string): string {
+    let unique = id;
+    for (let n = 2; this.used.has(unique); n++) unique = `${id}_${n}`;
+    this.used.add(unique);
+    return unique;
+  }
   make(name: string): string {
     const base = slugify(name) || this.fallback;
     let id = base;
@@ -43,7 +53,7 @@ type SheetKey = 'matrix' | 'useCases' | 'scenarioMap' | 'scenarioSpec' | 'data';
 const SHEET_KEYS: SheetKey[] = ['matrix', 'useCases', 'scenarioMap', 'scenarioSpec', 'data'];
 
 /** Template colours people actually use (Google Sheets palette and Excel's), besides omni's own. */
-const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
+export const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
   normal: ['FFFF00', 'FFF2CC', 'FFE599', 'FFD966', 'FCE8B2', 'FFEB9C', 'FFFF99'],
   friction: ['FF9900', 'F6B26B', 'F9CB9C', 'FCE5CD', 'E69138', 'FFC000', 'F4B183', 'F8CBAD', 'FFCC99'],
   opportunity: ['00FF00', 'B6D7A8', '93C47D', 'D9EAD3', '6AA84F', '92D050', '00B050', 'C6EFCE', 'A9D08E', 'CCFFCC'],
@@ -67,8 +77,17 @@ const text = (sheet: ReadSheet, row: number, column: number): string | undefined
 };
 
 function rowIsEmpty(sheet: ReadSheet, row: number): boolean {
-  for (let c = 1; c <= sheet.columnCount; c++) if (text(sheet, row, c) !== undefined) return false;
+  for (const c of sheet.columnsOf(row)) if (text(sheet, row, c) !== undefined) return false;
   return true;
+}
+
+/** Rows holding cells, from `first` on: every loop goes over content, never the sheet's rectangle. */
+function rowsFrom(sheet: ReadSheet, first: number): number[] {
+  return sheet.rowNumbers().filter((row) => row >= first);
+}
+
+function columnsFrom(sheet: ReadSheet, row: number, first: number): number[] {
+  return sheet.columnsOf(row).filter((column) => column >= first);
 }
 
 function findSheet(workbook: ReadWorkbook, key: SheetKey): ReadSheet | undefined {
@@ -138,7 +157,7 @@ function statusFills(sheet: ReadSheet, legendRow: number | undefined): Map<strin
     for (const labels of Object.values(LABELS)) for (const status of ['normal', 'friction', 'opportunity'] as const) words.set(normalise(labels.status[status]), status);
     words.set('friction', 'friction');
     words.set('opportunite', 'opportunity');
-    for (let c = 2; c <= sheet.columnCount; c++) {
+    for (const c of columnsFrom(sheet, legendRow, 2)) {
       const word = text(sheet, legendRow, c);
       const fill = sheet.cell(legendRow, c)?.fill;
       const status = word ? words.get(normalise(word)) : undefined;
@@ -152,13 +171,14 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
   const legend = legendWords();
   let legendRow: number | undefined;
   let headerRow: number | undefined;
-  for (let r = 1; r <= sheet.rowCount && headerRow === undefined; r++) {
+  for (const r of sheet.rowNumbers()) {
+    if (headerRow !== undefined) break;
     const first = text(sheet, r, 1);
     if (first && legend.has(normalise(first))) {
       legendRow = r;
       continue;
     }
-    for (let c = 2; c <= sheet.columnCount; c++) if (text(sheet, r, c) !== undefined) headerRow = r;
+    for (const c of columnsFrom(sheet, r, 2)) if (text(sheet, r, c) !== undefined) headerRow = r;
   }
   if (headerRow === undefined) {
     context.warnings.push(`${sheet.name}: no stage found (stages are the column headers of the matrix)`);
@@ -166,17 +186,17 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
   }
   const fills = statusFills(sheet, legendRow);
   const stageOf = new Map<number, string>();
-  for (let c = 2; c <= sheet.columnCount; c++) {
+  for (const c of columnsFrom(sheet, headerRow, 2)) {
     const name = text(sheet, headerRow, c);
     if (name && !sheet.cell(headerRow, c)?.mergedFollower) stageOf.set(c, entity(context, 'stages', name));
-    else if (name) stageOf.set(c, stageOf.get(c - 1)!);
+    else if (name && stageOf.has(c - 1)) stageOf.set(c, stageOf.get(c - 1)!);
   }
   let channel: string | undefined;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const channelName = text(sheet, r, 1);
     if (channelName && !sheet.cell(r, 1)?.mergedFollower) channel = entity(context, 'channels', channelName);
-    for (let c = 2; c <= sheet.columnCount; c++) {
+    for (const c of columnsFrom(sheet, r, 2)) {
       const cell = sheet.cell(r, c);
       const name = text(sheet, r, c);
       if (!name || cell?.mergedFollower) continue;
@@ -213,10 +233,11 @@ type Columns<K extends string> = Partial<Record<K, number>>;
 function readHeader<K extends string>(context: Context, sheet: ReadSheet, synonyms: Record<K, string[]>, key: NoInfer<K>): { row: number; columns: Columns<K> } | undefined {
   const lookup = new Map<string, K>();
   for (const field of Object.keys(synonyms) as K[]) for (const word of synonyms[field]) lookup.set(normalise(word), field);
-  for (let r = 1; r <= Math.min(sheet.rowCount, 20); r++) {
+  for (const r of sheet.rowNumbers()) {
+    if (r > 20) break;
     const columns: Columns<K> = {};
     const unknown: number[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
+    for (const c of sheet.columnsOf(r)) {
       const header = text(sheet, r, c);
       if (!header) continue;
       const field = lookup.get(normalise(header));
@@ -225,19 +246,24 @@ function readHeader<K extends string>(context: Context, sheet: ReadSheet, synony
     }
     // The header row names the key column and at least one more (a title row naming the sheet is not one).
     if (columns[key] === undefined || Object.keys(columns).length < 2) continue;
-    for (const c of unknown) {
-      let values = 0;
-      for (let row = r + 1; row <= sheet.rowCount; row++) if (text(sheet, row, c) !== undefined && !sheet.cell(row, c)?.mergedFollower) values++;
-      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? ' is' : 's are'} not imported`);
-    }
-    // Values under no header at all are data too.
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      if (text(sheet, r, c) !== undefined) continue;
-      for (let row = r + 1; row <= sheet.rowCount; row++) {
+    // One pass over the cells below the header: values of unknown columns are counted,
+    // values under no header at all are data too, and reported.
+    const unknownValues = new Map<number, number>(unknown.map((c) => [c, 0]));
+    const headerless: [number, number, string][] = [];
+    for (const row of rowsFrom(sheet, r + 1)) {
+      for (const c of sheet.columnsOf(row)) {
         const value = text(sheet, row, c);
-        if (value !== undefined && !sheet.cell(row, c)?.mergedFollower) context.warnings.push(`${sheet.name}!${address(row, c)}: "${value}" is in a column without a header; not imported`);
+        if (value === undefined || sheet.cell(row, c)?.mergedFollower) continue;
+        if (unknownValues.has(c)) unknownValues.set(c, unknownValues.get(c)! + 1);
+        else if (text(sheet, r, c) === undefined) headerless.push([c, row, value]);
       }
     }
+    for (const c of unknown) {
+      const values = unknownValues.get(c)!;
+      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? ' is' : 's are'} not imported`);
+    }
+    headerless.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [c, row, value] of headerless) context.warnings.push(`${sheet.name}!${address(row, c)}: "${value}" is in a column without a header; not imported`);
     return { row: r, columns };
   }
   return undefined;
@@ -246,8 +272,31 @@ function readHeader<K extends string>(context: Context, sheet: ReadSheet, synony
 const { useCase: useCaseHeaders, ...otherUseCaseHeaders } = importHeaders('useCases');
 const USE_CASE_HEADERS = { ...otherUseCaseHeaders, name: useCaseHeaders };
 
-function splitList(value: string | undefined): string[] {
+/** List cells: one item per line or semicolon; a comma may be part of a name ("Paris, Rive gauche"). */
+export function splitList(value: string | undefined): string[] {
   return (value ?? '')
+    .split(/[\n;]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * A list cell typed by hand: items per line or semicolon; an item that is not a known
+ * name as a whole but some of whose comma-separated parts are is split on its commas too
+ * ("Carte fidélité, Programme VIP"), while a name holding a comma stays whole.
+ */
+export function splitKnownList(value: string | undefined, isKnown: (item: string) => boolean): string[] {
+  return splitList(value).flatMap((item) => {
+    if (isKnown(item) || !item.includes(',')) return [item];
+    const parts = item.split(',').map((part) => part.trim()).filter(Boolean);
+    // Split when some part is a known name (the others are then reported one by one).
+    return parts.some(isKnown) ? parts : [item];
+  });
+}
+
+/** The scenario map's channel lines ("Email, SMS"), which omni writes comma-separated. */
+function channelList(value: string): string[] {
+  return value
     .split(/[\n,;]/)
     .map((item) => item.trim())
     .filter((item) => item !== '');
@@ -269,12 +318,12 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     context.warnings.push(`${where}: ${field} score ${value === undefined ? 'is empty' : `"${value}" is not a whole number from 1 to 5`}; set to 3`);
     return 3;
   };
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const nameColumn = columns.name!;
     const name = get(r, 'name');
     if (!name || sheet.cell(r, nameColumn)?.mergedFollower) {
-      const stray = [...Array(sheet.columnCount).keys()].map((i) => i + 1).find((c) => text(sheet, r, c) !== undefined && !sheet.cell(r, c)?.mergedFollower);
+      const stray = sheet.columnsOf(r).find((c) => text(sheet, r, c) !== undefined && !sheet.cell(r, c)?.mergedFollower);
       if (stray !== undefined && !name) context.warnings.push(`${sheet.name}!${address(r, nameColumn)}: row has values but no use case name; not imported`);
       continue;
     }
@@ -284,13 +333,20 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     if (category) record.category = category;
     if (objective) record.objective = objective;
     const touchpoints: string[] = [];
-    for (const item of splitList(get(r, 'touchpoints'))) {
+    const knownTouchpoint = (item: string) => context.byName.touchpoints!.has(normalise(item)) || context.sections.touchpoints.some((t) => t.id === item);
+    for (const item of splitKnownList(get(r, 'touchpoints'), knownTouchpoint)) {
       const id = context.byName.touchpoints!.get(normalise(item)) ?? (context.sections.touchpoints.some((t) => t.id === item) ? item : undefined);
       if (id) touchpoints.push(id);
       else context.warnings.push(`${sheet.name}!${address(r, columns.touchpoints!)}: touchpoint "${item}" is not in the matrix; link not imported`);
     }
     if (touchpoints.length > 0) record.touchpoints = touchpoints;
     record.scores = { business: score(r, 'business'), experience: score(r, 'experience'), difficulty: score(r, 'difficulty') };
+    const fixed = get(r, 'priority');
+    if (fixed !== undefined) {
+      const rank = Number(fixed);
+      if (Number.isInteger(rank) && rank >= 1) record.priority = rank;
+      else context.warnings.push(`${sheet.name}!${address(r, columns.priority!)}: fixed rank "${fixed}" is not a whole number from 1; not imported`);
+    }
     context.byName.useCases!.set(normalise(name), record.id as string);
     context.sections.useCases.push(record);
   }
@@ -310,8 +366,9 @@ interface Placement {
 function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
   const placement: Placement[] = [];
   let headerRow: number | undefined;
-  for (let r = 1; r <= sheet.rowCount && headerRow === undefined; r++) {
-    for (let c = 2; c <= sheet.columnCount; c++) if (text(sheet, r, c) !== undefined) headerRow = r;
+  for (const r of sheet.rowNumbers()) {
+    if (headerRow !== undefined) break;
+    for (const c of columnsFrom(sheet, r, 2)) if (text(sheet, r, c) !== undefined) headerRow = r;
   }
   if (headerRow === undefined) return placement;
   const lifecycleOf = new Map<number, string>();
@@ -322,11 +379,11 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
   }
   const channelNames = new Set(context.sections.channels.map((channel) => normalise(String(channel.name))));
   let target: string | undefined;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const targetName = text(sheet, r, 1);
     if (targetName && !sheet.cell(r, 1)?.mergedFollower) target = entity(context, 'targets', targetName);
-    for (let c = 2; c <= sheet.columnCount; c++) {
+    for (const c of columnsFrom(sheet, r, 2)) {
       const value = text(sheet, r, c);
       if (!value || sheet.cell(r, c)?.mergedFollower) continue;
       const where = `${sheet.name}!${address(r, c)}`;
@@ -337,7 +394,7 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
       }
       for (const line of value.split('\n').map((item) => item.trim()).filter(Boolean)) {
         // A line listing only channels describes the scenario above it.
-        if (splitList(line).every((item) => channelNames.has(normalise(item)))) continue;
+        if (channelList(line).every((item) => channelNames.has(normalise(item)))) continue;
         placement.push({ name: line, bare: line.replace(/\s*\([^()]*\)\s*$/, '') || line, lifecycle, target, where });
       }
     }
@@ -367,10 +424,10 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
     if (column === undefined || sheet.cell(r, column)?.mergedFollower) return undefined;
     return text(sheet, r, column);
   };
-  const stepFields = ['after', 'channel', 'subject', 'message'] as const;
+  const stepFields = ['after', 'channel', 'stepName', 'subject', 'message', 'stepDescription'] as const;
   let program: string | undefined;
   let scenario: RawRecord | undefined;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const name = get(r, 'scenario');
     const first = text(sheet, r, 1);
@@ -397,6 +454,15 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
         goal: get(r, 'goal'),
         placed,
       });
+      const useCasesCell = `${sheet.name}!${address(r, columns.useCases ?? columns.scenario!)}`;
+      const known = (item: string) => context.byName.useCases!.has(normalise(item)) || context.sections.useCases.some((u) => u.id === item);
+      const useCases: string[] = [];
+      for (const item of splitKnownList(get(r, 'useCases'), known)) {
+        const id = context.byName.useCases!.get(normalise(item)) ?? (context.sections.useCases.some((u) => u.id === item) ? item : undefined);
+        if (id) useCases.push(id);
+        else context.warnings.push(`${useCasesCell}: use case "${item}" is not in ${WORKBOOK_LABELS[context.locale].sheets.useCases}; link not imported`);
+      }
+      if (useCases.length > 0) scenario.useCases = useCases;
     }
     if (hasStep) {
       if (!scenario) {
@@ -418,10 +484,14 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
       }
       const step: RawRecord = { after: get(r, 'after') ?? '0', channel };
       if (get(r, 'after') === undefined) context.warnings.push(`${sheet.name}!${address(r, columns.after ?? 1)}: step without a delay; set to 0`);
+      const stepName = get(r, 'stepName');
       const subject = get(r, 'subject');
       const message = get(r, 'message');
+      const stepDescription = get(r, 'stepDescription');
+      if (stepName) step.name = stepName;
       if (subject) step.subject = subject;
       if (message) step.message = message;
+      if (stepDescription) step.description = stepDescription;
       (scenario.steps as RawRecord[]).push(step);
     }
   }
@@ -429,7 +499,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
   const channelNames = new Set(context.sections.channels.map((channel) => normalise(String(channel.name))));
   for (const placed of placement.filter((entry) => !entry.used)) {
     const inner = /\(([^()]*)\)\s*$/.exec(placed.name)?.[1];
-    const name = inner !== undefined && splitList(inner).every((item) => channelNames.has(normalise(item))) ? placed.bare : placed.name;
+    const name = inner !== undefined && channelList(inner).every((item) => channelNames.has(normalise(item))) ? placed.bare : placed.name;
     context.warnings.push(`${placed.where}: scenario "${name}" is on the map but not in ${sheet.name}; imported without a specification`);
     buildScenario(context, name, placed.where, { placed, exit: [] });
   }
@@ -498,7 +568,7 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
   const variables = new Map<string, RawRecord>();
   let scenario: RawRecord | undefined;
   let scenarioKnown = true;
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const scenarioColumn = columns.scenario;
     const scenarioName = scenarioColumn === undefined || sheet.cell(r, scenarioColumn)?.mergedFollower ? undefined : get(r, 'scenario');
@@ -516,12 +586,14 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
     const key = normalise(name);
     let variable = variables.get(key);
     if (!variable) {
-      variable = { id: context.ids.variables!.make(name), name, sources: [] };
+      // A cell that already reads as a template identifier (first_name) is the id, as written:
+      // the messages' {{first_name}} must keep resolving.
+      variable = { id: IDENTIFIER.test(name) ? context.ids.variables!.keep(name) : context.ids.variables!.make(name), name, sources: [] };
       variables.set(key, variable);
       context.sections.variables.push(variable);
     }
     const sources = variable.sources as string[];
-    for (const sourceName of splitList(get(r, 'sources'))) {
+    for (const sourceName of splitKnownList(get(r, 'sources'), (item) => context.byName.sources!.has(normalise(item)))) {
       if (noSource.has(normalise(sourceName))) continue;
       const source = entity(context, 'sources', sourceName);
       if (!sources.includes(source)) sources.push(source);

@@ -32,8 +32,47 @@ export interface FormulaValue {
   result: number;
 }
 
+/**
+ * The model field a cell shows, so that `omni import --into` can turn an edited cell
+ * back into a YAML edit. `step` is the index of a scenario step.
+ */
+export interface EditTarget {
+  kind: 'stages' | 'channels' | 'touchpoints' | 'useCases' | 'lifecycle' | 'targets' | 'programs' | 'scenarios' | 'variables';
+  id: string;
+  field: EditField;
+  step?: number;
+}
+
+export type EditField =
+  | 'name'
+  | 'category'
+  | 'objective'
+  | 'business'
+  | 'experience'
+  | 'difficulty'
+  | 'priority'
+  | 'touchpoints'
+  | 'status'
+  | 'useCases'
+  | 'target'
+  | 'triggerType'
+  | 'triggerEvent'
+  | 'exit'
+  | 'goal'
+  | 'description'
+  | 'sources'
+  | 'pii'
+  | 'after'
+  | 'channel'
+  | 'stepName'
+  | 'subject'
+  | 'message'
+  | 'stepDescription';
+
 export interface CellSpec {
   value: string | number | FormulaValue | null;
+  /** The model field shown (not written to the file). */
+  edit?: EditTarget;
   style?: CellStyle;
   /** Internal link, e.g. `'Sheet'!B4`. */
   link?: string;
@@ -67,6 +106,8 @@ export interface SheetSpec {
   /** Rows repeated on every printed page, e.g. `4:4`. */
   printTitleRows?: string;
   conditionalScales?: ConditionalScale[];
+  /** 1-based column (hidden) holding each row's key, so rows pair with entities after a sort, insert or delete. */
+  keyColumn?: number;
 }
 
 export interface WorkbookSpec {
@@ -76,6 +117,8 @@ export interface WorkbookSpec {
   date: Date;
   locale: 'fr' | 'en';
   sheets: SheetSpec[];
+  /** Cells cut to fit Excel's limits, each naming the sheet and cell. */
+  warnings?: string[];
 }
 
 /** Column letters from a 1-based index: 1 → A, 27 → AA. */

@@ -153,6 +153,43 @@ function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: st
   worksheet.commit();
 }
 
+/** The 1–5 list, one validation per range. */
+const scoreValidation = (sqref: string) =>
+  `<dataValidation type="list" allowBlank="0" showErrorMessage="1" errorTitle="1–5" error="1, 2, 3, 4, 5" sqref="${sqref}"><formula1>&quot;1,2,3,4,5&quot;</formula1></dataValidation>`;
+
+/**
+ * The dropdown cells as disjoint rectangles: runs of rows per column, then side-by-side
+ * columns with the same run joined. exceljs's own optimiser writes overlapping ranges
+ * (E10:G17 and E4:G17), which Excel refuses to open without a repair.
+ */
+export function dropdownRanges(sheet: Pick<SheetSpec, 'rows'>): string[] {
+  const runs = new Map<number, [number, number][]>();
+  sheet.rows.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      if (!cell?.scoreDropdown) return;
+      const list = runs.get(c) ?? [];
+      const last = list[list.length - 1];
+      if (last && last[1] === r) last[1] = r + 1;
+      else list.push([r, r + 1]);
+      runs.set(c, list);
+    }),
+  );
+  const columns = [...runs.keys()].sort((a, b) => a - b);
+  const ranges: { left: number; right: number; top: number; bottom: number }[] = [];
+  for (const column of columns) {
+    for (const [top, end] of runs.get(column)!) {
+      const joined = ranges.find((range) => range.right === column - 1 && range.top === top && range.bottom === end - 1);
+      if (joined) joined.right = column;
+      else ranges.push({ left: column, right: column, top, bottom: end - 1 });
+    }
+  }
+  return ranges.map((range) => {
+    const from = address(range.top + 1, range.left + 1);
+    const to = address(range.bottom + 1, range.right + 1);
+    return from === to ? from : `${from}:${to}`;
+  });
+}
+
 /** Link cells: the cell's style in link blue, underlined. */
 const LINK_STYLES = Object.fromEntries(
   Object.entries(STYLES).map(([name, style]) => [name, { ...style, font: { ...style.font, color: { argb: 'FF0563C1' }, underline: true } }]),
@@ -176,6 +213,12 @@ function finishPackage(bytes: Buffer, spec: WorkbookSpec): Buffer {
     if (found) found.data = Buffer.from(edit(found.data.toString('utf8')), 'utf8');
   };
   for (const [index, sheet] of spec.sheets.entries()) {
+    const validations = dropdownRanges(sheet);
+    if (validations.length > 0) {
+      replace(`xl/worksheets/sheet${index + 1}.xml`, (xml) =>
+        xml.replace(/<dataValidations[^>]*>[\s\S]*?<\/dataValidations>/, `<dataValidations count="${validations.length}">${validations.map(scoreValidation).join('')}</dataValidations>`),
+      );
+    }
     const links: string[] = [];
     sheet.rows.forEach((cells, r) =>
       cells.forEach((cell, c) => {

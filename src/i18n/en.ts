@@ -140,6 +140,8 @@ export const en: Vocabulary = {
       error: terms.error,
       warn: terms.warning,
       dataSheet: 'The hidden sheet "omni" holds the ids and every field of the model, so that this workbook re-imports losslessly (omni import). Do not edit it.',
+      templateNote:
+        'Blank template: fill in the five tabs (one stage per column, one channel per row, each touchpoint coloured as in the legend; one row per use case, per scenario step, per variable; several values in a cell: one per line), then omni import --xlsx this-file.xlsx --out my-plan.',
     },
     matrix: { title: 'Customer journey', corner: `${terms.channel} \\ ${terms.stage}` },
     useCases: {
@@ -160,6 +162,7 @@ export const en: Vocabulary = {
       title: 'Scenario specification',
       program: terms.program,
       scenario: terms.scenario,
+      useCases: 'Use cases',
       target: terms.target,
       triggerType: 'Trigger type',
       triggerEvent: terms.triggerWord,
@@ -167,8 +170,10 @@ export const en: Vocabulary = {
       goal: terms.goal,
       after: terms.delay,
       channel: terms.channel,
+      stepName: 'Action',
       subject: terms.subject,
       message: terms.message,
+      stepDescription: 'Action details',
       unknownProgram: `Unknown ${terms.program.toLowerCase()}`,
     },
     data: {
@@ -195,8 +200,12 @@ export const en: Vocabulary = {
       difficulty: [],
       score: ['Score', 'Priority'],
       rank: [],
+      priority: ['Manual rank'],
     },
     scenarioSpec: {
+      useCases: ['Use case'],
+      stepName: ['Step', 'Step name'],
+      stepDescription: ['Step details', 'Step description'],
       program: ['Program'],
       scenario: [],
       target: [],

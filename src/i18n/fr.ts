@@ -141,6 +141,8 @@ export const fr: Vocabulary = {
       warn: terms.warning,
       dataSheet:
         'La feuille masquée « omni » contient les identifiants et tous les champs du modèle : elle permet de réimporter ce classeur sans perte (omni import). Ne la modifiez pas.',
+      templateNote:
+        "Modèle vierge : remplissez les cinq onglets (une étape par colonne, un canal par ligne, la couleur de chaque point de contact selon la légende ; une ligne par cas d’usage, par étape de scénario, par variable ; plusieurs valeurs dans une cellule : une par ligne), puis omni import --xlsx ce-fichier.xlsx --out mon-plan.",
     },
     matrix: { title: 'Parcours client', corner: `${terms.channel} \\ ${terms.stage}` },
     useCases: {
@@ -161,6 +163,7 @@ export const fr: Vocabulary = {
       title: 'Spécification des scénarios',
       program: terms.program,
       scenario: terms.scenario,
+      useCases: terms.useCases,
       target: terms.target,
       triggerType: 'Type de déclencheur',
       triggerEvent: terms.triggerWord,
@@ -168,8 +171,10 @@ export const fr: Vocabulary = {
       goal: terms.goal,
       after: terms.delay,
       channel: terms.channel,
+      stepName: 'Action',
       subject: terms.subject,
       message: terms.message,
+      stepDescription: "Détail de l’action",
       unknownProgram: `${terms.program} inconnu`,
     },
     data: {
@@ -196,8 +201,12 @@ export const fr: Vocabulary = {
       difficulty: ['Difficulté de mise en œuvre'],
       score: ['Priorité'],
       rank: [],
+      priority: ['Priorité fixée'],
     },
     scenarioSpec: {
+      useCases: ["Cas d'usage", "Cas d'usage couverts"],
+      stepName: ["Nom de l'étape", 'Étape'],
+      stepDescription: ["Détail de l'action", "Description de l'étape"],
       program: ['Programme relationnel'],
       scenario: ['Nom du scénario'],
       target: [],

@@ -71,7 +71,7 @@ export function listWords(values: readonly unknown[], locale: Locale): string {
 type SynonymSheet = 'useCases' | 'scenarioSpec' | 'data';
 type ImportSynonymsOf = Vocabulary['importSynonyms'];
 /** Where a field's own header is in the workbook labels, when its key differs. */
-const LABEL_KEY: Partial<Record<string, string>> = { trigger: 'triggerEvent' };
+const LABEL_KEY: Partial<Record<string, string>> = { trigger: 'triggerEvent', priority: 'manual' };
 
 /**
  * The headers the template importer accepts for each field of a sheet: the workbook's own

@@ -111,6 +111,8 @@ export interface WorkbookLabels {
     error: string;
     warn: string;
     dataSheet: string;
+    /** The Read me note of the blank template (omni init --xlsx). */
+    templateNote: string;
   };
   matrix: { title: string; corner: string };
   useCases: {
@@ -131,6 +133,7 @@ export interface WorkbookLabels {
     title: string;
     program: string;
     scenario: string;
+    useCases: string;
     target: string;
     triggerType: string;
     triggerEvent: string;
@@ -138,8 +141,10 @@ export interface WorkbookLabels {
     goal: string;
     after: string;
     channel: string;
+    stepName: string;
     subject: string;
     message: string;
+    stepDescription: string;
     unknownProgram: string;
   };
   data: {
@@ -161,8 +166,8 @@ export interface WorkbookLabels {
  * the importer always accepts): per sheet, per field.
  */
 export interface ImportSynonyms {
-  useCases: Record<'category' | 'objective' | 'useCase' | 'touchpoints' | 'business' | 'experience' | 'difficulty' | 'score' | 'rank', readonly string[]>;
-  scenarioSpec: Record<'program' | 'scenario' | 'target' | 'triggerType' | 'trigger' | 'exit' | 'goal' | 'after' | 'channel' | 'subject' | 'message', readonly string[]>;
+  useCases: Record<'category' | 'objective' | 'useCase' | 'touchpoints' | 'business' | 'experience' | 'difficulty' | 'score' | 'rank' | 'priority', readonly string[]>;
+  scenarioSpec: Record<'program' | 'scenario' | 'useCases' | 'stepName' | 'stepDescription' | 'target' | 'triggerType' | 'trigger' | 'exit' | 'goal' | 'after' | 'channel' | 'subject' | 'message', readonly string[]>;
   data: Record<'scenario' | 'description' | 'variable' | 'sources' | 'pii', readonly string[]>;
   /** Cell values that mean yes (e.g. in the personal-data column), lower case. */
   yes: readonly string[];

@@ -57,7 +57,7 @@ describe('omni export --xlsx', () => {
     expect([sheet.E4?.v, sheet.F4?.v, sheet.G4?.v]).toEqual([3, 5, 4]);
     expect(sheet.I4?.v).toBe(1);
     expect(sheet.C4?.v).toBe("Suivre chaque réclamation jusqu'à sa résolution, quel que soit le canal");
-    expect(sheet['!autofilter']?.ref).toBe('A3:I3');
+    expect(sheet['!autofilter']?.ref).toBe('A3:J3');
   });
 
   test('layout: frozen headers, landscape fit-to-width printing, legend colours, score dropdowns, gaps highlighted', async () => {
@@ -81,7 +81,7 @@ describe('omni export --xlsx', () => {
     expect(texts).toContain('Gaps — every lint rule, planted on purpose');
   });
 
-  test('no formula injection: hostile text stays text for SheetJS and exceljs; only the priority score is a formula', async () => {
+  test('no formula injection: hostile text stays text for SheetJS and exceljs; only the priority score and rank are formulas', async () => {
     const { bytes } = await exportFolder('test/fixtures/hostile');
     const book = XLSX.read(bytes, { cellFormula: true });
     const formulas: string[] = [];
@@ -99,7 +99,9 @@ describe('omni export --xlsx', () => {
       }
     }
     expect(hostile).toBeGreaterThan(10);
-    expect(formulas.every((formula) => /^Cas d'usage!H\d+=E\d+\+F\d+-G\d+$/.test(formula))).toBe(true);
+    // Only omni's own formulas: the priority score (H) and the rank that follows it (I).
+    const own = /^Cas d'usage!(H\d+=E\d+\+F\d+-G\d+|I(\d+)=IF\(J\2<>"",J\2,1\+COUNTIFS\([^"]*">"&H\2,J\$\d+:J\$\d+,""\)[-+A-Z0-9$:,"<>=&()]*\))$/;
+    expect(formulas.filter((formula) => !own.test(formula))).toEqual([]);
     expect(formulas.length).toBeGreaterThan(0);
     const workbook = await exceljsRead(bytes);
     let checked = 0;
@@ -139,7 +141,7 @@ describe('omni export --xlsx', () => {
     const edited = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = importWorkbook(await readXlsx(edited));
     expect(result.warnings).toEqual([
-      `Cas d'usage!E4: "5" differs from omni's data ("3"); edits in the visible tabs of an omni workbook are not imported, make them in the YAML`,
+      `Cas d'usage!E4: "5" differs from omni's data ("3"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
     ]);
   });
 });

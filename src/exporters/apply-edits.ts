@@ -1,0 +1,208 @@
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Scalar } from 'yaml';
+import type { Model, SectionKind } from '../model/types.js';
+import type { WorkbookEdits } from './workbook-edits.js';
+
+/** An edit the workbook makes to an entity that also changed in the YAML since the export. */
+export interface Conflict {
+  kind: SectionKind;
+  id: string;
+  where: string;
+  message: string;
+}
+
+export interface AppliedEdits {
+  /** File (relative to the workspace) → its new text; only files that change. */
+  files: Map<string, string>;
+  conflicts: Conflict[];
+  warnings: string[];
+}
+
+type Path = (string | number)[];
+type Entity = { id: string; origin: { file: string; path: Path }; [key: string]: unknown };
+
+/** The record as the hidden sheet stores it: the entity without where it came from. */
+export function recordOf(entity: object): string {
+  const { origin: _origin, ...rest } = entity as Record<string, unknown>;
+  if (Array.isArray(rest.steps)) rest.steps = rest.steps.map((step: object) => JSON.parse(recordOf(step)) as unknown);
+  return JSON.stringify(rest);
+}
+
+const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/** One line of plain YAML for a value, quoted only when plain would change its type or meaning. */
+function inline(value: unknown): string | undefined {
+  const text = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  return text.includes('\n') ? undefined : text;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/**
+ * The new source text of a scalar, in the style it had where the value allows it:
+ * double or single quotes kept, block scalars kept as literal blocks at their indentation.
+ */
+function scalarText(source: string, node: Scalar, keyStart: number, value: string | number | boolean): string | undefined {
+  const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+  let text: string | undefined;
+  if (typeof value === 'string' && value.includes('\n')) {
+    if (/^\s/.test(value) || /\s\n|\s$/.test(value.replace(/\n+$/, '')) || /\t/.test(value)) text = JSON.stringify(value);
+    else {
+      const indent = ' '.repeat(columnOf(source, keyStart) + 2);
+      const body = value.replace(/\n$/, '');
+      text = `|${value.endsWith('\n') ? '' : '-'}\n${body
+        .split('\n')
+        .map((line) => (line === '' ? '' : indent + line))
+        .join('\n')}`;
+    }
+  } else if (typeof value !== 'string') text = String(value);
+  else if (node.type === 'QUOTE_DOUBLE') text = JSON.stringify(value);
+  else if (node.type === 'QUOTE_SINGLE') text = `'${value.replace(/'/g, "''")}'`;
+  else text = inline(value) ?? JSON.stringify(value);
+  // A block scalar's range ends after its last line break, which the new text must keep.
+  return block ? `${text}\n` : text;
+}
+
+/**
+ * Applies the workbook's edits to the workspace's YAML files in place. Scalars are
+ * replaced in the source text itself (nothing else of the file moves); lists, new keys,
+ * new and deleted entities go through the `yaml` Document API, which keeps comments, key
+ * order, flow or block style and blank lines. An edit to an entity whose YAML changed
+ * since the export (its record differs from the hidden sheet's) is a conflict.
+ */
+export function applyEdits(
+  current: Pick<Model, 'index' | SectionKind>,
+  exported: Map<string, string>,
+  edits: WorkbookEdits,
+  readFile: (file: string) => string,
+): AppliedEdits {
+  const conflicts: Conflict[] = [];
+  const warnings: string[] = [];
+  const entityOf = (kind: SectionKind, id: string) => (current.index as unknown as Record<string, Map<string, Entity>>)[kind]?.get(id);
+  const checked = new Map<string, boolean>();
+  const clean = (kind: SectionKind, id: string, where: string): Entity | undefined => {
+    const key = `${kind}/${id}`;
+    const entity = entityOf(kind, id);
+    if (!checked.has(key)) {
+      const ok = entity !== undefined && exported.get(key) === recordOf(entity);
+      checked.set(key, ok);
+      if (!ok) {
+        conflicts.push({
+          kind,
+          id,
+          where,
+          message: entity
+            ? `${where}: ${kind} "${id}" changed in the YAML since the export (${entity.origin.file}); edit it there or export again`
+            : `${where}: ${kind} "${id}" is no longer in the YAML; export again`,
+        });
+      }
+    }
+    return checked.get(key) ? entity : undefined;
+  };
+
+  interface FileWork {
+    splices: { start: number; end: number; text: string }[];
+    structural: ((doc: Document) => void)[];
+    deletions: Path[];
+  }
+  const work = new Map<string, FileWork>();
+  const docs = new Map<string, { text: string; doc: Document }>();
+  const fileWork = (file: string) => {
+    let entry = work.get(file);
+    if (!entry) work.set(file, (entry = { splices: [], structural: [], deletions: [] }));
+    return entry;
+  };
+  const parsed = (file: string) => {
+    let entry = docs.get(file);
+    if (!entry) {
+      const text = readFile(file);
+      docs.set(file, (entry = { text, doc: parseDocument(text) }));
+    }
+    return entry;
+  };
+
+  for (const edit of edits.edits) {
+    const entity = clean(edit.kind, edit.id, edit.where);
+    if (!entity) continue;
+    const { file } = entity.origin;
+    const path = [...entity.origin.path, ...edit.path];
+    const { text, doc } = parsed(file);
+    const node = doc.getIn(path, true);
+    const jobs = fileWork(file);
+    const isAppend = edit.path[0] === 'steps' && edit.path.length === 2 && edit.value !== undefined;
+    if (isAppend) {
+      jobs.structural.push((target) => target.addIn([...entity.origin.path, 'steps'], target.createNode(edit.value)));
+      continue;
+    }
+    if (edit.value === undefined) {
+      if (node === undefined) continue;
+      if (edit.path.length === 2 && edit.path[0] === 'steps') jobs.deletions.push(path);
+      else jobs.structural.push((target) => target.deleteIn(path));
+      continue;
+    }
+    const value = edit.value;
+    if (isScalar(node) && node.range && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+      const parent = doc.getIn(path.slice(0, -1), true);
+      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]) : undefined;
+      const keyStart = pair && isScalar(pair.key) && pair.key.range ? pair.key.range[0] : node.range[0];
+      const after = text.slice(node.range[1], node.range[2]);
+      const replacement = scalarText(text, node, keyStart, value);
+      if (replacement !== undefined && !after.includes('#')) {
+        jobs.splices.push({ start: node.range[0], end: node.range[1], text: replacement });
+        continue;
+      }
+    }
+    if (isSeq(node) && node.flow && node.range && Array.isArray(value)) {
+      const parts = value.map((item) => inline(item));
+      if (parts.every((part): part is string => part !== undefined && !/[,[\]{}]/.test(part))) {
+        jobs.splices.push({ start: node.range[0], end: node.range[1], text: `[${parts.join(', ')}]` });
+        continue;
+      }
+    }
+    jobs.structural.push((target) => {
+      const created = target.createNode(value);
+      if (isSeq(node) && isSeq(created)) created.flow = node.flow ?? false;
+      target.setIn(path, created);
+    });
+  }
+
+  for (const { kind, id, where } of edits.deleted) {
+    const entity = clean(kind, id, where);
+    if (entity) fileWork(entity.origin.file).deletions.push(entity.origin.path);
+  }
+
+  for (const { kind, record, where } of edits.added) {
+    const sibling = (current[kind] as unknown as Entity[])[0];
+    if (!sibling) {
+      warnings.push(`${where}: no YAML file declares ${kind} yet; add "${String(record.name)}" there by hand`);
+      continue;
+    }
+    if (entityOf(kind, String(record.id))) {
+      conflicts.push({ kind, id: String(record.id), where, message: `${where}: ${kind} "${String(record.id)}" was added in the YAML since the export; export again` });
+      continue;
+    }
+    const list = sibling.origin.path.slice(0, -1);
+    fileWork(sibling.origin.file).structural.push((doc) => doc.addIn(list, doc.createNode(record)));
+  }
+
+  const files = new Map<string, string>();
+  if (conflicts.length > 0) return { files, conflicts, warnings };
+  for (const [file, jobs] of work) {
+    let text = parsed(file).text;
+    for (const splice of [...jobs.splices].sort((a, b) => b.start - a.start)) text = text.slice(0, splice.start) + splice.text + text.slice(splice.end);
+    if (jobs.structural.length > 0 || jobs.deletions.length > 0) {
+      const doc = parseDocument(text);
+      for (const job of jobs.structural) job(doc);
+      // Deepest and last items first, so earlier indices stay valid.
+      const ordered = [...jobs.deletions].sort((a, b) => {
+        for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return typeof a[i] === 'number' && typeof b[i] === 'number' ? (b[i] as number) - (a[i] as number) : 0;
+        return b.length - a.length;
+      });
+      for (const path of ordered) doc.deleteIn(path);
+      text = doc.toString(TO_STRING);
+    }
+    if (text !== parsed(file).text) files.set(file, text);
+  }
+  return { files, conflicts, warnings };
+}

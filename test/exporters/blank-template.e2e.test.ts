@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { importWorkbook } from '../../src/exporters/import-workbook.js';
+import { readXlsx } from '../../src/exporters/read-xlsx.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { importToFolder, repo } from './helpers.js';
+import { inCi, python, runPython } from './tools.js';
+
+const omni = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), ...args], { encoding: 'utf8', cwd });
+
+/** A team fills the blank French template by hand (openpyxl standing in for Excel). */
+const FILL = `
+import sys, openpyxl
+from openpyxl.styles import PatternFill
+book = openpyxl.load_workbook(sys.argv[1])
+fill = lambda rgb: PatternFill('solid', fgColor='FF' + rgb)
+m = book['Parcours client']
+m['B4'] = 'Je découvre'; m['C4'] = "J'achète"
+m['A5'] = 'Site web'; m['B5'] = 'Fiches produits'; m['B5'].fill = fill('FFF2CC')
+m['C5'] = 'Paiement, livraison'; m['C5'].fill = fill('F8CBAD')
+m['A6'] = 'Email'; m['C6'] = 'Confirmation de commande'; m['C6'].fill = fill('C6EFCE')
+u = book["Cas d'usage"]
+for col, value in zip('ABCDEFG', ['Conversion', 'Vente', 'Simplifier le paiement', 'Paiement, livraison\\nConfirmation de commande', 4, 5, 3]):
+    u[col + '4'] = value
+c = book['Cartographie des scénarios']
+c['A4'] = 'Tous les contacts'; c['C4'] = 'Relance panier'
+s = book['Spécification des scénarios']
+s['A4'] = 'Conversion'
+for col, value in zip('BCDEFGHIJ', ['Relance panier', 'Simplifier le paiement', 'Tous les contacts', 'Comportement', 'cart_abandoned', 'order_placed', 'Commande', 'J+1']):
+    s[col + '5'] = value
+s['J5'] = 'Email'; s['L5'] = 'Votre panier vous attend'; s['M5'] = 'Bonjour {{first_name}}, votre panier : {{cart_items}}'
+s['I6'] = 'J+2'; s['J6'] = 'Site web'; s['K6'] = 'Bannière de rappel sur le site'; s['N6'] = 'Affichée à la prochaine visite'
+d = book['Besoins en données']
+for row, values in [(4, ['Relance panier', 'Relance après un panier abandonné', 'first_name', 'CRM', 'Oui']), (5, [None, None, 'cart_items', 'E-commerce; CRM', 'Non'])]:
+    for col, value in zip('ABCDE', values):
+        if value is not None:
+            d[col + str(row)] = value
+book.save(sys.argv[2])
+`;
+
+describe('the blank template (omni init --xlsx)', () => {
+  test('templates/ holds what omni init --xlsx writes, in both locales', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-template-'));
+    for (const locale of ['fr', 'en']) {
+      const file = path.join(dir, `${locale}.xlsx`);
+      const run = omni(dir, 'init', '--xlsx', file, '--locale', locale);
+      expect(run.status).toBe(0);
+      expect(readFileSync(file).equals(readFileSync(path.join(repo, `templates/omni-template.${locale}.xlsx`)))).toBe(true);
+    }
+    expect(omni(dir, 'init', '--xlsx', path.join(dir, 'fr.xlsx')).stderr).toBe(`omni: ${path.join(dir, 'fr.xlsx')} already exists\n  pass --force to replace it\n`);
+  });
+
+  test('the blank template has no data sheet and imports as an empty plan, without a warning but the missing stages', async () => {
+    const workbook = await readXlsx(readFileSync(path.join(repo, 'templates/omni-template.en.xlsx')));
+    expect(workbook.sheets.map((sheet) => sheet.name)).toEqual(['Read me', 'Customer journey', 'Use cases', 'Scenario map', 'Scenario specification', 'Data requirements']);
+    const result = importWorkbook(workbook);
+    expect(result.from).toBe('template');
+    expect(result.warnings).toEqual(['Customer journey: no stage found (stages are the column headers of the matrix)']);
+  });
+
+  test.skipIf(!python && !inCi)('filled in by hand, it imports losslessly: names with commas, use-case links, action steps, snake_case variables, templates resolve', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-filled-'));
+    const filled = path.join(dir, 'filled.xlsx');
+    runPython(FILL, path.join(repo, 'templates/omni-template.fr.xlsx'), filled);
+    const { dir: out, result } = await importToFolder(readFileSync(filled));
+    expect(result.warnings).toEqual([]);
+    const { sections } = result;
+    expect(sections.touchpoints.map((t) => [t.id, t.name, t.channel, t.stage, t.status])).toEqual([
+      ['fiches-produits', 'Fiches produits', 'site-web', 'je-decouvre', 'normal'],
+      ['paiement-livraison', 'Paiement, livraison', 'site-web', 'j-achete', 'friction'],
+      ['confirmation-de-commande', 'Confirmation de commande', 'email', 'j-achete', 'opportunity'],
+    ]);
+    expect(sections.useCases).toEqual([
+      { id: 'simplifier-le-paiement', name: 'Simplifier le paiement', category: 'Conversion', objective: 'Vente', touchpoints: ['paiement-livraison', 'confirmation-de-commande'], scores: { business: 4, experience: 5, difficulty: 3 } },
+    ]);
+    expect(sections.scenarios).toEqual([
+      {
+        id: 'relance-panier',
+        name: 'Relance panier',
+        program: 'conversion',
+        lifecycle: sections.lifecycle[1]!.id,
+        target: 'tous-les-contacts',
+        trigger: { type: 'behavior', event: 'cart_abandoned' },
+        exit: ['order_placed'],
+        goal: 'Commande',
+        description: 'Relance après un panier abandonné',
+        useCases: ['simplifier-le-paiement'],
+        variables: ['first_name', 'cart_items'],
+        steps: [
+          { after: 'J+1', channel: 'email', subject: 'Votre panier vous attend', message: 'Bonjour {{first_name}}, votre panier : {{cart_items}}' },
+          { after: 'J+2', channel: 'site-web', name: 'Bannière de rappel sur le site', description: 'Affichée à la prochaine visite' },
+        ],
+      },
+    ]);
+    expect(sections.variables).toEqual([
+      { id: 'first_name', name: 'first_name', sources: ['crm'], pii: true },
+      { id: 'cart_items', name: 'cart_items', sources: ['e-commerce', 'crm'] },
+    ]);
+    const workspace = await loadWorkspace(out);
+    const lint = await lintWorkspace(workspace);
+    expect(lint.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+  });
+});
