@@ -502,6 +502,57 @@ export const en: Vocabulary = {
           link: 'list it in the sources: of the variables it holds, or remove it',
         },
       },
+      'sms-length': {
+        description: 'An SMS message takes more segments than allowed (GSM-7 or UCS-2, variables at their declared maxLength).',
+        messages: {
+          tooLongGsm: 'SMS of scenario "{scenario}" takes {segments} segments (GSM-7, {units} septets with variables at their longest), over the limit of {limit}',
+          tooLongUnicode: 'SMS of scenario "{scenario}" takes {segments} segments (UCS-2, {units} UCS-2 characters with variables at their longest), over the limit of {limit}',
+          replaceCharacter: '"{character}" is not in the GSM-7 alphabet, which halves what a segment holds: replace it, or shorten the message',
+          shorten: 'shorten the message, or declare a smaller maxLength on its variables',
+        },
+      },
+      'sms-opt-out': {
+        description: 'A marketing SMS has no opt-out mention (in France, "STOP" followed by a short number).',
+        messages: {
+          noOptOut: 'marketing SMS of scenario "{scenario}" has no opt-out mention',
+          addOptOut: 'end the message with "STOP au 36xxx" (the short number of your SMS provider)',
+        },
+      },
+      'email-subject-length': {
+        description: 'An email subject is longer than allowed (variables at their declared maxLength).',
+        messages: {
+          tooLong: 'email subject of scenario "{scenario}" is {length} characters with variables at their longest, over the limit of {limit}',
+          shorten: 'shorten it: mail apps cut subjects at 40 to 80 characters',
+        },
+      },
+      'missing-owner': {
+        description: 'An entity names no owner (off by default; for teams that assign each scenario to someone).',
+        messages: {
+          noOwner: '{section:kind} "{id}" names no owner',
+          addOwner: 'add owner: with the team or person accountable for it',
+        },
+      },
+      'suppression-directive': {
+        description: 'A suppression comment gives no reason, names an unknown rule, or is a file directive below the top of the file.',
+        messages: {
+          misplaced: '{directive} applies to the whole file only in the comments at its top',
+          moveToTop: 'move it above the first YAML line, or use omni-disable-next-line',
+          noRule: '{directive} names no rule',
+          nameRules: 'name the rules it silences: # {directive} rule-id -- reason',
+          unknownRule: '{directive} names an unknown rule "{rule}"',
+          didYouMean: 'did you mean "{closest}"?',
+          seeRules: 'see `omni rules` for the list',
+          noReason: '{directive} gives no reason',
+          giveReason: 'say why after " -- ": # {directive} {rules} -- why this is accepted',
+        },
+      },
+      'unused-suppression': {
+        description: 'A suppression comment names a rule that has no finding to silence there (--report-unused-disable-directives).',
+        messages: {
+          unused: '{directive} {rule}: no {rule} finding to silence here',
+          remove: 'remove the rule id (or the whole comment): the problem is gone',
+        },
+      },
     },
   },
 };

@@ -503,6 +503,57 @@ export const fr: Vocabulary = {
           link: 'listez-la dans les sources: des variables qu’elle détient, ou supprimez-la',
         },
       },
+      'sms-length': {
+        description: 'Un SMS prend plus de segments que permis (GSM-7 ou UCS-2, variables à leur maxLength déclarée).',
+        messages: {
+          tooLongGsm: 'le SMS du scénario « {scenario} » prend {segments} segments (GSM-7, {units} septets avec les variables à leur plus long), au-delà de la limite de {limit}',
+          tooLongUnicode: 'le SMS du scénario « {scenario} » prend {segments} segments (UCS-2, {units} caractères UCS-2 avec les variables à leur plus long), au-delà de la limite de {limit}',
+          replaceCharacter: '« {character} » n’est pas dans l’alphabet GSM-7, ce qui divise par deux ce que contient un segment : remplacez-le, ou raccourcissez le message',
+          shorten: 'raccourcissez le message, ou déclarez une maxLength plus petite sur ses variables',
+        },
+      },
+      'sms-opt-out': {
+        description: 'Un SMS marketing n’a pas de mention de désinscription (en France, « STOP » suivi d’un numéro court).',
+        messages: {
+          noOptOut: 'le SMS marketing du scénario « {scenario} » n’a pas de mention de désinscription',
+          addOptOut: 'terminez le message par « STOP au 36xxx » (le numéro court de votre prestataire SMS)',
+        },
+      },
+      'email-subject-length': {
+        description: 'Un objet d’email est plus long que permis (variables à leur maxLength déclarée).',
+        messages: {
+          tooLong: 'l’objet d’email du scénario « {scenario} » fait {length} caractères avec les variables à leur plus long, au-delà de la limite de {limit}',
+          shorten: 'raccourcissez-le : les messageries coupent les objets entre 40 et 80 caractères',
+        },
+      },
+      'missing-owner': {
+        description: 'Une entité ne nomme aucun responsable (désactivée par défaut ; pour les équipes qui confient chaque scénario à quelqu’un).',
+        messages: {
+          noOwner: '{section:kind} « {id} » : aucun responsable (owner) nommé',
+          addOwner: 'ajoutez owner: avec l’équipe ou la personne qui en répond',
+        },
+      },
+      'suppression-directive': {
+        description: 'Un commentaire de suppression ne donne pas de raison, nomme une règle inconnue, ou est une directive de fichier placée sous le haut du fichier.',
+        messages: {
+          misplaced: '{directive} ne s’applique à tout le fichier que dans les commentaires de son en-tête',
+          moveToTop: 'placez-la au-dessus de la première ligne YAML, ou utilisez omni-disable-next-line',
+          noRule: '{directive} ne nomme aucune règle',
+          nameRules: 'nommez les règles qu’elle fait taire : # {directive} id-de-règle -- raison',
+          unknownRule: '{directive} nomme une règle inconnue « {rule} »',
+          didYouMean: 'vouliez-vous dire « {closest} » ?',
+          seeRules: 'voyez `omni rules` pour la liste',
+          noReason: '{directive} ne donne pas de raison',
+          giveReason: 'dites pourquoi après « -- » : # {directive} {rules} -- pourquoi c’est accepté',
+        },
+      },
+      'unused-suppression': {
+        description: 'Un commentaire de suppression nomme une règle qui n’a là aucun constat à faire taire (--report-unused-disable-directives).',
+        messages: {
+          unused: '{directive} {rule} : aucun constat {rule} à faire taire ici',
+          remove: 'retirez l’id de règle (ou tout le commentaire) : le problème a disparu',
+        },
+      },
     },
   },
 };

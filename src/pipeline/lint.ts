@@ -6,6 +6,8 @@ import { ruleMessage, type Locale } from '../i18n/index.js';
 import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
 import { defaultOptions, type Rule, type RuleContext } from '../rules/create-rule.js';
 import { RULES } from '../rules/index.js';
+import { suppressionDirectiveMessage } from '../rules/suppression-directive.js';
+import { unusedSuppressionMessage } from '../rules/unused-suppression.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import type { Directive } from '../suppressions/directives.js';
 import type { LoadedWorkspace } from './load.js';
@@ -111,8 +113,13 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     for (const finding of outcome.findings) {
       const severity = severityFor.at(finding.ruleId, finding.file);
       if (severity === 'off' || (options.onlyFiles && !options.onlyFiles.has(finding.file))) continue;
-      const fingerprint = `${finding.ruleId}|file:${finding.file}|${finding.message}`;
-      early.push({ ...finding, severity, docsUrl: rulesById.get(finding.ruleId)?.docsUrl ?? '', fingerprint });
+      const { ruleId, problem, file, range } = finding;
+      const { messageId, suggestionId, data } = problem.kind === 'unused' ? unusedSuppressionMessage(problem) : suppressionDirectiveMessage(problem);
+      // The fingerprint keeps the English message, so it is the same in every locale.
+      const fingerprint = `${finding.ruleId}|file:${finding.file}|${ruleMessage(finding.ruleId, messageId, data, 'en')}`;
+      const message = ruleMessage(finding.ruleId, messageId, data, locale);
+      const suggestion = ruleMessage(finding.ruleId, suggestionId, data, locale);
+      early.push({ ruleId, message, suggestion, file, range, severity, docsUrl: rulesById.get(ruleId)?.docsUrl ?? '', fingerprint });
     }
   }
   const diagnostics = [...early, ...(await locate(rest, workspace, severityFor.at, rulesById, options.positionResolver))];

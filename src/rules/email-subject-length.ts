@@ -3,7 +3,6 @@ import { longestText } from './message-length.js';
 
 export const emailSubjectLength = createRule({
   id: 'email-subject-length',
-  description: 'An email subject is longer than allowed (variables at their declared maxLength).',
   defaultSeverity: 'warn',
   options: {
     maxLength: { type: 'integer', minimum: 1, default: 80, description: 'Most characters a subject may have.' },
@@ -19,10 +18,11 @@ export const emailSubjectLength = createRule({
         const length = [...longestText(step.subject, model, options.variableLength as number)].length;
         if (length <= maxLength) continue;
         report({
-          message: `email subject of scenario "${scenario.id}" is ${length} characters with variables at their longest, over the limit of ${maxLength}`,
+          messageId: 'tooLong',
+          suggestionId: 'shorten',
+          data: { scenario: scenario.id, length, limit: maxLength },
           location: { file: step.origin.file, path: [...step.origin.path, 'subject'] },
           entity: { kind: 'scenario', id: scenario.id },
-          suggestion: 'shorten it: mail apps cut subjects at 40 to 80 characters',
         });
       }
     }

@@ -5,7 +5,6 @@ const KINDS: Record<string, string> = { scenarios: 'scenario', useCases: 'use ca
 
 export const missingOwner = createRule({
   id: 'missing-owner',
-  description: 'An entity names no owner (off by default; for teams that assign each scenario to someone).',
   defaultSeverity: 'off',
   options: {
     sections: { type: 'string[]', default: ['scenarios'], description: `Sections whose entities need an owner, among ${SECTION_KINDS.join(', ')}.` },
@@ -17,10 +16,11 @@ export const missingOwner = createRule({
       for (const entity of model[section as SectionKind] as EntityBase[]) {
         if (entity.owner !== undefined && entity.owner.trim() !== '') continue;
         report({
-          message: `${kind} "${entity.id}" names no owner`,
+          messageId: 'noOwner',
+          suggestionId: 'addOwner',
+          data: { section, id: entity.id },
           location: { file: entity.origin.file, path: entity.origin.path },
           entity: { kind, id: entity.id },
-          suggestion: 'add owner: with the team or person accountable for it',
         });
       }
     }

@@ -6,7 +6,6 @@ export const DEFAULT_OPT_OUT_PATTERN = 'STOP\\s*(?:SMS\\s*)?(?:au\\s*|:\\s*)?\\d
 
 export const smsOptOut = createRule({
   id: 'sms-opt-out',
-  description: 'A marketing SMS has no opt-out mention (in France, "STOP" followed by a short number).',
   defaultSeverity: 'warn',
   options: {
     pattern: { type: 'string', regex: true, default: DEFAULT_OPT_OUT_PATTERN, description: 'Regular expression the opt-out mention matches.' },
@@ -22,10 +21,11 @@ export const smsOptOut = createRule({
         const purpose = purposeOf(step, scenario, model) ?? (options.assumeMarketing ? 'marketing' : undefined);
         if (purpose !== 'marketing' || (step.message !== undefined && pattern.test(step.message))) continue;
         report({
-          message: `marketing SMS of scenario "${scenario.id}" has no opt-out mention`,
+          messageId: 'noOptOut',
+          suggestionId: 'addOptOut',
+          data: { scenario: scenario.id },
           location: { file: step.origin.file, path: step.message !== undefined ? [...step.origin.path, 'message'] : step.origin.path },
           entity: { kind: 'scenario', id: scenario.id },
-          suggestion: 'end the message with "STOP au 36xxx" (the short number of your SMS provider)',
         });
       }
     }

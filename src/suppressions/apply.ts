@@ -5,11 +5,21 @@ import type { Directive } from './directives.js';
 export const DIRECTIVE_RULE = 'suppression-directive';
 export const UNUSED_RULE = 'unused-suppression';
 
+/**
+ * What is wrong with one directive; `directive` is its keyword. The words are the rules'
+ * (src/rules/suppression-directive.ts, unused-suppression.ts, then src/i18n).
+ */
+export type DirectiveProblem =
+  | { kind: 'misplaced'; directive: string }
+  | { kind: 'noRule'; directive: string }
+  | { kind: 'unknownRule'; directive: string; rule: string; closest?: string }
+  | { kind: 'noReason'; directive: string; ruleIds: readonly string[] }
+  | { kind: 'unused'; directive: string; rule: string };
+
 /** A finding about a directive itself, not yet given severity and docs. */
 export interface DirectiveFinding {
   ruleId: typeof DIRECTIVE_RULE | typeof UNUSED_RULE;
-  message: string;
-  suggestion?: string;
+  problem: DirectiveProblem;
   file: string;
   range: Range;
 }
@@ -54,25 +64,25 @@ export function applySuppressions(
       const at = { file, range: directive.range };
       const name = describe(directive);
       if (directive.misplaced) {
-        findings.push({ ruleId: DIRECTIVE_RULE, message: `${name} applies to the whole file only in the comments at its top`, suggestion: 'move it above the first YAML line, or use omni-disable-next-line', ...at });
+        findings.push({ ruleId: DIRECTIVE_RULE, problem: { kind: 'misplaced', directive: name }, ...at });
         continue;
       }
       if (directive.ruleIds.length === 0) {
-        findings.push({ ruleId: DIRECTIVE_RULE, message: `${name} names no rule`, suggestion: `name the rules it silences: # ${name} rule-id -- reason`, ...at });
+        findings.push({ ruleId: DIRECTIVE_RULE, problem: { kind: 'noRule', directive: name }, ...at });
         continue;
       }
       for (const id of directive.ruleIds) {
         if (knownRuleIds.has(id)) continue;
         const closest = closestMatch(id, knownRuleIds);
-        findings.push({ ruleId: DIRECTIVE_RULE, message: `${name} names an unknown rule "${id}"`, suggestion: closest ? `did you mean "${closest}"?` : 'see `omni rules` for the list', ...at });
+        findings.push({ ruleId: DIRECTIVE_RULE, problem: { kind: 'unknownRule', directive: name, rule: id, ...(closest ? { closest } : {}) }, ...at });
       }
       if (directive.reason === '') {
-        findings.push({ ruleId: DIRECTIVE_RULE, message: `${name} gives no reason`, suggestion: `say why after " -- ": # ${name} ${directive.ruleIds.join(', ')} -- why this is accepted`, ...at });
+        findings.push({ ruleId: DIRECTIVE_RULE, problem: { kind: 'noReason', directive: name, ruleIds: directive.ruleIds }, ...at });
       }
       const silenced = used.get(directive);
       for (const id of directive.ruleIds) {
         if (silenced?.has(id) || !knownRuleIds.has(id) || baselined.get(file)?.has(id)) continue;
-        findings.push({ ruleId: UNUSED_RULE, message: `${name} ${id}: no ${id} finding to silence here`, suggestion: 'remove the rule id (or the whole comment): the problem is gone', ...at });
+        findings.push({ ruleId: UNUSED_RULE, problem: { kind: 'unused', directive: name, rule: id }, ...at });
       }
     }
   }

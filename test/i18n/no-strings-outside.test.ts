@@ -7,6 +7,8 @@ import { FRENCH_LETTERS, FRENCH_WORDS, SRC, sourceFiles, stringsOf } from './fre
  */
 const ALLOWED: Record<string, string> = {
   // The bilingual starter content of `omni init`, being moved out of the CLI layer (issue #9).
+  // The GSM 03.38 alphabet (what an SMS segment can hold), data for counting, not wording.
+  'rules/message-length.ts': 'the GSM-7 character set, which holds accented letters',
 };
 
 describe('user-facing French is written only in src/i18n', () => {

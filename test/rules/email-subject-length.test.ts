@@ -22,6 +22,12 @@ ruleTester('email-subject-length', {
       name: '81 characters',
       files: subject('a'.repeat(81)),
       errors: [{ ruleId: 'email-subject-length', message: 'email subject of scenario "news" is 81 characters with variables at their longest, over the limit of 80', line: 13, column: 18, suggestion: 'shorten it: mail apps cut subjects at 40 to 80 characters' }],
+      fr: [
+        {
+          message: 'l’objet d’email du scénario « news » fait 81 caractères avec les variables à leur plus long, au-delà de la limite de 80',
+          suggestion: 'raccourcissez-le : les messageries coupent les objets entre 40 et 80 caractères',
+        },
+      ],
     },
     {
       name: 'a variable at its declared maxLength',

@@ -13,11 +13,13 @@ ruleTester('missing-owner', {
       name: 'a scenario without owner, at the scenario',
       files: BASE,
       errors: [{ ruleId: 'missing-owner', message: 'scenario "cart" names no owner', line: 25, column: 5, suggestion: 'add owner: with the team or person accountable for it' }],
+      fr: [{ message: 'scénario « cart » : aucun responsable (owner) nommé', suggestion: 'ajoutez owner: avec l’équipe ou la personne qui en répond' }],
     },
     {
       name: 'the sections option',
       files: { ...owned, 'omni.yaml': 'rules:\n  missing-owner: [warn, { sections: [useCases, scenarios] }]\n' },
       errors: [{ ruleId: 'missing-owner', message: 'use case "cart-recovery" names no owner', line: 15, column: 5 }],
+      fr: [{ message: 'cas d’usage « cart-recovery » : aucun responsable (owner) nommé' }],
     },
   ],
 });

@@ -52,11 +52,23 @@ ruleTester('sms-length', {
       name: 'over 160 septets with the variable at its default length',
       files: sms(`{{first_name}}${'a'.repeat(151)}`),
       errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "notice" takes 2 segments (GSM-7, 161 septets with variables at their longest), over the limit of 1', line: 16, column: 18, suggestion: 'shorten the message, or declare a smaller maxLength on its variables' }],
+      fr: [
+        {
+          message: 'le SMS du scénario « notice » prend 2 segments (GSM-7, 161 septets avec les variables à leur plus long), au-delà de la limite de 1',
+          suggestion: 'raccourcissez le message, ou déclarez une maxLength plus petite sur ses variables',
+        },
+      ],
     },
     {
       name: 'one ç switches to UCS-2',
       files: sms(`Votre reçu est disponible dans votre espace client, rubrique commandes.`),
       errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "notice" takes 2 segments (UCS-2, 71 UCS-2 characters with variables at their longest), over the limit of 1', line: 16, column: 18, suggestion: '"ç" is not in the GSM-7 alphabet, which halves what a segment holds: replace it, or shorten the message' }],
+      fr: [
+        {
+          message: 'le SMS du scénario « notice » prend 2 segments (UCS-2, 71 caractères UCS-2 avec les variables à leur plus long), au-delà de la limite de 1',
+          suggestion: '« ç » n’est pas dans l’alphabet GSM-7, ce qui divise par deux ce que contient un segment : remplacez-le, ou raccourcissez le message',
+        },
+      ],
     },
     {
       name: 'a channel listed by the option',

@@ -35,7 +35,12 @@ ruleTester('sms-opt-out', {
     { name: 'a pattern of its own', files: files({ programPurpose: 'marketing', message: 'Sale! Reply END to opt out', config: 'rules:\n  sms-opt-out: [warn, { pattern: "Reply END" }]\n' }) },
   ],
   invalid: [
-    { name: 'a marketing programme', files: files({ programPurpose: 'marketing', message: '-30 % ce week-end !' }), errors: [finding(17, 18)] },
+    {
+      name: 'a marketing programme',
+      files: files({ programPurpose: 'marketing', message: '-30 % ce week-end !' }),
+      errors: [finding(17, 18)],
+      fr: [{ message: 'le SMS marketing du scénario « sale » n’a pas de mention de désinscription', suggestion: 'terminez le message par « STOP au 36xxx » (le numéro court de votre prestataire SMS)' }],
+    },
     { name: 'the scenario says marketing, over a transactional programme', files: files({ programPurpose: 'transactional', scenarioPurpose: 'marketing', message: 'Promo !' }), errors: [finding(18, 18)] },
     { name: 'STOP without a short number', files: files({ programPurpose: 'marketing', message: 'Promo ! Répondez STOP' }), errors: [finding(17, 18)] },
     { name: 'a marketing step without a message, at the step', files: files({ stepPurpose: 'marketing' }), errors: [finding(15, 9)] },
