@@ -111,7 +111,8 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
     return EXIT.ok;
   }
   writeAll(root, applied.files);
-  for (const name of [...applied.files.keys()].sort()) writeMessage(`wrote ${path.join(into, name)}`);
+  // The data of an --into run: the files it changed, one per line (like git diff --name-only).
+  for (const name of [...applied.files.keys()].sort()) writeData(`${path.join(into, name)}\n`);
   writeMessage(`applied ${edits.edits.length + edits.added.length + edits.deleted.length} edit(s) from ${file}; run \`git diff\` to review them`);
   return EXIT.ok;
 }

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { CliError } from './errors.js';
 import { setExitCode } from './output.js';
 
 export interface ImportCommandOptions {
@@ -33,9 +32,9 @@ export function registerImport(program: Command): void {
     )
     .action(async (options: ImportCommandOptions) => {
       const { runImport } = await import('./import-run.js');
-      const out = (options.out as string | undefined) ?? options.o;
-      if (out === undefined) throw new CliError('nothing to write to: pass --out DIR (or -d DIR)');
-      options.out = out;
+      // -o is the deprecated alias of --out (it was this folder before -o meant a file everywhere).
+      const out = options.out ?? options.o;
+      if (out !== undefined) options.out = out;
       const exitCode = await runImport(options);
       setExitCode(exitCode);
     });

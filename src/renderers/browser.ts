@@ -37,7 +37,6 @@ export class BrowserNotFoundError extends Error {}
 export const DRAWING_PACKAGES = ['puppeteer-core', 'mermaid'] as const;
 /** The one command that adds what drawing needs; docs/dependencies.md gives the same. */
 export const INSTALL_DRAWING_PACKAGES = 'npm install --save-dev puppeteer-core mermaid@11.17.2';
-export const DRAWING_INSTALL_COMMAND = INSTALL_DRAWING_PACKAGES;
 
 /** A drawing package is not installed: one line naming what to install. */
 export class MissingPackageError extends Error {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRAWING_INSTALL_COMMAND } from '../../src/renderers/browser.js';
+import { INSTALL_DRAWING_PACKAGES } from '../../src/renderers/browser.js';
 import { folderBytes, readmeCommands, REPO_ROOT, run, userEnv } from './helpers.js';
 
 // A new user's install: the packed tarball into an empty project, no PUPPETEER variables,
@@ -94,7 +94,7 @@ describe('npm install -D of the packed tarball', () => {
     });
     expect(report.status, report.stderr).toBe(0);
     const lines = report.stderr.trim().split('\n');
-    expect(lines.filter((line) => line.includes(DRAWING_INSTALL_COMMAND))).toEqual([
+    expect(lines.filter((line) => line.includes(INSTALL_DRAWING_PACKAGES))).toEqual([
       expect.stringMatching(/^omni: puppeteer-core and mermaid are not installed .*: report written without diagrams/),
     ]);
     expect(lines).toHaveLength(2);

@@ -49,7 +49,7 @@ describe('workbook fixes (#13)', () => {
     const book = XLSX.read((await exportFolder('examples/maison-lumen')).bytes);
     const sheet = book.Sheets['Spécification des scénarios']!;
     const header = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map((column) => sheet[`${column}3`]?.v);
-    expect(header).toEqual(['Programme', 'Scénario', "Cas d'usage", 'Cible', 'Type de déclencheur', 'Déclencheur', 'Critères de sortie', 'Objectif', 'Délai', 'Canal', 'Action', 'Objet', 'Message', "Détail de l'action"]);
+    expect(header).toEqual(['Programme', 'Scénario', 'Cas d’usage', 'Cible', 'Type de déclencheur', 'Déclencheur', 'Critères de sortie', 'Objectif', 'Délai', 'Canal', 'Action', 'Objet', 'Message', 'Détail de l’action']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null });
     const action = rows.find((row) => row[10] === 'La commande est placée au comptoir de retrait express');
     expect(action?.slice(8, 14)).toEqual(['0', 'Magasin', 'La commande est placée au comptoir de retrait express', null, null, null]);

@@ -34,7 +34,7 @@ describe('drawing packages', () => {
     expect(missingDrawingPackages(() => undefined)).toEqual(['puppeteer-core', 'mermaid']);
     expect(missingDrawingPackages()).toEqual([]);
     expect(new MissingPackageError(['puppeteer-core', 'mermaid']).message).toBe(
-      'puppeteer-core and mermaid are not installed (needed to draw diagrams): run `npm install -D puppeteer-core mermaid`',
+      'puppeteer-core and mermaid are not installed (needed to draw diagrams): run `npm install --save-dev puppeteer-core mermaid@11.17.2`',
     );
   });
 });

@@ -39,7 +39,7 @@ describe('without puppeteer-core and mermaid', { timeout: 120_000 }, () => {
     const out = path.join(install, `out-${flag[0]}`);
     const result = omni('render', example, '--out', out, ...flag);
     expect(result.status).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('omni: puppeteer-core and mermaid are not installed (needed to draw diagrams): run `npm install -D puppeteer-core mermaid`');
+    expect(result.stderr.split('\n')[0]).toBe('omni: puppeteer-core and mermaid are not installed (needed to draw diagrams): run `npm install --save-dev puppeteer-core mermaid@11.17.2`');
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(out)).toBe(false);
   });
@@ -49,7 +49,7 @@ describe('without puppeteer-core and mermaid', { timeout: 120_000 }, () => {
     const result = omni('report', example, '-o', out);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(
-      `omni: puppeteer-core and mermaid are not installed (needed to draw diagrams): run \`npm install -D puppeteer-core mermaid\`: report written without diagrams (or pass --no-diagrams)\nomni: report written to ${out} (0 diagrams)\n`,
+      `omni: puppeteer-core and mermaid are not installed (needed to draw diagrams): run \`npm install --save-dev puppeteer-core mermaid@11.17.2\`: report written without diagrams (or pass --no-diagrams)\nomni: report written to ${out} (0 diagrams)\n`,
     );
     expect(readFileSync(out, 'utf8')).not.toContain('<svg id=');
   });

@@ -72,7 +72,7 @@ describe('runReport', () => {
     };
     expect(await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, missing)).toBe(0);
     expect(stderr).toEqual([
-      'omni: mermaid is not installed (needed to draw diagrams): run `npm install -D puppeteer-core mermaid`: report written without diagrams (or pass --no-diagrams)\n',
+      'omni: mermaid is not installed (needed to draw diagrams): run `npm install --save-dev puppeteer-core mermaid@11.17.2`: report written without diagrams (or pass --no-diagrams)\n',
       `omni: report written to ${out} (0 diagrams)\n`,
     ]);
     expect(readFileSync(out, 'utf8')).toContain('diagram-note');
