@@ -2,20 +2,8 @@ import type { CustomRuleConfig } from '../config/types.js';
 import type { JsonPath } from '../diagnostics/types.js';
 import type { Model, Origin, SectionKind } from '../model/types.js';
 import { createRule, DOCS_BASE_URL, type Rule, type RuleReport } from './create-rule.js';
+import { KIND_NAMES } from '../model/references.js';
 
-/** The entity kind findings name, per section (as the built-in rules name them). */
-const ENTITY_KINDS: Record<SectionKind, string> = {
-  stages: 'stage',
-  channels: 'channel',
-  touchpoints: 'touchpoint',
-  lifecycle: 'lifecycle stage',
-  targets: 'target',
-  programs: 'program',
-  useCases: 'use case',
-  scenarios: 'scenario',
-  sources: 'source',
-  variables: 'variable',
-};
 
 type Visit = (value: Record<string, unknown>, path: () => JsonPath, file: string, entity: { kind: string; id: string }) => void;
 
@@ -25,7 +13,7 @@ type Visit = (value: Record<string, unknown>, path: () => JsonPath, file: string
  */
 function select(model: Model, given: string, visit: Visit): void {
   const [section, ...nested] = given.split('.') as [SectionKind, ...string[]];
-  const kind = ENTITY_KINDS[section];
+  const kind = KIND_NAMES[section];
   const indexes: number[] = new Array<number>(nested.length).fill(0);
   let origin: Origin;
   const path = (): JsonPath => {

@@ -8,18 +8,8 @@ import { readXlsx } from '../../src/exporters/read-xlsx.js';
 import { readZip, writeZip } from '../../src/exporters/zip.js';
 import { handFilledTemplate } from '../fixtures/xlsx/hand-filled.js';
 import { exportFolder } from './helpers.js';
+import { mulberry32 as prng } from '../setup/seeded-random.js';
 
-/** mulberry32: the same seed, the same mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['<c r="XFD1048576" t="s"><v>99999999</v></c>', '<row r="0">', '</row>', '<mergeCell ref="A1:XFD1048576"/>', '&#xFFFFFFF;', '_xD800_', '<v>NaN</v>', '<f>', 't="e"', '"', '<', '<![CDATA[x'];
 

@@ -9,6 +9,7 @@ import { formatStylish } from '../../src/formatters/stylish.js';
 import { lintWorkspace, MAX_FINDINGS_PER_FILE } from '../../src/pipeline/lint.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { RULES, RULES_BY_ID } from '../../src/rules/index.js';
+import { mulberry32 } from '../setup/seeded-random.js';
 
 /**
  * Seeded mutation fuzz of the whole lint pipeline, in process: model files and omni.yaml
@@ -24,16 +25,6 @@ const MAX_CASE_MS = 8_000;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/maison-lumen');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function filesUnder(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without type declarations
 import { generateWorkspace } from '../../bench/generate.mjs';
 import { readSimpleYaml, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
+import { mulberry32 } from '../setup/seeded-random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { merge } = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types;
@@ -217,13 +218,3 @@ function mutations(text: string, random: () => number): string[] {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

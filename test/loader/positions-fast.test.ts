@@ -7,6 +7,7 @@ import { generateWorkspace } from '../../bench/generate.mjs';
 import type { JsonPath, Location } from '../../src/diagnostics/types.js';
 import { readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
 import { createPositionResolver, createYamlPositionResolver } from '../../src/loader/positions.js';
+import { mulberry32 } from '../setup/seeded-random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -50,16 +51,6 @@ async function expectSameRanges(text: string, label: string): Promise<boolean> {
   return true;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('positions from the fast reader', () => {
   it('equal the yaml package’s on every example, fixture and template', async () => {

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, copyExample, omni, tempDir } from '../cli/helpers.js';
+import { mulberry32 } from '../setup/seeded-random.js';
 
 /**
  * Seeded fuzzing of output targets and hostile workspace files (issue #11). Each run picks a
@@ -16,16 +17,6 @@ import { BIN, copyExample, omni, tempDir } from '../cli/helpers.js';
 const SEED = Number(process.env.OMNI_FUZZ_SEED ?? 20261201);
 const RUNS = Number(process.env.OMNI_FUZZ_RUNS ?? 40);
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FileState {
   bytes: string;
