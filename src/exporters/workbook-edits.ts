@@ -4,6 +4,11 @@ import { WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { KNOWN_FILLS, normalise, slugify, splitKnownList } from './template-import.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
+import { VOCABULARY } from '../i18n/index.js';
+
+/** Yes and no as a stakeholder types them in either language (the personal-data column). */
+const YES_WORDS = new Set([...VOCABULARY.en.importSynonyms.yes, ...VOCABULARY.fr.importSynonyms.yes]);
+const NO_WORDS = new Set([...VOCABULARY.en.importSynonyms.no, ...VOCABULARY.fr.importSynonyms.no]);
 
 /** One field of one entity to set (value) or remove (value undefined), from a cell. */
 export interface FieldEdit {
@@ -129,8 +134,8 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       }
       case 'pii': {
         const word = normalise(text);
-        if (['oui', 'yes', 'x', 'vrai', 'true', '1'].includes(word)) return { path: ['pii'], value: true };
-        if (['non', 'no', '', 'faux', 'false', '0'].includes(word)) return { path: ['pii'], value: false };
+        if (word === 'x' || word === 'true' || word === '1' || YES_WORDS.has(word)) return { path: ['pii'], value: true };
+        if (word === '' || NO_WORDS.has(word)) return { path: ['pii'], value: false };
         result.warnings.push(`${where}: "${text}" is neither ${labels.data.yes} nor ${labels.data.no}; cell not applied`);
         return undefined;
       }

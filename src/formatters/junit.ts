@@ -1,5 +1,6 @@
 import type { Diagnostic, LintResult } from '../diagnostics/types.js';
-import { displayPath, messageWithSuggestion, severityLabel, type FormatContext } from './shared.js';
+import { formatMessage } from '../i18n/index.js';
+import { counted, displayPath, messageWithSuggestion, outputWords, severityWord, type FormatContext } from './shared.js';
 import { escapeXml, escapeXmlAttribute } from './xml.js';
 
 /** Name of the passing testcase a clean file gets, so every file shows up in CI reports. */
@@ -43,8 +44,10 @@ export function formatJunit(result: LintResult, context: FormatContext): string 
       const type = diagnostics.some((d) => d.severity === 'error') ? 'error' : 'warning';
       const first = diagnostics[0]!;
       const summary =
-        diagnostics.length === 1 ? messageWithSuggestion(first) : `${diagnostics.length} problems (first: ${messageWithSuggestion(first)})`;
-      const body = diagnostics.map((d) => failureLine(d, displayPath(result, context, file))).join('\n');
+        diagnostics.length === 1
+          ? messageWithSuggestion(first)
+          : formatMessage(outputWords(result).several, { problems: counted(diagnostics.length, outputWords(result).problem), first: messageWithSuggestion(first) }, result.locale ?? 'en');
+      const body = diagnostics.map((d) => failureLine(d, displayPath(result, context, file), result)).join('\n');
       cases.push(
         `    <testcase classname="${name}" name="${escapeXmlAttribute(ruleId)}">\n` +
           `      <failure type="${type}" message="${escapeXmlAttribute(summary)}">${escapeXml(body)}</failure>\n` +
@@ -61,7 +64,7 @@ export function formatJunit(result: LintResult, context: FormatContext): string 
 }
 
 /** `path:12:5: error: message (suggestion) [rule-id] docs-url`, one per diagnostic. */
-function failureLine(diagnostic: Diagnostic, file: string): string {
+function failureLine(diagnostic: Diagnostic, file: string, result: LintResult): string {
   const { line, column } = diagnostic.range.start;
-  return `${file}:${line}:${column}: ${severityLabel(diagnostic.severity)}: ${messageWithSuggestion(diagnostic)} [${diagnostic.ruleId}] ${diagnostic.docsUrl}`;
+  return `${file}:${line}:${column}: ${severityWord(diagnostic.severity, result)}: ${messageWithSuggestion(diagnostic)} [${diagnostic.ruleId}] ${diagnostic.docsUrl}`;
 }

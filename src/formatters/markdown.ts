@@ -1,13 +1,6 @@
 import type { Diagnostic, LintResult } from '../diagnostics/types.js';
-import {
-  countSeverities,
-  displayPath,
-  groupByFile,
-  plural,
-  problemSummary,
-  severityLabel,
-  type FormatContext,
-} from './shared.js';
+import { formatMessage } from '../i18n/index.js';
+import { counted, countSeverities, displayPath, groupByFile, outputWords, problemSummary, severityWord, type FormatContext } from './shared.js';
 
 /** GitHub refuses a step summary over 1 MiB; stay under it with room for the closing note. */
 export const MARKDOWN_SUMMARY_MAX_BYTES = 1000 * 1000;
@@ -31,8 +24,10 @@ export function formatMarkdownSummary(
   const maxBytes = options.maxBytes ?? MARKDOWN_SUMMARY_MAX_BYTES;
   const counts = countSeverities(result.diagnostics);
   const fileCount = result.files.length;
+  const words = outputWords(result);
+  const locale = result.locale ?? 'en';
   if (result.diagnostics.length === 0) {
-    return `## omni lint\n\n\u2714 No problems in ${plural(fileCount, 'file')}.\n`;
+    return `## omni lint\n\n\u2714 ${formatMessage(words.clean, { files: counted(fileCount, words.file) }, locale)}\n`;
   }
 
   const filesWithProblems = groupByFile(result.diagnostics).size;
@@ -46,13 +41,13 @@ export function formatMarkdownSummary(
   }
 
   let head = '## omni lint\n\n';
-  head += `\u2716 ${problemSummary(counts)} in ${filesWithProblems} of ${plural(fileCount, 'file')}.\n\n`;
-  head += '| Rule | Description | Errors | Warnings |\n| --- | --- | ---: | ---: |\n';
+  head += `\u2716 ${formatMessage(words.inFiles, { summary: problemSummary(counts, result), withProblems: String(filesWithProblems), files: counted(fileCount, words.file) }, locale)}\n\n`;
+  head += `| ${words.rule} | ${words.description} | ${words.errors} | ${words.warnings} |\n| --- | --- | ---: | ---: |\n`;
   for (const [ruleId, entry] of perRule) {
     const description = escapeCell(descriptions.get(ruleId) ?? '');
     head += `| ${link(ruleId, entry.docsUrl)} | ${description} | ${entry.errors} | ${entry.warnings} |\n`;
   }
-  head += '\n### Problems\n\n| Location | Severity | Message | Rule |\n| --- | --- | --- | --- |\n';
+  head += `\n### ${words.problems}\n\n| ${words.location} | ${words.severityHeader} | ${words.message} | ${words.rule} |\n| --- | --- | --- | --- |\n`;
 
   const rows = result.diagnostics.map((diagnostic) => diagnosticRow(diagnostic, result, context));
   let used = byteLength(head);
@@ -61,7 +56,7 @@ export function formatMarkdownSummary(
   for (const row of rows) {
     const remaining = rows.length - shown - 1;
     // Keep room for the note that would follow if a later row does not fit.
-    const reserve = remaining > 0 ? byteLength(truncationNote(remaining)) : 0;
+    const reserve = remaining > 0 ? byteLength(truncationNote(remaining, result)) : 0;
     const size = byteLength(row);
     if (used + size + reserve > maxBytes) break;
     body += row;
@@ -69,7 +64,7 @@ export function formatMarkdownSummary(
     shown += 1;
   }
   const hidden = rows.length - shown;
-  return head + body + (hidden > 0 ? truncationNote(hidden) : '');
+  return head + body + (hidden > 0 ? truncationNote(hidden, result) : '');
 }
 
 function diagnosticRow(diagnostic: Diagnostic, result: LintResult, context: FormatContext): string {
@@ -77,11 +72,12 @@ function diagnosticRow(diagnostic: Diagnostic, result: LintResult, context: Form
   const location = escapeCell(`${displayPath(result, context, diagnostic.file)}:${line}:${column}`);
   let message = escapeCell(diagnostic.message);
   if (diagnostic.suggestion) message += `<br>${escapeCell(diagnostic.suggestion)}`;
-  return `| ${location} | ${severityLabel(diagnostic.severity)} | ${message} | ${link(diagnostic.ruleId, diagnostic.docsUrl)} |\n`;
+  return `| ${location} | ${severityWord(diagnostic.severity, result)} | ${message} | ${link(diagnostic.ruleId, diagnostic.docsUrl)} |\n`;
 }
 
-function truncationNote(hidden: number): string {
-  return `\n${plural(hidden, 'more problem')} not shown: GitHub limits a step summary to 1 MiB. Run \`omni lint --format json\` for the full list.\n`;
+function truncationNote(hidden: number, result: LintResult): string {
+  const words = outputWords(result);
+  return `\n${formatMessage(words.notShown, { more: counted(hidden, words.more) }, result.locale ?? 'en')}\n`;
 }
 
 function link(text: string, url: string): string {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, LintResult, Severity } from '../diagnostics/types.js';
+import { formatMessage, VOCABULARY, type Locale } from '../i18n/index.js';
 import type { RuleMeta } from '../rules/create-rule.js';
 
 /** What every formatter needs besides the result; passed explicitly so formatters stay pure. */
@@ -54,18 +55,35 @@ export function countSeverities(diagnostics: readonly Diagnostic[]): Counts {
   return { errors, warnings };
 }
 
-/** The word users read: `warn` is the configuration spelling, `warning` the displayed one. */
+/** The word machine formats (JSON) write: `warn` is the configuration spelling, `warning` the displayed one. */
 export function severityLabel(severity: Severity): 'error' | 'warning' {
   return severity === 'error' ? 'error' : 'warning';
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** The words of lint's output in the language of its messages (English when unknown). */
+export function outputWords(result: Pick<LintResult, 'locale'>) {
+  return VOCABULARY[(result.locale ?? 'en') as Locale].lint.output;
+}
+
+/** The severity as people read it, in the language of the messages. */
+export function severityWord(severity: Severity, result: Pick<LintResult, 'locale'>): string {
+  return outputWords(result).severity[severity];
+}
+
+/** `3 problems`, `1 file`: a count and its noun, [one, many]. */
+export function counted(count: number, [one, many]: readonly [string, string]): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** `✖ 3 problems (2 errors, 1 warning)`, the summary stylish and Markdown share. */
-export function problemSummary(counts: Counts): string {
-  return `${plural(counts.errors + counts.warnings, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')})`;
+export function problemSummary(counts: Counts, result: Pick<LintResult, 'locale'> = {}): string {
+  const words = outputWords(result);
+  const locale = (result.locale ?? 'en') as Locale;
+  return formatMessage(
+    words.summary,
+    { problems: counted(counts.errors + counts.warnings, words.problem), errors: counted(counts.errors, words.error), warnings: counted(counts.warnings, words.warning) },
+    locale,
+  );
 }
 
 /** Diagnostics grouped by file, keeping the order they arrived in (already sorted upstream). */

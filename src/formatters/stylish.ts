@@ -6,7 +6,7 @@ import {
   groupByFile,
   messageWithSuggestion,
   problemSummary,
-  severityLabel,
+  severityWord,
   type FormatContext,
 } from './shared.js';
 import { blankLike, frameWindow, padEndVisible, textWidth, visibleText } from './terminal-text.js';
@@ -23,21 +23,21 @@ export function formatStylish(result: LintResult, context: FormatContext): strin
   let output = '\n';
   for (const [file, diagnostics] of groupByFile(result.diagnostics)) {
     output += `${chalk.underline(visibleText(displayPath(result, context, file)))}\n`;
-    output += formatFileBlock(diagnostics, result.sources.get(file), chalk);
+    output += formatFileBlock(diagnostics, result.sources.get(file), chalk, result);
     output += '\n';
   }
   const counts = countSeverities(result.diagnostics);
   const summaryColor = counts.errors > 0 ? chalk.red : chalk.yellow;
-  output += `${summaryColor.bold(`\u2716 ${problemSummary(counts)}`)}\n`;
+  output += `${summaryColor.bold(`\u2716 ${problemSummary(counts, result)}`)}\n`;
   return output;
 }
 
-function formatFileBlock(diagnostics: readonly Diagnostic[], source: string | undefined, chalk: ChalkInstance): string {
+function formatFileBlock(diagnostics: readonly Diagnostic[], source: string | undefined, chalk: ChalkInstance, result: LintResult): string {
   const rows = diagnostics.map((diagnostic) => ({
     diagnostic,
     line: String(diagnostic.range.start.line),
     column: String(diagnostic.range.start.column),
-    severity: severityLabel(diagnostic.severity),
+    severity: severityWord(diagnostic.severity, result),
     // Messages may span lines: the first goes in the row, the rest under it.
     messageLines: visibleText(messageWithSuggestion(diagnostic)).split(/\r\n|\r|\n/),
   }));

@@ -171,6 +171,8 @@ export interface ImportSynonyms {
   data: Record<'scenario' | 'description' | 'variable' | 'sources' | 'pii', readonly string[]>;
   /** Cell values that mean yes (e.g. in the personal-data column), lower case. */
   yes: readonly string[];
+  /** Cell values that mean no, lower case. */
+  no: readonly string[];
 }
 
 /** Words of the report page. */
@@ -261,6 +263,37 @@ export interface LintWords {
   /** Words a message template fills with `{name:word}` (value kinds, types, "the file"). */
   words: Record<'list' | 'mapping' | 'null' | 'number' | 'boolean' | 'string' | 'wholeNumber' | 'trueOrFalse' | 'theFile', string>;
   rules: Readonly<Record<string, RuleWords>>;
+  /** The words lint's formats write around the findings (stylish, Markdown, JUnit). */
+  output: LintOutputWords;
+}
+
+/** Counted nouns are [one, many]; `{count}`, `{files}`… are filled by the formatters. */
+export interface LintOutputWords {
+  problem: readonly [string, string];
+  error: readonly [string, string];
+  warning: readonly [string, string];
+  file: readonly [string, string];
+  /** The severity column of stylish and the level of the flat formats. */
+  severity: { error: string; warn: string };
+  /** `{problems} ({errors}, {warnings})`. */
+  summary: string;
+  /** Markdown: `No problems in {files}.` and `{summary} in {withProblems} of {files}.` */
+  clean: string;
+  inFiles: string;
+  /** Markdown, past GitHub's 1 MiB: `{more} not shown…`, more = [one, many] after the count. */
+  more: readonly [string, string];
+  notShown: string;
+  /** Markdown headings and table headers. */
+  problems: string;
+  location: string;
+  severityHeader: string;
+  message: string;
+  rule: string;
+  description: string;
+  errors: string;
+  warnings: string;
+  /** JUnit, several findings at one place: `{problems} (first: {first})`. */
+  several: string;
 }
 
 export interface Vocabulary {
