@@ -10,7 +10,7 @@
 //   export    omni export WS --xlsx FILE: the same, plus building and writing the workbook
 // Targets (issue 4): export under 10 s and under 1 GB peak RSS on a 2-core machine.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -110,7 +110,7 @@ if (edits % 2 === 0) {
   // The loop ended with the error planted: fix it, so definition finds the channel.
   const done = published((diagnostics) => diagnostics.length === 0);
   await connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri, version: ++version },
+    textDocument: { uri, version: version + 1 },
     contentChanges: [{ range: { start: { line: editLine, character: 0 }, end: { line: editLine, character: badLine.length } }, text: goodLine }],
   });
   await done;

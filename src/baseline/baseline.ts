@@ -56,7 +56,7 @@ export function parseBaseline(text: string): BaselineFile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not JSON (${(error as Error).message})`);
+    throw new Error(`not JSON (${(error as Error).message})`, { cause: error });
   }
   const file = data as Partial<BaselineFile> | null;
   if (!file || typeof file !== 'object' || file.version !== 1 || !Array.isArray(file.entries)) throw new Error('not an omni baseline (expected { "version": 1, "entries": [...] })');

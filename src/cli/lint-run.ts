@@ -8,7 +8,7 @@ import { findWorkspaceRoot } from '../loader/discover.js';
 import { loadWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
 import { ruleDescription } from '../i18n/index.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { RULES } from '../rules/index.js';
 import { findRepositoryRoot } from '../util/repository-root.js';
 import type { Rule } from '../rules/create-rule.js';
 import { createBaseline, parseBaseline, type BaselineFile } from '../baseline/baseline.js';

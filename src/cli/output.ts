@@ -341,7 +341,7 @@ const REASONS: Record<string, string> = {
 
 /** An errno's meaning in words, with the code for searching: "permission denied (EACCES)". */
 export function describeErrno(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
+  const { code } = error as NodeJS.ErrnoException;
   if (code && REASONS[code]) return `${REASONS[code]} (${code})`;
   return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 }

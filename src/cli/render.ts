@@ -3,7 +3,6 @@ import { Option } from 'commander';
 import { setExitCode } from './output.js';
 // renderers/types.ts holds the list and imports nothing at run time: registering the command stays free.
 import { VIEW_NAMES } from '../renderers/types.js';
-import { EXIT } from './errors.js';
 
 export const RENDER_VIEWS = VIEW_NAMES;
 export const RENDER_FORMATS = ['svg', 'png'] as const;

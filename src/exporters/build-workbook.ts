@@ -443,7 +443,6 @@ function buildDataNeeds(model: Model): SheetSpec {
     ];
   };
   const block = (key: string, first: CellSpec, second: CellSpec, ids: string[]) => {
-    const start = rows.length + 1;
     const height = Math.max(1, ids.length);
     for (let line = 0; line < height; line++) {
       const id = ids[line];

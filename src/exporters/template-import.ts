@@ -567,7 +567,6 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
   const noSource = new Set(Object.values(WORKBOOK_LABELS).map((labels) => normalise(labels.data.noSource)));
   const variables = new Map<string, RawRecord>();
   let scenario: RawRecord | undefined;
-  let scenarioKnown = true;
   for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const scenarioColumn = columns.scenario;
@@ -575,7 +574,7 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
     if (scenarioName) {
       const id = context.byName.scenarios!.get(normalise(scenarioName));
       scenario = id ? context.sections.scenarios.find((s) => s.id === id) : undefined;
-      scenarioKnown = scenario !== undefined || unusedLabels.has(normalise(scenarioName));
+      const scenarioKnown = scenario !== undefined || unusedLabels.has(normalise(scenarioName));
       if (!scenarioKnown) context.warnings.push(`${sheet.name}!${address(r, scenarioColumn!)}: scenario "${scenarioName}" is not in the specification; its variables are imported without it`);
       const description = columns.description === undefined || sheet.cell(r, columns.description)?.mergedFollower ? undefined : get(r, 'description');
       if (description && scenario) scenario.description = description;

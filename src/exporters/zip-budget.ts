@@ -119,7 +119,7 @@ export class ZipReader {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, this.limit(entry) + 1) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) throw this.overrun(entry);
-        throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`);
+        throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`, { cause: error });
       }
     }
     if (data.length > this.limit(entry)) throw this.overrun(entry);
@@ -155,7 +155,7 @@ export class ZipReader {
       }
     } catch (error) {
       if (error instanceof ZipLimitError) throw error;
-      throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`);
+      throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`, { cause: error });
     } finally {
       inflate.destroy();
     }

@@ -6,7 +6,10 @@
 
 // C0 and C1 controls except tab and line feed; DEL too.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200F\u2060\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
+// Combining and enclosing marks (\p{Mn} includes the variation selectors U+FE00-FE0F and
+// U+E0100-E01EF), zero-width spaces and joiners, word joiner. Variation selectors are not
+// listed after another character: inside a class that would read as one combined character.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200F\u2060]$/u;
 const WIDE = /^[\p{Extended_Pictographic}\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]$/u;
 
 /** Visible form of one code point: controls become `\x1B`-style escapes. */

@@ -280,15 +280,6 @@ function loadPicomatch(): typeof import('picomatch') {
   return createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
 }
 
-function statKind(absolute: string): 'dir' | 'file' | 'other' {
-  try {
-    const stats = statSync(absolute);
-    return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : 'other';
-  } catch {
-    return 'other'; // a dangling link is no model file
-  }
-}
-
 /** Code-point order, independent of the machine's locale, so outputs are reproducible. */
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

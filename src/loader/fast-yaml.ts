@@ -17,7 +17,6 @@ class Unsupported extends Error {}
 const unsupported = new Unsupported();
 
 /** Characters this reader never handles: tab, BOM, NEL, line/paragraph separators, non-printables (CR: see LONE_CR). */
-// eslint-disable-next-line no-control-regex
 const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 /** A CR that does not start a CRLF line break. */
 const LONE_CR = /\r(?!\n)/;
@@ -307,7 +306,7 @@ class Reader {
       const afterKey = this.end;
       this.endNodeAtLine();
       this.nextLine();
-      let value: unknown = null;
+      let value: unknown;
       const start = this.lineStart + this.indent;
       if (this.indent > indent) value = this.blockNode(indent);
       else if (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) value = this.blockSequence(indent);

@@ -21,7 +21,6 @@ const ENTITIES: Record<string, string> = {
 };
 
 // Control characters, the Unicode line and paragraph separators, and runs of spaces.
-// eslint-disable-next-line no-control-regex
 const BLANKS = /[\u0000-\u001f\u007f\u0085\u2028\u2029\s]+/gu;
 const SPECIAL = /["#%&<>`;|\\]/g;
 // Mermaid strips the last `;` of any line where `style` or `classDef` precedes `:` and `#`

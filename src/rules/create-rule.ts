@@ -1,5 +1,5 @@
 import type { Model } from '../model/types.js';
-import type { Location, Severity, SeverityOrOff } from '../diagnostics/types.js';
+import type { Location, SeverityOrOff } from '../diagnostics/types.js';
 import { ruleDescription, type MessageData } from '../i18n/index.js';
 
 /** Where rule pages live; one place so forks can repoint every docs link. */

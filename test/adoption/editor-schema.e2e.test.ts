@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInit } from '../../src/cli/init-run.js';
 import { PassThrough } from 'node:stream';
+import type { CompletionItem, CompletionList, ConfigurationParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
 import { REPO_ROOT } from './helpers.js';
 
 // The real yaml-language-server (what VS Code's YAML extension, Neovim, IntelliJ… run), over
@@ -16,8 +17,8 @@ const SERVER = path.join(REPO_ROOT, 'node_modules/yaml-language-server/bin/yaml-
 interface Message {
   id?: number;
   method?: string;
-  params?: any;
-  result?: any;
+  params?: unknown;
+  result?: unknown;
   error?: { message: string };
 }
 
@@ -54,7 +55,7 @@ class LanguageClient {
     }
     // Requests from the server: settings when asked, plain acknowledgement otherwise.
     if (message.id !== undefined && message.method !== undefined) {
-      const result = message.method === 'workspace/configuration' ? message.params.items.map((item: { section?: string }) => (item.section === 'yaml' ? this.settings : null)) : null;
+      const result = message.method === 'workspace/configuration' ? (message.params as ConfigurationParams).items.map((item: { section?: string }) => (item.section === 'yaml' ? this.settings : null)) : null;
       this.send({ id: message.id, result });
     }
     for (const listener of this.listeners) listener(message);
@@ -65,10 +66,11 @@ class LanguageClient {
     this.server.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
   }
 
-  request(method: string, params: object): Promise<any> {
+  /** The result of a request, as the caller says the server answers it. */
+  request<Result = unknown>(method: string, params: object): Promise<Result> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, (message) => (message.error ? reject(new Error(message.error.message)) : resolve(message.result)));
+      this.pending.set(id, (message) => (message.error ? reject(new Error(message.error.message)) : resolve(message.result as Result)));
       this.send({ id, method, params });
     });
   }
@@ -138,15 +140,20 @@ function open(file: string, text: string): string {
   return uri;
 }
 
+/** The params of a textDocument/publishDiagnostics notification. */
+function published(message: Message): PublishDiagnosticsParams {
+  return message.params as PublishDiagnosticsParams;
+}
+
 describe('yaml-language-server on an init\'d workspace', () => {
   it('reports a schema error through the local schema line', async () => {
     const original = readFileSync(path.join(workspace, 'matrix.yaml'), 'utf8');
     const broken = original.replace('    type: online\n', '    type: onlin\n');
     expect(broken).not.toBe(original);
     const uri = pathToFileURL(path.join(workspace, 'matrix.yaml')).href;
-    const diagnostics = client.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && message.params.diagnostics.length > 0);
+    const diagnostics = client.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && published(message).uri === uri && published(message).diagnostics.length > 0);
     open('matrix.yaml', broken);
-    const { params } = await diagnostics;
+    const params = published(await diagnostics);
     const line = broken.split('\n').findIndex((text) => text === '    type: onlin');
     expect(params.diagnostics).toEqual([
       expect.objectContaining({
@@ -163,7 +170,7 @@ describe('yaml-language-server on an init\'d workspace', () => {
     const text = matrix.replace('channels:\n', 'channels:\n  - id: whatsapp\n    \n');
     const line = text.split('\n').indexOf('  - id: whatsapp') + 1;
     const uri = open('matrix-completion.yaml', text);
-    const completion = await client.request('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } });
+    const completion = await client.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } });
     const labels = (Array.isArray(completion) ? completion : completion.items).map((item: { label: string }) => item.label);
     expect(labels).toEqual(expect.arrayContaining(['name', 'type', 'requiresConsent']));
 
@@ -171,7 +178,7 @@ describe('yaml-language-server on an init\'d workspace', () => {
     const scenarioText = scenario.replace('    steps:\n', '    steps:\n      - \n');
     const stepLine = scenarioText.split('\n').indexOf('      - ');
     const scenarioUri = open('scenarios/completion.yaml', scenarioText);
-    const steps = await client.request('textDocument/completion', { textDocument: { uri: scenarioUri }, position: { line: stepLine, character: 8 } });
+    const steps = await client.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri: scenarioUri }, position: { line: stepLine, character: 8 } });
     const stepLabels = (Array.isArray(steps) ? steps : steps.items).map((item: { label: string }) => item.label);
     expect(stepLabels).toEqual(expect.arrayContaining(['after', 'channel', 'subject', 'message']));
   }, 30_000);
@@ -181,8 +188,8 @@ describe('yaml-language-server on an init\'d workspace', () => {
     const text = matrix.replace('./.omni/schemas/model.schema.json', './.omni/schemas/missing.schema.json');
     expect(text).not.toBe(matrix);
     const uri = pathToFileURL(path.join(workspace, 'matrix-missing.yaml')).href;
-    const diagnostics = client.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && message.params.diagnostics.length > 0);
+    const diagnostics = client.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && published(message).uri === uri && published(message).diagnostics.length > 0);
     open('matrix-missing.yaml', text);
-    expect((await diagnostics).params.diagnostics.map((diagnostic: { message: string }) => diagnostic.message)).toEqual([expect.stringMatching(/Unable to load schema/)]);
+    expect(published(await diagnostics).diagnostics.map((diagnostic: { message: string }) => diagnostic.message)).toEqual([expect.stringMatching(/Unable to load schema/)]);
   }, 30_000);
 });

@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_DRAWING_PACKAGES } from '../../src/renderers/browser.js';
 import { folderBytes, readmeCommands, REPO_ROOT, run, userEnv } from './helpers.js';
 
+/** The fields of a SARIF result this test reads. */
+interface SarifResult {
+  locations: [{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }];
+}
+
 // A new user's install: the packed tarball into an empty project, no PUPPETEER variables,
 // packages from the npm cache when it has them (CI's `npm ci` fills it), else the registry.
 const MAX_INSTALL_BYTES = 150 * 1024 * 1024;
@@ -136,7 +141,7 @@ describe('npm install -D of the packed tarball', () => {
     expect(readFileSync(summary, 'utf8')).toContain('unknown-reference');
     const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
     const sarif = JSON.parse(readFileSync(path.join(project, upload.with!.sarif_file!), 'utf8'));
-    expect(sarif.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toContain('plan/matrix.yaml');
+    expect(sarif.runs[0].results.map((result: SarifResult) => result.locations[0].physicalLocation.artifactLocation.uri)).toContain('plan/matrix.yaml');
   }, 120_000);
 
   it('writes, in the repository, a workflow at its root whose steps run as written', () => {

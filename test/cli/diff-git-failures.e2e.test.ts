@@ -41,7 +41,7 @@ describe('diff on a damaged repository (issue #11): a fatal error naming the obj
     rmSync(path.join(repo, '.git/objects', tree.slice(0, 2), tree.slice(2)));
     const result = await omni(['diff', 'HEAD'], repo, GIT_ENV);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^omni: git ls-tree .* failed: (fatal|error): .+\n  check the repository with `git fsck`/);
+    expect(result.stderr).toMatch(/^omni: git ls-tree .* failed: (fatal|error): .+\n {2}check the repository with `git fsck`/);
     expect(result.stderr).not.toContain('unexpected error');
   });
 

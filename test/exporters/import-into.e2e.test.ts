@@ -3,7 +3,7 @@
  * comes back as exactly the edited YAML lines, one golden case per editable field.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -16,9 +16,8 @@ import { writeXlsx } from '../../src/exporters/write-xlsx.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { repo } from './helpers.js';
-import { convertWithLibreOffice, inCi, python, runPython, soffice } from './tools.js';
+import { inCi, python, runPython } from './tools.js';
 
-const omni = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), ...args], { encoding: 'utf8', cwd });
 const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8', cwd });
 
 /** A copy of the example in a git repository of its own, and its exported workbook. */

@@ -15,6 +15,18 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
+/** The attributes of the parsed JUnit report these tests read. */
+interface JunitCase {
+  name: string;
+  failure?: { type: string };
+}
+interface JunitSuite {
+  name: string;
+  tests: string;
+  failures: string;
+  testcase: JunitCase[];
+}
+
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
   return parser.parse(xml).testsuites;
@@ -24,11 +36,11 @@ describe('junit', () => {
   test('one suite per file, one case per rule, counts adding up', () => {
     const suites = parse(formatJunit(makeResult(), makeContext()));
     expect(suites).toMatchObject({ name: 'omni lint', tests: '4', failures: '3', errors: '0' });
-    const summary = suites.testsuite.map((s: any) => ({
+    const summary = suites.testsuite.map((s: JunitSuite) => ({
       name: s.name,
       tests: s.tests,
       failures: s.failures,
-      cases: s.testcase.map((c: any) => [c.name, c.failure?.type ?? 'pass']),
+      cases: s.testcase.map((c: JunitCase) => [c.name, c.failure?.type ?? 'pass']),
     }));
     expect(summary).toEqual([
       { name: 'workspace/channels.yaml', tests: '1', failures: '1', cases: [['label-style', 'warning']] },
@@ -42,7 +54,7 @@ describe('junit', () => {
     ]);
     for (const suite of suites.testsuite) {
       expect(Number(suite.tests)).toBe(suite.testcase.length);
-      expect(Number(suite.failures)).toBe(suite.testcase.filter((c: any) => c.failure).length);
+      expect(Number(suite.failures)).toBe(suite.testcase.filter((c: JunitCase) => c.failure).length);
     }
   });
 

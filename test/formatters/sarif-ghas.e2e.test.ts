@@ -4,6 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/** The fields of a SARIF result this test reads. */
+interface SarifResult {
+  locations: [{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }];
+}
+
 // The built CLI on the bundled gaps example, checked by Microsoft's SARIF validator with the
 // GitHub Advanced Security rules, and run from sub-folders as CI jobs do.
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -72,7 +77,7 @@ describe('SARIF for GitHub code scanning', () => {
     const log = JSON.parse(omni(['lint', '--format', 'sarif'], gaps).stdout);
     const run = log.runs[0];
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${new URL(`file://${repo}/`).href}`);
-    const uris = (cwd: string, args: string[]) => JSON.parse(omni(['lint', '--format', 'sarif', ...args], cwd).stdout).runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation);
+    const uris = (cwd: string, args: string[]) => JSON.parse(omni(['lint', '--format', 'sarif', ...args], cwd).stdout).runs[0].results.map((result: SarifResult) => result.locations[0].physicalLocation.artifactLocation);
     const fromSubFolder = uris(gaps, []);
     expect(fromSubFolder.length).toBeGreaterThan(0);
     for (const location of fromSubFolder) expect(location).toEqual({ uri: expect.stringMatching(/^examples\/gaps\/[a-z-]+\.yaml$/), uriBaseId: '%SRCROOT%' });

@@ -15,6 +15,12 @@ ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
 ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 const validate = ajv.compile(schema);
 
+/** The fields of a SARIF result these tests read. */
+interface SarifResult {
+  partialFingerprints: Record<string, string>;
+  locations: [{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }];
+}
+
 function sarif(result = makeResult(), context = makeContext()) {
   const text = formatSarif(result, context);
   return { text, log: JSON.parse(text) };
@@ -83,12 +89,12 @@ describe('sarif', () => {
   });
 
   test('fingerprints survive lines moving but differ between findings', () => {
-    const before = sarif().log.runs[0].results.map((r: any) => r.partialFingerprints[FINGERPRINT_KEY]);
+    const before = sarif().log.runs[0].results.map((r: SarifResult) => r.partialFingerprints[FINGERPRINT_KEY]);
     const moved = makeResult();
     for (const d of moved.diagnostics) {
       d.range = { start: { line: d.range.start.line + 7, column: 2 }, end: { line: d.range.end.line + 7, column: 9 } };
     }
-    const after = sarif(moved).log.runs[0].results.map((r: any) => r.partialFingerprints[FINGERPRINT_KEY]);
+    const after = sarif(moved).log.runs[0].results.map((r: SarifResult) => r.partialFingerprints[FINGERPRINT_KEY]);
     expect(after).toEqual(before);
     expect(new Set(before).size).toBe(4);
     // Same rule and entity twice in one file: same hash, told apart by occurrence.
@@ -163,7 +169,7 @@ describe('sarif', () => {
     const { log } = sarif(makeResult(), makeContext({ cwd: '/repo/workspace/journeys', repositoryRoot: '/repo' }));
     const run = log.runs[0];
     expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
-    expect(run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation)).toEqual([
+    expect(run.results.map((r: SarifResult) => r.locations[0].physicalLocation.artifactLocation)).toEqual([
       { uri: 'workspace/channels.yaml', uriBaseId: '%SRCROOT%' },
       { uri: 'workspace/journeys/onboarding.yaml', uriBaseId: '%SRCROOT%' },
       { uri: 'workspace/journeys/onboarding.yaml', uriBaseId: '%SRCROOT%' },

@@ -171,7 +171,7 @@ describe('seeded mutation fuzz of the lint pipeline', () => {
         formatStylish(result, { rules: RULES, color: false, cwd: '/omni-fuzz-workspace', toolVersion: '0' });
         formatJson(result, { rules: RULES, color: false, cwd: '/omni-fuzz-workspace', toolVersion: '0' });
       } catch (error) {
-        throw new Error(`${label}: threw ${(error as Error).stack ?? String(error)}`);
+        throw new Error(`${label}: threw ${(error as Error).stack ?? String(error)}`, { cause: error });
       }
       const elapsed = performance.now() - caseStarted;
       expect(elapsed, `${label}: took ${Math.round(elapsed)} ms`).toBeLessThan(MAX_CASE_MS);

@@ -97,7 +97,7 @@ describe('diagnostics', () => {
     const steps = [
       original.replace('channel: email\n        subject: "Last call', 'channel: emial\n        subject: "Last call'),
       original.replace('variables: [first_name, email_optin, sms_optin, push_optin, cart_items]', 'variables: [email_optin, sms_optin, push_optin, cart_items, store_visits, shoe_size]'),
-      original.replace(/  - id: winback[\s\S]*$/, ''),
+      original.replace(/ {2}- id: winback[\s\S]*$/, ''),
       original,
     ];
     expect(new Set(steps).size).toBe(steps.length);

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './client.js';
 
 const EXTENSION = path.join(ROOT, 'editors/vscode');
-const manifest = JSON.parse(readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as Record<string, any>;
+const manifest = JSON.parse(readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as { main: string; activationEvents: string[] };
 
 describe('the VS Code extension', () => {
   it('is a thin client: it starts `omni lsp --stdio` for YAML files and watches them', async () => {
     // Load extension.js with stand-ins for the modules only VS Code provides.
-    const started: Array<{ serverOptions: any; clientOptions: any }> = [];
+    // What extension.js hands vscode-languageclient: the fields this test reads.
+    const started: Array<{ serverOptions: { command: string; args: string[] }; clientOptions: { documentSelector: unknown[] } }> = [];
     const folder = mkdtempSync(path.join(os.tmpdir(), 'omni-vscode-ws-'));
     mkdirSync(path.join(folder, 'node_modules/.bin'), { recursive: true });
     writeFileSync(path.join(folder, 'node_modules/.bin/omni'), '#!/bin/sh\n');
@@ -27,7 +28,7 @@ describe('the VS Code extension', () => {
     };
     class FakeLanguageClient {
       constructor(_id: string, _name: string, serverOptions: unknown, clientOptions: unknown) {
-        started.push({ serverOptions, clientOptions });
+        started.push({ serverOptions, clientOptions } as (typeof started)[number]);
       }
       start() { return Promise.resolve(); }
       stop() { return Promise.resolve(); }

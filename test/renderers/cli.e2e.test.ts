@@ -82,7 +82,7 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     const out = tempOut();
     const refused = omni('examples/gaps', '--out', out);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^omni: \d+ lint errors in the workspace \(first: .+\)\n  run `omni lint` to see them, or pass --force to render anyway\n$/);
+    expect(refused.stderr).toMatch(/^omni: \d+ lint errors in the workspace \(first: .+\)\n {2}run `omni lint` to see them, or pass --force to render anyway\n$/);
     expect(existsSync(out)).toBe(false);
     const forced = omni('examples/gaps', '--out', out, '--force');
     expect(forced.code).toBe(0);

@@ -14,7 +14,7 @@ export function chromium(): { path: string | undefined; reason: string } {
   try {
     return { path: findBrowser(undefined), reason: '' };
   } catch (error) {
-    if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium: ${(error as Error).message}`);
+    if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium: ${(error as Error).message}`, { cause: error });
     if (error instanceof BrowserNotFoundError) return { path: undefined, reason: `skipped: ${error.message} (install chromium to run them)` };
     throw error;
   }
