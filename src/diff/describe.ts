@@ -13,6 +13,7 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
   scenarios: 'Scenarios',
   sources: 'Sources',
   variables: 'Variables',
+  events: 'Events',
 };
 
 const MAX_INLINE = 60;

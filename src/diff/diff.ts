@@ -1,7 +1,8 @@
 import type { Diagnostic, LintResult, Severity } from '../diagnostics/types.js';
 import { rankUseCases } from '../model/priority.js';
 import { KIND_NAMES } from '../model/references.js';
-import { SECTION_KINDS, type Model, type SectionKind, type TouchpointStatus } from '../model/types.js';
+import { flowToRaw } from '../model/steps.js';
+import { SECTION_KINDS, type FlowStep, type Model, type SectionKind, type TouchpointStatus } from '../model/types.js';
 import { matrixGrid, severityCounts } from '../model/projections.js';
 
 /** Version of the JSON shape of `omni diff --format json`; bumped on any breaking change. */
@@ -125,6 +126,11 @@ type Plain = Record<string, unknown>;
 function content(entity: object, withId: boolean): Plain {
   const plain = JSON.parse(JSON.stringify(entity, (key, value: unknown) => (key === 'origin' ? undefined : value))) as Plain;
   if (!withId) delete plain.id;
+  // Scenarios compare by their steps as written, branches included, not the flat message list.
+  if ('flow' in entity && Array.isArray(entity.flow)) {
+    plain.steps = flowToRaw(entity.flow as FlowStep[]);
+    delete plain.flow;
+  }
   return plain;
 }
 

@@ -322,6 +322,7 @@ export const en: Vocabulary = {
       sources: 'source',
       variables: 'variable',
       scenarios: 'scenario',
+      events: 'event',
     },
     or: 'or',
     rules: {
@@ -346,6 +347,8 @@ export const en: Vocabulary = {
           unknown: 'unknown {kind:kind} "{id}"',
           didYouMean: 'did you mean "{closest}"?',
           declare: 'declare it under {kind}:',
+          unknownStep: 'goto names no step "{id}" of scenario "{scenario}"',
+          declareStep: 'give the step to jump to an id: {id}, or fix the goto',
         },
       },
       'variable-without-source': {
@@ -383,7 +386,41 @@ export const en: Vocabulary = {
         description: 'Step offsets go backwards: a step is timed before the one listed above it.',
         messages: {
           backwards: 'step {step} ({after}) is timed before step {previousStep} ({previousAfter})',
+          backwardsInBranch: 'step {step} ({after}) of {branch} is timed before step {previousStep} ({previousAfter})',
           reorder: 'list steps in the order they are sent, or fix the offset (offsets count from the trigger)',
+        },
+      },
+      'split-percentages': {
+        description: 'The branches of a split and its control group do not add up to 100%.',
+        messages: {
+          notHundred: 'the split of scenario "{scenario}" adds up to {total}%, not 100%',
+          adjust: "change the branches' percent (and control) so that they add up to 100",
+        },
+      },
+      'empty-branch': {
+        description: 'A branch of a wait, decision or split has no step.',
+        messages: {
+          empty: 'branch "{branch}" of a {kind} in scenario "{scenario}" has no step',
+          addSteps: 'add its steps, or - end: true if contacts leave the scenario there',
+        },
+      },
+      'unreachable-step': {
+        description: 'A step no contact can reach: after an end or a goto, after branches that all end or jump, or in a 0% split branch.',
+        messages: {
+          afterJump: 'step {step} of scenario "{scenario}" can never be reached: nothing continues past the {previous} before it',
+          afterBranches: 'step {step} of scenario "{scenario}" can never be reached: every branch of the {previous} before it ends or jumps',
+          zeroBranch: 'step {step} of scenario "{scenario}" can never be reached: its split branch gets 0% of contacts',
+          removeOrLink: 'remove it, or give it an id and goto it from a branch',
+          giveShare: 'give the branch a percent above 0, or remove it',
+        },
+      },
+      'unproduced-event': {
+        description: 'A wait or a decision names an event that nothing produces: not declared under events:, and no scenario is triggered by it.',
+        messages: {
+          waitUnproduced: 'scenario "{scenario}" waits for event "{event}", which nothing produces',
+          decisionUnproduced: 'scenario "{scenario}" decides on event "{event}", which nothing produces',
+          didYouMean: 'did you mean "{closest}"?',
+          declare: 'declare it under events: with the sources that emit it',
         },
       },
       'missing-consent': {

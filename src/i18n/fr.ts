@@ -323,6 +323,7 @@ export const fr: Vocabulary = {
       sources: 'source',
       variables: 'variable',
       scenarios: 'scénario',
+      events: 'événement',
     },
     or: 'ou',
     rules: {
@@ -347,6 +348,8 @@ export const fr: Vocabulary = {
           unknown: 'référence inconnue : {kind:kind} « {id} »',
           didYouMean: 'vouliez-vous dire « {closest} » ?',
           declare: 'déclarez cet identifiant sous {kind}:',
+          unknownStep: 'le goto ne désigne aucune étape « {id} » du scénario « {scenario} »',
+          declareStep: 'donnez à l’étape visée un id: {id}, ou corrigez le goto',
         },
       },
       'variable-without-source': {
@@ -384,7 +387,41 @@ export const fr: Vocabulary = {
         description: 'Les délais des étapes reculent : une étape est programmée avant celle listée au-dessus.',
         messages: {
           backwards: 'l’étape {step} ({after}) est programmée avant l’étape {previousStep} ({previousAfter})',
+          backwardsInBranch: 'l’étape {step} ({after}) de {branch} est programmée avant l’étape {previousStep} ({previousAfter})',
           reorder: 'listez les étapes dans l’ordre d’envoi, ou corrigez le délai : les délais comptent depuis le déclencheur',
+        },
+      },
+      'split-percentages': {
+        description: 'Les branches d’une répartition et son groupe témoin ne totalisent pas 100 %.',
+        messages: {
+          notHundred: 'la répartition du scénario « {scenario} » totalise {total} %, pas 100 %',
+          adjust: 'modifiez les percent des branches (et control) pour qu’ils totalisent 100',
+        },
+      },
+      'empty-branch': {
+        description: 'Une branche d’une attente, d’une décision ou d’une répartition n’a aucune étape.',
+        messages: {
+          empty: 'la branche « {branch} » d’un {kind} du scénario « {scenario} » n’a aucune étape',
+          addSteps: 'ajoutez ses étapes, ou - end: true si les contacts quittent le scénario à cet endroit',
+        },
+      },
+      'unreachable-step': {
+        description: 'Une étape qu’aucun contact ne peut atteindre : après un end ou un goto, après des branches qui finissent toutes ou sautent, ou dans une branche à 0 %.',
+        messages: {
+          afterJump: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : rien ne continue après le {previous} qui la précède',
+          afterBranches: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : chaque branche du {previous} qui la précède finit ou saute',
+          zeroBranch: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : sa branche de répartition reçoit 0 % des contacts',
+          removeOrLink: 'supprimez-la, ou donnez-lui un id et faites-y un goto depuis une branche',
+          giveShare: 'donnez à la branche un percent supérieur à 0, ou supprimez-la',
+        },
+      },
+      'unproduced-event': {
+        description: 'Une attente ou une décision nomme un événement que rien ne produit : ni déclaré sous events:, ni déclencheur d’un scénario.',
+        messages: {
+          waitUnproduced: 'le scénario « {scenario} » attend l’événement « {event} », que rien ne produit',
+          decisionUnproduced: 'le scénario « {scenario} » décide sur l’événement « {event} », que rien ne produit',
+          didYouMean: 'vouliez-vous dire « {closest} » ?',
+          declare: 'déclarez-le sous events: avec les sources qui l’émettent',
         },
       },
       'missing-consent': {

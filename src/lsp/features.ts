@@ -61,6 +61,7 @@ const ENTITY_SYMBOL: Record<SectionKind, SymbolKind> = {
   scenarios: SymbolKind.Function,
   sources: SymbolKind.Package,
   variables: SymbolKind.Variable,
+  events: SymbolKind.Event,
 };
 
 const SCHEMA_DEFINITIONS: Record<string, string> = {
@@ -74,6 +75,7 @@ const SCHEMA_DEFINITIONS: Record<string, string> = {
   scenarios: 'scenario',
   sources: 'source',
   variables: 'variable',
+  events: 'event',
   steps: 'step',
   trigger: 'trigger',
   scores: 'scores',

@@ -1,15 +1,19 @@
 import type { Rule } from './create-rule.js';
 import { channelWithoutTouchpoint } from './channel-without-touchpoint.js';
 import { duplicateId } from './duplicate-id.js';
+import { emptyBranch } from './empty-branch.js';
 import { emptySequence } from './empty-sequence.js';
 import { frictionWithoutUseCase } from './friction-without-use-case.js';
 import { missingConsent } from './missing-consent.js';
 import { opportunityWithoutUseCase } from './opportunity-without-use-case.js';
 import { schema } from './schema.js';
+import { splitPercentages } from './split-percentages.js';
 import { templateSyntax } from './template-syntax.js';
 import { undeclaredTemplateVariable } from './undeclared-template-variable.js';
 import { unknownReference } from './unknown-reference.js';
 import { unorderedSteps } from './unordered-steps.js';
+import { unproducedEvent } from './unproduced-event.js';
+import { unreachableStep } from './unreachable-step.js';
 import { unusedSource } from './unused-source.js';
 import { unusedVariable } from './unused-variable.js';
 import { useCaseWithoutScenario } from './use-case-without-scenario.js';
@@ -27,6 +31,10 @@ export const RULES: readonly Rule[] = [
   templateSyntax,
   emptySequence,
   unorderedSteps,
+  splitPercentages,
+  emptyBranch,
+  unreachableStep,
+  unproducedEvent,
   missingConsent,
   opportunityWithoutUseCase,
   frictionWithoutUseCase,

@@ -44,7 +44,8 @@ export async function validateDocument(name: SchemaName, data: unknown, file: st
 /** The same, synchronously, with a validator already obtained from getValidator. */
 export function validateWith(validator: Validator, name: SchemaName, data: unknown, file: string): PendingDiagnostic[] {
   if (validator(data)) return [];
-  return (validator.errors ?? []).map((error) => toDiagnostic(error, name, file, data));
+  // An `if` error only says which branch failed; that branch's own error is the useful one.
+  return (validator.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => toDiagnostic(error, name, file, data));
 }
 
 function decodePointer(pointer: string): (string | number)[] {
@@ -180,6 +181,9 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       const item = Array.isArray(value) ? value[j] : undefined;
       return diagnostic(`${describeValue(item)} is listed twice in ${field}`, [...path, j]);
     }
+    case 'false schema':
+      // Keys a step of another kind uses (after on a wait, goto with split…).
+      return diagnostic(`${field} cannot be used here`, path, { suggestion: 'a step is a message (after, channel) or exactly one of wait, decision, split, goto, end' }, 'key');
     case 'propertyNames':
       return diagnostic(`${field}: invalid key`);
     default:
