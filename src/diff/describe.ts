@@ -14,6 +14,7 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
   sources: 'Sources',
   variables: 'Variables',
   events: 'Events',
+  personas: 'Personas',
 };
 
 const MAX_INLINE = 60;

@@ -323,6 +323,7 @@ export const en: Vocabulary = {
       variables: 'variable',
       scenarios: 'scenario',
       events: 'event',
+      personas: 'persona',
     },
     or: 'or',
     rules: {
@@ -412,6 +413,21 @@ export const en: Vocabulary = {
           zeroBranch: 'step {step} of scenario "{scenario}" can never be reached: its split branch gets 0% of contacts',
           removeOrLink: 'remove it, or give it an id and goto it from a branch',
           giveShare: 'give the branch a percent above 0, or remove it',
+        },
+      },
+      'marketing-pressure': {
+        description: "A persona's simulated calendar breaks a contact-pressure cap of omni.yaml.",
+        messages: {
+          overCap: 'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per} (scenarios: {scenarios})',
+          overCapAllChannels: 'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels (scenarios: {scenarios})',
+          spread: 'space the steps out, add exits (e.g. the other scenario\'s goal), or merge the scenarios (see omni simulate)',
+        },
+      },
+      'quiet-hours': {
+        description: "A step lands in omni.yaml's quiet hours in a persona's simulated calendar.",
+        messages: {
+          inWindow: 'step {step} of scenario "{scenario}" sends on {channel} at {at} for persona "{persona}", inside quiet hours ({from}–{to})',
+          moveOrWait: 'change the offset so that it lands outside {from}–{to}, or send on another channel',
         },
       },
       'unproduced-event': {

@@ -324,6 +324,7 @@ export const fr: Vocabulary = {
       variables: 'variable',
       scenarios: 'scénario',
       events: 'événement',
+      personas: 'persona',
     },
     or: 'ou',
     rules: {
@@ -413,6 +414,21 @@ export const fr: Vocabulary = {
           zeroBranch: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : sa branche de répartition reçoit 0 % des contacts',
           removeOrLink: 'supprimez-la, ou donnez-lui un id et faites-y un goto depuis une branche',
           giveShare: 'donnez à la branche un percent supérieur à 0, ou supprimez-la',
+        },
+      },
+      'marketing-pressure': {
+        description: 'Le calendrier simulé d’une persona dépasse un plafond de pression commerciale d’omni.yaml.',
+        messages: {
+          overCap: 'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per} (scénarios : {scenarios})',
+          overCapAllChannels: 'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus (scénarios : {scenarios})',
+          spread: 'espacez les étapes, ajoutez des sorties (par ex. l’objectif de l’autre scénario), ou fusionnez les scénarios (voir omni simulate)',
+        },
+      },
+      'quiet-hours': {
+        description: 'Une étape tombe dans les heures de silence d’omni.yaml dans le calendrier simulé d’une persona.',
+        messages: {
+          inWindow: 'l’étape {step} du scénario « {scenario} » envoie sur {channel} à {at} pour la persona « {persona} », pendant les heures de silence ({from}–{to})',
+          moveOrWait: 'changez le délai pour qu’elle tombe hors de {from}–{to}, ou envoyez sur un autre canal',
         },
       },
       'unproduced-event': {

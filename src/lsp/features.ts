@@ -62,6 +62,7 @@ const ENTITY_SYMBOL: Record<SectionKind, SymbolKind> = {
   sources: SymbolKind.Package,
   variables: SymbolKind.Variable,
   events: SymbolKind.Event,
+  personas: SymbolKind.Struct,
 };
 
 const SCHEMA_DEFINITIONS: Record<string, string> = {
@@ -76,6 +77,7 @@ const SCHEMA_DEFINITIONS: Record<string, string> = {
   sources: 'source',
   variables: 'variable',
   events: 'event',
+  personas: 'persona',
   steps: 'step',
   trigger: 'trigger',
   scores: 'scores',

@@ -15,6 +15,7 @@ export const KIND_NAMES: Record<SectionKind, string> = {
   sources: 'source',
   variables: 'variable',
   events: 'event',
+  personas: 'persona',
 };
 
 /** One id written in one entity that must name an entity of another section. */
@@ -70,6 +71,14 @@ export function forEachReference(
     for (let i = 0; i < sources.length; i++) visit('sources', sources[i]!, variable.origin, from, 'sources', i);
     const channels = variable.consentFor ?? [];
     for (let i = 0; i < channels.length; i++) visit('channels', channels[i]!, variable.origin, from, 'consentFor', i);
+  }
+  for (const persona of model.personas) {
+    const from = { kind: 'personas', id: persona.id } as const;
+    // Written as one id (target: vip) or a list: the position resolver stops at the scalar for the former.
+    const targets = persona.target;
+    for (let i = 0; i < targets.length; i++) visit('targets', targets[i]!, persona.origin, from, 'target', i);
+    for (let i = 0; i < persona.optOut.length; i++) visit('channels', persona.optOut[i]!, persona.origin, from, 'optOut', i);
+    for (let i = 0; i < persona.bounces.length; i++) visit('channels', persona.bounces[i]!, persona.origin, from, 'bounces', i);
   }
   for (const event of model.events) {
     const from = { kind: 'events', id: event.id } as const;

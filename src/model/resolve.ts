@@ -82,6 +82,15 @@ const builders: Record<SectionKind, Builder> = {
     event.sources = list(raw.sources);
     return event;
   },
+  personas: (raw, origin) => {
+    const persona = base(raw, origin);
+    persona.target = Array.isArray(raw.target) ? raw.target : [raw.target];
+    persona.events = list(raw.events).map((item) => copyPresent({ event: (item as Raw).event, at: (item as Raw).at }, item as Raw, ['description']));
+    persona.optOut = list(raw.optOut);
+    persona.bounces = list(raw.bounces);
+    persona.assume = list(raw.assume);
+    return persona;
+  },
 };
 
 function startsWith(path: JsonPath, prefix: JsonPath): boolean {

@@ -198,6 +198,46 @@ export interface JourneyEvent extends EntityBase {
   sources: string[];
 }
 
+/** One thing a persona does: `at` as written (J+2, 3d, "J+2 18:30"). */
+export interface PersonaEvent {
+  event: string;
+  at: string;
+  description?: string;
+}
+
+/** The branch a persona takes at a split or decision its events cannot decide. */
+export interface PersonaAssumption {
+  scenario: string;
+  step: string;
+  branch: string;
+}
+
+/** One customer's story, played by `omni simulate`. */
+export interface Persona extends EntityBase {
+  /** The targets the persona belongs to (one id or a list in the file; always a list here). */
+  target: string[];
+  events: PersonaEvent[];
+  optOut: string[];
+  bounces: string[];
+  assume: PersonaAssumption[];
+}
+
+/** At most `max` messages on `channels` (all when absent) in any period of `per`. */
+export interface PressureCap {
+  channels?: string[];
+  max: number;
+  /** As written: 12h, 1d, 7d, 2w. */
+  per: string;
+  description?: string;
+}
+
+/** No message on `channels` (all when absent) from `from` to `to` (HH:MM, may cross midnight). */
+export interface QuietHours {
+  from: string;
+  to: string;
+  channels?: string[];
+}
+
 /** A system that holds customer data: CRM, e-commerce, POS, call centre… */
 export interface Source extends EntityBase {
   type?: string;
@@ -228,6 +268,9 @@ export interface Settings {
   updated?: string;
   /** Whether omni.yaml exists (false: defaults only). */
   declared: boolean;
+  /** Contact-pressure caps, when omni.yaml has any. */
+  pressure?: PressureCap[];
+  quietHours?: QuietHours;
 }
 
 export const SECTION_KINDS = [
@@ -242,6 +285,7 @@ export const SECTION_KINDS = [
   'sources',
   'variables',
   'events',
+  'personas',
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -257,6 +301,7 @@ export interface Sections {
   sources: Source[];
   variables: Variable[];
   events: JourneyEvent[];
+  personas: Persona[];
 }
 
 /** The resolved journey: every section merged across files, in declaration order. */

@@ -4,8 +4,10 @@ import { duplicateId } from './duplicate-id.js';
 import { emptyBranch } from './empty-branch.js';
 import { emptySequence } from './empty-sequence.js';
 import { frictionWithoutUseCase } from './friction-without-use-case.js';
+import { marketingPressure } from './marketing-pressure.js';
 import { missingConsent } from './missing-consent.js';
 import { opportunityWithoutUseCase } from './opportunity-without-use-case.js';
+import { quietHours } from './quiet-hours.js';
 import { schema } from './schema.js';
 import { splitPercentages } from './split-percentages.js';
 import { templateSyntax } from './template-syntax.js';
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   unreachableStep,
   unproducedEvent,
   missingConsent,
+  marketingPressure,
+  quietHours,
   opportunityWithoutUseCase,
   frictionWithoutUseCase,
   useCaseWithoutScenario,

@@ -10,14 +10,15 @@ export const LAYERS: Record<string, readonly string[]> = {
   model: ['diagnostics', 'i18n', 'util'],
   loader: ['diagnostics', 'util'],
   schema: ['diagnostics', 'util'],
-  rules: ['diagnostics', 'i18n', 'model', 'util'],
+  simulate: ['model', 'util'],
+  rules: ['diagnostics', 'i18n', 'model', 'simulate', 'util'],
   pipeline: ['diagnostics', 'i18n', 'loader', 'model', 'rules', 'schema', 'util'],
   formatters: ['diagnostics', 'i18n', 'rules', 'util'],
   renderers: ['diagnostics', 'i18n', 'model', 'util'],
   exporters: ['diagnostics', 'i18n', 'model', 'util'],
   report: ['diagnostics', 'i18n', 'model', 'renderers', 'rules', 'util'],
   diff: ['diagnostics', 'formatters', 'i18n', 'loader', 'model', 'pipeline', 'renderers', 'util'],
-  cli: ['diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'loader', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'util'],
+  cli: ['diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'loader', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'simulate', 'util'],
   // Ambient declarations for untyped packages.
   types: [],
 };
