@@ -418,8 +418,8 @@ export const en: Vocabulary = {
       'marketing-pressure': {
         description: "A persona's simulated calendar breaks a contact-pressure cap of omni.yaml.",
         messages: {
-          overCap: 'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per} (scenarios: {scenarios})',
-          overCapAllChannels: 'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels (scenarios: {scenarios})',
+          overCap: 'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per}, breached {breaches}× in the story (scenarios: {scenarios})',
+          overCapAllChannels: 'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios})',
           spread: 'space the steps out, add exits (e.g. the other scenario\'s goal), or merge the scenarios (see omni simulate)',
         },
       },

@@ -419,8 +419,8 @@ export const fr: Vocabulary = {
       'marketing-pressure': {
         description: 'Le calendrier simulé d’une persona dépasse un plafond de pression commerciale d’omni.yaml.',
         messages: {
-          overCap: 'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per} (scénarios : {scenarios})',
-          overCapAllChannels: 'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus (scénarios : {scenarios})',
+          overCap: 'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per}, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
+          overCapAllChannels: 'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
           spread: 'espacez les étapes, ajoutez des sorties (par ex. l’objectif de l’autre scénario), ou fusionnez les scénarios (voir omni simulate)',
         },
       },

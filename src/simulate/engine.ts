@@ -1,5 +1,5 @@
 import { offsetMinutes } from '../model/offsets.js';
-import { branchesOf, branchLabel, isBranching, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
+import { branchesOf, branchLabel, isBranching, isLinear, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
 import type { Branch, FlowStep, SplitBranch, Model, Origin, Persona, PressureCap, QuietHours, Scenario, Step } from '../model/types.js';
 
 /**
@@ -175,13 +175,29 @@ class PersonaPlayer {
     return this.persona.assume.find((assumption) => assumption.scenario === scenario.id && assumption.step === id)?.branch;
   }
 
-  play(scenario: Scenario, trigger: TimedEvent): void {
+  play(scenario: Scenario, trigger: TimedEvent): ScenarioRun {
     const stopNames = new Set(scenario.exit);
     if (scenario.goal !== undefined) stopNames.add(scenario.goal);
     const stopEvent = stopNames.size > 0 ? this.firstEvent(stopNames, trigger.minute) : undefined;
     const stopAt = stopEvent?.minute ?? Infinity;
     const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
     this.runs.push(run);
+    if (isLinear(scenario)) {
+      // Nearly every scenario of a large plan: no branch, no plan to build.
+      const steps = scenario.steps;
+      for (let index = 0; index < steps.length; index++) {
+        const step = steps[index]!;
+        const offset = offsetMinutes(step.after);
+        if (offset === undefined) continue;
+        const minute = trigger.minute + offset;
+        if (minute >= stopAt) {
+          this.stop(run, scenario, stopEvent!);
+          return run;
+        }
+        this.send(scenario, { step: step.id ?? String(index + 1), branch: '' }, step, { minute, timeKnown: trigger.timeKnown });
+      }
+      return run;
+    }
     const plan = planOf(scenario);
     let anchor: Moment = { minute: trigger.minute, timeKnown: trigger.timeKnown };
     let cursor = trigger.minute;
@@ -197,7 +213,7 @@ class PersonaPlayer {
             stopped = true;
             break;
           }
-          this.send(scenario, plan, step, step.step, { minute, timeKnown: anchor.timeKnown });
+          this.send(scenario, stepLabel(plan, step), step.step, { minute, timeKnown: anchor.timeKnown });
           cursor = Math.max(cursor, minute);
         }
       } else if (step.kind === 'wait') {
@@ -232,7 +248,7 @@ class PersonaPlayer {
         const assumed = this.assumed(scenario, step);
         if (assumed === 'control') {
           run.outcome = 'control';
-          return;
+          return run;
         }
         const largest = step.branches.reduce<SplitBranch | undefined>((best, branch) => (best === undefined || branch.percent > best.percent ? branch : best), undefined);
         const chosen = (assumed !== undefined ? step.branches.find((branch) => branch.name === assumed) : undefined) ?? largest;
@@ -241,21 +257,25 @@ class PersonaPlayer {
         following = plan.byId.get(step.goto);
       } else {
         run.outcome = 'ended';
-        return;
+        return run;
       }
       step = following;
     }
-    if (stopped && stopEvent) {
-      run.outcome = scenario.goal === stopEvent.event ? 'goal' : 'exit';
-      run.stopped = { minute: stopEvent.minute, timeKnown: stopEvent.timeKnown };
-      run.stoppedBy = stopEvent.event;
-    }
+    if (stopped && stopEvent) this.stop(run, scenario, stopEvent);
+    return run;
   }
 
-  private send(scenario: Scenario, plan: ScenarioPlan, node: FlowStep, step: Step, at: Moment): void {
-    const where = stepLabel(plan, node);
+  private stop(run: ScenarioRun, scenario: Scenario, stopEvent: TimedEvent): void {
+    run.outcome = scenario.goal === stopEvent.event ? 'goal' : 'exit';
+    run.stopped = { minute: stopEvent.minute, timeKnown: stopEvent.timeKnown };
+    run.stoppedBy = stopEvent.event;
+  }
+
+  private send(scenario: Scenario, where: { step: string; branch: string }, step: Step, at: Moment): void {
+    // Explicit fields, one shape: tens of thousands of entries on a large plan.
     const entry = (channel: string, kind: CalendarEntry['kind'], message: { subject?: string; name?: string; message?: string }, origin: Origin): CalendarEntry => ({
-      ...at,
+      minute: at.minute,
+      timeKnown: at.timeKnown,
       scenario: scenario.id,
       step: where.step,
       branch: where.branch,
@@ -294,6 +314,19 @@ function scenariosTriggeredBy(model: Model): Map<string, Scenario[]> {
   return index;
 }
 
+const orders = new WeakMap<Model, Map<string, number>>();
+
+/** Declaration order of scenarios: ties in the calendar follow it. */
+function scenarioOrder(model: Model): Map<string, number> {
+  let order = orders.get(model);
+  if (!order) {
+    order = new Map();
+    model.scenarios.forEach((scenario, i) => order!.has(scenario.id) || order!.set(scenario.id, i));
+    orders.set(model, order);
+  }
+  return order;
+}
+
 /** Plays one persona's story through every scenario it triggers. */
 export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
   const events: TimedEvent[] = [];
@@ -304,23 +337,25 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
   const player = new PersonaPlayer(persona, events);
   const index = scenariosTriggeredBy(model);
-  const seen = new Set<string>();
+  const runsByScenario = new Map<string, ScenarioRun[]>();
   for (const event of events) {
     for (const scenario of index.get(event.event) ?? []) {
       if (!persona.target.includes(scenario.target)) continue;
       // A duplicate id is duplicate-id's finding: play the first declaration only.
       if (model.index.scenarios.get(scenario.id) !== scenario) continue;
-      const previous = player.runs.filter((run) => run.scenario === scenario.id);
+      const previous = runsByScenario.get(scenario.id) ?? [];
       if (previous.length > 0 && scenario.reentry === 'never') continue;
       if (scenario.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
-      player.play(scenario, event);
+      const run = player.play(scenario, event);
+      if (previous.length === 0) runsByScenario.set(scenario.id, previous);
+      previous.push(run);
     }
   }
-  const order = new Map(model.scenarios.map((scenario, i) => [scenario.id, i]));
-  const calendar = player.calendar
-    .map((entry, i) => ({ entry, i }))
-    .sort((a, b) => a.entry.minute - b.entry.minute || order.get(a.entry.scenario)! - order.get(b.entry.scenario)! || a.i - b.i)
-    .map(({ entry }) => entry);
+  const order = scenarioOrder(model);
+  // Array.prototype.sort is stable: equal minutes keep scenario order, then play order.
+  const rank = new Map<CalendarEntry, number>();
+  for (const entry of player.calendar) rank.set(entry, order.get(entry.scenario)!);
+  const calendar = player.calendar.slice().sort((a, b) => a.minute - b.minute || rank.get(a)! - rank.get(b)!);
   return {
     persona,
     calendar,
@@ -352,9 +387,11 @@ export function pressureViolations(calendar: readonly CalendarEntry[], caps: rea
       if (!cap.channels || cap.channels.includes(entry.channel)) counted.push(i);
     });
     let start = 0;
+    // Both ends only move forward: linear in the calendar.
+    let end = 0;
     while (start < counted.length) {
       const first = calendar[counted[start]!]!;
-      let end = start;
+      if (end < start) end = start;
       while (end < counted.length && calendar[counted[end]!]!.minute < first.minute + per) end++;
       if (end - start > cap.max) {
         const entries = counted.slice(start, end);

@@ -36,14 +36,14 @@ ruleTester('marketing-pressure', {
       errors: [
         {
           ruleId: 'marketing-pressure',
-          message: 'persona "camille" gets 2 messages on email from D+1 10:00 to D+2 10:00, over the cap of 1 per 7d (scenarios: cart, cart-2)',
+          message: 'persona "camille" gets 2 messages on email from D+1 10:00 to D+2 10:00, over the cap of 1 per 7d, breached 1× in the story (scenarios: cart, cart-2)',
           file: 'p.yaml',
           line: 2,
           column: 9,
           suggestion: "space the steps out, add exits (e.g. the other scenario's goal), or merge the scenarios (see omni simulate)",
         },
       ],
-      fr: [{ message: 'la persona « camille » reçoit 2 messages sur email de D+1 10:00 à D+2 10:00, au-delà du plafond de 1 par 7d (scénarios : cart, cart-2)' }],
+      fr: [{ message: 'la persona « camille » reçoit 2 messages sur email de D+1 10:00 à D+2 10:00, au-delà du plafond de 1 par 7d, dépassé 1 fois dans l’histoire (scénarios : cart, cart-2)' }],
     },
     {
       name: 'a cap on all channels, the trigger time unknown',
@@ -55,7 +55,7 @@ ruleTester('marketing-pressure', {
       errors: [
         {
           ruleId: 'marketing-pressure',
-          message: 'persona "camille" gets 2 messages from D+1 to D+4, over the cap of 1 per 2w on all channels (scenarios: cart)',
+          message: 'persona "camille" gets 2 messages from D+1 to D+4, over the cap of 1 per 2w on all channels, breached 1× in the story (scenarios: cart)',
           line: 2,
           column: 9,
         },
