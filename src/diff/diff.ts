@@ -147,7 +147,9 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
     const b = after[key];
     if (same(a, b)) continue;
     const path = [...prefix, key];
-    if (key === 'steps' && prefix.length === 0 && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
+    // Step lists compare step by step, and so do the lists inside steps (branches, their steps).
+    const inSteps = (key === 'steps' && prefix.length === 0) || (prefix[0] === 'steps' && Array.isArray(a) && Array.isArray(b));
+    if (inSteps && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
       const left = (a ?? []) as unknown[];
       const right = (b ?? []) as unknown[];
       for (let index = 0; index < Math.max(left.length, right.length); index++) {
