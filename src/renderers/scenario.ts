@@ -1,5 +1,6 @@
 import { isBranching, isLinear, walkSteps } from '../model/steps.js';
 import type { FlowStep, Model, Scenario } from '../model/types.js';
+import { FLOW_WORDS } from '../i18n/flow-words.js';
 import { escapeLabel, quoted, shorten } from './escape.js';
 import { fileNames, NodeIds } from './ids.js';
 import { classDef, lines, type Diagram, type View } from './types.js';
@@ -66,12 +67,6 @@ export function scenarioDiagram(model: Model, scenario: Scenario, file: string):
     ),
   };
 }
-
-/** Words of the branching shapes, per locale (the YAML keys, said for a reader). */
-const FLOW_WORDS = {
-  en: { wait: 'Wait', timeout: 'no event within', decision: 'Decision', split: 'Split', control: 'control', otherwise: 'otherwise', end: 'End', goto: 'go to' },
-  fr: { wait: 'Attente', timeout: 'rien en', decision: 'Décision', split: 'Répartition', control: 'témoin', otherwise: 'sinon', end: 'Fin', goto: 'aller à' },
-} as const;
 
 /** An edge still to be drawn: from a node, with an optional label (the branch taken). */
 interface Open {
