@@ -14,6 +14,7 @@ import { registerRender } from './render.js';
 import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
+import { registerSimulate } from './simulate.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerReport(program);
   registerDiff(program);
+  registerSimulate(program);
   registerLsp(program);
   return program;
 }

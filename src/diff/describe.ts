@@ -13,6 +13,8 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
   scenarios: 'Scenarios',
   sources: 'Sources',
   variables: 'Variables',
+  events: 'Events',
+  personas: 'Personas',
 };
 
 const MAX_INLINE = 60;

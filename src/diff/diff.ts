@@ -1,7 +1,8 @@
 import type { Diagnostic, LintResult, Severity } from '../diagnostics/types.js';
 import { rankUseCases } from '../model/priority.js';
 import { KIND_NAMES } from '../model/references.js';
-import { SECTION_KINDS, type Model, type SectionKind, type TouchpointStatus } from '../model/types.js';
+import { flowToRaw } from '../model/steps.js';
+import { SECTION_KINDS, type FlowStep, type Model, type SectionKind, type TouchpointStatus } from '../model/types.js';
 import { matrixGrid, severityCounts } from '../model/projections.js';
 
 /** Version of the JSON shape of `omni diff --format json`; bumped on any breaking change. */
@@ -125,6 +126,11 @@ type Plain = Record<string, unknown>;
 function content(entity: object, withId: boolean): Plain {
   const plain = JSON.parse(JSON.stringify(entity, (key, value: unknown) => (key === 'origin' ? undefined : value))) as Plain;
   if (!withId) delete plain.id;
+  // Scenarios compare by their steps as written, branches included, not the flat message list.
+  if ('flow' in entity && Array.isArray(entity.flow)) {
+    plain.steps = flowToRaw(entity.flow as FlowStep[]);
+    delete plain.flow;
+  }
   return plain;
 }
 
@@ -141,7 +147,9 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
     const b = after[key];
     if (same(a, b)) continue;
     const path = [...prefix, key];
-    if (key === 'steps' && prefix.length === 0 && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
+    // Step lists compare step by step, and so do the lists inside steps (branches, their steps).
+    const inSteps = (key === 'steps' && prefix.length === 0) || (prefix[0] === 'steps' && Array.isArray(a) && Array.isArray(b));
+    if (inSteps && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
       const left = (a ?? []) as unknown[];
       const right = (b ?? []) as unknown[];
       for (let index = 0; index < Math.max(left.length, right.length); index++) {

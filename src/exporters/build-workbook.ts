@@ -1,8 +1,9 @@
 import { LABELS } from '../model/labels.js';
 import { firstDeclarations, lintSummaryByRule, matrixGrid, scenarioChannelNames, scenarioMapGrid, severityCounts } from '../model/projections.js';
 import { rankUseCases } from '../model/priority.js';
+import { flowToRaw } from '../model/steps.js';
 import { formulaRanks, MAX_FIXED_RANKS, rankFormula } from './rank-formula.js';
-import { SECTION_KINDS, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
+import { SECTION_KINDS, type FlowStep, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import { columnLetter, type CellSpec, type ColumnSpec, type CellStyle, type EditField, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
 
@@ -482,7 +483,11 @@ const CHUNK = 30_000;
 
 function withoutOrigins(entity: object): Record<string, unknown> {
   const { origin: _origin, ...rest } = entity as Record<string, unknown>;
-  if (Array.isArray(rest.steps)) rest.steps = rest.steps.map((step: object) => withoutOrigins(step));
+  // A scenario's steps as written (branches included), not the flat list of its messages.
+  if (Array.isArray(rest.flow)) {
+    rest.steps = flowToRaw(rest.flow as FlowStep[]);
+    delete rest.flow;
+  }
   return rest;
 }
 

@@ -167,7 +167,7 @@ const FILES: { file: string; kinds: SectionKind[] }[] = [
   { file: 'use-cases.yaml', kinds: ['useCases'] },
   { file: 'programs.yaml', kinds: ['lifecycle', 'targets', 'programs'] },
   { file: 'scenarios.yaml', kinds: ['scenarios'] },
-  { file: 'data.yaml', kinds: ['sources', 'variables'] },
+  { file: 'data.yaml', kinds: ['sources', 'variables', 'events', 'personas'] },
 ];
 
 const SCHEMA_BASE = 'https://raw.githubusercontent.com/omni-journey/omni/main/schemas';

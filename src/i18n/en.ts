@@ -344,6 +344,8 @@ export const en: Vocabulary = {
       sources: 'source',
       variables: 'variable',
       scenarios: 'scenario',
+      events: 'event',
+      personas: 'persona',
     },
     output: {
       problem: ['problem', 'problems'],
@@ -392,6 +394,8 @@ export const en: Vocabulary = {
       schema: {
         description: 'A file breaks the JSON Schema: unknown section or property, wrong type, missing field, invalid id or value.',
         messages: {
+          notHere: '{field:word} cannot be used here',
+          oneStepKind: 'a step is a message (after, channel) or exactly one of wait, decision, split, goto, end',
           unknownRule: 'unknown rule "{rule}"',
           didYouMean: 'did you mean "{closest}"?',
           seeRules: 'see `omni rules` for the list',
@@ -434,6 +438,8 @@ export const en: Vocabulary = {
           unknown: 'unknown {kind:kind} "{id}"',
           didYouMean: 'did you mean "{closest}"?',
           declare: 'declare it under {kind}:',
+          unknownStep: 'goto names no step "{id}" of scenario "{scenario}"',
+          declareStep: 'give the step to jump to an id: {id}, or fix the goto',
         },
       },
       'variable-without-source': {
@@ -471,7 +477,56 @@ export const en: Vocabulary = {
         description: 'Step offsets go backwards: a step is timed before the one listed above it.',
         messages: {
           backwards: 'step {step} ({after}) is timed before step {previousStep} ({previousAfter})',
+          backwardsInBranch: 'step {step} ({after}) of {branch} is timed before step {previousStep} ({previousAfter})',
           reorder: 'list steps in the order they are sent, or fix the offset (offsets count from the trigger)',
+        },
+      },
+      'split-percentages': {
+        description: 'The branches of a split and its control group do not add up to 100%.',
+        messages: {
+          notHundred: 'the split of scenario "{scenario}" adds up to {total}%, not 100%',
+          adjust: "change the branches' percent (and control) so that they add up to 100",
+        },
+      },
+      'empty-branch': {
+        description: 'A branch of a wait, decision or split has no step.',
+        messages: {
+          empty: 'branch "{branch}" of a {kind} in scenario "{scenario}" has no step',
+          addSteps: 'add its steps, or - end: true if contacts leave the scenario there',
+        },
+      },
+      'unreachable-step': {
+        description: 'A step no contact can reach: after an end or a goto, after branches that all end or jump, or in a 0% split branch.',
+        messages: {
+          afterJump: 'step {step} of scenario "{scenario}" can never be reached: nothing continues past the {previous} before it',
+          afterBranches: 'step {step} of scenario "{scenario}" can never be reached: every branch of the {previous} before it ends or jumps',
+          zeroBranch: 'step {step} of scenario "{scenario}" can never be reached: its split branch gets 0% of contacts',
+          removeOrLink: 'remove it, or give it an id and goto it from a branch',
+          giveShare: 'give the branch a percent above 0, or remove it',
+        },
+      },
+      'marketing-pressure': {
+        description: "A persona's simulated calendar breaks a contact-pressure cap of omni.yaml.",
+        messages: {
+          overCap: 'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per}, breached {breaches}× in the story (scenarios: {scenarios})',
+          overCapAllChannels: 'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios})',
+          spread: 'space the steps out, add exits (e.g. the other scenario\'s goal), or merge the scenarios (see omni simulate)',
+        },
+      },
+      'quiet-hours': {
+        description: "A step lands in omni.yaml's quiet hours in a persona's simulated calendar.",
+        messages: {
+          inWindow: 'step {step} of scenario "{scenario}" sends on {channel} at {at} for persona "{persona}", inside quiet hours ({from}–{to})',
+          moveOrWait: 'change the offset so that it lands outside {from}–{to}, or send on another channel',
+        },
+      },
+      'unproduced-event': {
+        description: 'A wait or a decision names an event that nothing produces: not declared under events:, and no scenario is triggered by it.',
+        messages: {
+          waitUnproduced: 'scenario "{scenario}" waits for event "{event}", which nothing produces',
+          decisionUnproduced: 'scenario "{scenario}" decides on event "{event}", which nothing produces',
+          didYouMean: 'did you mean "{closest}"?',
+          declare: 'declare it under events: with the sources that emit it',
         },
       },
       'missing-consent': {

@@ -345,6 +345,8 @@ export const fr: Vocabulary = {
       sources: 'source',
       variables: 'variable',
       scenarios: 'scénario',
+      events: 'événement',
+      personas: 'persona',
     },
     output: {
       problem: ['problème', 'problèmes'],
@@ -393,6 +395,8 @@ export const fr: Vocabulary = {
       schema: {
         description: 'Un fichier enfreint le schéma JSON : section ou propriété inconnue, mauvais type, champ manquant, identifiant ou valeur invalide.',
         messages: {
+          notHere: '{field:word} n’a pas sa place ici',
+          oneStepKind: 'une étape est un message (after, channel) ou exactement un de wait, decision, split, goto, end',
           unknownRule: 'règle inconnue « {rule} »',
           didYouMean: 'vouliez-vous dire « {closest} » ?',
           seeRules: 'voyez `omni rules` pour la liste',
@@ -435,6 +439,8 @@ export const fr: Vocabulary = {
           unknown: 'référence inconnue : {kind:kind} « {id} »',
           didYouMean: 'vouliez-vous dire « {closest} » ?',
           declare: 'déclarez cet identifiant sous {kind}:',
+          unknownStep: 'le goto ne désigne aucune étape « {id} » du scénario « {scenario} »',
+          declareStep: 'donnez à l’étape visée un id: {id}, ou corrigez le goto',
         },
       },
       'variable-without-source': {
@@ -472,7 +478,56 @@ export const fr: Vocabulary = {
         description: 'Les délais des étapes reculent : une étape est programmée avant celle listée au-dessus.',
         messages: {
           backwards: 'l’étape {step} ({after}) est programmée avant l’étape {previousStep} ({previousAfter})',
+          backwardsInBranch: 'l’étape {step} ({after}) de {branch} est programmée avant l’étape {previousStep} ({previousAfter})',
           reorder: 'listez les étapes dans l’ordre d’envoi, ou corrigez le délai : les délais comptent depuis le déclencheur',
+        },
+      },
+      'split-percentages': {
+        description: 'Les branches d’une répartition et son groupe témoin ne totalisent pas 100 %.',
+        messages: {
+          notHundred: 'la répartition du scénario « {scenario} » totalise {total} %, pas 100 %',
+          adjust: 'modifiez les percent des branches (et control) pour qu’ils totalisent 100',
+        },
+      },
+      'empty-branch': {
+        description: 'Une branche d’une attente, d’une décision ou d’une répartition n’a aucune étape.',
+        messages: {
+          empty: 'la branche « {branch} » d’un {kind} du scénario « {scenario} » n’a aucune étape',
+          addSteps: 'ajoutez ses étapes, ou - end: true si les contacts quittent le scénario à cet endroit',
+        },
+      },
+      'unreachable-step': {
+        description: 'Une étape qu’aucun contact ne peut atteindre : après un end ou un goto, après des branches qui finissent toutes ou sautent, ou dans une branche à 0 %.',
+        messages: {
+          afterJump: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : rien ne continue après le {previous} qui la précède',
+          afterBranches: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : chaque branche du {previous} qui la précède finit ou saute',
+          zeroBranch: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : sa branche de répartition reçoit 0 % des contacts',
+          removeOrLink: 'supprimez-la, ou donnez-lui un id et faites-y un goto depuis une branche',
+          giveShare: 'donnez à la branche un percent supérieur à 0, ou supprimez-la',
+        },
+      },
+      'marketing-pressure': {
+        description: 'Le calendrier simulé d’une persona dépasse un plafond de pression commerciale d’omni.yaml.',
+        messages: {
+          overCap: 'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per}, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
+          overCapAllChannels: 'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
+          spread: 'espacez les étapes, ajoutez des sorties (par ex. l’objectif de l’autre scénario), ou fusionnez les scénarios (voir omni simulate)',
+        },
+      },
+      'quiet-hours': {
+        description: 'Une étape tombe dans les heures de silence d’omni.yaml dans le calendrier simulé d’une persona.',
+        messages: {
+          inWindow: 'l’étape {step} du scénario « {scenario} » envoie sur {channel} à {at} pour la persona « {persona} », pendant les heures de silence ({from}–{to})',
+          moveOrWait: 'changez le délai pour qu’elle tombe hors de {from}–{to}, ou envoyez sur un autre canal',
+        },
+      },
+      'unproduced-event': {
+        description: 'Une attente ou une décision nomme un événement que rien ne produit : ni déclaré sous events:, ni déclencheur d’un scénario.',
+        messages: {
+          waitUnproduced: 'le scénario « {scenario} » attend l’événement « {event} », que rien ne produit',
+          decisionUnproduced: 'le scénario « {scenario} » décide sur l’événement « {event} », que rien ne produit',
+          didYouMean: 'vouliez-vous dire « {closest} » ?',
+          declare: 'déclarez-le sous events: avec les sources qui l’émettent',
         },
       },
       'missing-consent': {

@@ -257,7 +257,7 @@ export interface RuleWords {
 
 export interface LintWords {
   /** Nouns of the model's sections, singular, as they read inside a message. */
-  kinds: Record<'stages' | 'channels' | 'touchpoints' | 'lifecycle' | 'targets' | 'programs' | 'useCases' | 'sources' | 'variables' | 'scenarios', string>;
+  kinds: Record<'stages' | 'channels' | 'touchpoints' | 'lifecycle' | 'targets' | 'programs' | 'useCases' | 'sources' | 'variables' | 'scenarios' | 'events' | 'personas', string>;
   /** Connects the last two items of a list ("a, b or c"). */
   or: string;
   /** Words a message template fills with `{name:word}` (value kinds, types, "the file"). */

@@ -61,6 +61,8 @@ const ENTITY_SYMBOL: Record<SectionKind, SymbolKind> = {
   scenarios: SymbolKind.Function,
   sources: SymbolKind.Package,
   variables: SymbolKind.Variable,
+  events: SymbolKind.Event,
+  personas: SymbolKind.Struct,
 };
 
 const SCHEMA_DEFINITIONS: Record<string, string> = {
@@ -74,6 +76,8 @@ const SCHEMA_DEFINITIONS: Record<string, string> = {
   scenarios: 'scenario',
   sources: 'source',
   variables: 'variable',
+  events: 'event',
+  personas: 'persona',
   steps: 'step',
   trigger: 'trigger',
   scores: 'scores',

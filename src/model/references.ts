@@ -1,4 +1,5 @@
 import type { JsonPath } from '../diagnostics/types.js';
+import { forEachMessage, isLinear, walkSteps } from './steps.js';
 import type { Model, Origin, SectionKind } from './types.js';
 
 /** Singular nouns for messages, per section. */
@@ -13,6 +14,8 @@ export const KIND_NAMES: Record<SectionKind, string> = {
   scenarios: 'scenario',
   sources: 'source',
   variables: 'variable',
+  events: 'event',
+  personas: 'persona',
 };
 
 /** One id written in one entity that must name an entity of another section. */
@@ -54,7 +57,13 @@ export function forEachReference(
     for (let i = 0; i < useCases.length; i++) visit('useCases', useCases[i]!, scenario.origin, from, 'useCases', i);
     const variables = scenario.variables;
     for (let i = 0; i < variables.length; i++) visit('variables', variables[i]!, scenario.origin, from, 'variables', i);
-    for (const step of scenario.steps) visit('channels', step.channel, step.origin, from, 'channel');
+    forEachMessage(scenario, (message) => visit('channels', message.channel, message.origin, from, 'channel'));
+    if (!isLinear(scenario)) {
+      walkSteps(scenario, (step) => {
+        if (step.kind !== 'decision') return;
+        for (const branch of step.branches) if (branch.target !== undefined) visit('targets', branch.target, branch.origin, from, 'target');
+      });
+    }
   }
   for (const variable of model.variables) {
     const from = { kind: 'variables', id: variable.id } as const;
@@ -62,6 +71,19 @@ export function forEachReference(
     for (let i = 0; i < sources.length; i++) visit('sources', sources[i]!, variable.origin, from, 'sources', i);
     const channels = variable.consentFor ?? [];
     for (let i = 0; i < channels.length; i++) visit('channels', channels[i]!, variable.origin, from, 'consentFor', i);
+  }
+  for (const persona of model.personas) {
+    const from = { kind: 'personas', id: persona.id } as const;
+    // Written as one id (target: vip) or a list: the position resolver stops at the scalar for the former.
+    const targets = persona.target;
+    for (let i = 0; i < targets.length; i++) visit('targets', targets[i]!, persona.origin, from, 'target', i);
+    for (let i = 0; i < persona.optOut.length; i++) visit('channels', persona.optOut[i]!, persona.origin, from, 'optOut', i);
+    for (let i = 0; i < persona.bounces.length; i++) visit('channels', persona.bounces[i]!, persona.origin, from, 'bounces', i);
+  }
+  for (const event of model.events) {
+    const from = { kind: 'events', id: event.id } as const;
+    const sources = event.sources;
+    for (let i = 0; i < sources.length; i++) visit('sources', sources[i]!, event.origin, from, 'sources', i);
   }
 }
 

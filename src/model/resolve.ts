@@ -1,6 +1,7 @@
 import type { JsonPath } from '../diagnostics/types.js';
 import { defaultLifecycle } from './defaults.js';
-import { SECTION_KINDS, type EntityBase, type Model, type Origin, type SectionKind, type Sections, type Settings, type Step } from './types.js';
+import { buildFlow } from './steps.js';
+import { SECTION_KINDS, type EntityBase, type Model, type Origin, type SectionKind, type Sections, type Settings } from './types.js';
 
 /** One parsed model file, with the paths at which the schema found problems. */
 export interface ParsedDocument {
@@ -37,12 +38,6 @@ function base(raw: Raw, origin: Origin): Built {
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-function buildStep(raw: Raw, origin: Origin): Step {
-  const step = copyPresent({ after: raw.after, channel: raw.channel }, raw, ['name', 'subject', 'message', 'description', 'purpose']);
-  step.origin = origin;
-  return step as unknown as Step;
-}
-
 type Builder = (raw: Raw, origin: Origin) => Built;
 
 const builders: Record<SectionKind, Builder> = {
@@ -69,9 +64,11 @@ const builders: Record<SectionKind, Builder> = {
       trigger: copyPresent({ type: trigger.type, event: trigger.event }, trigger, ['description']),
       exit: list(raw.exit),
     });
-    copyPresent(scenario, raw, ['goal', 'purpose']);
+    copyPresent(scenario, raw, ['goal', 'purpose', 'reentry']);
     scenario.variables = list(raw.variables);
-    scenario.steps = list(raw.steps).map((step, index) => buildStep(step as Raw, { file: origin.file, path: [...origin.path, 'steps', index] }));
+    const { flow, steps } = buildFlow(list(raw.steps), origin.file, [...origin.path, 'steps']);
+    scenario.steps = steps;
+    scenario.flow = flow;
     return scenario;
   },
   sources: (raw, origin) => copyPresent(base(raw, origin), raw, ['type']),
@@ -79,6 +76,20 @@ const builders: Record<SectionKind, Builder> = {
     const variable = base(raw, origin);
     variable.sources = list(raw.sources);
     return copyPresent(variable, raw, ['pii', 'consentFor', 'maxLength']);
+  },
+  events: (raw, origin) => {
+    const event = base(raw, origin);
+    event.sources = list(raw.sources);
+    return event;
+  },
+  personas: (raw, origin) => {
+    const persona = base(raw, origin);
+    persona.target = Array.isArray(raw.target) ? raw.target : [raw.target];
+    persona.events = list(raw.events).map((item) => copyPresent({ event: (item as Raw).event, at: (item as Raw).at }, item as Raw, ['description']));
+    persona.optOut = list(raw.optOut);
+    persona.bounces = list(raw.bounces);
+    persona.assume = list(raw.assume);
+    return persona;
   },
 };
 

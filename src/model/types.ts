@@ -77,7 +77,9 @@ export interface Trigger {
 
 /** One message or action of a scenario's sequence. */
 export interface Step {
-  /** Offset from the trigger as written: J+1, D+1, 1d, 12h, 30m, 2w, 0. */
+  /** Step id, unique in the scenario (what `goto` names). */
+  id?: string;
+  /** Offset from the start of its sequence as written: J+1, D+1, 1d, 12h, 30m, 2w, 0. */
   after: string;
   channel: string;
   name?: string;
@@ -85,8 +87,95 @@ export interface Step {
   message?: string;
   description?: string;
   purpose?: Purpose;
+  /** Another channel when this one cannot reach the contact. */
+  fallback?: Fallback;
   origin: Origin;
 }
+
+export type FallbackReason = 'no-consent' | 'bounced';
+
+/** A message sent on another channel instead of its step's (no consent, bounce). */
+export interface Fallback {
+  channel: string;
+  /** Why it is used; both when the author did not say. */
+  when: FallbackReason[];
+  name?: string;
+  subject?: string;
+  message?: string;
+  description?: string;
+  origin: Origin;
+}
+
+/** One branch of a wait, a decision or a split: a named sub-sequence. */
+export interface Branch {
+  name: string;
+  label?: string;
+  steps: FlowStep[];
+  origin: Origin;
+}
+
+export interface WaitBranch extends Branch {
+  event: string;
+}
+
+export interface DecisionBranch extends Branch {
+  target?: string;
+  condition?: string;
+  event?: string;
+}
+
+export interface SplitBranch extends Branch {
+  percent: number;
+}
+
+interface ControlStepBase {
+  id?: string;
+  description?: string;
+  origin: Origin;
+}
+
+/** Wait until one of the events, at most `timeout`; `otherwise` on time-out. */
+export interface WaitStep extends ControlStepBase {
+  kind: 'wait';
+  until: WaitBranch[];
+  timeout: string;
+  otherwise?: Branch;
+}
+
+/** First matching branch, else `otherwise`. */
+export interface DecisionStep extends ControlStepBase {
+  kind: 'decision';
+  branches: DecisionBranch[];
+  otherwise?: Branch;
+}
+
+/** A/B or n-way random split with an optional control (holdout) group. */
+export interface SplitStep extends ControlStepBase {
+  kind: 'split';
+  branches: SplitBranch[];
+  /** Percent held out: they leave the scenario. */
+  control?: number;
+}
+
+export interface GotoStep extends ControlStepBase {
+  kind: 'goto';
+  goto: string;
+}
+
+export interface EndStep extends ControlStepBase {
+  kind: 'end';
+}
+
+export interface MessageStep {
+  kind: 'message';
+  step: Step;
+}
+
+/** A node of a scenario's flow: what `steps:` holds once branching is allowed. */
+export type FlowStep = MessageStep | WaitStep | DecisionStep | SplitStep | GotoStep | EndStep;
+export type BranchingStep = WaitStep | DecisionStep | SplitStep;
+
+export type Reentry = 'always' | 'unless-goal' | 'never';
 
 export interface Scenario extends EntityBase {
   program: string;
@@ -96,9 +185,63 @@ export interface Scenario extends EntityBase {
   trigger: Trigger;
   exit: string[];
   goal?: string;
+  /** Whether a contact can enter again; `always` when not written. */
+  reentry?: Reentry;
   variables: string[];
+  /**
+   * Every message or action the scenario can send, branches included, in document order
+   * (fallbacks are on their step). For the branching structure use `flow`, or walk it with
+   * model/steps.ts.
+   */
   steps: Step[];
   purpose?: Purpose;
+  /** The sequence as written: steps, waits, decisions, splits, gotos and ends. */
+  flow: FlowStep[];
+}
+
+/** Something contacts do or that happens to them: what triggers and waits name. */
+export interface JourneyEvent extends EntityBase {
+  sources: string[];
+}
+
+/** One thing a persona does: `at` as written (J+2, 3d, "J+2 18:30"). */
+export interface PersonaEvent {
+  event: string;
+  at: string;
+  description?: string;
+}
+
+/** The branch a persona takes at a split or decision its events cannot decide. */
+export interface PersonaAssumption {
+  scenario: string;
+  step: string;
+  branch: string;
+}
+
+/** One customer's story, played by `omni simulate`. */
+export interface Persona extends EntityBase {
+  /** The targets the persona belongs to (one id or a list in the file; always a list here). */
+  target: string[];
+  events: PersonaEvent[];
+  optOut: string[];
+  bounces: string[];
+  assume: PersonaAssumption[];
+}
+
+/** At most `max` messages on `channels` (all when absent) in any period of `per`. */
+export interface PressureCap {
+  channels?: string[];
+  max: number;
+  /** As written: 12h, 1d, 7d, 2w. */
+  per: string;
+  description?: string;
+}
+
+/** No message on `channels` (all when absent) from `from` to `to` (HH:MM, may cross midnight). */
+export interface QuietHours {
+  from: string;
+  to: string;
+  channels?: string[];
 }
 
 /** A system that holds customer data: CRM, e-commerce, POS, call centre… */
@@ -137,6 +280,9 @@ export interface Settings {
   updated?: string;
   /** Whether omni.yaml exists (false: defaults only). */
   declared: boolean;
+  /** Contact-pressure caps, when omni.yaml has any. */
+  pressure?: PressureCap[];
+  quietHours?: QuietHours;
 }
 
 export const SECTION_KINDS = [
@@ -150,6 +296,8 @@ export const SECTION_KINDS = [
   'scenarios',
   'sources',
   'variables',
+  'events',
+  'personas',
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -164,6 +312,8 @@ export interface Sections {
   scenarios: Scenario[];
   sources: Source[];
   variables: Variable[];
+  events: JourneyEvent[];
+  personas: Persona[];
 }
 
 /** The resolved journey: every section merged across files, in declaration order. */

@@ -194,5 +194,7 @@ export function toSettings(raw: Record<string, unknown>, declared: boolean, root
     declared,
   };
   if (typeof raw.updated === 'string') settings.updated = raw.updated;
+  if (Array.isArray(raw.pressure)) settings.pressure = raw.pressure as Settings['pressure'];
+  if (raw.quietHours !== undefined) settings.quietHours = raw.quietHours as Settings['quietHours'];
   return settings;
 }

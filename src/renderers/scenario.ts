@@ -1,4 +1,6 @@
-import type { Model, Scenario } from '../model/types.js';
+import { isBranching, isLinear, walkSteps } from '../model/steps.js';
+import type { FlowStep, Model, Scenario } from '../model/types.js';
+import { FLOW_WORDS } from '../i18n/flow-words.js';
 import { escapeLabel, quoted, shorten } from './escape.js';
 import { fileNames, NodeIds } from './ids.js';
 import { largestFittingCap } from './limits.js';
@@ -21,26 +23,38 @@ function scenarioText(model: Model, scenario: Scenario, cap: number): string {
   const triggerKind = words.labels.trigger[scenario.trigger.type] ?? scenario.trigger.type;
   // A rounded box, not a stadium: Mermaid draws stadiums as a ~40 KB path.
   const body = [`  ${trigger}("${escapeLabel(`${words.trigger} · ${triggerKind}`)}<br><b>${escapeLabel(shorten(scenario.trigger.event, 60))}</b>")`];
-  const steps = scenario.steps.slice(0, cap).map((step, index) => {
-    const id = ids.get('step', String(index + 1));
-    const channel = model.index.channels.get(step.channel)?.name ?? step.channel;
-    const what = step.name ?? step.subject ?? step.message ?? words.unnamedStep;
-    body.push(`  ${id}["<b>${escapeLabel(`${step.after} · ${shorten(channel, 40)}`)}</b><br>${escapeLabel(shorten(what, 70))}"]`);
-    return id;
-  });
-  if (scenario.steps.length > cap) {
-    const id = ids.get('step', 'more');
-    body.push(`  ${id}[${quoted(words.more.replace('{count}', String(scenario.steps.length - cap)))}]`);
-    steps.push(id);
-  }
-  const chain = [trigger, ...steps];
   const edges: string[] = [];
-  for (let index = 1; index < chain.length; index++) edges.push(`  ${chain[index - 1]} --> ${chain[index]}`);
-  const last = chain[chain.length - 1]!;
   const goal = ids.get('goal', 'goal');
-  if (scenario.goal !== undefined) {
-    body.push(`  ${goal}{{${quoted(`${words.goal}${words.colon}${scenario.goal}`, 70)}}}`);
-    edges.push(`  ${last} --> ${goal}`);
+  let steps: string[];
+  let branchNodes: string[] = [];
+  if (isLinear(scenario)) {
+    steps = scenario.steps.slice(0, cap).map((step, index) => {
+      const id = ids.get('step', String(index + 1));
+      const channel = model.index.channels.get(step.channel)?.name ?? step.channel;
+      const what = step.name ?? step.subject ?? step.message ?? words.unnamedStep;
+      body.push(`  ${id}["<b>${escapeLabel(`${step.after} · ${shorten(channel, 40)}`)}</b><br>${escapeLabel(shorten(what, 70))}"]`);
+      return id;
+    });
+    if (scenario.steps.length > cap) {
+      const id = ids.get('step', 'more');
+      body.push(`  ${id}[${quoted(words.more.replace('{count}', String(scenario.steps.length - cap)))}]`);
+      steps.push(id);
+    }
+    const chain = [trigger, ...steps];
+    for (let index = 1; index < chain.length; index++) edges.push(`  ${chain[index - 1]} --> ${chain[index]}`);
+    const last = chain[chain.length - 1]!;
+    if (scenario.goal !== undefined) {
+      body.push(`  ${goal}{{${quoted(`${words.goal}${words.colon}${scenario.goal}`, 70)}}}`);
+      edges.push(`  ${last} --> ${goal}`);
+    }
+  } else {
+    const drawn = drawFlow(model, scenario, ids, body, edges, trigger, words.unnamedStep);
+    steps = drawn.steps;
+    branchNodes = drawn.branchNodes;
+    if (scenario.goal !== undefined) {
+      body.push(`  ${goal}{{${quoted(`${words.goal}${words.colon}${scenario.goal}`, 70)}}}`);
+      for (const open of drawn.open) edges.push(edge(open, goal));
+    }
   }
   const exit = ids.get('exit', 'exit');
   if (scenario.exit.length > 0) {
@@ -56,10 +70,109 @@ function scenarioText(model: Model, scenario: Scenario, cap: number): string {
       classDef('goal', { fill: 'C6EFCE', stroke: '548235', text: '1F1F1F' }),
       classDef('exit', { fill: 'F2F2F2', stroke: '7F7F7F', text: '1F1F1F' }, ',stroke-dasharray:4 3'),
       `  class ${trigger} trigger`,
+      branchNodes.length > 0 && classDef('branch', { fill: 'FFF2CC', stroke: 'D6B656', text: '1F1F1F' }),
       steps.length > 0 && `  class ${steps.join(',')} step`,
+      branchNodes.length > 0 && `  class ${branchNodes.join(',')} branch`,
       scenario.goal !== undefined && `  class ${goal} goal`,
       scenario.exit.length > 0 && `  class ${exit} exit`,
   );
+}
+
+/** An edge still to be drawn: from a node, with an optional label (the branch taken). */
+interface Open {
+  from: string;
+  label?: string;
+  dotted?: boolean;
+}
+
+const edge = (open: Open, to: string): string => `  ${open.from} ${open.dotted ? '-.->' : '-->'}${open.label ? `|${escapeLabel(shorten(open.label, 40))}|` : ''} ${to}`;
+
+/**
+ * A branching flow: waits as subroutine boxes, decisions and splits as rhombi with one
+ * labelled edge per branch, branches meeting again at the step after their branching step,
+ * `goto` as a dotted edge to its target, `end` and the control group as end circles.
+ * Returns the edges left open at the end of the flow (to the goal, when there is one).
+ */
+function drawFlow(
+  model: Model,
+  scenario: Scenario,
+  ids: NodeIds,
+  body: string[],
+  edges: string[],
+  trigger: string,
+  unnamed: string,
+): { steps: string[]; branchNodes: string[]; open: Open[] } {
+  const words = FLOW_WORDS[model.settings.locale];
+  const nodeOf = new Map<FlowStep, string>();
+  let counter = 0;
+  walkSteps(scenario, (step) => nodeOf.set(step, ids.get('step', String(++counter))));
+  const steps: string[] = [];
+  const branchNodes: string[] = [];
+  const byId = new Map<string, string>();
+  walkSteps(scenario, (step) => {
+    const id = step.kind === 'message' ? step.step.id : step.id;
+    if (id !== undefined && !byId.has(id)) byId.set(id, nodeOf.get(step)!);
+  });
+  const sequence = (flow: readonly FlowStep[], incoming: Open[]): Open[] => {
+    let open = incoming;
+    for (const step of flow) {
+      const node = nodeOf.get(step)!;
+      if (step.kind === 'goto') {
+        const target = byId.get(step.goto);
+        if (target) for (const from of open) edges.push(edge({ ...from, dotted: true, label: from.label ?? `${words.goto} ${step.goto}` }, target));
+        open = [];
+        continue;
+      }
+      for (const from of open) edges.push(edge(from, node));
+      if (step.kind === 'message') {
+        const message = step.step;
+        const channel = model.index.channels.get(message.channel)?.name ?? message.channel;
+        const what = message.name ?? message.subject ?? message.message ?? unnamed;
+        const fallback = message.fallback
+          ? `<br><i>${escapeLabel(`↪ ${shorten(model.index.channels.get(message.fallback.channel)?.name ?? message.fallback.channel, 30)}`)}</i>`
+          : '';
+        body.push(`  ${node}["<b>${escapeLabel(`${message.after} · ${shorten(channel, 40)}`)}</b><br>${escapeLabel(shorten(what, 70))}${fallback}"]`);
+        steps.push(node);
+        open = [{ from: node }];
+      } else if (step.kind === 'end') {
+        body.push(`  ${node}((${quoted(words.end)}))`);
+        open = [];
+      } else if (isBranching(step)) {
+        branchNodes.push(node);
+        const outs: Open[] = [];
+        if (step.kind === 'wait') {
+          body.push(`  ${node}[[${quoted(`${words.wait} · ≤ ${step.timeout}`)}]]`);
+          for (const branch of step.until) outs.push(...branchOut(branch.steps, { from: node, label: branch.label ?? branch.name }));
+          outs.push(...branchOut(step.otherwise?.steps ?? [], { from: node, label: `${words.timeout} ${step.timeout}` }));
+        } else if (step.kind === 'decision') {
+          body.push(`  ${node}{${quoted(step.id ?? words.decision, 40)}}`);
+          for (const branch of step.branches) outs.push(...branchOut(branch.steps, { from: node, label: branch.label ?? branch.name }));
+          outs.push(...branchOut(step.otherwise?.steps ?? [], { from: node, label: words.otherwise }));
+        } else {
+          body.push(`  ${node}{${quoted(step.id ?? words.split, 40)}}`);
+          for (const branch of step.branches) outs.push(...branchOut(branch.steps, { from: node, label: `${branch.label ?? branch.name} ${branch.percent}%` }));
+          if (step.control !== undefined && step.control > 0) {
+            const control = ids.get('control', node);
+            body.push(`  ${control}((${quoted(`${words.control} ${step.control}%`)}))`);
+            edges.push(edge({ from: node, label: words.control }, control));
+          }
+        }
+        open = outs;
+      }
+    }
+    return open;
+  };
+  // A branch's own steps, or (empty) its edge straight on to what follows.
+  const branchOut = (flow: readonly FlowStep[], start: Open): Open[] => (flow.length > 0 ? sequence(flow, [start]) : [start]);
+  let open = sequence(scenario.flow, [{ from: trigger }]);
+  // A branch that falls through to the end of the flow keeps its labelled edge: to an end circle.
+  if (scenario.goal === undefined && open.some((from) => from.label !== undefined)) {
+    const done = ids.get('end', 'flow');
+    body.push(`  ${done}((${quoted(words.end)}))`);
+    for (const from of open) edges.push(edge(from, done));
+    open = [];
+  }
+  return { steps, branchNodes, open };
 }
 
 export const scenarioView: View = {

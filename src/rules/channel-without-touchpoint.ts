@@ -1,4 +1,5 @@
 import { relationsOf } from '../model/relations.js';
+import { forEachMessage } from '../model/steps.js';
 import { createRule } from './create-rule.js';
 
 export const channelWithoutTouchpoint = createRule({
@@ -10,8 +11,8 @@ export const channelWithoutTouchpoint = createRule({
     const { touchpointCountByChannel } = relationsOf(model);
     for (const scenario of model.scenarios) {
       const reported = new Set<string>();
-      for (const step of scenario.steps) {
-        if (!model.index.channels.has(step.channel) || touchpointCountByChannel.has(step.channel) || reported.has(step.channel)) continue;
+      forEachMessage(scenario, (step) => {
+        if (!model.index.channels.has(step.channel) || touchpointCountByChannel.has(step.channel) || reported.has(step.channel)) return;
         reported.add(step.channel);
         report({
           messageId: 'noTouchpoint',
@@ -20,7 +21,7 @@ export const channelWithoutTouchpoint = createRule({
           location: { file: step.origin.file, path: [...step.origin.path, 'channel'] },
           entity: { kind: 'scenario', id: scenario.id },
         });
-      }
+      });
     }
   },
 });

@@ -5,7 +5,7 @@ export const emptySequence = createRule({
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
-      if (scenario.steps.length > 0) continue;
+      if (scenario.flow.length > 0) continue;
       report({
         messageId: 'empty',
         suggestionId: 'addSteps',

@@ -2,20 +2,26 @@ import type { Rule } from './create-rule.js';
 import { channelWithoutTouchpoint } from './channel-without-touchpoint.js';
 import { duplicateId } from './duplicate-id.js';
 import { emailSubjectLength } from './email-subject-length.js';
+import { emptyBranch } from './empty-branch.js';
 import { emptySequence } from './empty-sequence.js';
 import { frictionWithoutUseCase } from './friction-without-use-case.js';
+import { marketingPressure } from './marketing-pressure.js';
 import { missingConsent } from './missing-consent.js';
 import { missingOwner } from './missing-owner.js';
 import { opportunityWithoutUseCase } from './opportunity-without-use-case.js';
+import { quietHours } from './quiet-hours.js';
 import { schema } from './schema.js';
 import { smsLength } from './sms-length.js';
 import { smsOptOut } from './sms-opt-out.js';
 import { suppressionDirective } from './suppression-directive.js';
 import { unusedSuppression } from './unused-suppression.js';
+import { splitPercentages } from './split-percentages.js';
 import { templateSyntax } from './template-syntax.js';
 import { undeclaredTemplateVariable } from './undeclared-template-variable.js';
 import { unknownReference } from './unknown-reference.js';
 import { unorderedSteps } from './unordered-steps.js';
+import { unproducedEvent } from './unproduced-event.js';
+import { unreachableStep } from './unreachable-step.js';
 import { unusedSource } from './unused-source.js';
 import { unusedVariable } from './unused-variable.js';
 import { useCaseWithoutScenario } from './use-case-without-scenario.js';
@@ -33,7 +39,13 @@ export const RULES: readonly Rule[] = [
   templateSyntax,
   emptySequence,
   unorderedSteps,
+  splitPercentages,
+  emptyBranch,
+  unreachableStep,
+  unproducedEvent,
   missingConsent,
+  marketingPressure,
+  quietHours,
   opportunityWithoutUseCase,
   frictionWithoutUseCase,
   useCaseWithoutScenario,

@@ -1,3 +1,4 @@
+import { forEachMessage } from '../model/steps.js';
 import { createRule } from './create-rule.js';
 
 export const missingConsent = createRule({
@@ -8,15 +9,15 @@ export const missingConsent = createRule({
       // Built only for scenarios that send on a consent channel.
       let consented: Set<string> | undefined;
       let reported: Set<string> | undefined;
-      for (const step of scenario.steps) {
+      forEachMessage(scenario, (step) => {
         const channel = model.index.channels.get(step.channel);
-        if (!channel?.requiresConsent) continue;
+        if (!channel?.requiresConsent) return;
         if (!consented) {
           consented = new Set<string>();
           for (const id of scenario.variables) for (const consentChannel of model.index.variables.get(id)?.consentFor ?? []) consented.add(consentChannel);
         }
         reported ??= new Set<string>();
-        if (consented.has(channel.id) || reported.has(channel.id)) continue;
+        if (consented.has(channel.id) || reported.has(channel.id)) return;
         reported.add(channel.id);
         const candidate = model.variables.find((variable) => variable.consentFor?.includes(channel.id));
         report({
@@ -26,7 +27,7 @@ export const missingConsent = createRule({
           location: { file: step.origin.file, path: [...step.origin.path, 'channel'] },
           entity: { kind: 'scenario', id: scenario.id },
         });
-      }
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { analyzeTemplate } from '../model/templates.js';
+import { forEachMessage } from '../model/steps.js';
 import { createRule } from './create-rule.js';
 import { TEMPLATE_FIELDS } from './undeclared-template-variable.js';
 
@@ -7,7 +8,7 @@ export const templateSyntax = createRule({
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
-      for (const step of scenario.steps) {
+      forEachMessage(scenario, (step) => {
         for (const field of TEMPLATE_FIELDS) {
           const text = step[field];
           if (text === undefined) continue;
@@ -21,7 +22,7 @@ export const templateSyntax = createRule({
             entity: { kind: 'scenario', id: scenario.id },
           });
         }
-      }
+      });
     }
   },
 });

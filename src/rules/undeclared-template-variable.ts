@@ -1,4 +1,5 @@
 import { analyzeTemplate } from '../model/templates.js';
+import { forEachMessage } from '../model/steps.js';
 import { closestMatch } from '../util/closest-match.js';
 import { createRule } from './create-rule.js';
 
@@ -11,7 +12,7 @@ export const undeclaredTemplateVariable = createRule({
     for (const scenario of model.scenarios) {
       // Scenarios declare a handful of variables: a list is cheaper than a Set per scenario.
       const declared = scenario.variables;
-      for (const step of scenario.steps) {
+      forEachMessage(scenario, (step) => {
         for (const field of TEMPLATE_FIELDS) {
           const text = step[field];
           if (text === undefined) continue;
@@ -31,7 +32,7 @@ export const undeclaredTemplateVariable = createRule({
             });
           }
         }
-      }
+      });
     }
   },
 });

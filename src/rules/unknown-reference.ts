@@ -1,4 +1,5 @@
 import { forEachReference, KIND_NAMES, referencePath } from '../model/references.js';
+import { stepsById, walkSteps } from '../model/steps.js';
 import { closestMatch } from '../util/closest-match.js';
 import { createRule } from './create-rule.js';
 
@@ -17,5 +18,21 @@ export const unknownReference = createRule({
         entity: { kind: KIND_NAMES[from.kind], id: from.id },
       });
     });
+    for (const scenario of model.scenarios) {
+      let ids: Map<string, unknown> | undefined;
+      walkSteps(scenario, (step) => {
+        if (step.kind !== 'goto') return;
+        ids ??= stepsById(scenario);
+        if (ids.has(step.goto)) return;
+        const closest = closestMatch(step.goto, ids.keys());
+        report({
+          messageId: 'unknownStep',
+          suggestionId: closest ? 'didYouMean' : 'declareStep',
+          data: { scenario: scenario.id, id: step.goto, closest: closest ?? '' },
+          location: { file: step.origin.file, path: [...step.origin.path, 'goto'] },
+          entity: { kind: 'scenario', id: scenario.id },
+        });
+      });
+    }
   },
 });

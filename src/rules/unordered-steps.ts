@@ -1,25 +1,42 @@
 import { offsetMinutes } from '../model/offsets.js';
+import { branchLabel, walkSteps } from '../model/steps.js';
+import type { FlowStep } from '../model/types.js';
 import { createRule } from './create-rule.js';
+
+interface Latest {
+  offset: number;
+  after: string;
+  number: number;
+}
 
 export const unorderedSteps = createRule({
   id: 'unordered-steps',
   defaultSeverity: 'warn',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
-      let latest: { offset: number; after: string; number: number } | undefined;
-      scenario.steps.forEach((step, index) => {
+      // Offsets are compared within one sequence (the scenario's, or a branch's), and a wait
+      // restarts the clock: the steps after it count from its end.
+      const latestBySequence = new Map<readonly FlowStep[], Latest | undefined>();
+      walkSteps(scenario, (node, path, sequence, index) => {
+        if (node.kind === 'wait') {
+          latestBySequence.set(sequence, undefined);
+          return;
+        }
+        if (node.kind !== 'message') return;
+        const step = node.step;
         const offset = offsetMinutes(step.after);
         if (offset === undefined) return;
+        const latest = latestBySequence.get(sequence);
         if (latest && offset < latest.offset) {
           report({
-            messageId: 'backwards',
+            messageId: path.length === 0 ? 'backwards' : 'backwardsInBranch',
             suggestionId: 'reorder',
-            data: { step: index + 1, after: step.after, previousStep: latest.number, previousAfter: latest.after },
+            data: { step: index + 1, after: step.after, previousStep: latest.number, previousAfter: latest.after, branch: branchLabel(path) },
             location: { file: step.origin.file, path: [...step.origin.path, 'after'] },
             entity: { kind: 'scenario', id: scenario.id },
           });
         }
-        if (!latest || offset >= latest.offset) latest = { offset, after: step.after, number: index + 1 };
+        if (!latest || offset >= latest.offset) latestBySequence.set(sequence, { offset, after: step.after, number: index + 1 });
       });
     }
   },

@@ -187,6 +187,9 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       const item = Array.isArray(value) ? value[j] : undefined;
       return diagnostic('listedTwice', { value: describeValue(item), field }, [...path, j]);
     }
+    case 'false schema':
+      // Keys a step of another kind uses (after on a wait, goto with split…).
+      return diagnostic('notHere', { field }, path, 'oneStepKind', 'key');
     case 'propertyNames':
       return diagnostic('invalidKey', { field });
     default:

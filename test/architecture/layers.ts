@@ -10,7 +10,8 @@ export const LAYERS: Record<string, readonly string[]> = {
   model: ['diagnostics', 'i18n', 'util'],
   loader: ['diagnostics', 'util'],
   schema: ['diagnostics', 'i18n', 'util'],
-  rules: ['config/types', 'diagnostics', 'i18n', 'model', 'util'],
+  simulate: ['model', 'util'],
+  rules: ['config/types', 'diagnostics', 'i18n', 'model', 'simulate', 'util'],
   // Fingerprints of findings (lint --baseline) and omni-disable comments: read by the pipeline.
   baseline: ['diagnostics', 'model', 'util'],
   suppressions: ['diagnostics', 'i18n', 'model', 'util'],
@@ -26,10 +27,10 @@ export const LAYERS: Record<string, readonly string[]> = {
   // The starter workspace `omni init` writes (its words are in i18n/starter.ts).
   init: ['i18n', 'model', 'util'],
   // The language server: another front end on the pipeline, like cli (it owns stdio when it runs).
-  lsp: ['diagnostics', 'i18n', 'loader', 'model', 'pipeline', 'rules', 'schema', 'util'],
+  lsp: ['diagnostics', 'i18n', 'loader', 'model', 'pipeline', 'rules', 'schema', 'simulate', 'util'],
   // The public entry point of plugins (`import { createRule } from 'omni-journey'`).
   'plugin.ts': ['rules', 'diagnostics', 'model'],
-  cli: ['baseline', 'config', 'diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'init', 'loader', 'lsp', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'util'],
+  cli: ['baseline', 'config', 'diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'init', 'loader', 'lsp', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'simulate', 'util'],
   // Ambient declarations for untyped packages.
   types: [],
 };

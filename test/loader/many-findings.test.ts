@@ -37,7 +37,7 @@ describe('a file with very many findings', () => {
     const diagnostics = await lintMemory({ 'x.yaml': unknownKeys(100_000) });
     expect(diagnostics).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
     const lines = summarize(diagnostics);
-    expect(lines[0]).toBe('x.yaml:4:1 schema unknown section "k0" (allowed: stages, channels, touchpoints, lifecycle, targets, programs, useCases, scenarios, sources, variables)');
+    expect(lines[0]).toBe('x.yaml:4:1 schema unknown section "k0" (allowed: stages, channels, touchpoints, lifecycle, targets, programs, useCases, scenarios, sources, variables, events, personas)');
     expect(lines[999]).toMatch(/^x\.yaml:1003:1 schema unknown section "k999"/);
     expect(lines[1000]).toBe('x.yaml:1004:1 schema 99,000 more schema findings in this file not shown, from here on (omni reports at most 1,000 findings per file: fix these and lint again)');
     expect(diagnostics[1000]!.severity).toBe('error');

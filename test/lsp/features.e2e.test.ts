@@ -97,12 +97,12 @@ describe('on examples/maison-lumen', () => {
   it('completes section names at the top level and fields from the schema in a step', async () => {
     const text = readFileSync(bienvenue, 'utf8');
     const top = await request<CompletionItem[]>(CompletionRequest.type, at(bienvenue, { line: text.split('\n').length - 1, character: 0 }));
-    expect(top.map((item) => item.label)).toEqual(['stages', 'channels', 'touchpoints', 'lifecycle', 'targets', 'programs', 'useCases', 'scenarios', 'sources', 'variables']);
+    expect(top.map((item) => item.label)).toEqual(['stages', 'channels', 'touchpoints', 'lifecycle', 'targets', 'programs', 'useCases', 'scenarios', 'sources', 'variables', 'events', 'personas']);
     const withKey = text.replace('        channel: email\n', '        channel: email\n        \n');
     await client.change(bienvenue, withKey, 4);
     const line = withKey.slice(0, withKey.indexOf('        channel: email\n        \n') + '        channel: email\n'.length).split('\n').length - 1;
     const fields = await request<CompletionItem[]>(CompletionRequest.type, at(bienvenue, { line, character: 8 }));
-    expect(fields.map((item) => item.label).sort()).toEqual(['after', 'channel', 'description', 'message', 'name', 'subject']);
+    expect(fields.map((item) => item.label).sort()).toEqual(['after', 'channel', 'decision', 'description', 'end', 'fallback', 'goto', 'id', 'message', 'name', 'split', 'subject', 'wait']);
     await client.change(bienvenue, text, 5);
   });
 

@@ -99,7 +99,7 @@ describe.skipIf(skip)('SVG and PNG in headless Chromium', { timeout: 300_000 }, 
   });
 
   it('gaps (with --force) and the hostile fixture render too; hostile names stay text', () => {
-    expect(imagesIn(renderImages('examples/gaps', 'png', '--force'), '.png')).toHaveLength(9);
+    expect(imagesIn(renderImages('examples/gaps', 'png', '--force'), '.png')).toHaveLength(10);
     const out = renderImages('test/fixtures/hostile', 'svg');
     for (const file of imagesIn(out, '.svg')) {
       const svg = readFileSync(path.join(out, file), 'utf8');

@@ -98,8 +98,8 @@ describe('report view of the gaps example (English, every rule fires)', () => {
 
   it('groups lint findings by rule, errors first, each with file:line:col', () => {
     expect(view.lint.clean).toBe(false);
-    expect(view.lint.errors).toBe(9);
-    expect(view.lint.warnings).toBe(8);
+    expect(view.lint.errors).toBe(10);
+    expect(view.lint.warnings).toBe(13);
     const severities = view.lint.groups.map((group) => group.severity);
     expect(severities.indexOf('warn')).toBeGreaterThan(severities.lastIndexOf('error'));
     const unknown = view.lint.groups.find((group) => group.ruleId === 'unknown-reference')!;

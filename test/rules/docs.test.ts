@@ -24,6 +24,12 @@ function fenced(text: string, language: string): string {
   return match[1]!;
 }
 
+/** A second yaml block starting with `# omni.yaml` holds the settings the example needs (pressure, quiet hours). */
+function settingsOf(text: string): Record<string, string> {
+  const match = /```yaml\n(# omni\.yaml\n[\s\S]*?)```/.exec(text);
+  return match ? { 'omni.yaml': match[1]! } : {};
+}
+
 describe('rule documentation', () => {
   const index = readFileSync(path.join(docs, 'README.md'), 'utf8');
 
@@ -46,14 +52,14 @@ describe('rule documentation', () => {
 
       it('has a bad example that yields exactly the diagnostics the page shows', async () => {
         const bad = section(page, 'Bad example');
-        const diagnostics = await runRule(rule.id, { 'bad.yaml': fenced(bad, 'yaml') });
+        const diagnostics = await runRule(rule.id, { 'bad.yaml': fenced(bad, 'yaml'), ...settingsOf(bad) });
         const shown = fenced(bad, 'text').trim().split('\n');
         expect(diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual(shown);
       });
 
       it('has a good example the rule accepts', async () => {
-        const good = fenced(section(page, 'Good example'), 'yaml');
-        expect(await runRule(rule.id, { 'good.yaml': good })).toEqual([]);
+        const goodSection = section(page, 'Good example');
+        expect(await runRule(rule.id, { 'good.yaml': fenced(goodSection, 'yaml'), ...settingsOf(goodSection) })).toEqual([]);
       });
 
       it('shows a valid omni.yaml setting for this rule', async () => {

@@ -12,6 +12,11 @@ ruleTester('missing-consent', {
   ],
   invalid: [
     {
+      name: 'a fallback on a consent channel, inside a split branch',
+      files: scenario('[]', '      - split: { branches: [{ name: a, percent: 100, steps: [{ after: "0", channel: web, fallback: { channel: email } }] }] }\n'),
+      errors: [{ ruleId: 'missing-consent', message: 'scenario "promo" sends on email, which requires consent, but declares no consent variable for it', line: 10, column: 111 }],
+    },
+    {
       name: 'email without email_optin suggests the variable that records it, once per channel',
       files: scenario('[first_name]', '      - { after: "0", channel: email }\n      - { after: J+2, channel: email }\n'),
       errors: [

@@ -26,6 +26,16 @@ ruleTester('undeclared-template-variable', {
   ],
   invalid: [
     {
+      name: 'in a wait branch and in a fallback',
+      files: scenario(
+        '      - wait: { until: [{ event: signed_up, steps: [{ after: "0", channel: web, subject: "{{nickname}}", fallback: { channel: web, message: "{{city}}" } }] }], timeout: 1d }\n',
+      ),
+      errors: [
+        { ruleId: 'undeclared-template-variable', message: '"nickname" is not among the variables of scenario "greet"', line: 10, column: 93 },
+        { ruleId: 'undeclared-template-variable', message: '"city" is not among the variables of scenario "greet"', line: 10, column: 144 },
+      ],
+    },
+    {
       name: 'a typo, a helper argument, a subexpression argument and @root, each at its own place in the file',
       files: scenario(`      - after: "0"
         channel: email

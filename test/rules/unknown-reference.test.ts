@@ -41,6 +41,22 @@ ruleTester('unknown-reference', {
   ],
   invalid: [
     {
+      name: 'a goto to no step id, a decision on an unknown target, an unknown channel in a branch',
+      files: {
+        ...BASE,
+        'more.yaml':
+          'scenarios:\n  - id: jump\n    name: Jump\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    steps:\n' +
+          '      - { id: start, after: J+1, channel: web }\n' +
+          '      - decision: { branches: [{ name: vip, target: vipp, steps: [{ after: "0", channel: smss }, { goto: strat }] }] }\n',
+      },
+      errors: [
+        { ruleId: 'unknown-reference', message: 'unknown target "vipp"', line: 10, column: 53, suggestion: 'declare it under targets:' },
+        { ruleId: 'unknown-reference', message: 'unknown channel "smss"', line: 10, column: 90 },
+        { ruleId: 'unknown-reference', message: 'goto names no step "strat" of scenario "jump"', line: 10, column: 106, suggestion: 'did you mean "start"?' },
+      ],
+      fr: [{ message: 'référence inconnue : cible « vipp »' }, { message: 'référence inconnue : canal « smss »' }, { message: 'le goto ne désigne aucune étape « strat » du scénario « jump »' }],
+    },
+    {
       name: 'every kind of reference, with the kind named and the closest id suggested',
       files: { ...BASE, 'more.yaml': every },
       errors: [

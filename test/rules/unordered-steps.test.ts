@@ -14,6 +14,20 @@ ruleTester('unordered-steps', {
   ],
   invalid: [
     {
+      name: 'inside a decision branch, numbered in the branch; a wait restarts the clock of its sequence',
+      files: withSteps(
+        [
+          '      - { after: J+3, channel: web }\n',
+          '      - wait: { until: [{ event: e, steps: [{ after: "0", channel: web }] }], timeout: 2d }\n',
+          '      - { after: J+1, channel: web }\n',
+          '      - decision:\n',
+          '          branches: [{ name: vip, target: all, steps: [{ after: J+2, channel: web }, { after: J+1, channel: web }] }]\n',
+        ].join(''),
+      ),
+      errors: [{ ruleId: 'unordered-steps', message: 'step 2 (J+1) of decision › vip is timed before step 1 (J+2)', line: 13, column: 95 }],
+      fr: [{ message: 'l’étape 2 (J+1) de decision › vip est programmée avant l’étape 1 (J+2)' }],
+    },
+    {
       name: 'J+3 then J+2',
       files: withSteps([step('J+1'), step('J+3'), step('J+2')].join('')),
       errors: [{ ruleId: 'unordered-steps', message: 'step 3 (J+2) is timed before step 2 (J+3)', line: 11, column: 18, endLine: 11, endColumn: 21 }],

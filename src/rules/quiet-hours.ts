@@ -1,0 +1,36 @@
+import { formatMoment, simulationsOf } from '../simulate/engine.js';
+import { createRule } from './create-rule.js';
+
+export const quietHours = createRule({
+  id: 'quiet-hours',
+  defaultSeverity: 'warn',
+  check({ model, report }) {
+    const quiet = model.settings.quietHours;
+    if (!quiet || model.personas.length === 0) return;
+    const locale = model.settings.locale;
+    // A step is reported once, for the first persona whose calendar puts it in the window.
+    const reported = new Set<object>();
+    for (const result of simulationsOf(model)) {
+      for (const violation of result.quietHours) {
+        const entry = result.calendar[violation.entry]!;
+        if (reported.has(entry.origin)) continue;
+        reported.add(entry.origin);
+        report({
+          messageId: 'inWindow',
+          suggestionId: 'moveOrWait',
+          data: {
+            step: entry.step,
+            scenario: entry.scenario,
+            channel: entry.channel,
+            at: formatMoment(entry, locale),
+            persona: result.persona.id,
+            from: quiet.from,
+            to: quiet.to,
+          },
+          location: { file: entry.origin.file, path: [...entry.origin.path, entry.kind === 'fallback' ? 'channel' : 'after'] },
+          entity: { kind: 'scenario', id: entry.scenario },
+        });
+      }
+    }
+  },
+});

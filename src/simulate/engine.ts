@@ -1,0 +1,448 @@
+import { offsetMinutes } from '../model/offsets.js';
+import { branchesOf, branchLabel, isBranching, isLinear, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
+import type { Branch, FlowStep, SplitBranch, Model, Origin, Persona, PressureCap, QuietHours, Scenario, Step } from '../model/types.js';
+
+/**
+ * The simulation: every scenario a persona's events trigger, played in time order. Pure:
+ * the same model gives the same calendars, byte for byte (no clock, no randomness; a split
+ * goes down the branch the persona assumes, else its largest branch).
+ */
+
+/** A moment of the story: minutes from day 0 at 00:00, and whether the time of day is known. */
+export interface Moment {
+  minute: number;
+  timeKnown: boolean;
+}
+
+export interface CalendarEntry extends Moment {
+  scenario: string;
+  /** The step's id, else its place: "2", or "wait › clicked › 1" inside a branch. */
+  step: string;
+  /** The branches leading to the step; empty at the top level. */
+  branch: string;
+  channel: string;
+  /** `fallback`: sent instead of the step's own channel (no consent, or a bounce). */
+  kind: 'message' | 'fallback';
+  /** Subject, else action name, else the message's first line. */
+  label: string;
+  origin: Origin;
+}
+
+export type RunOutcome = 'completed' | 'ended' | 'exit' | 'goal' | 'control';
+
+export interface ScenarioRun {
+  scenario: string;
+  /** The persona event that triggered it. */
+  trigger: string;
+  entered: Moment;
+  outcome: RunOutcome;
+  /** When the exit or goal event happened. */
+  stopped?: Moment;
+  /** The exit or goal event. */
+  stoppedBy?: string;
+}
+
+export interface SkippedStep {
+  scenario: string;
+  step: string;
+  channel: string;
+  at: Moment;
+  reason: 'no-consent';
+}
+
+export interface PressureViolation {
+  /** Index of the cap in omni.yaml's pressure list. */
+  cap: number;
+  channels?: string[];
+  max: number;
+  per: string;
+  /** Calendar entries inside the window (indexes into the calendar). */
+  entries: number[];
+  from: Moment;
+  to: Moment;
+  scenarios: string[];
+}
+
+export interface QuietHoursViolation {
+  /** Index into the calendar. */
+  entry: number;
+}
+
+export interface PersonaSimulation {
+  persona: Persona;
+  calendar: CalendarEntry[];
+  runs: ScenarioRun[];
+  skipped: SkippedStep[];
+  pressure: PressureViolation[];
+  quietHours: QuietHoursViolation[];
+}
+
+const DAY = 24 * 60;
+const AT = /^(\S+)(?: ([01]\d|2[0-3]):([0-5]\d))?$/;
+
+/** A persona event's `at`: an offset as in steps, with an optional time of day ("J+2 18:30"). */
+export function parseAt(at: string): Moment | undefined {
+  const match = AT.exec(at);
+  if (!match) return undefined;
+  const offset = offsetMinutes(match[1]!);
+  if (offset === undefined) return undefined;
+  if (match[2] === undefined) return { minute: offset, timeKnown: false };
+  return { minute: offset + Number(match[2]) * 60 + Number(match[3]), timeKnown: true };
+}
+
+/** "12h", "1d", "2w" in minutes. */
+export function periodMinutes(per: string): number | undefined {
+  return /^[1-9]\d*[hdw]$/.test(per) ? offsetMinutes(per) : undefined;
+}
+
+export const clockMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Whether a time of day (minutes past midnight) is inside the window, which may cross midnight. */
+export function inQuietHours(minuteOfDay: number, quiet: QuietHours): boolean {
+  const from = clockMinutes(quiet.from);
+  const to = clockMinutes(quiet.to);
+  if (from === to) return false;
+  return from < to ? minuteOfDay >= from && minuteOfDay < to : minuteOfDay >= from || minuteOfDay < to;
+}
+
+interface TimedEvent extends Moment {
+  event: string;
+  order: number;
+}
+
+interface ScenarioPlan {
+  next: Map<FlowStep, FlowStep | undefined>;
+  place: Map<FlowStep, { path: BranchPath; index: number }>;
+  byId: Map<string, FlowStep>;
+}
+
+const plans = new WeakMap<Scenario, ScenarioPlan>();
+
+/** Where each step leads, once per scenario: the next step of its sequence, or after its branching step. */
+function planOf(scenario: Scenario): ScenarioPlan {
+  let plan = plans.get(scenario);
+  if (plan) return plan;
+  const next = new Map<FlowStep, FlowStep | undefined>();
+  const link = (sequence: readonly FlowStep[], after: FlowStep | undefined): void => {
+    for (let i = 0; i < sequence.length; i++) {
+      const step = sequence[i]!;
+      const following = i + 1 < sequence.length ? sequence[i + 1] : after;
+      next.set(step, following);
+      if (isBranching(step)) for (const branch of branchesOf(step)) link(branch.steps, following);
+    }
+  };
+  link(scenario.flow, undefined);
+  const place = new Map<FlowStep, { path: BranchPath; index: number }>();
+  walkSteps(scenario, (step, path, _sequence, index) => place.set(step, { path, index }));
+  plan = { next, place, byId: stepsById(scenario) };
+  plans.set(scenario, plan);
+  return plan;
+}
+
+function stepLabel(plan: ScenarioPlan, step: FlowStep): { step: string; branch: string } {
+  const place = plan.place.get(step)!;
+  const branch = branchLabel(place.path);
+  return { step: stepId(step) ?? (branch ? `${branch} › ${place.index + 1}` : String(place.index + 1)), branch };
+}
+
+function labelOf(message: { subject?: string; name?: string; message?: string }): string {
+  const text = message.subject ?? message.name ?? message.message?.split('\n')[0] ?? '';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** Loop guard: a goto cycle with no time passing would never end. */
+const MAX_STEPS_PER_RUN = 10_000;
+
+class PersonaPlayer {
+  readonly calendar: CalendarEntry[] = [];
+  readonly runs: ScenarioRun[] = [];
+  readonly skipped: SkippedStep[] = [];
+
+  constructor(
+    private readonly persona: Persona,
+    private readonly events: readonly TimedEvent[],
+  ) {}
+
+  /** The first of these events strictly after `after` (and before `until`), in time then story order. */
+  private firstEvent(names: ReadonlySet<string>, after: number, until = Infinity): TimedEvent | undefined {
+    for (const event of this.events) if (event.minute > after && event.minute <= until && names.has(event.event)) return event;
+    return undefined;
+  }
+
+  private assumed(scenario: Scenario, step: FlowStep): string | undefined {
+    const id = stepId(step);
+    if (id === undefined) return undefined;
+    return this.persona.assume.find((assumption) => assumption.scenario === scenario.id && assumption.step === id)?.branch;
+  }
+
+  play(scenario: Scenario, trigger: TimedEvent): ScenarioRun {
+    const stopNames = new Set(scenario.exit);
+    if (scenario.goal !== undefined) stopNames.add(scenario.goal);
+    const stopEvent = stopNames.size > 0 ? this.firstEvent(stopNames, trigger.minute) : undefined;
+    const stopAt = stopEvent?.minute ?? Infinity;
+    const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
+    this.runs.push(run);
+    if (isLinear(scenario)) {
+      // Nearly every scenario of a large plan: no branch, no plan to build.
+      const steps = scenario.steps;
+      for (let index = 0; index < steps.length; index++) {
+        const step = steps[index]!;
+        const offset = offsetMinutes(step.after);
+        if (offset === undefined) continue;
+        const minute = trigger.minute + offset;
+        if (minute >= stopAt) {
+          this.stop(run, scenario, stopEvent!);
+          return run;
+        }
+        this.send(scenario, { step: step.id ?? String(index + 1), branch: '' }, step, { minute, timeKnown: trigger.timeKnown });
+      }
+      return run;
+    }
+    const plan = planOf(scenario);
+    let anchor: Moment = { minute: trigger.minute, timeKnown: trigger.timeKnown };
+    let cursor = trigger.minute;
+    let step: FlowStep | undefined = scenario.flow[0];
+    let stopped = false;
+    for (let count = 0; step !== undefined && count < MAX_STEPS_PER_RUN; count++) {
+      let following: FlowStep | undefined = plan.next.get(step);
+      if (step.kind === 'message') {
+        const offset = offsetMinutes(step.step.after);
+        if (offset !== undefined) {
+          const minute = anchor.minute + offset;
+          if (minute >= stopAt) {
+            stopped = true;
+            break;
+          }
+          this.send(scenario, stepLabel(plan, step), step.step, { minute, timeKnown: anchor.timeKnown });
+          cursor = Math.max(cursor, minute);
+        }
+      } else if (step.kind === 'wait') {
+        const start = Math.max(cursor, anchor.minute);
+        const deadline = start + (offsetMinutes(step.timeout) ?? 0);
+        const happened = this.firstEvent(new Set(step.until.map((branch) => branch.event)), start, deadline);
+        let branch: Branch | undefined;
+        if (happened && happened.minute < stopAt) {
+          branch = step.until.find((candidate) => candidate.event === happened.event);
+          anchor = { minute: happened.minute, timeKnown: happened.timeKnown };
+        } else if (deadline >= stopAt) {
+          stopped = true;
+          break;
+        } else {
+          branch = step.otherwise;
+          anchor = { minute: deadline, timeKnown: anchor.timeKnown };
+        }
+        cursor = anchor.minute;
+        if (branch && branch.steps.length > 0) following = branch.steps[0];
+      } else if (step.kind === 'decision') {
+        const assumed = this.assumed(scenario, step);
+        const chosen =
+          assumed !== undefined
+            ? [...step.branches, ...(step.otherwise ? [step.otherwise] : [])].find((branch) => branch.name === assumed)
+            : (step.branches.find(
+                (branch) =>
+                  (branch.target !== undefined && this.persona.target.includes(branch.target)) ||
+                  (branch.event !== undefined && this.events.some((event) => event.event === branch.event && event.minute <= cursor)),
+              ) ?? step.otherwise);
+        if (chosen && chosen.steps.length > 0) following = chosen.steps[0];
+      } else if (step.kind === 'split') {
+        const assumed = this.assumed(scenario, step);
+        if (assumed === 'control') {
+          run.outcome = 'control';
+          return run;
+        }
+        const largest = step.branches.reduce<SplitBranch | undefined>((best, branch) => (best === undefined || branch.percent > best.percent ? branch : best), undefined);
+        const chosen = (assumed !== undefined ? step.branches.find((branch) => branch.name === assumed) : undefined) ?? largest;
+        if (chosen && chosen.steps.length > 0) following = chosen.steps[0];
+      } else if (step.kind === 'goto') {
+        following = plan.byId.get(step.goto);
+      } else {
+        run.outcome = 'ended';
+        return run;
+      }
+      step = following;
+    }
+    if (stopped && stopEvent) this.stop(run, scenario, stopEvent);
+    return run;
+  }
+
+  private stop(run: ScenarioRun, scenario: Scenario, stopEvent: TimedEvent): void {
+    run.outcome = scenario.goal === stopEvent.event ? 'goal' : 'exit';
+    run.stopped = { minute: stopEvent.minute, timeKnown: stopEvent.timeKnown };
+    run.stoppedBy = stopEvent.event;
+  }
+
+  private send(scenario: Scenario, where: { step: string; branch: string }, step: Step, at: Moment): void {
+    // Explicit fields, one shape: tens of thousands of entries on a large plan.
+    const entry = (channel: string, kind: CalendarEntry['kind'], message: { subject?: string; name?: string; message?: string }, origin: Origin): CalendarEntry => ({
+      minute: at.minute,
+      timeKnown: at.timeKnown,
+      scenario: scenario.id,
+      step: where.step,
+      branch: where.branch,
+      channel,
+      kind,
+      label: labelOf(message),
+      origin,
+    });
+    const fallback = step.fallback;
+    if (this.persona.optOut.includes(step.channel)) {
+      if (fallback && fallback.when.includes('no-consent') && !this.persona.optOut.includes(fallback.channel))
+        this.calendar.push(entry(fallback.channel, 'fallback', fallback, fallback.origin));
+      else this.skipped.push({ scenario: scenario.id, step: where.step, channel: step.channel, at, reason: 'no-consent' });
+      return;
+    }
+    this.calendar.push(entry(step.channel, 'message', step, step.origin));
+    if (fallback && fallback.when.includes('bounced') && this.persona.bounces.includes(step.channel) && !this.persona.optOut.includes(fallback.channel)) {
+      this.calendar.push(entry(fallback.channel, 'fallback', fallback, fallback.origin));
+    }
+  }
+}
+
+/** Scenarios by trigger event, built once per model. */
+const byTrigger = new WeakMap<Model, Map<string, Scenario[]>>();
+
+function scenariosTriggeredBy(model: Model): Map<string, Scenario[]> {
+  let index = byTrigger.get(model);
+  if (index) return index;
+  index = new Map();
+  for (const scenario of model.scenarios) {
+    const list = index.get(scenario.trigger.event);
+    if (list) list.push(scenario);
+    else index.set(scenario.trigger.event, [scenario]);
+  }
+  byTrigger.set(model, index);
+  return index;
+}
+
+const orders = new WeakMap<Model, Map<string, number>>();
+
+/** Declaration order of scenarios: ties in the calendar follow it. */
+function scenarioOrder(model: Model): Map<string, number> {
+  let order = orders.get(model);
+  if (!order) {
+    order = new Map();
+    model.scenarios.forEach((scenario, i) => order!.has(scenario.id) || order!.set(scenario.id, i));
+    orders.set(model, order);
+  }
+  return order;
+}
+
+/** Plays one persona's story through every scenario it triggers. */
+export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
+  const events: TimedEvent[] = [];
+  persona.events.forEach((event, order) => {
+    const at = parseAt(event.at);
+    if (at) events.push({ ...at, event: event.event, order });
+  });
+  events.sort((a, b) => a.minute - b.minute || a.order - b.order);
+  const player = new PersonaPlayer(persona, events);
+  const index = scenariosTriggeredBy(model);
+  const runsByScenario = new Map<string, ScenarioRun[]>();
+  for (const event of events) {
+    for (const scenario of index.get(event.event) ?? []) {
+      if (!persona.target.includes(scenario.target)) continue;
+      // A duplicate id is duplicate-id's finding: play the first declaration only.
+      if (model.index.scenarios.get(scenario.id) !== scenario) continue;
+      const previous = runsByScenario.get(scenario.id) ?? [];
+      if (previous.length > 0 && scenario.reentry === 'never') continue;
+      if (scenario.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
+      const run = player.play(scenario, event);
+      if (previous.length === 0) runsByScenario.set(scenario.id, previous);
+      previous.push(run);
+    }
+  }
+  const order = scenarioOrder(model);
+  // Array.prototype.sort is stable: equal minutes keep scenario order, then play order.
+  const rank = new Map<CalendarEntry, number>();
+  for (const entry of player.calendar) rank.set(entry, order.get(entry.scenario)!);
+  const calendar = player.calendar.slice().sort((a, b) => a.minute - b.minute || rank.get(a)! - rank.get(b)!);
+  return {
+    persona,
+    calendar,
+    runs: player.runs,
+    skipped: player.skipped,
+    pressure: pressureViolations(calendar, model.settings.pressure ?? []),
+    quietHours: quietHoursViolations(calendar, model.settings.quietHours),
+  };
+}
+
+/** Every persona (or the one named), in declaration order. */
+export function simulate(model: Model, personaId?: string): PersonaSimulation[] {
+  const personas = personaId === undefined ? model.personas : model.personas.filter((persona) => persona.id === personaId).slice(0, 1);
+  return personas.map((persona) => simulatePersona(model, persona));
+}
+
+/**
+ * Each breach of a cap: the first window of `per` from a message that holds more than
+ * `max` messages on the cap's channels. The next search starts after that window, so one
+ * busy stretch is reported once.
+ */
+export function pressureViolations(calendar: readonly CalendarEntry[], caps: readonly PressureCap[]): PressureViolation[] {
+  const violations: PressureViolation[] = [];
+  caps.forEach((cap, capIndex) => {
+    const per = periodMinutes(cap.per);
+    if (per === undefined) return;
+    const counted: number[] = [];
+    calendar.forEach((entry, i) => {
+      if (!cap.channels || cap.channels.includes(entry.channel)) counted.push(i);
+    });
+    let start = 0;
+    // Both ends only move forward: linear in the calendar.
+    let end = 0;
+    while (start < counted.length) {
+      const first = calendar[counted[start]!]!;
+      if (end < start) end = start;
+      while (end < counted.length && calendar[counted[end]!]!.minute < first.minute + per) end++;
+      if (end - start > cap.max) {
+        const entries = counted.slice(start, end);
+        const last = calendar[entries[entries.length - 1]!]!;
+        violations.push({
+          cap: capIndex,
+          ...(cap.channels ? { channels: cap.channels } : {}),
+          max: cap.max,
+          per: cap.per,
+          entries,
+          from: { minute: first.minute, timeKnown: first.timeKnown },
+          to: { minute: last.minute, timeKnown: last.timeKnown },
+          scenarios: [...new Set(entries.map((i) => calendar[i]!.scenario))],
+        });
+        start = end;
+      } else {
+        start++;
+      }
+    }
+  });
+  return violations;
+}
+
+/** Messages whose time of day is known and falls in the quiet hours of their channel. */
+export function quietHoursViolations(calendar: readonly CalendarEntry[], quiet: QuietHours | undefined): QuietHoursViolation[] {
+  if (!quiet) return [];
+  const violations: QuietHoursViolation[] = [];
+  calendar.forEach((entry, i) => {
+    if (!entry.timeKnown || (quiet.channels && !quiet.channels.includes(entry.channel))) return;
+    if (inQuietHours(((entry.minute % DAY) + DAY) % DAY, quiet)) violations.push({ entry: i });
+  });
+  return violations;
+}
+
+/** "J+2 18:30" (fr) or "D+2 18:30" (en); without the time when it is not known. */
+export function formatMoment(moment: Moment, locale: 'fr' | 'en'): string {
+  const day = Math.floor(moment.minute / DAY);
+  const prefix = `${locale === 'fr' ? 'J' : 'D'}${day < 0 ? '-' : '+'}${Math.abs(day)}`;
+  if (!moment.timeKnown) return prefix;
+  const ofDay = moment.minute - day * DAY;
+  return `${prefix} ${String(Math.floor(ofDay / 60)).padStart(2, '0')}:${String(ofDay % 60).padStart(2, '0')}`;
+}
+
+const simulations = new WeakMap<Model, PersonaSimulation[]>();
+
+/** Every persona's simulation, once per model: the pressure and quiet-hours rules share it. */
+export function simulationsOf(model: Model): PersonaSimulation[] {
+  let results = simulations.get(model);
+  if (!results) {
+    results = simulate(model);
+    simulations.set(model, results);
+  }
+  return results;
+}

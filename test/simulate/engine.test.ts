@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { mermaidInNode } from '../renderers/mermaid-node.js';
+import { formatMoment, inQuietHours, parseAt, simulate, type PersonaSimulation } from '../../src/simulate/engine.js';
+import { formatSimulationJson, formatSimulationMarkdown, formatSimulationText } from '../../src/simulate/format.js';
+import { loadFiles } from '../rules/run-rule.js';
+import { SIMULATION_FILES } from './fixture.js';
+
+const calendarOf = (result: PersonaSimulation) =>
+  result.calendar.map(
+    (entry) => `${formatMoment(entry, 'en')} ${entry.channel} ${entry.scenario} ${entry.step}${entry.kind === 'fallback' ? ' (fallback)' : ''}: ${entry.label}`,
+  );
+
+async function run(personaId?: string) {
+  const workspace = await loadFiles(SIMULATION_FILES);
+  expect(workspace.diagnostics).toEqual([]);
+  return { model: workspace.model, results: simulate(workspace.model, personaId) };
+}
+
+describe('omni simulate engine', () => {
+  it("plays Camille's week: a clicked reminder, a birthday, a store visit, each branch chosen by her events", async () => {
+    const { results } = await run('camille');
+    expect(results).toHaveLength(1);
+    expect(calendarOf(results[0]!)).toEqual([
+      'D+0 11:00 email cart reminder: Your cart is waiting',
+      // She clicked at 19:30: the clicked branch counts from the click.
+      'D+0 21:30 sms cart wait › clicked › 1: Still hesitating?',
+      'D+1 09:00 email birthday 1: Happy birthday',
+      'D+1 21:00 sms birthday 2: A gift waits in store',
+      // After the wait: two days from the end of the wait (the click).
+      'D+2 19:30 email cart last-call: Last call',
+      // No order before the visit: the otherwise branch.
+      'D+3 15:00 email store-visit decision › otherwise › 1: Come back soon',
+    ]);
+    expect(results[0]!.runs.map((r) => `${r.scenario} ${r.outcome}`)).toEqual(['cart completed', 'birthday completed', 'store-visit completed']);
+  });
+
+  it('finds each pressure cap breach once, with its window and scenarios, and the sms in quiet hours', async () => {
+    const [camille] = (await run('camille')).results;
+    expect(camille!.pressure.map((v) => [v.cap, v.entries, formatMoment(v.from, 'en'), formatMoment(v.to, 'en'), v.scenarios])).toEqual([
+      [0, [0, 2], 'D+0 11:00', 'D+1 09:00', ['cart', 'birthday']],
+      [0, [4, 5], 'D+2 19:30', 'D+3 15:00', ['cart', 'store-visit']],
+      [1, [0, 1, 2, 3, 4, 5], 'D+0 11:00', 'D+3 15:00', ['cart', 'birthday', 'store-visit']],
+    ]);
+    expect(camille!.quietHours).toEqual([{ entry: 1 }, { entry: 3 }]);
+  });
+
+  it('Lucas: fallback instead of email, his assumed split branch not sent, re-entry until the goal, then never again', async () => {
+    const [lucas] = (await run('lucas')).results;
+    expect(calendarOf(lucas!)).toEqual(['D+0 09:00 sms cart reminder (fallback): Your cart is waiting', 'D+1 09:00 sms cart reminder (fallback): Your cart is waiting']);
+    expect(lucas!.skipped.map((s) => `${s.step} ${s.channel} ${formatMoment(s.at, 'en')}`)).toEqual([
+      'wait › otherwise › split offer › discount › 1 email D+1 09:00',
+      'wait › otherwise › split offer › discount › 1 email D+2 09:00',
+    ]);
+    // The order at J+3 (time unknown) stops both runs; the cart abandoned at J+4 does not re-enter (unless-goal).
+    expect(lucas!.runs.map((r) => `${r.outcome} ${r.stoppedBy} ${formatMoment(r.stopped!, 'en')}`)).toEqual(['goal order_placed D+3', 'goal order_placed D+3']);
+    expect(lucas!.quietHours).toEqual([]);
+  });
+
+  it('a split goes down the largest branch unless assumed; control ends the run', async () => {
+    const files = {
+      ...SIMULATION_FILES,
+      'model.yaml': SIMULATION_FILES['model.yaml']!.toString().replace('optOut: [email]', 'optOut: []').replace('branch: discount', 'branch: control'),
+    };
+    const workspace = await loadFiles(files);
+    const [, lucas] = simulate(workspace.model);
+    // Held out, he never reaches the goal in the scenario: the third cart re-enters too.
+    expect(lucas!.runs.map((r) => r.outcome)).toEqual(['control', 'control', 'control']);
+    const noAssumption = await loadFiles({ ...files, 'model.yaml': files['model.yaml'].replace(/ {4}assume:\n.*\n/, '') });
+    const [, plain] = simulate(noAssumption.model);
+    expect(calendarOf(plain!).filter((line) => line.includes('split'))).toEqual([
+      'D+1 09:00 email cart wait › otherwise › split offer › delivery › 1: Free delivery',
+      'D+2 09:00 email cart wait › otherwise › split offer › delivery › 1: Free delivery',
+    ]);
+  });
+
+  it('reads times of day and quiet hours across midnight', () => {
+    expect(parseAt('J+2 18:30')).toEqual({ minute: 2 * 1440 + 18 * 60 + 30, timeKnown: true });
+    expect(parseAt('3d')).toEqual({ minute: 3 * 1440, timeKnown: false });
+    expect(parseAt('0 07:05')).toEqual({ minute: 425, timeKnown: true });
+    const quiet = { from: '21:00', to: '08:00' };
+    expect([20 * 60 + 59, 21 * 60, 0, 7 * 60 + 59, 8 * 60].map((m) => inQuietHours(m, quiet))).toEqual([false, true, true, true, false]);
+    expect(inQuietHours(13 * 60, { from: '12:00', to: '14:00' })).toBe(true);
+    expect(formatMoment({ minute: 1440 + 65, timeKnown: true }, 'fr')).toBe('J+1 01:05');
+  });
+});
+
+describe('omni simulate outputs', () => {
+  it('text: the calendar, the runs, what was not sent and every violation', async () => {
+    const { model, results } = await run();
+    expect(formatSimulationText(model, results)).toBe(`Camille, cart then birthday (camille) · all, vip
+  D+0 11:00  email  cart reminder  Your cart is waiting
+  D+0 21:30  sms    cart wait › clicked › 1  Still hesitating?
+  D+1 09:00  email  birthday 1  Happy birthday
+  D+1 21:00  sms    birthday 2  A gift waits in store
+  D+2 19:30  email  cart last-call  Last call
+  D+3 15:00  email  store-visit decision › otherwise › 1  Come back soon
+  run cart: entered at D+0 10:00 on cart_abandoned, completed
+  run birthday: entered at D+1 09:00 on birthday, completed
+  run store-visit: entered at D+2 15:00 on store_visit, completed
+  ⚠ pressure: 2 messages from D+0 11:00 to D+1 09:00, cap at most 1 message on email per 1d (scenarios: cart, birthday)
+  ⚠ pressure: 2 messages from D+2 19:30 to D+3 15:00, cap at most 1 message on email per 1d (scenarios: cart, store-visit)
+  ⚠ pressure: 6 messages from D+0 11:00 to D+3 15:00, cap at most 3 messages per 7d (scenarios: cart, birthday, store-visit)
+  ⚠ quiet hours: sms at D+0 21:30, inside 21:00–08:00 (scenario cart, step wait › clicked › 1)
+  ⚠ quiet hours: sms at D+1 21:00, inside 21:00–08:00 (scenario birthday, step 2)
+
+Lucas, no email consent (lucas) · all
+  D+0 09:00  sms  cart reminder (fallback)  Your cart is waiting
+  D+1 09:00  sms  cart reminder (fallback)  Your cart is waiting
+  run cart: entered at D+0 08:00 on cart_abandoned, goal order_placed at D+3
+  run cart: entered at D+1 08:00 on cart_abandoned, goal order_placed at D+3
+  not sent: cart wait › otherwise › split offer › discount › 1 on email at D+1 09:00 (no consent, no fallback)
+  not sent: cart wait › otherwise › split offer › discount › 1 on email at D+2 09:00 (no consent, no fallback)
+
+2 personas, 5 violations
+`);
+  });
+
+  it('JSON: versioned, one document, entries referenced by index; byte-identical on a second run', async () => {
+    const { model, results } = await run();
+    const json = formatSimulationJson(model, results);
+    const document = JSON.parse(json);
+    expect(Object.keys(document)).toEqual(['version', 'workspace', 'pressure', 'quietHours', 'personas']);
+    expect(document.version).toBe(1);
+    expect(document.personas[0].calendar[1]).toEqual({
+      minute: 1290,
+      when: 'D+0 21:30',
+      timeKnown: true,
+      scenario: 'cart',
+      step: 'wait › clicked › 1',
+      branch: 'wait › clicked',
+      channel: 'sms',
+      kind: 'message',
+      label: 'Still hesitating?',
+    });
+    expect(document.personas[0].violations.pressure[0]).toEqual({
+      cap: 0,
+      channels: ['email'],
+      max: 1,
+      per: '1d',
+      count: 2,
+      from: { minute: 660, when: 'D+0 11:00', timeKnown: true },
+      to: { minute: 1980, when: 'D+1 09:00', timeKnown: true },
+      entries: [0, 2],
+      scenarios: ['cart', 'birthday'],
+    });
+    expect(document.personas[1].runs[0]).toEqual({
+      scenario: 'cart',
+      trigger: 'cart_abandoned',
+      entered: { minute: 480, when: 'D+0 08:00', timeKnown: true },
+      outcome: 'goal',
+      stopped: { minute: 4320, when: 'D+3', timeKnown: false },
+      stoppedBy: 'order_placed',
+    });
+    const again = await run();
+    expect(formatSimulationJson(again.model, again.results)).toBe(json);
+  });
+
+  it('Markdown: a table per persona and a Mermaid gantt that Mermaid parses', async () => {
+    const { model, results } = await run('camille');
+    const markdown = formatSimulationMarkdown(model, results);
+    expect(markdown).toContain('| D+0 21:30 | sms | cart | wait › clicked › 1 | Still hesitating? |');
+    const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)![1]!;
+    expect(gantt.split('\n').slice(0, 6)).toEqual([
+      'gantt',
+      '  dateFormat YYYY-MM-DDTHH:mm',
+      '  axisFormat %d %H:%M',
+      '  title Camille, cart then birthday',
+      '  section Email',
+      '  cart reminder :milestone, m0, 2000-01-01T11:00, 0m',
+    ]);
+    const mermaid = await mermaidInNode();
+    await expect(mermaid.parse(gantt)).resolves.toBeTruthy();
+  });
+});
