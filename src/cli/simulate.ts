@@ -1,21 +1,22 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import { findWorkspaceRoot } from '../loader/discover.js';
 import { loadWorkspace } from '../pipeline/load.js';
 import { simulate } from '../simulate/engine.js';
 import { formatSimulationJson, formatSimulationMarkdown, formatSimulationText } from '../simulate/format.js';
 import { closestMatch } from '../util/closest-match.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { workspaceArgument } from './context.js';
 import { CliError, EXIT } from './errors.js';
+import { checkOutputFile, displayPath, setExitCode, writeData, writeMessage, writeOutputFile, type OutputKind } from './output.js';
+import { requireModelFiles, workspaceRootOf, writeNotices } from './workspace.js';
 
 export interface SimulateCommandOptions {
   persona?: string;
   format: string;
   output?: string;
+  force?: boolean;
 }
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
+/** What each format writes, for the extension -o must have (see output.ts). */
+const OUTPUT_KIND: Record<(typeof FORMATS)[number], OutputKind> = { text: 'text', markdown: 'markdown', json: 'json' };
 
 export function registerSimulate(program: Command): void {
   program
@@ -27,17 +28,25 @@ export function registerSimulate(program: Command): void {
     .option('--persona <id>', 'only this persona')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--force', 'write -o even when its extension does not match the format')
     .addHelpText('after', '\nExit codes: 0 no violation, 1 a pressure or quiet-hours violation, 2 usage or fatal error (including files that do not load).')
     .action(async (workspace: string | undefined, options: SimulateCommandOptions) => {
       const exitCode = await runSimulate(workspace, options);
-      if (exitCode !== EXIT.ok) process.exitCode = exitCode;
+      setExitCode(exitCode);
     });
 }
 
 export async function runSimulate(argument: string | undefined, options: SimulateCommandOptions): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(options.format)) throw new CliError(`unknown format "${options.format}"`, `use ${FORMATS.join(', ')}`);
-  const root = argument === undefined ? findWorkspaceRoot(process.cwd()) : workspaceArgument(argument);
+  const root = workspaceRootOf(argument);
+  // Before any work: the calendar must never replace what simulate reads (see output.ts).
+  const target =
+    options.output === undefined
+      ? undefined
+      : checkOutputFile(options.output, { flag: '--output', kind: OUTPUT_KIND[options.format as (typeof FORMATS)[number]], workspaces: [root], force: options.force });
   const workspace = await loadWorkspace(root);
+  writeNotices(workspace);
+  requireModelFiles(workspace);
   // Entities the schema rejected are left out of the model: a calendar without them would mislead.
   const first = workspace.diagnostics[0];
   if (first) {
@@ -65,11 +74,11 @@ export async function runSimulate(argument: string | undefined, options: Simulat
       : options.format === 'markdown'
         ? formatSimulationMarkdown(model, results)
         : formatSimulationText(model, results);
-  if (options.output !== undefined) {
-    writeFileAtomic(path.resolve(options.output), text);
-    process.stderr.write(`omni: simulation written to ${options.output}\n`);
+  if (target !== undefined) {
+    writeOutputFile(target, text, { workspaces: [root] });
+    writeMessage(`simulation written to ${displayPath(target)}`);
   } else {
-    process.stdout.write(text);
+    writeData(text);
   }
   return results.some((result) => result.pressure.length > 0 || result.quietHours.length > 0) ? EXIT.problems : EXIT.ok;
 }

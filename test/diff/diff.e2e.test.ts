@@ -68,7 +68,7 @@ describe('omni diff between two revisions', () => {
 
   it('reports nothing between a revision and itself', async () => {
     const { output, exitCode } = await diff(repo.plan, 'feature', 'feature', { format: 'text', exitCode: true });
-    expect(output).toBe('omni diff feature (a67cdad) → feature (a67cdad)\nNo change to the journey.\n');
+    expect(output).toBe('omni diff feature (6152d2c) → feature (6152d2c)\nNo change to the journey.\n');
     expect(exitCode).toBe(0);
   });
 
@@ -99,7 +99,7 @@ describe('omni diff defaults', () => {
       const statusBefore = git(repo.top, 'status', '--porcelain');
       const headBefore = git(repo.top, 'rev-parse', 'HEAD');
       const { output } = await diff(repo.plan, undefined, undefined, { format: 'text' });
-      expect(output.split('\n')[0]).toBe('omni diff merge-base(main, HEAD) (70b5cae) → working tree');
+      expect(output.split('\n')[0]).toBe('omni diff merge-base(main, HEAD) (1314003) → working tree');
       expect(output).toContain('  ~ touchpoint reseaux-inspiration: status opportunity → friction\n');
       expect(output).toContain('  ~ touchpoint site-dispo-magasin: status opportunity → normal\n');
       expect(readFileSync(file, 'utf8')).toBe(edited);
@@ -117,7 +117,7 @@ describe('omni diff defaults', () => {
     const work = path.join(clone, 'work');
     git(work, 'remote', 'set-head', 'origin', 'main');
     const { output } = await diff(path.join(work, 'plan'), undefined, undefined, { format: 'text' });
-    expect(output.split('\n')[0]).toBe('omni diff merge-base(origin/main, HEAD) (70b5cae) → working tree');
+    expect(output.split('\n')[0]).toBe('omni diff merge-base(origin/main, HEAD) (1314003) → working tree');
   });
 });
 
