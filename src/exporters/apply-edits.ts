@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Scalar } from 'yaml';
 import type { Model, SectionKind } from '../model/types.js';
 import type { WorkbookEdits } from './workbook-edits.js';
+import { withoutOrigins } from './build-workbook.js';
 
 /** An edit the workbook makes to an entity that also changed in the YAML since the export. */
 export interface Conflict {
@@ -22,9 +23,7 @@ type Entity = { id: string; origin: { file: string; path: Path }; [key: string]:
 
 /** The record as the hidden sheet stores it: the entity without where it came from. */
 export function recordOf(entity: object): string {
-  const { origin: _origin, ...rest } = entity as Record<string, unknown>;
-  if (Array.isArray(rest.steps)) rest.steps = rest.steps.map((step: object) => JSON.parse(recordOf(step)) as unknown);
-  return JSON.stringify(rest);
+  return JSON.stringify(withoutOrigins(entity));
 }
 
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;

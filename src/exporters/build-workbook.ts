@@ -481,7 +481,8 @@ function buildDataNeeds(model: Model): SheetSpec {
 /** Excel caps a cell at 32,767 characters: long records continue in the next cells. */
 const CHUNK = 30_000;
 
-function withoutOrigins(entity: object): Record<string, unknown> {
+/** An entity as the hidden sheet stores it; `import --into` compares records made by this same function. */
+export function withoutOrigins(entity: object): Record<string, unknown> {
   const { origin: _origin, ...rest } = entity as Record<string, unknown>;
   // A scenario's steps as written (branches included), not the flat list of its messages.
   if (Array.isArray(rest.flow)) {

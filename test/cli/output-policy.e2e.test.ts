@@ -155,7 +155,7 @@ describe('one output convention: data on stdout, messages (and "written to") on 
     const imported = await omni(['import', '--xlsx', 'plan.xlsx', '-o', 'old'], dir);
     expect(imported.code).toBe(0);
     expect(existsSync(path.join(dir, 'old/omni.yaml'))).toBe(true);
-    expect(await omni(['import', '--xlsx', 'plan.xlsx'], dir)).toEqual({ code: 2, stdout: '', stderr: 'omni: nothing to write to: pass --out DIR (or -d DIR)\n' });
+    expect(await omni(['import', '--xlsx', 'plan.xlsx'], dir)).toEqual({ code: 2, stdout: '', stderr: 'omni: nowhere to import to: pass --out DIR or --into WORKSPACE\n' });
   });
 
   it('render takes -d DIR, and -o DIR as the old alias', async () => {

@@ -68,7 +68,7 @@ describe('SARIF for GitHub code scanning', () => {
       expect(rule.help.markdown.split('\n')[0], rule.id).toBe(page.split('\n')[0]);
       expect(rule.help.text).not.toMatch(/\*\*|^#/m);
       expect(rule.fullDescription.text.length, rule.id).toBeGreaterThan(rule.shortDescription.text.length);
-      expect(rule.defaultConfiguration.level).toMatch(/^(error|warning)$/);
+      expect(rule.defaultConfiguration.level).toMatch(/^(error|warning|none)$/);
       expect(rule.properties.tags[0]).toBe('omni');
     }
   });

@@ -102,7 +102,7 @@ describe('on examples/maison-lumen', () => {
     await client.change(bienvenue, withKey, 4);
     const line = withKey.slice(0, withKey.indexOf('        channel: email\n        \n') + '        channel: email\n'.length).split('\n').length - 1;
     const fields = await request<CompletionItem[]>(CompletionRequest.type, at(bienvenue, { line, character: 8 }));
-    expect(fields.map((item) => item.label).sort()).toEqual(['after', 'channel', 'decision', 'description', 'end', 'fallback', 'goto', 'id', 'message', 'name', 'split', 'subject', 'wait']);
+    expect(fields.map((item) => item.label).sort()).toEqual(['after', 'channel', 'decision', 'description', 'end', 'fallback', 'goto', 'id', 'message', 'name', 'purpose', 'split', 'subject', 'wait']);
     await client.change(bienvenue, text, 5);
   });
 
