@@ -67,7 +67,11 @@ for (let run = 0; run < runs; run++) {
 }
 
 // Size of what was exported, read back from the workbook's own data.
-const check = spawnSync(process.execPath, ['-e', `
+const check = spawnSync(
+  process.execPath,
+  [
+    '-e',
+    `
   const XLSX = require(${JSON.stringify(path.join(ROOT, 'node_modules/xlsx'))});
   const book = XLSX.read(require('fs').readFileSync(${JSON.stringify(out)}));
   let cells = 0, scenarios = 0;
@@ -80,7 +84,10 @@ const check = spawnSync(process.execPath, ['-e', `
     }
   }
   console.log(JSON.stringify({ cells, scenarios }));
-`], { encoding: 'utf8', maxBuffer: 1 << 30 });
+`,
+  ],
+  { encoding: 'utf8', maxBuffer: 1 << 30 },
+);
 const size = JSON.parse(check.stdout || '{}');
 
 const summary = (list) => ({ seconds: median(list.map((m) => m.seconds)), rss: median(list.map((m) => m.rss)), cpu: median(list.map((m) => m.cpu)) });

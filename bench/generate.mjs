@@ -46,7 +46,28 @@ function q(text) {
   return /^[\w À-ÿ'’.,()&/-]+$/.test(text) && !/^[\d-]/.test(text) && !/: |#/.test(text) ? text : JSON.stringify(text);
 }
 
-const STAGE_NAMES = ['Je découvre la marque', 'Je me renseigne', 'Je compare', 'Je me crée un compte', 'Je prépare mon achat', 'J’achète', 'Je paie', 'Je suis livré', 'Je retire en magasin', 'Je monte mon meuble', 'Je demande de l’aide', 'Je retourne un produit', 'Je donne mon avis', 'Je parraine', 'J’y reviens', 'Je rejoins le programme', 'Je prends rendez-vous', 'Je suis mes commandes', 'Je personnalise', 'Je partage mon projet'];
+const STAGE_NAMES = [
+  'Je découvre la marque',
+  'Je me renseigne',
+  'Je compare',
+  'Je me crée un compte',
+  'Je prépare mon achat',
+  'J’achète',
+  'Je paie',
+  'Je suis livré',
+  'Je retire en magasin',
+  'Je monte mon meuble',
+  'Je demande de l’aide',
+  'Je retourne un produit',
+  'Je donne mon avis',
+  'Je parraine',
+  'J’y reviens',
+  'Je rejoins le programme',
+  'Je prends rendez-vous',
+  'Je suis mes commandes',
+  'Je personnalise',
+  'Je partage mon projet',
+];
 const CHANNEL_KINDS = [
   { base: 'email', name: 'Email', type: 'online', consent: true },
   { base: 'sms', name: 'SMS', type: 'online', consent: true },
@@ -81,16 +102,79 @@ const TARGETS = [
   ['premium', 'Membres premium', 'Abonnés au programme Lumen+'],
   ['prospects', 'Prospects', 'Inscrits sans commande'],
 ];
-const SOURCE_KINDS = [['crm', 'CRM'], ['ecommerce', 'Plateforme e-commerce'], ['caisse', 'Logiciel de caisse'], ['app', 'SDK application'], ['fidelite', 'Programme de fidélité'], ['logistique', 'Suivi des livraisons'], ['centre-appels', 'Outil du centre d’appels'], ['avis', 'Plateforme d’avis'], ['paiement', 'Prestataire de paiement'], ['dmp', 'Plateforme de données']];
+const SOURCE_KINDS = [
+  ['crm', 'CRM'],
+  ['ecommerce', 'Plateforme e-commerce'],
+  ['caisse', 'Logiciel de caisse'],
+  ['app', 'SDK application'],
+  ['fidelite', 'Programme de fidélité'],
+  ['logistique', 'Suivi des livraisons'],
+  ['centre-appels', 'Outil du centre d’appels'],
+  ['avis', 'Plateforme d’avis'],
+  ['paiement', 'Prestataire de paiement'],
+  ['dmp', 'Plateforme de données'],
+];
 const OWNERS = ['Équipe CRM', 'Équipe e-commerce', 'Direction des magasins', 'Service client', 'Marketing', 'Supply chain'];
 /** Variable stems: scalar ones go in {{x}}, list ones in {{#each x}}…{{/each}}. */
-const SCALAR_STEMS = [['first_name', 'Prénom'], ['last_name', 'Nom'], ['cart_total', 'Montant du panier'], ['cart_url', 'Lien du panier'], ['promo_code', 'Code promo'], ['store_name', 'Magasin préféré'], ['loyalty_points', 'Points de fidélité'], ['order_number', 'Numéro de commande'], ['delivery_date', 'Date de livraison'], ['tracking_url', 'Lien de suivi'], ['birthday', 'Date d’anniversaire'], ['advisor_name', 'Conseiller'], ['appointment_date', 'Date du rendez-vous'], ['ticket_number', 'Numéro de réclamation'], ['last_category', 'Dernière catégorie achetée'], ['voucher_amount', 'Montant du bon']];
-const LIST_STEMS = [['cart_items', 'Articles du panier'], ['recommended_products', 'Produits recommandés'], ['order_lines', 'Lignes de commande'], ['wishlist_items', 'Liste d’envies']];
-const EVENTS = ['cart_abandoned', 'account_created', 'order_placed', 'order_shipped', 'order_ready', 'product_viewed', 'back_in_stock', 'birthday', 'loyalty_tier_changed', 'ticket_opened', 'appointment_booked', 'store_visit', 'review_requested', 'inactive_180_days'];
+const SCALAR_STEMS = [
+  ['first_name', 'Prénom'],
+  ['last_name', 'Nom'],
+  ['cart_total', 'Montant du panier'],
+  ['cart_url', 'Lien du panier'],
+  ['promo_code', 'Code promo'],
+  ['store_name', 'Magasin préféré'],
+  ['loyalty_points', 'Points de fidélité'],
+  ['order_number', 'Numéro de commande'],
+  ['delivery_date', 'Date de livraison'],
+  ['tracking_url', 'Lien de suivi'],
+  ['birthday', 'Date d’anniversaire'],
+  ['advisor_name', 'Conseiller'],
+  ['appointment_date', 'Date du rendez-vous'],
+  ['ticket_number', 'Numéro de réclamation'],
+  ['last_category', 'Dernière catégorie achetée'],
+  ['voucher_amount', 'Montant du bon'],
+];
+const LIST_STEMS = [
+  ['cart_items', 'Articles du panier'],
+  ['recommended_products', 'Produits recommandés'],
+  ['order_lines', 'Lignes de commande'],
+  ['wishlist_items', 'Liste d’envies'],
+];
+const EVENTS = [
+  'cart_abandoned',
+  'account_created',
+  'order_placed',
+  'order_shipped',
+  'order_ready',
+  'product_viewed',
+  'back_in_stock',
+  'birthday',
+  'loyalty_tier_changed',
+  'ticket_opened',
+  'appointment_booked',
+  'store_visit',
+  'review_requested',
+  'inactive_180_days',
+];
 const EXITS = ['order_placed', 'unsubscribed', 'cart_emptied', 'ticket_closed', 'appointment_cancelled', 'store_visit'];
 const CATEGORIES = ['Web-to-store', 'Conversion en ligne', 'Fidélité', 'Service client', 'Onboarding', 'Personnalisation', 'Réassurance'];
 const OBJECTIVES = ['Conversion', 'Activation', 'Fidélisation', 'Satisfaction', 'Upsell'];
-const THEMES = ['panier abandonné', 'bienvenue', 'commande prête', 'retard de livraison', 'anniversaire', 'retour en stock', 'rendez-vous conseiller', 'avis client', 'points de fidélité', 'relance inactifs', 'produits complémentaires', 'réclamation', 'échantillons de tissu', 'proximité magasin'];
+const THEMES = [
+  'panier abandonné',
+  'bienvenue',
+  'commande prête',
+  'retard de livraison',
+  'anniversaire',
+  'retour en stock',
+  'rendez-vous conseiller',
+  'avis client',
+  'points de fidélité',
+  'relance inactifs',
+  'produits complémentaires',
+  'réclamation',
+  'échantillons de tissu',
+  'proximité magasin',
+];
 const SUBJECTS = [
   (v) => `{{${v}}}, votre sélection vous attend`,
   (v) => `Plus que quelques heures pour {{${v}}}`,
@@ -107,7 +191,13 @@ const SENTENCES = [
   (v) => `Il vous reste {{${v}}} à utiliser avant la fin du mois.`,
   (v) => `{{#if ${v}}}Pensez à {{${v}}}.{{/if}}`,
 ];
-const ACTIONS = ['Le conseiller appelle le client', 'Le magasin prépare la commande', 'Le service client rappelle sous 24 h', 'Ajout à l’audience de reciblage', 'Création d’une tâche dans le CRM'];
+const ACTIONS = [
+  'Le conseiller appelle le client',
+  'Le magasin prépare la commande',
+  'Le service client rappelle sous 24 h',
+  'Ajout à l’audience de reciblage',
+  'Création d’une tâche dans le CRM',
+];
 
 /**
  * Builds the workspace in memory: a Map of workspace-relative file name -> YAML text.
@@ -122,11 +212,19 @@ export function generateWorkspace(options = {}) {
   const header = '# yaml-language-server: $schema=https://raw.githubusercontent.com/omni-journey/omni/main/schemas/model.schema.json\n';
 
   // Stages and channels.
-  const stages = Array.from({ length: o.stages }, (_, i) => ({ id: `etape-${pad(i + 1, 2)}`, name: `${STAGE_NAMES[i % STAGE_NAMES.length]}${i >= STAGE_NAMES.length ? ` (${Math.floor(i / STAGE_NAMES.length) + 1})` : ''}` }));
+  const stages = Array.from({ length: o.stages }, (_, i) => ({
+    id: `etape-${pad(i + 1, 2)}`,
+    name: `${STAGE_NAMES[i % STAGE_NAMES.length]}${i >= STAGE_NAMES.length ? ` (${Math.floor(i / STAGE_NAMES.length) + 1})` : ''}`,
+  }));
   const channels = Array.from({ length: o.channels }, (_, i) => {
     const kind = CHANNEL_KINDS[i % CHANNEL_KINDS.length];
     const round = Math.floor(i / CHANNEL_KINDS.length);
-    return { id: round === 0 ? kind.base : `${kind.base}-${round + 1}`, name: round === 0 ? kind.name : `${kind.name} ${round + 1}`, type: kind.type, consent: kind.consent };
+    return {
+      id: round === 0 ? kind.base : `${kind.base}-${round + 1}`,
+      name: round === 0 ? kind.name : `${kind.name} ${round + 1}`,
+      type: kind.type,
+      consent: kind.consent,
+    };
   });
 
   // Sources, then variables: one consent flag per consent channel, the rest from stems.
@@ -186,7 +284,7 @@ export function generateWorkspace(options = {}) {
     };
   });
   // A manual override on a few use cases, as real plans have.
-  for (let i = 0; i < Math.min(5, useCases.length); i++) useCases[i * 7 % useCases.length].priority = i + 1;
+  for (let i = 0; i < Math.min(5, useCases.length); i++) useCases[(i * 7) % useCases.length].priority = i + 1;
 
   // Scenarios.
   const scenarios = Array.from({ length: o.scenarios }, (_, i) => {
@@ -222,7 +320,11 @@ export function generateWorkspace(options = {}) {
     }
     const event = r.pick(EVENTS);
     return {
-      id: `sc-${pad(i + 1, 5)}-${theme.normalize('NFD').replace(/[^a-z ]/g, '').trim().replace(/ +/g, '-')}`,
+      id: `sc-${pad(i + 1, 5)}-${theme
+        .normalize('NFD')
+        .replace(/[^a-z ]/g, '')
+        .trim()
+        .replace(/ +/g, '-')}`,
       name: `Scénario ${theme} n° ${i + 1}`,
       description: r.next() < 0.1 ? `Parcours ${theme} déclenché par ${event}.` : undefined,
       owner: r.next() < 0.35 ? r.pick(OWNERS) : undefined,
@@ -239,29 +341,90 @@ export function generateWorkspace(options = {}) {
   });
 
   // Files: settings, one matrix file, then use cases, data and scenarios split in chunks.
-  files.set('omni.yaml', '# yaml-language-server: $schema=https://raw.githubusercontent.com/omni-journey/omni/main/schemas/config.schema.json\nname: Benchmark workspace\nlocale: fr\nupdated: 2026-01-01\n# French SMS are UCS-2 (é is GSM-7, ê and ç are not): the generated ones take up to 3 segments.\nrules:\n  sms-length: [warn, { maxSegments: 4 }]\n');
+  files.set(
+    'omni.yaml',
+    '# yaml-language-server: $schema=https://raw.githubusercontent.com/omni-journey/omni/main/schemas/config.schema.json\nname: Benchmark workspace\nlocale: fr\nupdated: 2026-01-01\n# French SMS are UCS-2 (é is GSM-7, ê and ç are not): the generated ones take up to 3 segments.\nrules:\n  sms-length: [warn, { maxSegments: 4 }]\n',
+  );
   const modelFiles = o.files - 1; // omni.yaml counts as one of the files
   const auxiliary = Math.max(1, Math.round(modelFiles * 0.02));
   const scenarioFiles = modelFiles - 1 - 3 * auxiliary > 0 ? modelFiles - 1 - 3 * auxiliary : 1;
   const aux = Math.max(1, Math.floor((modelFiles - 1 - scenarioFiles) / 3));
 
-  files.set('matrix.yaml', header + [
-    section('stages', stages.map((stage) => entity(stage, []))),
-    section('channels', channels.map((channel) => entity(channel, [['type', channel.type], ['requiresConsent', channel.consent]]))),
-    section('lifecycle', LIFECYCLE.map(([id, name]) => entity({ id, name }, []))),
-    section('targets', TARGETS.map(([id, name, definition]) => entity({ id, name }, [['definition', definition]]))),
-    section('programs', PROGRAMS.map(([id, name, objective]) => entity({ id, name }, [['objective', objective]]))),
-    section('sources', sources.map((source) => entity(source, [['type', source.type], ['owner', source.owner]]))),
-  ].join('\n'));
+  files.set(
+    'matrix.yaml',
+    header +
+      [
+        section(
+          'stages',
+          stages.map((stage) => entity(stage, [])),
+        ),
+        section(
+          'channels',
+          channels.map((channel) =>
+            entity(channel, [
+              ['type', channel.type],
+              ['requiresConsent', channel.consent],
+            ]),
+          ),
+        ),
+        section(
+          'lifecycle',
+          LIFECYCLE.map(([id, name]) => entity({ id, name }, [])),
+        ),
+        section(
+          'targets',
+          TARGETS.map(([id, name, definition]) => entity({ id, name }, [['definition', definition]])),
+        ),
+        section(
+          'programs',
+          PROGRAMS.map(([id, name, objective]) => entity({ id, name }, [['objective', objective]])),
+        ),
+        section(
+          'sources',
+          sources.map((source) =>
+            entity(source, [
+              ['type', source.type],
+              ['owner', source.owner],
+            ]),
+          ),
+        ),
+      ].join('\n'),
+  );
   chunks(touchpoints, aux).forEach((chunk, i) => {
-    files.set(`matrix/points-de-contact-${pad(i + 1, 3)}.yaml`, header + section('touchpoints', chunk.map((tp) => entity(tp, [['stage', tp.stage], ['channel', tp.channel], ['status', tp.status]]))));
+    files.set(
+      `matrix/points-de-contact-${pad(i + 1, 3)}.yaml`,
+      header +
+        section(
+          'touchpoints',
+          chunk.map((tp) =>
+            entity(tp, [
+              ['stage', tp.stage],
+              ['channel', tp.channel],
+              ['status', tp.status],
+            ]),
+          ),
+        ),
+    );
   });
   chunks(useCases, aux).forEach((chunk, i) => {
     files.set(`cas-usage/cas-usage-${pad(i + 1, 3)}.yaml`, header + section('useCases', chunk.map(useCaseYaml)));
   });
   const dataFiles = Math.max(1, modelFiles - 1 - 2 * aux - scenarioFiles);
   chunks(variables, dataFiles).forEach((chunk, i) => {
-    files.set(`donnees/variables-${pad(i + 1, 3)}.yaml`, header + section('variables', chunk.map((variable) => entity(variable, [['sources', flow(variable.sources)], ['pii', variable.pii || undefined], ['consentFor', variable.consentFor ? flow(variable.consentFor) : undefined]]))));
+    files.set(
+      `donnees/variables-${pad(i + 1, 3)}.yaml`,
+      header +
+        section(
+          'variables',
+          chunk.map((variable) =>
+            entity(variable, [
+              ['sources', flow(variable.sources)],
+              ['pii', variable.pii || undefined],
+              ['consentFor', variable.consentFor ? flow(variable.consentFor) : undefined],
+            ]),
+          ),
+        ),
+    );
   });
   chunks(scenarios, scenarioFiles).forEach((chunk, i) => {
     files.set(`scenarios/scenarios-${pad(i + 1, 4)}.yaml`, header + section('scenarios', chunk.map(scenarioYaml)));
@@ -317,7 +480,11 @@ function entity(base, fields) {
 }
 
 function useCaseYaml(useCase) {
-  let out = entity(useCase, [['category', useCase.category], ['objective', useCase.objective], ['owner', useCase.owner]]);
+  let out = entity(useCase, [
+    ['category', useCase.category],
+    ['objective', useCase.objective],
+    ['owner', useCase.owner],
+  ]);
   out += `    touchpoints:\n${useCase.touchpoints.map((id) => `      - ${id}\n`).join('')}`;
   out += `    scores: { business: ${useCase.scores.business}, experience: ${useCase.scores.experience}, difficulty: ${useCase.scores.difficulty} }\n`;
   if (useCase.priority !== undefined) out += `    priority: ${useCase.priority}\n`;
@@ -325,7 +492,14 @@ function useCaseYaml(useCase) {
 }
 
 function scenarioYaml(scenario) {
-  let out = entity(scenario, [['description', scenario.description], ['owner', scenario.owner], ['program', scenario.program], ['lifecycle', scenario.lifecycle], ['target', scenario.target], ['useCases', flow(scenario.useCases)]]);
+  let out = entity(scenario, [
+    ['description', scenario.description],
+    ['owner', scenario.owner],
+    ['program', scenario.program],
+    ['lifecycle', scenario.lifecycle],
+    ['target', scenario.target],
+    ['useCases', flow(scenario.useCases)],
+  ]);
   out += `    trigger:\n      type: ${scenario.trigger.type}\n      event: ${scenario.trigger.event}\n`;
   out += `    exit: ${flow(scenario.exit).flow}\n`;
   if (scenario.goal) out += `    goal: ${scenario.goal}\n`;
@@ -335,7 +509,11 @@ function scenarioYaml(scenario) {
     out += `      - after: ${q(step.after)}\n        channel: ${step.channel}\n`;
     if (step.name) out += `        name: ${q(step.name)}\n`;
     if (step.subject) out += `        subject: ${JSON.stringify(step.subject)}\n`;
-    if (step.message) out += `        message: |-\n${step.message.split('\n').map((line) => `          ${line}\n`).join('')}`;
+    if (step.message)
+      out += `        message: |-\n${step.message
+        .split('\n')
+        .map((line) => `          ${line}\n`)
+        .join('')}`;
   }
   return out;
 }

@@ -71,7 +71,11 @@ for (let run = 0; run < runs; run++) {
   imported.push(measure([OMNI, 'import', '--xlsx', xlsx, '--out', out, '--force']));
   into.push(measure([OMNI, 'import', '--xlsx', xlsx, '--into', dir, '--dry-run']));
 }
-const warnings = (list) => list.at(-1).stderr.split('\n').filter((line) => line.startsWith('omni: warning:')).length;
+const warnings = (list) =>
+  list
+    .at(-1)
+    .stderr.split('\n')
+    .filter((line) => line.startsWith('omni: warning:')).length;
 
 const summary = (list) => ({ seconds: median(list.map((m) => m.seconds)), rss: median(list.map((m) => m.rss)), cpu: median(list.map((m) => m.cpu)) });
 const e = summary(exported);

@@ -99,7 +99,12 @@ const median = (values) => {
 function summarize(runs) {
   const rss = runs.map((run) => run.rssMb).filter((value) => value !== undefined);
   const cpu = runs.map((run) => run.cpuMs).filter((value) => value !== undefined);
-  return { ms: median(runs.map((run) => run.ms)), runs: runs.map((run) => run.ms), rssMb: rss.length ? Math.max(...rss) : undefined, cpuMs: cpu.length ? median(cpu) : undefined };
+  return {
+    ms: median(runs.map((run) => run.ms)),
+    runs: runs.map((run) => run.ms),
+    rssMb: rss.length ? Math.max(...rss) : undefined,
+    cpuMs: cpu.length ? median(cpu) : undefined,
+  };
 }
 
 // ---------------------------------------------------------------- Spectral
@@ -111,7 +116,10 @@ function installSpectral() {
   if (existsSync(bin)) return { bin, note: `reused ${prefix}` };
   mkdirSync(prefix, { recursive: true });
   process.stderr.write(`installing @stoplight/spectral-cli into ${prefix}…\n`);
-  const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', '@stoplight/spectral-cli@6'], { encoding: 'utf8', timeout: 10 * 60 * 1000 });
+  const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', '@stoplight/spectral-cli@6'], {
+    encoding: 'utf8',
+    timeout: 10 * 60 * 1000,
+  });
   if (result.status !== 0 || !existsSync(bin)) {
     const why = (result.error?.message ?? result.stderr ?? '').trim().split('\n').slice(-3).join(' / ');
     return { reason: `npm install failed (exit ${result.status}): ${why || 'no output'}` };
@@ -203,8 +211,7 @@ function parseArgs(argv) {
     else if (arg === '--errors') {
       args.errors = parsePercentOption(value);
       i++;
-    }
-    else if (arg.startsWith('--') && generatorKeys.includes(arg.slice(2))) args.generator[arg.slice(2)] = number();
+    } else if (arg.startsWith('--') && generatorKeys.includes(arg.slice(2))) args.generator[arg.slice(2)] = number();
     else throw new Error(`unknown option ${arg}`);
   }
   return args;
@@ -229,7 +236,9 @@ async function main() {
       dir = path.join(scratch, 'workspace');
       const options = { ...DEFAULTS, ...args.generator };
       const { files, bytes } = writeWorkspace(dir, options);
-      described = `generated ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(options).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+      described = `generated ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(options)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`;
     }
     const files = yamlFiles(dir);
     const bytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
@@ -266,7 +275,12 @@ async function main() {
     const notes = [];
     const team = teamWorkspace(dir, scratch);
     const teamOut = path.join(scratch, 'omni-lint-teams.json');
-    tasks.push({ key: 'teams', label: 'omni lint + 10 customRules, suppressions, --baseline', cmd: process.execPath, args: [OMNI, 'lint', team.teams, '--baseline', team.baseline, '--format', 'json', '-o', teamOut] });
+    tasks.push({
+      key: 'teams',
+      label: 'omni lint + 10 customRules, suppressions, --baseline',
+      cmd: process.execPath,
+      args: [OMNI, 'lint', team.teams, '--baseline', team.baseline, '--format', 'json', '-o', teamOut],
+    });
     notes.push(`teams: baseline of ${team.recorded} entries recorded before timing`);
     if (args.spectral) {
       const spectral = installSpectral();
@@ -275,7 +289,14 @@ async function main() {
         const ruleset = spectralRuleset(scratch);
         const modelFiles = files.filter((file) => path.basename(file) !== 'omni.yaml');
         const listFile = path.join(scratch, 'spectral-out.json');
-        tasks.push({ key: 'spectral', label: 'Spectral, same schema', cmd: process.execPath, args: [spectral.bin, 'lint', '--ruleset', ruleset, '--format', 'json', '--output', listFile, '--quiet', ...relativeTo(dir, modelFiles)], cwd: dir, okStatus: [0, 1] });
+        tasks.push({
+          key: 'spectral',
+          label: 'Spectral, same schema',
+          cmd: process.execPath,
+          args: [spectral.bin, 'lint', '--ruleset', ruleset, '--format', 'json', '--output', listFile, '--quiet', ...relativeTo(dir, modelFiles)],
+          cwd: dir,
+          okStatus: [0, 1],
+        });
       } else {
         notes.push(`spectral: skipped — ${spectral.reason}`);
       }
@@ -300,7 +321,9 @@ async function main() {
     const omniJson = JSON.parse(readFileSync(omniOut, 'utf8'));
     notes.push(`omni found ${omniJson.summary.errors} errors, ${omniJson.summary.warnings} warnings`);
     const teamJson = JSON.parse(readFileSync(teamOut, 'utf8'));
-    notes.push(`omni with team settings found ${teamJson.summary.errors} errors, ${teamJson.summary.warnings} warnings; ${teamJson.summary.suppressed ?? 0} suppressed; baseline matched ${teamJson.baseline?.matched}, prunable ${teamJson.baseline?.prunable}`);
+    notes.push(
+      `omni with team settings found ${teamJson.summary.errors} errors, ${teamJson.summary.warnings} warnings; ${teamJson.summary.suppressed ?? 0} suppressed; baseline matched ${teamJson.baseline?.matched}, prunable ${teamJson.baseline?.prunable}`,
+    );
     notes.push(`yaml+ajv found ${runs.baseline.at(-1).stdout.trim()} schema problems`);
     if (result.spectral) {
       const out = path.join(scratch, 'spectral-out.json');
@@ -318,7 +341,9 @@ async function main() {
     console.log('');
     console.log(`omni / floor:            ${ratio(result.omni.ms, result.floor.ms)}   (target ≤ 2×)`);
     if (result.omniErrors) {
-      console.log(`with errors, omni / floor: ${ratio(result.omniErrors.ms, result.floorErrors.ms)}   (target ≤ 1.5×; CPU ${ratio(result.omniErrors.cpuMs, result.floorErrors.cpuMs)}, clean CPU ${ratio(result.omni.cpuMs, result.floor.cpuMs)})`);
+      console.log(
+        `with errors, omni / floor: ${ratio(result.omniErrors.ms, result.floorErrors.ms)}   (target ≤ 1.5×; CPU ${ratio(result.omniErrors.cpuMs, result.floorErrors.cpuMs)}, clean CPU ${ratio(result.omni.cpuMs, result.floor.cpuMs)})`,
+      );
       const report = readFileSync(omniErrorsOut, 'utf8');
       notes.push(`with errors: omni's stylish report ${(report.length / 1e3).toFixed(0)} kB, last line: ${report.trim().split('\n').pop()}`);
     }

@@ -48,7 +48,9 @@ const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${val
 const rssFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-bench-rss-')), 'rss');
 const report = path.join(path.dirname(rssFile), 'lint.json');
 const useTime = existsSync(GNU_TIME);
-const lintCommand = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, OMNI, 'lint', dir, '--format', 'json', '-o', report]] : [process.execPath, [OMNI, 'lint', dir, '--format', 'json', '-o', report]];
+const lintCommand = useTime
+  ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, OMNI, 'lint', dir, '--format', 'json', '-o', report]]
+  : [process.execPath, [OMNI, 'lint', dir, '--format', 'json', '-o', report]];
 const lintStart = performance.now();
 const lint = spawnSync(lintCommand[0], lintCommand[1], { encoding: 'utf8' });
 const lintWall = performance.now() - lintStart;
@@ -57,7 +59,9 @@ const lintRssMb = useTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\
 
 // ---------------------------------------------------------------- omni lsp
 const scenarioDir = path.join(dir, 'scenarios');
-const fileName = readdirSync(scenarioDir).filter((name) => name.endsWith('.yaml')).sort()[0];
+const fileName = readdirSync(scenarioDir)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort()[0];
 const file = path.join(scenarioDir, fileName);
 const uri = pathToFileURL(file).href;
 const original = readFileSync(file, 'utf8');
@@ -68,7 +72,10 @@ const badLine = goodLine.replace(/channel: .*/, 'channel: nosuch-channel');
 const planted = lines.map((line, i) => (i === editLine ? badLine : line)).join('\n');
 
 const started = performance.now();
-const server = spawn(process.execPath, [OMNI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMNI_LSP_TRACE: argv.includes('--trace') ? '1' : '' } });
+const server = spawn(process.execPath, [OMNI, 'lsp', '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, OMNI_LSP_TRACE: argv.includes('--trace') ? '1' : '' },
+});
 const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 let onPublish = () => undefined;
 connection.onNotification('textDocument/publishDiagnostics', (params) => {
@@ -82,7 +89,12 @@ const published = (predicate) =>
     };
   });
 
-await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }], capabilities: {} });
+await connection.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: pathToFileURL(dir).href,
+  workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
+  capabilities: {},
+});
 const initialized = performance.now(); // the server is up: what follows is its check alone
 await connection.sendNotification('initialized', {});
 const firstPublished = published((diagnostics) => diagnostics.some((diagnostic) => diagnostic.message === 'unknown channel "nosuch-channel"'));
@@ -142,12 +154,33 @@ const rows = [
   ['omni lint (wall, spawn to exit)', ms(lintWall), ''],
   ['omni lsp first full check (spawn to diagnostics)', ms(firstCheck), `target ≤ lint: ${firstCheck <= lintWall ? 'met' : 'NOT met'}`],
   ['omni lsp first full check (initialized to diagnostics)', ms(firstCheckAfterStartUp), `target ≤ lint: ${firstCheckAfterStartUp <= lintWall ? 'met' : 'NOT met'}`],
-  [`one-line edit → diagnostics (median of ${edits})`, ms(median(editTimes)), `worst ${ms(Math.max(...editTimes))}; target < 100 ms: ${median(editTimes) < 100 ? 'met' : 'NOT met'}`],
-  [`completion (median of ${requests})`, ms(median(completionTimes)), `worst ${ms(Math.max(...completionTimes))}; target < 20 ms: ${median(completionTimes) < 20 ? 'met' : 'NOT met'}`],
-  [`definition (median of ${requests})`, ms(median(definitionTimes)), `worst ${ms(Math.max(...definitionTimes))}; target < 20 ms: ${median(definitionTimes) < 20 ? 'met' : 'NOT met'}`],
+  [
+    `one-line edit → diagnostics (median of ${edits})`,
+    ms(median(editTimes)),
+    `worst ${ms(Math.max(...editTimes))}; target < 100 ms: ${median(editTimes) < 100 ? 'met' : 'NOT met'}`,
+  ],
+  [
+    `completion (median of ${requests})`,
+    ms(median(completionTimes)),
+    `worst ${ms(Math.max(...completionTimes))}; target < 20 ms: ${median(completionTimes) < 20 ? 'met' : 'NOT met'}`,
+  ],
+  [
+    `definition (median of ${requests})`,
+    ms(median(definitionTimes)),
+    `worst ${ms(Math.max(...definitionTimes))}; target < 20 ms: ${median(definitionTimes) < 20 ? 'met' : 'NOT met'}`,
+  ],
   ['peak RSS: omni lint', `${lintRssMb.toFixed(0)} MB`, ''],
-  ['peak RSS: omni lsp (VmHWM at the end)', `${serverRssMb.toFixed(0)} MB`, `${(serverRssMb / lintRssMb).toFixed(2)}× lint; target < 2×: ${serverRssMb < 2 * lintRssMb ? 'met' : 'NOT met'}`],
+  [
+    'peak RSS: omni lsp (VmHWM at the end)',
+    `${serverRssMb.toFixed(0)} MB`,
+    `${(serverRssMb / lintRssMb).toFixed(2)}× lint; target < 2×: ${serverRssMb < 2 * lintRssMb ? 'met' : 'NOT met'}`,
+  ],
 ];
-console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
+);
 console.log('| measure | figure | |\n|---|---:|---|');
 for (const [name, figure, note] of rows) console.log(`| ${name} | ${figure} | ${note} |`);

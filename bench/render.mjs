@@ -52,7 +52,12 @@ function measured(label, args, runs = repeat) {
 }
 
 try {
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}, node ${process.version}${browserPath ? `, ${browserPath}` : ''}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}, node ${process.version}${browserPath ? `, ${browserPath}` : ''}`,
+  );
   const big = path.join(work, 'big');
   writeWorkspace(big, { scenarios: bigCount });
   measured(`omni lint, ${bigCount} scenarios (baseline)`, ['lint', big, '--format', 'json', '-o', path.join(work, 'lint.json')], 1);
@@ -68,7 +73,15 @@ try {
     const one = measured('omni render --format svg, 1 diagram (use-cases)', svg(ws50, 'use-cases', 'one'));
     const fifty = measured('omni render --format svg, 50 diagrams (50 scenario flows)', svg(ws50, 'scenario', 'fifty'));
     const twoHundred = measured('omni render --format svg, 200 diagrams (200 scenario flows)', svg(ws200, 'scenario', 'two-hundred'));
-    measured('omni render --check-syntax, 200 scenarios (every view, .mmd)', ['render', ws200, '--check-syntax', '--browser', browserPath, '--out', path.join(work, 'checked')]);
+    measured('omni render --check-syntax, 200 scenarios (every view, .mmd)', [
+      'render',
+      ws200,
+      '--check-syntax',
+      '--browser',
+      browserPath,
+      '--out',
+      path.join(work, 'checked'),
+    ]);
     console.log(`ratio 50 / 1:    ${(fifty / one).toFixed(2)}×  (target < 2×)`);
     console.log(`ratio 200 / 1:   ${(twoHundred / one).toFixed(2)}×  (target < 4×)`);
     console.log(`per extra diagram: ${(((twoHundred - one) / 199) * 1000).toFixed(0)} ms  (target < 100 ms)`);

@@ -20,7 +20,12 @@ const browserPath = findBrowser(option('--browser', undefined));
 const work = mkdtempSync(path.join(os.tmpdir(), 'omni-bench-report-'));
 
 try {
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}, node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}, node ${process.version}`,
+  );
   for (const scenarios of sizes) {
     const ws = path.join(work, `ws${scenarios}`);
     writeWorkspace(ws, { files: 20, channels: 12, stages: 8, variables: 60, sources: 10, seed: 1, scenarios });
@@ -33,7 +38,9 @@ try {
     const megabytes = statSync(out).size / 1e6;
     const svgs = html.match(/<svg id=/g)?.length ?? 0;
     const styles = html.match(/<style\b/g)?.length ?? 0;
-    console.log(`${String(scenarios).padStart(5)} scenarios: ${seconds.toFixed(1).padStart(6)} s, ${megabytes.toFixed(2).padStart(6)} MB, ${svgs} SVG, ${styles} <style> (${result.stderr.trim().split('\n').at(-1)})`);
+    console.log(
+      `${String(scenarios).padStart(5)} scenarios: ${seconds.toFixed(1).padStart(6)} s, ${megabytes.toFixed(2).padStart(6)} MB, ${svgs} SVG, ${styles} <style> (${result.stderr.trim().split('\n').at(-1)})`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -36,7 +36,9 @@ async function activate(context) {
   try {
     await client.start();
   } catch (error) {
-    vscode.window.showErrorMessage(`omni: could not start \`${command} lsp --stdio\` (${error.message}). Install omni in the workspace (npm install --save-dev omni-journey) or set omni.path.`);
+    vscode.window.showErrorMessage(
+      `omni: could not start \`${command} lsp --stdio\` (${error.message}). Install omni in the workspace (npm install --save-dev omni-journey) or set omni.path.`,
+    );
   }
 }
 

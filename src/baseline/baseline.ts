@@ -11,7 +11,10 @@ const SECTIONS = new Set<string>(SECTION_KINDS);
  */
 export function fingerprintOf(pending: PendingDiagnostic): string {
   const { location } = pending;
-  const path: JsonPath = location.path.length >= 2 && SECTIONS.has(String(location.path[0])) && typeof location.path[1] === 'number' ? [location.path[0]!, '*', ...location.path.slice(2)] : location.path;
+  const path: JsonPath =
+    location.path.length >= 2 && SECTIONS.has(String(location.path[0])) && typeof location.path[1] === 'number'
+      ? [location.path[0]!, '*', ...location.path.slice(2)]
+      : location.path;
   const owner = pending.entity ? `${pending.entity.kind}:${pending.entity.id}` : `file:${location.file}`;
   let context = path.join('/');
   if (location.target === 'key') context += '#key';
@@ -59,9 +62,16 @@ export function parseBaseline(text: string): BaselineFile {
     throw new Error(`not JSON (${(error as Error).message})`, { cause: error });
   }
   const file = data as Partial<BaselineFile> | null;
-  if (!file || typeof file !== 'object' || file.version !== 1 || !Array.isArray(file.entries)) throw new Error('not an omni baseline (expected { "version": 1, "entries": [...] })');
+  if (!file || typeof file !== 'object' || file.version !== 1 || !Array.isArray(file.entries))
+    throw new Error('not an omni baseline (expected { "version": 1, "entries": [...] })');
   file.entries.forEach((entry, index) => {
-    const ok = entry && typeof entry.ruleId === 'string' && typeof entry.owner === 'string' && typeof entry.context === 'string' && Number.isInteger(entry.count) && entry.count > 0;
+    const ok =
+      entry &&
+      typeof entry.ruleId === 'string' &&
+      typeof entry.owner === 'string' &&
+      typeof entry.context === 'string' &&
+      Number.isInteger(entry.count) &&
+      entry.count > 0;
     if (!ok) throw new Error(`entry ${index + 1} is not { ruleId, owner, context, count }`);
   });
   return file as BaselineFile;

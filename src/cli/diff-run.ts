@@ -46,13 +46,16 @@ function folderSide(dir: string, cwd: string, flag: string): Promise<DiffSide> {
 /** Loads both sides, diffs them, prints the chosen format; returns the exit code. */
 export async function runDiff(base: string | undefined, head: string | undefined, options: DiffCommandOptions, io: DiffIo = defaultIo(options)): Promise<number> {
   // Before any work: the diff must never replace a model file of either side, or git's files.
-  const outputFile = options.outputFile === undefined ? undefined : checkOutputFile(options.outputFile, {
-    cwd: io.cwd,
-    flag: '--output-file',
-    kind: options.format,
-    workspaces: [options.workspace ?? '.', options.from, options.to].filter((dir): dir is string => dir !== undefined).map((dir) => path.resolve(io.cwd, dir)),
-    force: options.force,
-  });
+  const outputFile =
+    options.outputFile === undefined
+      ? undefined
+      : checkOutputFile(options.outputFile, {
+          cwd: io.cwd,
+          flag: '--output-file',
+          kind: options.format,
+          workspaces: [options.workspace ?? '.', options.from, options.to].filter((dir): dir is string => dir !== undefined).map((dir) => path.resolve(io.cwd, dir)),
+          force: options.force,
+        });
   let sides: [DiffSide, DiffSide];
   if (options.from !== undefined || options.to !== undefined) {
     if (options.from === undefined || options.to === undefined) throw new CliError('--from and --to go together', 'omni diff --from OLD_DIR --to NEW_DIR');
@@ -69,7 +72,10 @@ export async function runDiff(base: string | undefined, head: string | undefined
       : options.format === 'markdown'
         ? formatDiffMarkdown(diff, { head: after.model })
         : formatDiffText(diff, { color: outputFile ? false : io.color });
-  if (outputFile) emit(output, outputFile, { workspaces: [options.workspace ?? '.', options.from, options.to].filter((dir): dir is string => dir !== undefined).map((dir) => path.resolve(io.cwd, dir)) });
+  if (outputFile)
+    emit(output, outputFile, {
+      workspaces: [options.workspace ?? '.', options.from, options.to].filter((dir): dir is string => dir !== undefined).map((dir) => path.resolve(io.cwd, dir)),
+    });
   else io.write(output);
   return options.exitCode && diff.summary.introduced.errors > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -29,7 +29,8 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   try {
     workbook = await readXlsx(readFileSync(workbookPath));
   } catch (error) {
-    if (error instanceof WorkbookLimitError) throw new CliError(`${file} refused: ${error.message}`, 'omni reads workbooks within fixed budgets (see docs/export.md, Reading budgets)');
+    if (error instanceof WorkbookLimitError)
+      throw new CliError(`${file} refused: ${error.message}`, 'omni reads workbooks within fixed budgets (see docs/export.md, Reading budgets)');
     throw new CliError(`cannot read ${file} as an .xlsx workbook (${(error as Error).message})`, 'save it from Excel, LibreOffice or Google Sheets as .xlsx');
   }
   let result: ImportResult;
@@ -43,7 +44,10 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   const files = toWorkspaceFiles(result);
   const existing = [...files.keys()].filter((name) => existsSync(path.join(out!, name)));
   if (existing.length > 0 && !options.force) {
-    throw new CliError(`${existing.map((name) => path.join(options.out!, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, 'pass --force to replace them, or choose another --out folder');
+    throw new CliError(
+      `${existing.map((name) => path.join(options.out!, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
+      'pass --force to replace them, or choose another --out folder',
+    );
   }
   for (const warning of result.warnings) writeMessage(`warning: ${warning}`);
   for (const [name, text] of files) {
@@ -68,7 +72,10 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   const unreadable = beforeLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (unreadable.length > 0) {
     const first = unreadable[0]!;
-    throw new CliError(`${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`, 'fix the YAML first (see `omni lint`): omni does not edit files it cannot read');
+    throw new CliError(
+      `${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`,
+      'fix the YAML first (see `omni lint`): omni does not edit files it cannot read',
+    );
   }
   const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
   const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
@@ -97,7 +104,10 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   const broken = afterLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (broken.length > 0) {
     const first = broken[0]!;
-    throw new CliError(`the edits would leave ${first.file}:${first.range.start.line}:${first.range.start.column} unreadable (${first.message}); nothing written`, 'this is a bug in omni: please report it with the workbook');
+    throw new CliError(
+      `the edits would leave ${first.file}:${first.range.start.line}:${first.range.start.column} unreadable (${first.message}); nothing written`,
+      'this is a bug in omni: please report it with the workbook',
+    );
   }
   if (dryRun) {
     const { diffWorkspaces } = await import('../diff/diff.js');

@@ -174,7 +174,10 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
   if (!layout.installedInProject) for (const [file, text] of await schemaFiles(SCHEMA_COPY_FOLDER)) files.set(file, text);
   const existing = [...files.keys()].filter((file) => existsSync(path.join(folder, file)));
   if (existing.length > 0 && !options.force) {
-    throw new CliError(`would overwrite ${existing.length} existing file${existing.length > 1 ? 's' : ''} in ${dir ?? '.'}: ${existing.join(', ')}`, 'pass --force to replace them, or choose an empty folder');
+    throw new CliError(
+      `would overwrite ${existing.length} existing file${existing.length > 1 ? 's' : ''} in ${dir ?? '.'}: ${existing.join(', ')}`,
+      'pass --force to replace them, or choose an empty folder',
+    );
   }
   for (const [file, text] of files) writeOutputFile(path.join(folder, file), text, { allowModelFiles: true });
   const shown = toPosix(path.relative(io.cwd, folder)) || '.';

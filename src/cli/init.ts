@@ -22,7 +22,10 @@ export function registerInit(program: Command, version: string): void {
     .option('-y, --yes', 'ask nothing: use the options given and the defaults')
     .option('--force', 'overwrite existing files')
     .option('--xlsx <file>', 'write the blank template workbook instead (fill it by hand, then `omni import --xlsx FILE --out DIR`)')
-    .addHelpText('after', '\nOn a terminal, omni init asks for the name, locale and channels (Enter keeps the default), and, below the root of a git repository, whether to write the CI workflow at the root (without a terminal it does). Exit codes: 0 created, 2 usage error or existing files.')
+    .addHelpText(
+      'after',
+      '\nOn a terminal, omni init asks for the name, locale and channels (Enter keeps the default), and, below the root of a git repository, whether to write the CI workflow at the root (without a terminal it does). Exit codes: 0 created, 2 usage error or existing files.',
+    )
     .action(async (dir: string | undefined, options: InitCommandOptions) => {
       if (options.xlsx !== undefined) {
         const { runInitTemplate } = await import('./import-run.js');

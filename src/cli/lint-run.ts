@@ -61,9 +61,14 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
   // Before any work: the report must never replace what lint reads (see output.ts).
   const roots = targets.map((target) => target.root);
-  const outputFile = options.outputFile === undefined ? undefined : checkOutputFile(options.outputFile, { flag: '--output-file', kind: OUTPUT_KIND[options.format], workspaces: roots, force: options.force });
+  const outputFile =
+    options.outputFile === undefined
+      ? undefined
+      : checkOutputFile(options.outputFile, { flag: '--output-file', kind: OUTPUT_KIND[options.format], workspaces: roots, force: options.force });
   const baselineOutput =
-    options.updateBaseline === undefined ? undefined : checkOutputFile(options.updateBaseline, { flag: '--update-baseline', kind: 'json', workspaces: roots, force: options.force });
+    options.updateBaseline === undefined
+      ? undefined
+      : checkOutputFile(options.updateBaseline, { flag: '--update-baseline', kind: 'json', workspaces: roots, force: options.force });
   // Workspaces are loaded first: --rule may name their house and plugin rules.
   const workspaces = [];
   for (const target of targets) {
@@ -95,7 +100,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     requireModelFiles(workspace);
     const onlyFiles = reportedFiles(target, workspace.files);
     if (onlyFiles?.size === 0) {
-      throw new CliError(`no model file in ${[...target.only].join(', ')}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
+      throw new CliError(
+        `no model file in ${[...target.only].join(', ')}`,
+        'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)',
+      );
     }
     results.push(
       await lintWorkspace(workspace, {
@@ -110,7 +118,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   if (options.updateBaseline !== undefined) {
     writeOutputFile(baselineOutput!, createBaseline(result.diagnostics), { workspaces: roots });
     const count = result.diagnostics.length;
-    writeMessage(`recorded ${count} finding${count === 1 ? '' : 's'} in ${options.updateBaseline}; later runs with --baseline ${options.updateBaseline} report only new ones`);
+    writeMessage(
+      `recorded ${count} finding${count === 1 ? '' : 's'} in ${options.updateBaseline}; later runs with --baseline ${options.updateBaseline} report only new ones`,
+    );
     result = { ...result, diagnostics: [], baseline: { matched: count, prunable: 0 } };
   } else if (baseline && result.baseline) {
     const { matched, prunable } = result.baseline;
@@ -122,7 +132,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   // Rule descriptions (SARIF, JUnit, summaries) in the language of the messages.
   const locale = options.locale ?? (results.every((each) => each.locale === results[0]?.locale) ? results[0]?.locale : undefined) ?? 'en';
   const context: FormatContext = {
-    rules: locale === 'en' ? [...knownRules.values()] : [...knownRules.values()].map((rule) => ({ ...rule, description: ruleDescription(rule.id, locale) ?? rule.description })),
+    rules:
+      locale === 'en'
+        ? [...knownRules.values()]
+        : [...knownRules.values()].map((rule) => ({ ...rule, description: ruleDescription(rule.id, locale) ?? rule.description })),
     color: outputFile ? false : useColor(currentIo().stdout, options.color),
     cwd,
     toolVersion: version,

@@ -36,15 +36,14 @@ export function registerLint(program: Command, version: string): void {
     .option('--no-color', 'disable colours (also NO_COLOR)')
     .addOption(new Option('--locale <locale>', "language of messages (default: omni.yaml's locale, else en)").choices(['en', 'fr']))
     .addOption(
-      new Option('--report-unused-disable-directives [severity]', 'report omni-disable comments that silence nothing (warn, or error)').choices(['warn', 'error']).preset('warn'),
+      new Option('--report-unused-disable-directives [severity]', 'report omni-disable comments that silence nothing (warn, or error)')
+        .choices(['warn', 'error'])
+        .preset('warn'),
     )
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--update-baseline <file>', "record today's findings in this baseline file (then report none)")
     .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size', 1))
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 clean, 1 errors (or warnings over --max-warnings, or any problem with --fail-severity warn), 2 usage or fatal error.',
-    )
+    .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or warnings over --max-warnings, or any problem with --fail-severity warn), 2 usage or fatal error.')
     .action(async (paths: string[], options: LintCommandOptions) => {
       const { runLint } = await import('./lint-run.js');
       const exitCode = await runLint(paths, options, version);

@@ -95,7 +95,8 @@ function exitCodeFor(error: unknown): number {
   }
   // Any file-system failure that reached here is still one line naming the path.
   if (isFileSystemError(error) && error.path) {
-    const verb = error.syscall === 'open' ? 'open' : ['write', 'rename', 'mkdir', 'unlink', 'rmdir', 'chmod', 'copyfile'].includes(error.syscall ?? '') ? 'write' : 'read';
+    const verb =
+      error.syscall === 'open' ? 'open' : ['write', 'rename', 'mkdir', 'unlink', 'rmdir', 'chmod', 'copyfile'].includes(error.syscall ?? '') ? 'write' : 'read';
     stderr.write(`omni: cannot ${verb} ${displayPath(error.path)}: ${describeErrno(error)}\n`);
     return EXIT.fatal;
   }

@@ -121,7 +121,10 @@ export function checkOutputFile(given: string, policy: OutputFilePolicy): string
   const target = path.resolve(policy.cwd ?? currentIo().cwd, given);
   const named = `${policy.flag} ${given}`;
   const existing = statOrUndefined(target);
-  if (existing?.isDirectory()) throw refusal(`${named} is a folder: pass the file to write, e.g. ${path.join(given, `${policy.kind === 'xlsx' ? 'plan' : 'report'}${OUTPUT_EXTENSIONS[policy.kind][0]}`)}`);
+  if (existing?.isDirectory())
+    throw refusal(
+      `${named} is a folder: pass the file to write, e.g. ${path.join(given, `${policy.kind === 'xlsx' ? 'plan' : 'report'}${OUTPUT_EXTENSIONS[policy.kind][0]}`)}`,
+    );
   refuseProtected(target, named, policy.workspaces ?? [], { allowModelFiles: false });
   const extension = path.extname(target).toLowerCase();
   const allowed: readonly string[] = OUTPUT_EXTENSIONS[policy.kind];
@@ -265,9 +268,11 @@ function looksLikeGitDir(folder: string): boolean {
 }
 
 function isLaidOutAsGitDir(folder: string): boolean {
-  return statOrUndefined(path.join(folder, 'HEAD'))?.isFile() === true
-    && statOrUndefined(path.join(folder, 'objects'))?.isDirectory() === true
-    && statOrUndefined(path.join(folder, 'refs'))?.isDirectory() === true;
+  return (
+    statOrUndefined(path.join(folder, 'HEAD'))?.isFile() === true &&
+    statOrUndefined(path.join(folder, 'objects'))?.isDirectory() === true &&
+    statOrUndefined(path.join(folder, 'refs'))?.isDirectory() === true
+  );
 }
 
 /** The nearest folder above `file` holding omni.yaml: the workspace the file would belong to. */

@@ -110,7 +110,10 @@ async function inBrowser(executable: string, diagrams: readonly Diagram[], optio
   try {
     page = await openMermaidPage(executable);
   } catch (error) {
-    throw new CliError(`could not start ${executable}: ${(error as Error).message.split('\n')[0]}`, 'check that it is Chromium or Chrome, or pass another with --browser');
+    throw new CliError(
+      `could not start ${executable}: ${(error as Error).message.split('\n')[0]}`,
+      'check that it is Chromium or Chrome, or pass another with --browser',
+    );
   }
   try {
     if (options.checkSyntax) {

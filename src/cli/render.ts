@@ -30,7 +30,13 @@ export function registerRender(program: Command): void {
     .option(
       '--view <name>',
       `render only these views (repeatable or comma-separated): ${RENDER_VIEWS.join(', ')}`,
-      (value: string, previous: string[]) => [...previous, ...value.split(',').map((name) => name.trim()).filter(Boolean)],
+      (value: string, previous: string[]) => [
+        ...previous,
+        ...value
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ],
       [],
     )
     .addOption(new Option('-f, --format <format>', 'also draw each diagram in a headless Chromium').choices(RENDER_FORMATS))

@@ -17,7 +17,10 @@ export function registerRules(program: Command): void {
       if (options.format === 'json') {
         const listed = rules.map(({ id, defaultSeverity, description, docsUrl, options: ruleOptions }) => {
           const entry: Record<string, unknown> = { id, defaultSeverity, description, docsUrl };
-          if (ruleOptions) entry.options = Object.fromEntries(Object.entries(ruleOptions).map(([name, option]) => [name, { type: option.type, default: option.default, description: option.description }]));
+          if (ruleOptions)
+            entry.options = Object.fromEntries(
+              Object.entries(ruleOptions).map(([name, option]) => [name, { type: option.type, default: option.default, description: option.description }]),
+            );
           return entry;
         });
         writeData(`${JSON.stringify(listed, null, 2)}\n`);

@@ -24,7 +24,10 @@ export function registerSchema(program: Command): void {
     .description('Print the JSON Schema of model files (or of omni.yaml with --config), for editors and other tools.')
     .option('--config', 'print the schema of omni.yaml instead')
     .option('--write <dir>', 'write model.schema.json and config.schema.json into this folder instead (replacing them)')
-    .addHelpText('after', '\nEditors read a local copy offline: `omni schema --write .omni/schemas`, then `# yaml-language-server: $schema=./.omni/schemas/model.schema.json`.')
+    .addHelpText(
+      'after',
+      '\nEditors read a local copy offline: `omni schema --write .omni/schemas`, then `# yaml-language-server: $schema=./.omni/schemas/model.schema.json`.',
+    )
     .action(async (options: { config?: boolean; write?: string }) => {
       if (options.write === undefined) {
         writeData(await schemaText(options.config ? 'config' : 'model'));

@@ -68,7 +68,9 @@ export function requireModelFiles(workspace: LoadedWorkspace): void {
     throw new CliError(`no model file in ${where}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
   }
   throw new CliError(
-    include.length === 0 ? `no model file matches include [] of ${where}/omni.yaml: it includes nothing` : `no model file matches include ${JSON.stringify(include)} of ${where}/omni.yaml`,
+    include.length === 0
+      ? `no model file matches include [] of ${where}/omni.yaml: it includes nothing`
+      : `no model file matches include ${JSON.stringify(include)} of ${where}/omni.yaml`,
     'fix include/exclude in omni.yaml (default ["**/*.yaml", "**/*.yml"])',
   );
 }

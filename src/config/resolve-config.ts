@@ -90,7 +90,8 @@ export async function resolveConfig(raw: Record<string, unknown>, options: Resol
       else config.customRules.push(entry);
     });
     asList(data.plugins).forEach((specifier, index) => {
-      if (!config.plugins.some((plugin) => plugin.specifier === specifier && plugin.from === from)) config.plugins.push({ specifier, from, origin: origin(['plugins', index]) });
+      if (!config.plugins.some((plugin) => plugin.specifier === specifier && plugin.from === from))
+        config.plugins.push({ specifier, from, origin: origin(['plugins', index]) });
     });
     ((data.overrides ?? []) as Array<{ files: string[]; rules: unknown }>).forEach((override, index) => {
       const parsed: OverrideConfig = { files: override.files, rules: parseRuleSettings(override.rules) };

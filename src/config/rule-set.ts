@@ -35,7 +35,14 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const add = (rule: Rule, origin: ConfigOrigin, what: string) => {
     if (byId.has(rule.id)) {
-      diagnostics.push(problem(origin, `${what} "${rule.id}" has the id of another rule`, 'give it an id of its own (prefix house rules, e.g. acme-…)', what === 'custom rule' ? ['id'] : []));
+      diagnostics.push(
+        problem(
+          origin,
+          `${what} "${rule.id}" has the id of another rule`,
+          'give it an id of its own (prefix house rules, e.g. acme-…)',
+          what === 'custom rule' ? ['id'] : [],
+        ),
+      );
       return;
     }
     byId.set(rule.id, rule);
@@ -73,7 +80,10 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
       const rule = byId.get(id);
       if (!rule) {
         const closest = closestMatch(id, byId.keys());
-        diagnostics.push({ ...problem(origin(id), `unknown rule "${id}"`, closest ? `did you mean "${closest}"?` : 'see `omni rules` for the list'), location: { ...origin(id).location, target: 'key' } });
+        diagnostics.push({
+          ...problem(origin(id), `unknown rule "${id}"`, closest ? `did you mean "${closest}"?` : 'see `omni rules` for the list'),
+          location: { ...origin(id).location, target: 'key' },
+        });
         continue;
       }
       collect[id] = setting.severity;
@@ -83,7 +93,14 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
         const option = rule.options?.[name];
         if (!option) {
           const known = Object.keys(rule.options ?? {});
-          diagnostics.push(problem(origin(id), `rule "${id}" has no option "${name}"`, known.length > 0 ? `its options: ${known.join(', ')}` : 'it takes no option: give only its severity', [1, name]));
+          diagnostics.push(
+            problem(
+              origin(id),
+              `rule "${id}" has no option "${name}"`,
+              known.length > 0 ? `its options: ${known.join(', ')}` : 'it takes no option: give only its severity',
+              [1, name],
+            ),
+          );
           continue;
         }
         const wrong = checkOptionValue(option, value);
@@ -126,7 +143,10 @@ async function loadPlugin(plugin: PluginReference): Promise<{ rules: Rule[] } | 
   try {
     module = (await import(pathToFileURL(file).href)) as typeof module;
   } catch (error) {
-    return { error: `could not be loaded: ${(error as Error).message.split('\n')[0]}`, suggestion: 'check the path, and that the module runs under Node (ESM or CommonJS)' };
+    return {
+      error: `could not be loaded: ${(error as Error).message.split('\n')[0]}`,
+      suggestion: 'check the path, and that the module runs under Node (ESM or CommonJS)',
+    };
   }
   const exported = module.rules ?? module.default?.rules;
   if (!Array.isArray(exported)) return { error: 'exports no rules', suggestion: 'export const rules = [createRule({ … })] (see docs/format.md#plugins)' };

@@ -75,7 +75,12 @@ export function describeChanges(changes: readonly FieldChange[], style: Styling)
     if (first === 'steps' && typeof second === 'number') {
       const label = `step ${second + 1}`;
       if (rest.length === 0) {
-        const what = change.before === null ? `added (${style.after(stepSummary(change.after))})` : change.after === null ? `removed (${style.before(stepSummary(change.before))})` : `${style.before(displayValue(change.before))} → ${style.after(displayValue(change.after))}`;
+        const what =
+          change.before === null
+            ? `added (${style.after(stepSummary(change.after))})`
+            : change.after === null
+              ? `removed (${style.before(stepSummary(change.before))})`
+              : `${style.before(displayValue(change.before))} → ${style.after(displayValue(change.after))}`;
         groups.push({ label, parts: [what] });
         continue;
       }

@@ -209,7 +209,9 @@ function diffSection(section: SectionKind, base: Model, head: Model): SectionDif
     const changes = fieldChanges(content(previous, false), content(entity, false));
     if (changes.length > 0) changed.push({ id, name: entity.name, changes });
   }
-  const ref = (map: Map<string, { name: string }>) => (id: string): EntityRef => ({ id, name: map.get(id)!.name });
+  const ref =
+    (map: Map<string, { name: string }>) =>
+    (id: string): EntityRef => ({ id, name: map.get(id)!.name });
   return {
     section,
     kind: KIND_NAMES[section],
@@ -259,7 +261,7 @@ export function longestCommonSubsequence(a: readonly string[], b: readonly strin
     }
   }
   const kept = new Set<string>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j] && at(i, j) === at(i + 1, j + 1) + match + (i === j ? 1 : 0)) {
       kept.add(a[i]!);
       i++;
@@ -307,7 +309,11 @@ function cellStatuses(model: Model): Map<string, TouchpointStatus[]> {
   for (const channel of channels) {
     for (const stage of stages) {
       const here = grid.cell(channel, stage);
-      if (here.length > 0) cells.set(`${stage}\0${channel}`, STATUS_ORDER.filter((status) => here.some((touchpoint) => touchpoint.status === status)));
+      if (here.length > 0)
+        cells.set(
+          `${stage}\0${channel}`,
+          STATUS_ORDER.filter((status) => here.some((touchpoint) => touchpoint.status === status)),
+        );
     }
   }
   return cells;
@@ -332,7 +338,12 @@ function diffCells(base: Model, head: Model): CellChange[] {
       const [stage, channel] = key.split('\0') as [string, string];
       return { stage, channel, key };
     })
-    .sort((a, b) => position('stages', a.stage) - position('stages', b.stage) || position('channels', a.channel) - position('channels', b.channel) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .sort(
+      (a, b) =>
+        position('stages', a.stage) - position('stages', b.stage) ||
+        position('channels', a.channel) - position('channels', b.channel) ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    )
     .map(({ stage, channel, key }) => ({
       stage: named('stages', stage),
       channel: named('channels', channel),
@@ -417,5 +428,12 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {
 
 /** Whether anything at all differs. */
 export function isEmptyDiff(diff: WorkspaceDiff): boolean {
-  return diff.settings.length === 0 && diff.sections.length === 0 && diff.cells.length === 0 && diff.ranks.length === 0 && diff.gaps.introduced.length === 0 && diff.gaps.fixed.length === 0;
+  return (
+    diff.settings.length === 0 &&
+    diff.sections.length === 0 &&
+    diff.cells.length === 0 &&
+    diff.ranks.length === 0 &&
+    diff.gaps.introduced.length === 0 &&
+    diff.gaps.fixed.length === 0
+  );
 }

@@ -26,7 +26,10 @@ function gapRows(gaps: readonly Gap[]): string[] {
   return [
     '| Severity | Rule | Entity | Problem | Where |',
     '| --- | --- | --- | --- | --- |',
-    ...gaps.map((gap) => `| ${gap.severity === 'error' ? 'error' : 'warning'} | ${code(gap.ruleId)} | ${escapeCell(gapSubject(gap))} | ${escapeCell(gap.message)} | ${escapeCell(`${gap.file}:${gap.line}`)} |`),
+    ...gaps.map(
+      (gap) =>
+        `| ${gap.severity === 'error' ? 'error' : 'warning'} | ${code(gap.ruleId)} | ${escapeCell(gapSubject(gap))} | ${escapeCell(gap.message)} | ${escapeCell(`${gap.file}:${gap.line}`)} |`,
+    ),
   ];
 }
 
@@ -45,7 +48,9 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
   out.push(`| | Added | Removed | Renamed | Changed |${moves ? ' Moved |' : ''}`, `| --- | ---: | ---: | ---: | ---: |${moves ? ' ---: |' : ''}`);
   for (const section of diff.sections) {
     const moved = moves ? ` ${section.reordered?.moved.length ?? 0} |` : '';
-    out.push(`| ${SECTION_TITLES[section.section]} | ${section.added.length} | ${section.removed.length} | ${section.renamed.length} | ${section.changed.length} |${moved}`);
+    out.push(
+      `| ${SECTION_TITLES[section.section]} | ${section.added.length} | ${section.removed.length} | ${section.renamed.length} | ${section.changed.length} |${moved}`,
+    );
   }
   if (diff.settings.length) out.push(`| Settings (omni.yaml) | | | | ${diff.settings.length} |${moves ? ' |' : ''}`);
   out.push('');
@@ -61,7 +66,12 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
     const body: string[] = [];
     if (diff.gaps.introduced.length) body.push('**Introduced**', '', ...gapRows(diff.gaps.introduced), '');
     if (diff.gaps.fixed.length) body.push('**Fixed**', '', ...gapRows(diff.gaps.fixed));
-    out.push(...details(`Gaps: ${diff.gaps.introduced.length} introduced, ${diff.gaps.fixed.length} fixed`, body.filter((line, index, all) => !(index === all.length - 1 && line === ''))));
+    out.push(
+      ...details(
+        `Gaps: ${diff.gaps.introduced.length} introduced, ${diff.gaps.fixed.length} fixed`,
+        body.filter((line, index, all) => !(index === all.length - 1 && line === '')),
+      ),
+    );
   }
 
   const changes = diff.sections.reduce((sum, section) => sum + sectionCount(section), 0) + (diff.settings.length ? 1 : 0);
@@ -77,7 +87,8 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
         body.push(`- renamed ${section.kind} ${code(rename.from)} → ${code(rename.to)} ${escapeCell(rename.name)}${changes}`);
       }
       for (const entity of section.changed) body.push(`- changed ${section.kind} ${code(entity.id)}: ${describeChanges(entity.changes, style)}`);
-      for (const entity of section.reordered?.moved ?? []) body.push(`- moved ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}: #${entity.before} → #${entity.after}`);
+      for (const entity of section.reordered?.moved ?? [])
+        body.push(`- moved ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}: #${entity.before} → #${entity.after}`);
       body.push('');
     }
     body.pop();
@@ -107,11 +118,15 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
   const head = options.head;
   if (head) {
     const section = diff.sections.find((entry) => entry.section === 'scenarios');
-    const ids = section ? [...section.added.map((entity) => entity.id), ...section.renamed.map((rename) => rename.to), ...section.changed.map((entity) => entity.id)] : [];
-    const render = options.renderScenario ?? ((id: string, model: Model) => {
-      const scenario = model.index.scenarios.get(id);
-      return scenario ? scenarioDiagram(model, scenario, '').text : undefined;
-    });
+    const ids = section
+      ? [...section.added.map((entity) => entity.id), ...section.renamed.map((rename) => rename.to), ...section.changed.map((entity) => entity.id)]
+      : [];
+    const render =
+      options.renderScenario ??
+      ((id: string, model: Model) => {
+        const scenario = model.index.scenarios.get(id);
+        return scenario ? scenarioDiagram(model, scenario, '').text : undefined;
+      });
     const body: string[] = [];
     for (const id of ids) {
       const mermaid = render(id, head);

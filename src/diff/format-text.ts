@@ -28,13 +28,15 @@ export function formatDiffText(diff: WorkspaceDiff, options: { color: boolean })
   }
   if (diff.cells.length) {
     heading('Matrix cells');
-    for (const cell of diff.cells) lines.push(`  ${cell.stage.name} × ${cell.channel.name}: ${style.before(cellStatus(cell.before))} → ${style.after(cellStatus(cell.after))}`);
+    for (const cell of diff.cells)
+      lines.push(`  ${cell.stage.name} × ${cell.channel.name}: ${style.before(cellStatus(cell.before))} → ${style.after(cellStatus(cell.after))}`);
   }
   if (diff.ranks.length) {
     heading('Use-case priority');
     for (const rank of diff.ranks) lines.push(`  ${rank.id}: #${rank.before} → #${rank.after}${rank.after < rank.before ? chalk.green(' ↑') : chalk.red(' ↓')}`);
   }
-  const gapLine = (gap: Gap, mark: string) => `  ${mark} ${gap.severity === 'error' ? chalk.red('error') : chalk.yellow('warning')} ${gapSubject(gap)}: ${gap.message} ${chalk.dim(gap.ruleId)}`;
+  const gapLine = (gap: Gap, mark: string) =>
+    `  ${mark} ${gap.severity === 'error' ? chalk.red('error') : chalk.yellow('warning')} ${gapSubject(gap)}: ${gap.message} ${chalk.dim(gap.ruleId)}`;
   if (diff.gaps.introduced.length) {
     heading('Gaps introduced');
     for (const gap of diff.gaps.introduced) lines.push(gapLine(gap, chalk.red('✖')));

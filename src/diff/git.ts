@@ -25,7 +25,9 @@ function git(cwd: string, args: readonly string[], input?: string): string {
 function gitFailure(error: unknown, args: readonly string[]): Error {
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') return gitMissing(error as Error);
   const { stderr, status, signal } = error as { stderr?: string | Buffer; status?: number | null; signal?: string | null };
-  const said = String(stderr ?? '').trim().split('\n')[0];
+  const said = String(stderr ?? '')
+    .trim()
+    .split('\n')[0];
   const how = said || (signal ? `killed by ${signal}` : `exit status ${status ?? '?'}`);
   return new GitError(`git ${args.join(' ')} failed: ${how}`, 'check the repository with `git fsck`, or compare two folders with --from DIR --to DIR');
 }
@@ -38,7 +40,8 @@ function tryGit(cwd: string, args: readonly string[]): string | undefined {
 }
 
 function gitMissing(error: Error): Error {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GitError('git is not installed or not on PATH', 'install git, or compare two folders with --from DIR --to DIR');
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    return new GitError('git is not installed or not on PATH', 'install git, or compare two folders with --from DIR --to DIR');
   return error;
 }
 
@@ -115,7 +118,8 @@ export function gitSource(top: string, commit: string, prefix: string): Workspac
       const size = Number(sizeText);
       const where = `${folder}${file} (object ${oid}) at ${commit.slice(0, 12)}`;
       if (newline < 0 || answeredOid !== oid) throw new GitError(`git cat-file gave no answer for ${where}`, 'check the repository with `git fsck`');
-      if (type === 'missing') throw new GitError(`git object missing: ${where}`, 'the clone may be shallow or partial, or the repository damaged: `git fetch` the revision, or run `git fsck`');
+      if (type === 'missing')
+        throw new GitError(`git object missing: ${where}`, 'the clone may be shallow or partial, or the repository damaged: `git fetch` the revision, or run `git fsck`');
       if (type !== 'blob' || !Number.isSafeInteger(size) || newline + 1 + size > output.length) {
         throw new GitError(`git cat-file gave an unexpected answer for ${where}: "${header.slice(0, 80)}"`, 'check the repository with `git fsck`');
       }

@@ -195,7 +195,8 @@ export function applyEdits(
       for (const job of jobs.structural) job(doc);
       // Deepest and last items first, so earlier indices stay valid.
       const ordered = [...jobs.deletions].sort((a, b) => {
-        for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return typeof a[i] === 'number' && typeof b[i] === 'number' ? (b[i] as number) - (a[i] as number) : 0;
+        for (let i = 0; i < Math.min(a.length, b.length); i++)
+          if (a[i] !== b[i]) return typeof a[i] === 'number' && typeof b[i] === 'number' ? (b[i] as number) - (a[i] as number) : 0;
         return b.length - a.length;
       });
       for (const path of ordered) doc.deleteIn(path);

@@ -43,7 +43,7 @@ function textLength(value: CellSpec['value']): number {
   if (typeof value === 'number') return String(value).length;
   if (typeof value === 'object') return String(value.result).length;
   let longest = 0;
-  for (let start = 0; start <= value.length; ) {
+  for (let start = 0; start <= value.length;) {
     const end = value.indexOf('\n', start);
     const stop = end < 0 ? value.length : end;
     longest = Math.max(longest, stop - start);
@@ -121,7 +121,9 @@ function cutLongCells(sheets: SheetSpec[]): string[] {
         if (!spec || typeof spec.value !== 'string' || spec.value.length <= EXCEL_CELL_LIMIT) return;
         const cut = spec.value.length - (EXCEL_CELL_LIMIT - 40);
         spec.value = `${spec.value.slice(0, EXCEL_CELL_LIMIT - 40)}… [${cut} characters cut]`;
-        warnings.push(`${sheet.name}!${columnLetter(c + 1)}${r + 1}: text over Excel's ${EXCEL_CELL_LIMIT}-character cell limit, cut (${cut} characters); the full text stays in the YAML`);
+        warnings.push(
+          `${sheet.name}!${columnLetter(c + 1)}${r + 1}: text over Excel's ${EXCEL_CELL_LIMIT}-character cell limit, cut (${cut} characters); the full text stays in the YAML`,
+        );
       }),
     );
   }
@@ -191,7 +193,10 @@ function buildMatrix(model: Model): SheetSpec {
       cell(words.status.opportunity, 'status-opportunity'),
     ],
     [],
-    [cell(labels.matrix.corner, 'header'), ...stages.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted', stage.known ? edit('stages', stage.id, 'name') : {}))],
+    [
+      cell(labels.matrix.corner, 'header'),
+      ...stages.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted', stage.known ? edit('stages', stage.id, 'name') : {})),
+    ],
   ];
   const merges: string[] = [];
   for (const channel of channels) {
@@ -304,15 +309,31 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
   const rows: (CellSpec | null)[][] = [
     [cell(`${s.title} — ${model.settings.name}`, 'title')],
     [],
-    [s.program, s.scenario, s.useCases, s.target, s.triggerType, s.triggerEvent, s.exit, s.goal, s.after, s.channel, s.stepName, s.subject, s.message, s.stepDescription].map((text) =>
-      cell(text, 'header'),
-    ),
+    [
+      s.program,
+      s.scenario,
+      s.useCases,
+      s.target,
+      s.triggerType,
+      s.triggerEvent,
+      s.exit,
+      s.goal,
+      s.after,
+      s.channel,
+      s.stepName,
+      s.subject,
+      s.message,
+      s.stepDescription,
+    ].map((text) => cell(text, 'header')),
   ];
   const merges: string[] = [];
   const rowOf = new Map<Scenario, number>();
   const declaredPrograms = unique(model.programs);
   const programIds = new Set(declaredPrograms.map((program) => program.id));
-  const programs = axis(declaredPrograms, [...new Set(model.scenarios.map((scenario) => scenario.program))].filter((id) => !programIds.has(id)));
+  const programs = axis(
+    declaredPrograms,
+    [...new Set(model.scenarios.map((scenario) => scenario.program))].filter((id) => !programIds.has(id)),
+  );
   const stepCells = (scenario: Scenario, index: number): CellSpec[] => {
     const step = scenario.steps[index];
     if (!step) return [...Array.from({ length: SPEC_COLUMNS - SCENARIO_COLUMNS }, () => cell(null, 'wrap')), cell(scenario.id, 'muted')];
@@ -331,7 +352,10 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
     const scenarios = model.scenarios.filter((scenario) => scenario.program === program.id);
     if (scenarios.length === 0 && !program.known) continue;
     const groupRow = rows.length + 1;
-    rows.push([cell(program.known ? program.name : `${s.unknownProgram} : ${program.id}`, 'group'), ...Array.from({ length: SPEC_COLUMNS - 1 }, () => cell(null, 'group'))]);
+    rows.push([
+      cell(program.known ? program.name : `${s.unknownProgram} : ${program.id}`, 'group'),
+      ...Array.from({ length: SPEC_COLUMNS - 1 }, () => cell(null, 'group')),
+    ]);
     merges.push(`A${groupRow}:${columnLetter(SPEC_COLUMNS)}${groupRow}`);
     for (const scenario of scenarios) {
       rowOf.set(scenario, rows.length + 1);
@@ -390,7 +414,10 @@ function buildScenarioMap(model: Model, specRowOf: Map<Scenario, number>): Sheet
   const rows: (CellSpec | null)[][] = [
     [cell(`${labels.scenarioMap.title} — ${model.settings.name}`, 'title')],
     [],
-    [cell(labels.scenarioMap.corner, 'header'), ...lifecycle.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted', stage.known && !model.defaultLifecycle ? edit('lifecycle', stage.id, 'name') : {}))],
+    [
+      cell(labels.scenarioMap.corner, 'header'),
+      ...lifecycle.map((stage) => cell(stage.name, stage.known ? 'header' : 'muted', stage.known && !model.defaultLifecycle ? edit('lifecycle', stage.id, 'name') : {})),
+    ],
   ];
   const merges: string[] = [];
   for (const target of targets) {
@@ -439,7 +466,9 @@ function buildDataNeeds(model: Model): SheetSpec {
     // One source per line: a comma may be part of a source's name.
     return [
       cell(variable.name, 'wrap', edit('variables', variable.id, 'name')),
-      sources.length > 0 ? cell(sources.join('\n'), 'wrap', edit('variables', variable.id, 'sources')) : cell(d.noSource, 'gap', edit('variables', variable.id, 'sources')),
+      sources.length > 0
+        ? cell(sources.join('\n'), 'wrap', edit('variables', variable.id, 'sources'))
+        : cell(d.noSource, 'gap', edit('variables', variable.id, 'sources')),
       cell(variable.pii ? d.yes : d.no, 'text', edit('variables', variable.id, 'pii')),
     ];
   };
@@ -462,7 +491,13 @@ function buildDataNeeds(model: Model): SheetSpec {
     block(scenario.id, cell(scenario.name, 'rowHeader'), cell(scenario.description ?? null, 'wrap', edit('scenarios', scenario.id, 'description')), scenario.variables);
   }
   const unused = unique(model.variables).filter((variable) => !used.has(variable.id));
-  if (unused.length > 0) block('', cell(d.unused, 'muted'), cell(null, 'wrap'), unused.map((variable) => variable.id));
+  if (unused.length > 0)
+    block(
+      '',
+      cell(d.unused, 'muted'),
+      cell(null, 'wrap'),
+      unused.map((variable) => variable.id),
+    );
   return sheet(labels.sheets.data, rows, {
     columns: fitColumns(rows, headerRow, [
       { min: 20, max: 32 },
@@ -506,11 +541,13 @@ function buildDataSheet(model: Model): SheetSpec {
     for (let start = 0; start < json.length || start === 0; start += CHUNK) chunks.push(text(json.slice(start, start + CHUNK)));
     return chunks;
   };
-  const rows: (CellSpec | null)[][] = [[text(DATA_MARKER), ...record(JSON.stringify(settings))], [text('section'), text('id'), text('record')]];
+  const rows: (CellSpec | null)[][] = [
+    [text(DATA_MARKER), ...record(JSON.stringify(settings))],
+    [text('section'), text('id'), text('record')],
+  ];
   for (const kind of SECTION_KINDS) {
     if (kind === 'lifecycle' && model.defaultLifecycle) continue;
     for (const entity of model[kind]) rows.push([text(kind), text(entity.id), ...record(JSON.stringify(withoutOrigins(entity)))]);
   }
   return sheet(DATA_SHEET, rows, { state: 'hidden', columns: [{ width: 14 }, { width: 24 }, { width: 80 }] });
 }
-

@@ -62,7 +62,8 @@ function parseObject(text: string, where: string): RawRecord {
   } catch (error) {
     throw new WorkbookError(`${where}: the omni data sheet is damaged (${(error as Error).message})`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new WorkbookError(`${where}: the omni data sheet is damaged (a record is not an object)`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new WorkbookError(`${where}: the omni data sheet is damaged (a record is not an object)`);
   return parsed as RawRecord;
 }
 
@@ -71,7 +72,8 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisible
   const locale: Locale = rawSettings.locale === 'en' ? 'en' : 'fr';
   const settings: ImportedSettings = { name: String(rawSettings.name ?? ''), locale };
   if (typeof rawSettings.updated === 'string') settings.updated = rawSettings.updated;
-  if (rawSettings.priorityWeights && typeof rawSettings.priorityWeights === 'object') settings.priorityWeights = rawSettings.priorityWeights as Settings['priorityWeights'];
+  if (rawSettings.priorityWeights && typeof rawSettings.priorityWeights === 'object')
+    settings.priorityWeights = rawSettings.priorityWeights as Settings['priorityWeights'];
   if (rawSettings.rules && typeof rawSettings.rules === 'object') settings.rules = rawSettings.rules as Settings['rules'];
   const sections = emptySections();
   const warnings: string[] = [];

@@ -151,7 +151,8 @@ function relationships(zip: ZipReader, partPath: string): Map<string, { target: 
   for (const match of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attribute(match[0], 'Id');
     const target = attribute(match[0], 'Target');
-    if (id && target && attribute(match[0], 'TargetMode') !== 'External') result.set(id, { target: resolveTarget(partPath, target), type: attribute(match[0], 'Type') ?? '' });
+    if (id && target && attribute(match[0], 'TargetMode') !== 'External')
+      result.set(id, { target: resolveTarget(partPath, target), type: attribute(match[0], 'Type') ?? '' });
   }
   return result;
 }

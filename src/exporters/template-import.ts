@@ -230,7 +230,12 @@ type Columns<K extends string> = Partial<Record<K, number>>;
  * Finds the header row (the first holding the `key` column) and maps known headers to
  * fields; unknown headers with values below them are reported, not guessed.
  */
-function readHeader<K extends string>(context: Context, sheet: ReadSheet, synonyms: Record<K, string[]>, key: NoInfer<K>): { row: number; columns: Columns<K> } | undefined {
+function readHeader<K extends string>(
+  context: Context,
+  sheet: ReadSheet,
+  synonyms: Record<K, string[]>,
+  key: NoInfer<K>,
+): { row: number; columns: Columns<K> } | undefined {
   const lookup = new Map<string, K>();
   for (const field of Object.keys(synonyms) as K[]) for (const word of synonyms[field]) lookup.set(normalise(word), field);
   for (const r of sheet.rowNumbers()) {
@@ -288,7 +293,10 @@ export function splitList(value: string | undefined): string[] {
 export function splitKnownList(value: string | undefined, isKnown: (item: string) => boolean): string[] {
   return splitList(value).flatMap((item) => {
     if (isKnown(item) || !item.includes(',')) return [item];
-    const parts = item.split(',').map((part) => part.trim()).filter(Boolean);
+    const parts = item
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     // Split when some part is a known name (the others are then reported one by one).
     return parts.some(isKnown) ? parts : [item];
   });
@@ -392,7 +400,10 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
         context.warnings.push(`${where}: "${value}" has no ${lifecycle ? 'target row' : 'lifecycle column'}; placement not imported`);
         continue;
       }
-      for (const line of value.split('\n').map((item) => item.trim()).filter(Boolean)) {
+      for (const line of value
+        .split('\n')
+        .map((item) => item.trim())
+        .filter(Boolean)) {
         // A line listing only channels describes the scenario above it.
         if (channelList(line).every((item) => channelNames.has(normalise(item)))) continue;
         placement.push({ name: line, bare: line.replace(/\s*\([^()]*\)\s*$/, '') || line, lifecycle, target, where });
@@ -523,11 +534,15 @@ function buildScenario(
     if (!lifecycle) lifecycle = entity(context, 'lifecycle', VOCABULARY[context.locale].terms.defaultLifecycle.welcome);
     context.warnings.push(`${where}: scenario "${name}" is not on the scenario map; lifecycle stage set to "${lifecycle}"`);
   }
-  const target = fields.target ? entity(context, 'targets', fields.target) : (fields.placed?.target ?? entity(context, 'targets', VOCABULARY[context.locale].terms.defaultTarget));
+  const target = fields.target
+    ? entity(context, 'targets', fields.target)
+    : (fields.placed?.target ?? entity(context, 'targets', VOCABULARY[context.locale].terms.defaultTarget));
   let type = triggerType(fields.type);
   if (!type) {
     type = 'behavior';
-    context.warnings.push(`${fields.typeCell ?? where}: trigger type ${fields.type ? `"${fields.type}" is neither ${LABELS[context.locale].trigger.behavior} nor ${LABELS[context.locale].trigger.event}` : 'is empty'}; set to behavior`);
+    context.warnings.push(
+      `${fields.typeCell ?? where}: trigger type ${fields.type ? `"${fields.type}" is neither ${LABELS[context.locale].trigger.behavior} nor ${LABELS[context.locale].trigger.event}` : 'is empty'}; set to behavior`,
+    );
   }
   let event = fields.event;
   if (!event) {
@@ -575,7 +590,10 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
       const id = context.byName.scenarios!.get(normalise(scenarioName));
       scenario = id ? context.sections.scenarios.find((s) => s.id === id) : undefined;
       const scenarioKnown = scenario !== undefined || unusedLabels.has(normalise(scenarioName));
-      if (!scenarioKnown) context.warnings.push(`${sheet.name}!${address(r, scenarioColumn!)}: scenario "${scenarioName}" is not in the specification; its variables are imported without it`);
+      if (!scenarioKnown)
+        context.warnings.push(
+          `${sheet.name}!${address(r, scenarioColumn!)}: scenario "${scenarioName}" is not in the specification; its variables are imported without it`,
+        );
       const description = columns.description === undefined || sheet.cell(r, columns.description)?.mergedFollower ? undefined : get(r, 'description');
       if (description && scenario) scenario.description = description;
       else if (description) context.warnings.push(`${sheet.name}!${address(r, columns.description!)}: description of an unknown scenario; not imported`);

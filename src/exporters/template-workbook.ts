@@ -13,10 +13,13 @@ const TEMPLATE_NAMES: Record<Locale, string> = { fr: 'Mon plan relationnel', en:
  * tabs. Built from an empty plan, so its layout is exactly what import understands.
  */
 export function buildTemplateWorkbook(locale: Locale): WorkbookSpec {
-  const model = resolveModel(
-    { name: TEMPLATE_NAMES[locale], locale, include: [], exclude: [], rules: {}, priorityWeights: DEFAULT_PRIORITY_WEIGHTS, declared: true },
-    [{ file: 'template', data: { stages: [], channels: [], touchpoints: [], useCases: [], lifecycle: [], targets: [], programs: [], scenarios: [], sources: [], variables: [] }, invalidPaths: [] }],
-  );
+  const model = resolveModel({ name: TEMPLATE_NAMES[locale], locale, include: [], exclude: [], rules: {}, priorityWeights: DEFAULT_PRIORITY_WEIGHTS, declared: true }, [
+    {
+      file: 'template',
+      data: { stages: [], channels: [], touchpoints: [], useCases: [], lifecycle: [], targets: [], programs: [], scenarios: [], sources: [], variables: [] },
+      invalidPaths: [],
+    },
+  ]);
   const spec = buildWorkbook(model, { errors: 0, warnings: 0, rules: [] });
   const labels = WORKBOOK_LABELS[locale];
   const sheets = spec.sheets

@@ -156,7 +156,13 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       case 'triggerEvent':
         return required(['trigger', 'event'], 'a trigger');
       case 'exit':
-        return { path: ['exit'], value: text.split('\n').map((line) => line.trim()).filter(Boolean) };
+        return {
+          path: ['exit'],
+          value: text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        };
       case 'after':
         return required(['steps', step, 'after'], 'a delay');
       case 'channel': {
@@ -253,7 +259,9 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         if (!scenario) continue;
         const rows = Math.max(1, scenario.steps.length);
         if (steps.length >= rows) result.deleted.push({ kind: 'scenarios', id, where: `${where} (rows of "${scenario.name}" deleted)` });
-        else for (const step of steps.sort((a, b) => b - a)) result.edits.push({ kind: 'scenarios', id, path: ['steps', step], value: undefined, where: `${where} (step ${step + 1} of "${scenario.name}" deleted)` });
+        else
+          for (const step of steps.sort((a, b) => b - a))
+            result.edits.push({ kind: 'scenarios', id, path: ['steps', step], value: undefined, where: `${where} (step ${step + 1} of "${scenario.name}" deleted)` });
       }
     } else if (spec.name === labels.sheets.data) {
       const removed = new Map<string, string[]>();
@@ -263,7 +271,14 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       }
       for (const [id, variables] of removed) {
         const scenario = base.index.scenarios.get(id);
-        if (scenario) result.edits.push({ kind: 'scenarios', id, path: ['variables'], value: scenario.variables.filter((v) => !variables.includes(v)), where: `${where} (variable rows of "${scenario.name}" deleted)` });
+        if (scenario)
+          result.edits.push({
+            kind: 'scenarios',
+            id,
+            path: ['variables'],
+            value: scenario.variables.filter((v) => !variables.includes(v)),
+            where: `${where} (variable rows of "${scenario.name}" deleted)`,
+          });
       }
     }
   }
@@ -328,7 +343,9 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       if (get(12)) step.subject = get(12);
       if (get(13)) step.message = get(13);
       if (get(14)) step.description = get(14);
-      const pending = result.edits.filter((edit) => edit.kind === 'scenarios' && edit.id === scenario.id && edit.path[0] === 'steps' && edit.path.length === 2 && edit.value !== undefined).length;
+      const pending = result.edits.filter(
+        (edit) => edit.kind === 'scenarios' && edit.id === scenario.id && edit.path[0] === 'steps' && edit.path.length === 2 && edit.value !== undefined,
+      ).length;
       result.edits.push({ kind: 'scenarios', id: scenario.id, path: ['steps', scenario.steps.length + pending], value: step, where });
       return;
     }

@@ -73,7 +73,7 @@ function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): n
     // About 1.1 characters of 10-point text per width unit; bold headers take more room.
     const perLine = Math.max(4, Math.floor(((columns[c]?.width ?? 10) - 1) * (cell.style === 'header' ? 0.95 : 1.1)));
     let wrapped = 0;
-    for (let start = 0; start <= cell.value.length; ) {
+    for (let start = 0; start <= cell.value.length;) {
       const end = cell.value.indexOf('\n', start);
       const stop = end < 0 ? cell.value.length : end;
       wrapped += Math.max(1, Math.ceil((stop - start) / perLine));
@@ -216,7 +216,10 @@ function finishPackage(bytes: Buffer, spec: WorkbookSpec): Buffer {
     const validations = dropdownRanges(sheet);
     if (validations.length > 0) {
       replace(`xl/worksheets/sheet${index + 1}.xml`, (xml) =>
-        xml.replace(/<dataValidations[^>]*>[\s\S]*?<\/dataValidations>/, `<dataValidations count="${validations.length}">${validations.map(scoreValidation).join('')}</dataValidations>`),
+        xml.replace(
+          /<dataValidations[^>]*>[\s\S]*?<\/dataValidations>/,
+          `<dataValidations count="${validations.length}">${validations.map(scoreValidation).join('')}</dataValidations>`,
+        ),
       );
     }
     const links: string[] = [];

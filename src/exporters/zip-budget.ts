@@ -91,7 +91,8 @@ export class ZipReader {
     const { budget } = this;
     if (entry.method !== 0 && entry.method !== 8) throw new Error(`unsupported zip compression method ${entry.method} for ${entry.name}`);
     if (entry.size > budget.partBytes) throw new ZipLimitError(`${entry.name} is ${mib(entry.size)} uncompressed, over the ${mib(budget.partBytes)} a part may have`);
-    if (this.inflated + entry.size > budget.totalBytes) throw new ZipLimitError(`the parts read reach ${mib(this.inflated + entry.size)} uncompressed, over the ${mib(budget.totalBytes)} budget`);
+    if (this.inflated + entry.size > budget.totalBytes)
+      throw new ZipLimitError(`the parts read reach ${mib(this.inflated + entry.size)} uncompressed, over the ${mib(budget.totalBytes)} budget`);
     if (entry.size > budget.ratioFloorBytes && entry.size > entry.compressedSize * budget.ratio) {
       throw new ZipLimitError(`${entry.name} inflates ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times (${mib(entry.size)}): refused as a zip bomb`);
     }

@@ -46,7 +46,11 @@ export function formatJunit(result: LintResult, context: FormatContext): string 
       const summary =
         diagnostics.length === 1
           ? messageWithSuggestion(first)
-          : formatMessage(outputWords(result).several, { problems: counted(diagnostics.length, outputWords(result).problem), first: messageWithSuggestion(first) }, result.locale ?? 'en');
+          : formatMessage(
+              outputWords(result).several,
+              { problems: counted(diagnostics.length, outputWords(result).problem), first: messageWithSuggestion(first) },
+              result.locale ?? 'en',
+            );
       const body = diagnostics.map((d) => failureLine(d, displayPath(result, context, file), result)).join('\n');
       cases.push(
         `    <testcase classname="${name}" name="${escapeXmlAttribute(ruleId)}">\n` +
@@ -54,9 +58,7 @@ export function formatJunit(result: LintResult, context: FormatContext): string 
           `    </testcase>`,
       );
     }
-    suites.push(
-      `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
-    );
+    suites.push(`  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
 
   const header = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="omni lint" tests="${totalTests}" failures="${totalFailures}" errors="0">`;

@@ -16,11 +16,7 @@ export interface MarkdownSummaryOptions {
  * in order of first occurrence), then one row per diagnostic `file:line:col`. All text
  * from the workspace is escaped so a message cannot inject Markdown or HTML.
  */
-export function formatMarkdownSummary(
-  result: LintResult,
-  context: FormatContext,
-  options: MarkdownSummaryOptions = {},
-): string {
+export function formatMarkdownSummary(result: LintResult, context: FormatContext, options: MarkdownSummaryOptions = {}): string {
   const maxBytes = options.maxBytes ?? MARKDOWN_SUMMARY_MAX_BYTES;
   const counts = countSeverities(result.diagnostics);
   const fileCount = result.files.length;
@@ -82,9 +78,7 @@ function truncationNote(hidden: number, result: LintResult): string {
 
 function link(text: string, url: string): string {
   // Parentheses, spaces and angle brackets would end or break the link destination.
-  const destination = url.replace(/[()\s<>]/g, (char) =>
-    char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char),
-  );
+  const destination = url.replace(/[()\s<>]/g, (char) => (char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char)));
   return `[${escapeCell(text)}](${destination})`;
 }
 

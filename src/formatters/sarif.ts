@@ -145,13 +145,15 @@ function absoluteLinks(markdown: string, pageUrl: string): string {
 
 /** Markdown read as text: no heading marks, emphasis, code ticks; links as "text (url)". */
 function plainText(markdown: string): string {
-  return markdown
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    // A link to a heading of the same page means nothing out of it: keep its text only.
-    .replace(/\[([^\]]*)\]\((#[^)\s]*)\)/g, '$1')
-    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)')
-    .replace(/`([^`\n]+)`/g, '$1');
+  return (
+    markdown
+      .replace(/^#{1,6}\s+/gm, '')
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      // A link to a heading of the same page means nothing out of it: keep its text only.
+      .replace(/\[([^\]]*)\]\((#[^)\s]*)\)/g, '$1')
+      .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)')
+      .replace(/`([^`\n]+)`/g, '$1')
+  );
 }
 
 function level(severity: Diagnostic['severity'] | 'off'): SarifLevel {
@@ -161,11 +163,11 @@ function level(severity: Diagnostic['severity'] | 'off'): SarifLevel {
 
 /** Stable identity of a finding, independent of its line: sha256 of rule, file and entity. */
 function fingerprintHash(diagnostic: Diagnostic): string {
-  const identity = diagnostic.entity
-    ? ['entity', diagnostic.entity.kind, diagnostic.entity.id]
-    : ['message', diagnostic.message];
+  const identity = diagnostic.entity ? ['entity', diagnostic.entity.kind, diagnostic.entity.id] : ['message', diagnostic.message];
   // NUL cannot occur in ids or paths, so joined parts cannot collide by shifting text.
-  return createHash('sha256').update([diagnostic.ruleId, diagnostic.file, ...identity].join('\0')).digest('hex');
+  return createHash('sha256')
+    .update([diagnostic.ruleId, diagnostic.file, ...identity].join('\0'))
+    .digest('hex');
 }
 
 type ArtifactLocation = { uri: string; uriBaseId?: string };

@@ -1,14 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic, LintResult } from '../diagnostics/types.js';
-import {
-  countSeverities,
-  displayPath,
-  groupByFile,
-  messageWithSuggestion,
-  problemSummary,
-  severityWord,
-  type FormatContext,
-} from './shared.js';
+import { countSeverities, displayPath, groupByFile, messageWithSuggestion, problemSummary, severityWord, type FormatContext } from './shared.js';
 import { blankLike, frameWindow, padEndVisible, textWidth, visibleText } from './terminal-text.js';
 
 /**
@@ -69,12 +61,7 @@ function formatFileBlock(diagnostics: readonly Diagnostic[], source: string | un
  * Of a line longer than MAX_FRAME_WIDTH, only a window around the column is shown.
  * Columns are 1-based UTF-16 offsets with an exclusive end, as in SARIF.
  */
-function codeFrame(
-  diagnostic: Diagnostic,
-  sourceLines: readonly string[],
-  markerColor: ChalkInstance,
-  chalk: ChalkInstance,
-): string {
+function codeFrame(diagnostic: Diagnostic, sourceLines: readonly string[], markerColor: ChalkInstance, chalk: ChalkInstance): string {
   const { start, end } = diagnostic.range;
   const text = sourceLines[start.line - 1];
   if (text === undefined) return '';

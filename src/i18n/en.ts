@@ -97,7 +97,8 @@ export const en: Vocabulary = {
       useCases: 'Too many use cases for one Mermaid chart: one chart per band of ranks, best ranked first.',
       scenarioMap: 'Too large for one Mermaid diagram: one page per target (cut in parts if needed), lifecycle phases as columns.',
       programs: 'One diagram per programme, in declared order (cut in parts if needed), then scenarios without a programme and use cases no scenario serves.',
-      dataLineage: 'More than 25 variables: one diagram per source, at most 25 variables each, in declared order; a variable with several sources appears under each; variables without a source apart.',
+      dataLineage:
+        'More than 25 variables: one diagram per source, at most 25 variables each, in declared order; a variable with several sources appears under each; variables without a source apart.',
     },
     parts: 'parts',
     file: 'file',
@@ -508,9 +509,11 @@ export const en: Vocabulary = {
       'marketing-pressure': {
         description: "A persona's simulated calendar breaks a contact-pressure cap of omni.yaml.",
         messages: {
-          overCap: 'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per}, breached {breaches}× in the story (scenarios: {scenarios})',
-          overCapAllChannels: 'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios})',
-          spread: 'space the steps out, add exits (e.g. the other scenario\'s goal), or merge the scenarios (see omni simulate)',
+          overCap:
+            'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per}, breached {breaches}× in the story (scenarios: {scenarios})',
+          overCapAllChannels:
+            'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios})',
+          spread: "space the steps out, add exits (e.g. the other scenario's goal), or merge the scenarios (see omni simulate)",
         },
       },
       'quiet-hours': {
@@ -583,7 +586,8 @@ export const en: Vocabulary = {
         description: 'An SMS message takes more segments than allowed (GSM-7 or UCS-2, variables at their declared maxLength).',
         messages: {
           tooLongGsm: 'SMS of scenario "{scenario}" takes {segments} segments (GSM-7, {units} septets with variables at their longest), over the limit of {limit}',
-          tooLongUnicode: 'SMS of scenario "{scenario}" takes {segments} segments (UCS-2, {units} UCS-2 characters with variables at their longest), over the limit of {limit}',
+          tooLongUnicode:
+            'SMS of scenario "{scenario}" takes {segments} segments (UCS-2, {units} UCS-2 characters with variables at their longest), over the limit of {limit}',
           replaceCharacter: '"{character}" is not in the GSM-7 alphabet, which halves what a segment holds: replace it, or shorten the message',
           shorten: 'shorten the message, or declare a smaller maxLength on its variables',
         },

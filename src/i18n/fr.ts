@@ -95,7 +95,8 @@ export const fr: Vocabulary = {
       useCases: 'Trop de cas d’usage pour un seul graphique Mermaid : un graphique par tranche de rangs, les mieux classés d’abord.',
       scenarioMap: 'Trop grande pour un seul diagramme Mermaid : une page par cible (découpée en parties si besoin), les phases en colonnes.',
       programs: 'Un diagramme par programme, dans l’ordre déclaré (découpé en parties si besoin), puis les scénarios sans programme et les cas d’usage sans scénario.',
-      dataLineage: 'Plus de 25 variables : un diagramme par source, au plus 25 variables chacun, dans l’ordre déclaré ; une variable à plusieurs sources figure sous chacune ; les variables sans source à part.',
+      dataLineage:
+        'Plus de 25 variables : un diagramme par source, au plus 25 variables chacun, dans l’ordre déclaré ; une variable à plusieurs sources figure sous chacune ; les variables sans source à part.',
     },
     parts: 'parties',
     file: 'fichier',
@@ -142,7 +143,7 @@ export const fr: Vocabulary = {
       dataSheet:
         'La feuille masquée « omni » contient les identifiants et tous les champs du modèle : elle permet de réimporter ce classeur sans perte (omni import). Ne la modifiez pas.',
       templateNote:
-        "Modèle vierge : remplissez les cinq onglets (une étape par colonne, un canal par ligne, la couleur de chaque point de contact selon la légende ; une ligne par cas d’usage, par étape de scénario, par variable ; plusieurs valeurs dans une cellule : une par ligne), puis omni import --xlsx ce-fichier.xlsx --out mon-plan.",
+        'Modèle vierge : remplissez les cinq onglets (une étape par colonne, un canal par ligne, la couleur de chaque point de contact selon la légende ; une ligne par cas d’usage, par étape de scénario, par variable ; plusieurs valeurs dans une cellule : une par ligne), puis omni import --xlsx ce-fichier.xlsx --out mon-plan.',
     },
     matrix: { title: 'Parcours client', corner: `${terms.channel} \\ ${terms.stage}` },
     useCases: {
@@ -174,7 +175,7 @@ export const fr: Vocabulary = {
       stepName: 'Action',
       subject: terms.subject,
       message: terms.message,
-      stepDescription: "Détail de l’action",
+      stepDescription: 'Détail de l’action',
       unknownProgram: `${terms.program} inconnu`,
     },
     data: {
@@ -497,7 +498,8 @@ export const fr: Vocabulary = {
         },
       },
       'unreachable-step': {
-        description: 'Une étape qu’aucun contact ne peut atteindre : après un end ou un goto, après des branches qui finissent toutes ou sautent, ou dans une branche à 0 %.',
+        description:
+          'Une étape qu’aucun contact ne peut atteindre : après un end ou un goto, après des branches qui finissent toutes ou sautent, ou dans une branche à 0 %.',
         messages: {
           afterJump: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : rien ne continue après le {previous} qui la précède',
           afterBranches: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : chaque branche du {previous} qui la précède finit ou saute',
@@ -509,8 +511,10 @@ export const fr: Vocabulary = {
       'marketing-pressure': {
         description: 'Le calendrier simulé d’une persona dépasse un plafond de pression commerciale d’omni.yaml.',
         messages: {
-          overCap: 'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per}, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
-          overCapAllChannels: 'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
+          overCap:
+            'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per}, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
+          overCapAllChannels:
+            'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
           spread: 'espacez les étapes, ajoutez des sorties (par ex. l’objectif de l’autre scénario), ou fusionnez les scénarios (voir omni simulate)',
         },
       },
@@ -583,9 +587,12 @@ export const fr: Vocabulary = {
       'sms-length': {
         description: 'Un SMS prend plus de segments que permis (GSM-7 ou UCS-2, variables à leur maxLength déclarée).',
         messages: {
-          tooLongGsm: 'le SMS du scénario « {scenario} » prend {segments} segments (GSM-7, {units} septets avec les variables à leur plus long), au-delà de la limite de {limit}',
-          tooLongUnicode: 'le SMS du scénario « {scenario} » prend {segments} segments (UCS-2, {units} caractères UCS-2 avec les variables à leur plus long), au-delà de la limite de {limit}',
-          replaceCharacter: '« {character} » n’est pas dans l’alphabet GSM-7, ce qui divise par deux ce que contient un segment : remplacez-le, ou raccourcissez le message',
+          tooLongGsm:
+            'le SMS du scénario « {scenario} » prend {segments} segments (GSM-7, {units} septets avec les variables à leur plus long), au-delà de la limite de {limit}',
+          tooLongUnicode:
+            'le SMS du scénario « {scenario} » prend {segments} segments (UCS-2, {units} caractères UCS-2 avec les variables à leur plus long), au-delà de la limite de {limit}',
+          replaceCharacter:
+            '« {character} » n’est pas dans l’alphabet GSM-7, ce qui divise par deux ce que contient un segment : remplacez-le, ou raccourcissez le message',
           shorten: 'raccourcissez le message, ou déclarez une maxLength plus petite sur ses variables',
         },
       },

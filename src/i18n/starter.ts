@@ -17,12 +17,27 @@ export const STARTER_WORDS = {
     fr: 'Matrice des points de contact : étapes du parcours (colonnes), canaux (lignes), points de contact (cellules).',
     en: 'Touchpoint matrix: journey stages (columns), channels (rows), touchpoints (cells).',
   },
-  useCasesComment: { fr: "Cas d'usage notés de 1 à 5 ; priorité = business + expérience − difficulté.", en: 'Use cases scored 1 to 5; priority = business + experience − difficulty.' },
-  programsComment: { fr: 'Cartographie des scénarios : étapes du cycle de vie (colonnes), cibles (lignes), programmes.', en: 'Scenario map: lifecycle stages (columns), targets (rows), programmes.' },
-  dataComment: { fr: 'Besoins de données : systèmes sources et variables utilisées par les scénarios.', en: 'Data requirements: source systems and the variables scenarios use.' },
-  scenarioComment: { fr: 'Un scénario par fichier : déclencheur, séquence de messages, données nécessaires.', en: 'One scenario per file: trigger, sequence of messages, data it needs.' },
+  useCasesComment: {
+    fr: "Cas d'usage notés de 1 à 5 ; priorité = business + expérience − difficulté.",
+    en: 'Use cases scored 1 to 5; priority = business + experience − difficulty.',
+  },
+  programsComment: {
+    fr: 'Cartographie des scénarios : étapes du cycle de vie (colonnes), cibles (lignes), programmes.',
+    en: 'Scenario map: lifecycle stages (columns), targets (rows), programmes.',
+  },
+  dataComment: {
+    fr: 'Besoins de données : systèmes sources et variables utilisées par les scénarios.',
+    en: 'Data requirements: source systems and the variables scenarios use.',
+  },
+  scenarioComment: {
+    fr: 'Un scénario par fichier : déclencheur, séquence de messages, données nécessaires.',
+    en: 'One scenario per file: trigger, sequence of messages, data it needs.',
+  },
   gitignoreComment: { fr: 'Sorties générées par omni render, omni export et omni report.', en: 'Outputs of omni render, omni export and omni report.' },
-  workflowComment: { fr: 'Vérifie le plan à chaque pull request ; les problèmes apparaissent en annotations.', en: 'Checks the plan on every pull request; problems show up as annotations.' },
+  workflowComment: {
+    fr: 'Vérifie le plan à chaque pull request ; les problèmes apparaissent en annotations.',
+    en: 'Checks the plan on every pull request; problems show up as annotations.',
+  },
 
   // Built-in channels.
   webName: { fr: 'Site web', en: 'Website' },
@@ -60,7 +75,10 @@ export const STARTER_WORDS = {
   stageSignup: { fr: 'Je crée mon compte', en: 'I sign up' },
   stageBuy: { fr: "J'achète", en: 'I buy' },
   stageSupport: { fr: 'Je suis accompagné', en: 'I get support' },
-  exampleOpportunity: { fr: "Exemple d'opportunité : remplacez-la par un vrai point de contact de votre parcours.", en: 'An example opportunity: replace it with a real touchpoint of your journey.' },
+  exampleOpportunity: {
+    fr: "Exemple d'opportunité : remplacez-la par un vrai point de contact de votre parcours.",
+    en: 'An example opportunity: replace it with a real touchpoint of your journey.',
+  },
   exampleFriction: { fr: 'Exemple de point de friction : à remplacer par un vrai.', en: 'An example friction: replace it with a real one.' },
   welcomeUseCase: { fr: 'Accueillir chaque nouveau client sur tous ses canaux', en: 'Welcome every new customer on all their channels' },
   onboardingCategory: { fr: 'Accueil', en: 'Onboarding' },

@@ -167,7 +167,23 @@ export interface WorkbookLabels {
  */
 export interface ImportSynonyms {
   useCases: Record<'category' | 'objective' | 'useCase' | 'touchpoints' | 'business' | 'experience' | 'difficulty' | 'score' | 'rank' | 'priority', readonly string[]>;
-  scenarioSpec: Record<'program' | 'scenario' | 'useCases' | 'stepName' | 'stepDescription' | 'target' | 'triggerType' | 'trigger' | 'exit' | 'goal' | 'after' | 'channel' | 'subject' | 'message', readonly string[]>;
+  scenarioSpec: Record<
+    | 'program'
+    | 'scenario'
+    | 'useCases'
+    | 'stepName'
+    | 'stepDescription'
+    | 'target'
+    | 'triggerType'
+    | 'trigger'
+    | 'exit'
+    | 'goal'
+    | 'after'
+    | 'channel'
+    | 'subject'
+    | 'message',
+    readonly string[]
+  >;
   data: Record<'scenario' | 'description' | 'variable' | 'sources' | 'pii', readonly string[]>;
   /** Cell values that mean yes (e.g. in the personal-data column), lower case. */
   yes: readonly string[];
@@ -257,7 +273,10 @@ export interface RuleWords {
 
 export interface LintWords {
   /** Nouns of the model's sections, singular, as they read inside a message. */
-  kinds: Record<'stages' | 'channels' | 'touchpoints' | 'lifecycle' | 'targets' | 'programs' | 'useCases' | 'sources' | 'variables' | 'scenarios' | 'events' | 'personas', string>;
+  kinds: Record<
+    'stages' | 'channels' | 'touchpoints' | 'lifecycle' | 'targets' | 'programs' | 'useCases' | 'sources' | 'variables' | 'scenarios' | 'events' | 'personas',
+    string
+  >;
   /** Connects the last two items of a list ("a, b or c"). */
   or: string;
   /** Words a message template fills with `{name:word}` (value kinds, types, "the file"). */

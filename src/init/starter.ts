@@ -36,8 +36,20 @@ const BUILT_IN: Record<string, ChannelSpec> = {
     touchpoint: { stage: 'signup', name: 'emailTouchpoint' },
     welcome: { subject: 'emailWelcomeSubject', message: 'emailWelcomeMessage' },
   },
-  sms: { type: 'online', name: 'smsName', consent: { id: 'sms_optin', name: 'smsConsent' }, touchpoint: { stage: 'buy', name: 'smsTouchpoint' }, welcome: { message: 'smsWelcome' } },
-  app: { type: 'online', name: 'appName', consent: { id: 'push_optin', name: 'appConsent' }, touchpoint: { stage: 'discover', name: 'appTouchpoint' }, welcome: { message: 'appWelcome' } },
+  sms: {
+    type: 'online',
+    name: 'smsName',
+    consent: { id: 'sms_optin', name: 'smsConsent' },
+    touchpoint: { stage: 'buy', name: 'smsTouchpoint' },
+    welcome: { message: 'smsWelcome' },
+  },
+  app: {
+    type: 'online',
+    name: 'appName',
+    consent: { id: 'push_optin', name: 'appConsent' },
+    touchpoint: { stage: 'discover', name: 'appTouchpoint' },
+    welcome: { message: 'appWelcome' },
+  },
   store: { type: 'offline', name: 'storeName', touchpoint: { stage: 'buy', name: 'storeTouchpoint' }, welcome: { name: 'storeWelcome' } },
   'call-center': { type: 'offline', name: 'callCenterName', touchpoint: { stage: 'support', name: 'callCenterTouchpoint' }, welcome: { name: 'callCenterWelcome' } },
 };
@@ -49,7 +61,25 @@ export const defaultPlanName = (locale: Locale) => STARTER_WORDS.defaultPlanName
 /** The id pattern of the model schema. */
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 /** Parts of an id that say a channel happens in the physical world (else it is taken as online). */
-const OFFLINE_HINTS = ['store', 'shop', 'boutique', 'magasin', 'agency', 'agence', 'branch', 'event', 'salon', 'phone', 'call', 'postal', 'courrier', 'mail-postal', 'print', 'kiosk', 'desk'];
+const OFFLINE_HINTS = [
+  'store',
+  'shop',
+  'boutique',
+  'magasin',
+  'agency',
+  'agence',
+  'branch',
+  'event',
+  'salon',
+  'phone',
+  'call',
+  'postal',
+  'courrier',
+  'mail-postal',
+  'print',
+  'kiosk',
+  'desk',
+];
 const WELCOME_OFFSETS = ['0', 'J+1', 'J+3', 'J+7', 'J+14', 'J+30'];
 
 /** A wrong answer or option, with how to fix it; the CLI shows it as a usage error. */
@@ -76,7 +106,14 @@ export function typeFromId(id: string): StarterChannelType {
 
 /** Channel ids from "web, email" (order kept, duplicates dropped); any valid id is accepted. */
 export function parseChannels(text: string): string[] {
-  const ids = [...new Set(text.split(',').map((part) => part.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (ids.length === 0) throw new StarterInputError('at least one channel is needed', `for example ${DEFAULT_CHANNELS.join(',')}`);
   const invalid = ids.filter((id) => !ID_PATTERN.test(id));
   if (invalid.length > 0) {
@@ -273,8 +310,7 @@ export function renderStarter(answers: StarterAnswers, version: string, layout: 
   // A YAML scalar: plain when safe, quoted when needed (templates, colons, "0").
   handlebars.registerHelper('y', (value: unknown) => dump(value, { lineWidth: -1, quotingType: '"' }).trimEnd());
   handlebars.registerHelper('join', (items: unknown) => (Array.isArray(items) ? items.join(', ') : ''));
-  const render = (template: string, data: object) =>
-    handlebars.compile(readFileSync(new URL(template, TEMPLATES), 'utf8'), { noEscape: true, strict: false })(data);
+  const render = (template: string, data: object) => handlebars.compile(readFileSync(new URL(template, TEMPLATES), 'utf8'), { noEscape: true, strict: false })(data);
   const plan = starterPlan(answers);
   const data = (file: string) => ({
     ...plan,

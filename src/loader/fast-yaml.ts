@@ -113,8 +113,24 @@ const mayBeTyped = (c: number) =>
 
 /** Characters that cannot start a plain scalar (YAML indicators). */
 const isIndicator = (c: number) =>
-  c === COMMA || c === OPEN_BRACKET || c === CLOSE_BRACKET || c === OPEN_BRACE || c === CLOSE_BRACE || c === HASH || c === 0x26 || c === 0x2a ||
-  c === 0x21 || c === 0x7c || c === 0x3e || c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === COLON;
+  c === COMMA ||
+  c === OPEN_BRACKET ||
+  c === CLOSE_BRACKET ||
+  c === OPEN_BRACE ||
+  c === CLOSE_BRACE ||
+  c === HASH ||
+  c === 0x26 ||
+  c === 0x2a ||
+  c === 0x21 ||
+  c === 0x7c ||
+  c === 0x3e ||
+  c === SINGLE_QUOTE ||
+  c === DOUBLE_QUOTE ||
+  c === 0x25 ||
+  c === 0x40 ||
+  c === 0x60 ||
+  c === 0x3f ||
+  c === COLON;
 
 const isFlowBoundary = (c: number) => c === SPACE || c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || c === OPEN_BRACKET || c === OPEN_BRACE || Number.isNaN(c);
 
@@ -127,8 +143,23 @@ function resolvePlain(value: string): unknown {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\x00', a: '\x07', b: '\x08', t: '\x09', n: '\x0A', v: '\x0B', f: '\x0C', r: '\x0D', e: '\x1B',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xA0', L: '\u2028', P: '\u2029',
+  '0': '\x00',
+  a: '\x07',
+  b: '\x08',
+  t: '\x09',
+  n: '\x0A',
+  v: '\x0B',
+  f: '\x0C',
+  r: '\x0D',
+  e: '\x1B',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xA0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
 

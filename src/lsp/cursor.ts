@@ -173,7 +173,13 @@ export function scenarioVariablesAt(lines: readonly string[], line: number): { i
     if (!key || indentOf(text) > itemIndent + 2) continue;
     const rest = key[2]!.replace(/\s#.*$/, '').trim();
     if (rest.startsWith('[')) {
-      variables.push(...rest.replace(/^\[|\].*$/g, '').split(',').map((name) => name.trim().replace(/^["']|["']$/g, '')).filter(Boolean));
+      variables.push(
+        ...rest
+          .replace(/^\[|\].*$/g, '')
+          .split(',')
+          .map((name) => name.trim().replace(/^["']|["']$/g, ''))
+          .filter(Boolean),
+      );
     } else if (rest === '') {
       for (let next = index + 1; next < end; next++) {
         const item = /^\s*-\s+["']?([\w-]+)/.exec(lines[next]!);

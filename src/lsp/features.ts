@@ -161,7 +161,11 @@ export class Features {
     if (target.kind === 'sources' && (entity as Source).type) facts.push(`type: ${(entity as Source).type}`);
     if (target.kind === 'variables') {
       const variable = entity as Variable;
-      facts.push([`sources: ${variable.sources.join(', ') || 'none'}`, variable.pii && 'PII', variable.consentFor && `consent for ${variable.consentFor.join(', ')}`].filter(Boolean).join(' · '));
+      facts.push(
+        [`sources: ${variable.sources.join(', ') || 'none'}`, variable.pii && 'PII', variable.consentFor && `consent for ${variable.consentFor.join(', ')}`]
+          .filter(Boolean)
+          .join(' · '),
+      );
     }
     if (entity.description) facts.push(entity.description);
     const users = new Map<string, number>();
@@ -266,7 +270,10 @@ export class Features {
       if (add && data.entity?.kind === 'scenario') {
         const edit = await this.addScenarioVariable(model, data.entity.id, add[1]!);
         if (edit) {
-          const title = diagnostic.code === 'missing-consent' ? `Add consent variable ${add[1]} to scenario ${data.entity.id}` : `Declare ${add[1]} in the variables of scenario ${data.entity.id}`;
+          const title =
+            diagnostic.code === 'missing-consent'
+              ? `Add consent variable ${add[1]} to scenario ${data.entity.id}`
+              : `Declare ${add[1]} in the variables of scenario ${data.entity.id}`;
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
         }
       }
@@ -315,7 +322,9 @@ export class Features {
       const { line, col } = lineCounter.linePos(offset);
       return { line: line - 1, character: col - 1 };
     };
-    const insert = (offset: number, newText: string): WorkspaceEdit => ({ changes: { [this.session.uriOf(scenario.origin.file)]: [{ range: { start: at(offset), end: at(offset) }, newText }] } });
+    const insert = (offset: number, newText: string): WorkspaceEdit => ({
+      changes: { [this.session.uriOf(scenario.origin.file)]: [{ range: { start: at(offset), end: at(offset) }, newText }] },
+    });
     const pair = node.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === 'variables');
     const value = pair?.value;
     if (isSeq(value) && value.range) {

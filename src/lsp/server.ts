@@ -249,7 +249,9 @@ export function startServer(connection: Connection = createConnection(process.st
   );
   connection.onPrepareRename(
     guard('prepareRename', (params) =>
-      withDocument(params.textDocument.uri, null, async (workspace, _file, text) => workspace.features.prepareRename(text, params.position.line, params.position.character)),
+      withDocument(params.textDocument.uri, null, async (workspace, _file, text) =>
+        workspace.features.prepareRename(text, params.position.line, params.position.character),
+      ),
     ),
   );
   connection.onRenameRequest(
@@ -270,7 +272,8 @@ export function startServer(connection: Connection = createConnection(process.st
         // The server's own diagnostics (with their suggestions) in the asked range; clients do not all send `data` back.
         const own = workspace.published.get(file)?.diagnostics ?? [];
         const { start, end } = params.range;
-        const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+        const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+          a.line < b.line || (a.line === b.line && a.character <= b.character);
         const relevant = own.filter((diagnostic) => before(diagnostic.range.start, end) && before(start, diagnostic.range.end));
         return workspace.features.codeActions(file, relevant);
       }),

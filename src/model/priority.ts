@@ -26,9 +26,7 @@ export function rankUseCases(model: Pick<Model, 'useCases' | 'settings'>): Ranke
   const automatic = scored
     .filter((entry) => entry.useCase.priority === undefined)
     .sort((a, b) => b.score - a.score || b.useCase.scores.business - a.useCase.scores.business || a.order - b.order);
-  const manual = scored
-    .filter((entry) => entry.useCase.priority !== undefined)
-    .sort((a, b) => a.useCase.priority! - b.useCase.priority! || a.order - b.order);
+  const manual = scored.filter((entry) => entry.useCase.priority !== undefined).sort((a, b) => a.useCase.priority! - b.useCase.priority! || a.order - b.order);
   const ordered = [...automatic];
   for (const entry of manual) {
     let index = Math.min(entry.useCase.priority! - 1, ordered.length);

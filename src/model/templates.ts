@@ -10,7 +10,10 @@ interface JisonErrorHash {
 }
 
 class TemplateParseError extends Error {
-  constructor(message: string, readonly hash: JisonErrorHash) {
+  constructor(
+    message: string,
+    readonly hash: JisonErrorHash,
+  ) {
     super(message);
   }
 }
@@ -51,9 +54,7 @@ export interface TemplateVariable {
   column: number;
 }
 
-export type TemplateAnalysis =
-  | { ok: true; variables: TemplateVariable[] }
-  | { ok: false; message: string; line: number; column: number };
+export type TemplateAnalysis = { ok: true; variables: TemplateVariable[] } | { ok: false; message: string; line: number; column: number };
 
 /** Helpers that change the context: paths inside their block are relative to the item. */
 const CONTEXT_HELPERS = new Set(['each', 'with']);

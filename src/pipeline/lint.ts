@@ -140,7 +140,11 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
  * Severity of a rule for one file: default, omni.yaml's `rules:`, then each matching
  * `overrides:` entry, then --rule. Without overrides it is the same for every file.
  */
-async function severityResolver(workspace: LoadedWorkspace, rules: readonly Rule[], cli: SeverityOverrides | undefined): Promise<{ at: SeverityFor; mayReport(ruleId: string): boolean }> {
+async function severityResolver(
+  workspace: LoadedWorkspace,
+  rules: readonly Rule[],
+  cli: SeverityOverrides | undefined,
+): Promise<{ at: SeverityFor; mayReport(ruleId: string): boolean }> {
   const base = new Map<string, SeverityOrOff>();
   for (const rule of rules) base.set(rule.id, effectiveSeverity(rule, workspace.settings.rules));
   const cliSeverity = (ruleId: string) => cli?.[ruleId];

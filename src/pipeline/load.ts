@@ -144,7 +144,12 @@ export async function readRuleSettings(
   context: { root: string; configFile: string; reader: FileReader; maxFileBytes: number; allowPlugins: boolean },
 ): Promise<{ rules: readonly Rule[]; ruleSettings?: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'>; diagnostics: PendingDiagnostic[] }> {
   if (!hasTeamSettings(rawSettings)) return { rules: RULES, diagnostics: unknownRuleIds(rawSettings, context.configFile) };
-  const { config, diagnostics } = await resolveConfig(rawSettings, { root: context.root, configFile: context.configFile, reader: context.reader, maxFileBytes: context.maxFileBytes });
+  const { config, diagnostics } = await resolveConfig(rawSettings, {
+    root: context.root,
+    configFile: context.configFile,
+    reader: context.reader,
+    maxFileBytes: context.maxFileBytes,
+  });
   if (!context.allowPlugins) config.plugins = [];
   const ruleSet = await buildRuleSet(config);
   return {
@@ -187,9 +192,7 @@ export function toSettings(raw: Record<string, unknown>, declared: boolean, root
     locale: (raw.locale as Locale | undefined) ?? 'fr',
     include: (raw.include as string[] | undefined) ?? DEFAULT_INCLUDE,
     exclude: (raw.exclude as string[] | undefined) ?? [],
-    rules: Object.fromEntries(
-      Object.entries((raw.rules ?? {}) as Settings['rules']).filter(([id]) => RULES_BY_ID.has(id)),
-    ),
+    rules: Object.fromEntries(Object.entries((raw.rules ?? {}) as Settings['rules']).filter(([id]) => RULES_BY_ID.has(id))),
     priorityWeights: { ...DEFAULT_PRIORITY_WEIGHTS, ...weights },
     declared,
   };

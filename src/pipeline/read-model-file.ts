@@ -33,7 +33,9 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
   if (!decoded.ok) {
     const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0')}`;
     const bytes = decoded.sequence.length > 1 ? decoded.sequence.map(hex).join(' ') : hex(decoded.byte);
-    outcome.diagnostics.push(syntaxDiagnostic(file, decoded.sequence.length > 1 ? 'invalidUtf8Sequence' : 'invalidUtf8', 'saveAsUtf8', { byte: bytes }, decoded.position));
+    outcome.diagnostics.push(
+      syntaxDiagnostic(file, decoded.sequence.length > 1 ? 'invalidUtf8Sequence' : 'invalidUtf8', 'saveAsUtf8', { byte: bytes }, decoded.position),
+    );
     return outcome;
   }
   const text = decoded.text;

@@ -38,14 +38,25 @@ interface FileState {
  * the other files' findings are replayed. The other rules (usage across the workspace:
  * unused-*, *-without-*, duplicate-id) run on the whole model every time.
  */
-const LOCAL_RULES = new Set(['unknown-reference', 'undeclared-template-variable', 'template-syntax', 'empty-sequence', 'unordered-steps', 'missing-consent', 'channel-without-touchpoint']);
+const LOCAL_RULES = new Set([
+  'unknown-reference',
+  'undeclared-template-variable',
+  'template-syntax',
+  'empty-sequence',
+  'unordered-steps',
+  'missing-consent',
+  'channel-without-touchpoint',
+]);
 
 /** Everything a local rule reads from a file other than its entity's own: no scenario field, since nothing refers to scenarios. */
 function declarationSignature(sections: Partial<Sections>, invalidIds: Partial<Record<SectionKind, string[]>>): string {
   const parts: unknown[] = [];
   for (const kind of SECTION_KINDS) {
     if (kind === 'scenarios') continue;
-    parts.push((sections[kind] ?? []).map((entity) => entity.id), invalidIds[kind] ?? []);
+    parts.push(
+      (sections[kind] ?? []).map((entity) => entity.id),
+      invalidIds[kind] ?? [],
+    );
   }
   parts.push((sections.channels ?? []).map((channel) => channel.requiresConsent === true));
   parts.push((sections.variables ?? []).map((variable) => variable.consentFor ?? null));
@@ -158,7 +169,13 @@ export class WorkspaceSession {
       this.configDirectives = outcome.text?.includes('omni-disable') ? parseDirectives(outcome.text) : undefined;
       if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
         rawSettings = outcome.data as Record<string, unknown>;
-        const team = await readRuleSettings(rawSettings, { root: this.root, configFile: CONFIG_FILE, reader: { readFile: (file) => this.read(file) }, maxFileBytes: this.maxFileBytes, allowPlugins: true });
+        const team = await readRuleSettings(rawSettings, {
+          root: this.root,
+          configFile: CONFIG_FILE,
+          reader: { readFile: (file) => this.read(file) },
+          maxFileBytes: this.maxFileBytes,
+          allowPlugins: true,
+        });
         this.configDiagnostics.push(...team.diagnostics);
         this.rules = team.rules;
         ruleSettings = team.ruleSettings;
@@ -240,7 +257,17 @@ export class WorkspaceSession {
     const model = await this.model();
     const diagnostics = [...this.configDiagnostics];
     for (const file of this.modelFiles) for (const diagnostic of this.states.get(file)!.diagnostics) diagnostics.push(diagnostic);
-    const workspace: LoadedWorkspace = { root: this.root, settings: this.settings, files: this.files, model, diagnostics, textOf: (file) => this.textOf(file), ...(this.declaredLocale ? { declaredLocale: this.declaredLocale } : {}), rules: this.rules, directives: this.directives() };
+    const workspace: LoadedWorkspace = {
+      root: this.root,
+      settings: this.settings,
+      files: this.files,
+      model,
+      diagnostics,
+      textOf: (file) => this.textOf(file),
+      ...(this.declaredLocale ? { declaredLocale: this.declaredLocale } : {}),
+      rules: this.rules,
+      directives: this.directives(),
+    };
     const dirty = this.allDirty ? undefined : this.dirtyFiles;
     this.allDirty = false;
     this.dirtyFiles = new Set();
@@ -329,7 +356,8 @@ export class WorkspaceSession {
         else if (list[list.length - 1] !== variable) list.push(variable);
       }
     }
-    for (const touchpoint of model.touchpoints) relations.touchpointCountByChannel.set(touchpoint.channel, (relations.touchpointCountByChannel.get(touchpoint.channel) ?? 0) + 1);
+    for (const touchpoint of model.touchpoints)
+      relations.touchpointCountByChannel.set(touchpoint.channel, (relations.touchpointCountByChannel.get(touchpoint.channel) ?? 0) + 1);
     seedRelations(model, relations);
   }
 

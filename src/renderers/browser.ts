@@ -99,7 +99,14 @@ export function mermaidBundlePath(): string {
  * Mermaid draws some shapes with roughjs and names block-diagram nodes with Math.random,
  * so without them the same diagram gives different SVG bytes on every run.
  */
-export const MERMAID_CONFIG = { startOnLoad: false, theme: 'default', securityLevel: 'strict', deterministicIds: true, deterministicIDSeed: 'omni', handDrawnSeed: 1 } as const;
+export const MERMAID_CONFIG = {
+  startOnLoad: false,
+  theme: 'default',
+  securityLevel: 'strict',
+  deterministicIds: true,
+  deterministicIDSeed: 'omni',
+  handDrawnSeed: 1,
+} as const;
 const VIEWPORT = { width: 800, height: 600 };
 const SVG_ID = 'my-svg';
 /** Diagrams per page.evaluate round trip: enough to amortise the call, small enough to keep messages modest. */

@@ -127,7 +127,8 @@ export const dataLineageView: View = {
 
     const pages: { key: string; title: string; entity?: string; text: string }[] = [];
     for (const group of groups) {
-      const build = (variables: readonly Variable[]) => largestFittingCap(SCENARIOS_PER_VARIABLE, (cap) => lineageText(model, words, users, { sources: group.sources, variables }, cap)).text;
+      const build = (variables: readonly Variable[]) =>
+        largestFittingCap(SCENARIOS_PER_VARIABLE, (cap) => lineageText(model, words, users, { sources: group.sources, variables }, cap)).text;
       const parts = splitToFit(group.variables, build, LINEAGE_VARIABLES_PER_DIAGRAM);
       if (!parts) throw new Error(`data-lineage: one variable of ${group.key} does not fit in a diagram`);
       parts.forEach((part, index) =>
@@ -140,15 +141,13 @@ export const dataLineageView: View = {
       );
     }
     const names = fileNames(pages.map((page) => page.key));
-    return pages.map(
-      (page, index): Diagram => ({
-        view: 'data-lineage',
-        file: `data-lineage/${names[index]}.mmd`,
-        title: `${words.views.dataLineage} — ${page.title}`,
-        text: page.text,
-        ...(page.entity !== undefined ? { entity: page.entity } : {}),
-        split: words.split.dataLineage,
-      }),
-    );
+    return pages.map((page, index): Diagram => ({
+      view: 'data-lineage',
+      file: `data-lineage/${names[index]}.mmd`,
+      title: `${words.views.dataLineage} — ${page.title}`,
+      text: page.text,
+      ...(page.entity !== undefined ? { entity: page.entity } : {}),
+      split: words.split.dataLineage,
+    }));
   },
 };

@@ -31,9 +31,16 @@ export function buildJourney(model: Model, diagrams: readonly Diagram[]): string
   const out = [`# ${escapeMarkdown(`${words.journey} — ${model.settings.name}`)}`, '', `_${words.generated}_`, ''];
   const groupTitle = (diagram: Diagram) => {
     const views = words.views;
-    return { matrix: views.matrix, 'use-cases': views.useCases, 'scenario-map': views.scenarioMap, scenario: views.scenarios, programs: views.programs, 'data-lineage': views.dataLineage }[diagram.view];
+    return {
+      matrix: views.matrix,
+      'use-cases': views.useCases,
+      'scenario-map': views.scenarioMap,
+      scenario: views.scenarios,
+      programs: views.programs,
+      'data-lineage': views.dataLineage,
+    }[diagram.view];
   };
-  for (let start = 0; start < diagrams.length; ) {
+  for (let start = 0; start < diagrams.length;) {
     const first = diagrams[start]!;
     let end = start + 1;
     while (end < diagrams.length && diagrams[end]!.view === first.view) end++;

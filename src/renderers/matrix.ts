@@ -103,13 +103,16 @@ export const matrixView: View = {
       for (const group of byStages) pages.push({ stages: group.items, channels: cells.rows, text: group.text, key: group.items[0]?.id ?? 'matrix' });
     } else {
       for (const stage of cells.columns) {
-        const byChannels = splitToFit(cells.rows, (group) => matrixText(words, cells, [stage], group)) ?? cells.rows.map((channel) => ({ items: [channel], text: matrixText(words, cells, [stage], [channel]) }));
+        const byChannels =
+          splitToFit(cells.rows, (group) => matrixText(words, cells, [stage], group)) ??
+          cells.rows.map((channel) => ({ items: [channel], text: matrixText(words, cells, [stage], [channel]) }));
         for (const group of byChannels) pages.push({ stages: [stage], channels: group.items, text: group.text, key: `${stage.id}--${group.items[0]?.id ?? ''}` });
       }
     }
     const names = fileNames(pages.map((page) => page.key));
     return pages.map((page, index): Diagram => {
-      const span = (items: readonly { name: string }[]) => (items.length > 1 ? `${shorten(items[0]!.name, 40)} → ${shorten(items[items.length - 1]!.name, 40)}` : shorten(items[0]?.name ?? '', 40));
+      const span = (items: readonly { name: string }[]) =>
+        items.length > 1 ? `${shorten(items[0]!.name, 40)} → ${shorten(items[items.length - 1]!.name, 40)}` : shorten(items[0]?.name ?? '', 40);
       const channelNote = page.channels.length < cells.rows.length ? ` · ${span(page.channels)}` : '';
       return {
         view: 'matrix',

@@ -114,29 +114,50 @@ export const programsView: View = {
     const addParts = (key: string, title: string, entity: string | undefined, parts: { text: string }[] | undefined, what: string) => {
       if (!parts) throw new Error(`programs: one ${what} does not fit in a diagram`);
       parts.forEach((part, index) =>
-        pages.push({ key: index === 0 ? key : `${key}-${index + 1}`, title: parts.length > 1 ? `${title} (${index + 1}/${parts.length})` : title, entity, text: part.text }),
+        pages.push({
+          key: index === 0 ? key : `${key}-${index + 1}`,
+          title: parts.length > 1 ? `${title} (${index + 1}/${parts.length})` : title,
+          entity,
+          text: part.text,
+        }),
       );
     };
     for (const program of model.programs) {
       const scenarios = byProgram.get(program.id)!;
-      addParts(program.id, `${words.program}${words.colon}${shorten(program.name, 60)}`, program.id, splitToFit(scenarios, (group) => programsText(model, words, { programs: [program], scenarios: group, unserved: [] })), 'scenario');
+      addParts(
+        program.id,
+        `${words.program}${words.colon}${shorten(program.name, 60)}`,
+        program.id,
+        splitToFit(scenarios, (group) => programsText(model, words, { programs: [program], scenarios: group, unserved: [] })),
+        'scenario',
+      );
     }
     if (orphans.length > 0) {
-      addParts('no-program', words.noProgram, undefined, splitToFit(orphans, (group) => programsText(model, words, { programs: [], orphanBox: words.noProgram, scenarios: group, unserved: [] })), 'scenario');
+      addParts(
+        'no-program',
+        words.noProgram,
+        undefined,
+        splitToFit(orphans, (group) => programsText(model, words, { programs: [], orphanBox: words.noProgram, scenarios: group, unserved: [] })),
+        'scenario',
+      );
     }
     if (unserved.length > 0) {
-      addParts('unserved', words.unserved, undefined, splitToFit(unserved, (group) => programsText(model, words, { programs: [], scenarios: [], unserved: group })), 'use case');
+      addParts(
+        'unserved',
+        words.unserved,
+        undefined,
+        splitToFit(unserved, (group) => programsText(model, words, { programs: [], scenarios: [], unserved: group })),
+        'use case',
+      );
     }
     const names = fileNames(pages.map((page) => page.key));
-    return pages.map(
-      (page, index): Diagram => ({
-        view: 'programs',
-        file: `programs/${names[index]}.mmd`,
-        title: `${words.views.programs} — ${page.title}`,
-        text: page.text,
-        ...(page.entity !== undefined ? { entity: page.entity } : {}),
-        split: words.split.programs,
-      }),
-    );
+    return pages.map((page, index): Diagram => ({
+      view: 'programs',
+      file: `programs/${names[index]}.mmd`,
+      title: `${words.views.programs} — ${page.title}`,
+      text: page.text,
+      ...(page.entity !== undefined ? { entity: page.entity } : {}),
+      split: words.split.programs,
+    }));
   },
 };

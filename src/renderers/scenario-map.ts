@@ -89,18 +89,18 @@ export const scenarioMapView: View = {
       const parts = splitToFit(byTarget.get(target.id) ?? [], (group) => mapText(model, words, [target], group));
       // A single scenario always fits (its labels are bounded); splitToFit only fails for one that does not.
       if (!parts) throw new Error(`scenario-map: one scenario of target ${target.id} does not fit in a diagram`);
-      parts.forEach((part, index) => pages.push({ target, part: index + 1, parts: parts.length, text: part.text, key: index === 0 ? target.id : `${target.id}-${index + 1}` }));
+      parts.forEach((part, index) =>
+        pages.push({ target, part: index + 1, parts: parts.length, text: part.text, key: index === 0 ? target.id : `${target.id}-${index + 1}` }),
+      );
     }
     const names = fileNames(pages.map((page) => page.key));
-    return pages.map(
-      (page, index): Diagram => ({
-        view: 'scenario-map',
-        file: `scenario-map/${names[index]}.mmd`,
-        title: `${words.views.scenarioMap} — ${shorten(page.target.name, 60)}${page.parts > 1 ? ` (${page.part}/${page.parts})` : ''}`,
-        text: page.text,
-        entity: page.target.id,
-        split: words.split.scenarioMap,
-      }),
-    );
+    return pages.map((page, index): Diagram => ({
+      view: 'scenario-map',
+      file: `scenario-map/${names[index]}.mmd`,
+      title: `${words.views.scenarioMap} — ${shorten(page.target.name, 60)}${page.parts > 1 ? ` (${page.part}/${page.parts})` : ''}`,
+      text: page.text,
+      entity: page.target.id,
+      split: words.split.scenarioMap,
+    }));
   },
 };

@@ -62,19 +62,19 @@ function scenarioText(model: Model, scenario: Scenario, cap: number): string {
     edges.push(`  ${trigger} -.-> ${exit}`);
   }
   return lines(
-      'flowchart LR',
-      body,
-      edges,
-      classDef('trigger', { fill: '1F3864', stroke: '1F3864', text: 'FFFFFF' }),
-      classDef('step', { fill: 'FFFFFF', stroke: '5B9BD5', text: '1F1F1F' }),
-      classDef('goal', { fill: 'C6EFCE', stroke: '548235', text: '1F1F1F' }),
-      classDef('exit', { fill: 'F2F2F2', stroke: '7F7F7F', text: '1F1F1F' }, ',stroke-dasharray:4 3'),
-      `  class ${trigger} trigger`,
-      branchNodes.length > 0 && classDef('branch', { fill: 'FFF2CC', stroke: 'D6B656', text: '1F1F1F' }),
-      steps.length > 0 && `  class ${steps.join(',')} step`,
-      branchNodes.length > 0 && `  class ${branchNodes.join(',')} branch`,
-      scenario.goal !== undefined && `  class ${goal} goal`,
-      scenario.exit.length > 0 && `  class ${exit} exit`,
+    'flowchart LR',
+    body,
+    edges,
+    classDef('trigger', { fill: '1F3864', stroke: '1F3864', text: 'FFFFFF' }),
+    classDef('step', { fill: 'FFFFFF', stroke: '5B9BD5', text: '1F1F1F' }),
+    classDef('goal', { fill: 'C6EFCE', stroke: '548235', text: '1F1F1F' }),
+    classDef('exit', { fill: 'F2F2F2', stroke: '7F7F7F', text: '1F1F1F' }, ',stroke-dasharray:4 3'),
+    `  class ${trigger} trigger`,
+    branchNodes.length > 0 && classDef('branch', { fill: 'FFF2CC', stroke: 'D6B656', text: '1F1F1F' }),
+    steps.length > 0 && `  class ${steps.join(',')} step`,
+    branchNodes.length > 0 && `  class ${branchNodes.join(',')} branch`,
+    scenario.goal !== undefined && `  class ${goal} goal`,
+    scenario.exit.length > 0 && `  class ${exit} exit`,
   );
 }
 

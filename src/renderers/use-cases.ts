@@ -93,15 +93,13 @@ export const useCasesView: View = {
     if (fits(whole)) return [{ view: 'use-cases', file: 'use-cases.mmd', title, text: whole, legend: legendOf(ranked) }];
     // Hundreds of points: one chart per band of ranks, best first (`use-cases/<first rank>.mmd`).
     const pages = splitToFit(ranked, (group) => chartText(model, group))!;
-    return pages.map(
-      (page, index): Diagram => ({
-        view: 'use-cases',
-        file: `use-cases/${page.items[0]!.rank}.mmd`,
-        title: `${title} (${index + 1}/${pages.length}) — ${page.items[0]!.rank}–${page.items[page.items.length - 1]!.rank}`,
-        text: page.text,
-        legend: legendOf(page.items),
-        split: wordsFor(model.settings.locale).split.useCases,
-      }),
-    );
+    return pages.map((page, index): Diagram => ({
+      view: 'use-cases',
+      file: `use-cases/${page.items[0]!.rank}.mmd`,
+      title: `${title} (${index + 1}/${pages.length}) — ${page.items[0]!.rank}–${page.items[page.items.length - 1]!.rank}`,
+      text: page.text,
+      legend: legendOf(page.items),
+      split: wordsFor(model.settings.locale).split.useCases,
+    }));
   },
 };

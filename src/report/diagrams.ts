@@ -81,7 +81,9 @@ export class SharedStyles {
     }
     const withoutStyle = svg.slice(0, style.index) + svg.slice(style.index + style[0].length);
     return withoutStyle.replace(/^\s*<svg\b[^>]*>/, (tag) =>
-      /\sclass="[^"]*"/.test(tag) ? tag.replace(/\sclass="([^"]*)"/, (_whole, existing: string) => ` class="${existing} ${className}"`) : tag.replace(/\/?>$/, (end) => ` class="${className}"${end}`),
+      /\sclass="[^"]*"/.test(tag)
+        ? tag.replace(/\sclass="([^"]*)"/, (_whole, existing: string) => ` class="${existing} ${className}"`)
+        : tag.replace(/\/?>$/, (end) => ` class="${className}"${end}`),
     );
   }
 
@@ -96,7 +98,9 @@ export class SharedStyles {
  * others are dropped (a marker is kept whenever anything in the SVG refers to its id).
  */
 export function withoutUnusedMarkers(svg: string): string {
-  return svg.replace(/<marker\b[^>]*\sid="([^"]+)"[^>]*>[\s\S]*?<\/marker>/g, (marker, id: string) => (svg.includes(`#${id})`) || svg.includes(`"#${id}"`) ? marker : ''));
+  return svg.replace(/<marker\b[^>]*\sid="([^"]+)"[^>]*>[\s\S]*?<\/marker>/g, (marker, id: string) =>
+    svg.includes(`#${id})`) || svg.includes(`"#${id}"`) ? marker : '',
+  );
 }
 
 export interface DiagramRunResult {

@@ -17,7 +17,9 @@ export async function renderReportHtml(view: ReportView, templatesDir: string = 
   const handlebars = Handlebars.create();
   const read = (file: string) => readFileSync(path.join(templatesDir, file), 'utf8');
   const partialsDir = path.join(templatesDir, 'partials');
-  for (const file of readdirSync(partialsDir).filter((name) => name.endsWith('.hbs')).sort()) {
+  for (const file of readdirSync(partialsDir)
+    .filter((name) => name.endsWith('.hbs'))
+    .sort()) {
     handlebars.registerPartial(path.basename(file, '.hbs'), read(path.join('partials', file)));
   }
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);

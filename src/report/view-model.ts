@@ -272,8 +272,16 @@ export function buildReportView(input: ReportInput): ReportView {
 
   // Scenario map: targets × lifecycle stages.
   const map = scenarioMapGrid(model);
-  const mapScenario = (scenario: Scenario): MapCell['scenarios'][number] => ({ anchor: scenarioAnchor(scenario.id), name: scenario.name, channels: scenarioChannelNames(model, scenario) });
-  const unplacedScenarios: ReportView['scenarioMap']['unplaced'] = map.unplaced.map((scenario) => ({ id: scenario.id, anchor: scenarioAnchor(scenario.id), name: scenario.name }));
+  const mapScenario = (scenario: Scenario): MapCell['scenarios'][number] => ({
+    anchor: scenarioAnchor(scenario.id),
+    name: scenario.name,
+    channels: scenarioChannelNames(model, scenario),
+  });
+  const unplacedScenarios: ReportView['scenarioMap']['unplaced'] = map.unplaced.map((scenario) => ({
+    id: scenario.id,
+    anchor: scenarioAnchor(scenario.id),
+    name: scenario.name,
+  }));
 
   const variableGap = (variable: Model['variables'][number]) => variable.sources.length === 0;
   const scenarios: ScenarioView[] = uniqueById(model.scenarios).map((scenario) => {
@@ -394,7 +402,6 @@ function hexColors(colors: { fill: string; stroke: string; text: string }) {
 
 /** Duplicate ids are a lint error; the report shows the first declaration, like every lookup. */
 const uniqueById = firstDeclarations;
-
 
 /** "2026-11-01" → "1 novembre 2026" / "1 November 2026"; any other text is shown as written. */
 export function formatDate(date: string, locale: 'fr' | 'en'): string {

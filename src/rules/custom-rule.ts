@@ -4,7 +4,6 @@ import type { Model, Origin, SectionKind } from '../model/types.js';
 import { createRule, DOCS_BASE_URL, type Rule, type RuleReport } from './create-rule.js';
 import { KIND_NAMES } from '../model/references.js';
 
-
 type Visit = (value: Record<string, unknown>, path: () => JsonPath, file: string, entity: { kind: string; id: string }) => void;
 
 /**
@@ -81,13 +80,15 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
     if (config.required && isEmpty(value)) return { why: `set ${config.field}:`, present: false };
     if (config.minItems !== undefined) {
       const count = Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
-      if (count < config.minItems) return { why: `${config.field} has ${count} item${count === 1 ? '' : 's'}, at least ${config.minItems} expected`, present: value !== undefined, atKey: true };
+      if (count < config.minItems)
+        return { why: `${config.field} has ${count} item${count === 1 ? '' : 's'}, at least ${config.minItems} expected`, present: value !== undefined, atKey: true };
     }
     if (value === undefined) return undefined;
     for (const text of texts(value)) {
       if (pattern && !pattern.test(text)) return { why: `${quote(text)} does not match /${config.pattern}/`, present: true };
       if (notPattern && notPattern.test(text)) return { why: `${quote(text)} matches /${config.notPattern}/, which is not allowed`, present: true };
-      if (config.maxLength !== undefined && [...text].length > config.maxLength) return { why: `${config.field} is ${[...text].length} characters long, at most ${config.maxLength} allowed`, present: true };
+      if (config.maxLength !== undefined && [...text].length > config.maxLength)
+        return { why: `${config.field} is ${[...text].length} characters long, at most ${config.maxLength} allowed`, present: true };
     }
     if (config.enum && !(Array.isArray(value) ? value : [value]).every((item) => config.enum!.includes(item))) {
       return { why: `${config.field} must be one of ${config.enum.map((item) => JSON.stringify(item)).join(', ')}`, present: true };

@@ -29,7 +29,11 @@ export function suppressionDirectiveMessage(problem: DirectiveFault): DirectiveM
     case 'noRule':
       return { messageId: 'noRule', suggestionId: 'nameRules', data: { directive } };
     case 'unknownRule':
-      return { messageId: 'unknownRule', suggestionId: problem.closest ? 'didYouMean' : 'seeRules', data: { directive, rule: problem.rule, closest: problem.closest ?? '' } };
+      return {
+        messageId: 'unknownRule',
+        suggestionId: problem.closest ? 'didYouMean' : 'seeRules',
+        data: { directive, rule: problem.rule, closest: problem.closest ?? '' },
+      };
     case 'noReason':
       return { messageId: 'noReason', suggestionId: 'giveReason', data: { directive, rules: problem.ruleIds.join(', ') } };
   }

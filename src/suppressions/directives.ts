@@ -49,7 +49,13 @@ export function parseDirectives(text: string): Directive[] {
     const body = match[2]!;
     const separator = body.search(/(?:^|\s)--(?:\s|$)/);
     const idsText = separator >= 0 ? body.slice(0, separator) : body;
-    const reason = separator >= 0 ? body.slice(separator).replace(/^\s*--/, '').trim() : '';
+    const reason =
+      separator >= 0
+        ? body
+            .slice(separator)
+            .replace(/^\s*--/, '')
+            .trim()
+        : '';
     const ruleIds = idsText
       .split(',')
       .map((id) => id.trim())

@@ -55,7 +55,10 @@ class LanguageClient {
     }
     // Requests from the server: settings when asked, plain acknowledgement otherwise.
     if (message.id !== undefined && message.method !== undefined) {
-      const result = message.method === 'workspace/configuration' ? (message.params as ConfigurationParams).items.map((item: { section?: string }) => (item.section === 'yaml' ? this.settings : null)) : null;
+      const result =
+        message.method === 'workspace/configuration'
+          ? (message.params as ConfigurationParams).items.map((item: { section?: string }) => (item.section === 'yaml' ? this.settings : null))
+          : null;
       this.send({ id: message.id, result });
     }
     for (const listener of this.listeners) listener(message);
@@ -145,13 +148,15 @@ function published(message: Message): PublishDiagnosticsParams {
   return message.params as PublishDiagnosticsParams;
 }
 
-describe('yaml-language-server on an init\'d workspace', () => {
+describe("yaml-language-server on an init'd workspace", () => {
   it('reports a schema error through the local schema line', async () => {
     const original = readFileSync(path.join(workspace, 'matrix.yaml'), 'utf8');
     const broken = original.replace('    type: online\n', '    type: onlin\n');
     expect(broken).not.toBe(original);
     const uri = pathToFileURL(path.join(workspace, 'matrix.yaml')).href;
-    const diagnostics = client.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && published(message).uri === uri && published(message).diagnostics.length > 0);
+    const diagnostics = client.waitFor(
+      (message) => message.method === 'textDocument/publishDiagnostics' && published(message).uri === uri && published(message).diagnostics.length > 0,
+    );
     open('matrix.yaml', broken);
     const params = published(await diagnostics);
     const line = broken.split('\n').findIndex((text) => text === '    type: onlin');
@@ -178,7 +183,10 @@ describe('yaml-language-server on an init\'d workspace', () => {
     const scenarioText = scenario.replace('    steps:\n', '    steps:\n      - \n');
     const stepLine = scenarioText.split('\n').indexOf('      - ');
     const scenarioUri = open('scenarios/completion.yaml', scenarioText);
-    const steps = await client.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri: scenarioUri }, position: { line: stepLine, character: 8 } });
+    const steps = await client.request<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri: scenarioUri },
+      position: { line: stepLine, character: 8 },
+    });
     const stepLabels = (Array.isArray(steps) ? steps : steps.items).map((item: { label: string }) => item.label);
     expect(stepLabels).toEqual(expect.arrayContaining(['after', 'channel', 'subject', 'message']));
   }, 30_000);
@@ -188,8 +196,12 @@ describe('yaml-language-server on an init\'d workspace', () => {
     const text = matrix.replace('./.omni/schemas/model.schema.json', './.omni/schemas/missing.schema.json');
     expect(text).not.toBe(matrix);
     const uri = pathToFileURL(path.join(workspace, 'matrix-missing.yaml')).href;
-    const diagnostics = client.waitFor((message) => message.method === 'textDocument/publishDiagnostics' && published(message).uri === uri && published(message).diagnostics.length > 0);
+    const diagnostics = client.waitFor(
+      (message) => message.method === 'textDocument/publishDiagnostics' && published(message).uri === uri && published(message).diagnostics.length > 0,
+    );
     open('matrix-missing.yaml', text);
-    expect(published(await diagnostics).diagnostics.map((diagnostic: { message: string }) => diagnostic.message)).toEqual([expect.stringMatching(/Unable to load schema/)]);
+    expect(published(await diagnostics).diagnostics.map((diagnostic: { message: string }) => diagnostic.message)).toEqual([
+      expect.stringMatching(/Unable to load schema/),
+    ]);
   }, 30_000);
 });

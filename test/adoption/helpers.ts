@@ -56,4 +56,3 @@ export function readmeCommands(readme: string): string[][] {
     .filter(Boolean)
     .map((line) => line.split(/\s+/));
 }
-

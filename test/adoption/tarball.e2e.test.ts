@@ -62,7 +62,7 @@ describe('npm install -D of the packed tarball', () => {
     expect(bytes).toBeLessThan(MAX_INSTALL_BYTES);
   });
 
-  it('runs init, then the generated README\'s lint and export commands as written', () => {
+  it("runs init, then the generated README's lint and export commands as written", () => {
     const init = npx(['omni', 'init', 'plan', '--yes', '--locale', 'en'], project);
     expect(init.status, init.stderr).toBe(0);
     // omni is installed in the project: the schema line points into node_modules, relative to each file.
@@ -108,7 +108,11 @@ describe('npm install -D of the packed tarball', () => {
 
   it('runs the lint job of docs/github-actions.md as written, from the workspace sub-folder', () => {
     // The project becomes the team's repository, with the workspace in plan/ as in the doc.
-    for (const args of [['init', '--quiet'], ['config', 'user.email', 'team@example.com'], ['config', 'user.name', 'Team']]) {
+    for (const args of [
+      ['init', '--quiet'],
+      ['config', 'user.email', 'team@example.com'],
+      ['config', 'user.name', 'Team'],
+    ]) {
       expect(run('git', args, { cwd: project, env: env() }).status).toBe(0);
     }
     const matrix = path.join(project, 'plan/matrix.yaml');

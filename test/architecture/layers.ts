@@ -30,7 +30,26 @@ export const LAYERS: Record<string, readonly string[]> = {
   lsp: ['diagnostics', 'i18n', 'loader', 'model', 'pipeline', 'rules', 'schema', 'simulate', 'util'],
   // The public entry point of plugins (`import { createRule } from 'omni-journey'`).
   'plugin.ts': ['rules', 'diagnostics', 'model'],
-  cli: ['baseline', 'config', 'diagnostics', 'diff', 'exporters', 'formatters', 'i18n', 'init', 'loader', 'lsp', 'model', 'pipeline', 'renderers', 'report', 'rules', 'schema', 'simulate', 'util'],
+  cli: [
+    'baseline',
+    'config',
+    'diagnostics',
+    'diff',
+    'exporters',
+    'formatters',
+    'i18n',
+    'init',
+    'loader',
+    'lsp',
+    'model',
+    'pipeline',
+    'renderers',
+    'report',
+    'rules',
+    'schema',
+    'simulate',
+    'util',
+  ],
   // Ambient declarations for untyped packages.
   types: [],
 };

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { omni, tempDir } from './helpers.js';
 
-const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+const GIT_ENV = {
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@t',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@t',
+};
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trim();
 
 /** A repository with one commit holding a small workspace; returns it and the blob of matrix.yaml. */
@@ -35,7 +42,7 @@ describe('diff on a damaged repository (issue #11): a fatal error naming the obj
     expect(result.code).toBe(2);
   });
 
-  it('a missing tree (ls-tree fails) is exit 2 with git\'s own words', async () => {
+  it("a missing tree (ls-tree fails) is exit 2 with git's own words", async () => {
     const { repo } = repository(dir);
     const tree = git(repo, 'rev-parse', 'HEAD^{tree}');
     rmSync(path.join(repo, '.git/objects', tree.slice(0, 2), tree.slice(2)));

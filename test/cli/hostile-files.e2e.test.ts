@@ -14,7 +14,12 @@ import { BIN, copyExample, omni, REPO, tempDir } from './helpers.js';
 /** Spawned with a timeout: a FIFO read used to block forever, which would hang an in-process run. */
 function spawned(args: string[], cwd: string, prefix: string[] = []) {
   const command = prefix.length > 0 ? prefix[0]! : process.execPath;
-  const result = spawnSync(command, [...prefix.slice(1), ...(prefix.length > 0 ? [process.execPath] : []), BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(command, [...prefix.slice(1), ...(prefix.length > 0 ? [process.execPath] : []), BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined };
 }
 
@@ -67,7 +72,12 @@ describe('files that are not regular files never block and are named', () => {
   it('omni.yaml as a folder (EISDIR) is one line in every command, never "unexpected error"', async () => {
     rmSync(path.join(ws, 'omni.yaml'));
     mkdirSync(path.join(ws, 'omni.yaml'));
-    for (const args of [['lint', 'ws'], ['report', 'ws', '--no-diagrams', '-o', path.join(dir, 'r.html')], ['export', 'ws', '--xlsx', path.join(dir, 'p.xlsx')], ['render', 'ws', '--out', path.join(dir, 'd')]]) {
+    for (const args of [
+      ['lint', 'ws'],
+      ['report', 'ws', '--no-diagrams', '-o', path.join(dir, 'r.html')],
+      ['export', 'ws', '--xlsx', path.join(dir, 'p.xlsx')],
+      ['render', 'ws', '--out', path.join(dir, 'd')],
+    ]) {
       expect(await omni(args, dir), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: 'omni: cannot read ws/omni.yaml: it is a folder, not a regular file\n' });
     }
   });
@@ -85,7 +95,12 @@ describe('files that are not regular files never block and are named', () => {
       expect(report.code).toBe(2);
       chmodSync(path.join(shared, 'ws/data.yaml'), 0o644);
       // Unwritable output folder: one line, never "unexpected error … please report it".
-      const unwritable = spawned(['report', 'ws', '--no-diagrams', '-o', '/root-owned/report.html'], shared, ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']);
+      const unwritable = spawned(['report', 'ws', '--no-diagrams', '-o', '/root-owned/report.html'], shared, [
+        'setpriv',
+        '--reuid=nobody',
+        '--regid=nogroup',
+        '--clear-groups',
+      ]);
       expect(unwritable).toMatchObject({ code: 2, stdout: '', stderr: 'omni: cannot create /root-owned: permission denied (EACCES)\n' });
       // A folder that exists but is not the user's (root's /usr): the temporary file cannot be made.
       const exported = spawned(['export', 'ws', '--xlsx', '/usr/plan.xlsx'], shared, ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']);
@@ -113,7 +128,8 @@ describe('links out of the workspace are not followed (issue #11)', () => {
     expect(result).toEqual({
       code: 0,
       stdout: '',
-      stderr: 'omni: notice: ws/etc.yaml: not followed: a symbolic link to outside the workspace\nomni: notice: ws/passwd.yaml: not followed: a symbolic link to outside the workspace\n',
+      stderr:
+        'omni: notice: ws/etc.yaml: not followed: a symbolic link to outside the workspace\nomni: notice: ws/passwd.yaml: not followed: a symbolic link to outside the workspace\n',
     });
   });
 
@@ -126,7 +142,9 @@ describe('links out of the workspace are not followed (issue #11)', () => {
     symlinkSync(path.join(ws, 'parts/broken.yaml'), path.join(ws, 'inside.yaml'));
     const result = await omni(['lint', 'ws', '-f', 'json'], dir);
     expect(result.stderr).toBe('omni: notice: ws/more: not followed: a symbolic link to outside the workspace\n');
-    const files = (JSON.parse(result.stdout) as { diagnostics: { file: string; ruleId: string }[] }).diagnostics.filter((d) => d.ruleId === 'yaml-syntax').map((d) => d.file);
+    const files = (JSON.parse(result.stdout) as { diagnostics: { file: string; ruleId: string }[] }).diagnostics
+      .filter((d) => d.ruleId === 'yaml-syntax')
+      .map((d) => d.file);
     // Both broken files are read: the real one and the link to it inside; the one outside is not.
     expect(files.sort()).toEqual(['inside.yaml', 'parts/broken.yaml']);
   });
@@ -135,7 +153,11 @@ describe('links out of the workspace are not followed (issue #11)', () => {
     rmSync(path.join(ws, 'omni.yaml'));
     symlinkSync(path.join(dir, 'secret.yaml'), path.join(ws, 'omni.yaml'));
     const result = await omni(['lint', 'ws'], dir);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'omni: cannot read ws/omni.yaml: it is a symbolic link to outside the workspace, which omni does not follow\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'omni: cannot read ws/omni.yaml: it is a symbolic link to outside the workspace, which omni does not follow\n',
+    });
   });
 });
 
@@ -152,7 +174,11 @@ describe('honest results: patterns that match no model file are a usage error (i
 
   it('include: ["*.yml"] (a typo) is exit 2 naming the patterns, with a notice per file it missed', async () => {
     settings('["*.yml"]');
-    for (const command of [['lint', 'ws'], ['export', 'ws', '--xlsx', path.join(dir, 'p.xlsx')], ['report', 'ws', '--no-diagrams', '-o', path.join(dir, 'r.html')]]) {
+    for (const command of [
+      ['lint', 'ws'],
+      ['export', 'ws', '--xlsx', path.join(dir, 'p.xlsx')],
+      ['report', 'ws', '--no-diagrams', '-o', path.join(dir, 'r.html')],
+    ]) {
       const result = await omni(command, dir);
       expect(result.code, command[0]).toBe(2);
       expect(result.stderr.split('\n').slice(-3)).toEqual([

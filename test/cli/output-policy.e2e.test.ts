@@ -33,16 +33,37 @@ describe('output policy: omni never overwrites what it reads (issue #11, data lo
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
-    [['lint', 'ws', '-f', 'json', '-o', 'ws/matrix.yaml'], 'omni: --output-file ws/matrix.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n'],
-    [['lint', 'ws', '-f', 'json', '-o', 'ws/matrix.yaml', '--force'], 'omni: --output-file ws/matrix.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n'],
+    [
+      ['lint', 'ws', '-f', 'json', '-o', 'ws/matrix.yaml'],
+      'omni: --output-file ws/matrix.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n',
+    ],
+    [
+      ['lint', 'ws', '-f', 'json', '-o', 'ws/matrix.yaml', '--force'],
+      'omni: --output-file ws/matrix.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n',
+    ],
     [['export', 'ws', '--xlsx', 'ws/omni.yaml'], 'omni: --xlsx ws/omni.yaml is a workspace settings file (omni.yaml): omni never overwrites it\n'],
     [['export', 'ws', '--xlsx', 'ws/omni.yaml', '--force'], 'omni: --xlsx ws/omni.yaml is a workspace settings file (omni.yaml): omni never overwrites it\n'],
-    [['report', 'ws', '--no-diagrams', '-o', 'ws/data.yaml'], 'omni: --out ws/data.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n'],
-    [['diff', '--from', 'a', '--to', 'ws', '-o', 'ws/programs.yaml'], 'omni: --output-file ws/programs.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n'],
-    [['diff', '--from', 'a', '--to', 'ws', '-o', 'ws/new.yml', '--force'], 'omni: --output-file ws/new.yml would add a model file to the workspace ws: omni never writes YAML into a workspace\n'],
+    [
+      ['report', 'ws', '--no-diagrams', '-o', 'ws/data.yaml'],
+      'omni: --out ws/data.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n',
+    ],
+    [
+      ['diff', '--from', 'a', '--to', 'ws', '-o', 'ws/programs.yaml'],
+      'omni: --output-file ws/programs.yaml would replace a model file of the workspace ws: omni never writes YAML into a workspace\n',
+    ],
+    [
+      ['diff', '--from', 'a', '--to', 'ws', '-o', 'ws/new.yml', '--force'],
+      'omni: --output-file ws/new.yml would add a model file to the workspace ws: omni never writes YAML into a workspace\n',
+    ],
     [['diff', '--from', 'a', '--to', 'ws', '-o', 'repo/.git/HEAD'], 'omni: --output-file repo/.git/HEAD is inside the git folder repo/.git: omni never writes there\n'],
-    [['diff', '--from', 'a', '--to', 'ws', '-o', 'repo/.git/HEAD', '--force'], 'omni: --output-file repo/.git/HEAD is inside the git folder repo/.git: omni never writes there\n'],
-    [['lint', 'ws', '-f', 'json', '-o', 'repo/.git/hooks/pre-commit.json'], 'omni: --output-file repo/.git/hooks/pre-commit.json is inside the git folder repo/.git: omni never writes there\n'],
+    [
+      ['diff', '--from', 'a', '--to', 'ws', '-o', 'repo/.git/HEAD', '--force'],
+      'omni: --output-file repo/.git/HEAD is inside the git folder repo/.git: omni never writes there\n',
+    ],
+    [
+      ['lint', 'ws', '-f', 'json', '-o', 'repo/.git/hooks/pre-commit.json'],
+      'omni: --output-file repo/.git/hooks/pre-commit.json is inside the git folder repo/.git: omni never writes there\n',
+    ],
     [['render', 'ws', '--out', 'repo/.git/diagrams'], 'omni: --out repo/.git/diagrams is inside the git folder repo/.git: omni never writes there\n'],
     [['init', 'repo/.git/new', '--yes'], 'omni: omni init repo/.git/new is inside the git folder repo/.git: omni never writes there\n'],
     [['lint', 'ws', '-o', 'ws'], 'omni: --output-file ws is a folder: pass the file to write, e.g. ws/report.txt\n'],
@@ -50,7 +71,10 @@ describe('output policy: omni never overwrites what it reads (issue #11, data lo
     [['export', 'ws', '--xlsx', 'plan.xls'], 'omni: --xlsx plan.xls: a workbook file should end in .xlsx (pass --force to write it anyway)\n'],
     [['report', 'ws', '--no-diagrams', '-o', 'report.txt'], 'omni: --out report.txt: a HTML file should end in .html or .htm (pass --force to write it anyway)\n'],
     [['lint', 'ws', '-f', 'sarif', '-o', 'lint.txt'], 'omni: --output-file lint.txt: a SARIF file should end in .sarif or .json (pass --force to write it anyway)\n'],
-    [['diff', '--from', 'a', '--to', 'ws', '-f', 'markdown', '-o', 'diff.json'], 'omni: --output-file diff.json: a Markdown file should end in .md or .markdown (pass --force to write it anyway)\n'],
+    [
+      ['diff', '--from', 'a', '--to', 'ws', '-f', 'markdown', '-o', 'diff.json'],
+      'omni: --output-file diff.json: a Markdown file should end in .md or .markdown (pass --force to write it anyway)\n',
+    ],
   ])('%j: one line, exit 2, nothing written', async (args, stderr) => {
     const result = await omni(args, dir);
     expect(result).toEqual({ code: 2, stdout: '', stderr });
@@ -155,7 +179,11 @@ describe('one output convention: data on stdout, messages (and "written to") on 
     const imported = await omni(['import', '--xlsx', 'plan.xlsx', '-o', 'old'], dir);
     expect(imported.code).toBe(0);
     expect(existsSync(path.join(dir, 'old/omni.yaml'))).toBe(true);
-    expect(await omni(['import', '--xlsx', 'plan.xlsx'], dir)).toEqual({ code: 2, stdout: '', stderr: 'omni: nowhere to import to: pass --out DIR or --into WORKSPACE\n' });
+    expect(await omni(['import', '--xlsx', 'plan.xlsx'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'omni: nowhere to import to: pass --out DIR or --into WORKSPACE\n',
+    });
   });
 
   it('render takes -d DIR, and -o DIR as the old alias', async () => {

@@ -64,16 +64,24 @@ describe('an interrupted run exits 128+signal and writes nothing', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each([['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const)('report on %s while the renderer works: exit %i, the previous report untouched', async (signal, status) => {
-    const { executable, started } = fakeBrowser(dir);
-    const report = path.join(dir, 'report.html');
-    writeFileSync(report, '<p>the previous report</p>\n');
-    const ended = await interrupt(['report', 'examples/maison-lumen', '--browser', executable, '-o', report], () => existsSync(started), signal);
-    expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: status, signal: null });
-    expect(readFileSync(report, 'utf8')).toBe('<p>the previous report</p>\n');
-    expect(readdirSync(dir).filter((name) => name.includes('omni-tmp'))).toEqual([]);
-    expect(ended.stderr).not.toMatch(/report written|unexpected error|\n {4}at /);
-  }, 60_000);
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)(
+    'report on %s while the renderer works: exit %i, the previous report untouched',
+    async (signal, status) => {
+      const { executable, started } = fakeBrowser(dir);
+      const report = path.join(dir, 'report.html');
+      writeFileSync(report, '<p>the previous report</p>\n');
+      const ended = await interrupt(['report', 'examples/maison-lumen', '--browser', executable, '-o', report], () => existsSync(started), signal);
+      expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: status, signal: null });
+      expect(readFileSync(report, 'utf8')).toBe('<p>the previous report</p>\n');
+      expect(readdirSync(dir).filter((name) => name.includes('omni-tmp'))).toEqual([]);
+      expect(ended.stderr).not.toMatch(/report written|unexpected error|\n {4}at /);
+    },
+    60_000,
+  );
 
   it('render --format svg on SIGTERM: exit 143, no diagram file written or replaced', async () => {
     const { executable, started } = fakeBrowser(dir);
@@ -88,14 +96,23 @@ describe('an interrupted run exits 128+signal and writes nothing', () => {
     expect(readFileSync(path.join(out, 'matrix.mmd'), 'utf8')).toBe(`${before}%% edited by hand\n`);
   }, 60_000);
 
-  it.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')('report with a real Chromium on SIGTERM: exit 143, the previous report untouched', async () => {
-    // Chromium's profile folder appearing in TMPDIR says the browser is starting.
-    const tmp = path.join(dir, 'tmp');
-    mkdirSync(tmp);
-    const report = path.join(dir, 'report.html');
-    writeFileSync(report, 'previous\n');
-    const ended = await interrupt(['report', 'examples/maison-lumen', '--browser', '/usr/bin/chromium', '-o', report], () => readdirSync(tmp).some((name) => name.startsWith('omni-chromium-')), 'SIGTERM', { TMPDIR: tmp });
-    expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: 143, signal: null });
-    expect(readFileSync(report, 'utf8')).toBe('previous\n');
-  }, 60_000);
+  it.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')(
+    'report with a real Chromium on SIGTERM: exit 143, the previous report untouched',
+    async () => {
+      // Chromium's profile folder appearing in TMPDIR says the browser is starting.
+      const tmp = path.join(dir, 'tmp');
+      mkdirSync(tmp);
+      const report = path.join(dir, 'report.html');
+      writeFileSync(report, 'previous\n');
+      const ended = await interrupt(
+        ['report', 'examples/maison-lumen', '--browser', '/usr/bin/chromium', '-o', report],
+        () => readdirSync(tmp).some((name) => name.startsWith('omni-chromium-')),
+        'SIGTERM',
+        { TMPDIR: tmp },
+      );
+      expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: 143, signal: null });
+      expect(readFileSync(report, 'utf8')).toBe('previous\n');
+    },
+    60_000,
+  );
 });

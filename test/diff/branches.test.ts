@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/diagnostics/types.js';
-import { describeChanges } from '../../src/diff/describe.js';
 import { diffWorkspaces } from '../../src/diff/diff.js';
 import { loadFiles } from '../rules/run-rule.js';
 import { OMNI_YAML, SIMULATION_FILES } from '../simulate/fixture.js';
 
 const clean: LintResult = { root: '/plan', files: [], diagnostics: [], sources: new Map() };
-const plain = { bold: (text: string) => text, dim: (text: string) => text, added: (text: string) => text, removed: (text: string) => text } as unknown as Parameters<typeof describeChanges>[1];
 
 async function diffOf(change: (text: string) => string, omni = OMNI_YAML) {
   const base = await loadFiles(SIMULATION_FILES);
@@ -16,7 +14,9 @@ async function diffOf(change: (text: string) => string, omni = OMNI_YAML) {
 
 describe('omni diff through branches and pressure', () => {
   it('names a changed wait time-out and split share by their place in the steps as written', async () => {
-    const diff = await diffOf((text) => text.replace('          timeout: 1d', '          timeout: 2d').replace('percent: 40', 'percent: 30').replace('control: 10', 'control: 20'));
+    const diff = await diffOf((text) =>
+      text.replace('          timeout: 1d', '          timeout: 2d').replace('percent: 40', 'percent: 30').replace('control: 10', 'control: 20'),
+    );
     const scenarios = diff.sections.find((section) => section.section === 'scenarios')!;
     const changes = scenarios.changed[0]!.changes;
     expect(changes.map((change) => [change.path.join('.'), change.before, change.after])).toEqual([

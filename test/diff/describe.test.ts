@@ -6,8 +6,19 @@ const plain = { before: (text: string) => text, after: (text: string) => text };
 
 describe('describeChanges', () => {
   it('words step additions, removals and edits, with the step number from 1', () => {
-    const before = { steps: [{ after: 'J+1', channel: 'email' }, { after: 'J+5', channel: 'sms', message: 'Hi' }, { after: 'J+9', channel: 'store', name: 'Call' }] };
-    const after = { steps: [{ after: 'J+1', channel: 'email' }, { after: 'J+3', channel: 'email', message: 'Hi' }] };
+    const before = {
+      steps: [
+        { after: 'J+1', channel: 'email' },
+        { after: 'J+5', channel: 'sms', message: 'Hi' },
+        { after: 'J+9', channel: 'store', name: 'Call' },
+      ],
+    };
+    const after = {
+      steps: [
+        { after: 'J+1', channel: 'email' },
+        { after: 'J+3', channel: 'email', message: 'Hi' },
+      ],
+    };
     const changes = fieldChanges(before, after);
     expect(changes).toEqual([
       { path: ['steps', 1, 'after'], before: 'J+5', after: 'J+3' },

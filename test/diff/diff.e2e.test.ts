@@ -94,7 +94,11 @@ describe('omni diff defaults', () => {
     const file = path.join(repo.plan, 'matrix.yaml');
     const committed = readFileSync(file, 'utf8');
     try {
-      edit(file, '    channel: reseaux-sociaux\n    status: opportunity\n  - id: magasin-showroom', '    channel: reseaux-sociaux\n    status: friction\n  - id: magasin-showroom');
+      edit(
+        file,
+        '    channel: reseaux-sociaux\n    status: opportunity\n  - id: magasin-showroom',
+        '    channel: reseaux-sociaux\n    status: friction\n  - id: magasin-showroom',
+      );
       const edited = readFileSync(file, 'utf8');
       const statusBefore = git(repo.top, 'status', '--porcelain');
       const headBefore = git(repo.top, 'rev-parse', 'HEAD');
@@ -237,4 +241,3 @@ describe('omni diff through the built CLI', () => {
     expect(result.status).toBe(2);
   });
 });
-

@@ -32,12 +32,17 @@ describe('renamed entities', () => {
       renamed: [{ from: 'conv', to: 'conversion', name: 'Conversion', changes: [{ path: ['objective'], before: 'Sell', after: 'Sell more' }] }],
     });
     expect(diff.summary).toMatchObject({ added: 0, removed: 0, renamed: 1 });
-    expect(formatDiffText(diff, { color: false })).toBe('omni diff base → head\n1 renamed\n\nPrograms\n  → program conv renamed to conversion; objective Sell → Sell more\n');
+    expect(formatDiffText(diff, { color: false })).toBe(
+      'omni diff base → head\n1 renamed\n\nPrograms\n  → program conv renamed to conversion; objective Sell → Sell more\n',
+    );
   });
 
   it('leaves a removal and an addition when the name is ambiguous or changed too', () => {
     const twice = programsDiff(
-      [{ id: 'a', name: 'Same' }, { id: 'b', name: 'Same', objective: 'x' }],
+      [
+        { id: 'a', name: 'Same' },
+        { id: 'b', name: 'Same', objective: 'x' },
+      ],
       [{ id: 'c', name: 'Same', objective: 'y' }],
     ).section;
     expect(twice).toMatchObject({ renamed: [], removed: [{ id: 'a' }, { id: 'b' }], added: [{ id: 'c' }] });

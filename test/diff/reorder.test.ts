@@ -26,7 +26,15 @@ describe('reordered sections', () => {
     // Either neighbour explains a swap: the first one of the base is named.
     ['two neighbours swapped', ['a', 'b', 'c'], ['a', 'c', 'b'], [{ id: 'b', name: 'B', before: 2, after: 3 }]],
     // b kept its place: a and c moved around it.
-    ['the order reversed', ['a', 'b', 'c'], ['c', 'b', 'a'], [{ id: 'c', name: 'C', before: 3, after: 1 }, { id: 'a', name: 'A', before: 1, after: 3 }]],
+    [
+      'the order reversed',
+      ['a', 'b', 'c'],
+      ['c', 'b', 'a'],
+      [
+        { id: 'c', name: 'C', before: 3, after: 1 },
+        { id: 'a', name: 'A', before: 1, after: 3 },
+      ],
+    ],
   ])('names the fewest moves: %s', (_, before, after, moved) => {
     expect(moves('stages', before, after)).toEqual({ summary: moved.length, reordered: { before: before, after: after, moved } });
   });
@@ -55,7 +63,7 @@ describe('reordered sections', () => {
 
   it('keeps as many entities in place with either search (random shuffles)', () => {
     let seed = 5;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 300; round++) {
       const ids = Array.from({ length: 1 + Math.floor(random() * 40) }, (_, index) => `e${index}`);
       const shuffled = [...ids];

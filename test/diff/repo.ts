@@ -45,13 +45,21 @@ export function buildRepo(): TestRepo {
   const plan = path.join(top, 'plan');
   cpSync(path.resolve('examples/maison-lumen'), plan, { recursive: true });
   git(top, 'init', '-q', '-b', 'main');
-  edit(path.join(plan, 'data.yaml'), '  - id: app_installed\n    name: Application installée\n    sources: [app]', '  - id: app_installed\n    name: Application installée\n    sources: []');
+  edit(
+    path.join(plan, 'data.yaml'),
+    '  - id: app_installed\n    name: Application installée\n    sources: [app]',
+    '  - id: app_installed\n    name: Application installée\n    sources: []',
+  );
   git(top, 'add', '.');
   git(top, 'commit', '-q', '-m', 'base: the example with a variable without source');
 
   git(top, 'checkout', '-q', '-b', 'feature');
   // Status change.
-  edit(path.join(plan, 'matrix.yaml'), '    channel: site\n    status: opportunity\n  - id: reseaux-inspiration', '    channel: site\n    status: normal\n  - id: reseaux-inspiration');
+  edit(
+    path.join(plan, 'matrix.yaml'),
+    '    channel: site\n    status: opportunity\n  - id: reseaux-inspiration',
+    '    channel: site\n    status: normal\n  - id: reseaux-inspiration',
+  );
   // Step edit: step 2 of the abandoned-cart scenario, earlier and by email.
   edit(path.join(plan, 'scenarios/relance-panier-abandonne.yaml'), '      - after: J+3\n        channel: sms', '      - after: J+2\n        channel: email');
   // New error: a scenario reads a variable nobody declared.

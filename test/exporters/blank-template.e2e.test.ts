@@ -56,52 +56,69 @@ describe('the blank template (omni init --xlsx)', () => {
 
   test('the blank template has no data sheet and imports as an empty plan, without a warning but the missing stages', async () => {
     const workbook = await readXlsx(readFileSync(path.join(repo, 'templates/omni-template.en.xlsx')));
-    expect(workbook.sheets.map((sheet) => sheet.name)).toEqual(['Read me', 'Customer journey', 'Use cases', 'Scenario map', 'Scenario specification', 'Data requirements']);
+    expect(workbook.sheets.map((sheet) => sheet.name)).toEqual([
+      'Read me',
+      'Customer journey',
+      'Use cases',
+      'Scenario map',
+      'Scenario specification',
+      'Data requirements',
+    ]);
     const result = importWorkbook(workbook);
     expect(result.from).toBe('template');
     expect(result.warnings).toEqual(['Customer journey: no stage found (stages are the column headers of the matrix)']);
   });
 
-  test.skipIf(!python && !inCi)('filled in by hand, it imports losslessly: names with commas, use-case links, action steps, snake_case variables, templates resolve', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'omni-filled-'));
-    const filled = path.join(dir, 'filled.xlsx');
-    runPython(FILL, path.join(repo, 'templates/omni-template.fr.xlsx'), filled);
-    const { dir: out, result } = await importToFolder(readFileSync(filled));
-    expect(result.warnings).toEqual([]);
-    const { sections } = result;
-    expect(sections.touchpoints.map((t) => [t.id, t.name, t.channel, t.stage, t.status])).toEqual([
-      ['fiches-produits', 'Fiches produits', 'site-web', 'je-decouvre', 'normal'],
-      ['paiement-livraison', 'Paiement, livraison', 'site-web', 'j-achete', 'friction'],
-      ['confirmation-de-commande', 'Confirmation de commande', 'email', 'j-achete', 'opportunity'],
-    ]);
-    expect(sections.useCases).toEqual([
-      { id: 'simplifier-le-paiement', name: 'Simplifier le paiement', category: 'Conversion', objective: 'Vente', touchpoints: ['paiement-livraison', 'confirmation-de-commande'], scores: { business: 4, experience: 5, difficulty: 3 } },
-    ]);
-    expect(sections.scenarios).toEqual([
-      {
-        id: 'relance-panier',
-        name: 'Relance panier',
-        program: 'conversion',
-        lifecycle: sections.lifecycle[1]!.id,
-        target: 'tous-les-contacts',
-        trigger: { type: 'behavior', event: 'cart_abandoned' },
-        exit: ['order_placed'],
-        goal: 'Commande',
-        description: 'Relance après un panier abandonné',
-        useCases: ['simplifier-le-paiement'],
-        variables: ['first_name', 'cart_items'],
-        steps: [
-          { after: 'J+1', channel: 'email', subject: 'Votre panier vous attend', message: 'Bonjour {{first_name}}, votre panier : {{cart_items}}' },
-          { after: 'J+2', channel: 'site-web', name: 'Bannière de rappel sur le site', description: 'Affichée à la prochaine visite' },
-        ],
-      },
-    ]);
-    expect(sections.variables).toEqual([
-      { id: 'first_name', name: 'first_name', sources: ['crm'], pii: true },
-      { id: 'cart_items', name: 'cart_items', sources: ['e-commerce', 'crm'] },
-    ]);
-    const workspace = await loadWorkspace(out);
-    const lint = await lintWorkspace(workspace);
-    expect(lint.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
-  });
+  test.skipIf(!python && !inCi)(
+    'filled in by hand, it imports losslessly: names with commas, use-case links, action steps, snake_case variables, templates resolve',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'omni-filled-'));
+      const filled = path.join(dir, 'filled.xlsx');
+      runPython(FILL, path.join(repo, 'templates/omni-template.fr.xlsx'), filled);
+      const { dir: out, result } = await importToFolder(readFileSync(filled));
+      expect(result.warnings).toEqual([]);
+      const { sections } = result;
+      expect(sections.touchpoints.map((t) => [t.id, t.name, t.channel, t.stage, t.status])).toEqual([
+        ['fiches-produits', 'Fiches produits', 'site-web', 'je-decouvre', 'normal'],
+        ['paiement-livraison', 'Paiement, livraison', 'site-web', 'j-achete', 'friction'],
+        ['confirmation-de-commande', 'Confirmation de commande', 'email', 'j-achete', 'opportunity'],
+      ]);
+      expect(sections.useCases).toEqual([
+        {
+          id: 'simplifier-le-paiement',
+          name: 'Simplifier le paiement',
+          category: 'Conversion',
+          objective: 'Vente',
+          touchpoints: ['paiement-livraison', 'confirmation-de-commande'],
+          scores: { business: 4, experience: 5, difficulty: 3 },
+        },
+      ]);
+      expect(sections.scenarios).toEqual([
+        {
+          id: 'relance-panier',
+          name: 'Relance panier',
+          program: 'conversion',
+          lifecycle: sections.lifecycle[1]!.id,
+          target: 'tous-les-contacts',
+          trigger: { type: 'behavior', event: 'cart_abandoned' },
+          exit: ['order_placed'],
+          goal: 'Commande',
+          description: 'Relance après un panier abandonné',
+          useCases: ['simplifier-le-paiement'],
+          variables: ['first_name', 'cart_items'],
+          steps: [
+            { after: 'J+1', channel: 'email', subject: 'Votre panier vous attend', message: 'Bonjour {{first_name}}, votre panier : {{cart_items}}' },
+            { after: 'J+2', channel: 'site-web', name: 'Bannière de rappel sur le site', description: 'Affichée à la prochaine visite' },
+          ],
+        },
+      ]);
+      expect(sections.variables).toEqual([
+        { id: 'first_name', name: 'first_name', sources: ['crm'], pii: true },
+        { id: 'cart_items', name: 'cart_items', sources: ['e-commerce', 'crm'] },
+      ]);
+      const workspace = await loadWorkspace(out);
+      const lint = await lintWorkspace(workspace);
+      expect(lint.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+    },
+  );
 });

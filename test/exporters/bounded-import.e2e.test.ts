@@ -163,7 +163,9 @@ describe('bounded import (#11)', () => {
     writeFileSync(file, bytes);
     const run = spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), 'import', '--xlsx', file, '--out', path.join(dir, 'out')], { encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^omni: .*bomb\.xlsx refused: xl\/worksheets\/sheet1\.xml inflates \d+ times \(320 MiB\): refused as a zip bomb\n {2}omni reads workbooks within fixed budgets \(see docs\/export\.md, Reading budgets\)\n$/);
+    expect(run.stderr).toMatch(
+      /^omni: .*bomb\.xlsx refused: xl\/worksheets\/sheet1\.xml inflates \d+ times \(320 MiB\): refused as a zip bomb\n {2}omni reads workbooks within fixed budgets \(see docs\/export\.md, Reading budgets\)\n$/,
+    );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   }, 60_000);
 

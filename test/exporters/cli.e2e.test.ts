@@ -55,7 +55,9 @@ describe('omni export / omni import (built CLI)', () => {
     writeFileSync(file, 'hello');
     const run = omni('import', '--xlsx', file, '--out', path.join(dir, 'nothing'));
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^omni: cannot read .*not-a-workbook\.xlsx as an \.xlsx workbook \(.*\)\n {2}save it from Excel, LibreOffice or Google Sheets as \.xlsx\n$/);
+    expect(run.stderr).toMatch(
+      /^omni: cannot read .*not-a-workbook\.xlsx as an \.xlsx workbook \(.*\)\n {2}save it from Excel, LibreOffice or Google Sheets as \.xlsx\n$/,
+    );
     expect(omni('import', '--xlsx', path.join(dir, 'missing.xlsx'), '--out', dir).stderr).toBe(`omni: workbook not found: ${path.join(dir, 'missing.xlsx')}\n`);
   });
 });
@@ -68,7 +70,9 @@ describe('omni export refuses a workspace it cannot fully read', () => {
     const file = path.join(dir, 'out.xlsx');
     const refused = omni('export', dir, '--xlsx', file);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/^omni: 1 file problem \(yaml-syntax or schema\) would leave entities out of the workbook \(first: journey\.yaml:4:\d+ .*\)\n {2}fix them \(see `omni lint`\), or pass --force to export what could be read\n$/);
+    expect(refused.stderr).toMatch(
+      /^omni: 1 file problem \(yaml-syntax or schema\) would leave entities out of the workbook \(first: journey\.yaml:4:\d+ .*\)\n {2}fix them \(see `omni lint`\), or pass --force to export what could be read\n$/,
+    );
     expect(existsSync(file)).toBe(false);
     expect(omni('export', dir, '--xlsx', file, '--force').status).toBe(0);
     expect(existsSync(file)).toBe(true);

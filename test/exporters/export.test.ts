@@ -42,7 +42,15 @@ describe('omni export --xlsx', () => {
 
   test('tabs are named in the workspace locale, the data sheet is hidden', async () => {
     const fr = XLSX.read((await exportFolder('examples/maison-lumen')).bytes);
-    expect(fr.SheetNames).toEqual(['Lisez-moi', 'Parcours client', "Cas d'usage", 'Cartographie des scénarios', 'Spécification des scénarios', 'Besoins en données', 'omni']);
+    expect(fr.SheetNames).toEqual([
+      'Lisez-moi',
+      'Parcours client',
+      "Cas d'usage",
+      'Cartographie des scénarios',
+      'Spécification des scénarios',
+      'Besoins en données',
+      'omni',
+    ]);
     expect(fr.Workbook?.Sheets?.map((sheet) => sheet.Hidden ?? 0)).toEqual([0, 0, 0, 0, 0, 0, 1]);
     const en = XLSX.read((await exportFolder('examples/gaps')).bytes);
     expect(en.SheetNames).toEqual(['Read me', 'Customer journey', 'Use cases', 'Scenario map', 'Scenario specification', 'Data requirements', 'omni']);
@@ -76,7 +84,10 @@ describe('omni export --xlsx', () => {
     const noSource = [...Array(data.rowCount).keys()].map((i) => data.getCell(`D${i + 1}`)).find((cell) => cell.value === 'No source');
     expect((noSource?.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFC7CE');
     const readme = workbook.getWorksheet('Read me')!;
-    const texts = readme.getSheetValues().flat().filter((value) => typeof value === 'string');
+    const texts = readme
+      .getSheetValues()
+      .flat()
+      .filter((value) => typeof value === 'string');
     expect(texts).toContain('unknown-reference');
     expect(texts).toContain('Gaps — every lint rule, planted on purpose');
   });

@@ -29,7 +29,11 @@ export async function importToFolder(bytes: Buffer): Promise<{ dir: string; resu
 function stripOrigins(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripOrigins);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'origin').map(([key, item]) => [key, stripOrigins(item)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'origin')
+        .map(([key, item]) => [key, stripOrigins(item)]),
+    );
   }
   return value;
 }

@@ -86,7 +86,7 @@ describe('omni import --into (built CLI)', () => {
     const run = omni(dir, 'import', '--xlsx', edited, '--into', ws);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      "omni: conflict: Cas d'usage!E5: useCases \"relance-panier\" changed in the YAML since the export (use-cases.yaml); edit it there or export again\n" +
+      'omni: conflict: Cas d\'usage!E5: useCases "relance-panier" changed in the YAML since the export (use-cases.yaml); edit it there or export again\n' +
         'omni: 1 conflict(s): nothing written\n',
     );
     expect(readFileSync(useCases, 'utf8')).toBe(text);
@@ -99,40 +99,53 @@ describe('omni import --into (built CLI)', () => {
     expect(changedLines(ws).filter((line) => !line.includes('a comment added'))).toEqual(EXPECTED);
   });
 
-  test.skipIf(!((python && soffice) || inCi))('a workbook edited with openpyxl then saved by LibreOffice imports the same edits, no false warning', { timeout: 180_000 }, () => {
-    const { ws, xlsx, dir } = setUp();
-    const edited = path.join(dir, 'edited.xlsx');
-    runPython(EDIT, xlsx, edited);
-    const out = path.join(dir, 'lo');
-    convertWithLibreOffice(edited, 'xlsx', out, path.join(dir, 'profile'));
-    const run = omni(dir, 'import', '--xlsx', path.join(out, 'edited.xlsx'), '--into', ws);
-    expect(run.stderr).toMatch(/^omni: applied 2 edit\(s\) from .*edited\.xlsx; run `git diff` to review them\n$/);
-    expect(run.status).toBe(0);
-    expect(changedLines(ws)).toEqual(EXPECTED);
-  });
+  test.skipIf(!((python && soffice) || inCi))(
+    'a workbook edited with openpyxl then saved by LibreOffice imports the same edits, no false warning',
+    { timeout: 180_000 },
+    () => {
+      const { ws, xlsx, dir } = setUp();
+      const edited = path.join(dir, 'edited.xlsx');
+      runPython(EDIT, xlsx, edited);
+      const out = path.join(dir, 'lo');
+      convertWithLibreOffice(edited, 'xlsx', out, path.join(dir, 'profile'));
+      const run = omni(dir, 'import', '--xlsx', path.join(out, 'edited.xlsx'), '--into', ws);
+      expect(run.stderr).toMatch(/^omni: applied 2 edit\(s\) from .*edited\.xlsx; run `git diff` to review them\n$/);
+      expect(run.status).toBe(0);
+      expect(changedLines(ws)).toEqual(EXPECTED);
+    },
+  );
 
-  test.skipIf(!soffice && !inCi)('a workbook edited in LibreOffice (its own flat ODS, then saved as .xlsx by LibreOffice) imports exactly the edits', { timeout: 240_000 }, () => {
-    const { ws, xlsx, dir } = setUp();
-    const profile = path.join(dir, 'profile');
-    const fodsDir = path.join(dir, 'fods');
-    convertWithLibreOffice(xlsx, 'fods', fodsDir, profile);
-    const fods = path.join(fodsDir, 'plan.fods');
-    const before = readFileSync(fods, 'utf8');
-    const message = '<text:p>Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic.</text:p>';
-    expect(before.split('<text:p>Je me renseigne</text:p>')).toHaveLength(2);
-    expect(before.split(message)).toHaveLength(2);
-    writeFileSync(fods, before.replace('<text:p>Je me renseigne</text:p>', '<text:p>Je découvre</text:p>').replace(message, '<text:p>Plus que {{store_stock}} pièces à {{preferred_store}}.</text:p>'));
-    const back = path.join(dir, 'back');
-    convertWithLibreOffice(fods, 'xlsx', back, profile);
-    const run = omni(dir, 'import', '--xlsx', path.join(back, 'plan.xlsx'), '--into', ws);
-    expect(run.stderr).toMatch(/^omni: applied 2 edit\(s\) from .*plan\.xlsx; run `git diff` to review them\n$/);
-    expect(changedLines(ws)).toEqual([
-      '-    name: Je me renseigne',
-      '+    name: Je découvre',
-      '-        message: "Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic."',
-      '+        message: "Plus que {{store_stock}} pièces à {{preferred_store}}."',
-    ]);
-  });
+  test.skipIf(!soffice && !inCi)(
+    'a workbook edited in LibreOffice (its own flat ODS, then saved as .xlsx by LibreOffice) imports exactly the edits',
+    { timeout: 240_000 },
+    () => {
+      const { ws, xlsx, dir } = setUp();
+      const profile = path.join(dir, 'profile');
+      const fodsDir = path.join(dir, 'fods');
+      convertWithLibreOffice(xlsx, 'fods', fodsDir, profile);
+      const fods = path.join(fodsDir, 'plan.fods');
+      const before = readFileSync(fods, 'utf8');
+      const message = '<text:p>Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic.</text:p>';
+      expect(before.split('<text:p>Je me renseigne</text:p>')).toHaveLength(2);
+      expect(before.split(message)).toHaveLength(2);
+      writeFileSync(
+        fods,
+        before
+          .replace('<text:p>Je me renseigne</text:p>', '<text:p>Je découvre</text:p>')
+          .replace(message, '<text:p>Plus que {{store_stock}} pièces à {{preferred_store}}.</text:p>'),
+      );
+      const back = path.join(dir, 'back');
+      convertWithLibreOffice(fods, 'xlsx', back, profile);
+      const run = omni(dir, 'import', '--xlsx', path.join(back, 'plan.xlsx'), '--into', ws);
+      expect(run.stderr).toMatch(/^omni: applied 2 edit\(s\) from .*plan\.xlsx; run `git diff` to review them\n$/);
+      expect(changedLines(ws)).toEqual([
+        '-    name: Je me renseigne',
+        '+    name: Je découvre',
+        '-        message: "Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic."',
+        '+        message: "Plus que {{store_stock}} pièces à {{preferred_store}}."',
+      ]);
+    },
+  );
 
   test('export(import(export)) is byte-identical', () => {
     const { xlsx, dir } = setUp();
@@ -145,7 +158,9 @@ describe('omni import --into (built CLI)', () => {
 
   test('--into needs an omni workbook; --out and --into exclude each other', () => {
     const { ws, xlsx, dir } = setUp();
-    expect(omni(dir, 'import', '--xlsx', xlsx, '--into', ws, '--out', dir).stderr).toBe('omni: pass either --out (a new workspace) or --into (apply edits to a workspace), not both\n');
+    expect(omni(dir, 'import', '--xlsx', xlsx, '--into', ws, '--out', dir).stderr).toBe(
+      'omni: pass either --out (a new workspace) or --into (apply edits to a workspace), not both\n',
+    );
     expect(omni(dir, 'import', '--xlsx', xlsx).stderr).toBe('omni: nowhere to import to: pass --out DIR or --into WORKSPACE\n');
     expect(omni(dir, 'import', '--xlsx', xlsx, '--out', dir, '--dry-run').stderr).toBe('omni: --dry-run goes with --into\n');
   });

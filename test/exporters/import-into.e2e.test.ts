@@ -79,7 +79,8 @@ function lineDiff(before: string, after: string): string[] {
   const a = before.split('\n');
   const b = after.split('\n');
   const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: string[] = [];
   let i = 0;
   let j = 0;
@@ -116,45 +117,145 @@ const UC = "Cas d'usage";
 const SPEC = 'Spécification des scénarios';
 const DATA = 'Besoins en données';
 const CASES: Case[] = [
-  { field: 'use case name', ops: [{ sheet: UC, key: 'relance-panier', col: 3, value: 'Relancer les paniers abandonnés' }], diff: { 'use-cases.yaml': ['-    name: Relancer les paniers abandonnés par email puis par SMS', '+    name: Relancer les paniers abandonnés'] } },
-  { field: 'category', ops: [{ sheet: UC, key: 'relance-panier', col: 1, value: 'Conversion' }], diff: { 'use-cases.yaml': ['-    category: Conversion en ligne', '+    category: Conversion'] } },
-  { field: 'objective', ops: [{ sheet: UC, key: 'stock-temps-reel', col: 2, value: 'Trafic magasin' }], diff: { 'use-cases.yaml': ['-    objective: Conversion', '+    objective: Trafic magasin'] } },
+  {
+    field: 'use case name',
+    ops: [{ sheet: UC, key: 'relance-panier', col: 3, value: 'Relancer les paniers abandonnés' }],
+    diff: { 'use-cases.yaml': ['-    name: Relancer les paniers abandonnés par email puis par SMS', '+    name: Relancer les paniers abandonnés'] },
+  },
+  {
+    field: 'category',
+    ops: [{ sheet: UC, key: 'relance-panier', col: 1, value: 'Conversion' }],
+    diff: { 'use-cases.yaml': ['-    category: Conversion en ligne', '+    category: Conversion'] },
+  },
+  {
+    field: 'objective',
+    ops: [{ sheet: UC, key: 'stock-temps-reel', col: 2, value: 'Trafic magasin' }],
+    diff: { 'use-cases.yaml': ['-    objective: Conversion', '+    objective: Trafic magasin'] },
+  },
   {
     field: 'touchpoints',
     ops: [{ sheet: UC, key: 'stock-temps-reel', col: 4, value: 'Disponibilité en magasin sur la fiche produit' }],
     diff: { 'use-cases.yaml': ['-      - service-client-chat-stock'] },
   },
   { field: 'business score', ops: [{ sheet: UC, key: 'relance-panier', col: 5, value: 1 }], diff: { 'use-cases.yaml': ['-      business: 5', '+      business: 1'] } },
-  { field: 'experience score', ops: [{ sheet: UC, key: 'relance-panier', col: 6, value: 4 }], diff: { 'use-cases.yaml': ['-      experience: 3', '+      experience: 4'] } },
-  { field: 'difficulty score', ops: [{ sheet: UC, key: 'stock-temps-reel', col: 7, value: 2 }], diff: { 'use-cases.yaml': ['-      difficulty: 4', '+      difficulty: 2'] } },
+  {
+    field: 'experience score',
+    ops: [{ sheet: UC, key: 'relance-panier', col: 6, value: 4 }],
+    diff: { 'use-cases.yaml': ['-      experience: 3', '+      experience: 4'] },
+  },
+  {
+    field: 'difficulty score',
+    ops: [{ sheet: UC, key: 'stock-temps-reel', col: 7, value: 2 }],
+    diff: { 'use-cases.yaml': ['-      difficulty: 4', '+      difficulty: 2'] },
+  },
   { field: 'fixed rank (priority)', ops: [{ sheet: UC, key: 'stock-temps-reel', col: 10, value: 2 }], diff: { 'use-cases.yaml': ['+    priority: 2'] } },
-  { field: 'touchpoint status (fill colour)', ops: [{ sheet: 'Parcours client', cell: 'B5', fill: 'F8CBAD' }], diff: { 'matrix.yaml': ['-    status: normal', '+    status: friction'] } },
-  { field: 'touchpoint name', ops: [{ sheet: 'Parcours client', cell: 'B5', value: 'Pages inspiration' }], diff: { 'matrix.yaml': ['-    name: Pages inspiration et guides déco', '+    name: Pages inspiration'] } },
-  { field: 'stage name', ops: [{ sheet: 'Parcours client', cell: 'B4', value: 'Je découvre' }], diff: { 'matrix.yaml': ['-    name: Je me renseigne', '+    name: Je découvre'] } },
-  { field: 'channel name', ops: [{ sheet: 'Parcours client', cell: 'A5', value: 'Site internet' }], diff: { 'matrix.yaml': ['-    name: Site web', '+    name: Site internet'] } },
-  { field: 'lifecycle stage name', ops: [{ sheet: 'Cartographie des scénarios', cell: 'B3', value: 'Accueil' }], diff: { 'programs.yaml': ['-    name: Bienvenue', '+    name: Accueil'] } },
-  { field: 'target name', ops: [{ sheet: 'Cartographie des scénarios', cell: 'A4', value: 'Tout le monde' }], diff: { 'programs.yaml': ['-    name: Tous les contacts', '+    name: Tout le monde'] } },
-  { field: 'scenario name', ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 2, value: 'Alerte stock' }], diff: { 'scenarios/alerte-stock.yaml': ['-    name: Alerte retour en stock', '+    name: Alerte stock'] } },
+  {
+    field: 'touchpoint status (fill colour)',
+    ops: [{ sheet: 'Parcours client', cell: 'B5', fill: 'F8CBAD' }],
+    diff: { 'matrix.yaml': ['-    status: normal', '+    status: friction'] },
+  },
+  {
+    field: 'touchpoint name',
+    ops: [{ sheet: 'Parcours client', cell: 'B5', value: 'Pages inspiration' }],
+    diff: { 'matrix.yaml': ['-    name: Pages inspiration et guides déco', '+    name: Pages inspiration'] },
+  },
+  {
+    field: 'stage name',
+    ops: [{ sheet: 'Parcours client', cell: 'B4', value: 'Je découvre' }],
+    diff: { 'matrix.yaml': ['-    name: Je me renseigne', '+    name: Je découvre'] },
+  },
+  {
+    field: 'channel name',
+    ops: [{ sheet: 'Parcours client', cell: 'A5', value: 'Site internet' }],
+    diff: { 'matrix.yaml': ['-    name: Site web', '+    name: Site internet'] },
+  },
+  {
+    field: 'lifecycle stage name',
+    ops: [{ sheet: 'Cartographie des scénarios', cell: 'B3', value: 'Accueil' }],
+    diff: { 'programs.yaml': ['-    name: Bienvenue', '+    name: Accueil'] },
+  },
+  {
+    field: 'target name',
+    ops: [{ sheet: 'Cartographie des scénarios', cell: 'A4', value: 'Tout le monde' }],
+    diff: { 'programs.yaml': ['-    name: Tous les contacts', '+    name: Tout le monde'] },
+  },
+  {
+    field: 'scenario name',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 2, value: 'Alerte stock' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-    name: Alerte retour en stock', '+    name: Alerte stock'] },
+  },
   {
     field: 'scenario use cases',
-    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 3, value: 'Afficher le stock des magasins en temps réel sur le site et au service client\nRelancer les paniers abandonnés par email puis par SMS' }],
+    ops: [
+      {
+        sheet: SPEC,
+        key: 'alerte-stock#0',
+        col: 3,
+        value: 'Afficher le stock des magasins en temps réel sur le site et au service client\nRelancer les paniers abandonnés par email puis par SMS',
+      },
+    ],
     diff: { 'scenarios/alerte-stock.yaml': ['-    useCases: [stock-temps-reel]', '+    useCases: [stock-temps-reel, relance-panier]'] },
   },
-  { field: 'scenario target', ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 4, value: 'Membres Lumen+' }], diff: { 'scenarios/alerte-stock.yaml': ['-    target: tous', '+    target: fideles'] } },
-  { field: 'trigger type', ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 5, value: 'Comportement' }], diff: { 'scenarios/alerte-stock.yaml': ['-      type: event', '+      type: behavior'] } },
-  { field: 'trigger event', ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 6, value: 'stock_back' }], diff: { 'scenarios/alerte-stock.yaml': ['-      event: product_back_in_stock', '+      event: stock_back'] } },
-  { field: 'exit criteria', ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 7, value: 'order_placed' }], diff: { 'scenarios/alerte-stock.yaml': ['-    exit: [order_placed, product_discontinued]', '+    exit: [order_placed]'] } },
-  { field: 'scenario goal', ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 8, value: 'Achat du produit revenu' }], diff: { 'scenarios/alerte-stock.yaml': ['-    goal: order_placed', '+    goal: Achat du produit revenu'] } },
-  { field: 'step delay', ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 9, value: '24h' }], diff: { 'scenarios/alerte-stock.yaml': ['-      - after: 12h', '+      - after: 24h'] } },
-  { field: 'step channel', ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 10, value: 'Email' }], diff: { 'scenarios/alerte-stock.yaml': ['-        channel: push', '+        channel: email'] } },
-  { field: 'step name (action)', ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 11, value: 'Rappel du stock' }], diff: { 'scenarios/alerte-stock.yaml': ['+        name: Rappel du stock'] } },
-  { field: 'step subject', ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 12, value: 'Dernières pièces' }], diff: { 'scenarios/alerte-stock.yaml': ['+        subject: Dernières pièces'] } },
+  {
+    field: 'scenario target',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 4, value: 'Membres Lumen+' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-    target: tous', '+    target: fideles'] },
+  },
+  {
+    field: 'trigger type',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 5, value: 'Comportement' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-      type: event', '+      type: behavior'] },
+  },
+  {
+    field: 'trigger event',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 6, value: 'stock_back' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-      event: product_back_in_stock', '+      event: stock_back'] },
+  },
+  {
+    field: 'exit criteria',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 7, value: 'order_placed' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-    exit: [order_placed, product_discontinued]', '+    exit: [order_placed]'] },
+  },
+  {
+    field: 'scenario goal',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 8, value: 'Achat du produit revenu' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-    goal: order_placed', '+    goal: Achat du produit revenu'] },
+  },
+  {
+    field: 'step delay',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 9, value: '24h' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-      - after: 12h', '+      - after: 24h'] },
+  },
+  {
+    field: 'step channel',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 10, value: 'Email' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-        channel: push', '+        channel: email'] },
+  },
+  {
+    field: 'step name (action)',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 11, value: 'Rappel du stock' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['+        name: Rappel du stock'] },
+  },
+  {
+    field: 'step subject',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 12, value: 'Dernières pièces' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['+        subject: Dernières pièces'] },
+  },
   {
     field: 'step message (quoting kept)',
     ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 13, value: 'Bonne nouvelle {{first_name}} : {{product_name}} est disponible.' }],
-    diff: { 'scenarios/alerte-stock.yaml': ['-        message: "Bonne nouvelle {{first_name}} : {{product_name}} est de nouveau disponible. {{product_url}}"', '+        message: "Bonne nouvelle {{first_name}} : {{product_name}} est disponible."'] },
+    diff: {
+      'scenarios/alerte-stock.yaml': [
+        '-        message: "Bonne nouvelle {{first_name}} : {{product_name}} est de nouveau disponible. {{product_url}}"',
+        '+        message: "Bonne nouvelle {{first_name}} : {{product_name}} est disponible."',
+      ],
+    },
   },
-  { field: 'step details', ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 14, value: 'Seulement sous 50 km' }], diff: { 'scenarios/alerte-stock.yaml': ['+        description: Seulement sous 50 km'] } },
+  {
+    field: 'step details',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 14, value: 'Seulement sous 50 km' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['+        description: Seulement sous 50 km'] },
+  },
   {
     field: 'added step row',
     ops: [{ sheet: SPEC, insertAfterKey: 'alerte-stock#1', values: { 9: 'J+3', 10: 'Email', 12: 'Toujours là', 13: 'Dernier rappel' } }],
@@ -163,26 +264,70 @@ const CASES: Case[] = [
   {
     field: 'deleted step row',
     ops: [{ sheet: SPEC, deleteKey: 'alerte-stock#1' }],
-    diff: { 'scenarios/alerte-stock.yaml': ['-      - after: 12h', '-        channel: push', '-        message: "Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic."'] },
+    diff: {
+      'scenarios/alerte-stock.yaml': [
+        '-      - after: 12h',
+        '-        channel: push',
+        '-        message: "Plus que {{store_stock}} exemplaires de {{product_name}} à {{preferred_store}}. Réservez-le en 1 clic."',
+      ],
+    },
   },
   {
     field: 'scenario description (data tab)',
     ops: [{ sheet: DATA, key: 'alerte-stock/first_name', col: 2, value: 'Retour en stock d’un produit suivi.' }],
     diff: { 'scenarios/alerte-stock.yaml': ['+    description: Retour en stock d’un produit suivi.'] },
   },
-  { field: 'variable name', ops: [{ sheet: DATA, key: 'alerte-stock/product_name', col: 3, value: 'Nom du produit' }], diff: { 'data.yaml': ['-    name: Nom du produit suivi', '+    name: Nom du produit'] } },
-  { field: 'variable sources', ops: [{ sheet: DATA, key: 'alerte-stock/product_name', col: 4, value: 'Plateforme e-commerce\nCRM' }], diff: { 'data.yaml': ['-    sources: [ecommerce]', '+    sources: [ecommerce, crm]'] } },
+  {
+    field: 'variable name',
+    ops: [{ sheet: DATA, key: 'alerte-stock/product_name', col: 3, value: 'Nom du produit' }],
+    diff: { 'data.yaml': ['-    name: Nom du produit suivi', '+    name: Nom du produit'] },
+  },
+  {
+    field: 'variable sources',
+    ops: [{ sheet: DATA, key: 'alerte-stock/product_name', col: 4, value: 'Plateforme e-commerce\nCRM' }],
+    diff: { 'data.yaml': ['-    sources: [ecommerce]', '+    sources: [ecommerce, crm]'] },
+  },
   { field: 'variable pii', ops: [{ sheet: DATA, key: 'alerte-stock/product_name', col: 5, value: 'Oui' }], diff: { 'data.yaml': ['+    pii: true'] } },
-  { field: 'variable removed from a scenario (data row deleted)', ops: [{ sheet: DATA, deleteKey: 'alerte-stock/store_stock' }], diff: { 'scenarios/alerte-stock.yaml': ['-      - store_stock'] } },
+  {
+    field: 'variable removed from a scenario (data row deleted)',
+    ops: [{ sheet: DATA, deleteKey: 'alerte-stock/store_stock' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-      - store_stock'] },
+  },
   {
     field: 'deleted use case row',
     ops: [{ sheet: UC, deleteKey: 'social-achetable' }],
-    diff: { 'use-cases.yaml': ['-  - id: social-achetable', '-    name: Rendre les publications sociales achetables et recibler les visiteurs', '-    category: Acquisition', '-    objective: Conversion', '-    touchpoints:', '-      - reseaux-inspiration', '-    scores:', '-      business: 3', '-      experience: 3', '-      difficulty: 3', '-'] },
+    diff: {
+      'use-cases.yaml': [
+        '-  - id: social-achetable',
+        '-    name: Rendre les publications sociales achetables et recibler les visiteurs',
+        '-    category: Acquisition',
+        '-    objective: Conversion',
+        '-    touchpoints:',
+        '-      - reseaux-inspiration',
+        '-    scores:',
+        '-      business: 3',
+        '-      experience: 3',
+        '-      difficulty: 3',
+        '-',
+      ],
+    },
   },
   {
     field: 'added use case row (id derived from the name)',
     ops: [{ sheet: UC, append: { 1: 'Service', 3: 'Prendre rendez-vous en ligne', 4: 'Pages inspiration et guides déco', 5: 4, 6: 4, 7: 2 } }],
-    diff: { 'use-cases.yaml': ['+  - id: prendre-rendez-vous-en-ligne', '+    name: Prendre rendez-vous en ligne', '+    category: Service', '+    touchpoints:', '+      - site-inspiration', '+    scores:', '+      business: 4', '+      experience: 4', '+      difficulty: 2'] },
+    diff: {
+      'use-cases.yaml': [
+        '+  - id: prendre-rendez-vous-en-ligne',
+        '+    name: Prendre rendez-vous en ligne',
+        '+    category: Service',
+        '+    touchpoints:',
+        '+      - site-inspiration',
+        '+    scores:',
+        '+      business: 4',
+        '+      experience: 4',
+        '+      difficulty: 2',
+      ],
+    },
   },
 ];
 
@@ -231,7 +376,14 @@ describe.skipIf(!python && !inCi)('omni import --into, an English workbook', () 
         },
       ]),
     );
-    runPython(EDIT.replace(`{"Cas d'usage": 11, 'Spécification des scénarios': 15, 'Besoins en données': 6}`, `{'Use cases': 11, 'Scenario specification': 15, 'Data requirements': 6}`), xlsx, path.join(dir, 'ops.json'));
+    runPython(
+      EDIT.replace(
+        `{"Cas d'usage": 11, 'Spécification des scénarios': 15, 'Besoins en données': 6}`,
+        `{'Use cases': 11, 'Scenario specification': 15, 'Data requirements': 6}`,
+      ),
+      xlsx,
+      path.join(dir, 'ops.json'),
+    );
     const { diff, conflicts, warnings } = await applied(ws, edited);
     expect(conflicts).toEqual([]);
     expect(warnings).toEqual([]);

@@ -13,9 +13,9 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
     expect(result.from).toBe('template');
     expect(result.warnings).toEqual([
       'Parcours client!C9: fill colour FF0000 is not in the legend; status set to normal',
-      "Cas d'usage!H3: unknown column \"Budget\"; its 1 value is not imported",
-      "Cas d'usage!D5: touchpoint \"Programme VIP\" is not in the matrix; link not imported",
-      "Cas d'usage!G5: difficulty score \"difficile\" is not a whole number from 1 to 5; set to 3",
+      'Cas d\'usage!H3: unknown column "Budget"; its 1 value is not imported',
+      'Cas d\'usage!D5: touchpoint "Programme VIP" is not in the matrix; link not imported',
+      'Cas d\'usage!G5: difficulty score "difficile" is not a whole number from 1 to 5; set to 3',
       'Spécification des scénarios!I4: channel "SMS" is not a row of the matrix; added as a channel',
       'Cartographie des scénarios!D5: scenario "Anniversaire" is on the map but not in Spécification des scénarios; imported without a specification',
       'Cartographie des scénarios!D5: scenario "Anniversaire" has no programme; put in "Programme inconnu"',
@@ -39,9 +39,30 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
     ]);
     // The merged category cell gives both use cases their category.
     expect(sections.useCases).toEqual([
-      { id: 'relancer-les-paniers-abandonnes', name: 'Relancer les paniers abandonnés', category: 'Conversion', objective: 'Relancer', touchpoints: ['relance-panier'], scores: { business: 5, experience: 4, difficulty: 2 } },
-      { id: 'carte-fidelite-dematerialisee', name: 'Carte fidélité dématérialisée', category: 'Conversion', objective: 'Fidéliser', touchpoints: ['carte-fidelite'], scores: { business: 3, experience: 4, difficulty: 3 } },
-      { id: 'simplifier-le-paiement', name: 'Simplifier le paiement', category: 'Service', objective: 'Satisfaction', touchpoints: ['tunnel-de-paiement'], scores: { business: 4, experience: 5, difficulty: 3 } },
+      {
+        id: 'relancer-les-paniers-abandonnes',
+        name: 'Relancer les paniers abandonnés',
+        category: 'Conversion',
+        objective: 'Relancer',
+        touchpoints: ['relance-panier'],
+        scores: { business: 5, experience: 4, difficulty: 2 },
+      },
+      {
+        id: 'carte-fidelite-dematerialisee',
+        name: 'Carte fidélité dématérialisée',
+        category: 'Conversion',
+        objective: 'Fidéliser',
+        touchpoints: ['carte-fidelite'],
+        scores: { business: 3, experience: 4, difficulty: 3 },
+      },
+      {
+        id: 'simplifier-le-paiement',
+        name: 'Simplifier le paiement',
+        category: 'Service',
+        objective: 'Satisfaction',
+        touchpoints: ['tunnel-de-paiement'],
+        scores: { business: 4, experience: 5, difficulty: 3 },
+      },
     ]);
     const cart = sections.scenarios.find((s) => s.id === 'relance-panier-abandonne')!;
     expect(cart).toMatchObject({
@@ -59,7 +80,12 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
       ],
     });
     const welcome = sections.scenarios.find((s) => s.id === 'bienvenue')!;
-    expect(welcome).toMatchObject({ program: 'activation', lifecycle: 'bienvenue', trigger: { type: 'event', event: 'account_created' }, variables: ['prenom', 'magasin-prefere'] });
+    expect(welcome).toMatchObject({
+      program: 'activation',
+      lifecycle: 'bienvenue',
+      trigger: { type: 'event', event: 'account_created' },
+      variables: ['prenom', 'magasin-prefere'],
+    });
     expect(welcome.steps).toEqual([{ after: '0', channel: 'email', subject: 'Bienvenue !', message: '=HYPERLINK("http://evil")' }]);
     expect(sections.variables).toEqual([
       { id: 'prenom', name: 'Prénom', sources: ['crm'], pii: true },

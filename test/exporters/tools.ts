@@ -23,6 +23,9 @@ export function runPython(script: string, ...args: string[]): string {
 /** Converts a workbook with LibreOffice (headless, own profile) into `outDir`. */
 export function convertWithLibreOffice(file: string, format: string, outDir: string, profile: string): void {
   if (!soffice) throw new Error('soffice not found');
-  const run = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, file], { encoding: 'utf8', timeout: 150_000 });
+  const run = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, file], {
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
   if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`);
 }

@@ -49,14 +49,31 @@ describe('workbook fixes (#13)', () => {
     const book = XLSX.read((await exportFolder('examples/maison-lumen')).bytes);
     const sheet = book.Sheets['Spécification des scénarios']!;
     const header = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map((column) => sheet[`${column}3`]?.v);
-    expect(header).toEqual(['Programme', 'Scénario', 'Cas d’usage', 'Cible', 'Type de déclencheur', 'Déclencheur', 'Critères de sortie', 'Objectif', 'Délai', 'Canal', 'Action', 'Objet', 'Message', 'Détail de l’action']);
+    expect(header).toEqual([
+      'Programme',
+      'Scénario',
+      'Cas d’usage',
+      'Cible',
+      'Type de déclencheur',
+      'Déclencheur',
+      'Critères de sortie',
+      'Objectif',
+      'Délai',
+      'Canal',
+      'Action',
+      'Objet',
+      'Message',
+      'Détail de l’action',
+    ]);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null });
     const action = rows.find((row) => row[10] === 'La commande est placée au comptoir de retrait express');
     expect(action?.slice(8, 14)).toEqual(['0', 'Magasin', 'La commande est placée au comptoir de retrait express', null, null, null]);
     const call = rows.find((row) => row[10] === "Un conseiller appelle pour recueillir l'avis sur les tissus");
     expect(call?.[13]).toBe("Appel sortant sur mobile_phone, avec l'historique des échantillons à l'écran.");
     const welcome = rows.find((row) => row[1] === 'Bienvenue');
-    expect(welcome?.[2]).toBe("Accueillir chaque nouveau compte, qu'il soit créé en ligne ou en caisse\nInciter les nouveaux utilisateurs de l'application à activer les notifications");
+    expect(welcome?.[2]).toBe(
+      "Accueillir chaque nouveau compte, qu'il soit créé en ligne ou en caisse\nInciter les nouveaux utilisateurs de l'application à activer les notifications",
+    );
   });
 
   test('score dropdowns are disjoint rectangles (exceljs alone writes E10:G17 over E4:G17)', () => {
@@ -84,7 +101,13 @@ describe('workbook fixes (#13)', () => {
     expect(rankFormula(4, 4, 6, 1)).toBe(`IF(J4<>"",J4,${position(4)}+COUNTIF(J$4:J$6,"<="&(${position(4)})))`);
     expect(rankFormula(6, 4, 6, 1)).toBe(`IF(J6<>"",J6,${position(6)}+COUNTIF(J$4:J$6,"<="&(${position(6)})))`);
     // Fixed ranks 1 and 3 leave 2, 4, 5 to the automatic ones, in score order; ties go to business, then sheet order.
-    const rows = [{ score: 4, business: 3 }, { score: 0, business: 1, fixed: 1 }, { score: 4, business: 5 }, { score: 9, business: 1, fixed: 3 }, { score: 4, business: 3 }];
+    const rows = [
+      { score: 4, business: 3 },
+      { score: 0, business: 1, fixed: 1 },
+      { score: 4, business: 5 },
+      { score: 9, business: 1, fixed: 3 },
+      { score: 4, business: 3 },
+    ];
     expect(formulaRanks(rows, 2)).toEqual([4, 1, 2, 3, 5]);
     // One level is not enough for two fixed ranks: omni would see the mismatch and write numbers.
     expect(formulaRanks(rows, 1)).not.toEqual([4, 1, 2, 3, 5]);
@@ -123,12 +146,18 @@ describe('workbook fixes (#13)', () => {
       const file = path.join(dir, 'edited.xlsx');
       writeFileSync(file, (await exportFolder('examples/maison-lumen')).bytes);
       // The last use case (rank 14) becomes the best automatic one (5 + 5 − 1 = 9): rank 2, after the fixed rank 1 of row 4.
-      runPython("import sys, openpyxl\nbook = openpyxl.load_workbook(sys.argv[1])\nws = book[\"Cas d'usage\"]\nws['E17'] = 5\nws['F17'] = 5\nws['G17'] = 1\nbook.save(sys.argv[1])", file);
+      runPython(
+        "import sys, openpyxl\nbook = openpyxl.load_workbook(sys.argv[1])\nws = book[\"Cas d'usage\"]\nws['E17'] = 5\nws['F17'] = 5\nws['G17'] = 1\nbook.save(sys.argv[1])",
+        file,
+      );
       const out = path.join(dir, 'out');
       convertWithLibreOffice(file, 'xlsx', out, path.join(dir, 'profile'));
       const converted = path.join(out, 'edited.xlsx');
       const ranks = JSON.parse(
-        runPython("import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1], data_only=True)[\"Cas d'usage\"]\nprint(json.dumps([ws.cell(row=r, column=9).value for r in range(4, 18)]))", converted),
+        runPython(
+          'import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1], data_only=True)["Cas d\'usage"]\nprint(json.dumps([ws.cell(row=r, column=9).value for r in range(4, 18)]))',
+          converted,
+        ),
       ) as number[];
       expect(ranks).toEqual([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 2]);
       expect(overlapping(JSON.parse(runPython(VALIDATIONS, converted)) as Record<string, string[]>)).toEqual([]);
@@ -146,7 +175,11 @@ describe('workbook fixes (#13)', () => {
     expect(spec.warnings).toEqual(["Customer journey!B5: text over Excel's 32767-character cell limit, cut (7273 characters); the full text stays in the YAML"]);
     const bytes = await writeXlsx(spec);
     const book = XLSX.read(bytes);
-    const cells = book.SheetNames.filter((name) => name !== 'omni').flatMap((name) => Object.values(book.Sheets[name]!).filter((cell) => typeof (cell as XLSX.CellObject).v === 'string').map((cell) => String((cell as XLSX.CellObject).v)));
+    const cells = book.SheetNames.filter((name) => name !== 'omni').flatMap((name) =>
+      Object.values(book.Sheets[name]!)
+        .filter((cell) => typeof (cell as XLSX.CellObject).v === 'string')
+        .map((cell) => String((cell as XLSX.CellObject).v)),
+    );
     expect(Math.max(...cells.map((text) => text.length))).toBeLessThanOrEqual(32_767);
     expect(cells.some((text) => text.endsWith('… [7273 characters cut]'))).toBe(true);
     const { result } = await importToFolder(bytes);

@@ -10,8 +10,20 @@ import { handFilledTemplate } from '../fixtures/xlsx/hand-filled.js';
 import { exportFolder } from './helpers.js';
 import { mulberry32 as prng } from '../setup/seeded-random.js';
 
-
-const SNIPPETS = ['<c r="XFD1048576" t="s"><v>99999999</v></c>', '<row r="0">', '</row>', '<mergeCell ref="A1:XFD1048576"/>', '&#xFFFFFFF;', '_xD800_', '<v>NaN</v>', '<f>', 't="e"', '"', '<', '<![CDATA[x'];
+const SNIPPETS = [
+  '<c r="XFD1048576" t="s"><v>99999999</v></c>',
+  '<row r="0">',
+  '</row>',
+  '<mergeCell ref="A1:XFD1048576"/>',
+  '&#xFFFFFFF;',
+  '_xD800_',
+  '<v>NaN</v>',
+  '<f>',
+  't="e"',
+  '"',
+  '<',
+  '<![CDATA[x',
+];
 
 function mutate(text: string, random: () => number): string {
   const at = Math.floor(random() * text.length);
@@ -62,7 +74,8 @@ describe('workbook fuzzing', () => {
         outcomes.refusedRead++;
         // Reading may refuse damaged bytes, with a plain one-line message.
         const message = (error as Error).message;
-        if (!(error instanceof Error) || (error as Error).name !== 'Error' || message.includes('\n')) failures.push(`run ${run}: read threw ${(error as Error).name}: ${message}`);
+        if (!(error instanceof Error) || (error as Error).name !== 'Error' || message.includes('\n'))
+          failures.push(`run ${run}: read threw ${(error as Error).name}: ${message}`);
       }
     }
     expect(failures).toEqual([]);

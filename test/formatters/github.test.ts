@@ -26,9 +26,7 @@ describe('github', () => {
   test('escapes commas and colons in file names so they cannot add properties', () => {
     const result = makeResult();
     result.diagnostics = [{ ...result.diagnostics[0]!, file: 'odd,name:x.yaml' }];
-    expect(formatGithub(result, makeContext({ cwd: '/repo/workspace' }))).toMatch(
-      /^::warning file=odd%2Cname%3Ax\.yaml,line=5,/,
-    );
+    expect(formatGithub(result, makeContext({ cwd: '/repo/workspace' }))).toMatch(/^::warning file=odd%2Cname%3Ax\.yaml,line=5,/);
   });
 
   test('prints nothing for a clean result', () => {

@@ -67,9 +67,7 @@ describe('json', () => {
     expect(output.endsWith('}\n')).toBe(true);
     expect(output.startsWith('{\n  "version": 1,\n  "root": "/repo/workspace",\n  "summary": {\n    "errors": 2,')).toBe(true);
     const third = JSON.parse(output).diagnostics[2];
-    expect(Object.keys(third)).toEqual([
-      'ruleId', 'severity', 'message', 'suggestion', 'file', 'line', 'column', 'endLine', 'endColumn', 'entity', 'docsUrl',
-    ]);
+    expect(Object.keys(third)).toEqual(['ruleId', 'severity', 'message', 'suggestion', 'file', 'line', 'column', 'endLine', 'endColumn', 'entity', 'docsUrl']);
   });
 
   test('a clean result still reports its files', () => {

@@ -48,7 +48,10 @@ describe('junit', () => {
         name: 'workspace/journeys/onboarding.yaml',
         tests: '2',
         failures: '2',
-        cases: [['no-description', 'warning'], ['unknown-reference', 'error']],
+        cases: [
+          ['no-description', 'warning'],
+          ['unknown-reference', 'error'],
+        ],
       },
       { name: 'workspace/use-cases.yaml', tests: '1', failures: '0', cases: [['omni lint', 'pass']] },
     ]);

@@ -46,18 +46,22 @@ function omni(args: string[], cwd: string) {
 }
 
 describe('SARIF for GitHub code scanning', () => {
-  it.skipIf(validatorMissing)('passes Sarif.Multitool validate --rule-kind "Sarif;Ghas" with no result', () => {
-    const sarifFile = path.join(scratch, 'gaps.sarif');
-    const lint = omni(['lint', '--format', 'sarif', '-o', sarifFile], gaps);
-    expect(lint.status, lint.stderr).toBe(1);
-    expect(validate(sarifFile)).toEqual({ status: 0, ruleIds: [] });
-    // The check is real: the validator does flag a rule without its help.
-    const stripped = JSON.parse(readFileSync(sarifFile, 'utf8'));
-    delete stripped.runs[0].tool.driver.rules[0].help;
-    const strippedFile = path.join(scratch, 'stripped.sarif');
-    writeFileSync(strippedFile, JSON.stringify(stripped));
-    expect(validate(strippedFile).ruleIds).toEqual(['GH2012']);
-  }, 180_000);
+  it.skipIf(validatorMissing)(
+    'passes Sarif.Multitool validate --rule-kind "Sarif;Ghas" with no result',
+    () => {
+      const sarifFile = path.join(scratch, 'gaps.sarif');
+      const lint = omni(['lint', '--format', 'sarif', '-o', sarifFile], gaps);
+      expect(lint.status, lint.stderr).toBe(1);
+      expect(validate(sarifFile)).toEqual({ status: 0, ruleIds: [] });
+      // The check is real: the validator does flag a rule without its help.
+      const stripped = JSON.parse(readFileSync(sarifFile, 'utf8'));
+      delete stripped.runs[0].tool.driver.rules[0].help;
+      const strippedFile = path.join(scratch, 'stripped.sarif');
+      writeFileSync(strippedFile, JSON.stringify(stripped));
+      expect(validate(strippedFile).ruleIds).toEqual(['GH2012']);
+    },
+    180_000,
+  );
 
   it('every rule carries help from its doc page, full description, tags and level', () => {
     const log = JSON.parse(omni(['lint', '--format', 'sarif'], gaps).stdout);
@@ -77,7 +81,10 @@ describe('SARIF for GitHub code scanning', () => {
     const log = JSON.parse(omni(['lint', '--format', 'sarif'], gaps).stdout);
     const run = log.runs[0];
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${new URL(`file://${repo}/`).href}`);
-    const uris = (cwd: string, args: string[]) => JSON.parse(omni(['lint', '--format', 'sarif', ...args], cwd).stdout).runs[0].results.map((result: SarifResult) => result.locations[0].physicalLocation.artifactLocation);
+    const uris = (cwd: string, args: string[]) =>
+      JSON.parse(omni(['lint', '--format', 'sarif', ...args], cwd).stdout).runs[0].results.map(
+        (result: SarifResult) => result.locations[0].physicalLocation.artifactLocation,
+      );
     const fromSubFolder = uris(gaps, []);
     expect(fromSubFolder.length).toBeGreaterThan(0);
     for (const location of fromSubFolder) expect(location).toEqual({ uri: expect.stringMatching(/^examples\/gaps\/[a-z-]+\.yaml$/), uriBaseId: '%SRCROOT%' });
@@ -93,7 +100,8 @@ describe('SARIF for GitHub code scanning', () => {
     cpSync(gaps, plain, { recursive: true });
     const run = JSON.parse(omni(['lint', '--format', 'sarif'], plain).stdout).runs[0];
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(new URL(`file://${plain}/`).href);
-    for (const result of run.results) expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: expect.stringMatching(/^[a-z-]+\.yaml$/), uriBaseId: '%SRCROOT%' });
+    for (const result of run.results)
+      expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: expect.stringMatching(/^[a-z-]+\.yaml$/), uriBaseId: '%SRCROOT%' });
     const annotations = omni(['lint', '--format', 'github'], plain).stdout.trim().split('\n');
     for (const line of annotations) expect(line).toMatch(/^::(error|warning) file=[a-z-]+\.yaml,/);
   });

@@ -124,7 +124,7 @@ describe('sarif', () => {
     expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere.yaml' });
   });
 
-  test('help and full description come from the rule\'s doc page, its relative links made absolute', () => {
+  test("help and full description come from the rule's doc page, its relative links made absolute", () => {
     const page = [
       '# unknown-reference: a reference names nothing',
       '',

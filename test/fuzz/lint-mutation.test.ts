@@ -25,7 +25,6 @@ const MAX_CASE_MS = 8_000;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/maison-lumen');
 
-
 function filesUnder(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (current: string) => {
@@ -56,7 +55,10 @@ const fromLines = (list: string[]) => Buffer.from(list.join('\n'), 'latin1');
 const MUTATIONS: Record<string, Mutation> = {
   'alias bomb': (bytes) => {
     let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i <= 8; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i <= 8; i++)
+      bomb += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     return Buffer.concat([bytes, Buffer.from(`\n${bomb}`)]);
   },
   'alias inside its anchor': (bytes, random) => {
@@ -76,7 +78,12 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   'huge line': (bytes, random) => {
     const size = [100_000, 2_000_000][int(random, 2)]!;
-    const forms = [`huge: ${'x'.repeat(size)}\n`, `${'k'.repeat(size)}: 1\n`, `stages: [{ id: a, name: A, ${'k'.repeat(size)}: 1 }]\n`, `note: "${'é'.repeat(size / 2)}\n`];
+    const forms = [
+      `huge: ${'x'.repeat(size)}\n`,
+      `${'k'.repeat(size)}: 1\n`,
+      `stages: [{ id: a, name: A, ${'k'.repeat(size)}: 1 }]\n`,
+      `note: "${'é'.repeat(size / 2)}\n`,
+    ];
     return insertAt(bytes, lineStart(bytes, random), forms[int(random, forms.length)]!);
   },
   'invalid UTF-8': (bytes, random) => {
@@ -84,7 +91,13 @@ const MUTATIONS: Record<string, Mutation> = {
     return insertAt(bytes, int(random, bytes.length + 1), Buffer.from(sequences[int(random, sequences.length)]!));
   },
   'prototype keys': (bytes, random) => {
-    const forms = ['__proto__: { polluted: true }\n', 'constructor: { prototype: { polluted: true } }\n', 'stages:\n  - id: p\n    name: P\n    __proto__: { polluted: true }\n', '"__proto__": [1]\n', 'toString: 1\nhasOwnProperty: 2\n'];
+    const forms = [
+      '__proto__: { polluted: true }\n',
+      'constructor: { prototype: { polluted: true } }\n',
+      'stages:\n  - id: p\n    name: P\n    __proto__: { polluted: true }\n',
+      '"__proto__": [1]\n',
+      'toString: 1\nhasOwnProperty: 2\n',
+    ];
     return insertAt(bytes, lineStart(bytes, random), forms[int(random, forms.length)]!);
   },
   tabs: (bytes, random) => {
@@ -136,7 +149,9 @@ const MUTATIONS: Record<string, Mutation> = {
 const NAMES = Object.keys(MUTATIONS);
 
 async function lintFiles(files: Map<string, Buffer>): Promise<LintResult> {
-  const workspace = await loadWorkspace('/omni-fuzz-workspace', { source: { listFiles: () => [...files.keys()], readFile: (file) => files.get(file) ?? Buffer.alloc(0) } });
+  const workspace = await loadWorkspace('/omni-fuzz-workspace', {
+    source: { listFiles: () => [...files.keys()], readFile: (file) => files.get(file) ?? Buffer.alloc(0) },
+  });
   return lintWorkspace(workspace);
 }
 
@@ -145,7 +160,9 @@ describe('seeded mutation fuzz of the lint pipeline', () => {
     const random = mulberry32(SEED);
     const example = filesUnder(EXAMPLE);
     const generated = new Map<string, Buffer>(
-      [...(generateWorkspace({ files: 8, scenarios: 24, channels: 6, stages: 4, variables: 20, sources: 4, seed: SEED % 1000 }) as Map<string, string>)].map(([name, text]) => [name, Buffer.from(text)]),
+      [...(generateWorkspace({ files: 8, scenarios: 24, channels: 6, stages: 4, variables: 20, sources: 4, seed: SEED % 1000 }) as Map<string, string>)].map(
+        ([name, text]) => [name, Buffer.from(text)],
+      ),
     );
     const started = performance.now();
     const seen = new Map<string, number>();

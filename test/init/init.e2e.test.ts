@@ -213,7 +213,7 @@ describe('omni init through the built CLI', () => {
   });
 });
 
-describe('omni init with channels of the team\'s own', () => {
+describe("omni init with channels of the team's own", () => {
   it('accepts any valid id, with a name from the id and a type from its words', async () => {
     const folder = path.join(temporaryFolder(), 'plan');
     await init(folder, { yes: true, locale: 'en', channels: 'whatsapp,email,boutique-paris,call_back' });

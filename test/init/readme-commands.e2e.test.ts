@@ -24,7 +24,11 @@ describe.each(['en', 'fr'])('the commands of the generated README (%s)', (locale
   it('all run as written and do what they say', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'omni-readme-'));
     folders.push(root);
-    for (const args of [['init', '--quiet', '--initial-branch=main'], ['config', 'user.email', 'team@example.com'], ['config', 'user.name', 'Team']]) {
+    for (const args of [
+      ['init', '--quiet', '--initial-branch=main'],
+      ['config', 'user.email', 'team@example.com'],
+      ['config', 'user.name', 'Team'],
+    ]) {
       expect(sh('git', args, root).status).toBe(0);
     }
     expect(sh('node', [bin, 'init', '--yes', '--locale', locale], root).status).toBe(0);
@@ -37,7 +41,11 @@ describe.each(['en', 'fr'])('the commands of the generated README (%s)', (locale
       // `npx omni` is omni's bin; here the built one of this checkout.
       expect(command.slice(0, 2)).toEqual(['npx', 'omni']);
       const result = sh('node', [bin, ...command.slice(2)], root);
-      expect({ command: command.join(' '), status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ command: command.join(' '), status: 0, stderr: '' });
+      expect({ command: command.join(' '), status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({
+        command: command.join(' '),
+        status: 0,
+        stderr: '',
+      });
     }
     expect(existsSync(path.join(root, 'out/diagrams/journey.md'))).toBe(true);
     expect(readFileSync(path.join(root, 'out/plan.xlsx')).subarray(0, 2).toString()).toBe('PK');

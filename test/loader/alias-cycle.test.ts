@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inspectAliases } from '../../src/loader/parse-yaml.js';
 import { lintMemory, summarize } from './lint-memory.js';
 
-const CYCLE = 'this alias refers to a node that contains it, so the document has no end (an alias may only name a node that does not enclose it: copy the values instead)';
+const CYCLE =
+  'this alias refers to a node that contains it, so the document has no end (an alias may only name a node that does not enclose it: copy the values instead)';
 
 describe('an alias inside its own anchor', () => {
   it('`a: &a [ *a ]` is a yaml-syntax finding at the alias, not a stack overflow', async () => {

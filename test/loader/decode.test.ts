@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/loader/decode.js';
 
-const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'utf8')] : part)));
+const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'utf8')] : part)));
 
 describe('decodeUtf8', () => {
   it('decodes valid UTF-8, accents and emoji included', () => {
@@ -41,7 +40,12 @@ describe('decodeUtf8', () => {
 describe('decodeUtf8: sequences Node rejects that look well-formed byte by byte', () => {
   it('an encoded UTF-16 surrogate (ED A0 80) is reported whole, where it starts', () => {
     // The case: line 3, column 11; it used to say "byte 0x00" at 4:1.
-    expect(decodeUtf8(bytes('a: 1\nb: 2\nname: abcd', [0xed, 0xa0, 0x80], '\nc: 3\n'))).toEqual({ ok: false, position: { line: 3, column: 11 }, byte: 0xed, sequence: [0xed, 0xa0, 0x80] });
+    expect(decodeUtf8(bytes('a: 1\nb: 2\nname: abcd', [0xed, 0xa0, 0x80], '\nc: 3\n'))).toEqual({
+      ok: false,
+      position: { line: 3, column: 11 },
+      byte: 0xed,
+      sequence: [0xed, 0xa0, 0x80],
+    });
   });
 
   it('overlong three- and four-byte forms and code points past U+10FFFF', () => {

@@ -5,9 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_INCLUDE, discoverModelFiles, selectModelFiles } from '../../src/loader/discover.js';
 
 const FILES = [
-  'omni.yaml', 'a.yaml', 'b.yml', 'c.json', 'd.YAML', '.hidden.yaml', 'notes.yaml.txt',
-  'matrix/stages.yaml', 'matrix/deep/channels.yml', 'matrix/.cache/x.yaml', '.git/config.yaml',
-  'node_modules/pkg/x.yaml', 'out/generated.yaml', 'scenarios/out/kept.yaml', 'scenarios/welcome.yaml',
+  'omni.yaml',
+  'a.yaml',
+  'b.yml',
+  'c.json',
+  'd.YAML',
+  '.hidden.yaml',
+  'notes.yaml.txt',
+  'matrix/stages.yaml',
+  'matrix/deep/channels.yml',
+  'matrix/.cache/x.yaml',
+  '.git/config.yaml',
+  'node_modules/pkg/x.yaml',
+  'out/generated.yaml',
+  'scenarios/out/kept.yaml',
+  'scenarios/welcome.yaml',
 ];
 
 function tree(): string {

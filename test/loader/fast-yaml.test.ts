@@ -59,7 +59,10 @@ describe('fast YAML reader', () => {
   });
 
   const read: [string, string][] = [
-    ['plain scalars and core types', 'a: hello world\nb: 12\nc: -3\nd: 1.5\ne: .inf\nf: true\ng: False\nh: ~\ni: null\nj: 0x1F\nk: 0o17\nl: 1e3\nm: +1\nn: 07\no: 12abc\n'],
+    [
+      'plain scalars and core types',
+      'a: hello world\nb: 12\nc: -3\nd: 1.5\ne: .inf\nf: true\ng: False\nh: ~\ni: null\nj: 0x1F\nk: 0o17\nl: 1e3\nm: +1\nn: 07\no: 12abc\n',
+    ],
     ['colons, hashes and brackets inside plain scalars', 'a: a:b\nb: C# and F#\nc: x, y [z] {w}\nd: http://example.com/a#b\ne: 10:30\n'],
     ['comments and blank lines anywhere', '# head\n\na: 1 # trailing\n   # indented comment\n\nb:\n  # inside\n  c: 2\n'],
     ['quoted scalars and escapes', 'a: "x \\"y\\" \\\\ \\n \\t \\u00e9 \\x41 \\U0001F600 \\/"\nb: \'it\'\'s\'\nc: "12"\nd: \'true\'\ne: "# not a comment"\n'],
@@ -68,7 +71,7 @@ describe('fast YAML reader', () => {
     ['sequences of compact mappings', 'items:\n  - id: a\n    name: A\n  - id: b\n    tags: [x, y]\n    nested:\n      - 1\n'],
     ['indentless sequences', 'a:\n- 1\n- 2\nb: 3\nc:\n- id: x\n  d:\n  - y\n'],
     ['empty values', 'a:\nb: # comment\nc:\n  d:\ne: 1\n'],
-    
+
     ['flow collections', 'a: [1, two, "3", [4, 5], {x: 1}]\nb: { id: x, n: 2, q: "a, b" }\nc: []\nd: {}\ne: [ spaced ,  out ]\n'],
     ['literal block scalars', 'a: |\n  line 1\n    indented\n\n  line 3\nb: |-\n  stripped\n\n\nc: |+\n  kept\n\n\nd: 1\n'],
     ['folded block scalars', 'a: >\n  one\n  two\n\n  three\n    more\n  back\nb: >-\n  x\n  y\nc: 2\n'],
@@ -169,9 +172,70 @@ describe('fast YAML reader', () => {
 
 const KEYS = ['id', 'name', 'a-b', 'snake_key', 'camelKey', 'null', 'yes', 'on', 'x1', 'message'] as const;
 const STRINGS = [
-  'plain', 'Je me renseigne', 'yes', 'no', 'on', 'true', 'False', 'null', '~', '', ' ', ' lead', 'trail ', '12', '-3', '1.5', '1e3', '.inf', '-.INF', '.nan', '0x1F', '0o17',
-  '1_000', '+12', '07', 'a: b', 'a:b', 'a #b', 'a# b', '#x', '- x', '-x', '[x]', '{x}', 'x, y', '"q"', "'q'", 'a\nb', 'a\n\nb\n', 'line\n  more\nback', 'trailing\n', '\ttab',
-  '{{first_name}}, votre panier', 'café — « ici »', '🎁 Offre', 'x 📦', '\\', 'é', '::', '?', '? x', '|', '>', '&a', '*a', '!t', '%', '@x', '`x', 'J+1', '2024-01-01', '10:30', '<<', '=SUM(A1)',
+  'plain',
+  'Je me renseigne',
+  'yes',
+  'no',
+  'on',
+  'true',
+  'False',
+  'null',
+  '~',
+  '',
+  ' ',
+  ' lead',
+  'trail ',
+  '12',
+  '-3',
+  '1.5',
+  '1e3',
+  '.inf',
+  '-.INF',
+  '.nan',
+  '0x1F',
+  '0o17',
+  '1_000',
+  '+12',
+  '07',
+  'a: b',
+  'a:b',
+  'a #b',
+  'a# b',
+  '#x',
+  '- x',
+  '-x',
+  '[x]',
+  '{x}',
+  'x, y',
+  '"q"',
+  "'q'",
+  'a\nb',
+  'a\n\nb\n',
+  'line\n  more\nback',
+  'trailing\n',
+  '\ttab',
+  '{{first_name}}, votre panier',
+  'café — « ici »',
+  '🎁 Offre',
+  'x 📦',
+  '\\',
+  'é',
+  '::',
+  '?',
+  '? x',
+  '|',
+  '>',
+  '&a',
+  '*a',
+  '!t',
+  '%',
+  '@x',
+  '`x',
+  'J+1',
+  '2024-01-01',
+  '10:30',
+  '<<',
+  '=SUM(A1)',
 ] as const;
 
 function randomValue(random: () => number, depth: number): unknown {
@@ -217,4 +281,3 @@ function mutations(text: string, random: () => number): string[] {
   }
   return out;
 }
-

@@ -19,12 +19,16 @@ describe('gentler YAML errors (docs/format.md, YAML pitfalls)', () => {
 
   it('an unquoted value starting with {{ followed by more text: the syntax error says to quote it', async () => {
     const lines = summarize(await lintMemory({ 'x.yaml': SCENARIO('      - after: J+1\n        channel: email\n        subject: {{first_name}}, bienvenue\n') }));
-    expect(lines).toEqual(['x.yaml:13:32 yaml-syntax bad indentation of a mapping entry (a value starting with {{ is read as a YAML flow mapping: quote it, subject: "{{first_name}}, bienvenue")']);
+    expect(lines).toEqual([
+      'x.yaml:13:32 yaml-syntax bad indentation of a mapping entry (a value starting with {{ is read as a YAML flow mapping: quote it, subject: "{{first_name}}, bienvenue")',
+    ]);
   });
 
   it('an unquoted {{variable}} alone parses as a mapping: the schema finding says to quote it', async () => {
     const lines = schemaAndSyntax(summarize(await lintMemory({ 'x.yaml': SCENARIO('      - after: J+1\n        channel: email\n        subject: {{first_name}}\n') })));
-    expect(lines).toEqual(['x.yaml:13:18 schema subject must be a string, not a mapping (an unquoted value starting with { (such as {{first_name}}) is a YAML mapping: put the whole value in quotes)']);
+    expect(lines).toEqual([
+      'x.yaml:13:18 schema subject must be a string, not a mapping (an unquoted value starting with { (such as {{first_name}}) is a YAML mapping: put the whole value in quotes)',
+    ]);
   });
 
   it('a misspelled section gives one "did you mean" finding, not one unknown reference per use', async () => {
@@ -32,14 +36,22 @@ describe('gentler YAML errors (docs/format.md, YAML pitfalls)', () => {
       await lintMemory({
         'programs.yaml': 'programs:\n  - { id: p, name: P }\ntarget:\n  - { id: t, name: T }\n  - { id: u, name: U }\n',
         'a.yaml': SCENARIO('      - after: J+1\n        channel: email\n        subject: Hi\n'),
-        'b.yaml': 'scenarios:\n  - id: s2\n    name: S2\n    program: p\n    lifecycle: welcome\n    target: u\n    trigger: { type: behavior, event: e }\n    steps:\n      - { after: J+1, channel: email, subject: Hi }\n',
+        'b.yaml':
+          'scenarios:\n  - id: s2\n    name: S2\n    program: p\n    lifecycle: welcome\n    target: u\n    trigger: { type: behavior, event: e }\n    steps:\n      - { after: J+1, channel: email, subject: Hi }\n',
       }),
     );
-    expect(lines.filter((line) => !/ (unused-|channel-without|use-case-without)/.test(line))).toEqual(['programs.yaml:3:1 schema unknown section "target" (did you mean "targets"?)']);
+    expect(lines.filter((line) => !/ (unused-|channel-without|use-case-without)/.test(line))).toEqual([
+      'programs.yaml:3:1 schema unknown section "target" (did you mean "targets"?)',
+    ]);
   });
 
   it('a target that is really unknown is still reported', async () => {
-    const lines = summarize(await lintMemory({ 'programs.yaml': 'programs:\n  - { id: p, name: P }\ntarget:\n  - { id: u, name: U }\n', 'a.yaml': SCENARIO('      - { after: J+1, channel: email, subject: Hi }\n') }));
+    const lines = summarize(
+      await lintMemory({
+        'programs.yaml': 'programs:\n  - { id: p, name: P }\ntarget:\n  - { id: u, name: U }\n',
+        'a.yaml': SCENARIO('      - { after: J+1, channel: email, subject: Hi }\n'),
+      }),
+    );
     expect(lines).toContain('a.yaml:8:13 unknown-reference unknown target "t" (declare it under targets:)');
   });
 });

@@ -8,6 +8,8 @@ describe('lint of a file that is not UTF-8', () => {
   });
 
   it('a lone invalid byte is still one byte', async () => {
-    expect(summarize(await lintMemory({ 'x.yaml': Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]) }))).toEqual(['x.yaml:1:4 yaml-syntax invalid UTF-8 byte 0xff (save the file as UTF-8)']);
+    expect(summarize(await lintMemory({ 'x.yaml': Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]) }))).toEqual([
+      'x.yaml:1:4 yaml-syntax invalid UTF-8 byte 0xff (save the file as UTF-8)',
+    ]);
   });
 });

@@ -37,15 +37,26 @@ describe('a file with very many findings', () => {
     const diagnostics = await lintMemory({ 'x.yaml': unknownKeys(100_000) });
     expect(diagnostics).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
     const lines = summarize(diagnostics);
-    expect(lines[0]).toBe('x.yaml:4:1 schema unknown section "k0" (allowed: stages, channels, touchpoints, lifecycle, targets, programs, useCases, scenarios, sources, variables, events, personas)');
+    expect(lines[0]).toBe(
+      'x.yaml:4:1 schema unknown section "k0" (allowed: stages, channels, touchpoints, lifecycle, targets, programs, useCases, scenarios, sources, variables, events, personas)',
+    );
     expect(lines[999]).toMatch(/^x\.yaml:1003:1 schema unknown section "k999"/);
-    expect(lines[1000]).toBe('x.yaml:1004:1 schema 99,000 more schema findings in this file not shown, from here on (omni reports at most 1,000 findings per file: fix these and lint again)');
+    expect(lines[1000]).toBe(
+      'x.yaml:1004:1 schema 99,000 more schema findings in this file not shown, from here on (omni reports at most 1,000 findings per file: fix these and lint again)',
+    );
     expect(diagnostics[1000]!.severity).toBe('error');
   }, 60_000);
 
   it('the cap counts per file, and sums up what it leaves out rule by rule', () => {
     const at = (file: string, ruleId: string, key: string) => ({ ruleId, message: key, location: { file, path: [key] } });
-    const pending = [at('a.yaml', 'schema', 'k1'), at('a.yaml', 'schema', 'k2'), at('b.yaml', 'schema', 'k3'), at('a.yaml', 'unknown-reference', 'k4'), at('a.yaml', 'schema', 'k5'), at('a.yaml', 'unknown-reference', 'k6')];
+    const pending = [
+      at('a.yaml', 'schema', 'k1'),
+      at('a.yaml', 'schema', 'k2'),
+      at('b.yaml', 'schema', 'k3'),
+      at('a.yaml', 'unknown-reference', 'k4'),
+      at('a.yaml', 'schema', 'k5'),
+      at('a.yaml', 'unknown-reference', 'k6'),
+    ];
     const capped = capPerFile(pending, 2);
     expect(capped.map((d) => `${d.location.file} ${d.ruleId} ${d.location.path[0]} ${d.message}`)).toEqual([
       'a.yaml schema k1 k1',

@@ -51,7 +51,6 @@ async function expectSameRanges(text: string, label: string): Promise<boolean> {
   return true;
 }
 
-
 describe('positions from the fast reader', () => {
   it('equal the yaml package’s on every example, fixture and template', async () => {
     let read = 0;
@@ -75,7 +74,8 @@ describe('positions from the fast reader', () => {
     const strings = ['plain', 'Je me renseigne', '', ' lead', 'a #b', 'x, y', 'a\nb', 'a\n\nb\n', 'trailing\n', '{{first_name}}', '🎁 Offre', 'J+1', '12', 'true'];
     const value = (depth: number): unknown => {
       const roll = random();
-      if (depth < 4 && roll < 0.3) return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [keys[Math.floor(random() * keys.length)]!, value(depth + 1)]));
+      if (depth < 4 && roll < 0.3)
+        return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [keys[Math.floor(random() * keys.length)]!, value(depth + 1)]));
       if (depth < 4 && roll < 0.5) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
       if (roll < 0.6) return Math.floor(random() * 100);
       if (roll < 0.65) return null;
@@ -84,7 +84,10 @@ describe('positions from the fast reader', () => {
     const edits = [' ', '#', '\n', '  ', 'x', ': '];
     let read = 0;
     for (let i = 0; i < 300; i++) {
-      const dumped = jsYaml.dump({ root: value(0), other: value(1) }, { flowLevel: [-1, 1, 2][i % 3]!, indent: [2, 4][i % 2]!, noArrayIndent: i % 5 === 0, lineWidth: -1 });
+      const dumped = jsYaml.dump(
+        { root: value(0), other: value(1) },
+        { flowLevel: [-1, 1, 2][i % 3]!, indent: [2, 4][i % 2]!, noArrayIndent: i % 5 === 0, lineWidth: -1 },
+      );
       const position = Math.floor(random() * dumped.length);
       const edited = dumped.slice(0, position) + edits[Math.floor(random() * edits.length)] + dumped.slice(position);
       for (const text of [dumped, edited, `# comment\n${dumped}\n\n# end\n`]) if (await expectSameRanges(text, JSON.stringify(text))) read++;

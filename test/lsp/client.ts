@@ -126,7 +126,18 @@ export function copyExample(name: string): string {
 }
 
 interface LintJson {
-  diagnostics: Array<{ ruleId: string; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number; docsUrl: string; suggestion?: string }>;
+  diagnostics: Array<{
+    ruleId: string;
+    severity: string;
+    message: string;
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    docsUrl: string;
+    suggestion?: string;
+  }>;
 }
 
 /** `omni lint --format json` on a workspace, as the LSP diagnostics it should equal, per file URI. */

@@ -36,7 +36,11 @@ describe('what stands under the cursor, from the lines alone', () => {
 
   it('an id declaration, and a template variable, are targets too', () => {
     expect(idTarget(at('channels:\n  - id: em|ail\n').context)).toEqual({ kind: 'channels', id: 'email', declaration: true });
-    expect(idTarget(at('scenarios:\n  - id: s\n    steps:\n      - { after: "0", channel: sms, message: "Hi {{first_|name}}" }\n').context)).toEqual({ kind: 'variables', id: 'first_name', declaration: false });
+    expect(idTarget(at('scenarios:\n  - id: s\n    steps:\n      - { after: "0", channel: sms, message: "Hi {{first_|name}}" }\n').context)).toEqual({
+      kind: 'variables',
+      id: 'first_name',
+      declaration: false,
+    });
   });
 
   it('an open {{ in a one-line or block message is a template position with its prefix', () => {

@@ -96,7 +96,10 @@ describe('diagnostics', () => {
     const original = readFileSync(file, 'utf8');
     const steps = [
       original.replace('channel: email\n        subject: "Last call', 'channel: emial\n        subject: "Last call'),
-      original.replace('variables: [first_name, email_optin, sms_optin, push_optin, cart_items]', 'variables: [email_optin, sms_optin, push_optin, cart_items, store_visits, shoe_size]'),
+      original.replace(
+        'variables: [first_name, email_optin, sms_optin, push_optin, cart_items]',
+        'variables: [email_optin, sms_optin, push_optin, cart_items, store_visits, shoe_size]',
+      ),
       original.replace(/ {2}- id: winback[\s\S]*$/, ''),
       original,
     ];

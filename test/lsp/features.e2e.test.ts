@@ -78,7 +78,19 @@ describe('on examples/maison-lumen', () => {
     const shift = needle.startsWith('      - ') ? needle.length - 'first_name'.length : needle.length;
     const items = await request<CompletionItem[]>(CompletionRequest.type, at(bienvenue, positionOf(bienvenue, needle, shift)));
     expect(items.length).toBeGreaterThan(0);
-    const yamlText = readFileSync(path.join(workspace, section === 'useCases' ? 'use-cases.yaml' : section === 'variables' ? 'data.yaml' : section === 'lifecycle' || section === 'targets' || section === 'programs' ? 'programs.yaml' : 'matrix.yaml'), 'utf8');
+    const yamlText = readFileSync(
+      path.join(
+        workspace,
+        section === 'useCases'
+          ? 'use-cases.yaml'
+          : section === 'variables'
+            ? 'data.yaml'
+            : section === 'lifecycle' || section === 'targets' || section === 'programs'
+              ? 'programs.yaml'
+              : 'matrix.yaml',
+      ),
+      'utf8',
+    );
     for (const item of items) expect(yamlText).toContain(`id: ${item.label}`);
   });
 
@@ -97,12 +109,40 @@ describe('on examples/maison-lumen', () => {
   it('completes section names at the top level and fields from the schema in a step', async () => {
     const text = readFileSync(bienvenue, 'utf8');
     const top = await request<CompletionItem[]>(CompletionRequest.type, at(bienvenue, { line: text.split('\n').length - 1, character: 0 }));
-    expect(top.map((item) => item.label)).toEqual(['stages', 'channels', 'touchpoints', 'lifecycle', 'targets', 'programs', 'useCases', 'scenarios', 'sources', 'variables', 'events', 'personas']);
+    expect(top.map((item) => item.label)).toEqual([
+      'stages',
+      'channels',
+      'touchpoints',
+      'lifecycle',
+      'targets',
+      'programs',
+      'useCases',
+      'scenarios',
+      'sources',
+      'variables',
+      'events',
+      'personas',
+    ]);
     const withKey = text.replace('        channel: email\n', '        channel: email\n        \n');
     await client.change(bienvenue, withKey, 4);
     const line = withKey.slice(0, withKey.indexOf('        channel: email\n        \n') + '        channel: email\n'.length).split('\n').length - 1;
     const fields = await request<CompletionItem[]>(CompletionRequest.type, at(bienvenue, { line, character: 8 }));
-    expect(fields.map((item) => item.label).sort()).toEqual(['after', 'channel', 'decision', 'description', 'end', 'fallback', 'goto', 'id', 'message', 'name', 'purpose', 'split', 'subject', 'wait']);
+    expect(fields.map((item) => item.label).sort()).toEqual([
+      'after',
+      'channel',
+      'decision',
+      'description',
+      'end',
+      'fallback',
+      'goto',
+      'id',
+      'message',
+      'name',
+      'purpose',
+      'split',
+      'subject',
+      'wait',
+    ]);
     await client.change(bienvenue, text, 5);
   });
 
@@ -128,7 +168,7 @@ describe('on examples/maison-lumen', () => {
     expect(inBienvenue).toHaveLength(expectedCount);
   });
 
-  it("hovers a touchpoint with its kind, name, status and uses", async () => {
+  it('hovers a touchpoint with its kind, name, status and uses', async () => {
     const useCases = path.join(workspace, 'use-cases.yaml');
     const text = readFileSync(useCases, 'utf8');
     const id = /touchpoints:\n\s+- ([a-z0-9-]+)/.exec(text)![1]!;
@@ -153,14 +193,20 @@ describe('on examples/maison-lumen', () => {
       expect(after.replace(/courriel/g, 'email')).toBe(before.replace(/courriel/g, 'email'));
       expect(after.split('\n')).toHaveLength(before.split('\n').length);
     }
-    await expect(request(RenameRequest.type, { ...at(matrix, positionOf(matrix, '  - id: email\n', 9)), newName: 'sms' })).rejects.toThrow('channel "sms" already exists');
+    await expect(request(RenameRequest.type, { ...at(matrix, positionOf(matrix, '  - id: email\n', 9)), newName: 'sms' })).rejects.toThrow(
+      'channel "sms" already exists',
+    );
     await expect(request(RenameRequest.type, { ...at(matrix, positionOf(matrix, '  - id: email\n', 9)), newName: 'Not An Id' })).rejects.toThrow('not a valid id');
   });
 
   it('outlines sections and their entities', async () => {
     const symbols = await request<DocumentSymbol[]>(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(matrix) } });
     expect(symbols.map((symbol) => symbol.name)).toEqual(['stages', 'channels', 'touchpoints']);
-    expect(symbols[0]!.children![0]).toMatchObject({ name: 'renseignement', detail: 'Je me renseigne', selectionRange: { start: { line: 5, character: 8 }, end: { line: 5, character: 21 } } });
+    expect(symbols[0]!.children![0]).toMatchObject({
+      name: 'renseignement',
+      detail: 'Je me renseigne',
+      selectionRange: { start: { line: 5, character: 8 }, end: { line: 5, character: 21 } },
+    });
   });
 });
 
@@ -181,7 +227,11 @@ describe('code actions on examples/gaps', () => {
   const actionsFor = async (ruleId: string, message: RegExp) => {
     const diagnostic = client.diagnostics.get(uriOf(scenarios))!.find((candidate) => candidate.code === ruleId && message.test(candidate.message));
     expect(diagnostic, `${ruleId} ${message}`).toBeDefined();
-    const actions = await client.connection.sendRequest(CodeActionRequest.method, { textDocument: { uri: uriOf(scenarios) }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } });
+    const actions = await client.connection.sendRequest(CodeActionRequest.method, {
+      textDocument: { uri: uriOf(scenarios) },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic] },
+    });
     return actions as Array<{ title: string; edit: WorkspaceEdit }>;
   };
 
@@ -205,14 +255,18 @@ describe('code actions on examples/gaps', () => {
     text = text.replace('channel: email\n        subject: "Last call', 'channel: emial\n        subject: "Last call');
     await client.change(scenarios, text, 4);
     await client.waitFor(() => client.diagnostics.get(uriOf(scenarios))!.some((diagnostic) => diagnostic.message === 'unknown channel "emial"'));
-    expect(client.diagnostics.get(uriOf(scenarios))!.some((diagnostic) => diagnostic.code === 'undeclared-template-variable' && diagnostic.message.includes('"first_name"'))).toBe(false);
+    expect(
+      client.diagnostics.get(uriOf(scenarios))!.some((diagnostic) => diagnostic.code === 'undeclared-template-variable' && diagnostic.message.includes('"first_name"')),
+    ).toBe(false);
     const [replace] = await actionsFor('unknown-reference', /unknown channel "emial"/);
     expect(replace!.title).toBe('Replace with "email"');
     text = applyEdits(text, replace!.edit.changes![uriOf(scenarios)]!);
     await client.change(scenarios, text, 5);
     await client.waitFor(() => !client.diagnostics.get(uriOf(scenarios))!.some((diagnostic) => diagnostic.message.includes('emial')));
     await client.change(scenarios, before, 6);
-    await client.waitFor(() => client.diagnostics.get(uriOf(scenarios))!.some((diagnostic) => diagnostic.code === 'undeclared-template-variable' && diagnostic.message.includes('"first_name"')));
+    await client.waitFor(() =>
+      client.diagnostics.get(uriOf(scenarios))!.some((diagnostic) => diagnostic.code === 'undeclared-template-variable' && diagnostic.message.includes('"first_name"')),
+    );
     await client.settle(200);
   });
 

@@ -22,7 +22,13 @@ describe.skipIf(!available)(`a real editor: Neovim's built-in LSP client${availa
       cwd: workspace,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, OMNI_CMD: JSON.stringify([process.execPath, BIN, 'lsp', '--stdio']), OMNI_ROOT: workspace, OMNI_OUT: out, OMNI_DEFINITION_AT: `${line},${column}` },
+      env: {
+        ...process.env,
+        OMNI_CMD: JSON.stringify([process.execPath, BIN, 'lsp', '--stdio']),
+        OMNI_ROOT: workspace,
+        OMNI_OUT: out,
+        OMNI_DEFINITION_AT: `${line},${column}`,
+      },
     });
     expect(run.error).toBeUndefined();
     expect(existsSync(out), `nvim wrote nothing: ${run.stderr}`).toBe(true);
@@ -32,20 +38,25 @@ describe.skipIf(!available)(`a real editor: Neovim's built-in LSP client${availa
       definition?: Array<{ uri: string; range: { start: { line: number; character: number } } }>;
     };
     expect(result.ok).toBe(true);
-    const expected = lintAsLsp(workspace).get(uriOf(file))!.map((diagnostic) => ({
-      lnum: diagnostic.range.start.line,
-      col: diagnostic.range.start.character,
-      end_lnum: diagnostic.range.end.line,
-      end_col: diagnostic.range.end.character,
-      severity: diagnostic.severity,
-      message: diagnostic.message,
-      code: diagnostic.code,
-    }));
-    const order = (a: { lnum: number; col: number; message: string }, b: { lnum: number; col: number; message: string }) => a.lnum - b.lnum || a.col - b.col || (a.message < b.message ? -1 : 1);
+    const expected = lintAsLsp(workspace)
+      .get(uriOf(file))!
+      .map((diagnostic) => ({
+        lnum: diagnostic.range.start.line,
+        col: diagnostic.range.start.character,
+        end_lnum: diagnostic.range.end.line,
+        end_col: diagnostic.range.end.character,
+        severity: diagnostic.severity,
+        message: diagnostic.message,
+        code: diagnostic.code,
+      }));
+    const order = (a: { lnum: number; col: number; message: string }, b: { lnum: number; col: number; message: string }) =>
+      a.lnum - b.lnum || a.col - b.col || (a.message < b.message ? -1 : 1);
     expect([...result.diagnostics].sort(order)).toEqual(expected.sort(order));
     expect(expected.length).toBeGreaterThanOrEqual(5);
     const matrix = readFileSync(path.join(workspace, 'matrix.yaml'), 'utf8');
     const declaration = matrix.slice(0, matrix.indexOf('id: sms') + 4).split('\n').length - 1;
-    expect(result.definition).toEqual([{ uri: uriOf(path.join(workspace, 'matrix.yaml')), range: { start: { line: declaration, character: expect.any(Number) }, end: expect.anything() } }]);
+    expect(result.definition).toEqual([
+      { uri: uriOf(path.join(workspace, 'matrix.yaml')), range: { start: { line: declaration, character: expect.any(Number) }, end: expect.anything() } },
+    ]);
   });
 });

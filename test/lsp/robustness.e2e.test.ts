@@ -30,14 +30,18 @@ describe('bad buffers never crash or hang the server', () => {
     const offset = text.indexOf('channel: email') + 'channel: '.length;
     const line = text.slice(0, offset).split('\n').length - 1;
     const character = offset - text.lastIndexOf('\n', offset - 1) - 1;
-    const items = (await client.connection.sendRequest(CompletionRequest.method, { textDocument: { uri: uriOf(matrix) }, position: { line, character } })) as Array<{ label: string }>;
+    const items = (await client.connection.sendRequest(CompletionRequest.method, { textDocument: { uri: uriOf(matrix) }, position: { line, character } })) as Array<{
+      label: string;
+    }>;
     expect(items.map((item) => item.label)).toContain('email');
   }
 
   it('an alias bomb is a yaml-syntax error, answered quickly', async () => {
     const started = Date.now();
     await client.change(file, aliasBomb());
-    await client.waitFor(() => (client.diagnostics.get(uriOf(file)) ?? []).some((diagnostic) => diagnostic.code === 'yaml-syntax' && /alias bomb/.test(diagnostic.message)));
+    await client.waitFor(() =>
+      (client.diagnostics.get(uriOf(file)) ?? []).some((diagnostic) => diagnostic.code === 'yaml-syntax' && /alias bomb/.test(diagnostic.message)),
+    );
     const symbols = await client.connection.sendRequest(DocumentSymbolRequest.method, { textDocument: { uri: uriOf(file) } });
     expect(Array.isArray(symbols)).toBe(true);
     await client.connection.sendRequest(HoverRequest.method, { textDocument: { uri: uriOf(file) }, position: { line: 11, character: 12 } });
@@ -57,7 +61,9 @@ describe('bad buffers never crash or hang the server', () => {
       await client.connection.sendRequest(DefinitionRequest.method, { textDocument: { uri: uriOf(file) }, position });
     }
     await client.change(file, text.replace('subject: "Bienvenue', 'subject: "Bienvenue {{'), version++);
-    await client.waitFor(() => (client.diagnostics.get(uriOf(file)) ?? []).some((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'template-syntax'));
+    await client.waitFor(() =>
+      (client.diagnostics.get(uriOf(file)) ?? []).some((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'template-syntax'),
+    );
     await client.change(file, text, version);
     await client.waitFor(() => (client.diagnostics.get(uriOf(file)) ?? []).length === 0);
     await stillServes();
@@ -69,7 +75,10 @@ describe('bad buffers never crash or hang the server', () => {
     expect(big.length).toBeGreaterThan(5_000_000);
     const started = Date.now();
     await client.change(file, big.replace('channel: email', 'channel: emial'), 100);
-    await client.waitFor(() => (client.diagnostics.get(uriOf(file)) ?? []).some((diagnostic) => diagnostic.code === 'unknown-reference' && diagnostic.message.includes('« emial »')), 30_000);
+    await client.waitFor(
+      () => (client.diagnostics.get(uriOf(file)) ?? []).some((diagnostic) => diagnostic.code === 'unknown-reference' && diagnostic.message.includes('« emial »')),
+      30_000,
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
     await client.change(file, text, 101);
     await client.waitFor(() => (client.diagnostics.get(uriOf(file)) ?? []).length === 0);
@@ -82,7 +91,9 @@ describe('bad buffers never crash or hang the server', () => {
     const stray = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-stray-')), 'notes.yaml');
     writeFileSync(stray, 'channels: [unclosed\n');
     await client.open(stray);
-    await expect(client.connection.sendRequest(CompletionRequest.method, { textDocument: { uri: uriOf(stray) }, position: { line: 0, character: 11 } })).resolves.toEqual([]);
+    await expect(client.connection.sendRequest(CompletionRequest.method, { textDocument: { uri: uriOf(stray) }, position: { line: 0, character: 11 } })).resolves.toEqual(
+      [],
+    );
     await client.settle(300);
     expect(client.diagnostics.has(uriOf(stray))).toBe(false);
     await client.close(stray);
@@ -104,7 +115,9 @@ describe('bad buffers never crash or hang the server', () => {
   it('a request that fails is answered with an error, and the next one is served', async () => {
     // No position: the handler throws inside; the server must answer, not die.
     await expect(client.connection.sendRequest(DefinitionRequest.method, { textDocument: { uri: uriOf(file) } })).rejects.toThrow(/definition failed/);
-    await expect(client.connection.sendRequest(HoverRequest.method, { textDocument: { uri: 'file:///nowhere/at/all.yaml' }, position: { line: 0, character: 0 } })).resolves.toBeNull();
+    await expect(
+      client.connection.sendRequest(HoverRequest.method, { textDocument: { uri: 'file:///nowhere/at/all.yaml' }, position: { line: 0, character: 0 } }),
+    ).resolves.toBeNull();
     await stillServes();
     expect(client.child.exitCode).toBeNull();
   });
@@ -114,7 +127,11 @@ describe('start-up', () => {
   it('omni lsp loads the protocol libraries (the lint path does not: test/pipeline/lint-imports), and ends when its input closes', async () => {
     const { spawnSync } = await import('node:child_process');
     const { ROOT, BIN } = await import('./client.js');
-    const run = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/fixtures/module-trace/register.mjs'), BIN, 'lsp', '--stdio'], { input: '', encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/fixtures/module-trace/register.mjs'), BIN, 'lsp', '--stdio'], {
+      input: '',
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(run.signal).toBeNull();
     expect(run.stderr.split('\n').some((line) => /^loaded .*node_modules\/vscode-languageserver\//.test(line))).toBe(true);
   });

@@ -24,14 +24,22 @@ describe('the VS Code extension', () => {
         workspaceFolders: [{ uri: { fsPath: folder } }],
         createFileSystemWatcher: (glob: string) => (watchers.push(glob), { glob }),
       },
-      window: { showErrorMessage: (message: string) => { throw new Error(message); } },
+      window: {
+        showErrorMessage: (message: string) => {
+          throw new Error(message);
+        },
+      },
     };
     class FakeLanguageClient {
       constructor(_id: string, _name: string, serverOptions: unknown, clientOptions: unknown) {
         started.push({ serverOptions, clientOptions } as (typeof started)[number]);
       }
-      start() { return Promise.resolve(); }
-      stop() { return Promise.resolve(); }
+      start() {
+        return Promise.resolve();
+      }
+      stop() {
+        return Promise.resolve();
+      }
     }
     const require = createRequire(import.meta.url);
     const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -63,7 +71,11 @@ describe('the VS Code extension', () => {
     cpSync(EXTENSION, staging, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
     if (!existsSync(path.join(staging, 'node_modules'))) symlinkSync(modules, path.join(staging, 'node_modules'), 'dir');
     const vsix = path.join(path.dirname(staging), 'omni.vsix');
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--skip-license', '-o', vsix], { cwd: staging, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--skip-license', '-o', vsix], {
+      cwd: staging,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status, run.stderr + run.stdout).toBe(0);
     // Read the archive back with an independent reader (Python's zipfile).
     const list = spawnSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
@@ -71,7 +83,9 @@ describe('the VS Code extension', () => {
     expect(entries).toContain('extension/extension.js');
     expect(entries).toContain('extension/package.json');
     expect(entries.some((entry) => entry.startsWith('extension/node_modules/vscode-languageclient/'))).toBe(true);
-    const packaged = spawnSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("extension/package.json").decode())', vsix], { encoding: 'utf8' });
+    const packaged = spawnSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("extension/package.json").decode())', vsix], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(packaged.stdout)).toMatchObject({ name: 'omni-journey', main: './extension.js' });
   });
 });

@@ -6,7 +6,14 @@ import { loadWorkspace } from '../../src/pipeline/load.js';
 import { writeWorkspace } from '../rules/run-rule.js';
 
 function useCase(id: string, business: number, experience: number, difficulty: number, priority?: number): UseCase {
-  return { id, name: id, touchpoints: [], scores: { business, experience, difficulty }, origin: { file: 'a.yaml', path: ['useCases', 0] }, ...(priority === undefined ? {} : { priority }) };
+  return {
+    id,
+    name: id,
+    touchpoints: [],
+    scores: { business, experience, difficulty },
+    origin: { file: 'a.yaml', path: ['useCases', 0] },
+    ...(priority === undefined ? {} : { priority }),
+  };
 }
 
 function ranking(useCases: UseCase[], priorityWeights: PriorityWeights = DEFAULT_PRIORITY_WEIGHTS): string[] {

@@ -82,7 +82,30 @@ function randomTemplates(count: number): string[] {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed / 0x7fffffff;
   };
-  const fragments = ['{{a}}', '{{b.c}}', '{{#each l}}', '{{/each}}', '{{#if a}}', '{{/if}}', '{{#with o}}', '{{/with}}', '{{@index}}', '{{else}}', ' text ', '\n', '  ', 'é', '{{h a b}}', '{{', '}}', '{{this}}', '{{../x}}', '{{ d }}', '{{#unless u}}', '{{/unless}}'];
+  const fragments = [
+    '{{a}}',
+    '{{b.c}}',
+    '{{#each l}}',
+    '{{/each}}',
+    '{{#if a}}',
+    '{{/if}}',
+    '{{#with o}}',
+    '{{/with}}',
+    '{{@index}}',
+    '{{else}}',
+    ' text ',
+    '\n',
+    '  ',
+    'é',
+    '{{h a b}}',
+    '{{',
+    '}}',
+    '{{this}}',
+    '{{../x}}',
+    '{{ d }}',
+    '{{#unless u}}',
+    '{{/unless}}',
+  ];
   return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(next() * 8) }, () => fragments[Math.floor(next() * fragments.length)]).join(''));
 }
 

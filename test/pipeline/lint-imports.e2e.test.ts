@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 // by the commands that need them. Runs the built CLI with module hooks that list every load.
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REGISTER = path.join(ROOT, 'test/fixtures/module-trace/register.mjs');
-const HEAVY = /node_modules\/(exceljs|puppeteer|puppeteer-core|mermaid|@mermaid-js|jsdom|vscode-languageserver|vscode-languageserver-textdocument|vscode-languageserver-protocol|vscode-jsonrpc)\//;
+const HEAVY =
+  /node_modules\/(exceljs|puppeteer|puppeteer-core|mermaid|@mermaid-js|jsdom|vscode-languageserver|vscode-languageserver-textdocument|vscode-languageserver-protocol|vscode-jsonrpc)\//;
 
 function loadedModules(args: string[]): { modules: string[]; status: number | null } {
   const result = spawnSync(process.execPath, ['--import', REGISTER, 'bin/omni.js', ...args], {

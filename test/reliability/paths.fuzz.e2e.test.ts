@@ -17,7 +17,6 @@ import { mulberry32 } from '../setup/seeded-random.js';
 const SEED = Number(process.env.OMNI_FUZZ_SEED ?? 20261201);
 const RUNS = Number(process.env.OMNI_FUZZ_RUNS ?? 40);
 
-
 interface FileState {
   bytes: string;
   protected: boolean;
@@ -63,7 +62,7 @@ function isComplete(file: string): boolean {
 describe(`seeded fuzz of output paths and hostile files (seed ${SEED}, ${RUNS} runs)`, () => {
   let dir: string;
   const pick = mulberry32(SEED);
-  const choose = <T,>(items: readonly T[]): T => items[Math.floor(pick() * items.length)]!;
+  const choose = <T>(items: readonly T[]): T => items[Math.floor(pick() * items.length)]!;
 
   beforeAll(async () => {
     dir = tempDir('omni-fuzz-');
@@ -84,12 +83,33 @@ describe(`seeded fuzz of output paths and hostile files (seed ${SEED}, ${RUNS} r
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const TARGETS = [
-    'ws/matrix.yaml', 'ws/omni.yaml', 'ws/new.yaml', 'ws/scenarios/welcome.yml', 'a/data.yaml', 'omni.yaml',
-    'repo/.git/HEAD', 'repo/.git/config', 'repo/.git/objects/x', 'repo/.git',
-    'folder', 'ws', 'locked.json', 'pipe.json', 'link-to-model.json', 'dangling.json', 'previous.json', 'previous.html',
-    'new/deeper/out', 'fresh', 'plan.xlsx', '/proc/omni-fuzz/x', 'locked.json/x', 'ws/matrix.yaml/x',
+    'ws/matrix.yaml',
+    'ws/omni.yaml',
+    'ws/new.yaml',
+    'ws/scenarios/welcome.yml',
+    'a/data.yaml',
+    'omni.yaml',
+    'repo/.git/HEAD',
+    'repo/.git/config',
+    'repo/.git/objects/x',
+    'repo/.git',
+    'folder',
+    'ws',
+    'locked.json',
+    'pipe.json',
+    'link-to-model.json',
+    'dangling.json',
+    'previous.json',
+    'previous.html',
+    'new/deeper/out',
+    'fresh',
+    'plan.xlsx',
+    '/proc/omni-fuzz/x',
+    'locked.json/x',
+    'ws/matrix.yaml/x',
     // Size extremes of paths: a name over NAME_MAX (ENAMETOOLONG), a very deep new folder.
-    `${'n'.repeat(300)}`, `${'deep/'.repeat(60)}out`,
+    `${'n'.repeat(300)}`,
+    `${'deep/'.repeat(60)}out`,
   ];
   const EXTENSIONS = ['', '.json', '.sarif', '.xml', '.txt', '.md', '.xlsx', '.html', '.yaml'];
 
@@ -142,9 +162,16 @@ describe(`seeded fuzz of output paths and hostile files (seed ${SEED}, ${RUNS} r
         expect({ file, protected: isProtected, succeeded: result.code !== 2, wasTarget }, label).toEqual({ file, protected: false, succeeded: true, wasTarget: true });
         expect(now !== undefined && isComplete(absolute), `${label}\n${file} is not a complete output`).toBe(true);
       }
-      expect([...after.keys()].filter((file) => file.includes('.omni-tmp-')), label).toEqual([]);
+      expect(
+        [...after.keys()].filter((file) => file.includes('.omni-tmp-')),
+        label,
+      ).toEqual([]);
       // A refused run writes nothing new either.
-      if (result.code === 2) expect([...after.keys()].filter((file) => !before.has(file)), label).toEqual([]);
+      if (result.code === 2)
+        expect(
+          [...after.keys()].filter((file) => !before.has(file)),
+          label,
+        ).toEqual([]);
       before = after;
     }
     // The fuzz must exercise both sides of the policy, or it proves nothing.
@@ -172,7 +199,12 @@ describe(`seeded fuzz of output paths and hostile files (seed ${SEED}, ${RUNS} r
     for (let i = 0; i < 4; i++) {
       choose(hazards)();
       choose(hazards)();
-      const args = choose([['lint', 'hostile', '--max-file-size', '1'], ['lint', 'hostile', '-f', 'json', '--max-file-size', '1'], ['report', 'hostile', '--no-diagrams', '-o', path.join(dir, `h${i}.html`)], ['export', 'hostile', '--xlsx', path.join(dir, `h${i}.xlsx`)]]);
+      const args = choose([
+        ['lint', 'hostile', '--max-file-size', '1'],
+        ['lint', 'hostile', '-f', 'json', '--max-file-size', '1'],
+        ['report', 'hostile', '--no-diagrams', '-o', path.join(dir, `h${i}.html`)],
+        ['export', 'hostile', '--xlsx', path.join(dir, `h${i}.xlsx`)],
+      ]);
       const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 15_000, env: { ...process.env, NO_COLOR: '1' } });
       const label = `hostile ${i} (seed ${SEED}): omni ${args.join(' ')}\n${result.stderr}`;
       expect(result.error, label).toBeUndefined();

@@ -98,7 +98,10 @@ describe.skipIf(skip)('one Chromium page', { timeout: 180_000 }, () => {
     const first = tempFolder('omni-svg-a-');
     const second = tempFolder('omni-svg-b-');
     for (const out of [first, second]) expect(spawnSync('node', [BIN, 'render', 'examples/maison-lumen', '--out', out, '--format', 'svg']).status).toBe(0);
-    const files = readdirSync(first, { recursive: true }).map(String).filter((file) => file.endsWith('.svg')).sort();
+    const files = readdirSync(first, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.svg'))
+      .sort();
     expect(files.length).toBe(23);
     for (const file of files) expect(readFileSync(path.join(second, file)).equals(readFileSync(path.join(first, file))), file).toBe(true);
   });
@@ -126,7 +129,8 @@ describe.skipIf(skip)('one Chromium page', { timeout: 180_000 }, () => {
           return { left: Math.min(a.x, b.x), top: Math.min(a.y, b.y), right: Math.max(a.x, b.x), bottom: Math.max(a.y, b.y) };
         };
         const nodes = [...root.querySelectorAll<SVGGElement>('g.node')].map((node) => ({ id: node.id, box: toRoot(node) }));
-        const visible = (edge: SVGPathElement) => !edge.classList.contains('edge-thickness-invisible') && getComputedStyle(edge).strokeWidth !== '0px' && getComputedStyle(edge).stroke !== 'none';
+        const visible = (edge: SVGPathElement) =>
+          !edge.classList.contains('edge-thickness-invisible') && getComputedStyle(edge).strokeWidth !== '0px' && getComputedStyle(edge).stroke !== 'none';
         const edges = [...root.querySelectorAll<SVGPathElement>('path.flowchart-link')].filter(visible).map((edge) => {
           const matrix = root.getScreenCTM()!.inverse().multiply(edge.getScreenCTM()!);
           const length = edge.getTotalLength();

@@ -67,8 +67,6 @@ describe('NodeIds', () => {
 
 describe('escapeMarkdown', () => {
   it('keeps headings inert', () => {
-    expect(escapeMarkdown('<script>alert(1)</script> [x](http://y) *a* | b\n# c')).toBe(
-      '&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](http://y) \\*a\\* \\| b \\# c',
-    );
+    expect(escapeMarkdown('<script>alert(1)</script> [x](http://y) *a* | b\n# c')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](http://y) \\*a\\* \\| b \\# c');
   });
 });

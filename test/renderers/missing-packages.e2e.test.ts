@@ -25,7 +25,8 @@ describe('without puppeteer-core and mermaid', { timeout: 120_000 }, () => {
   });
   afterAll(() => rmSync(install, { recursive: true, force: true }));
 
-  const omni = (...args: string[]) => spawnSync(process.execPath, [path.join(install, 'bin/omni.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const omni = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(install, 'bin/omni.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const example = path.join(ROOT, 'examples/maison-lumen');
 
   it('renders .mmd as usual', () => {
@@ -39,7 +40,9 @@ describe('without puppeteer-core and mermaid', { timeout: 120_000 }, () => {
     const out = path.join(install, `out-${flag[0]}`);
     const result = omni('render', example, '--out', out, ...flag);
     expect(result.status).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('omni: puppeteer-core and mermaid are not installed (needed to draw diagrams): run `npm install --save-dev puppeteer-core mermaid@11.17.2`');
+    expect(result.stderr.split('\n')[0]).toBe(
+      'omni: puppeteer-core and mermaid are not installed (needed to draw diagrams): run `npm install --save-dev puppeteer-core mermaid@11.17.2`',
+    );
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(out)).toBe(false);
   });

@@ -13,9 +13,7 @@ describe.each(Object.keys(WORKSPACES) as (keyof typeof WORKSPACES)[])('every dia
     await checkDiagrams(diagrams);
     for (const diagram of diagrams) {
       const result = (await mermaid.parse(diagram.text)) as { diagramType: string };
-      expect(result.diagramType, diagram.file).toBe(
-        { matrix: 'block', 'scenario-map': 'block', 'use-cases': 'quadrantChart' }[diagram.view as string] ?? 'flowchart-v2',
-      );
+      expect(result.diagramType, diagram.file).toBe({ matrix: 'block', 'scenario-map': 'block', 'use-cases': 'quadrantChart' }[diagram.view as string] ?? 'flowchart-v2');
     }
   });
 });

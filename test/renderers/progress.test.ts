@@ -42,7 +42,10 @@ describe('parseViews', () => {
 
 describe('findDrift', () => {
   it('counts a missing folder as every file missing', () => {
-    const outputs = new Map([['matrix.mmd', 'x\n'], ['journey.md', 'y\n']]);
+    const outputs = new Map([
+      ['matrix.mmd', 'x\n'],
+      ['journey.md', 'y\n'],
+    ]);
     expect(findDrift('/nonexistent/omni-out', outputs, [], ['matrix'])).toEqual([
       { file: 'matrix.mmd', state: 'missing' },
       { file: 'journey.md', state: 'missing' },
@@ -54,12 +57,26 @@ describe('staleFiles', () => {
   it('finds what a view no longer produces: a scenario gone, the whole file of a view now split, parts of a view now whole', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'omni-stale-'));
     try {
-      for (const file of ['matrix.mmd', 'matrix.svg', 'scenario-map/vip.mmd', 'scenarios/gone.mmd', 'scenarios/kept.mmd', 'scenarios/notes.txt', 'programs.mmd', 'other.mmd']) {
+      for (const file of [
+        'matrix.mmd',
+        'matrix.svg',
+        'scenario-map/vip.mmd',
+        'scenarios/gone.mmd',
+        'scenarios/kept.mmd',
+        'scenarios/notes.txt',
+        'programs.mmd',
+        'other.mmd',
+      ]) {
         mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
         writeFileSync(path.join(out, file), 'x');
       }
       const diagram = (view: Diagram['view'], file: string): Diagram => ({ view, file, title: file, text: '' });
-      const now = [diagram('matrix', 'matrix/stage-a.mmd'), diagram('scenario-map', 'scenario-map.mmd'), diagram('scenario', 'scenarios/kept.mmd'), diagram('programs', 'programs.mmd')];
+      const now = [
+        diagram('matrix', 'matrix/stage-a.mmd'),
+        diagram('scenario-map', 'scenario-map.mmd'),
+        diagram('scenario', 'scenarios/kept.mmd'),
+        diagram('programs', 'programs.mmd'),
+      ];
       const all = ['matrix', 'use-cases', 'scenario-map', 'scenario', 'programs', 'data-lineage'] as const;
       expect(staleFiles(out, now, all, ['.mmd', '.svg'])).toEqual(['matrix.mmd', 'matrix.svg', 'scenario-map/vip.mmd', 'scenarios/gone.mmd']);
       // Only the views rendered: a --view matrix run leaves the scenario files alone.

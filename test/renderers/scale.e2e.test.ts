@@ -58,7 +58,8 @@ describe('a 200-scenario workspace', { timeout: 240_000 }, () => {
   it('gives diagrams all within Mermaid limits, the large views split with the rule stated in journey.md', () => {
     const diagrams = renderDiagrams(model);
     assertWithinLimits(diagrams);
-    const links = model.variables.reduce((sum, variable) => sum + variable.sources.length, 0) + model.scenarios.reduce((sum, scenario) => sum + new Set(scenario.variables).size, 0);
+    const links =
+      model.variables.reduce((sum, variable) => sum + variable.sources.length, 0) + model.scenarios.reduce((sum, scenario) => sum + new Set(scenario.variables).size, 0);
     expect(links, 'one lineage diagram would be over Mermaid maxEdges').toBeGreaterThan(500);
     const lineage = diagrams.filter((diagram) => diagram.view === 'data-lineage');
     expect(lineage.length).toBeGreaterThan(model.sources.length - 1);
@@ -77,11 +78,12 @@ describe('a 200-scenario workspace', { timeout: 240_000 }, () => {
     const result = spawnSync('node', [BIN, 'render', path.join(folder, 'ws'), '--out', out, '--check-syntax'], { encoding: 'utf8' });
     expect(result.stderr).toMatch(/^omni: wrote \d+ diagrams and journey\.md to /);
     expect(result.status).toBe(0);
-    const files = readdirSync(out, { recursive: true }).map(String).filter((file) => file.endsWith('.mmd'));
+    const files = readdirSync(out, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.mmd'));
     expect(files.length).toBe(renderDiagrams(model).length);
     expect(files.some((file) => file.startsWith('data-lineage/'))).toBe(true);
   });
-
 });
 
 describe('hostile sizes', () => {
@@ -90,7 +92,11 @@ describe('hostile sizes', () => {
     const template = base.useCases[0]!;
     const useCases = Array.from({ length: 1000 }, (_, index) => ({ ...template, id: `uc-${index}`, name: `Use case ${index}` }));
     const scenarios = base.scenarios.map((scenario, index) => (index === 0 ? { ...scenario, useCases: useCases.map((useCase) => useCase.id) } : scenario));
-    const index = { ...base.index, useCases: new Map(useCases.map((useCase) => [useCase.id, useCase])), scenarios: new Map(scenarios.map((scenario) => [scenario.id, scenario])) };
+    const index = {
+      ...base.index,
+      useCases: new Map(useCases.map((useCase) => [useCase.id, useCase])),
+      scenarios: new Map(scenarios.map((scenario) => [scenario.id, scenario])),
+    };
     const model = { ...base, useCases, scenarios, index };
     const programs = renderDiagrams(model, ['programs']);
     assertWithinLimits(programs);
@@ -100,7 +106,13 @@ describe('hostile sizes', () => {
   it('thousands of use cases: the priority chart in bands of ranks, each within limits, legend per band', async () => {
     const base = await loadModel('maison-lumen');
     const template = base.useCases[0]!;
-    const useCases = Array.from({ length: 3000 }, (_, index) => ({ ...template, id: `uc-${index}`, name: `Use case ${index}`, priority: undefined, scores: { business: 1 + (index % 5), experience: 1 + ((index >> 2) % 5), difficulty: 1 + ((index >> 4) % 5) } }));
+    const useCases = Array.from({ length: 3000 }, (_, index) => ({
+      ...template,
+      id: `uc-${index}`,
+      name: `Use case ${index}`,
+      priority: undefined,
+      scores: { business: 1 + (index % 5), experience: 1 + ((index >> 2) % 5), difficulty: 1 + ((index >> 4) % 5) },
+    }));
     const model = { ...base, useCases, index: { ...base.index, useCases: new Map(useCases.map((useCase) => [useCase.id, useCase])) } };
     const charts = renderDiagrams(model, ['use-cases']);
     assertWithinLimits(charts);
@@ -112,7 +124,9 @@ describe('hostile sizes', () => {
   it('a name of a million characters renders in bounded time and size', async () => {
     const base = await loadModel('maison-lumen');
     const huge = `${'Relance '.repeat(125_000)}fin`;
-    const scenarios = base.scenarios.map((scenario, index) => (index === 0 ? { ...scenario, name: huge, goal: huge, trigger: { ...scenario.trigger, event: huge } } : scenario));
+    const scenarios = base.scenarios.map((scenario, index) =>
+      index === 0 ? { ...scenario, name: huge, goal: huge, trigger: { ...scenario.trigger, event: huge } } : scenario,
+    );
     const variables = base.variables.map((variable, index) => (index === 0 ? { ...variable, name: huge } : variable));
     const model = { ...base, scenarios, variables, index: { ...base.index, scenarios: new Map(scenarios.map((scenario) => [scenario.id, scenario])) } };
     const start = performance.now();
@@ -124,6 +138,8 @@ describe('hostile sizes', () => {
     const flow = diagrams.find((diagram) => diagram.entity === scenarios[0]!.id)!;
     expect(flow.title.length).toBeLessThanOrEqual(120);
     expect(flow.title.endsWith('…')).toBe(true);
-    expect(readFileSync(path.resolve('test/renderers/golden/maison-lumen/scenarios', `${scenarios[1]!.id}.mmd`), 'utf8')).toBe(diagrams.find((diagram) => diagram.entity === scenarios[1]!.id)!.text);
+    expect(readFileSync(path.resolve('test/renderers/golden/maison-lumen/scenarios', `${scenarios[1]!.id}.mmd`), 'utf8')).toBe(
+      diagrams.find((diagram) => diagram.entity === scenarios[1]!.id)!.text,
+    );
   });
 });

@@ -11,7 +11,7 @@ describe('scenario flowchart with branches', () => {
     const diagram = scenarioDiagram(workspace.model, cart, 'scenarios/cart.mmd');
     expect(diagram.text.split('\n').filter((line) => line !== '' && !line.includes('classDef'))).toEqual([
       'flowchart LR',
-      '  trigger_trigger(["Trigger · Behaviour<br><b>cart_abandoned</b>"])',
+      '  trigger_trigger("Trigger · Behaviour<br><b>cart_abandoned</b>")',
       '  step_1["<b>1h · Email</b><br>Your cart is waiting<br><i>↪ SMS</i>"]',
       '  step_2[["Wait · ≤ 1d"]]',
       '  step_3["<b>2h · SMS</b><br>Still hesitating?"]',

@@ -57,7 +57,9 @@ describe.skipIf(!browserPath.path)(`report in headless Chromium (${browserPath.r
       const references = [...document.querySelectorAll('.diagram-svg svg [marker-end], .diagram-svg svg [marker-start]')].flatMap((element) =>
         ['marker-end', 'marker-start'].map((name) => element.getAttribute(name)).filter((value): value is string => value !== null && value !== 'none'),
       );
-      const missing = references.map((reference) => /url\(#([^)]+)\)/.exec(reference)?.[1] ?? reference).filter((id) => document.getElementById(id)?.tagName !== 'marker');
+      const missing = references
+        .map((reference) => /url\(#([^)]+)\)/.exec(reference)?.[1] ?? reference)
+        .filter((id) => document.getElementById(id)?.tagName !== 'marker');
       return { used: references.length, missing: [...new Set(missing)] };
     });
     ({ columns, styledNodes } = await page.evaluate(() => {

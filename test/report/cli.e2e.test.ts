@@ -88,7 +88,11 @@ describe('runReport', () => {
     expect(flow(first!.id)).not.toContain('Doublon');
     for (const scenario of base.scenarios.slice(1)) expect(flow(scenario.id), scenario.id).toContain(`step_1`);
     // A fake renderer echoes the text, so each embedded SVG shows which diagram landed where.
-    const echo = { renderAll: async (texts: readonly string[]) => texts.map((text) => ({ svg: `<svg id="my-svg"><text>${text.length}:${/trigger_trigger\(\["[^"]*"\]\)/.test(text) ? 'flow' : 'other'}</text></svg>` })), close: async () => undefined };
+    const echo = {
+      renderAll: async (texts: readonly string[]) =>
+        texts.map((text) => ({ svg: `<svg id="my-svg"><text>${text.length}:${/trigger_trigger\(\["[^"]*"\]\)/.test(text) ? 'flow' : 'other'}</text></svg>` })),
+      close: async () => undefined,
+    };
     const { outcome } = await renderWith(echo, requests);
     const view = buildReportView({ model, diagnostics: [], rules: RULES, diagrams: outcome });
     const secondView = view.scenarios.find((scenario) => scenario.id === second!.id)!;

@@ -21,7 +21,15 @@ ruleTester('email-subject-length', {
     {
       name: '81 characters',
       files: subject('a'.repeat(81)),
-      errors: [{ ruleId: 'email-subject-length', message: 'email subject of scenario "news" is 81 characters with variables at their longest, over the limit of 80', line: 13, column: 18, suggestion: 'shorten it: mail apps cut subjects at 40 to 80 characters' }],
+      errors: [
+        {
+          ruleId: 'email-subject-length',
+          message: 'email subject of scenario "news" is 81 characters with variables at their longest, over the limit of 80',
+          line: 13,
+          column: 18,
+          suggestion: 'shorten it: mail apps cut subjects at 40 to 80 characters',
+        },
+      ],
       fr: [
         {
           message: 'l’objet d’email du scénario « news » fait 81 caractères avec les variables à leur plus long, au-delà de la limite de 80',
@@ -31,8 +39,21 @@ ruleTester('email-subject-length', {
     },
     {
       name: 'a variable at its declared maxLength',
-      files: { ...subject('Bonjour {{first_name}}, voici nos nouveautés', 'rules:\n  email-subject-length: [warn, { maxLength: 30 }]\n'), 'base.yaml': BASE['base.yaml']!.toString().replace('{ id: first_name, name: First name, sources: [crm] }', '{ id: first_name, name: First name, sources: [crm], maxLength: 12 }') },
-      errors: [{ ruleId: 'email-subject-length', message: 'email subject of scenario "news" is 42 characters with variables at their longest, over the limit of 30', line: 13, column: 18 }],
+      files: {
+        ...subject('Bonjour {{first_name}}, voici nos nouveautés', 'rules:\n  email-subject-length: [warn, { maxLength: 30 }]\n'),
+        'base.yaml': BASE['base.yaml']!.toString().replace(
+          '{ id: first_name, name: First name, sources: [crm] }',
+          '{ id: first_name, name: First name, sources: [crm], maxLength: 12 }',
+        ),
+      },
+      errors: [
+        {
+          ruleId: 'email-subject-length',
+          message: 'email subject of scenario "news" is 42 characters with variables at their longest, over the limit of 30',
+          line: 13,
+          column: 18,
+        },
+      ],
     },
   ],
 });

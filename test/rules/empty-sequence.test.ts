@@ -1,11 +1,15 @@
 import { BASE, ruleTester } from './run-rule.js';
 
-const head = 'scenarios:\n  - id: winback\n    name: Win back\n    program: conversion\n    lifecycle: upsell\n    target: all\n    trigger: { type: event, event: lapsed }\n';
+const head =
+  'scenarios:\n  - id: winback\n    name: Win back\n    program: conversion\n    lifecycle: upsell\n    target: all\n    trigger: { type: event, event: lapsed }\n';
 
 ruleTester('empty-sequence', {
   valid: [
     { name: 'a scenario with one step', files: BASE },
-    { name: 'a single non-message action counts as a step', files: { ...BASE, 'more.yaml': `${head}    steps:\n      - { after: "0", channel: web, name: Show a banner }\n` } },
+    {
+      name: 'a single non-message action counts as a step',
+      files: { ...BASE, 'more.yaml': `${head}    steps:\n      - { after: "0", channel: web, name: Show a banner }\n` },
+    },
   ],
   invalid: [
     {

@@ -16,7 +16,9 @@ const gaps = path.join(repo, 'examples/gaps');
  */
 function plantedGaps(): string[] {
   const expected: string[] = [];
-  for (const file of readdirSync(gaps).filter((name) => name.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(gaps)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()) {
     const lines = readFileSync(path.join(gaps, file), 'utf8').split('\n');
     lines.forEach((line, index) => {
       const match = /^\s*# gap: ([a-z-]+)\s*$/.exec(line);
@@ -64,7 +66,11 @@ describe('examples/gaps', () => {
     const planted = new Set(plantedGaps().map((entry) => entry.split(' ')[0]!));
     for (const entry of TEAMS_FINDINGS) planted.add(entry.split(' ')[0]!);
     const builtIn = new Set(RULES.map((rule) => rule.id));
-    expect([...planted].filter((id) => builtIn.has(id)).sort()).toEqual(RULES.map((rule) => rule.id).filter((id) => id !== 'yaml-syntax' && id !== 'schema').sort());
+    expect([...planted].filter((id) => builtIn.has(id)).sort()).toEqual(
+      RULES.map((rule) => rule.id)
+        .filter((id) => id !== 'yaml-syntax' && id !== 'schema')
+        .sort(),
+    );
   });
 
   it('yields exactly the planted gaps, each at its line and column, and nothing else', async () => {

@@ -5,7 +5,11 @@ ruleTester('friction-without-use-case', {
     { name: 'no friction in the base journey', files: BASE },
     {
       name: 'a friction a use case addresses',
-      files: { ...BASE, 'more.yaml': 'touchpoints:\n  - { id: slow-checkout, name: Slow checkout, stage: buy, channel: web, status: friction }\nuseCases:\n  - { id: fast-checkout, name: Faster checkout, touchpoints: [slow-checkout], scores: { business: 3, experience: 5, difficulty: 3 } }\n' },
+      files: {
+        ...BASE,
+        'more.yaml':
+          'touchpoints:\n  - { id: slow-checkout, name: Slow checkout, stage: buy, channel: web, status: friction }\nuseCases:\n  - { id: fast-checkout, name: Faster checkout, touchpoints: [slow-checkout], scores: { business: 3, experience: 5, difficulty: 3 } }\n',
+      },
     },
     { name: 'an opportunity is not this rule', files: { ...BASE, 'more.yaml': 'touchpoints:\n  - { id: b, name: B, stage: buy, channel: web, status: opportunity }\n' } },
   ],

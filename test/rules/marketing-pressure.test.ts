@@ -43,7 +43,12 @@ ruleTester('marketing-pressure', {
           suggestion: "space the steps out, add exits (e.g. the other scenario's goal), or merge the scenarios (see omni simulate)",
         },
       ],
-      fr: [{ message: 'la persona « camille » reçoit 2 messages sur email de D+1 10:00 à D+2 10:00, au-delà du plafond de 1 par 7d, dépassé 1 fois dans l’histoire (scénarios : cart, cart-2)' }],
+      fr: [
+        {
+          message:
+            'la persona « camille » reçoit 2 messages sur email de D+1 10:00 à D+2 10:00, au-delà du plafond de 1 par 7d, dépassé 1 fois dans l’histoire (scénarios : cart, cart-2)',
+        },
+      ],
     },
     {
       name: 'a cap on all channels, the trigger time unknown',

@@ -14,7 +14,9 @@ ruleTester('missing-consent', {
     {
       name: 'a fallback on a consent channel, inside a split branch',
       files: scenario('[]', '      - split: { branches: [{ name: a, percent: 100, steps: [{ after: "0", channel: web, fallback: { channel: email } }] }] }\n'),
-      errors: [{ ruleId: 'missing-consent', message: 'scenario "promo" sends on email, which requires consent, but declares no consent variable for it', line: 10, column: 111 }],
+      errors: [
+        { ruleId: 'missing-consent', message: 'scenario "promo" sends on email, which requires consent, but declares no consent variable for it', line: 10, column: 111 },
+      ],
     },
     {
       name: 'email without email_optin suggests the variable that records it, once per channel',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BASE, lintFolder, ruleTester, writeWorkspace } from './run-rule.js';
 
-const owned = { 'base.yaml': BASE['base.yaml']!.toString().replace('  - id: cart\n    name: Abandoned cart\n', '  - id: cart\n    name: Abandoned cart\n    owner: crm-team\n') };
+const owned = {
+  'base.yaml': BASE['base.yaml']!.toString().replace('  - id: cart\n    name: Abandoned cart\n', '  - id: cart\n    name: Abandoned cart\n    owner: crm-team\n'),
+};
 
 ruleTester('missing-owner', {
   valid: [
@@ -12,7 +14,9 @@ ruleTester('missing-owner', {
     {
       name: 'a scenario without owner, at the scenario',
       files: BASE,
-      errors: [{ ruleId: 'missing-owner', message: 'scenario "cart" names no owner', line: 25, column: 5, suggestion: 'add owner: with the team or person accountable for it' }],
+      errors: [
+        { ruleId: 'missing-owner', message: 'scenario "cart" names no owner', line: 25, column: 5, suggestion: 'add owner: with the team or person accountable for it' },
+      ],
       fr: [{ message: 'scénario « cart » : aucun responsable (owner) nommé', suggestion: 'ajoutez owner: avec l’équipe ou la personne qui en répond' }],
     },
     {

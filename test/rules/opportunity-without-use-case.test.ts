@@ -3,7 +3,14 @@ import { BASE, ruleTester } from './run-rule.js';
 ruleTester('opportunity-without-use-case', {
   valid: [
     { name: 'the opportunity is addressed by a use case in another file', files: BASE },
-    { name: 'normal and friction touchpoints are not this rule', files: { ...BASE, 'more.yaml': 'touchpoints:\n  - { id: a, name: A, stage: buy, channel: web, status: normal }\n  - { id: b, name: B, stage: buy, channel: web, status: friction }\n' } },
+    {
+      name: 'normal and friction touchpoints are not this rule',
+      files: {
+        ...BASE,
+        'more.yaml':
+          'touchpoints:\n  - { id: a, name: A, stage: buy, channel: web, status: normal }\n  - { id: b, name: B, stage: buy, channel: web, status: friction }\n',
+      },
+    },
   ],
   invalid: [
     {

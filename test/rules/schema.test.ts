@@ -5,8 +5,17 @@ const ID_HINT = 'ids use lower-case letters, digits, "-" and "_", starting with 
 ruleTester('schema', {
   valid: [
     { name: 'the base journey', files: BASE },
-    { name: 'description, owner and tags on any entity', files: { 'a.yaml': 'sources:\n  - { id: crm, name: CRM, description: Salesforce, owner: CRM team, tags: [core] }\n' } },
-    { name: 'a complete omni.yaml', files: { 'omni.yaml': 'name: Plan\nlocale: en\nupdated: 2026-11-01\ninclude: ["**/*.yaml"]\nexclude: [drafts/**]\nrules: { unused-source: off, missing-consent: error }\npriority: { business: 2, experience: 1, difficulty: 0.5 }\n' } },
+    {
+      name: 'description, owner and tags on any entity',
+      files: { 'a.yaml': 'sources:\n  - { id: crm, name: CRM, description: Salesforce, owner: CRM team, tags: [core] }\n' },
+    },
+    {
+      name: 'a complete omni.yaml',
+      files: {
+        'omni.yaml':
+          'name: Plan\nlocale: en\nupdated: 2026-11-01\ninclude: ["**/*.yaml"]\nexclude: [drafts/**]\nrules: { unused-source: off, missing-consent: error }\npriority: { business: 2, experience: 1, difficulty: 0.5 }\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -69,7 +78,14 @@ ruleTester('schema', {
       },
       errors: [
         { ruleId: 'schema', message: '"Buy Now" is not a valid id', line: 2, column: 11, endColumn: 18, suggestion: ID_HINT },
-        { ruleId: 'schema', message: '"tomorrow" is not a valid offset', line: 11, column: 18, endColumn: 26, suggestion: 'write the offset from the trigger as J+1, D+1, J-7, 1d, 12h, 30m, 2w or 0' },
+        {
+          ruleId: 'schema',
+          message: '"tomorrow" is not a valid offset',
+          line: 11,
+          column: 18,
+          endColumn: 26,
+          suggestion: 'write the offset from the trigger as J+1, D+1, J-7, 1d, 12h, 30m, 2w or 0',
+        },
       ],
     },
     {
@@ -102,14 +118,30 @@ ruleTester('schema', {
     {
       name: 'enum: a severity that is not error, warn or off, naming the rule',
       files: { 'omni.yaml': 'rules:\n  unused-source: maybe\n' },
-      errors: [{ ruleId: 'schema', message: '"maybe" is not a valid severity for rule "unused-source"', file: 'omni.yaml', line: 2, column: 18, endColumn: 23, suggestion: 'use error, warn or off' }],
+      errors: [
+        {
+          ruleId: 'schema',
+          message: '"maybe" is not a valid severity for rule "unused-source"',
+          file: 'omni.yaml',
+          line: 2,
+          column: 18,
+          endColumn: 23,
+          suggestion: 'use error, warn or off',
+        },
+      ],
     },
     {
       name: 'omni.yaml: locale enum, date pattern, weight minimum, unknown weight',
       files: { 'omni.yaml': 'locale: de\nupdated: 1/11/2026\npriority: { business: -1, urgency: 2 }\n' },
       errors: [
         { ruleId: 'schema', message: '"de" is not a valid locale', line: 1, column: 9, suggestion: 'use fr or en' },
-        { ruleId: 'schema', message: '"1/11/2026" is not a valid date', line: 2, column: 10, suggestion: 'write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD' },
+        {
+          ruleId: 'schema',
+          message: '"1/11/2026" is not a valid date',
+          line: 2,
+          column: 10,
+          suggestion: 'write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD',
+        },
         { ruleId: 'schema', message: 'business must be between 0 and 100, not -1', line: 3, column: 23 },
         { ruleId: 'schema', message: 'unknown property "urgency"', line: 3, column: 27, suggestion: 'allowed: business, experience, difficulty' },
       ],

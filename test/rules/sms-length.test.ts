@@ -44,14 +44,27 @@ ruleTester('sms-length', {
     },
     {
       name: 'a declared maxLength makes the count realistic',
-      files: sms(`{{first_name}}${'a'.repeat(157)}`, { 'base.yaml': BASE['base.yaml']!.toString().replace('{ id: first_name, name: First name, sources: [crm] }', '{ id: first_name, name: First name, sources: [crm], maxLength: 3 }') }),
+      files: sms(`{{first_name}}${'a'.repeat(157)}`, {
+        'base.yaml': BASE['base.yaml']!.toString().replace(
+          '{ id: first_name, name: First name, sources: [crm] }',
+          '{ id: first_name, name: First name, sources: [crm], maxLength: 3 }',
+        ),
+      }),
     },
   ],
   invalid: [
     {
       name: 'over 160 septets with the variable at its default length',
       files: sms(`{{first_name}}${'a'.repeat(151)}`),
-      errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "notice" takes 2 segments (GSM-7, 161 septets with variables at their longest), over the limit of 1', line: 16, column: 18, suggestion: 'shorten the message, or declare a smaller maxLength on its variables' }],
+      errors: [
+        {
+          ruleId: 'sms-length',
+          message: 'SMS of scenario "notice" takes 2 segments (GSM-7, 161 septets with variables at their longest), over the limit of 1',
+          line: 16,
+          column: 18,
+          suggestion: 'shorten the message, or declare a smaller maxLength on its variables',
+        },
+      ],
       fr: [
         {
           message: 'le SMS du scénario « notice » prend 2 segments (GSM-7, 161 septets avec les variables à leur plus long), au-delà de la limite de 1',
@@ -62,7 +75,15 @@ ruleTester('sms-length', {
     {
       name: 'one ç switches to UCS-2',
       files: sms(`Votre reçu est disponible dans votre espace client, rubrique commandes.`),
-      errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "notice" takes 2 segments (UCS-2, 71 UCS-2 characters with variables at their longest), over the limit of 1', line: 16, column: 18, suggestion: '"ç" is not in the GSM-7 alphabet, which halves what a segment holds: replace it, or shorten the message' }],
+      errors: [
+        {
+          ruleId: 'sms-length',
+          message: 'SMS of scenario "notice" takes 2 segments (UCS-2, 71 UCS-2 characters with variables at their longest), over the limit of 1',
+          line: 16,
+          column: 18,
+          suggestion: '"ç" is not in the GSM-7 alphabet, which halves what a segment holds: replace it, or shorten the message',
+        },
+      ],
       fr: [
         {
           message: 'le SMS du scénario « notice » prend 2 segments (UCS-2, 71 caractères UCS-2 avec les variables à leur plus long), au-delà de la limite de 1',
@@ -75,9 +96,18 @@ ruleTester('sms-length', {
       files: {
         ...sms('short'),
         'omni.yaml': 'rules:\n  sms-length: [warn, { channels: [rcs], variableLength: 200 }]\n',
-        'rcs.yaml': 'channels:\n  - { id: rcs, name: RCS, type: online }\ntouchpoints:\n  - { id: rcs-t, name: RCS, stage: buy, channel: rcs, status: normal }\nscenarios:\n  - id: rich\n    name: Rich\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    variables: [first_name]\n    steps:\n      - { after: "0", channel: rcs, message: "{{first_name}}" }\n',
+        'rcs.yaml':
+          'channels:\n  - { id: rcs, name: RCS, type: online }\ntouchpoints:\n  - { id: rcs-t, name: RCS, stage: buy, channel: rcs, status: normal }\nscenarios:\n  - id: rich\n    name: Rich\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    variables: [first_name]\n    steps:\n      - { after: "0", channel: rcs, message: "{{first_name}}" }\n',
       },
-      errors: [{ ruleId: 'sms-length', message: 'SMS of scenario "rich" takes 2 segments (GSM-7, 200 septets with variables at their longest), over the limit of 1', file: 'rcs.yaml', line: 14, column: 46 }],
+      errors: [
+        {
+          ruleId: 'sms-length',
+          message: 'SMS of scenario "rich" takes 2 segments (GSM-7, 200 septets with variables at their longest), over the limit of 1',
+          file: 'rcs.yaml',
+          line: 14,
+          column: 46,
+        },
+      ],
     },
   ],
 });

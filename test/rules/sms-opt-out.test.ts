@@ -30,20 +30,39 @@ ruleTester('sms-opt-out', {
     { name: 'STOP SMS and a short number', files: files({ programPurpose: 'marketing', message: '-30 %. STOP SMS 36105' }) },
     { name: 'STOP : and a short number', files: files({ programPurpose: 'marketing', message: '-30 %. STOP : 36063' }) },
     { name: 'a transactional programme', files: files({ programPurpose: 'transactional', message: 'Votre colis arrive demain.' }) },
-    { name: 'the step says transactional, over a marketing programme', files: files({ programPurpose: 'marketing', stepPurpose: 'transactional', message: 'Votre code : 1234' }) },
+    {
+      name: 'the step says transactional, over a marketing programme',
+      files: files({ programPurpose: 'marketing', stepPurpose: 'transactional', message: 'Votre code : 1234' }),
+    },
     { name: 'no purpose anywhere: not checked by default', files: files({ message: 'Promo !' }) },
-    { name: 'a pattern of its own', files: files({ programPurpose: 'marketing', message: 'Sale! Reply END to opt out', config: 'rules:\n  sms-opt-out: [warn, { pattern: "Reply END" }]\n' }) },
+    {
+      name: 'a pattern of its own',
+      files: files({ programPurpose: 'marketing', message: 'Sale! Reply END to opt out', config: 'rules:\n  sms-opt-out: [warn, { pattern: "Reply END" }]\n' }),
+    },
   ],
   invalid: [
     {
       name: 'a marketing programme',
       files: files({ programPurpose: 'marketing', message: '-30 % ce week-end !' }),
       errors: [finding(17, 18)],
-      fr: [{ message: 'le SMS marketing du scénario « sale » n’a pas de mention de désinscription', suggestion: 'terminez le message par « STOP au 36xxx » (le numéro court de votre prestataire SMS)' }],
+      fr: [
+        {
+          message: 'le SMS marketing du scénario « sale » n’a pas de mention de désinscription',
+          suggestion: 'terminez le message par « STOP au 36xxx » (le numéro court de votre prestataire SMS)',
+        },
+      ],
     },
-    { name: 'the scenario says marketing, over a transactional programme', files: files({ programPurpose: 'transactional', scenarioPurpose: 'marketing', message: 'Promo !' }), errors: [finding(18, 18)] },
+    {
+      name: 'the scenario says marketing, over a transactional programme',
+      files: files({ programPurpose: 'transactional', scenarioPurpose: 'marketing', message: 'Promo !' }),
+      errors: [finding(18, 18)],
+    },
     { name: 'STOP without a short number', files: files({ programPurpose: 'marketing', message: 'Promo ! Répondez STOP' }), errors: [finding(17, 18)] },
     { name: 'a marketing step without a message, at the step', files: files({ stepPurpose: 'marketing' }), errors: [finding(15, 9)] },
-    { name: 'assumeMarketing checks SMS with no purpose', files: files({ message: 'Promo !', config: 'rules:\n  sms-opt-out: [warn, { assumeMarketing: true }]\n' }), errors: [finding(17, 18)] },
+    {
+      name: 'assumeMarketing checks SMS with no purpose',
+      files: files({ message: 'Promo !', config: 'rules:\n  sms-opt-out: [warn, { assumeMarketing: true }]\n' }),
+      errors: [finding(17, 18)],
+    },
   ],
 });

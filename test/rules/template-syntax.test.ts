@@ -9,7 +9,10 @@ const scenario = (steps: string) => ({
 ruleTester('template-syntax', {
   valid: [
     { name: 'valid templates', files: BASE },
-    { name: 'plain text with single braces and an escaped mustache', files: scenario('      - { after: "0", channel: email, subject: "Save {10%} today \\\\{{literally}}" }\n') },
+    {
+      name: 'plain text with single braces and an escaped mustache',
+      files: scenario('      - { after: "0", channel: email, subject: "Save {10%} today \\\\{{literally}}" }\n'),
+    },
     { name: 'a closed block', files: scenario('      - { after: "0", channel: email, message: "{{#if first_name}}Hi {{first_name}}{{/if}}" }\n') },
   ],
   invalid: [
@@ -28,7 +31,15 @@ ruleTester('template-syntax', {
           {{/each}
 `),
       errors: [
-        { ruleId: 'template-syntax', message: 'invalid template in subject (column 16): malformed or unclosed "{{"', line: 12, column: 18, endLine: 12, endColumn: 36, suggestion: HINT },
+        {
+          ruleId: 'template-syntax',
+          message: 'invalid template in subject (column 16): malformed or unclosed "{{"',
+          line: 12,
+          column: 18,
+          endLine: 12,
+          endColumn: 36,
+          suggestion: HINT,
+        },
         { ruleId: 'template-syntax', message: "invalid template in message (column 4): each doesn't match with", line: 13, column: 18, endLine: 13, endColumn: 50 },
         { ruleId: 'template-syntax', message: 'invalid template in message (template line 3, column 8): malformed or unclosed "{{"', line: 16, column: 18 },
       ],

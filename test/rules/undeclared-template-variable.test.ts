@@ -21,7 +21,10 @@ ruleTester('undeclared-template-variable', {
           {{@root.first_name}} {{cart_items.0.name}} \\{{not_a_variable}}
 `),
     },
-    { name: 'a helper name is not a variable, its literal arguments neither', files: scenario('      - { after: "0", channel: email, subject: "{{year \\"now\\"}}" }\n') },
+    {
+      name: 'a helper name is not a variable, its literal arguments neither',
+      files: scenario('      - { after: "0", channel: email, subject: "{{year \\"now\\"}}" }\n'),
+    },
     { name: 'an invalid template is left to template-syntax', files: scenario('      - { after: "0", channel: email, subject: "Hi {{nobody}" }\n') },
   ],
   invalid: [
@@ -46,8 +49,24 @@ ruleTester('undeclared-template-variable', {
           {{@root.city}} {{frist_name}}
 `),
       errors: [
-        { ruleId: 'undeclared-template-variable', message: '"frist_name" is not among the variables of scenario "greet"', file: 'more.yaml', line: 12, column: 24, endLine: 12, endColumn: 34, suggestion: 'did you mean "first_name"?' },
-        { ruleId: 'undeclared-template-variable', message: '"birthday" is not among the variables of scenario "greet"', line: 15, column: 24, endColumn: 32, suggestion: "add birthday to the scenario's variables:" },
+        {
+          ruleId: 'undeclared-template-variable',
+          message: '"frist_name" is not among the variables of scenario "greet"',
+          file: 'more.yaml',
+          line: 12,
+          column: 24,
+          endLine: 12,
+          endColumn: 34,
+          suggestion: 'did you mean "first_name"?',
+        },
+        {
+          ruleId: 'undeclared-template-variable',
+          message: '"birthday" is not among the variables of scenario "greet"',
+          line: 15,
+          column: 24,
+          endColumn: 32,
+          suggestion: "add birthday to the scenario's variables:",
+        },
         { ruleId: 'undeclared-template-variable', message: '"nickname" is not among the variables of scenario "greet"', line: 15, column: 58, endColumn: 66 },
         { ruleId: 'undeclared-template-variable', message: '"city" is not among the variables of scenario "greet"', line: 16, column: 13, endColumn: 23 },
         { ruleId: 'undeclared-template-variable', message: '"frist_name" is not among the variables of scenario "greet"', line: 16, column: 28, endColumn: 38 },

@@ -28,15 +28,25 @@ variables:
 
 ruleTester('unknown-reference', {
   valid: [
-    { name: 'references to entities declared in another file', files: { ...BASE, 'more.yaml': 'useCases:\n  - { id: x, name: X, touchpoints: [web-product], scores: { business: 1, experience: 1, difficulty: 1 } }\n' } },
+    {
+      name: 'references to entities declared in another file',
+      files: { ...BASE, 'more.yaml': 'useCases:\n  - { id: x, name: X, touchpoints: [web-product], scores: { business: 1, experience: 1, difficulty: 1 } }\n' },
+    },
     {
       name: 'the default lifecycle stages resolve when the workspace declares none',
-      files: { ...BASE, 'more.yaml': 'scenarios:\n  - { id: s, name: S, program: conversion, lifecycle: upsell, target: all, trigger: { type: event, event: e }, steps: [{ after: "0", channel: web }] }\n' },
+      files: {
+        ...BASE,
+        'more.yaml':
+          'scenarios:\n  - { id: s, name: S, program: conversion, lifecycle: upsell, target: all, trigger: { type: event, event: e }, steps: [{ after: "0", channel: web }] }\n',
+      },
     },
     {
       name: 'a reference to an entity the schema rejected is not reported a second time',
       allowLoadErrors: true,
-      files: { ...BASE, 'more.yaml': 'channels:\n  - { id: sms, name: SMS, type: mobile }\ntouchpoints:\n  - { id: sms-promo, name: Promo, stage: buy, channel: sms, status: normal }\n' },
+      files: {
+        ...BASE,
+        'more.yaml': 'channels:\n  - { id: sms, name: SMS, type: mobile }\ntouchpoints:\n  - { id: sms-promo, name: Promo, stage: buy, channel: sms, status: normal }\n',
+      },
     },
   ],
   invalid: [
@@ -54,7 +64,11 @@ ruleTester('unknown-reference', {
         { ruleId: 'unknown-reference', message: 'unknown channel "smss"', line: 10, column: 90 },
         { ruleId: 'unknown-reference', message: 'goto names no step "strat" of scenario "jump"', line: 10, column: 106, suggestion: 'did you mean "start"?' },
       ],
-      fr: [{ message: 'référence inconnue : cible « vipp »' }, { message: 'référence inconnue : canal « smss »' }, { message: 'le goto ne désigne aucune étape « strat » du scénario « jump »' }],
+      fr: [
+        { message: 'référence inconnue : cible « vipp »' },
+        { message: 'référence inconnue : canal « smss »' },
+        { message: 'le goto ne désigne aucune étape « strat » du scénario « jump »' },
+      ],
     },
     {
       name: 'every kind of reference, with the kind named and the closest id suggested',

@@ -12,11 +12,20 @@ ruleTester('unused-suppression', {
       name: 'each rule id that silences nothing, in the order written',
       files: directive,
       errors: [
-        { ruleId: 'unused-suppression', message: 'omni-disable-next-line unused-source: no unused-source finding to silence here', line: 2, column: 3, suggestion: 'remove the rule id (or the whole comment): the problem is gone' },
+        {
+          ruleId: 'unused-suppression',
+          message: 'omni-disable-next-line unused-source: no unused-source finding to silence here',
+          line: 2,
+          column: 3,
+          suggestion: 'remove the rule id (or the whole comment): the problem is gone',
+        },
         { ruleId: 'unused-suppression', message: 'omni-disable-next-line unused-variable: no unused-variable finding to silence here', line: 2, column: 3 },
       ],
       fr: [
-        { message: 'omni-disable-next-line unused-source : aucun constat unused-source à faire taire ici', suggestion: 'retirez l’id de règle (ou tout le commentaire) : le problème a disparu' },
+        {
+          message: 'omni-disable-next-line unused-source : aucun constat unused-source à faire taire ici',
+          suggestion: 'retirez l’id de règle (ou tout le commentaire) : le problème a disparu',
+        },
         { message: 'omni-disable-next-line unused-variable : aucun constat unused-variable à faire taire ici' },
       ],
     },

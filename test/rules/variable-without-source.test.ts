@@ -6,7 +6,10 @@ const scenario = (id: string, variables: string) =>
 ruleTester('variable-without-source', {
   valid: [
     { name: 'every used variable has a source', files: BASE },
-    { name: 'a variable with no source that no scenario uses (unused-variable reports that)', files: { ...BASE, 'more.yaml': 'variables:\n  - { id: points, name: Points, sources: [] }\n' } },
+    {
+      name: 'a variable with no source that no scenario uses (unused-variable reports that)',
+      files: { ...BASE, 'more.yaml': 'variables:\n  - { id: points, name: Points, sources: [] }\n' },
+    },
   ],
   invalid: [
     {
@@ -22,13 +25,24 @@ scenarios:
 ${scenario('loyalty', '[points, tier]')}`,
       },
       errors: [
-        { ruleId: 'variable-without-source', message: 'variable "points" is used by scenario "loyalty" but has no source', line: 4, column: 14, endLine: 4, endColumn: 16, suggestion: 'list the systems that hold it under sources:' },
+        {
+          ruleId: 'variable-without-source',
+          message: 'variable "points" is used by scenario "loyalty" but has no source',
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 16,
+          suggestion: 'list the systems that hold it under sources:',
+        },
         { ruleId: 'variable-without-source', message: 'variable "tier" is used by scenario "loyalty" but has no source', line: 5, column: 5, endColumn: 29 },
       ],
     },
     {
       name: 'several users are counted',
-      files: { ...BASE, 'more.yaml': `variables:\n  - { id: points, name: P }\nscenarios:\n${scenario('a', '[points]')}${scenario('b', '[points]')}${scenario('c', '[points]')}` },
+      files: {
+        ...BASE,
+        'more.yaml': `variables:\n  - { id: points, name: P }\nscenarios:\n${scenario('a', '[points]')}${scenario('b', '[points]')}${scenario('c', '[points]')}`,
+      },
       errors: [{ ruleId: 'variable-without-source', message: 'variable "points" is used by scenario "a" and 2 more but has no source', line: 2, column: 5 }],
     },
   ],

@@ -34,8 +34,12 @@ async function lintWith(config: string, edit?: (files: Map<string, Buffer>) => v
   return { workspace, lint: await lintWorkspace(workspace) };
 }
 
-const schemaFindings = (diagnostics: readonly { ruleId: string; file: string; range: { start: { line: number; column: number } }; message: string; suggestion?: string }[]) =>
-  diagnostics.filter((d) => d.ruleId === 'schema').map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}${d.suggestion ? ` (${d.suggestion})` : ''}`);
+const schemaFindings = (
+  diagnostics: readonly { ruleId: string; file: string; range: { start: { line: number; column: number } }; message: string; suggestion?: string }[],
+) =>
+  diagnostics
+    .filter((d) => d.ruleId === 'schema')
+    .map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message}${d.suggestion ? ` (${d.suggestion})` : ''}`);
 
 describe('updated: a real calendar date from 1900 to 2099', () => {
   it('the pattern accepts exactly the calendar dates of 1900–2099, day by day from 1850 to 2150', async () => {
@@ -48,7 +52,7 @@ describe('updated: a real calendar date from 1900 to 2099', () => {
           const date = new Date(Date.UTC(year, month - 1, day));
           const real = day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
           const expected = real && year >= 1900 && year <= 2099;
-          if (validateWith(validate, 'config', { updated: text }, 'omni.yaml').length === 0 !== expected) disagreements.push(text);
+          if ((validateWith(validate, 'config', { updated: text }, 'omni.yaml').length === 0) !== expected) disagreements.push(text);
         }
       }
     }
@@ -57,11 +61,15 @@ describe('updated: a real calendar date from 1900 to 2099', () => {
 
   it('"9999-12-31" is a schema finding at the value, which export would have crashed on', async () => {
     const { lint } = await lintWith('name: P\nupdated: "9999-12-31"\n');
-    expect(schemaFindings(lint.diagnostics)).toEqual(['omni.yaml:2:10 "9999-12-31" is not a valid date (write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD)']);
+    expect(schemaFindings(lint.diagnostics)).toEqual([
+      'omni.yaml:2:10 "9999-12-31" is not a valid date (write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD)',
+    ]);
   });
 
   it('February 30th is refused, February 29th only in leap years', async () => {
-    expect(schemaFindings((await lintWith('updated: 2026-02-30\n')).lint.diagnostics)).toEqual(['omni.yaml:1:10 "2026-02-30" is not a valid date (write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD)']);
+    expect(schemaFindings((await lintWith('updated: 2026-02-30\n')).lint.diagnostics)).toEqual([
+      'omni.yaml:1:10 "2026-02-30" is not a valid date (write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD)',
+    ]);
     expect(schemaFindings((await lintWith('updated: 2028-02-29\n')).lint.diagnostics)).toEqual([]);
   });
 });
@@ -77,7 +85,10 @@ describe('priority weights and manual ranks are bounded', () => {
 
   it('a manual priority over 1,000,000 is a schema finding', async () => {
     const { lint } = await lintWith('name: P\n', (files) => {
-      const text = files.get('use-cases.yaml')!.toString().replace(/(\n\s+scores:)/, '\n    priority: 1e300$1');
+      const text = files
+        .get('use-cases.yaml')!
+        .toString()
+        .replace(/(\n\s+scores:)/, '\n    priority: 1e300$1');
       files.set('use-cases.yaml', Buffer.from(text));
     });
     expect(schemaFindings(lint.diagnostics)).toHaveLength(1);
@@ -92,15 +103,19 @@ describe('boundary-valid settings go through every output helper', () => {
     ['the latest date, fractional weights', 'updated: 2099-12-31\npriority: { business: 0.001, experience: 99.999, difficulty: 50 }\n'],
   ] as const;
 
-  it.each(cases)('%s', async (_, config) => {
-    const { workspace, lint } = await lintWith(`name: Bornes\nlocale: en\n${config}`);
-    expect(schemaFindings(lint.diagnostics)).toEqual([]);
-    const model = workspace.model;
-    for (const ranked of rankUseCases(model)) expect(Number.isFinite(ranked.score)).toBe(true);
-    for (const diagram of renderDiagrams(model)) expect(diagram.text).not.toMatch(/NaN|Infinity/);
-    expect(formatDate(model.settings.updated!, 'en')).toMatch(/^\d{1,2} [A-Z][a-z]+ (1900|2000|2099)$/);
-    expect(planDate(model).toISOString().slice(0, 10)).toBe(model.settings.updated);
-    const workbook = await writeXlsx(buildWorkbook(model, summariseLint(lint.diagnostics)));
-    expect(workbook.subarray(0, 2).toString()).toBe('PK');
-  }, 60_000);
+  it.each(cases)(
+    '%s',
+    async (_, config) => {
+      const { workspace, lint } = await lintWith(`name: Bornes\nlocale: en\n${config}`);
+      expect(schemaFindings(lint.diagnostics)).toEqual([]);
+      const model = workspace.model;
+      for (const ranked of rankUseCases(model)) expect(Number.isFinite(ranked.score)).toBe(true);
+      for (const diagram of renderDiagrams(model)) expect(diagram.text).not.toMatch(/NaN|Infinity/);
+      expect(formatDate(model.settings.updated!, 'en')).toMatch(/^\d{1,2} [A-Z][a-z]+ (1900|2000|2099)$/);
+      expect(planDate(model).toISOString().slice(0, 10)).toBe(model.settings.updated);
+      const workbook = await writeXlsx(buildWorkbook(model, summariseLint(lint.diagnostics)));
+      expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    },
+    60_000,
+  );
 });

@@ -79,7 +79,7 @@ describe('precompiled validators', () => {
   it('judge every example, fixture and thousands of mutants exactly as ajv does', async () => {
     const [built, reference] = await validators('model');
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let invalid = 0;
     let duplicates = 0;
     for (const document of documents()) {

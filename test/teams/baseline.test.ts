@@ -68,7 +68,8 @@ describe('baseline in the lint pipeline', () => {
     const baseline = parseBaseline(createBaseline(before.diagnostics));
     const root = writeWorkspace({
       ...BASE,
-      'data.yaml': 'variables:\n  # omni-disable-next-line unused-variable -- kept\n  - { id: alpha, name: alpha, sources: [crm] }\n  - { id: beta, name: beta, sources: [crm] }\n',
+      'data.yaml':
+        'variables:\n  # omni-disable-next-line unused-variable -- kept\n  - { id: alpha, name: alpha, sources: [crm] }\n  - { id: beta, name: beta, sources: [crm] }\n',
     });
     const result = await lintWorkspace(await loadWorkspace(root), { baseline, ruleOverrides: { 'unused-suppression': 'error' } });
     expect(result.diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}`)).toEqual(['unused-variable 4']);

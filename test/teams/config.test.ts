@@ -27,7 +27,8 @@ describe('extends', () => {
       ...BASE,
       'omni.yaml': 'extends: "@acme/omni-config"\n',
       'node_modules/@acme/omni-config/package.json': JSON.stringify({ name: '@acme/omni-config', version: '1.0.0', type: 'module', main: 'index.js' }),
-      'node_modules/@acme/omni-config/index.js': "export default { customRules: [{ id: 'acme-owner', description: 'Scenarios have an owner', severity: 'warn', given: 'scenarios', field: 'owner', required: true }] };\n",
+      'node_modules/@acme/omni-config/index.js':
+        "export default { customRules: [{ id: 'acme-owner', description: 'Scenarios have an owner', severity: 'warn', given: 'scenarios', field: 'owner', required: true }] };\n",
     });
     expect(lines((await lint(root)).diagnostics)).toEqual(['acme-owner base.yaml:25:5 warn Scenarios have an owner']);
   });
@@ -53,7 +54,8 @@ describe('overrides', () => {
     const root = writeWorkspace({
       ...BASE,
       'legacy/data.yaml': DATA['data.yaml'],
-      'omni.yaml': 'rules:\n  unused-source: off\noverrides:\n  - files: ["legacy/**"]\n    rules: { unused-variable: off, unused-source: error }\n  - files: ["**/data.yaml"]\n    rules: { unused-variable: error }\n',
+      'omni.yaml':
+        'rules:\n  unused-source: off\noverrides:\n  - files: ["legacy/**"]\n    rules: { unused-variable: off, unused-source: error }\n  - files: ["**/data.yaml"]\n    rules: { unused-variable: error }\n',
     });
     expect(lines((await lint(root)).diagnostics)).toEqual([
       'unused-source legacy/data.yaml:2:11 error source "erp" feeds no variable',
@@ -66,7 +68,8 @@ describe('rule options', () => {
   it('reports an unknown option, a bad value and options on a rule that takes none, at the option', async () => {
     const root = writeWorkspace({
       ...BASE,
-      'omni.yaml': 'rules:\n  sms-length: [warn, { maxSegment: 2 }]\n  email-subject-length: [warn, { maxLength: 0 }]\n  unused-source: [warn, { strict: true }]\n  unknwn-rule: warn\n',
+      'omni.yaml':
+        'rules:\n  sms-length: [warn, { maxSegment: 2 }]\n  email-subject-length: [warn, { maxLength: 0 }]\n  unused-source: [warn, { strict: true }]\n  unknwn-rule: warn\n',
     });
     const diagnostics = (await lint(root)).diagnostics;
     expect(lines(diagnostics)).toEqual([
@@ -75,7 +78,11 @@ describe('rule options', () => {
       'schema omni.yaml:4:35 error rule "unused-source" has no option "strict"',
       'schema omni.yaml:5:3 error unknown rule "unknwn-rule"',
     ]);
-    expect(diagnostics.slice(0, 3).map((d) => d.suggestion)).toEqual(['its options: maxSegments, channels, variableLength', 'see docs/rules/email-subject-length.md', 'it takes no option: give only its severity']);
+    expect(diagnostics.slice(0, 3).map((d) => d.suggestion)).toEqual([
+      'its options: maxSegments, channels, variableLength',
+      'see docs/rules/email-subject-length.md',
+      'it takes no option: give only its severity',
+    ]);
   });
 });
 
@@ -88,7 +95,11 @@ describe('plugins', () => {
     const root = writeWorkspace({
       ...BASE,
       'omni.yaml': 'plugins: [./plugins/acme.mjs]\nrules:\n  acme-steps: [error, { max: 0 }]\n',
-      'plugins/acme.mjs': plugin(rule("for (const s of model.scenarios) if (s.steps.length > options.max) report({ message: `too many steps in ${s.id}`, location: { file: s.origin.file, path: [...s.origin.path, 'steps'], target: 'key' } });")),
+      'plugins/acme.mjs': plugin(
+        rule(
+          "for (const s of model.scenarios) if (s.steps.length > options.max) report({ message: `too many steps in ${s.id}`, location: { file: s.origin.file, path: [...s.origin.path, 'steps'], target: 'key' } });",
+        ),
+      ),
     });
     const result = await lint(root);
     expect(lines(result.diagnostics)).toEqual(['schema omni.yaml:3:30 error option "max" of rule "acme-steps" must be at least 1']);
@@ -98,10 +109,17 @@ describe('plugins', () => {
     const root = writeWorkspace({
       ...BASE,
       'omni.yaml': 'plugins: [./plugins/acme.mjs, ./plugins/broken.mjs]\nrules:\n  acme-steps: error\n',
-      'plugins/acme.mjs': plugin(rule("for (const s of model.scenarios) if (s.steps.length >= options.max) report({ message: `too many steps in ${s.id}`, location: { file: s.origin.file, path: [...s.origin.path, 'steps'], target: 'key' } });")),
+      'plugins/acme.mjs': plugin(
+        rule(
+          "for (const s of model.scenarios) if (s.steps.length >= options.max) report({ message: `too many steps in ${s.id}`, location: { file: s.origin.file, path: [...s.origin.path, 'steps'], target: 'key' } });",
+        ),
+      ),
       'plugins/broken.mjs': plugin(`{ id: 'acme-broken', description: 'Throws', defaultSeverity: 'warn', check() { throw new Error('boom'); } }`),
     });
-    expect(lines((await lint(root)).diagnostics)).toEqual(['acme-steps base.yaml:33:5 error too many steps in cart', 'acme-broken omni.yaml:1:10 warn rule "acme-broken" failed: boom']);
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'acme-steps base.yaml:33:5 error too many steps in cart',
+      'acme-broken omni.yaml:1:10 warn rule "acme-broken" failed: boom',
+    ]);
   });
 
   it('reports a plugin that is missing, exports no rules, or exports a malformed rule', async () => {

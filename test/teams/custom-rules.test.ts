@@ -31,7 +31,9 @@ const run = async (customRules: string) => lines((await lintFiles(withRules(cust
 
 describe('customRules', () => {
   it('the example from the issue works as written: one finding per scenario without owner, at the scenario', async () => {
-    const result = await lintFiles(withRules('  - { id: scenario-owner, description: Every scenario names the team that owns it, severity: error, given: scenarios, field: owner, required: true }\n'));
+    const result = await lintFiles(
+      withRules('  - { id: scenario-owner, description: Every scenario names the team that owns it, severity: error, given: scenarios, field: owner, required: true }\n'),
+    );
     expect(lines(result.diagnostics)).toEqual([
       'scenario-owner base.yaml:25:5 error Every scenario names the team that owns it',
       'scenario-owner more.yaml:13:5 error Every scenario names the team that owns it',
@@ -41,16 +43,23 @@ describe('customRules', () => {
   });
 
   it('given a nested list with where: only the matching steps, at the field', async () => {
-    expect(await run('  - { id: short-subjects, description: Subjects stay short, severity: warn, given: scenarios.steps, where: { channel: email }, field: subject, maxLength: 20 }\n')).toEqual([
-      'short-subjects base.yaml:34:48 warn Subjects stay short',
-      'short-subjects more.yaml:22:48 warn Subjects stay short',
-    ]);
+    expect(
+      await run(
+        '  - { id: short-subjects, description: Subjects stay short, severity: warn, given: scenarios.steps, where: { channel: email }, field: subject, maxLength: 20 }\n',
+      ),
+    ).toEqual(['short-subjects base.yaml:34:48 warn Subjects stay short', 'short-subjects more.yaml:22:48 warn Subjects stay short']);
   });
 
   it('pattern, notPattern, enum and minItems', async () => {
-    expect(await run('  - { id: ids, description: Scenario ids have two words, severity: warn, given: scenarios, field: id, pattern: "^[a-z]+-[a-z]+$" }\n')).toEqual(['ids base.yaml:25:9 warn Scenario ids have two words']);
-    expect(await run('  - { id: no-hello, description: No bare hello, severity: warn, given: scenarios.steps, field: subject, notPattern: "^Hello$" }\n')).toEqual(['no-hello more.yaml:12:48 warn No bare hello']);
-    expect(await run('  - { id: owners, description: Known teams only, severity: warn, given: scenarios, field: owner, enum: [crm, service] }\n')).toEqual(['owners more.yaml:4:12 warn Known teams only']);
+    expect(await run('  - { id: ids, description: Scenario ids have two words, severity: warn, given: scenarios, field: id, pattern: "^[a-z]+-[a-z]+$" }\n')).toEqual([
+      'ids base.yaml:25:9 warn Scenario ids have two words',
+    ]);
+    expect(await run('  - { id: no-hello, description: No bare hello, severity: warn, given: scenarios.steps, field: subject, notPattern: "^Hello$" }\n')).toEqual([
+      'no-hello more.yaml:12:48 warn No bare hello',
+    ]);
+    expect(await run('  - { id: owners, description: Known teams only, severity: warn, given: scenarios, field: owner, enum: [crm, service] }\n')).toEqual([
+      'owners more.yaml:4:12 warn Known teams only',
+    ]);
     expect(await run('  - { id: two-steps, description: At least two steps, severity: warn, given: scenarios, field: steps, minItems: 2 }\n')).toEqual([
       'two-steps base.yaml:33:5 warn At least two steps',
       'two-steps more.yaml:11:5 warn At least two steps',

@@ -12,7 +12,8 @@ export async function lintFiles(files: Files, ruleOverrides: Record<string, 'err
 }
 
 /** `rule file:line:col message` per diagnostic, for exact comparisons. */
-export const lines = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${d.ruleId} ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.message}`);
+export const lines = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.map((d) => `${d.ruleId} ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.message}`);
 
 /** A workspace with one unused variable (unused-variable warns at data.yaml:3:5) and one unused source (data.yaml). */
 export const UNUSED = (variablesPrefix = '') => ({

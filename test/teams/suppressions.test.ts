@@ -16,10 +16,29 @@ describe('parseDirectives', () => {
       '# omni-disable unused-variable -- too late',
     ].join('\n');
     expect(parseDirectives(text)).toEqual([
-      { kind: 'file', ruleIds: ['unused-source'], reason: 'the ERP is wired next quarter', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 62 } }, targetLine: 0 },
-      { kind: 'next-line', ruleIds: ['unused-variable', 'variable-without-source'], reason: 'kept for spring', range: { start: { line: 3, column: 3 }, end: { line: 3, column: 87 } }, targetLine: 6 },
+      {
+        kind: 'file',
+        ruleIds: ['unused-source'],
+        reason: 'the ERP is wired next quarter',
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 62 } },
+        targetLine: 0,
+      },
+      {
+        kind: 'next-line',
+        ruleIds: ['unused-variable', 'variable-without-source'],
+        reason: 'kept for spring',
+        range: { start: { line: 3, column: 3 }, end: { line: 3, column: 87 } },
+        targetLine: 6,
+      },
       { kind: 'line', ruleIds: ['unused-variable'], reason: '', range: { start: { line: 6, column: 24 }, end: { line: 6, column: 59 } }, targetLine: 6 },
-      { kind: 'file', ruleIds: ['unused-variable'], reason: 'too late', range: { start: { line: 7, column: 1 }, end: { line: 7, column: 43 } }, targetLine: 0, misplaced: true },
+      {
+        kind: 'file',
+        ruleIds: ['unused-variable'],
+        reason: 'too late',
+        range: { start: { line: 7, column: 1 }, end: { line: 7, column: 43 } },
+        targetLine: 0,
+        misplaced: true,
+      },
     ]);
   });
 
@@ -37,7 +56,9 @@ describe('suppressions in a lint run', () => {
   it('next-line silences the finding below, lists it with its justification, and the run is clean', async () => {
     const result = await lintFiles(data('variables:\n  # omni-disable-next-line unused-variable -- kept for spring\n  - { id: spare, name: Spare, sources: [crm] }\n'));
     expect(result.diagnostics).toEqual([]);
-    expect(result.suppressed!.map((d) => [d.ruleId, d.range.start.line, d.suppression])).toEqual([['unused-variable', 3, { kind: 'inSource', justification: 'kept for spring' }]]);
+    expect(result.suppressed!.map((d) => [d.ruleId, d.range.start.line, d.suppression])).toEqual([
+      ['unused-variable', 3, { kind: 'inSource', justification: 'kept for spring' }],
+    ]);
   });
 
   it('line silences a finding on its own line', async () => {
@@ -47,18 +68,30 @@ describe('suppressions in a lint run', () => {
   });
 
   it('a file directive at the top silences the rule in the whole file, and only that rule', async () => {
-    const result = await lintFiles(data('# omni-disable unused-variable -- spring\nsources:\n  - { id: erp, name: ERP }\nvariables:\n  - { id: a, name: A, sources: [crm] }\n  - { id: b, name: B, sources: [crm] }\n'));
+    const result = await lintFiles(
+      data(
+        '# omni-disable unused-variable -- spring\nsources:\n  - { id: erp, name: ERP }\nvariables:\n  - { id: a, name: A, sources: [crm] }\n  - { id: b, name: B, sources: [crm] }\n',
+      ),
+    );
     expect(lines(result.diagnostics)).toEqual(['unused-source data.yaml:3:11 warn source "erp" feeds no variable']);
     expect(result.suppressed!.map((d) => d.range.start.line)).toEqual([5, 6]);
   });
 
   it('a directive for another rule, or on another line, silences nothing', async () => {
-    const result = await lintFiles(data('variables:\n  # omni-disable-next-line unused-source -- wrong rule\n  - { id: spare, name: Spare, sources: [crm] }\n  # omni-disable-next-line unused-variable -- wrong line\n\n'));
+    const result = await lintFiles(
+      data(
+        'variables:\n  # omni-disable-next-line unused-source -- wrong rule\n  - { id: spare, name: Spare, sources: [crm] }\n  # omni-disable-next-line unused-variable -- wrong line\n\n',
+      ),
+    );
     expect(lines(result.diagnostics)).toEqual(['unused-variable data.yaml:3:11 warn variable "spare" is used by no scenario']);
   });
 
   it('a missing reason, an unknown rule and a misplaced file directive are suppression-directive warnings', async () => {
-    const result = await lintFiles(data('variables:\n  # omni-disable-next-line unused-variabel, unused-variable\n  - { id: spare, name: Spare, sources: [crm] }\n# omni-disable unused-source -- late\n'));
+    const result = await lintFiles(
+      data(
+        'variables:\n  # omni-disable-next-line unused-variabel, unused-variable\n  - { id: spare, name: Spare, sources: [crm] }\n# omni-disable unused-source -- late\n',
+      ),
+    );
     expect(lines(result.diagnostics)).toEqual([
       'suppression-directive data.yaml:2:3 warn omni-disable-next-line gives no reason',
       'suppression-directive data.yaml:2:3 warn omni-disable-next-line names an unknown rule "unused-variabel"',
@@ -69,7 +102,10 @@ describe('suppressions in a lint run', () => {
   });
 
   it('a missing reason is configurable: off in omni.yaml', async () => {
-    const result = await lintFiles({ ...data('variables:\n  # omni-disable-next-line unused-variable\n  - { id: spare, name: Spare, sources: [crm] }\n'), 'omni.yaml': 'rules:\n  suppression-directive: off\n' });
+    const result = await lintFiles({
+      ...data('variables:\n  # omni-disable-next-line unused-variable\n  - { id: spare, name: Spare, sources: [crm] }\n'),
+      'omni.yaml': 'rules:\n  suppression-directive: off\n',
+    });
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -81,7 +117,10 @@ describe('suppressions in a lint run', () => {
   });
 
   it('directive findings cannot be suppressed, and errors silenced do not fail the run', async () => {
-    const result = await lintFiles(data('variables:\n  # omni-disable-next-line unused-variable, suppression-directive\n  - { id: spare, name: Spare, sources: [crm] }\n'), { 'unused-variable': 'error' });
+    const result = await lintFiles(
+      data('variables:\n  # omni-disable-next-line unused-variable, suppression-directive\n  - { id: spare, name: Spare, sources: [crm] }\n'),
+      { 'unused-variable': 'error' },
+    );
     expect(lines(result.diagnostics)).toEqual(['suppression-directive data.yaml:2:3 warn omni-disable-next-line gives no reason']);
     expect(result.suppressed!.map((d) => d.severity)).toEqual(['error']);
   });
