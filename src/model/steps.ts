@@ -185,13 +185,10 @@ export function stepId(step: FlowStep): string | undefined {
 }
 
 /**
- * The steps a contact can reach from the start: a step leads to the next of its sequence,
- * and at the end of a branch to the step after its branching step; `end` leads nowhere,
- * `goto` to its target; a branching step to each branch's first step (a 0% split branch
- * gets nobody), and also past itself when some contacts take no branch (a decision without
- * `otherwise`, a wait without `otherwise` on time-out).
+ * Where each step leads when it is done: the next step of its sequence, or, for the last step
+ * of a branch, the step after its branching step (undefined at the end of the scenario).
  */
-export function reachableSteps(scenario: Pick<Scenario, 'flow'>): Set<FlowStep> {
+export function nextSteps(scenario: Pick<Scenario, 'flow'>): Map<FlowStep, FlowStep | undefined> {
   const next = new Map<FlowStep, FlowStep | undefined>();
   const link = (sequence: readonly FlowStep[], after: FlowStep | undefined): void => {
     for (let i = 0; i < sequence.length; i++) {
@@ -202,6 +199,18 @@ export function reachableSteps(scenario: Pick<Scenario, 'flow'>): Set<FlowStep> 
     }
   };
   link(scenario.flow, undefined);
+  return next;
+}
+
+/**
+ * The steps a contact can reach from the start: a step leads to the next of its sequence,
+ * and at the end of a branch to the step after its branching step; `end` leads nowhere,
+ * `goto` to its target; a branching step to each branch's first step (a 0% split branch
+ * gets nobody), and also past itself when some contacts take no branch (a decision without
+ * `otherwise`, a wait without `otherwise` on time-out).
+ */
+export function reachableSteps(scenario: Pick<Scenario, 'flow'>): Set<FlowStep> {
+  const next = nextSteps(scenario);
   const byId = stepsById(scenario);
   const reached = new Set<FlowStep>();
   const pending: (FlowStep | undefined)[] = [scenario.flow[0]];

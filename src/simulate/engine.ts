@@ -1,5 +1,5 @@
 import { offsetMinutes } from '../model/offsets.js';
-import { branchesOf, branchLabel, isBranching, isLinear, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
+import { branchLabel, isLinear, nextSteps, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
 import type { Branch, FlowStep, SplitBranch, Model, Origin, Persona, PressureCap, QuietHours, Scenario, Step } from '../model/types.js';
 
 /**
@@ -122,16 +122,7 @@ const plans = new WeakMap<Scenario, ScenarioPlan>();
 function planOf(scenario: Scenario): ScenarioPlan {
   let plan = plans.get(scenario);
   if (plan) return plan;
-  const next = new Map<FlowStep, FlowStep | undefined>();
-  const link = (sequence: readonly FlowStep[], after: FlowStep | undefined): void => {
-    for (let i = 0; i < sequence.length; i++) {
-      const step = sequence[i]!;
-      const following = i + 1 < sequence.length ? sequence[i + 1] : after;
-      next.set(step, following);
-      if (isBranching(step)) for (const branch of branchesOf(step)) link(branch.steps, following);
-    }
-  };
-  link(scenario.flow, undefined);
+  const next = nextSteps(scenario);
   const place = new Map<FlowStep, { path: BranchPath; index: number }>();
   walkSteps(scenario, (step, path, _sequence, index) => place.set(step, { path, index }));
   plan = { next, place, byId: stepsById(scenario) };
