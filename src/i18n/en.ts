@@ -433,6 +433,14 @@ export const en: Vocabulary = {
           rename: 'rename one of them: ids are unique per section across the workspace',
         },
       },
+      // duplicate-step-id (issue 15: step ids unique within a scenario)
+      'duplicate-step-id': {
+        description: 'Two steps of a scenario share an id.',
+        messages: {
+          duplicate: 'step id "{id}" is already used in scenario "{scenario}" by step {first}',
+          rename: 'rename one of them: goto and persona assumptions name a step by its id, unique within its scenario',
+        },
+      },
       'unknown-reference': {
         description: 'A reference (stage, channel, touchpoint, lifecycle stage, target, program, use case, variable, source) names nothing.',
         messages: {

@@ -434,6 +434,14 @@ export const fr: Vocabulary = {
           rename: 'renommez l’un des deux : un identifiant est unique par section dans tout l’espace de travail',
         },
       },
+      // duplicate-step-id (issue 15 : identifiants d’étape uniques dans un scénario)
+      'duplicate-step-id': {
+        description: 'Deux étapes d’un scénario ont le même identifiant.',
+        messages: {
+          duplicate: 'l’identifiant d’étape « {id} » est déjà utilisé dans le scénario « {scenario} » par l’étape {first}',
+          rename: 'renommez l’une des deux : goto et les hypothèses des personas désignent une étape par son id, unique dans son scénario',
+        },
+      },
       'unknown-reference': {
         description: 'Une référence (étape, canal, point de contact, étape de la relation, cible, programme, cas d’usage, variable, source) ne désigne rien.',
         messages: {

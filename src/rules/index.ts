@@ -1,6 +1,7 @@
 import type { Rule } from './create-rule.js';
 import { channelWithoutTouchpoint } from './channel-without-touchpoint.js';
 import { duplicateId } from './duplicate-id.js';
+import { duplicateStepId } from './duplicate-step-id.js';
 import { emailSubjectLength } from './email-subject-length.js';
 import { emptyBranch } from './empty-branch.js';
 import { emptySequence } from './empty-sequence.js';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   yamlSyntax,
   schema,
   duplicateId,
+  duplicateStepId,
   unknownReference,
   variableWithoutSource,
   undeclaredTemplateVariable,
