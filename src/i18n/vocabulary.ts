@@ -259,6 +259,90 @@ export interface ReportStrings {
   diagrams: { skipped: string; unavailable: string; failed: string };
   yes: string;
   none: string;
+  /** Branching steps as a nested list (issue 15). */
+  flow: ReportFlowWords;
+  /** The personas' simulated calendars (issue 15). */
+  personas: ReportPersonaWords;
+}
+
+// ── Report: branches and personas (issue 15) ──────────────────────────────────────────
+/** `{name}` placeholders are filled by the report's view model. */
+export interface ReportFlowWords {
+  /** `{timeout}`: "Wait up to 8d for an event". */
+  wait: string;
+  /** `{event}`: the event a wait branch waits for. */
+  onEvent: string;
+  /** `{timeout}`: the wait's time-out branch. */
+  timeout: string;
+  decision: string;
+  /** `{target}`, `{condition}`, `{event}`: what a decision branch tests. */
+  onTarget: string;
+  onCondition: string;
+  onPastEvent: string;
+  otherwise: string;
+  split: string;
+  /** `{percent}`: a split branch's share. */
+  percent: string;
+  /** `{percent}`: the control (holdout) group. */
+  control: string;
+  /** Before the link to the target step. */
+  goto: string;
+  end: string;
+  /** After a branch's last step: before the link to where branches meet again. */
+  rejoin: string;
+  /** After a branch's last step, at the end of the flow. */
+  finish: string;
+  emptyBranch: string;
+  /** `{channel}`, `{reasons}`: a fallback message. */
+  fallback: string;
+  reasons: { noConsent: string; bounced: string };
+  reentry: string;
+  reentryValues: { always: string; unlessGoal: string; never: string };
+}
+
+export interface ReportPersonaWords {
+  section: string;
+  intro: string;
+  none: string;
+  /** Shown when the schema left entities out of the model. */
+  incomplete: string;
+  pressure: string;
+  quietHours: string;
+  noPolicy: string;
+  /** `{max}`, `{messages}`, `{per}`, and `{channels}` for capOn. */
+  capAll: string;
+  capOn: string;
+  /** [one, many], after a number. */
+  messages: readonly [string, string];
+  /** `{from}`, `{to}`, and `{channels}` for quietOn. */
+  quietAll: string;
+  quietOn: string;
+  targets: string;
+  story: string;
+  calendar: string;
+  when: string;
+  scenario: string;
+  step: string;
+  channel: string;
+  message: string;
+  check: string;
+  fallback: string;
+  overCap: string;
+  inQuietHours: string;
+  noMessage: string;
+  runs: string;
+  /** `{when}`, `{trigger}`, `{outcome}`. */
+  run: string;
+  outcomes: { completed: string; ended: string; control: string; exit: string; goal: string };
+  notSent: string;
+  /** `{channel}`. */
+  noConsent: string;
+  violations: string;
+  noViolation: string;
+  /** `{count}`, `{messages}`, `{from}`, `{to}`, `{cap}`, `{scenarios}`. */
+  pressureViolation: string;
+  /** `{channel}`, `{when}`, `{from}`, `{to}`, `{scenario}`, `{step}`. */
+  quietViolation: string;
 }
 
 /**

@@ -6,6 +6,8 @@ import { rankUseCases } from '../model/priority.js';
 import { relationsOf } from '../model/relations.js';
 import type { Model, Scenario, TouchpointStatus } from '../model/types.js';
 import type { RuleMeta } from '../rules/create-rule.js';
+import { isLinear } from '../model/steps.js';
+import { fallbackText, flowView, personasView, scenarioAnchor, stepNames, type FlowItemView, type PersonasView } from './dynamics.js';
 import { unsafeSvgReason } from './svg-safety.js';
 import { REPORT_STRINGS, type ReportStrings } from './strings.js';
 
@@ -107,14 +109,21 @@ export interface ScenarioView {
   variables: { name: string; id: string; gap: boolean }[];
   /** Whether any step has a name or description (else the action column is left out). */
   hasActions: boolean;
+  /** True when the steps branch (waits, decisions, splits, gotos, ends): shown as `flow`, else as the `steps` table. */
+  branching: boolean;
+  /** The nested list of a branching scenario; empty for a linear one. */
+  flow: FlowItemView[];
   steps: {
     number: number;
+    /** The step's in-page anchor (the calendar links to it). */
+    anchor: string;
     after: string;
     channel: string;
     name: string | null;
     subject: string | null;
     message: string | null;
     description: string | null;
+    fallback: string | null;
   }[];
   diagram: DiagramSlot;
 }
@@ -169,6 +178,8 @@ export interface ReportView {
   /** Mermaid's stylesheets, shared by the embedded SVGs (inserted raw: checked by SharedStyles). */
   diagramCss: string;
   lint: { errors: number; warnings: number; groups: LintRuleGroup[]; clean: boolean };
+  /** Each persona's simulated calendar, with the pressure and quiet-hours violations. */
+  personas: PersonasView;
   /** The CSS colour of each status, for the stylesheet (the template's colours). */
   statusColors: { status: TouchpointStatus; fill: string; stroke: string; text: string }[];
 }
@@ -190,8 +201,7 @@ export function formatScore(value: number): string {
 
 const orNull = (text: string | undefined): string | null => (text === undefined || text === '' ? null : text);
 
-/** Anchor ids in the page: ids are [a-z0-9_-] by schema, prefixed so they never clash with ours. */
-export const scenarioAnchor = (id: string): string => `scenario-${id}`;
+export { scenarioAnchor };
 
 function diagramSlot(outcome: DiagramOutcome, key: string, label: string, strings: ReportStrings): DiagramSlot {
   if (outcome.status === 'skipped') return { svg: null, note: strings.diagrams.skipped, label };
@@ -291,6 +301,9 @@ export function buildReportView(input: ReportInput): ReportView {
       { label: strings.scenario.target, value: nameOf(model.index.targets, scenario.target) },
     ];
     if (scenario.owner) facts.push({ label: strings.scenario.owner, value: scenario.owner });
+    if (scenario.reentry) facts.push({ label: strings.flow.reentry, value: strings.flow.reentryValues[scenario.reentry === 'unless-goal' ? 'unlessGoal' : scenario.reentry] });
+    const branching = !isLinear(scenario);
+    const anchors = branching ? undefined : stepNames(scenario).byStep;
     return {
       id: scenario.id,
       anchor: scenarioAnchor(scenario.id),
@@ -309,14 +322,19 @@ export function buildReportView(input: ReportInput): ReportView {
         return { id, name: variable?.name ?? id, gap: variable ? variableGap(variable) : true };
       }),
       hasActions: scenario.steps.some((step) => Boolean(step.name || step.description)),
+      branching,
+      flow: branching ? flowView(model, scenario, strings) : [],
       steps: scenario.steps.map((step, index) => ({
         number: index + 1,
+        // A linear scenario's flow is its steps, one to one.
+        anchor: anchors?.get(scenario.flow[index]!)?.anchor ?? '',
         after: step.after,
         channel: nameOf(model.index.channels, step.channel),
         name: orNull(step.name),
         subject: orNull(step.subject),
         message: orNull(step.message),
         description: orNull(step.description),
+        fallback: step.fallback ? fallbackText(model, step.fallback, strings) : null,
       })),
       diagram: diagramSlot(diagrams, DIAGRAM_KEYS.scenario(scenario.id), `${strings.scenario.flow} — ${scenario.name}`, strings),
     };
@@ -392,6 +410,8 @@ export function buildReportView(input: ReportInput): ReportView {
     data: { variables, gapCount, sources, lineage: lineageSlots(diagrams, strings) },
     diagramCss: diagrams.status === 'rendered' ? (diagrams.css ?? '') : '',
     lint,
+    // Entities the schema rejected are not in the model: the calendars say they may be incomplete.
+    personas: personasView(model, strings, diagnostics.some((diagnostic) => diagnostic.ruleId === 'schema' || diagnostic.ruleId === 'yaml-syntax')),
     statusColors: STATUSES.map((status) => ({ status, ...hexColors(STATUS_COLORS[status]) })),
   };
 }

@@ -22,7 +22,7 @@ export const LAYERS: Record<string, readonly string[]> = {
   formatters: ['diagnostics', 'i18n', 'rules', 'util'],
   renderers: ['diagnostics', 'i18n', 'model', 'util'],
   exporters: ['diagnostics', 'i18n', 'model', 'util'],
-  report: ['diagnostics', 'i18n', 'model', 'renderers', 'rules', 'util'],
+  report: ['diagnostics', 'i18n', 'model', 'renderers', 'rules', 'simulate', 'util'],
   diff: ['diagnostics', 'formatters', 'i18n', 'loader', 'model', 'pipeline', 'renderers', 'util'],
   // The starter workspace `omni init` writes (its words are in i18n/starter.ts).
   init: ['i18n', 'model', 'util'],
