@@ -115,8 +115,8 @@ export interface ScenarioView {
   flow: FlowItemView[];
   steps: {
     number: number;
-    /** The step's in-page anchor (the calendar links to it). */
-    anchor: string;
+    /** The table row's in-page anchor (the calendar links to it); null when the steps are shown as `flow`. */
+    anchor: string | null;
     after: string;
     channel: string;
     name: string | null;
@@ -327,7 +327,7 @@ export function buildReportView(input: ReportInput): ReportView {
       steps: scenario.steps.map((step, index) => ({
         number: index + 1,
         // A linear scenario's flow is its steps, one to one.
-        anchor: anchors?.get(scenario.flow[index]!)?.anchor ?? '',
+        anchor: anchors?.get(scenario.flow[index]!)?.anchor ?? null,
         after: step.after,
         channel: nameOf(model.index.channels, step.channel),
         name: orNull(step.name),

@@ -51,7 +51,9 @@ describe('runReport', () => {
       'omni: no Chromium or Chrome found: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)\n',
     );
     const html = readFileSync(out, 'utf8');
-    expect(html.match(/<table class="(matrix|data use-cases|scenario-map|data steps|data variables)"/g)!.length).toBe(16);
+    // Matrix, use cases, scenario map, eleven linear scenarios' steps (the birthday one branches: a nested list), variables.
+    expect(html.match(/<table class="(matrix|data use-cases|scenario-map|data steps|data variables)"/g)!.length).toBe(15);
+    expect(html.match(/<table class="data calendar"/g)!.length).toBe(2);
     expect(html).toContain('Diagramme non disponible : aucun navigateur Chromium trouvé lors de la génération.');
   });
 

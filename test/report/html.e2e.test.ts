@@ -88,6 +88,34 @@ describe('hostile names (test/fixtures/hostile)', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('show as text in branches and calendars too (test/report/fixtures/dynamics), with every in-page link resolving', async () => {
+    const html = await reportHtml('test/report/fixtures/dynamics', { diagrams: false });
+    expect(injectedMarkup(html)).toEqual([]);
+    expect(html).not.toMatch(/<script/i);
+    const document = new JSDOM(html).window.document;
+    const text = (selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent!.replace(/\s+/g, ' ').trim());
+    expect(text('#scenario-cart .branch-name')).toEqual([
+      '<b>VIP</b> path',
+      'big',
+      'otherwise',
+      'clicked',
+      'otherwise',
+      'discount',
+      'delivery',
+      'control group 10%: held out, they leave the scenario',
+    ]);
+    expect(text('#scenario-cart .branch-condition')).toEqual(['target <i>VIP</i>', 'if cart_total > 150 && "<i>x</i>"', 'on email_clicked', 'nothing within 1d', '40%', '50%']);
+    expect(text('#persona-eve h3')).toEqual([`<script>alert('persona')</script> Eve & "co"`]);
+    expect(text('#persona-eve .story .sub')).toEqual([`<img src=x onerror=alert('event')>`]);
+    expect(text('#persona-eve table.calendar tbody tr td:nth-child(5)')[0]).toBe(`</td><script>alert('subject')</script>`);
+    expect(text('#persona-vic table.calendar tbody tr td:nth-child(5)')[0]).toBe('Your cart <img src=x onerror=alert(1)>');
+    for (const link of document.querySelectorAll('a[href]')) {
+      const href = link.getAttribute('href')!;
+      expect(href.startsWith('#'), href).toBe(true);
+      expect(document.getElementById(href.slice(1)), href).not.toBeNull();
+    }
+  });
+
   const browser = chromium();
   it.skipIf(!browser.path)(`show as text in Mermaid's SVG too, with no injected markup (${browser.reason || 'Chromium'})`, async () => {
     const html = await reportHtml('test/fixtures/hostile', { diagrams: true });
