@@ -357,7 +357,8 @@ export const en: Vocabulary = {
     },
     personas: {
       section: 'Personas',
-      intro: 'Each persona’s story played through the scenarios it triggers (the simulation of omni simulate): the calendar of messages across channels, with contact-pressure and quiet-hours violations highlighted.',
+      intro:
+        'Each persona’s story played through the scenarios it triggers (the simulation of omni simulate): the calendar of messages across channels, with contact-pressure and quiet-hours violations highlighted.',
       none: 'No persona: declare personas: to see their calendars (docs/simulate.md).',
       incomplete: 'Some entities failed the schema and are left out of the plan: these calendars may miss messages.',
       pressure: 'Contact pressure',

@@ -358,7 +358,8 @@ export const fr: Vocabulary = {
     },
     personas: {
       section: 'Personas',
-      intro: 'L’histoire de chaque persona jouée dans les scénarios qu’elle déclenche (la simulation d’omni simulate) : le calendrier des messages sur tous les canaux, dépassements de pression commerciale et heures de silence en évidence.',
+      intro:
+        'L’histoire de chaque persona jouée dans les scénarios qu’elle déclenche (la simulation d’omni simulate) : le calendrier des messages sur tous les canaux, dépassements de pression commerciale et heures de silence en évidence.',
       none: 'Aucune persona : déclarez des personas: pour voir leurs calendriers (docs/simulate.md).',
       incomplete: 'Des entités ne respectent pas le schéma et sont laissées hors du plan : ces calendriers peuvent manquer des messages.',
       pressure: 'Pression commerciale',

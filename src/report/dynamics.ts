@@ -108,7 +108,9 @@ export function flowView(model: Model, scenario: Scenario, strings: ReportString
   };
 
   const otherwiseView = (step: FlowStep, otherwise: Branch | undefined, condition: string | null): FlowBranchView =>
-    otherwise ? branchView(otherwise, condition, step, true) : { ...branchView({ name: 'otherwise', steps: [], origin: step.kind === 'message' ? step.step.origin : step.origin }, condition, step, true), implicit: true };
+    otherwise
+      ? branchView(otherwise, condition, step, true)
+      : { ...branchView({ name: 'otherwise', steps: [], origin: step.kind === 'message' ? step.step.origin : step.origin }, condition, step, true), implicit: true };
 
   const item = (step: FlowStep): FlowItemView => {
     const link = byStep.get(step)!;
@@ -235,7 +237,17 @@ function capText(cap: Pick<PressureCap, 'channels' | 'max' | 'per'>, model: Mode
   const data = { max: cap.max, messages: words.messages[cap.max === 1 ? 0 : 1], per: cap.per };
   const locale = model.settings.locale;
   return cap.channels
-    ? formatMessage(words.capOn, { ...data, channels: listWords(cap.channels.map((id) => channelName(model, id)), locale) }, locale)
+    ? formatMessage(
+        words.capOn,
+        {
+          ...data,
+          channels: listWords(
+            cap.channels.map((id) => channelName(model, id)),
+            locale,
+          ),
+        },
+        locale,
+      )
     : formatMessage(words.capAll, data, locale);
 }
 
@@ -247,7 +259,14 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
   const quiet = model.settings.quietHours;
   const quietText = quiet
     ? quiet.channels
-      ? fill(words.quietOn, { from: quiet.from, to: quiet.to, channels: listWords(quiet.channels.map((id) => channelName(model, id)), locale) })
+      ? fill(words.quietOn, {
+          from: quiet.from,
+          to: quiet.to,
+          channels: listWords(
+            quiet.channels.map((id) => channelName(model, id)),
+            locale,
+          ),
+        })
       : fill(words.quietAll, { from: quiet.from, to: quiet.to })
     : null;
   const names = new Map<string, Map<string, StepLink>>();

@@ -301,7 +301,8 @@ export function buildReportView(input: ReportInput): ReportView {
       { label: strings.scenario.target, value: nameOf(model.index.targets, scenario.target) },
     ];
     if (scenario.owner) facts.push({ label: strings.scenario.owner, value: scenario.owner });
-    if (scenario.reentry) facts.push({ label: strings.flow.reentry, value: strings.flow.reentryValues[scenario.reentry === 'unless-goal' ? 'unlessGoal' : scenario.reentry] });
+    if (scenario.reentry)
+      facts.push({ label: strings.flow.reentry, value: strings.flow.reentryValues[scenario.reentry === 'unless-goal' ? 'unlessGoal' : scenario.reentry] });
     const branching = !isLinear(scenario);
     const anchors = branching ? undefined : stepNames(scenario).byStep;
     return {
@@ -411,7 +412,11 @@ export function buildReportView(input: ReportInput): ReportView {
     diagramCss: diagrams.status === 'rendered' ? (diagrams.css ?? '') : '',
     lint,
     // Entities the schema rejected are not in the model: the calendars say they may be incomplete.
-    personas: personasView(model, strings, diagnostics.some((diagnostic) => diagnostic.ruleId === 'schema' || diagnostic.ruleId === 'yaml-syntax')),
+    personas: personasView(
+      model,
+      strings,
+      diagnostics.some((diagnostic) => diagnostic.ruleId === 'schema' || diagnostic.ruleId === 'yaml-syntax'),
+    ),
     statusColors: STATUSES.map((status) => ({ status, ...hexColors(STATUS_COLORS[status]) })),
   };
 }

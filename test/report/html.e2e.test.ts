@@ -104,7 +104,14 @@ describe('hostile names (test/fixtures/hostile)', () => {
       'delivery',
       'control group 10%: held out, they leave the scenario',
     ]);
-    expect(text('#scenario-cart .branch-condition')).toEqual(['target <i>VIP</i>', 'if cart_total > 150 && "<i>x</i>"', 'on email_clicked', 'nothing within 1d', '40%', '50%']);
+    expect(text('#scenario-cart .branch-condition')).toEqual([
+      'target <i>VIP</i>',
+      'if cart_total > 150 && "<i>x</i>"',
+      'on email_clicked',
+      'nothing within 1d',
+      '40%',
+      '50%',
+    ]);
     expect(text('#persona-eve h3')).toEqual([`<script>alert('persona')</script> Eve & "co"`]);
     expect(text('#persona-eve .story .sub')).toEqual([`<img src=x onerror=alert('event')>`]);
     expect(text('#persona-eve table.calendar tbody tr td:nth-child(5)')[0]).toBe(`</td><script>alert('subject')</script>`);

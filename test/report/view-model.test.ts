@@ -285,7 +285,12 @@ describe('report view of maison-lumen: branches and personas', () => {
   it('gives Julia her calendar from the simulator: time, scenario, step, channel, each linked to its spec', () => {
     const julia = view.personas.list[0]!;
     expect(julia).toMatchObject({ id: 'julia', anchor: 'persona-julia', name: 'Julia, un canapé en velours vert', targets: ['Tous les contacts', 'Membres Lumen+'] });
-    expect(julia.story.map((event) => `${event.when} ${event.event}`)).toEqual(['J+0 20:00 cart_abandoned', 'J+3 15:00 store_geofence_entered', 'J+5 09:00 birthday', 'J+6 11:00 store_visit']);
+    expect(julia.story.map((event) => `${event.when} ${event.event}`)).toEqual([
+      'J+0 20:00 cart_abandoned',
+      'J+3 15:00 store_geofence_entered',
+      'J+5 09:00 birthday',
+      'J+6 11:00 store_visit',
+    ]);
     expect(calendarLines(julia)).toEqual([
       'J-2 09:00 | Anniversaire Lumen+ (#scenario-anniversaire) | annonce-cadeau (#step-1-of-anniversaire) | Email | {{first_name}}, un cadeau vous attend cette semaine',
       'J+1 20:00 | Relance de panier abandonné (#scenario-relance-panier-abandonne) | 1 (#step-1-of-relance-panier-abandonne) | Email | {{first_name}}, votre panier vous attend',
