@@ -397,6 +397,7 @@ export const en: Vocabulary = {
       noViolation: 'No contact-pressure or quiet-hours violation.',
       pressureViolation: '{count} {messages} from {from} to {to}, over the cap of {cap} (scenarios: {scenarios})',
       quietViolation: '{channel} at {when}, inside the quiet hours {from}–{to} (scenario {scenario}, step {step})',
+      more: '{count} more not shown: omni simulate --persona {persona} lists them all.',
     },
   },
   lint: {

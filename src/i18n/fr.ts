@@ -398,6 +398,7 @@ export const fr: Vocabulary = {
       noViolation: 'Aucun dépassement de pression commerciale, aucun message en heures de silence.',
       pressureViolation: '{count} {messages} de {from} à {to}, au-delà du plafond de {cap} (scénarios : {scenarios})',
       quietViolation: '{channel} à {when}, pendant les heures de silence {from}–{to} (scénario {scenario}, étape {step})',
+      more: '{count} de plus non affichés : omni simulate --persona {persona} les donne tous.',
     },
   },
   lint: {

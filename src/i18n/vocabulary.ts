@@ -343,6 +343,8 @@ export interface ReportPersonaWords {
   pressureViolation: string;
   /** `{channel}`, `{when}`, `{from}`, `{to}`, `{scenario}`, `{step}`. */
   quietViolation: string;
+  /** `{count}`, `{persona}`: what a long list leaves out. */
+  more: string;
 }
 
 /**

@@ -222,7 +222,12 @@ export interface PersonaView {
   runs: { scenario: { name: string; anchor: string }; text: string }[];
   notSent: { when: string; scenario: { name: string; anchor: string }; step: StepLink; text: string }[];
   violations: string[];
+  /** Past ROWS_SHOWN entries, what each list leaves out, in words; null when it shows everything. */
+  more: { calendar: string | null; violations: string | null; runs: string | null; notSent: string | null };
 }
+
+/** Entries shown per list of a persona (calendar, violations, runs, messages not sent); `omni simulate` has them all. */
+export const ROWS_SHOWN = 200;
 
 export interface PersonasView {
   list: PersonaView[];
@@ -280,6 +285,8 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
   const scenarioLink = (id: string) => ({ name: model.index.scenarios.get(id)?.name ?? id, anchor: scenarioAnchor(id) });
   const when = (moment: { minute: number; timeKnown: boolean }) => formatMoment(moment, locale);
 
+  // A long story on a large plan (thousands of messages) would make the page unreadable and heavy: each list stops at ROWS_SHOWN.
+  const moreText = (total: number, persona: string): string | null => (total > ROWS_SHOWN ? fill(words.more, { count: total - ROWS_SHOWN, persona }) : null);
   const simulations = simulationsOf(model);
   const firstOf = new Map<string, PersonaSimulation>();
   for (const simulation of simulations) if (!firstOf.has(simulation.persona.id)) firstOf.set(simulation.persona.id, simulation);
@@ -301,7 +308,7 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
         const at = parseAt(event.at);
         return { when: at ? when(at) : event.at, event: event.event, description: orNull(event.description) };
       }),
-      calendar: result.calendar.map((entry, index) => ({
+      calendar: result.calendar.slice(0, ROWS_SHOWN).map((entry, index) => ({
         when: when(entry),
         scenario: scenarioLink(entry.scenario),
         step: stepLink(entry.scenario, entry.step),
@@ -313,18 +320,18 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
         inQuietHours: inQuiet.has(index),
         violation: overCap.has(index) || inQuiet.has(index),
       })),
-      runs: result.runs.map((run) => ({
+      runs: result.runs.slice(0, ROWS_SHOWN).map((run) => ({
         scenario: scenarioLink(run.scenario),
         text: fill(words.run, { when: when(run.entered), trigger: run.trigger, outcome: outcome(run) }),
       })),
-      notSent: result.skipped.map((skipped) => ({
+      notSent: result.skipped.slice(0, ROWS_SHOWN).map((skipped) => ({
         when: when(skipped.at),
         scenario: scenarioLink(skipped.scenario),
         step: stepLink(skipped.scenario, skipped.step),
         text: fill(words.noConsent, { channel: channelName(model, skipped.channel) }),
       })),
       violations: [
-        ...result.pressure.map((violation) =>
+        ...result.pressure.slice(0, ROWS_SHOWN).map((violation) =>
           fill(words.pressureViolation, {
             count: violation.entries.length,
             messages: words.messages[violation.entries.length === 1 ? 0 : 1],
@@ -334,7 +341,7 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
             scenarios: violation.scenarios.map((id) => scenarioLink(id).name).join(', '),
           }),
         ),
-        ...result.quietHours.map((violation) => {
+        ...result.quietHours.slice(0, Math.max(0, ROWS_SHOWN - result.pressure.length)).map((violation) => {
           const entry = result.calendar[violation.entry]!;
           return fill(words.quietViolation, {
             channel: channelName(model, entry.channel),
@@ -346,6 +353,12 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
           });
         }),
       ],
+      more: {
+        calendar: moreText(result.calendar.length, result.persona.id),
+        violations: moreText(result.pressure.length + result.quietHours.length, result.persona.id),
+        runs: moreText(result.runs.length, result.persona.id),
+        notSent: moreText(result.skipped.length, result.persona.id),
+      },
     };
   });
   return {
@@ -353,6 +366,6 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
     pressure: (model.settings.pressure ?? []).map((cap) => capText(cap, model, words)),
     quietHours: quietText,
     incomplete,
-    violationCount: list.reduce((sum, persona) => sum + persona.violations.length, 0),
+    violationCount: [...firstOf.values()].reduce((sum, result) => sum + result.pressure.length + result.quietHours.length, 0),
   };
 }

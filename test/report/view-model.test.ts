@@ -4,7 +4,7 @@ import { loadWorkspace } from '../../src/pipeline/load.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
 import { SharedStyles, withoutUnusedMarkers, withUniqueSvgId } from '../../src/report/diagrams.js';
 import { unsafeSvgReason } from '../../src/report/svg-safety.js';
-import type { FlowItemView } from '../../src/report/dynamics.js';
+import { ROWS_SHOWN, type FlowItemView } from '../../src/report/dynamics.js';
 import { buildReportView, formatDate, formatScore, type ReportView } from '../../src/report/view-model.js';
 import { RULES } from '../../src/rules/index.js';
 import { BASE, loadFiles, type Files } from '../rules/run-rule.js';
@@ -417,5 +417,16 @@ describe('personas view edge cases', () => {
     const broken = await viewOfFiles({ ...BASE, 'personas.yaml': persona, 'more.yaml': 'sources:\n  - { id: erp, name: ERP, colour: red }\n' });
     expect(broken.personas.incomplete).toBe(true);
     expect(broken.personas.list).toHaveLength(1);
+  });
+
+  it(`stops each list at ${ROWS_SHOWN} entries and says how many more omni simulate has`, async () => {
+    const steps = Array.from({ length: ROWS_SHOWN + 50 }, (_unused, i) => `      - { after: ${i + 1}h, channel: web }\n`).join('');
+    const long = `scenarios:\n  - id: long\n    name: Long\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: cart_abandoned }\n    steps:\n${steps}`;
+    const view = await viewOfFiles({ ...BASE, 'personas.yaml': persona, 'long.yaml': long });
+    const ann = view.personas.list[0]!;
+    expect(ann.calendar).toHaveLength(ROWS_SHOWN);
+    // The cart email (J+1 10:00) and 199 of the long steps, one an hour from 11:00.
+    expect(ann.calendar.at(-1)!.when).toBe('J+8 17:00');
+    expect(ann.more).toEqual({ calendar: '51 de plus non affichés : omni simulate --persona ann les donne tous.', violations: null, runs: null, notSent: null });
   });
 });
