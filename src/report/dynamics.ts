@@ -201,7 +201,7 @@ export interface CalendarRowView {
   when: string;
   scenario: { name: string; anchor: string };
   step: StepLink;
-  /** The branches leading to the step, as the simulator names them; null at the top level. */
+  /** The branches leading to the step, as the simulator names them; null at the top level or when the step's name says it. */
   branch: string | null;
   channel: string;
   fallback: boolean;
@@ -312,7 +312,8 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
         when: when(entry),
         scenario: scenarioLink(entry.scenario),
         step: stepLink(entry.scenario, entry.step),
-        branch: orNull(entry.branch),
+        // A step without an id is named by its place, which already says its branch.
+        branch: entry.branch !== '' && !entry.step.startsWith(`${entry.branch} › `) ? entry.branch : null,
         channel: channelName(model, entry.channel),
         fallback: entry.kind === 'fallback',
         label: entry.label,

@@ -339,7 +339,7 @@ describe('report view of the dynamics fixture (English): every kind of step, and
       'reminder → #step-1-of-cart: 1h Email "</td><script>alert(\'subject\')</script>" ↪ Fallback on SMS <b>now</b> (no consent)',
       'check → #step-2-of-cart: Decision',
       '  [<b>VIP</b> path | target <i>VIP</i>]',
-      '    decision check › vip › 1 → #step-3-of-cart: 2h SMS <b>now</b> "VIP offer"',
+      '    vip-offer → #step-3-of-cart: 2h SMS <b>now</b> "VIP offer"',
       '    decision check › vip › 2 → #step-4-of-cart: Go to step last-call (#step-11-of-cart)',
       '  [big | if cart_total > 150 && "<i>x</i>"]',
       '    decision check › big › 1 → #step-5-of-cart: End: the contact leaves the scenario',
@@ -371,7 +371,8 @@ describe('report view of the dynamics fixture (English): every kind of step, and
       "D+2 11:00 | <script>alert('scenario')</script> Cart (#scenario-cart) | last-call (#step-11-of-cart) | Email | Last call [over cap]",
     ]);
     expect(eve.calendar.map((row) => row.violation)).toEqual([true, true, true, true, true]);
-    expect(eve.calendar[2]!.branch).toBe('decision check › otherwise › wait › clicked');
+    // Its name (its place) already says the branch: not repeated.
+    expect(eve.calendar.map((row) => row.branch)).toEqual([null, null, null, null, null]);
     expect(eve.violations).toEqual([
       "2 messages from D+0 10:00 to D+0 12:00, over the cap of at most 1 message on Email per 1d (scenarios: <script>alert('scenario')</script> Cart, Birthday)",
       "5 messages from D+0 10:00 to D+2 11:00, over the cap of at most 3 messages per 7d, all channels together (scenarios: <script>alert('scenario')</script> Cart, Birthday)",
@@ -386,8 +387,10 @@ describe('report view of the dynamics fixture (English): every kind of step, and
     const vic = view.personas.list[1]!;
     expect(calendarLines(vic)).toEqual([
       "D+1 09:00 | <script>alert('scenario')</script> Cart (#scenario-cart) | reminder (#step-1-of-cart) | SMS <b>now</b> [fallback] | Your cart <img src=x onerror=alert(1)>",
-      "D+1 10:00 | <script>alert('scenario')</script> Cart (#scenario-cart) | decision check › vip › 1 (#step-3-of-cart) | SMS <b>now</b> | VIP offer",
+      "D+1 10:00 | <script>alert('scenario')</script> Cart (#scenario-cart) | vip-offer (#step-3-of-cart) | SMS <b>now</b> | VIP offer",
     ]);
+    // A step with an id inside a branch: the branch is said beside it.
+    expect(vic.calendar.map((row) => row.branch)).toEqual([null, 'decision check › vip']);
     expect(vic.notSent.map((skipped) => `${skipped.when} ${skipped.step.label} (#${skipped.step.anchor}) ${skipped.text}`)).toEqual([
       'D+3 08:00 last-call (#step-11-of-cart) no consent on Email and no fallback',
     ]);
