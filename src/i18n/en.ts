@@ -1,4 +1,4 @@
-import type { Terms, Vocabulary } from './vocabulary.js';
+import type { SimulationWords, Terms, Vocabulary } from './vocabulary.js';
 
 const terms: Terms = {
   status: { normal: 'Normal', friction: 'Friction', opportunity: 'Opportunity' },
@@ -49,6 +49,57 @@ const terms: Terms = {
 };
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Shared by the report's Personas section and `omni simulate` (vocabulary.simulation). */
+const simulation: SimulationWords = {
+  section: 'Personas',
+  intro:
+    'Each persona’s story played through the scenarios it triggers (the simulation of omni simulate): the calendar of messages across channels, with contact-pressure and quiet-hours violations highlighted.',
+  none: 'No persona: declare personas: to see their calendars (docs/simulate.md).',
+  incomplete: 'Some entities failed the schema and are left out of the plan: these calendars may miss messages.',
+  pressure: 'Contact pressure',
+  quietHours: 'Quiet hours',
+  noPolicy: 'No contact-pressure cap and no quiet hours in omni.yaml.',
+  capAll: 'at most {max} {messages} per {per}, all channels together',
+  capOn: 'at most {max} {messages} on {channels} per {per}',
+  messages: ['message', 'messages'],
+  quietAll: '{from}–{to}, every channel',
+  quietOn: '{from}–{to} on {channels}',
+  targets: 'Targets',
+  story: 'Story',
+  calendar: 'Calendar',
+  when: 'When',
+  scenario: terms.scenario,
+  step: 'Step',
+  channel: terms.channel,
+  message: terms.message,
+  check: 'Check',
+  fallback: 'fallback',
+  overCap: 'over the cap',
+  inQuietHours: 'quiet hours',
+  noMessage: 'No message reaches this persona.',
+  runs: 'Scenarios played',
+  run: 'entered {when} on {trigger}: {outcome}',
+  outcomes: {
+    completed: 'went to the end',
+    ended: 'stopped at an end step',
+    control: 'held out in the control group',
+    exit: 'left on {event} at {when}',
+    goal: 'goal {event} reached at {when}',
+  },
+  notSent: 'Not sent',
+  noConsent: 'no consent on {channel} and no fallback',
+  violations: 'Violations',
+  noViolation: 'No contact-pressure or quiet-hours violation.',
+  pressureViolation: '{count} {messages} from {from} to {to}, over the cap of {cap} (scenarios: {scenarios})',
+  quietViolation: '{channel} at {when}, inside the quiet hours {from}–{to} (scenario {scenario}, step {step})',
+  more: '{count} more not shown: omni simulate --persona {persona} lists them all.',
+  title: 'omni simulate: {name}',
+  summary: '{personas}, {violations}',
+  notSentLine: 'Not sent: {scenario} {step}, {when}: {reason}',
+  personaCount: ['persona', 'personas'],
+  violationCount: ['violation', 'violations'],
+};
 
 export const en: Vocabulary = {
   locale: 'en',
@@ -355,51 +406,9 @@ export const en: Vocabulary = {
       reentry: 'Re-entry',
       reentryValues: { always: 'always', unlessGoal: 'unless the goal was reached', never: 'never' },
     },
-    personas: {
-      section: 'Personas',
-      intro:
-        'Each persona’s story played through the scenarios it triggers (the simulation of omni simulate): the calendar of messages across channels, with contact-pressure and quiet-hours violations highlighted.',
-      none: 'No persona: declare personas: to see their calendars (docs/simulate.md).',
-      incomplete: 'Some entities failed the schema and are left out of the plan: these calendars may miss messages.',
-      pressure: 'Contact pressure',
-      quietHours: 'Quiet hours',
-      noPolicy: 'No contact-pressure cap and no quiet hours in omni.yaml.',
-      capAll: 'at most {max} {messages} per {per}, all channels together',
-      capOn: 'at most {max} {messages} on {channels} per {per}',
-      messages: ['message', 'messages'],
-      quietAll: '{from}–{to}, every channel',
-      quietOn: '{from}–{to} on {channels}',
-      targets: 'Targets',
-      story: 'Story',
-      calendar: 'Calendar',
-      when: 'When',
-      scenario: terms.scenario,
-      step: 'Step',
-      channel: terms.channel,
-      message: terms.message,
-      check: 'Check',
-      fallback: 'fallback',
-      overCap: 'over the cap',
-      inQuietHours: 'quiet hours',
-      noMessage: 'No message reaches this persona.',
-      runs: 'Scenarios played',
-      run: 'entered {when} on {trigger}: {outcome}',
-      outcomes: {
-        completed: 'went to the end',
-        ended: 'stopped at an end step',
-        control: 'held out in the control group',
-        exit: 'left on {event} at {when}',
-        goal: 'goal {event} reached at {when}',
-      },
-      notSent: 'Not sent',
-      noConsent: 'no consent on {channel} and no fallback',
-      violations: 'Violations',
-      noViolation: 'No contact-pressure or quiet-hours violation.',
-      pressureViolation: '{count} {messages} from {from} to {to}, over the cap of {cap} (scenarios: {scenarios})',
-      quietViolation: '{channel} at {when}, inside the quiet hours {from}–{to} (scenario {scenario}, step {step})',
-      more: '{count} more not shown: omni simulate --persona {persona} lists them all.',
-    },
+    personas: simulation,
   },
+  simulation,
   lint: {
     kinds: {
       stages: 'stage',

@@ -62,6 +62,14 @@ export function ruleDescription(ruleId: string, locale: Locale = 'en'): string |
   return VOCABULARY[locale].lint.rules[ruleId]?.description ?? VOCABULARY.en.lint.rules[ruleId]?.description;
 }
 
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** "1 persona", "2 personas", and in French "0 dépassement": the form a count takes in a locale ([one, many]). */
+export function countWords(count: number, forms: readonly [string, string], locale: Locale): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return `${count} ${forms[rules.select(count) === 'one' ? 0 : 1]}`;
+}
+
 /** "a, b or c" in a locale. */
 export function listWords(values: readonly unknown[], locale: Locale): string {
   const words = values.map((value) => String(value));

@@ -262,7 +262,7 @@ export interface ReportStrings {
   /** Branching steps as a nested list (issue 15). */
   flow: ReportFlowWords;
   /** The personas' simulated calendars (issue 15). */
-  personas: ReportPersonaWords;
+  personas: SimulationWords;
 }
 
 // ── Report: branches and personas (issue 15) ──────────────────────────────────────────
@@ -300,7 +300,8 @@ export interface ReportFlowWords {
   reentryValues: { always: string; unlessGoal: string; never: string };
 }
 
-export interface ReportPersonaWords {
+/** The simulation's words: the report's Personas section and `omni simulate`'s text and Markdown. */
+export interface SimulationWords {
   section: string;
   intro: string;
   none: string;
@@ -343,6 +344,15 @@ export interface ReportPersonaWords {
   pressureViolation: string;
   /** `{channel}`, `{when}`, `{from}`, `{to}`, `{scenario}`, `{step}`. */
   quietViolation: string;
+  /** `omni simulate` only: `{name}` of the workspace, the Markdown title. */
+  title: string;
+  /** `omni simulate` only: the closing line, `{personas}` and `{violations}` already counted ("2 personas"). */
+  summary: string;
+  /** [one, many], after a number. */
+  /** `omni simulate` only: `{scenario}`, `{step}`, `{when}`, `{reason}` (noConsent filled in). */
+  notSentLine: string;
+  personaCount: readonly [string, string];
+  violationCount: readonly [string, string];
   /** `{count}`, `{persona}`: what a long list leaves out. */
   more: string;
 }
@@ -408,5 +418,7 @@ export interface Vocabulary {
   workbook: WorkbookLabels;
   importSynonyms: ImportSynonyms;
   report: ReportStrings;
+  /** Same object as report.personas: one set of words for every view of a simulation. */
+  simulation: SimulationWords;
   lint: LintWords;
 }

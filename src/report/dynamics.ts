@@ -1,7 +1,8 @@
 import { formatMessage, listWords, type ReportStrings } from '../i18n/index.js';
 import { branchLabel, nextSteps, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
-import type { Branch, FallbackReason, FlowStep, Locale, Model, PressureCap, Scenario } from '../model/types.js';
-import { formatMoment, parseAt, simulationsOf, type PersonaSimulation, type RunOutcome } from '../simulate/engine.js';
+import type { Branch, FallbackReason, FlowStep, Locale, Model, Scenario } from '../model/types.js';
+import { simulationPhrases } from '../simulate/describe.js';
+import { formatMoment, parseAt, simulationsOf, type PersonaSimulation } from '../simulate/engine.js';
 
 /**
  * The report's view of journey dynamics: a branching scenario's steps as a nested list,
@@ -238,42 +239,15 @@ export interface PersonasView {
   violationCount: number;
 }
 
-function capText(cap: Pick<PressureCap, 'channels' | 'max' | 'per'>, model: Model, words: ReportStrings['personas']): string {
-  const data = { max: cap.max, messages: words.messages[cap.max === 1 ? 0 : 1], per: cap.per };
-  const locale = model.settings.locale;
-  return cap.channels
-    ? formatMessage(
-        words.capOn,
-        {
-          ...data,
-          channels: listWords(
-            cap.channels.map((id) => channelName(model, id)),
-            locale,
-          ),
-        },
-        locale,
-      )
-    : formatMessage(words.capAll, data, locale);
-}
-
 /** Every persona's calendar, in declaration order (the first of a repeated id), with its violations marked. */
 export function personasView(model: Model, strings: ReportStrings, incomplete: boolean): PersonasView {
   const locale = model.settings.locale;
   const words = strings.personas;
   const fill = (template: string, data: Record<string, string | number>) => formatMessage(template, data, locale);
   const quiet = model.settings.quietHours;
-  const quietText = quiet
-    ? quiet.channels
-      ? fill(words.quietOn, {
-          from: quiet.from,
-          to: quiet.to,
-          channels: listWords(
-            quiet.channels.map((id) => channelName(model, id)),
-            locale,
-          ),
-        })
-      : fill(words.quietAll, { from: quiet.from, to: quiet.to })
-    : null;
+  // The report names channels and scenarios; the sentences are the simulator's own.
+  const say = simulationPhrases(locale, { channel: (id) => channelName(model, id), scenario: (id) => model.index.scenarios.get(id)?.name ?? id });
+  const quietText = quiet ? say.quietHours(quiet) : null;
   const names = new Map<string, Map<string, StepLink>>();
   const stepLink = (scenarioId: string, label: string): StepLink => {
     const scenario = model.index.scenarios.get(scenarioId);
@@ -293,11 +267,6 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
   const list = [...firstOf.values()].map((result): PersonaView => {
     const overCap = new Set(result.pressure.flatMap((violation) => violation.entries));
     const inQuiet = new Set(result.quietHours.map((violation) => violation.entry));
-    const outcome = (run: PersonaSimulation['runs'][number]): string => {
-      const key: RunOutcome = run.outcome;
-      if (key === 'exit' || key === 'goal') return fill(words.outcomes[key], { event: run.stoppedBy!, when: when(run.stopped!) });
-      return words.outcomes[key];
-    };
     return {
       id: result.persona.id,
       anchor: personaAnchor(result.persona.id),
@@ -323,36 +292,17 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
       })),
       runs: result.runs.slice(0, ROWS_SHOWN).map((run) => ({
         scenario: scenarioLink(run.scenario),
-        text: fill(words.run, { when: when(run.entered), trigger: run.trigger, outcome: outcome(run) }),
+        text: say.run(run),
       })),
       notSent: result.skipped.slice(0, ROWS_SHOWN).map((skipped) => ({
         when: when(skipped.at),
         scenario: scenarioLink(skipped.scenario),
         step: stepLink(skipped.scenario, skipped.step),
-        text: fill(words.noConsent, { channel: channelName(model, skipped.channel) }),
+        text: say.notSent(skipped),
       })),
       violations: [
-        ...result.pressure.slice(0, ROWS_SHOWN).map((violation) =>
-          fill(words.pressureViolation, {
-            count: violation.entries.length,
-            messages: words.messages[violation.entries.length === 1 ? 0 : 1],
-            from: when(violation.from),
-            to: when(violation.to),
-            cap: capText(violation, model, words),
-            scenarios: violation.scenarios.map((id) => scenarioLink(id).name).join(', '),
-          }),
-        ),
-        ...result.quietHours.slice(0, Math.max(0, ROWS_SHOWN - result.pressure.length)).map((violation) => {
-          const entry = result.calendar[violation.entry]!;
-          return fill(words.quietViolation, {
-            channel: channelName(model, entry.channel),
-            when: when(entry),
-            from: quiet!.from,
-            to: quiet!.to,
-            scenario: scenarioLink(entry.scenario).name,
-            step: entry.step,
-          });
-        }),
+        ...result.pressure.slice(0, ROWS_SHOWN).map((violation) => say.pressureViolation(violation)),
+        ...result.quietHours.slice(0, Math.max(0, ROWS_SHOWN - result.pressure.length)).map((violation) => say.quietViolation(result.calendar[violation.entry]!, quiet!)),
       ],
       more: {
         calendar: moreText(result.calendar.length, result.persona.id),
@@ -364,7 +314,7 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
   });
   return {
     list,
-    pressure: (model.settings.pressure ?? []).map((cap) => capText(cap, model, words)),
+    pressure: (model.settings.pressure ?? []).map((cap) => say.cap(cap)),
     quietHours: quietText,
     incomplete,
     violationCount: [...firstOf.values()].reduce((sum, result) => sum + result.pressure.length + result.quietHours.length, 0),

@@ -1,44 +1,32 @@
-import type { Locale, Model, PressureCap, QuietHours } from '../model/types.js';
-import { formatMoment, type CalendarEntry, type Moment, type PersonaSimulation, type PressureViolation } from './engine.js';
+import { formatMessage } from '../i18n/index.js';
+import type { Locale, Model, PressureCap } from '../model/types.js';
+import { simulationPhrases } from './describe.js';
+import { formatMoment, type Moment, type PersonaSimulation } from './engine.js';
 
 /** Version of `omni simulate --format json`; bumped on any breaking change (docs/simulate.md). */
 export const SIMULATE_FORMAT_VERSION = 1;
 
-const capWords = (cap: { channels?: string[]; max: number; per: string }): string =>
-  `at most ${cap.max} message${cap.max === 1 ? '' : 's'} ${cap.channels ? `on ${cap.channels.join(', ')} ` : ''}per ${cap.per}`;
-
-function pressureLine(violation: PressureViolation, locale: Locale): string {
-  return `pressure: ${violation.entries.length} messages from ${formatMoment(violation.from, locale)} to ${formatMoment(violation.to, locale)}, cap ${capWords(violation)} (scenarios: ${violation.scenarios.join(', ')})`;
-}
-
-function quietLine(entry: CalendarEntry, quiet: QuietHours, locale: Locale): string {
-  return `quiet hours: ${entry.channel} at ${formatMoment(entry, locale)}, inside ${quiet.from}–${quiet.to} (scenario ${entry.scenario}, step ${entry.step})`;
-}
-
-const outcomeWords = (run: PersonaSimulation['runs'][number], locale: Locale): string =>
-  run.outcome === 'goal' || run.outcome === 'exit' ? `${run.outcome} ${run.stoppedBy} at ${formatMoment(run.stopped!, locale)}` : run.outcome;
-
 /** The terminal view: one block per persona, the calendar then the violations. */
 export function formatSimulationText(model: Model, results: readonly PersonaSimulation[]): string {
   const locale = model.settings.locale;
+  const say = simulationPhrases(locale);
   const blocks = results.map((result) => {
     const lines = [`${result.persona.name} (${result.persona.id}) · ${result.persona.target.join(', ')}`];
     const width = Math.max(0, ...result.calendar.map((entry) => formatMoment(entry, locale).length));
     const channelWidth = Math.max(0, ...result.calendar.map((entry) => entry.channel.length));
     for (const entry of result.calendar) {
-      const step = `${entry.scenario} ${entry.step}${entry.kind === 'fallback' ? ' (fallback)' : ''}`;
+      const step = `${entry.scenario} ${entry.step}${entry.kind === 'fallback' ? ` (${say.words.fallback})` : ''}`;
       lines.push(`  ${formatMoment(entry, locale).padEnd(width)}  ${entry.channel.padEnd(channelWidth)}  ${step}${entry.label ? `  ${entry.label}` : ''}`);
     }
-    if (result.calendar.length === 0) lines.push('  no message');
-    for (const run of result.runs) lines.push(`  run ${run.scenario}: entered at ${formatMoment(run.entered, locale)} on ${run.trigger}, ${outcomeWords(run, locale)}`);
-    for (const skipped of result.skipped)
-      lines.push(`  not sent: ${skipped.scenario} ${skipped.step} on ${skipped.channel} at ${formatMoment(skipped.at, locale)} (no consent, no fallback)`);
-    for (const violation of result.pressure) lines.push(`  ⚠ ${pressureLine(violation, locale)}`);
-    for (const violation of result.quietHours) lines.push(`  ⚠ ${quietLine(result.calendar[violation.entry]!, model.settings.quietHours!, locale)}`);
+    if (result.calendar.length === 0) lines.push(`  ${say.words.noMessage}`);
+    for (const run of result.runs) lines.push(`  ${run.scenario} · ${say.run(run)}`);
+    for (const skipped of result.skipped) lines.push(`  ${formatMessage(say.words.notSentLine, { scenario: skipped.scenario, step: skipped.step, when: formatMoment(skipped.at, locale), reason: say.notSent(skipped) }, locale)}`);
+    for (const violation of result.pressure) lines.push(`  ⚠ ${say.pressureViolation(violation)}`);
+    for (const violation of result.quietHours) lines.push(`  ⚠ ${say.quietViolation(result.calendar[violation.entry]!, model.settings.quietHours!)}`);
     return lines.join('\n');
   });
   const total = results.reduce((sum, result) => sum + result.pressure.length + result.quietHours.length, 0);
-  return `${blocks.join('\n\n')}${blocks.length > 0 ? '\n\n' : ''}${results.length} persona${results.length === 1 ? '' : 's'}, ${total} violation${total === 1 ? '' : 's'}\n`;
+  return `${blocks.join('\n\n')}${blocks.length > 0 ? '\n\n' : ''}${say.summary(results.length, total)}\n`;
 }
 
 /** Markdown cells hold no pipe or newline. */
@@ -75,26 +63,28 @@ function gantt(model: Model, result: PersonaSimulation): string {
 /** The Markdown view: per persona, the calendar table, the violations and a Mermaid gantt of the calendar. */
 export function formatSimulationMarkdown(model: Model, results: readonly PersonaSimulation[]): string {
   const locale = model.settings.locale;
+  const say = simulationPhrases(locale);
+  const words = say.words;
   const sections = results.map((result) => {
     const out = [`## ${cell(result.persona.name)} (\`${result.persona.id}\`)`, ''];
-    if (result.calendar.length === 0) out.push('No message.', '');
+    if (result.calendar.length === 0) out.push(words.noMessage, '');
     else {
-      out.push('| When | Channel | Scenario | Step | Message |', '| --- | --- | --- | --- | --- |');
+      out.push(`| ${[words.when, words.channel, words.scenario, words.step, words.message].map(cell).join(' | ')} |`, '| --- | --- | --- | --- | --- |');
       for (const entry of result.calendar) {
         out.push(
-          `| ${formatMoment(entry, locale)} | ${cell(entry.channel)} | ${cell(entry.scenario)} | ${cell(entry.step)}${entry.kind === 'fallback' ? ' (fallback)' : ''} | ${cell(entry.label)} |`,
+          `| ${formatMoment(entry, locale)} | ${cell(entry.channel)} | ${cell(entry.scenario)} | ${cell(entry.step)}${entry.kind === 'fallback' ? ` (${cell(words.fallback)})` : ''} | ${cell(entry.label)} |`,
         );
       }
       out.push('', gantt(model, result), '');
     }
     const problems = [
-      ...result.pressure.map((violation) => pressureLine(violation, locale)),
-      ...result.quietHours.map((violation) => quietLine(result.calendar[violation.entry]!, model.settings.quietHours!, locale)),
+      ...result.pressure.map((violation) => say.pressureViolation(violation)),
+      ...result.quietHours.map((violation) => say.quietViolation(result.calendar[violation.entry]!, model.settings.quietHours!)),
     ];
     if (problems.length > 0) out.push(...problems.map((problem) => `- ⚠ ${cell(problem)}`), '');
     return out.join('\n');
   });
-  return `# omni simulate: ${cell(model.settings.name)}\n\n${sections.join('\n')}`;
+  return `# ${formatMessage(words.title, { name: cell(model.settings.name) }, locale)}\n\n${sections.join('\n')}`;
 }
 
 const moment = (value: Moment, locale: Locale) => ({ minute: value.minute, when: formatMoment(value, locale), timeKnown: value.timeKnown });

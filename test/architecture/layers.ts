@@ -10,7 +10,7 @@ export const LAYERS: Record<string, readonly string[]> = {
   model: ['diagnostics', 'i18n', 'util'],
   loader: ['diagnostics', 'util'],
   schema: ['diagnostics', 'i18n', 'util'],
-  simulate: ['model', 'util'],
+  simulate: ['i18n', 'model', 'util'],
   rules: ['config/types', 'diagnostics', 'i18n', 'model', 'simulate', 'util'],
   // Fingerprints of findings (lint --baseline) and omni-disable comments: read by the pipeline.
   baseline: ['diagnostics', 'model', 'util'],

@@ -94,22 +94,22 @@ describe('omni simulate outputs', () => {
   D+1 21:00  sms    birthday 2  A gift waits in store
   D+2 19:30  email  cart last-call  Last call
   D+3 15:00  email  store-visit decision › otherwise › 1  Come back soon
-  run cart: entered at D+0 10:00 on cart_abandoned, completed
-  run birthday: entered at D+1 09:00 on birthday, completed
-  run store-visit: entered at D+2 15:00 on store_visit, completed
-  ⚠ pressure: 2 messages from D+0 11:00 to D+1 09:00, cap at most 1 message on email per 1d (scenarios: cart, birthday)
-  ⚠ pressure: 2 messages from D+2 19:30 to D+3 15:00, cap at most 1 message on email per 1d (scenarios: cart, store-visit)
-  ⚠ pressure: 6 messages from D+0 11:00 to D+3 15:00, cap at most 3 messages per 7d (scenarios: cart, birthday, store-visit)
-  ⚠ quiet hours: sms at D+0 21:30, inside 21:00–08:00 (scenario cart, step wait › clicked › 1)
-  ⚠ quiet hours: sms at D+1 21:00, inside 21:00–08:00 (scenario birthday, step 2)
+  cart · entered D+0 10:00 on cart_abandoned: went to the end
+  birthday · entered D+1 09:00 on birthday: went to the end
+  store-visit · entered D+2 15:00 on store_visit: went to the end
+  ⚠ 2 messages from D+0 11:00 to D+1 09:00, over the cap of at most 1 message on email per 1d (scenarios: cart, birthday)
+  ⚠ 2 messages from D+2 19:30 to D+3 15:00, over the cap of at most 1 message on email per 1d (scenarios: cart, store-visit)
+  ⚠ 6 messages from D+0 11:00 to D+3 15:00, over the cap of at most 3 messages per 7d, all channels together (scenarios: cart, birthday, store-visit)
+  ⚠ sms at D+0 21:30, inside the quiet hours 21:00–08:00 (scenario cart, step wait › clicked › 1)
+  ⚠ sms at D+1 21:00, inside the quiet hours 21:00–08:00 (scenario birthday, step 2)
 
 Lucas, no email consent (lucas) · all
   D+0 09:00  sms  cart reminder (fallback)  Your cart is waiting
   D+1 09:00  sms  cart reminder (fallback)  Your cart is waiting
-  run cart: entered at D+0 08:00 on cart_abandoned, goal order_placed at D+3
-  run cart: entered at D+1 08:00 on cart_abandoned, goal order_placed at D+3
-  not sent: cart wait › otherwise › split offer › discount › 1 on email at D+1 09:00 (no consent, no fallback)
-  not sent: cart wait › otherwise › split offer › discount › 1 on email at D+2 09:00 (no consent, no fallback)
+  cart · entered D+0 08:00 on cart_abandoned: goal order_placed reached at D+3
+  cart · entered D+1 08:00 on cart_abandoned: goal order_placed reached at D+3
+  Not sent: cart wait › otherwise › split offer › discount › 1, D+1 09:00: no consent on email and no fallback
+  Not sent: cart wait › otherwise › split offer › discount › 1, D+2 09:00: no consent on email and no fallback
 
 2 personas, 5 violations
 `);
