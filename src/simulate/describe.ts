@@ -39,13 +39,17 @@ export function simulationPhrases(locale: Locale, naming: Naming = byId): Simula
     return value.channels ? fill(words.capOn, { ...data, channels: channels(value.channels) }) : fill(words.capAll, data);
   };
   const outcome: SimulationPhrases['outcome'] = (run) =>
-    run.outcome === 'exit' || run.outcome === 'goal' ? fill(words.outcomes[run.outcome], { event: run.stoppedBy!, when: when(run.stopped!) }) : words.outcomes[run.outcome];
+    run.outcome === 'exit' || run.outcome === 'goal'
+      ? fill(words.outcomes[run.outcome], { event: run.stoppedBy!, when: when(run.stopped!) })
+      : words.outcomes[run.outcome];
   return {
     words,
     locale,
     cap,
     quietHours: (quiet) =>
-      quiet.channels ? fill(words.quietOn, { from: quiet.from, to: quiet.to, channels: channels(quiet.channels) }) : fill(words.quietAll, { from: quiet.from, to: quiet.to }),
+      quiet.channels
+        ? fill(words.quietOn, { from: quiet.from, to: quiet.to, channels: channels(quiet.channels) })
+        : fill(words.quietAll, { from: quiet.from, to: quiet.to }),
     pressureViolation: (violation) =>
       fill(words.pressureViolation, {
         count: violation.entries.length,
@@ -67,6 +71,7 @@ export function simulationPhrases(locale: Locale, naming: Naming = byId): Simula
     outcome,
     run: (run) => fill(words.run, { when: when(run.entered), trigger: run.trigger, outcome: outcome(run) }),
     notSent: (skipped) => fill(words.noConsent, { channel: naming.channel(skipped.channel) }),
-    summary: (personas, violations) => fill(words.summary, { personas: countWords(personas, words.personaCount, locale), violations: countWords(violations, words.violationCount, locale) }),
+    summary: (personas, violations) =>
+      fill(words.summary, { personas: countWords(personas, words.personaCount, locale), violations: countWords(violations, words.violationCount, locale) }),
   };
 }

@@ -20,7 +20,10 @@ export function formatSimulationText(model: Model, results: readonly PersonaSimu
     }
     if (result.calendar.length === 0) lines.push(`  ${say.words.noMessage}`);
     for (const run of result.runs) lines.push(`  ${run.scenario} · ${say.run(run)}`);
-    for (const skipped of result.skipped) lines.push(`  ${formatMessage(say.words.notSentLine, { scenario: skipped.scenario, step: skipped.step, when: formatMoment(skipped.at, locale), reason: say.notSent(skipped) }, locale)}`);
+    for (const skipped of result.skipped)
+      lines.push(
+        `  ${formatMessage(say.words.notSentLine, { scenario: skipped.scenario, step: skipped.step, when: formatMoment(skipped.at, locale), reason: say.notSent(skipped) }, locale)}`,
+      );
     for (const violation of result.pressure) lines.push(`  ⚠ ${say.pressureViolation(violation)}`);
     for (const violation of result.quietHours) lines.push(`  ⚠ ${say.quietViolation(result.calendar[violation.entry]!, model.settings.quietHours!)}`);
     return lines.join('\n');
