@@ -372,7 +372,15 @@ function buildScenarioSpec(model: Model, withBranchColumn: boolean): { sheet: Sh
       const of = (value: string | undefined, style: CellStyle = 'wrap') => cell(value ?? null, style, edit('scenarios', scenario.id, 'branch'));
       const fallback = line.fallback;
       const cells = fallback
-        ? [of(line.branch), of(undefined, 'text'), of(channelName(fallback.channel)), of(fallback.name), of(fallback.subject), of(fallback.message), of(fallback.description)]
+        ? [
+            of(line.branch),
+            of(undefined, 'text'),
+            of(channelName(fallback.channel)),
+            of(fallback.name),
+            of(fallback.subject),
+            of(fallback.message),
+            of(fallback.description),
+          ]
         : [of(line.branch), of(line.after, 'text'), of(undefined), of(line.label), of(undefined), of(undefined), of(line.description)];
       return { cells: [indented(cells[0]!), indented(cells[1]!), ...cells.slice(2), key], level: line.level };
     });
@@ -425,7 +433,7 @@ function buildScenarioSpec(model: Model, withBranchColumn: boolean): { sheet: Sh
         { min: 14, max: 20 },
         { min: 14, max: 20 },
         { min: 14, max: 20 },
-        ...(branchColumn ? [{ min: 12, max: 30 }] : []),
+        ...(branchColumn ? [{ min: 12, max: 40 }] : []),
         { min: 7, max: 8 },
         { min: 9, max: 14 },
         { min: 16, max: 28 },

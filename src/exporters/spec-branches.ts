@@ -62,7 +62,13 @@ export function flowLines(scenario: Pick<Scenario, 'flow' | 'origin'>, locale: L
         lines.push({ level, kind: 'message', step, index, key: String(index), ...(step.id !== undefined ? { branch: `#${step.id}` } : {}) });
         index++;
         if (step.fallback) {
-          lines.push({ level: level + 1, kind: 'fallback', fallback: step.fallback, branch: `${BRANCH_MARK} ${fallbackPhrase(step.fallback, words)}`, key: keyOf(step.fallback.origin.path) });
+          lines.push({
+            level: level + 1,
+            kind: 'fallback',
+            fallback: step.fallback,
+            branch: `${BRANCH_MARK} ${fallbackPhrase(step.fallback, words)}`,
+            key: keyOf(step.fallback.origin.path),
+          });
         }
         continue;
       }
@@ -86,7 +92,12 @@ export function flowLines(scenario: Pick<Scenario, 'flow' | 'origin'>, locale: L
         sequence(branch.steps, level + 2);
       }
       if (node.kind === 'split' && node.control !== undefined) {
-        lines.push({ level: level + 1, kind: 'branch', branch: `${BRANCH_MARK} ${fillIn(words.control, 'percent', node.control)}`, key: `${keyOf(node.origin.path)}/split/control` });
+        lines.push({
+          level: level + 1,
+          kind: 'branch',
+          branch: `${BRANCH_MARK} ${fillIn(words.control, 'percent', node.control)}`,
+          key: `${keyOf(node.origin.path)}/split/control`,
+        });
       }
     }
   };

@@ -264,7 +264,8 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       for (const id of missing) result.deleted.push({ kind: 'useCases', id, where: `${where} (row of "${base.index.useCases.get(id)?.name ?? id}" deleted)` });
     } else if (spec.name === labels.sheets.scenarioSpec) {
       // Keys are `scenario#3` (a message), `scenario#steps/2/wait/…` (a row of its branches) or `scenario` (no step).
-      const keyParts = (key: string) => [key.slice(0, key.includes('#') ? key.indexOf('#') : key.length), key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined] as const;
+      const keyParts = (key: string) =>
+        [key.slice(0, key.includes('#') ? key.indexOf('#') : key.length), key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined] as const;
       const rowsOf = new Map<string, number>();
       for (const key of expectedRow.keys()) rowsOf.set(keyParts(key)[0], (rowsOf.get(keyParts(key)[0]) ?? 0) + 1);
       const gone = new Map<string, (string | undefined)[]>();
@@ -284,7 +285,9 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         // A branch row deleted with its step goes with it; one deleted alone is the YAML's to change.
         const branchRows = steps.filter((step) => step !== undefined && !/^\d+$/.test(step) && !paths.some((path) => step.startsWith(`${path}/`)));
         if (branchRows.length > 0)
-          result.warnings.push(`${where}: ${branchRows.length} branch row(s) of "${scenario.name}" deleted; the branches of a scenario are edited in the YAML (not applied)`);
+          result.warnings.push(
+            `${where}: ${branchRows.length} branch row(s) of "${scenario.name}" deleted; the branches of a scenario are edited in the YAML (not applied)`,
+          );
         for (const step of messages.sort((a, b) => b - a))
           result.edits.push({ kind: 'scenarios', id, path: stepPath(id, step), value: undefined, where: `${where} (step ${step + 1} of "${scenario.name}" deleted)` });
       }
