@@ -206,9 +206,14 @@ function percentOf(text: string): number | undefined {
  * Reads a Branche cell in any locale; undefined when it says nothing omni knows. Case,
  * accents and the `↳` mark do not matter; a branch may start with its name and a colon.
  */
+/** A branch (or fallback) row: its Branche cell starts with `↳` (or `->`, `>`). */
+export function isBranchRow(raw: string): boolean {
+  return /^\s*(↳|->|>)/.test(raw);
+}
+
 export function readBranchCell(raw: string): BranchCell | undefined {
   const text = raw.normalize('NFC').trim();
-  const marked = text.startsWith(BRANCH_MARK) || text.startsWith('->') || text.startsWith('>');
+  const marked = isBranchRow(text);
   const body = text.replace(/^(↳|->|>)\s*/, '').trim();
   if (!marked && /^#[a-z0-9][a-z0-9_-]*$/i.test(body)) return { kind: 'id', id: body.slice(1) };
   for (const words of ALL_WORDS()) {

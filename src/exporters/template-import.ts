@@ -4,7 +4,7 @@ import type { Locale, TouchpointStatus } from '../model/types.js';
 import { emptySections, WorkbookError, type ImportResult, type RawRecord, type RawSections } from './import-workbook.js';
 import { WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
-import { readBranchCell, type BranchCell } from './spec-branches.js';
+import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
 
 /** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
@@ -494,10 +494,15 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
       const branchWhere = `${sheet.name}!${address(r, columns.branch ?? 1)}`;
       let cell = branchText === undefined ? undefined : readBranchCell(branchText);
       const hasFields = stepFields.some((field) => field !== 'branch' && get(r, field) !== undefined);
-      if (branchText !== undefined && cell === undefined) {
-        context.warnings.push(
-          `${branchWhere}: "${branchText}" is not a wait, decision, split, branch, fallback, goto or end (see docs/export.md); ${hasFields ? 'read as a step' : 'not imported'}`,
-        );
+      // A `↳` row omni cannot read is left out; other words in the column leave a step a step.
+      const unread = branchText !== undefined && cell === undefined;
+      const asStep = unread && hasFields && !isBranchRow(branchText);
+      const note = unread
+        ? `${branchWhere}: "${branchText}" is not a wait, decision, split, branch, fallback, goto or end (see docs/export.md); ${asStep ? 'read as a step' : 'not imported'}`
+        : undefined;
+      if (unread && !asStep) {
+        flow.row({ level: levelOf(r), unread: true, note: note!, text: branchText, where: branchWhere, afterWhere: '', message: () => ({}) });
+        continue;
       }
       if ((cell === undefined || cell.kind === 'id') && !hasFields) continue;
       const messageStep = (): RawRecord => {
@@ -528,6 +533,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
         return step;
       };
       flow.row({
+        ...(note !== undefined ? { note } : {}),
         level: levelOf(r),
         cell: cell?.kind === 'id' ? undefined : cell,
         ...(cell?.kind === 'id' ? { id: cell.id } : {}),
@@ -675,6 +681,10 @@ interface FlowRow {
   description?: string;
   /** The message (or fallback) the row's step cells describe, with their warnings. */
   message: () => RawRecord;
+  /** A warning about the row, given in row order with the others. */
+  note?: string;
+  /** A `↳` row omni cannot read: left out with its steps (its warning says why). */
+  unread?: boolean;
 }
 
 type ControlKind = 'wait' | 'decision' | 'split';
@@ -745,7 +755,15 @@ class FlowReader {
   }
 
   private place(row: FlowRow): void {
+    if (row.note !== undefined) this.context.warnings.push(row.note);
     const level = this.levelled ? row.level : 0;
+    if (row.unread) {
+      // Its steps are left out with it: they belong to a branch omni cannot name.
+      this.leaveTo(level);
+      const control = this.controlFor(level);
+      if (control) this.stack.push({ steps: [], ownerLevel: control.level, control });
+      return;
+    }
     const cell = row.cell;
     const previous = this.lastMessage;
     this.lastMessage = undefined;
@@ -800,19 +818,29 @@ class FlowReader {
   }
 
   /** A `↳` row: a branch of the wait, decision or split it sits under. */
-  private branch(row: FlowRow, cell: BranchRowCell, level: number): void {
-    this.leaveTo(level);
+  /**
+   * The wait, decision or split a `↳` row at `level` is a branch of: the step just above
+   * it (its first branch), else the one whose branch the rows above are in (a next branch;
+   * that branch is then left).
+   */
+  private controlFor(level: number): OpenControl | undefined {
     const last = this.top.steps[this.top.steps.length - 1];
     const nested = last ? this.controls.get(last) : undefined;
-    let control: OpenControl | undefined;
-    if (nested && (!this.levelled || nested.level < level)) control = nested;
-    else if (this.top.control && (!this.levelled || this.top.control.level < level)) {
-      control = this.top.control;
+    if (nested && (!this.levelled || nested.level < level)) return nested;
+    const sibling = this.top.control;
+    if (sibling && (!this.levelled || sibling.level < level)) {
       this.stack.pop();
+      return sibling;
     }
+    return undefined;
+  }
+
+  private branch(row: FlowRow, cell: BranchRowCell, level: number): void {
+    this.leaveTo(level);
+    const control = this.controlFor(level);
     if (!control) {
+      // Its steps stay where they are, in the sequence above.
       this.context.warnings.push(`${row.where}: branch row "${row.text}" has no wait, decision or split above it; not imported`);
-      this.stack.push({ steps: [], ownerLevel: level - 1 });
       return;
     }
     const expected = cell.kind === 'otherwise' ? undefined : CONTROL_OF[cell.kind];
