@@ -492,7 +492,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
       flow ??= new FlowReader(context, scenario.steps as RawRecord[]);
       const branchText = get(r, 'branch');
       const branchWhere = `${sheet.name}!${address(r, columns.branch ?? 1)}`;
-      let cell = branchText === undefined ? undefined : readBranchCell(branchText);
+      const cell = branchText === undefined ? undefined : readBranchCell(branchText);
       const hasFields = stepFields.some((field) => field !== 'branch' && get(r, field) !== undefined);
       // A `↳` row omni cannot read is left out; other words in the column leave a step a step.
       const unread = branchText !== undefined && cell === undefined;
