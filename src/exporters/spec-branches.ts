@@ -41,7 +41,10 @@ export interface FlowLine {
   description?: string;
   /** A branch row: its label (the action column). */
   label?: string;
-  /** Stable within the scenario: the step index for messages, else the YAML path under the scenario. */
+  /**
+   * Stable within the scenario, and short (the hidden key column is narrow): `3` for the
+   * fourth message, `3f` for its fallback, `~2` for the second row of the branches' structure.
+   */
   key: string;
 }
 
@@ -49,11 +52,11 @@ export const outlineLevel = (level: number): number => Math.min(MAX_OUTLINE, lev
 export const indentLevel = (level: number): number => Math.min(MAX_INDENT, level);
 
 /** The rows of a scenario's steps, in flow order (what `walkSteps` visits), each branch under its step. */
-export function flowLines(scenario: Pick<Scenario, 'flow' | 'origin'>, locale: Locale, targetName: (id: string) => string): FlowLine[] {
+export function flowLines(scenario: Pick<Scenario, 'flow'>, locale: Locale, targetName: (id: string) => string): FlowLine[] {
   const words = WORKBOOK_LABELS[locale].scenarioSpec.flow;
   const lines: FlowLine[] = [];
-  const depth = scenario.origin.path.length;
-  const keyOf = (path: readonly (string | number)[]) => path.slice(depth).join('/');
+  let structure = 0;
+  const nextKey = () => `~${++structure}`;
   let index = 0;
   const sequence = (steps: readonly FlowStep[], level: number) => {
     for (const node of steps) {
@@ -67,7 +70,7 @@ export function flowLines(scenario: Pick<Scenario, 'flow' | 'origin'>, locale: L
             kind: 'fallback',
             fallback: step.fallback,
             branch: `${BRANCH_MARK} ${fallbackPhrase(step.fallback, words)}`,
-            key: keyOf(step.fallback.origin.path),
+            key: `${index - 1}f`,
           });
         }
         continue;
@@ -78,7 +81,7 @@ export function flowLines(scenario: Pick<Scenario, 'flow' | 'origin'>, locale: L
         branch: controlText(node, words),
         ...(node.kind === 'wait' ? { after: node.timeout } : {}),
         ...(node.description !== undefined ? { description: node.description } : {}),
-        key: keyOf(node.origin.path),
+        key: nextKey(),
       });
       if (!isBranching(node)) continue;
       for (const branch of branchesOf(node)) {
@@ -87,7 +90,7 @@ export function flowLines(scenario: Pick<Scenario, 'flow' | 'origin'>, locale: L
           kind: 'branch',
           branch: `${BRANCH_MARK} ${branchPhrase(node, branch, words, targetName)}`,
           ...(branch.label !== undefined ? { label: branch.label } : {}),
-          key: keyOf(branch.origin.path),
+          key: nextKey(),
         });
         sequence(branch.steps, level + 2);
       }
@@ -96,7 +99,7 @@ export function flowLines(scenario: Pick<Scenario, 'flow' | 'origin'>, locale: L
           level: level + 1,
           kind: 'branch',
           branch: `${BRANCH_MARK} ${fillIn(words.control, 'percent', node.control)}`,
-          key: `${keyOf(node.origin.path)}/split/control`,
+          key: nextKey(),
         });
       }
     }

@@ -263,7 +263,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     if (spec.name === labels.sheets.useCases) {
       for (const id of missing) result.deleted.push({ kind: 'useCases', id, where: `${where} (row of "${base.index.useCases.get(id)?.name ?? id}" deleted)` });
     } else if (spec.name === labels.sheets.scenarioSpec) {
-      // Keys are `scenario#3` (a message), `scenario#steps/2/wait/…` (a row of its branches) or `scenario` (no step).
+      // Keys are `scenario#3` (a message), `scenario#3f` (its fallback), `scenario#~2` (a row of its branches) or `scenario` (no step).
       const keyParts = (key: string) =>
         [key.slice(0, key.includes('#') ? key.indexOf('#') : key.length), key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined] as const;
       const rowsOf = new Map<string, number>();
@@ -281,9 +281,8 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
           continue;
         }
         const messages = steps.filter((step) => step !== undefined && /^\d+$/.test(step)).map(Number);
-        const paths = messages.map((step) => stepPath(id, step).join('/'));
-        // A branch row deleted with its step goes with it; one deleted alone is the YAML's to change.
-        const branchRows = steps.filter((step) => step !== undefined && !/^\d+$/.test(step) && !paths.some((path) => step.startsWith(`${path}/`)));
+        // A fallback row deleted with its step goes with it; a branch row deleted alone is the YAML's to change.
+        const branchRows = steps.filter((step) => step !== undefined && !/^\d+$/.test(step) && !(step.endsWith('f') && messages.includes(Number(step.slice(0, -1)))));
         if (branchRows.length > 0)
           result.warnings.push(
             `${where}: ${branchRows.length} branch row(s) of "${scenario.name}" deleted; the branches of a scenario are edited in the YAML (not applied)`,
