@@ -366,7 +366,8 @@ function buildScenarioSpec(model: Model, withBranchColumn: boolean): { sheet: Sh
       if (line.kind === 'message') {
         const [, ...rest] = stepCells(scenario, line.index!);
         const branch = cell(line.branch ?? null, 'wrap', line.branch !== undefined ? edit('scenarios', scenario.id, 'branch') : {});
-        return { cells: [indented(branch), indented(rest[0]!), ...rest.slice(1)], level: line.level };
+        // Only the Branche cell is indented: an indent would push a short delay out of its narrow column.
+        return { cells: [indented(branch), ...rest], level: line.level };
       }
       // Structure rows: every cell is the branch's (edited in the YAML, reported if changed).
       const of = (value: string | undefined, style: CellStyle = 'wrap') => cell(value ?? null, style, edit('scenarios', scenario.id, 'branch'));
@@ -382,7 +383,7 @@ function buildScenarioSpec(model: Model, withBranchColumn: boolean): { sheet: Sh
             of(fallback.description),
           ]
         : [of(line.branch), of(line.after, 'text'), of(undefined), of(line.label), of(undefined), of(undefined), of(line.description)];
-      return { cells: [indented(cells[0]!), indented(cells[1]!), ...cells.slice(2), key], level: line.level };
+      return { cells: [indented(cells[0]!), ...cells.slice(1), key], level: line.level };
     });
   for (const program of programs) {
     const scenarios = model.scenarios.filter((scenario) => scenario.program === program.id);

@@ -163,12 +163,12 @@ function outlineProperties(spec: SheetSpec): { properties?: Partial<import('exce
   return deepest > 0 ? { properties: { outlineLevelRow: deepest, outlineProperties: { summaryBelow: false, summaryRight: false } } } : {};
 }
 
-/** One style object per style and indent level, so exceljs shares it between cells. */
+/** One style object per style and indent level, so exceljs shares it between cells; viewers indent left-aligned cells only. */
 const INDENTED = new Map<string, Style>();
 function indented(style: CellStyle, indent: number): Style {
   const key = `${style}/${indent}`;
   let found = INDENTED.get(key);
-  if (!found) INDENTED.set(key, (found = { ...STYLES[style], alignment: { ...STYLES[style].alignment, indent } }));
+  if (!found) INDENTED.set(key, (found = { ...STYLES[style], alignment: { ...STYLES[style].alignment, horizontal: 'left', indent } }));
   return found;
 }
 
