@@ -3,6 +3,7 @@ import { firstDeclarations, lintSummaryByRule, matrixGrid, scenarioChannelNames,
 import { rankUseCases } from '../model/priority.js';
 import { flowToRaw } from '../model/steps.js';
 import { formulaRanks, MAX_FIXED_RANKS, rankFormula } from './rank-formula.js';
+import { flowLines, hasStructure, indentLevel, outlineLevel } from './spec-branches.js';
 import { SECTION_KINDS, type FlowStep, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import { columnLetter, type CellSpec, type ColumnSpec, type CellStyle, type EditField, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
@@ -71,19 +72,19 @@ function sheet(name: string, rows: (CellSpec | null)[][], rest: Partial<SheetSpe
  * template's five tabs, and a hidden data sheet that makes the re-import lossless.
  * Pure: the same model and summary always give the same description.
  */
-export function buildWorkbook(model: Model, lint: LintSummary, options: { editTargets?: boolean } = {}): WorkbookSpec {
+export function buildWorkbook(model: Model, lint: LintSummary, options: { editTargets?: boolean; branchColumn?: boolean } = {}): WorkbookSpec {
   recordEditTargets = options.editTargets === true;
   try {
-    return buildSheets(model, lint);
+    return buildSheets(model, lint, options.branchColumn === true);
   } finally {
     recordEditTargets = false;
   }
 }
 
-function buildSheets(model: Model, lint: LintSummary): WorkbookSpec {
+function buildSheets(model: Model, lint: LintSummary, branchColumn: boolean): WorkbookSpec {
   const locale = model.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
-  const spec = buildScenarioSpec(model);
+  const spec = buildScenarioSpec(model, branchColumn);
   const sheets = [
     buildReadme(model, lint),
     buildMatrix(model),
@@ -298,14 +299,17 @@ function buildUseCases(model: Model): SheetSpec {
 const scenarioChannels = scenarioChannelNames;
 
 /** Columns of the specification tab; the scenario's cells come first, then one step per row. */
-const SPEC_COLUMNS = 14;
 const SCENARIO_COLUMNS = 8;
 
-function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenario, number> } {
+function buildScenarioSpec(model: Model, withBranchColumn: boolean): { sheet: SheetSpec; rowOf: Map<Scenario, number> } {
   const labels = WORKBOOK_LABELS[model.settings.locale];
   const s = labels.scenarioSpec;
   const words = LABELS[model.settings.locale];
   const headerRow = 3;
+  // The Branche column only when a scenario branches (or the blank template asks): a plan of
+  // straight sequences keeps the tab it always had.
+  const branchColumn = withBranchColumn || model.scenarios.some(hasStructure);
+  const SPEC_COLUMNS = branchColumn ? 15 : 14;
   const rows: (CellSpec | null)[][] = [
     [cell(`${s.title} — ${model.settings.name}`, 'title')],
     [],
@@ -318,6 +322,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
       s.triggerEvent,
       s.exit,
       s.goal,
+      ...(branchColumn ? [s.branch] : []),
       s.after,
       s.channel,
       s.stepName,
@@ -326,6 +331,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
       s.stepDescription,
     ].map((text) => cell(text, 'header')),
   ];
+  const outline: number[] = [];
   const merges: string[] = [];
   const rowOf = new Map<Scenario, number>();
   const declaredPrograms = unique(model.programs);
@@ -334,13 +340,16 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
     declaredPrograms,
     [...new Set(model.scenarios.map((scenario) => scenario.program))].filter((id) => !programIds.has(id)),
   );
+  const channelName = (id: string) => model.index.channels.get(id)?.name ?? id;
   const stepCells = (scenario: Scenario, index: number): CellSpec[] => {
     const step = scenario.steps[index];
+    const blank = branchColumn ? [cell(null, 'wrap')] : [];
     if (!step) return [...Array.from({ length: SPEC_COLUMNS - SCENARIO_COLUMNS }, () => cell(null, 'wrap')), cell(scenario.id, 'muted')];
     const at = (field: EditField) => edit('scenarios', scenario.id, field, index);
     return [
+      ...blank,
       cell(step.after, 'text', at('after')),
-      cell(model.index.channels.get(step.channel)?.name ?? step.channel, 'wrap', at('channel')),
+      cell(channelName(step.channel), 'wrap', at('channel')),
       cell(step.name ?? null, 'wrap', at('stepName')),
       cell(step.subject ?? null, 'wrap', at('subject')),
       cell(step.message ?? null, 'wrap', at('message')),
@@ -348,6 +357,34 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
       cell(`${scenario.id}#${index}`, 'muted'),
     ];
   };
+  /** A branching scenario's rows: its steps in flow order, each branch indented under its step. */
+  const flowCells = (scenario: Scenario): { cells: CellSpec[]; level: number }[] =>
+    flowLines(scenario, model.settings.locale, (id) => model.index.targets.get(id)?.name ?? id).map((line) => {
+      const indent = indentLevel(line.level);
+      const indented = (spec: CellSpec): CellSpec => (indent > 0 ? { ...spec, indent } : spec);
+      const key = cell(`${scenario.id}#${line.key}`, 'muted');
+      if (line.kind === 'message') {
+        const [, ...rest] = stepCells(scenario, line.index!);
+        const branch = cell(line.branch ?? null, 'wrap', line.branch !== undefined ? edit('scenarios', scenario.id, 'branch') : {});
+        // Only the Branche cell is indented: an indent would push a short delay out of its narrow column.
+        return { cells: [indented(branch), ...rest], level: line.level };
+      }
+      // Structure rows: every cell is the branch's (edited in the YAML, reported if changed).
+      const of = (value: string | undefined, style: CellStyle = 'wrap') => cell(value ?? null, style, edit('scenarios', scenario.id, 'branch'));
+      const fallback = line.fallback;
+      const cells = fallback
+        ? [
+            of(line.branch),
+            of(undefined, 'text'),
+            of(channelName(fallback.channel)),
+            of(fallback.name),
+            of(fallback.subject),
+            of(fallback.message),
+            of(fallback.description),
+          ]
+        : [of(line.branch), of(line.after, 'text'), of(undefined), of(line.label), of(undefined), of(undefined), of(line.description)];
+      return { cells: [indented(cells[0]!), ...cells.slice(1), key], level: line.level };
+    });
   for (const program of programs) {
     const scenarios = model.scenarios.filter((scenario) => scenario.program === program.id);
     if (scenarios.length === 0 && !program.known) continue;
@@ -360,7 +397,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
     for (const scenario of scenarios) {
       rowOf.set(scenario, rows.length + 1);
       const of = (field: EditField) => edit('scenarios', scenario.id, field);
-      rows.push([
+      const scenarioCells = [
         cell(null, 'wrap'),
         cell(scenario.name, 'rowHeader', of('name')),
         cell(scenario.useCases.map((id) => model.index.useCases.get(id)?.name ?? id).join('\n') || null, 'wrap', of('useCases')),
@@ -369,8 +406,17 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
         cell(scenario.trigger.event, 'wrap', of('triggerEvent')),
         cell(scenario.exit.join('\n') || null, 'wrap', of('exit')),
         cell(scenario.goal ?? null, 'wrap', of('goal')),
-        ...stepCells(scenario, 0),
-      ]);
+      ];
+      if (hasStructure(scenario)) {
+        flowCells(scenario).forEach((line, index) => {
+          const row = index === 0 ? [...scenarioCells, ...line.cells] : [...Array.from({ length: SCENARIO_COLUMNS }, () => cell(null, 'wrap')), ...line.cells];
+          const level = outlineLevel(line.level);
+          if (level > 0) outline[rows.length] = level;
+          rows.push(row);
+        });
+        continue;
+      }
+      rows.push([...scenarioCells, ...stepCells(scenario, 0)]);
       for (let index = 1; index < scenario.steps.length; index++) {
         rows.push([...Array.from({ length: SCENARIO_COLUMNS }, () => cell(null, 'wrap')), ...stepCells(scenario, index)]);
       }
@@ -388,6 +434,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
         { min: 14, max: 20 },
         { min: 14, max: 20 },
         { min: 14, max: 20 },
+        ...(branchColumn ? [{ min: 12, max: 40 }] : []),
         { min: 7, max: 8 },
         { min: 9, max: 14 },
         { min: 16, max: 28 },
@@ -400,6 +447,7 @@ function buildScenarioSpec(model: Model): { sheet: SheetSpec; rowOf: Map<Scenari
       freeze: { rows: headerRow, columns: 2 },
       autoFilter: `A${headerRow}:${columnLetter(SPEC_COLUMNS)}${headerRow}`,
       printTitleRows: `${headerRow}:${headerRow}`,
+      ...(outline.length > 0 ? { outline } : {}),
     }),
   };
 }

@@ -11,6 +11,8 @@ export interface ReadCell {
   mergedFollower?: boolean;
   /** The cell holds a formula (its value is the cached result, null when the saving tool kept none). */
   formula?: string;
+  /** Alignment indent level (Excel's Increase Indent), when set. */
+  indent?: number;
 }
 
 export interface ReadSheet {
@@ -25,6 +27,8 @@ export interface ReadSheet {
   rowNumbers(): readonly number[];
   /** Columns of a row that hold a cell, ascending. */
   columnsOf(row: number): readonly number[];
+  /** The row's outline level (Excel's Group rows); 0 when not grouped. */
+  outlineLevel?(row: number): number;
 }
 
 export interface ReadWorkbook {
@@ -180,12 +184,26 @@ function styleFills(xml: string): (string | undefined)[] {
   return xfs;
 }
 
+/** Alignment indent per cell style index (cellXfs), from styles.xml; undefined when none. */
+function styleIndents(xml: string): (number | undefined)[] {
+  const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  const indents: (number | undefined)[] = [];
+  for (const match of cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?xf>)/g)) {
+    const alignment = /<(?:\w+:)?alignment\b[^>]*>/.exec(match[1] ?? '')?.[0];
+    const indent = alignment ? Number(attribute(alignment, 'indent') ?? 0) : 0;
+    indents.push(Number.isInteger(indent) && indent > 0 ? indent : undefined);
+  }
+  return indents;
+}
+
 class SheetCells implements ReadSheet {
   readonly rows = new Map<number, Map<number, ReadCell>>();
   rowCount = 0;
   columnCount = 0;
   private sortedRows?: number[];
   private readonly sortedColumns = new Map<number, number[]>();
+  /** Outline levels of grouped rows. */
+  readonly outlines = new Map<number, number>();
 
   constructor(
     readonly name: string,
@@ -210,6 +228,10 @@ class SheetCells implements ReadSheet {
     return (this.sortedRows ??= [...this.rows.keys()].sort((a, b) => a - b));
   }
 
+  outlineLevel(row: number): number {
+    return this.outlines.get(row) ?? 0;
+  }
+
   columnsOf(row: number): readonly number[] {
     let columns = this.sortedColumns.get(row);
     if (!columns) this.sortedColumns.set(row, (columns = [...(this.rows.get(row)?.keys() ?? [])].sort((a, b) => a - b)));
@@ -230,7 +252,9 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
   if (workbookXml === undefined) throw new Error('xl/workbook.xml not found: not an .xlsx workbook');
   const rels = relationships(zip, workbookPath);
   const byType = (suffix: string) => [...rels.values()].find((rel) => rel.type.endsWith(suffix))?.target;
-  const fills = styleFills(zip.read(byType('/styles') ?? 'xl/styles.xml')?.toString('utf8') ?? '');
+  const stylesXml = zip.read(byType('/styles') ?? 'xl/styles.xml')?.toString('utf8') ?? '';
+  const fills = styleFills(stylesXml);
+  const indents = styleIndents(stylesXml);
   const shared: string[] = [];
   const sharedPath = byType('/sharedStrings') ?? 'xl/sharedStrings.xml';
   if (zip.has(sharedPath)) await eachElement(zip.stream(sharedPath), ['si'], (_tag, xml) => shared.push(stringItem(xml)));
@@ -256,6 +280,8 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
       const head = xml.slice(0, xml.indexOf('>') + 1);
       const declared = Number(attribute(head, 'r'));
       rowNumber = Number.isInteger(declared) && declared >= 1 && declared <= 1_048_576 ? declared : rowNumber + 1;
+      const outline = Number(attribute(head, 'outlineLevel') ?? 0);
+      if (Number.isInteger(outline) && outline > 0) sheet.outlines.set(rowNumber, Math.min(outline, 7));
       let columnNumber = 0;
       for (const cell of xml.matchAll(/<(?:\w+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
         const attributes = cell[1]!;
@@ -269,6 +295,8 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
         const style = attribute(attributes, 's');
         const fill = style !== undefined ? fills[Number(style)] : undefined;
         if (fill) read.fill = fill;
+        const indent = style !== undefined ? indents[Number(style)] : undefined;
+        if (indent) read.indent = indent;
         if (++cellCount > budget.cells) throw new ZipLimitError(`the workbook holds more than ${budget.cells} cells with a value`);
         sheet.set(row, columnNumber, read);
       }

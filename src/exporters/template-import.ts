@@ -4,6 +4,7 @@ import type { Locale, TouchpointStatus } from '../model/types.js';
 import { emptySections, WorkbookError, type ImportResult, type RawRecord, type RawSections } from './import-workbook.js';
 import { WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
+import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
 
 /** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
@@ -435,9 +436,15 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
     if (column === undefined || sheet.cell(r, column)?.mergedFollower) return undefined;
     return text(sheet, r, column);
   };
-  const stepFields = ['after', 'channel', 'stepName', 'subject', 'message', 'stepDescription'] as const;
+  const stepFields = ['after', 'channel', 'stepName', 'subject', 'message', 'stepDescription', 'branch'] as const;
   let program: string | undefined;
   let scenario: RawRecord | undefined;
+  let flow: FlowReader | undefined;
+  /** A row's nesting: its outline level or the indent of its Branche or delay cell, whichever is deeper (Excel caps outlines at 7). */
+  const levelOf = (r: number): number => {
+    const indent = (field: 'branch' | 'after') => (columns[field] === undefined ? 0 : (sheet.cell(r, columns[field]!)?.indent ?? 0));
+    return Math.max(sheet.outlineLevel?.(r) ?? 0, indent('branch'), indent('after'));
+  };
   for (const r of rowsFrom(sheet, headerRow + 1)) {
     if (rowIsEmpty(sheet, r)) continue;
     const name = get(r, 'scenario');
@@ -449,6 +456,8 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
       continue;
     }
     if (name) {
+      flow?.finish();
+      flow = undefined;
       const programName = get(r, 'program');
       if (programName) program = entity(context, 'programs', programName);
       const where = `${sheet.name}!${address(r, columns.scenario!)}`;
@@ -480,32 +489,65 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
         context.warnings.push(`${sheet.name}!${address(r, columns.after ?? columns.channel ?? 1)}: step before any scenario; not imported`);
         continue;
       }
-      const channelName = get(r, 'channel');
-      const where = `${sheet.name}!${address(r, columns.channel ?? 1)}`;
-      let channel: string;
-      if (channelName) {
-        channel = context.byName.channels!.get(normalise(channelName)) ?? '';
-        if (!channel) {
-          channel = entity(context, 'channels', channelName);
-          context.warnings.push(`${where}: channel "${channelName}" is not a row of the matrix; added as a channel`);
-        }
-      } else {
-        channel = 'unknown';
-        context.warnings.push(`${where}: step without a channel; channel set to "unknown" (fix it in the YAML)`);
+      flow ??= new FlowReader(context, scenario.steps as RawRecord[]);
+      const branchText = get(r, 'branch');
+      const branchWhere = `${sheet.name}!${address(r, columns.branch ?? 1)}`;
+      const cell = branchText === undefined ? undefined : readBranchCell(branchText);
+      const hasFields = stepFields.some((field) => field !== 'branch' && get(r, field) !== undefined);
+      // A `↳` row omni cannot read is left out; other words in the column leave a step a step.
+      const unread = branchText !== undefined && cell === undefined;
+      const asStep = unread && hasFields && !isBranchRow(branchText);
+      const note = unread
+        ? `${branchWhere}: "${branchText}" is not a wait, decision, split, branch, fallback, goto or end (see docs/export.md); ${asStep ? 'read as a step' : 'not imported'}`
+        : undefined;
+      if (unread && !asStep) {
+        flow.row({ level: levelOf(r), unread: true, note: note!, text: branchText, where: branchWhere, afterWhere: '', message: () => ({}) });
+        continue;
       }
-      const step: RawRecord = { after: get(r, 'after') ?? '0', channel };
-      if (get(r, 'after') === undefined) context.warnings.push(`${sheet.name}!${address(r, columns.after ?? 1)}: step without a delay; set to 0`);
-      const stepName = get(r, 'stepName');
-      const subject = get(r, 'subject');
-      const message = get(r, 'message');
-      const stepDescription = get(r, 'stepDescription');
-      if (stepName) step.name = stepName;
-      if (subject) step.subject = subject;
-      if (message) step.message = message;
-      if (stepDescription) step.description = stepDescription;
-      (scenario.steps as RawRecord[]).push(step);
+      if ((cell === undefined || cell.kind === 'id') && !hasFields) continue;
+      const messageStep = (): RawRecord => {
+        const channelName = get(r, 'channel');
+        const where = `${sheet.name}!${address(r, columns.channel ?? 1)}`;
+        let channel: string;
+        if (channelName) {
+          channel = context.byName.channels!.get(normalise(channelName)) ?? '';
+          if (!channel) {
+            channel = entity(context, 'channels', channelName);
+            context.warnings.push(`${where}: channel "${channelName}" is not a row of the matrix; added as a channel`);
+          }
+        } else {
+          channel = 'unknown';
+          context.warnings.push(`${where}: step without a channel; channel set to "unknown" (fix it in the YAML)`);
+        }
+        const step: RawRecord = cell?.kind === 'fallback' ? { channel } : { after: get(r, 'after') ?? '0', channel };
+        if (cell?.kind !== 'fallback' && get(r, 'after') === undefined)
+          context.warnings.push(`${sheet.name}!${address(r, columns.after ?? 1)}: step without a delay; set to 0`);
+        const stepName = get(r, 'stepName');
+        const subject = get(r, 'subject');
+        const message = get(r, 'message');
+        const stepDescription = get(r, 'stepDescription');
+        if (stepName) step.name = stepName;
+        if (subject) step.subject = subject;
+        if (message) step.message = message;
+        if (stepDescription) step.description = stepDescription;
+        return step;
+      };
+      flow.row({
+        ...(note !== undefined ? { note } : {}),
+        level: levelOf(r),
+        cell: cell?.kind === 'id' ? undefined : cell,
+        ...(cell?.kind === 'id' ? { id: cell.id } : {}),
+        text: branchText ?? '',
+        where: branchWhere,
+        after: get(r, 'after'),
+        label: get(r, 'stepName'),
+        description: get(r, 'stepDescription'),
+        afterWhere: `${sheet.name}!${address(r, columns.after ?? 1)}`,
+        message: messageStep,
+      });
     }
   }
+  flow?.finish();
   // Scenarios on the map but not specified still exist.
   const channelNames = new Set(context.sections.channels.map((channel) => normalise(String(channel.name))));
   for (const placed of placement.filter((entry) => !entry.used)) {
@@ -620,5 +662,237 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
       const used = scenario.variables as string[];
       if (!used.includes(variable.id as string)) used.push(variable.id as string);
     }
+  }
+}
+
+/** One row of a scenario's steps in a hand-filled specification tab. */
+interface FlowRow {
+  /** Outline level or indent; 0 when not indented. */
+  level: number;
+  /** What the Branche cell says (undefined: a plain message step). */
+  cell?: Exclude<BranchCell, { kind: 'id' }>;
+  /** A message step's id (`#offre` in the Branche cell). */
+  id?: string;
+  text: string;
+  where: string;
+  after?: string;
+  afterWhere: string;
+  label?: string;
+  description?: string;
+  /** The message (or fallback) the row's step cells describe, with their warnings. */
+  message: () => RawRecord;
+  /** A warning about the row, given in row order with the others. */
+  note?: string;
+  /** A `↳` row omni cannot read: left out with its steps (its warning says why). */
+  unread?: boolean;
+}
+
+type ControlKind = 'wait' | 'decision' | 'split';
+/** What a `↳` row can say. */
+type BranchRowCell = Extract<BranchCell, { kind: 'event' | 'timedOut' | 'otherwise' | 'target' | 'condition' | 'pastEvent' | 'percent' | 'control' }>;
+interface OpenControl {
+  raw: RawRecord;
+  kind: ControlKind;
+  level: number;
+}
+interface Frame {
+  steps: RawRecord[];
+  /** Level of the wait, decision or split this branch belongs to; -1 for the scenario's own steps. */
+  ownerLevel: number;
+  control?: OpenControl;
+}
+
+const CONTROL_OF: Partial<Record<BranchCell['kind'], ControlKind>> = {
+  event: 'wait',
+  timedOut: 'wait',
+  target: 'decision',
+  condition: 'decision',
+  pastEvent: 'decision',
+  percent: 'split',
+  control: 'split',
+};
+
+/**
+ * Rebuilds a scenario's `steps:` from its rows: a wait, decision or split row opens a
+ * branching step, each `↳` row below it a branch, and the rows after it go into that
+ * branch. With indents or grouped rows (what omni writes), a row less indented than a
+ * branch leaves it (the branches meet); without any, a branch runs to the next `↳` row
+ * of the same step, and a control group row closes the split.
+ */
+class FlowReader {
+  private readonly stack: Frame[];
+  private readonly controls = new WeakMap<RawRecord, OpenControl>();
+  private levelled = false;
+  private readonly rows: FlowRow[] = [];
+  private lastMessage?: RawRecord;
+
+  constructor(
+    private readonly context: Context,
+    steps: RawRecord[],
+  ) {
+    this.stack = [{ steps, ownerLevel: -1 }];
+  }
+
+  row(row: FlowRow): void {
+    this.rows.push(row);
+  }
+
+  /** Builds the steps once the scenario's rows are all read (whether they are indented is known then). */
+  finish(): void {
+    this.levelled = this.rows.some((row) => row.level > 0);
+    for (const row of this.rows) this.place(row);
+    this.rows.length = 0;
+  }
+
+  private get top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** Leaves the branches a row at `level` is not in. */
+  private leaveTo(level: number): void {
+    if (!this.levelled) return;
+    while (this.stack.length > 1 && this.top.ownerLevel >= level) this.stack.pop();
+  }
+
+  private place(row: FlowRow): void {
+    if (row.note !== undefined) this.context.warnings.push(row.note);
+    const level = this.levelled ? row.level : 0;
+    if (row.unread) {
+      // Its steps are left out with it: they belong to a branch omni cannot name.
+      this.leaveTo(level);
+      const control = this.controlFor(level);
+      if (control) this.stack.push({ steps: [], ownerLevel: control.level, control });
+      return;
+    }
+    const cell = row.cell;
+    const previous = this.lastMessage;
+    this.lastMessage = undefined;
+    if (cell === undefined) {
+      this.leaveTo(level);
+      const step = row.message();
+      const withId = row.id !== undefined ? { id: row.id, ...step } : step;
+      this.top.steps.push(withId);
+      this.lastMessage = withId;
+      return;
+    }
+    if (cell.kind === 'fallback') {
+      if (!previous) {
+        this.context.warnings.push(`${row.where}: a fallback row must follow its message step; not imported`);
+        return;
+      }
+      const { channel, ...rest } = row.message();
+      previous.fallback = { channel, when: cell.when, ...rest };
+      return;
+    }
+    if (cell.kind === 'wait' || cell.kind === 'decision' || cell.kind === 'split' || cell.kind === 'goto' || cell.kind === 'end') {
+      this.leaveTo(level);
+      const raw = this.control(row, cell);
+      this.top.steps.push(raw);
+      if (cell.kind === 'wait' || cell.kind === 'decision' || cell.kind === 'split') this.controls.set(raw, { raw, kind: cell.kind, level });
+      return;
+    }
+    this.branch(row, cell as BranchRowCell, level);
+  }
+
+  private control(row: FlowRow, cell: Extract<BranchCell, { kind: 'wait' | 'decision' | 'split' | 'goto' | 'end' }>): RawRecord {
+    const head: RawRecord = cell.id !== undefined ? { id: cell.id } : {};
+    const tail: RawRecord = row.description !== undefined ? { description: row.description } : {};
+    switch (cell.kind) {
+      case 'wait': {
+        let timeout = row.after;
+        if (timeout === undefined) {
+          timeout = '1d';
+          this.context.warnings.push(`${row.afterWhere}: a wait without a time-out (the delay column); set to 1d`);
+        }
+        return { ...head, wait: { until: [], timeout }, ...tail };
+      }
+      case 'decision':
+        return { ...head, decision: { branches: [] }, ...tail };
+      case 'split':
+        return { ...head, split: { branches: [] }, ...tail };
+      case 'goto':
+        return { ...head, goto: cell.step, ...tail };
+      case 'end':
+        return { ...head, end: true, ...tail };
+    }
+  }
+
+  /** A `↳` row: a branch of the wait, decision or split it sits under. */
+  /**
+   * The wait, decision or split a `↳` row at `level` is a branch of: the step just above
+   * it (its first branch), else the one whose branch the rows above are in (a next branch;
+   * that branch is then left).
+   */
+  private controlFor(level: number): OpenControl | undefined {
+    const last = this.top.steps[this.top.steps.length - 1];
+    const nested = last ? this.controls.get(last) : undefined;
+    if (nested && (!this.levelled || nested.level < level)) return nested;
+    const sibling = this.top.control;
+    if (sibling && (!this.levelled || sibling.level < level)) {
+      this.stack.pop();
+      return sibling;
+    }
+    return undefined;
+  }
+
+  private branch(row: FlowRow, cell: BranchRowCell, level: number): void {
+    this.leaveTo(level);
+    const control = this.controlFor(level);
+    if (!control) {
+      // Its steps stay where they are, in the sequence above.
+      this.context.warnings.push(`${row.where}: branch row "${row.text}" has no wait, decision or split above it; not imported`);
+      return;
+    }
+    const expected = cell.kind === 'otherwise' ? undefined : CONTROL_OF[cell.kind];
+    if (expected !== undefined && expected !== control.kind) {
+      this.context.warnings.push(`${row.where}: "${row.text}" is not a branch of the ${control.kind} above it; row and its steps not imported`);
+      this.stack.push({ steps: [], ownerLevel: control.level, control });
+      return;
+    }
+    const body = control.raw[control.kind] as RawRecord;
+    const label = row.label !== undefined ? { label: row.label } : {};
+    const steps: RawRecord[] = [];
+    const open = () => this.stack.push({ steps, ownerLevel: control.level, control });
+    if (cell.kind === 'otherwise' || cell.kind === 'timedOut') {
+      if (control.kind === 'split') {
+        this.context.warnings.push(`${row.where}: a split has no otherwise branch (give each branch its percentage); row and its steps not imported`);
+        this.stack.push({ steps: [], ownerLevel: control.level, control });
+        return;
+      }
+      if (body.otherwise !== undefined) this.context.warnings.push(`${row.where}: a second otherwise branch; its steps follow the first`);
+      body.otherwise = (body.otherwise as RawRecord[] | undefined) ?? steps;
+      this.stack.push({ steps: body.otherwise as RawRecord[], ownerLevel: control.level, control });
+      return;
+    }
+    if (cell.kind === 'control') {
+      body.control = cell.percent;
+      // The held-out contacts leave: the rows after it follow the split.
+      return;
+    }
+    const branches = (control.kind === 'wait' ? body.until : body.branches) as RawRecord[];
+    const taken = new Set(branches.map((branch) => String(branch.name ?? branch.event)));
+    const unique = (name: string) => {
+      let id = name;
+      for (let n = 2; taken.has(id); n++) id = `${name}-${n}`;
+      return id;
+    };
+    const derived = (...texts: (string | undefined)[]) => unique(texts.map((text) => (text ? slugify(text) : '')).find(Boolean) ?? `branch-${branches.length + 1}`);
+    if (cell.kind === 'event') {
+      branches.push({ event: cell.event, ...(cell.name !== undefined ? { name: cell.name } : {}), ...label, steps });
+    } else if (cell.kind === 'percent') {
+      branches.push({ name: cell.name ?? derived(row.label), ...label, percent: cell.percent, steps });
+    } else {
+      const selector =
+        cell.kind === 'target' ? { target: this.targetId(cell.target) } : cell.kind === 'condition' ? { condition: cell.condition } : { event: cell.event };
+      const fromText = cell.kind === 'target' ? cell.target : cell.kind === 'condition' ? cell.condition : cell.event;
+      branches.push({ name: cell.name ?? derived(row.label, fromText), ...label, ...selector, steps });
+    }
+    open();
+  }
+
+  /** A decision's target, by name or id; a new one is added, as for a scenario's target. */
+  private targetId(name: string): string {
+    const byId = this.context.sections.targets.find((target) => target.id === name);
+    return byId ? name : entity(this.context, 'targets', name);
   }
 }

@@ -20,7 +20,8 @@ export function buildTemplateWorkbook(locale: Locale): WorkbookSpec {
       invalidPaths: [],
     },
   ]);
-  const spec = buildWorkbook(model, { errors: 0, warnings: 0, rules: [] });
+  // With the Branche column, so that a team can write branching scenarios by hand.
+  const spec = buildWorkbook(model, { errors: 0, warnings: 0, rules: [] }, { branchColumn: true });
   const labels = WORKBOOK_LABELS[locale];
   const sheets = spec.sheets
     .filter((sheet) => sheet.name !== DATA_SHEET)

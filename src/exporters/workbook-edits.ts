@@ -90,9 +90,20 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     return found;
   };
 
+  /**
+   * Where a scenario's step is in the YAML, from the scenario: `steps.3` for a straight
+   * sequence, deeper inside a branch (`steps.2.wait.otherwise.0…`); cells name a step by its
+   * index among the scenario's messages.
+   */
+  const stepPath = (id: string, index: number): (string | number)[] => {
+    const scenario = base.index.scenarios.get(id);
+    const step = scenario?.steps[index];
+    return scenario && step ? step.origin.path.slice(scenario.origin.path.length) : ['steps', index];
+  };
+
   /** Turns the edited text of a cell into the field's value; undefined result means "not applied". */
   const interpret = (target: EditTarget, text: string, where: string): { path: (string | number)[]; value: unknown } | undefined => {
-    const step = target.step ?? 0;
+    const at = stepPath(target.id, target.step ?? 0);
     const optional = (path: (string | number)[]) => ({ path, value: text === '' ? undefined : text });
     const required = (path: (string | number)[], what: string) => {
       if (text !== '') return { path, value: text };
@@ -164,21 +175,24 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
             .filter(Boolean),
         };
       case 'after':
-        return required(['steps', step, 'after'], 'a delay');
+        return required([...at, 'after'], 'a delay');
       case 'channel': {
         const id = byName('channels', text);
-        if (id) return { path: ['steps', step, 'channel'], value: id };
+        if (id) return { path: [...at, 'channel'], value: id };
         result.warnings.push(`${where}: channel "${text}" is not a known channel; cell not applied`);
         return undefined;
       }
       case 'stepName':
-        return optional(['steps', step, 'name']);
+        return optional([...at, 'name']);
       case 'subject':
       case 'message':
-        return optional(['steps', step, target.field]);
+        return optional([...at, target.field]);
       case 'stepDescription':
-        return optional(['steps', step, 'description']);
+        return optional([...at, 'description']);
       case 'status':
+        return undefined;
+      case 'branch':
+        result.warnings.push(`${where}: the branches of a scenario (waits, decisions, splits, fallbacks, gotos, ends) are edited in the YAML; cell not applied`);
         return undefined;
     }
   };
@@ -249,19 +263,32 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     if (spec.name === labels.sheets.useCases) {
       for (const id of missing) result.deleted.push({ kind: 'useCases', id, where: `${where} (row of "${base.index.useCases.get(id)?.name ?? id}" deleted)` });
     } else if (spec.name === labels.sheets.scenarioSpec) {
-      const gone = new Map<string, number[]>();
+      // Keys are `scenario#3` (a message), `scenario#3f` (its fallback), `scenario#~2` (a row of its branches) or `scenario` (no step).
+      const keyParts = (key: string) =>
+        [key.slice(0, key.includes('#') ? key.indexOf('#') : key.length), key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined] as const;
+      const rowsOf = new Map<string, number>();
+      for (const key of expectedRow.keys()) rowsOf.set(keyParts(key)[0], (rowsOf.get(keyParts(key)[0]) ?? 0) + 1);
+      const gone = new Map<string, (string | undefined)[]>();
       for (const key of missing) {
-        const [id, step] = key.split('#');
-        gone.set(id!, [...(gone.get(id!) ?? []), step === undefined ? -1 : Number(step)]);
+        const [id, step] = keyParts(key);
+        gone.set(id, [...(gone.get(id) ?? []), step]);
       }
       for (const [id, steps] of gone) {
         const scenario = base.index.scenarios.get(id);
         if (!scenario) continue;
-        const rows = Math.max(1, scenario.steps.length);
-        if (steps.length >= rows) result.deleted.push({ kind: 'scenarios', id, where: `${where} (rows of "${scenario.name}" deleted)` });
-        else
-          for (const step of steps.sort((a, b) => b - a))
-            result.edits.push({ kind: 'scenarios', id, path: ['steps', step], value: undefined, where: `${where} (step ${step + 1} of "${scenario.name}" deleted)` });
+        if (steps.length >= (rowsOf.get(id) ?? 1)) {
+          result.deleted.push({ kind: 'scenarios', id, where: `${where} (rows of "${scenario.name}" deleted)` });
+          continue;
+        }
+        const messages = steps.filter((step) => step !== undefined && /^\d+$/.test(step)).map(Number);
+        // A fallback row deleted with its step goes with it; a branch row deleted alone is the YAML's to change.
+        const branchRows = steps.filter((step) => step !== undefined && !/^\d+$/.test(step) && !(step.endsWith('f') && messages.includes(Number(step.slice(0, -1)))));
+        if (branchRows.length > 0)
+          result.warnings.push(
+            `${where}: ${branchRows.length} branch row(s) of "${scenario.name}" deleted; the branches of a scenario are edited in the YAML (not applied)`,
+          );
+        for (const step of messages.sort((a, b) => b - a))
+          result.edits.push({ kind: 'scenarios', id, path: stepPath(id, step), value: undefined, where: `${where} (step ${step + 1} of "${scenario.name}" deleted)` });
       }
     } else if (spec.name === labels.sheets.data) {
       const removed = new Map<string, string[]>();
@@ -333,16 +360,25 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         result.warnings.push(`${where}: a new scenario needs a programme, lifecycle stage and trigger: add it in the YAML (row not imported)`);
         return;
       }
-      const channel = byName('channels', get(10));
-      if (!get(9) || !channel) {
+      // Step columns by header: a plan with branches has a Branche column before them.
+      const header = spec.rows[(spec.freeze?.rows ?? 3) - 1] ?? [];
+      const column = (label: string) => header.findIndex((cell) => cell?.value === label) + 1;
+      const s = labels.scenarioSpec;
+      const branchColumn = column(s.branch);
+      if (branchColumn > 0 && get(branchColumn)) {
+        result.warnings.push(`${where}: a new branch row; the branches of a scenario are edited in the YAML (row not imported)`);
+        return;
+      }
+      const channel = byName('channels', get(column(s.channel)));
+      if (!get(column(s.after)) || !channel) {
         result.warnings.push(`${where}: a new step needs a delay and a known channel; row not imported`);
         return;
       }
-      const step: Record<string, unknown> = { after: get(9), channel };
-      if (get(11)) step.name = get(11);
-      if (get(12)) step.subject = get(12);
-      if (get(13)) step.message = get(13);
-      if (get(14)) step.description = get(14);
+      const step: Record<string, unknown> = { after: get(column(s.after)), channel };
+      if (get(column(s.stepName))) step.name = get(column(s.stepName));
+      if (get(column(s.subject))) step.subject = get(column(s.subject));
+      if (get(column(s.message))) step.message = get(column(s.message));
+      if (get(column(s.stepDescription))) step.description = get(column(s.stepDescription));
       const pending = result.edits.filter(
         (edit) => edit.kind === 'scenarios' && edit.id === scenario.id && edit.path[0] === 'steps' && edit.path.length === 2 && edit.value !== undefined,
       ).length;

@@ -67,7 +67,9 @@ export type EditField =
   | 'stepName'
   | 'subject'
   | 'message'
-  | 'stepDescription';
+  | 'stepDescription'
+  /** A cell of a branching scenario's structure (wait, decision, split, branch, fallback, goto, end): edited in the YAML. */
+  | 'branch';
 
 export interface CellSpec {
   value: string | number | FormulaValue | null;
@@ -78,6 +80,8 @@ export interface CellSpec {
   link?: string;
   /** A 1–5 dropdown. */
   scoreDropdown?: boolean;
+  /** Alignment indent level (Excel's Increase Indent), for the steps inside a scenario's branches. */
+  indent?: number;
 }
 
 export interface ColumnSpec {
@@ -108,6 +112,11 @@ export interface SheetSpec {
   conditionalScales?: ConditionalScale[];
   /** 1-based column (hidden) holding each row's key, so rows pair with entities after a sort, insert or delete. */
   keyColumn?: number;
+  /**
+   * Row outline levels (Excel's Group rows), by row index from 0; absent or 0: not grouped.
+   * A group's summary row is above it (a branch under its wait, decision or split).
+   */
+  outline?: number[];
 }
 
 export interface WorkbookSpec {

@@ -102,6 +102,7 @@ function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: st
         }
       : {},
     headerFooter: printed ? { oddHeader: `&L&8${headerText(workbookTitle)}&R&8&A`, oddFooter: '&C&8&P / &N' } : {},
+    ...outlineProperties(spec),
   }) as unknown as Worksheet & { commit(): void };
   worksheet.columns = spec.columns.map((column) => ({ width: column.width, hidden: column.hidden ?? false }));
   // Merges are applied when their first row is written: merging ahead would make the
@@ -135,6 +136,7 @@ function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: st
       const value = excelValue(cellSpec);
       if (value !== null) target.value = value;
       if (cellSpec.link) target.style = LINK_STYLES[cellSpec.style ?? 'text'];
+      else if (cellSpec.indent) target.style = indented(cellSpec.style ?? 'text', cellSpec.indent);
       else if (cellSpec.style) target.style = STYLES[cellSpec.style];
       if (cellSpec.scoreDropdown) {
         target.dataValidation = {
@@ -147,10 +149,27 @@ function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: st
         };
       }
     });
+    const level = spec.outline?.[r];
+    if (level) row.outlineLevel = level;
     if (printed) row.height = cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns);
     row.commit();
   });
   worksheet.commit();
+}
+
+/** A sheet with grouped rows: the outline buttons sized to its deepest level, each group's summary row above it. */
+function outlineProperties(spec: SheetSpec): { properties?: Partial<import('exceljs').WorksheetProperties> } {
+  const deepest = (spec.outline ?? []).reduce((max, level) => Math.max(max, level ?? 0), 0);
+  return deepest > 0 ? { properties: { outlineLevelRow: deepest, outlineProperties: { summaryBelow: false, summaryRight: false } } } : {};
+}
+
+/** One style object per style and indent level, so exceljs shares it between cells; viewers indent left-aligned cells only. */
+const INDENTED = new Map<string, Style>();
+function indented(style: CellStyle, indent: number): Style {
+  const key = `${style}/${indent}`;
+  let found = INDENTED.get(key);
+  if (!found) INDENTED.set(key, (found = { ...STYLES[style], alignment: { ...STYLES[style].alignment, horizontal: 'left', indent } }));
+  return found;
 }
 
 /** The 1–5 list, one validation per range. */

@@ -146,6 +146,30 @@ export interface WorkbookLabels {
     message: string;
     stepDescription: string;
     unknownProgram: string;
+    /** Header of the column that shows a branching scenario's structure (present only when one branches). */
+    branch: string;
+    /** Words of that column; `{…}` is filled. Read back by the template importer in every locale. */
+    flow: {
+      wait: string;
+      decision: string;
+      split: string;
+      goto: string;
+      end: string;
+      /** Between a branch's name and what selects it: `rappel-email : 90 %`. */
+      nameSeparator: string;
+      onEvent: string;
+      timedOut: string;
+      otherwise: string;
+      target: string;
+      condition: string;
+      pastEvent: string;
+      percent: string;
+      control: string;
+      fallback: string;
+      noConsent: string;
+      bounced: string;
+      or: string;
+    };
   };
   data: {
     title: string;
@@ -181,7 +205,8 @@ export interface ImportSynonyms {
     | 'after'
     | 'channel'
     | 'subject'
-    | 'message',
+    | 'message'
+    | 'branch',
     readonly string[]
   >;
   data: Record<'scenario' | 'description' | 'variable' | 'sources' | 'pii', readonly string[]>;

@@ -30,10 +30,10 @@ c = book['Cartographie des scénarios']
 c['A4'] = 'Tous les contacts'; c['C4'] = 'Relance panier'
 s = book['Spécification des scénarios']
 s['A4'] = 'Conversion'
-for col, value in zip('BCDEFGHIJ', ['Relance panier', 'Simplifier le paiement', 'Tous les contacts', 'Comportement', 'cart_abandoned', 'order_placed', 'Commande', 'J+1']):
+for col, value in zip('BCDEFGHJ', ['Relance panier', 'Simplifier le paiement', 'Tous les contacts', 'Comportement', 'cart_abandoned', 'order_placed', 'Commande', 'J+1']):
     s[col + '5'] = value
-s['J5'] = 'Email'; s['L5'] = 'Votre panier vous attend'; s['M5'] = 'Bonjour {{first_name}}, votre panier : {{cart_items}}'
-s['I6'] = 'J+2'; s['J6'] = 'Site web'; s['K6'] = 'Bannière de rappel sur le site'; s['N6'] = 'Affichée à la prochaine visite'
+s['K5'] = 'Email'; s['M5'] = 'Votre panier vous attend'; s['N5'] = 'Bonjour {{first_name}}, votre panier : {{cart_items}}'
+s['J6'] = 'J+2'; s['K6'] = 'Site web'; s['L6'] = 'Bannière de rappel sur le site'; s['O6'] = 'Affichée à la prochaine visite'
 d = book['Besoins en données']
 for row, values in [(4, ['Relance panier', 'Relance après un panier abandonné', 'first_name', 'CRM', 'Oui']), (5, [None, None, 'cart_items', 'E-commerce; CRM', 'Non'])]:
     for col, value in zip('ABCDE', values):

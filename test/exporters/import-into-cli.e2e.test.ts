@@ -37,8 +37,8 @@ for r in range(4, uc.max_row + 1):
         uc.cell(row=r, column=5).value = 2
 spec = book['Spécification des scénarios']
 for r in range(4, spec.max_row + 1):
-    if spec.cell(row=r, column=15).value == 'alerte-stock#1':
-        spec.cell(row=r, column=12).value = 'Dernières pièces'
+    if spec.cell(row=r, column=16).value == 'alerte-stock#1':
+        spec.cell(row=r, column=13).value = 'Dernières pièces'
 book.save(sys.argv[2])
 `;
 // git diff lists files in path order: scenarios/ before use-cases.yaml.

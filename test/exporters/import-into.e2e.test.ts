@@ -48,7 +48,7 @@ for case in json.load(open(ops_path)):
     book = openpyxl.load_workbook(source)
     for op in case['ops']:
         ws = book[op['sheet']]
-        key_col = {"Cas d'usage": 11, 'Spécification des scénarios': 15, 'Besoins en données': 6}.get(op['sheet'])
+        key_col = {"Cas d'usage": 11, 'Spécification des scénarios': 16, 'Besoins en données': 6}.get(op['sheet'])
         def row_of(key):
             for r in range(1, ws.max_row + 1):
                 if ws.cell(row=r, column=key_col).value == key:
@@ -223,27 +223,27 @@ const CASES: Case[] = [
   },
   {
     field: 'step delay',
-    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 9, value: '24h' }],
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 10, value: '24h' }],
     diff: { 'scenarios/alerte-stock.yaml': ['-      - after: 12h', '+      - after: 24h'] },
   },
   {
     field: 'step channel',
-    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 10, value: 'Email' }],
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 11, value: 'Email' }],
     diff: { 'scenarios/alerte-stock.yaml': ['-        channel: push', '+        channel: email'] },
   },
   {
     field: 'step name (action)',
-    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 11, value: 'Rappel du stock' }],
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 12, value: 'Rappel du stock' }],
     diff: { 'scenarios/alerte-stock.yaml': ['+        name: Rappel du stock'] },
   },
   {
     field: 'step subject',
-    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 12, value: 'Dernières pièces' }],
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 13, value: 'Dernières pièces' }],
     diff: { 'scenarios/alerte-stock.yaml': ['+        subject: Dernières pièces'] },
   },
   {
     field: 'step message (quoting kept)',
-    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 13, value: 'Bonne nouvelle {{first_name}} : {{product_name}} est disponible.' }],
+    ops: [{ sheet: SPEC, key: 'alerte-stock#0', col: 14, value: 'Bonne nouvelle {{first_name}} : {{product_name}} est disponible.' }],
     diff: {
       'scenarios/alerte-stock.yaml': [
         '-        message: "Bonne nouvelle {{first_name}} : {{product_name}} est de nouveau disponible. {{product_url}}"',
@@ -253,12 +253,12 @@ const CASES: Case[] = [
   },
   {
     field: 'step details',
-    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 14, value: 'Seulement sous 50 km' }],
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 15, value: 'Seulement sous 50 km' }],
     diff: { 'scenarios/alerte-stock.yaml': ['+        description: Seulement sous 50 km'] },
   },
   {
     field: 'added step row',
-    ops: [{ sheet: SPEC, insertAfterKey: 'alerte-stock#1', values: { 9: 'J+3', 10: 'Email', 12: 'Toujours là', 13: 'Dernier rappel' } }],
+    ops: [{ sheet: SPEC, insertAfterKey: 'alerte-stock#1', values: { 10: 'J+3', 11: 'Email', 13: 'Toujours là', 14: 'Dernier rappel' } }],
     diff: { 'scenarios/alerte-stock.yaml': ['+      - after: J+3', '+        channel: email', '+        subject: Toujours là', '+        message: Dernier rappel'] },
   },
   {
@@ -378,8 +378,8 @@ describe.skipIf(!python && !inCi)('omni import --into, an English workbook', () 
     );
     runPython(
       EDIT.replace(
-        `{"Cas d'usage": 11, 'Spécification des scénarios': 15, 'Besoins en données': 6}`,
-        `{'Use cases': 11, 'Scenario specification': 15, 'Data requirements': 6}`,
+        `{"Cas d'usage": 11, 'Spécification des scénarios': 16, 'Besoins en données': 6}`,
+        `{'Use cases': 11, 'Scenario specification': 16, 'Data requirements': 6}`,
       ),
       xlsx,
       path.join(dir, 'ops.json'),

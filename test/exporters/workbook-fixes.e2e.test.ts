@@ -48,7 +48,7 @@ describe('workbook fixes (#13)', () => {
   test('the specification tab names action steps, shows their details and the scenario’s use cases', async () => {
     const book = XLSX.read((await exportFolder('examples/maison-lumen')).bytes);
     const sheet = book.Sheets['Spécification des scénarios']!;
-    const header = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map((column) => sheet[`${column}3`]?.v);
+    const header = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O'].map((column) => sheet[`${column}3`]?.v);
     expect(header).toEqual([
       'Programme',
       'Scénario',
@@ -58,6 +58,7 @@ describe('workbook fixes (#13)', () => {
       'Déclencheur',
       'Critères de sortie',
       'Objectif',
+      'Branche',
       'Délai',
       'Canal',
       'Action',
@@ -66,10 +67,11 @@ describe('workbook fixes (#13)', () => {
       'Détail de l’action',
     ]);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null });
-    const action = rows.find((row) => row[10] === 'La commande est placée au comptoir de retrait express');
-    expect(action?.slice(8, 14)).toEqual(['0', 'Magasin', 'La commande est placée au comptoir de retrait express', null, null, null]);
-    const call = rows.find((row) => row[10] === "Un conseiller appelle pour recueillir l'avis sur les tissus");
-    expect(call?.[13]).toBe("Appel sortant sur mobile_phone, avec l'historique des échantillons à l'écran.");
+    // Column I is the Branche column: maison-lumen has a branching scenario.
+    const action = rows.find((row) => row[11] === 'La commande est placée au comptoir de retrait express');
+    expect(action?.slice(8, 15)).toEqual([null, '0', 'Magasin', 'La commande est placée au comptoir de retrait express', null, null, null]);
+    const call = rows.find((row) => row[11] === "Un conseiller appelle pour recueillir l'avis sur les tissus");
+    expect(call?.[14]).toBe("Appel sortant sur mobile_phone, avec l'historique des échantillons à l'écran.");
     const welcome = rows.find((row) => row[1] === 'Bienvenue');
     expect(welcome?.[2]).toBe(
       "Accueillir chaque nouveau compte, qu'il soit créé en ligne ou en caisse\nInciter les nouveaux utilisateurs de l'application à activer les notifications",
