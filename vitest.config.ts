@@ -2,15 +2,16 @@ import { defineConfig } from 'vitest/config';
 import { VALIDATORS_DIR } from './test/setup/paths.js';
 
 /**
- * Seeded fuzz campaigns: the unit tier runs the first cases of each (a slice, in budget),
- * the e2e tier runs these files again with every case — same seeds, same assertions
- * (test/setup/fuzz.ts reads OMNI_TEST_TIER).
+ * Seeded fuzz campaigns and scale tests: the unit tier runs the first cases of each (or a
+ * smaller input), in budget; the e2e tier runs these files again with every case at full
+ * size — same seeds, same assertions (test/setup/tiers.ts reads OMNI_TEST_TIER).
  */
-const FUZZ_FILES = [
+const TIERED_FILES = [
   'test/fuzz/lint-mutation.test.ts',
   'test/loader/fast-yaml.test.ts',
   'test/loader/positions-fast.test.ts',
   'test/exporters/workbook-fuzz.test.ts',
+  'test/loader/many-findings.test.ts',
 ];
 
 /**
@@ -51,7 +52,7 @@ export default defineConfig({
           env: { OMNI_VALIDATORS_DIR: VALIDATORS_DIR, OMNI_TEST_TIER: 'unit' },
         },
       },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts', ...FUZZ_FILES], env: { OMNI_TEST_TIER: 'e2e' } } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts', ...TIERED_FILES], env: { OMNI_TEST_TIER: 'e2e' } } },
     ],
   },
 });

@@ -8,7 +8,7 @@ import { readXlsx } from '../../src/exporters/read-xlsx.js';
 import { readZip, writeZip } from '../../src/exporters/zip.js';
 import { handFilledTemplate } from '../fixtures/xlsx/hand-filled.js';
 import { exportFolder } from './helpers.js';
-import { fuzzCases } from '../setup/fuzz.js';
+import { tierCount } from '../setup/tiers.js';
 import { mulberry32 as prng } from '../setup/seeded-random.js';
 
 const SNIPPETS = [
@@ -40,8 +40,8 @@ function mutate(text: string, random: () => number): string {
   }
 }
 
-// The unit tier runs the first 60 runs, the e2e tier all 300 (test/setup/fuzz.ts).
-const RUNS = fuzzCases(300, 60);
+// The unit tier runs the first 60 runs, the e2e tier all 300 (test/setup/tiers.ts).
+const RUNS = tierCount(300, 60);
 
 describe('workbook fuzzing', () => {
   test(`${RUNS} seeded mutations of the XML parts and the zip bytes: no crash, bounded time`, { timeout: 120_000 }, async () => {

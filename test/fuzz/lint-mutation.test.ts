@@ -9,7 +9,7 @@ import { formatStylish } from '../../src/formatters/stylish.js';
 import { lintWorkspace, MAX_FINDINGS_PER_FILE } from '../../src/pipeline/lint.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { RULES, RULES_BY_ID } from '../../src/rules/index.js';
-import { fuzzCases } from '../setup/fuzz.js';
+import { tierCount } from '../setup/tiers.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 
 /**
@@ -19,11 +19,11 @@ import { mulberry32 } from '../setup/seeded-random.js';
  * truncation, floods of keys), then loaded, linted and formatted. Every case must finish
  * without throwing, in bounded time, with every finding in a real file at line ≥ 1.
  * FUZZ_SEED and FUZZ_N reproduce or widen a run. The unit tier runs the first cases of the
- * campaign, the e2e tier all of them (test/setup/fuzz.ts).
+ * campaign, the e2e tier all of them (test/setup/tiers.ts).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 // 48: the first case with a huge line is case 46, so the slice too runs every kind of mutation.
-const CASES = fuzzCases(240, 48);
+const CASES = tierCount(240, 48);
 const MAX_CASE_MS = 8_000;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/maison-lumen');

@@ -7,7 +7,7 @@ import { generateWorkspace } from '../../bench/generate.mjs';
 import type { JsonPath, Location } from '../../src/diagnostics/types.js';
 import { readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
 import { createPositionResolver, createYamlPositionResolver } from '../../src/loader/positions.js';
-import { fuzzCases } from '../setup/fuzz.js';
+import { tierCount } from '../setup/tiers.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -84,7 +84,7 @@ describe('positions from the fast reader', () => {
     };
     const edits = [' ', '#', '\n', '  ', 'x', ': '];
     let read = 0;
-    const cases = fuzzCases(300, 40);
+    const cases = tierCount(300, 40);
     for (let i = 0; i < cases; i++) {
       const dumped = jsYaml.dump(
         { root: value(0), other: value(1) },
