@@ -2,11 +2,25 @@ import { defineConfig } from 'vitest/config';
 import { VALIDATORS_DIR } from './test/setup/paths.js';
 
 /**
+ * Seeded fuzz campaigns and scale tests: the unit tier runs the first cases of each (or a
+ * smaller input), in budget; the e2e tier runs these files again with every case at full
+ * size — same seeds, same assertions (test/setup/tiers.ts reads OMNI_TEST_TIER).
+ */
+const TIERED_FILES = [
+  'test/fuzz/lint-mutation.test.ts',
+  'test/loader/fast-yaml.test.ts',
+  'test/loader/positions-fast.test.ts',
+  'test/exporters/workbook-fuzz.test.ts',
+  'test/loader/many-findings.test.ts',
+];
+
+/**
  * Two tiers, split by file name:
  * - unit: in-process tests (rules through an in-memory workspace, model, formatters,
  *   renderers' text, report view model…), `npm run test:unit`, seconds;
  * - e2e: `*.e2e.test.ts`, anything that spawns a process (the built CLI, git, Chromium,
- *   LibreOffice) or loads Mermaid/jsdom or a browser, `npm run test:e2e`.
+ *   LibreOffice) or loads Mermaid/jsdom or a browser, or runs a fuzz campaign in full,
+ *   `npm run test:e2e`.
  * `npm test` runs both.
  */
 export default defineConfig({
@@ -15,12 +29,30 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core
+    // machine. Two keep both cores busy (unit tests are CPU-bound, e2e ones mostly wait on
+    // the processes they spawn).
+    maxWorkers: 2,
     globalSetup: ['test/setup/validators.ts'],
+    setupFiles: ['test/setup/after-each-file.ts'],
     projects: [
       // Unit workers load the validators compiled once by the global setup; e2e runs keep
       // the environment clean so the spawned CLI uses the validators shipped in dist/.
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts'], env: { OMNI_VALIDATORS_DIR: VALIDATORS_DIR } } },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
+      // Unit files share a worker's modules (`isolate: false`): they only call pure or
+      // in-process code that keeps no state between calls (caches aside), never mock a
+      // module or change process.env, and a file re-imports its own code. That halves the
+      // tier's time (imports and cold JIT were half of it).
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.e2e.test.ts'],
+          isolate: false,
+          env: { OMNI_VALIDATORS_DIR: VALIDATORS_DIR, OMNI_TEST_TIER: 'unit' },
+        },
+      },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts', ...TIERED_FILES], env: { OMNI_TEST_TIER: 'e2e' } } },
     ],
   },
 });

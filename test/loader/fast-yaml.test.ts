@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without type declarations
 import { generateWorkspace } from '../../bench/generate.mjs';
 import { readSimpleYaml, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
+import { tierCount } from '../setup/tiers.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -132,7 +133,7 @@ describe('fast YAML reader', () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     let readCount = 0;
     let total = 0;
-    for (let i = 0; i < Number(process.env.FUZZ_N ?? 1500); i++) {
+    for (let i = 0; i < tierCount(1500, 150); i++) {
       const value = { root: randomValue(random, 0), [pick(KEYS)]: randomValue(random, 1) };
       const dumped = jsYaml.dump(value, {
         flowLevel: pick([-1, -1, 1, 2, 3]),
@@ -159,7 +160,7 @@ describe('fast YAML reader', () => {
     const texts = [...files.values(), ...examples];
     let readCount = 0;
     let total = 0;
-    for (let i = 0; i < Number(process.env.FUZZ_N ?? 1500) / 5; i++) {
+    for (let i = 0; i < tierCount(1500, 150) / 5; i++) {
       const text = texts[i % texts.length]!;
       for (const mutated of [...mutations(text, random), ...mutations(text.replaceAll('\n', '\r\n'), random)]) {
         total++;

@@ -3,6 +3,11 @@ import { renderDiagrams, type Diagram } from '../../src/renderers/index.js';
 import { checkDiagrams, DiagramSyntaxError, mermaidInNode } from './mermaid-node.js';
 import { shorten } from '../../src/renderers/escape.js';
 import { loadModel, WORKSPACES } from './helpers.js';
+import { cartDiagram, gotoDiagram } from './branch-diagrams.js';
+import { simulate } from '../../src/simulate/engine.js';
+import { formatSimulationMarkdown } from '../../src/simulate/format.js';
+import { loadFiles } from '../rules/run-rule.js';
+import { SIMULATION_FILES } from '../simulate/fixture.js';
 
 // Mermaid's own parser (the real `mermaid` package in jsdom), the check `omni render` runs before writing.
 describe.each(Object.keys(WORKSPACES) as (keyof typeof WORKSPACES)[])('every diagram of %s', (name) => {
@@ -15,6 +20,28 @@ describe.each(Object.keys(WORKSPACES) as (keyof typeof WORKSPACES)[])('every dia
       const result = (await mermaid.parse(diagram.text)) as { diagramType: string };
       expect(result.diagramType, diagram.file).toBe({ matrix: 'block', 'scenario-map': 'block', 'use-cases': 'quadrantChart' }[diagram.view as string] ?? 'flowchart-v2');
     }
+  });
+});
+
+// The diagrams the unit tier reads line by line (scenario-branches, simulate), parsed here.
+describe('branched scenarios and the simulation gantt', () => {
+  it('a wait with labelled branches, a split with its control group: accepted by mermaid.parse', async () => {
+    const mermaid = await mermaidInNode();
+    await expect(mermaid.parse((await cartDiagram()).text)).resolves.toBeTruthy();
+  });
+
+  it('a goto as a dotted edge and a decision on targets: accepted by mermaid.parse', async () => {
+    const mermaid = await mermaidInNode();
+    await expect(mermaid.parse((await gotoDiagram()).text)).resolves.toBeTruthy();
+  });
+
+  it("the gantt of Camille's simulated week in omni simulate's Markdown: accepted by mermaid.parse", async () => {
+    const { model } = await loadFiles(SIMULATION_FILES);
+    const markdown = formatSimulationMarkdown(model, simulate(model, 'camille'));
+    const gantt = /```mermaid\n([\s\S]*?)```/.exec(markdown)![1]!;
+    expect(gantt.startsWith('gantt\n')).toBe(true);
+    const mermaid = await mermaidInNode();
+    await expect(mermaid.parse(gantt)).resolves.toBeTruthy();
   });
 });
 

@@ -1,13 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic, SeverityOrOff } from '../../src/diagnostics/types.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { WorkspaceSource } from '../../src/loader/discover.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
 import { loadWorkspace, type LoadedWorkspace } from '../../src/pipeline/load.js';
 import { RULES } from '../../src/rules/index.js';
+import { removeAfterThisFile } from '../setup/temp-folders.js';
 
 /** A workspace as YAML strings, by workspace-relative file name. */
 export type Files = Record<string, string | Uint8Array>;
@@ -24,15 +25,9 @@ export interface ExpectedDiagnostic {
   suggestion?: string;
 }
 
-const created: string[] = [];
-afterAll(() => {
-  for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
 /** Writes the files into a fresh temporary folder and returns its path (removed after the test file). */
 export function writeWorkspace(files: Files): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'omni-rule-'));
-  created.push(root);
+  const root = removeAfterThisFile(mkdtempSync(path.join(tmpdir(), 'omni-rule-')));
   for (const [name, text] of Object.entries(files)) {
     const absolute = path.join(root, name);
     mkdirSync(path.dirname(absolute), { recursive: true });

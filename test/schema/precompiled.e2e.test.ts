@@ -8,10 +8,19 @@ import { AJV_OPTIONS } from '../../src/schema/validate.js';
 
 // The build compiles the schemas to standalone code and rewrites ajv's uniqueItems index
 // (scripts/build-validators.mjs). That code must judge every document exactly as ajv does.
+// An e2e test: it reads the build's output in dist/ (`npm run test:e2e` builds first).
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; schemaPath: string; keyword: string; params: unknown; message?: string }[] | null };
 
-async function validators(name: 'model' | 'config'): Promise<[Validate, Validate]> {
+const compiled = new Map<string, Promise<[Validate, Validate]>>();
+
+/** The built validator and ajv's own, compiled once per file (ajv takes a second for the model schema). */
+function validators(name: 'model' | 'config'): Promise<[Validate, Validate]> {
+  if (!compiled.has(name)) compiled.set(name, compile(name));
+  return compiled.get(name)!;
+}
+
+async function compile(name: 'model' | 'config'): Promise<[Validate, Validate]> {
   const file = path.join(ROOT, `dist/schema/${name}-validator.generated.js`);
   expect(existsSync(file), `${file} is missing: run npm run build`).toBe(true);
   const built = ((await import(file)) as { default: Validate }).default;
