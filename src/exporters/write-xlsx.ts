@@ -20,7 +20,8 @@ function status(rgb: { fill: string; text: string }): Style {
   return { font: { name: FONT, size: 10, color: { argb: `FF${rgb.text}` } }, fill: fill(rgb.fill), border, alignment: top };
 }
 
-const STYLES: Record<CellStyle, Style> = {
+/** Cell styles by name (exported for the tests that compare with exceljs's own rendering). */
+export const STYLES: Record<CellStyle, Style> = {
   title: { font: { name: FONT, size: 16, bold: true, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'middle' } },
   subtitle: { font: { name: FONT, size: 12, bold: true, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'middle' } },
   header: {
@@ -55,7 +56,7 @@ const headerText = (text: string) => text.replace(/&/g, '&&').replace(/[\r\n]+/g
  * Row height for wrapped text, estimated from the column widths: viewers do not grow
  * rows of a generated file by themselves, and a cut-off message is no deliverable.
  */
-function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): number {
+export function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec["columns"]): number {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (!cell || typeof cell.value !== 'string') return;
@@ -348,7 +349,7 @@ export function dropdownRanges(sheet: Pick<SheetSpec, 'rows'>): string[] {
 }
 
 /** Link cells: the cell's style in link blue, underlined. */
-const LINK_STYLES = Object.fromEntries(
+export const LINK_STYLES = Object.fromEntries(
   Object.entries(STYLES).map(([name, style]) => [name, { ...style, font: { ...style.font, color: { argb: 'FF0563C1' }, underline: true } }]),
 ) as Record<CellStyle, Style>;
 
