@@ -56,7 +56,7 @@ const headerText = (text: string) => text.replace(/&/g, '&&').replace(/[\r\n]+/g
  * Row height for wrapped text, estimated from the column widths: viewers do not grow
  * rows of a generated file by themselves, and a cut-off message is no deliverable.
  */
-export function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec["columns"]): number {
+export function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): number {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (!cell || typeof cell.value !== 'string') return;
