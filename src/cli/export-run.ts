@@ -1,4 +1,4 @@
-import { buildWorkbook, summariseLint } from '../exporters/build-workbook.js';
+import { describeWorkbook, summariseLint, type LazyWorkbook, type LintSummary } from '../exporters/build-workbook.js';
 import { writeXlsx } from '../exporters/write-xlsx.js';
 import { CliError, EXIT } from './errors.js';
 import type { ExportCommandOptions } from './export.js';
@@ -11,6 +11,23 @@ const UNREADABLE = new Set(['yaml-syntax', 'schema']);
 export async function runExport(workspaceArgument: string | undefined, options: ExportCommandOptions): Promise<number> {
   if (!options.xlsx) throw new CliError('nothing to export: pass --xlsx FILE');
   const target = checkOutputFile(options.xlsx, { flag: '--xlsx', kind: 'xlsx', workspaces: [workspaceRootOf(workspaceArgument)], force: options.force });
+  const { workbook, root, summary } = await loadForExport(workspaceArgument, options);
+  // Sheets are built as they are written, each dropped once written: the model and one sheet in memory, never all.
+  const bytes = await writeXlsx({ ...workbook.head, sheets: workbook.sheets }, { release: true });
+  for (const warning of workbook.warnings) writeMessage(`warning: ${warning}`);
+  writeOutputFile(target, bytes, { workspaces: [root] });
+  if (summary.errors > 0 || summary.warnings > 0) {
+    writeMessage(`exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab`);
+  }
+  writeMessage(`workbook written to ${displayPath(target)}`);
+  return EXIT.ok;
+}
+
+/** Loads and lints the workspace (a function of its own: the diagnostics are garbage once it returns). */
+async function loadForExport(
+  workspaceArgument: string | undefined,
+  options: ExportCommandOptions,
+): Promise<{ workbook: LazyWorkbook; root: string; summary: LintSummary }> {
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'export', documentLocale: true });
   const unreadable = lint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (unreadable.length > 0 && !options.force) {
@@ -21,13 +38,5 @@ export async function runExport(workspaceArgument: string | undefined, options: 
     );
   }
   const summary = summariseLint(lint.diagnostics);
-  const spec = buildWorkbook(workspace.model, summary);
-  for (const warning of spec.warnings ?? []) writeMessage(`warning: ${warning}`);
-  const bytes = await writeXlsx(spec);
-  writeOutputFile(target, bytes, { workspaces: [workspace.root] });
-  if (summary.errors > 0 || summary.warnings > 0) {
-    writeMessage(`exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab`);
-  }
-  writeMessage(`workbook written to ${displayPath(target)}`);
-  return EXIT.ok;
+  return { workbook: describeWorkbook(workspace.model, summary), root: workspace.root, summary };
 }

@@ -82,26 +82,59 @@ export function buildWorkbook(model: Model, lint: LintSummary, options: { editTa
 }
 
 function buildSheets(model: Model, lint: LintSummary, branchColumn: boolean): WorkbookSpec {
+  const lazy = describeSheets(model, lint, branchColumn);
+  const sheets = [...lazy.sheets];
+  return { ...lazy.head, sheets, ...(lazy.warnings.length > 0 ? { warnings: lazy.warnings } : {}) };
+}
+
+/** A workbook whose sheets are built one at a time, as they are iterated. */
+export interface LazyWorkbook {
+  head: Omit<WorkbookSpec, 'sheets' | 'warnings'>;
+  /** Each sheet built when the iteration reaches it (once: iterate it a single time). */
+  sheets: Iterable<SheetSpec>;
+  /** Cells cut to fit Excel's limits, filled as the sheets are built. */
+  warnings: string[];
+}
+
+/**
+ * The workbook {@link buildWorkbook} describes, a sheet at a time: a writer that drops
+ * each sheet once written never holds all of them (at 50,000 scenarios the sheets take
+ * about 400 MB together, the largest 150 MB). Same sheets, same order, same warnings.
+ */
+export function describeWorkbook(model: Model, lint: LintSummary, options: { branchColumn?: boolean } = {}): LazyWorkbook {
+  return describeSheets(model, lint, options.branchColumn === true);
+}
+
+function describeSheets(model: Model, lint: LintSummary, branchColumn: boolean): LazyWorkbook {
   const locale = model.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
-  const spec = buildScenarioSpec(model, branchColumn);
-  const sheets = [
-    buildReadme(model, lint),
-    buildMatrix(model),
-    buildUseCases(model),
-    buildScenarioMap(model, spec.rowOf),
-    spec.sheet,
-    buildDataNeeds(model),
-    buildDataSheet(model),
+  const warnings: string[] = [];
+  // The scenario specification comes first: the scenario map links to its rows.
+  let spec: ReturnType<typeof buildScenarioSpec> | undefined = buildScenarioSpec(model, branchColumn);
+  const builders: (() => SheetSpec)[] = [
+    () => buildReadme(model, lint),
+    () => buildMatrix(model),
+    () => buildUseCases(model),
+    () => buildScenarioMap(model, spec!.rowOf),
+    () => {
+      const sheet = spec!.sheet;
+      spec = undefined;
+      return sheet;
+    },
+    () => buildDataNeeds(model),
+    () => buildDataSheet(model),
   ];
-  const warnings = cutLongCells(sheets);
+  function* sheets(): Generator<SheetSpec> {
+    for (const build of builders) {
+      const sheet = build();
+      warnings.push(...cutLongCells([sheet]));
+      yield sheet;
+    }
+  }
   return {
-    title: `${labels.readme.title} — ${model.settings.name}`,
-    subject: model.settings.name,
-    date: planDate(model),
-    locale,
-    sheets,
-    ...(warnings.length > 0 ? { warnings } : {}),
+    head: { title: `${labels.readme.title} — ${model.settings.name}`, subject: model.settings.name, date: planDate(model), locale },
+    sheets: sheets(),
+    warnings,
   };
 }
 

@@ -2,7 +2,8 @@ import { stringify } from 'yaml';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { resolveModel } from '../model/resolve.js';
 import { SECTION_KINDS, type Locale, type Model, type SectionKind, type Settings } from '../model/types.js';
-import { buildWorkbook } from './build-workbook.js';
+import { releaseMemory } from '../util/memory.js';
+import { describeWorkbook } from './build-workbook.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { importTemplate } from './template-import.js';
@@ -121,13 +122,23 @@ export function dataSheetModel(settings: ImportedSettings, sections: RawSections
 function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): string[] {
   let expected;
   try {
-    expected = buildWorkbook(dataSheetModel(settings, sections, defaultLifecycle), { errors: 0, warnings: 0, rules: [] });
+    // Sheet by sheet, each dropped once compared: never the whole expected workbook in memory.
+    expected = describeWorkbook(dataSheetModel(settings, sections, defaultLifecycle), { errors: 0, warnings: 0, rules: [] });
   } catch {
     return [`${DATA_SHEET}: the visible tabs could not be compared with the data sheet; check them by hand`];
   }
   const readme = WORKBOOK_LABELS[settings.locale].sheets.readme;
   const warnings: string[] = [];
-  for (const sheetSpec of expected.sheets) {
+  const sheets = expected.sheets[Symbol.iterator]();
+  for (;;) {
+    let next;
+    try {
+      next = sheets.next();
+    } catch {
+      return [...warnings, `${DATA_SHEET}: the visible tabs could not be compared with the data sheet; check them by hand`];
+    }
+    if (next.done) break;
+    const sheetSpec = next.value;
     if (sheetSpec.name === readme || sheetSpec.name === DATA_SHEET) continue;
     const actual = workbook.sheets.find((sheet) => sheet.name === sheetSpec.name);
     if (!actual) {
@@ -135,30 +146,54 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
       continue;
     }
     let reported = 0;
-    // Cells to compare: those omni wrote and those the workbook holds, never the whole rectangle.
-    const positions: [number, number][] = [];
-    sheetSpec.rows.forEach((cells, r) => cells.forEach((spec, c) => spec && spec.value !== null && positions.push([r + 1, c + 1])));
-    for (const r of actual.rowNumbers()) for (const c of actual.columnsOf(r)) if (sheetSpec.rows[r - 1]?.[c - 1]?.value == null) positions.push([r, c]);
-    positions.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (const [r, c] of positions) {
-      const want = sheetSpec.rows[r - 1]?.[c - 1]?.value ?? null;
-      const wantValue = want !== null && typeof want === 'object' ? want.result : want;
-      const got = actual.cell(r, c);
-      if (got?.mergedFollower) continue;
-      // A formula whose cached result the saving tool dropped (openpyxl does) is not an edit.
-      if (want !== null && typeof want === 'object' && got?.formula !== undefined && (got.value === null || got.value === undefined)) continue;
-      const gotValue = got?.value ?? null;
-      // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
-      if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
-      if (reported++ < 20) {
-        warnings.push(
-          `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
-        );
+    // Cells to compare, row by row and column by column: those omni wrote and those the
+    // workbook holds, never the whole rectangle (nor a list of every position).
+    const wanted = (r: number, c: number) => sheetSpec.rows[r - 1]?.[c - 1]?.value ?? null;
+    const rows = mergeAscending(
+      sheetSpec.rows.flatMap((cells, r) => (cells.length > 0 ? [r + 1] : [])),
+      actual.rowNumbers(),
+    );
+    for (const r of rows) {
+      const cells = sheetSpec.rows[r - 1] ?? [];
+      const mine: number[] = [];
+      cells.forEach((spec, c) => spec && spec.value !== null && mine.push(c + 1));
+      for (const c of mergeAscending(
+        mine,
+        actual.columnsOf(r).filter((c) => wanted(r, c) === null),
+      )) {
+        const want = wanted(r, c);
+        const wantValue = want !== null && typeof want === 'object' ? want.result : want;
+        const got = actual.cell(r, c);
+        if (got?.mergedFollower) continue;
+        // A formula whose cached result the saving tool dropped (openpyxl does) is not an edit.
+        if (want !== null && typeof want === 'object' && got?.formula !== undefined && (got.value === null || got.value === undefined)) continue;
+        const gotValue = got?.value ?? null;
+        // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
+        if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
+        if (reported++ < 20) {
+          warnings.push(
+            `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
+          );
+        }
       }
     }
     if (reported > 20) warnings.push(`${sheetSpec.name}: ${reported - 20} more edited cells`);
+    sheetSpec.rows = [];
+    releaseMemory();
   }
   return warnings;
+}
+
+/** The union of two ascending lists of numbers, ascending, each number once. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 const lineEnds = (text: string) => text.replace(/\r\n?/g, '\n');
@@ -175,6 +210,25 @@ const FILES: { file: string; kinds: SectionKind[] }[] = [
 const SCHEMA_BASE = 'https://raw.githubusercontent.com/omni-journey/omni/main/schemas';
 const yaml = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 
+/** Records stringified together: the YAML tree of 50,000 scenarios at once would take about 1 GB. */
+const CHUNK = 1000;
+
+/**
+ * The same text as `yaml(document)`, a section's records stringified a chunk at a time:
+ * each chunk renders as `kind:` and then its items, which the whole would render alike.
+ */
+function sectionsYaml(document: Record<string, unknown>): string {
+  let text = '';
+  for (const [kind, records] of Object.entries(document)) {
+    const list = records as unknown[];
+    for (let start = 0; start < list.length; start += CHUNK) {
+      const part = yaml({ [kind]: list.slice(start, start + CHUNK) });
+      text += start === 0 ? part : part.slice(part.indexOf('\n') + 1);
+    }
+  }
+  return text;
+}
+
 /** The workspace as YAML files (name → text): omni.yaml plus one file per group of sections. */
 export function toWorkspaceFiles(result: Pick<ImportResult, 'settings' | 'sections'>): Map<string, string> {
   const files = new Map<string, string>();
@@ -189,7 +243,8 @@ export function toWorkspaceFiles(result: Pick<ImportResult, 'settings' | 'sectio
     const document: Record<string, unknown> = {};
     for (const kind of kinds) if (result.sections[kind].length > 0) document[kind] = result.sections[kind];
     if (Object.keys(document).length === 0) continue;
-    files.set(file, `# yaml-language-server: $schema=${SCHEMA_BASE}/model.schema.json\n# Imported by omni import from a workbook.\n${yaml(document)}`);
+    files.set(file, `# yaml-language-server: $schema=${SCHEMA_BASE}/model.schema.json\n# Imported by omni import from a workbook.\n${sectionsYaml(document)}`);
+    releaseMemory();
   }
   return files;
 }

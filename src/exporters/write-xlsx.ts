@@ -1,6 +1,8 @@
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import { STATUS_COLORS } from '../model/labels.js';
-import { PassThrough } from 'node:stream';
-import { readZip, writeZip } from './zip.js';
+import { releaseMemory } from '../util/memory.js';
+import { ZipStreamWriter, type ZipPartWriter } from './zip.js';
 import { address } from './workbook-spec.js';
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from './workbook-spec.js';
 
@@ -18,7 +20,8 @@ function status(rgb: { fill: string; text: string }): Style {
   return { font: { name: FONT, size: 10, color: { argb: `FF${rgb.text}` } }, fill: fill(rgb.fill), border, alignment: top };
 }
 
-const STYLES: Record<CellStyle, Style> = {
+/** Cell styles by name (exported for the tests that compare with exceljs's own rendering). */
+export const STYLES: Record<CellStyle, Style> = {
   title: { font: { name: FONT, size: 16, bold: true, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'middle' } },
   subtitle: { font: { name: FONT, size: 12, bold: true, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'middle' } },
   header: {
@@ -50,23 +53,10 @@ const STYLES: Record<CellStyle, Style> = {
 const headerText = (text: string) => text.replace(/&/g, '&&').replace(/[\r\n]+/g, ' ');
 
 /**
- * A cell value exactly as exceljs should store it. Strings are always plain strings
- * (exceljs writes them as shared strings, never as formulas, whatever their first
- * character); only a FormulaValue, which only the exporter itself creates, is a formula.
- */
-function excelValue(spec: CellSpec): import('exceljs').CellValue {
-  const { value } = spec;
-  if (value === null) return null;
-  if (typeof value === 'object') return { formula: value.formula, result: value.result };
-  if (spec.link && typeof value === 'string') return { text: value, hyperlink: spec.link };
-  return value;
-}
-
-/**
  * Row height for wrapped text, estimated from the column widths: viewers do not grow
  * rows of a generated file by themselves, and a cut-off message is no deliverable.
  */
-function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): number {
+export function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): number {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (!cell || typeof cell.value !== 'string') return;
@@ -86,7 +76,64 @@ function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['columns']): n
 
 type WorkbookWriter = import('exceljs').stream.xlsx.WorkbookWriter;
 
-function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: string): void {
+/** What omni uses of exceljs's streaming writer beyond its typed API (exceljs 4.4, pinned by the golden tests). */
+interface WorkbookInternals {
+  zip: unknown;
+  stream: unknown;
+  promise: Promise<unknown>;
+  styles: { addStyleModel(style: object, cellType?: number): number };
+  sharedStrings: { add(text: string): number; readonly count: number; readonly values: readonly string[] };
+  addThemes(): Promise<void>;
+  addOfficeRels(): Promise<void>;
+  addSharedStrings(): Promise<void>;
+  _openStream(path: string): PartStream;
+}
+
+interface WorksheetInternals {
+  stream: PartStream;
+  startedData: boolean;
+  _merges: string[];
+  _sheetRelsWriter: { count: number; _writeOpen(): void };
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _writeHyperlinks(): void;
+  _writeDataValidations(): void;
+  commit(): void;
+}
+
+/** A zip part as exceljs writes to it: text (or its string buffers) in, deflated as it comes. */
+type PartStream = import('node:events').EventEmitter & { write(data: unknown): boolean; end(): void; pause(): unknown; drained(): Promise<void> };
+
+/** exceljs's Enums.ValueType: the cell types its style and string tables are keyed by. */
+const TYPE = { Null: 0, Merge: 1, Number: 2, String: 3, Hyperlink: 5 } as const;
+
+/** Text flushed to the part's deflater about every 256 KB, then the writer waits for it. */
+const BATCH = 1 << 18;
+
+/** Everything a sheet's rows need from the workbook: style ids, the shared-string table, XML escaping. */
+interface Tables {
+  styles: WorkbookInternals['styles'];
+  strings: WorkbookInternals['sharedStrings'];
+  xmlEncode(text: string): string;
+  /** Style id of an unstyled cell (a fresh `{}` to exceljs) per cell type, once known. */
+  plain: Map<number, number>;
+}
+
+function plainStyle(tables: Tables, cellType: number): number {
+  let id = tables.plain.get(cellType);
+  if (id === undefined) tables.plain.set(cellType, (id = tables.styles.addStyleModel({}, cellType)));
+  return id;
+}
+
+/**
+ * Writes a sheet's rows as XML straight into its zip part, the way exceljs's streaming
+ * writer would have rendered them (same style ids, same shared-string indexes, same
+ * bytes: checked by the golden tests), without building exceljs's row and cell objects.
+ * exceljs still writes the sheet's head and tail (views, columns, filters, page setup),
+ * but the hyperlinks and validations are omni's own (exceljs writes internal links as
+ * external relationships and overlapping validation ranges, which Excel repairs).
+ */
+async function writeSheet(workbook: WorkbookWriter, tables: Tables, spec: SheetSpec, workbookTitle: string): Promise<void> {
   const printed = spec.state !== 'hidden';
   const worksheet = workbook.addWorksheet(spec.name, {
     state: spec.state ?? 'visible',
@@ -103,15 +150,9 @@ function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: st
       : {},
     headerFooter: printed ? { oddHeader: `&L&8${headerText(workbookTitle)}&R&8&A`, oddFooter: '&C&8&P / &N' } : {},
     ...outlineProperties(spec),
-  }) as unknown as Worksheet & { commit(): void };
+  }) as unknown as Worksheet;
+  const internals = worksheet as unknown as WorksheetInternals;
   worksheet.columns = spec.columns.map((column) => ({ width: column.width, hidden: column.hidden ?? false }));
-  // Merges are applied when their first row is written: merging ahead would make the
-  // streaming writer hold (and shift through) every row up to the merge, a quadratic cost.
-  const mergesByRow = new Map<number, string[]>();
-  for (const range of spec.merges) {
-    const top = Number(/\d+/.exec(range)![0]);
-    mergesByRow.set(top, [...(mergesByRow.get(top) ?? []), range]);
-  }
   if (spec.autoFilter) worksheet.autoFilter = spec.autoFilter;
   (spec.conditionalScales ?? []).forEach((scale, index) => {
     worksheet.addConditionalFormatting({
@@ -126,46 +167,164 @@ function writeSheet(workbook: WorkbookWriter, spec: SheetSpec, workbookTitle: st
       ],
     });
   });
-  spec.rows.forEach((cells, r) => {
-    for (const range of mergesByRow.get(r + 1) ?? []) worksheet.mergeCells(range);
-    if (cells.length === 0) return;
-    const row = worksheet.getRow(r + 1);
-    cells.forEach((cellSpec, c) => {
-      if (!cellSpec) return;
-      const target = row.getCell(c + 1);
-      const value = excelValue(cellSpec);
-      if (value !== null) target.value = value;
-      if (cellSpec.link) target.style = LINK_STYLES[cellSpec.style ?? 'text'];
-      else if (cellSpec.indent) target.style = indented(cellSpec.style ?? 'text', cellSpec.indent);
-      else if (cellSpec.style) target.style = STYLES[cellSpec.style];
-      if (cellSpec.scoreDropdown) {
-        target.dataValidation = {
-          type: 'list',
-          allowBlank: false,
-          formulae: ['"1,2,3,4,5"'],
-          showErrorMessage: true,
-          errorTitle: '1–5',
-          error: '1, 2, 3, 4, 5',
-        };
+
+  // Merged ranges, applied when their first row comes (as exceljs's mergeCells would be):
+  // the cells they cover become empty "merge" cells, written even in rows omni leaves empty.
+  const mergesByRow = new Map<number, string[]>();
+  for (const range of spec.merges) {
+    const top = Number(/\d+/.exec(range)![0]);
+    mergesByRow.set(top, [...(mergesByRow.get(top) ?? []), range]);
+  }
+  const followers = new Map<number, Set<number>>();
+  const addMerge = (range: string) => {
+    const [from, to = from] = range.split(':') as [string, string?];
+    const a = decode(from);
+    const b = decode(to);
+    for (let r = a.row; r <= b.row; r++) {
+      for (let c = a.column; c <= b.column; c++) {
+        if (r === a.row && c === a.column) continue;
+        let set = followers.get(r);
+        if (!set) followers.set(r, (set = new Set()));
+        set.add(c);
       }
-    });
-    const level = spec.outline?.[r];
-    if (level) row.outlineLevel = level;
-    if (printed) row.height = cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns);
-    row.commit();
+    }
+    internals._merges.push(range);
+  };
+
+  const links: string[] = [];
+  let pending = '';
+  const flush = async (force: boolean) => {
+    if (pending.length === 0 || (pending.length < BATCH && !force)) return;
+    const more = internals.stream.write(pending);
+    pending = '';
+    if (!more) await internals.stream.drained();
+  };
+  const emit = (xml: string) => {
+    if (!internals.startedData) {
+      internals._writeColumns();
+      internals._writeOpenSheetData();
+      internals.startedData = true;
+    }
+    pending += xml;
+  };
+
+  const rowLinks = { links, hyperlinkCells: 0 };
+  spec.rows.forEach((cells, index) => {
+    for (const range of mergesByRow.get(index + 1) ?? []) addMerge(range);
   });
-  worksheet.commit();
+  const deepestOutline = (spec.outline ?? []).reduce((max: number, level) => Math.max(max, level ?? 0), 0);
+  for (let r = 1; r <= spec.rows.length; r++) {
+    const cells = spec.rows[r - 1]!;
+    const merged = followers.get(r);
+    followers.delete(r);
+    const height = printed && cells.length > 0 ? (cells[0]?.style === 'title' ? 26 : rowHeight(cells, spec.columns)) : 0;
+    const xml = rowXml(tables, r, cells, merged, height, rowLinks, spec.outline?.[r - 1] ?? 0, deepestOutline);
+    if (xml) emit(xml);
+    await flush(false);
+  }
+  // Rows a merge reaches past the last one omni wrote.
+  for (const r of [...followers.keys()].sort((a, b) => a - b)) {
+    const xml = rowXml(tables, r, [], followers.get(r), 0, rowLinks);
+    if (xml) emit(xml);
+  }
+  await flush(true);
+
+  const validations = dropdownRanges(spec);
+  internals._writeDataValidations = () => {
+    if (validations.length > 0) internals.stream.write(`<dataValidations count="${validations.length}">${validations.map(scoreValidation).join('')}</dataValidations>`);
+  };
+  internals._writeHyperlinks = () => {
+    if (rowLinks.hyperlinkCells > 0) internals.stream.write(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  };
+  if (rowLinks.hyperlinkCells > 0) {
+    // The sheet's relationships part stays (empty): internal links need no relationship.
+    internals._sheetRelsWriter._writeOpen();
+    internals._sheetRelsWriter.count = rowLinks.hyperlinkCells;
+  }
+  internals.commit();
+}
+
+/** `B12` → row 12, column 2. */
+function decode(ref: string): { row: number; column: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  let column = 0;
+  for (const letter of match[1]!) column = column * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(match[2]), column };
+}
+
+/**
+ * One `<row>` as exceljs renders it: cells in column order, each with its style id and
+ * shared-string index; empty string when exceljs would not write the row at all.
+ * Strings are always shared strings, never formulas, whatever their first character;
+ * only a FormulaValue, which only the exporter itself creates, is a formula.
+ */
+function rowXml(
+  tables: Tables,
+  r: number,
+  cells: readonly (CellSpec | null)[],
+  merged: Set<number> | undefined,
+  height: number,
+  found: { links: string[]; hyperlinkCells: number },
+  outlineLevel = 0,
+  // exceljs marks rows at the sheet's deepest level `collapsed` (Row#collapsed); kept so the bytes are exceljs's.
+  deepestLevel = 0,
+): string {
+  const columns: number[] = [];
+  cells.forEach((cell, c) => {
+    if (cell || merged?.has(c + 1)) columns.push(c + 1);
+  });
+  if (merged) {
+    for (const c of merged) if (c > cells.length) columns.push(c);
+    columns.sort((a, b) => a - b);
+  }
+  let hasValues = false;
+  for (const c of columns) if (merged?.has(c) || (cells[c - 1]?.value ?? null) !== null) hasValues = true;
+  if (!hasValues && !height) return '';
+  // The row's own (empty) style comes first, as exceljs prepares it.
+  plainStyle(tables, TYPE.Number);
+  let body = '';
+  for (const c of columns) {
+    const spec = cells[c - 1] ?? null;
+    const ref = address(r, c);
+    if (spec?.link) found.links.push(`<hyperlink ref="${ref}" location="${xmlEscape(spec.link)}" display="${xmlEscape(String(spec.value))}"/>`);
+    if (merged?.has(c)) {
+      const style = spec?.link ? LINK_STYLES[spec.style ?? 'text'] : spec?.style ? STYLES[spec.style] : undefined;
+      const id = style ? tables.styles.addStyleModel(style, TYPE.Merge) : plainStyle(tables, TYPE.Merge);
+      body += id ? `<c r="${ref}" s="${id}"/>` : `<c r="${ref}"/>`;
+      continue;
+    }
+    const cell = spec!;
+    const value = cell.value;
+    const type = value === null ? TYPE.Null : cell.link && typeof value === 'string' ? TYPE.Hyperlink : typeof value === 'string' ? TYPE.String : TYPE.Number;
+    const style = cell.link ? LINK_STYLES[cell.style ?? 'text'] : cell.indent ? indented(cell.style ?? 'text', cell.indent) : cell.style ? STYLES[cell.style] : undefined;
+    const id = style ? tables.styles.addStyleModel(style, type) : plainStyle(tables, type);
+    const s = id ? ` s="${id}"` : '';
+    if (value === null) {
+      if (id) body += `<c r="${ref}"${s}/>`;
+    } else if (typeof value === 'string') {
+      body += `<c r="${ref}"${s} t="s"><v>${tables.strings.add(value)}</v></c>`;
+      if (type === TYPE.Hyperlink) found.hyperlinkCells++;
+    } else if (typeof value === 'number') {
+      body += `<c r="${ref}"${s}><v>${value}</v></c>`;
+    } else {
+      body += `<c r="${ref}"${s}><f>${tables.xmlEncode(value.formula)}</f><v>${value.result}</v></c>`;
+    }
+  }
+  const min = columns[0] ?? 0;
+  const max = columns[columns.length - 1] ?? 0;
+  const head = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}${min > 0 ? ` spans="${min}:${max}"` : ''} x14ac:dyDescent="0.25"${outlineLevel ? ` outlineLevel="${outlineLevel}"${outlineLevel >= deepestLevel ? ' collapsed="1"' : ''}` : ''}`;
+  return body ? `${head}>${body}</row>` : `${head}/>`;
 }
 
 /** A sheet with grouped rows: the outline buttons sized to its deepest level, each group's summary row above it. */
-function outlineProperties(spec: SheetSpec): { properties?: Partial<import('exceljs').WorksheetProperties> } {
+export function outlineProperties(spec: Pick<SheetSpec, 'outline'>): { properties?: Partial<import('exceljs').WorksheetProperties> } {
   const deepest = (spec.outline ?? []).reduce((max, level) => Math.max(max, level ?? 0), 0);
   return deepest > 0 ? { properties: { outlineLevelRow: deepest, outlineProperties: { summaryBelow: false, summaryRight: false } } } : {};
 }
 
 /** One style object per style and indent level, so exceljs shares it between cells; viewers indent left-aligned cells only. */
 const INDENTED = new Map<string, Style>();
-function indented(style: CellStyle, indent: number): Style {
+export function indented(style: CellStyle, indent: number): Style {
   const key = `${style}/${indent}`;
   let found = INDENTED.get(key);
   if (!found) INDENTED.set(key, (found = { ...STYLES[style], alignment: { ...STYLES[style].alignment, horizontal: 'left', indent } }));
@@ -210,7 +369,7 @@ export function dropdownRanges(sheet: Pick<SheetSpec, 'rows'>): string[] {
 }
 
 /** Link cells: the cell's style in link blue, underlined. */
-const LINK_STYLES = Object.fromEntries(
+export const LINK_STYLES = Object.fromEntries(
   Object.entries(STYLES).map(([name, style]) => [name, { ...style, font: { ...style.font, color: { argb: 'FF0563C1' }, underline: true } }]),
 ) as Record<CellStyle, Style>;
 
@@ -218,75 +377,114 @@ const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 /** A sheet name as formulas and defined names quote it. */
 const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
-/**
- * What exceljs does not write right, fixed in the package: internal links (exceljs
- * stores them as external relationships, which Excel would try to open as files),
- * print titles (the streaming writer drops them), and entry dates (the clock). The
- * parts come uncompressed and are zipped once, here.
- */
-function finishPackage(bytes: Buffer, spec: WorkbookSpec): Buffer {
-  const entries = readZip(bytes);
-  const entry = (name: string) => entries.find((candidate) => candidate.name === name);
-  const replace = (name: string, edit: (xml: string) => string) => {
-    const found = entry(name);
-    if (found) found.data = Buffer.from(edit(found.data.toString('utf8')), 'utf8');
-  };
-  for (const [index, sheet] of spec.sheets.entries()) {
-    const validations = dropdownRanges(sheet);
-    if (validations.length > 0) {
-      replace(`xl/worksheets/sheet${index + 1}.xml`, (xml) =>
-        xml.replace(
-          /<dataValidations[^>]*>[\s\S]*?<\/dataValidations>/,
-          `<dataValidations count="${validations.length}">${validations.map(scoreValidation).join('')}</dataValidations>`,
-        ),
-      );
-    }
-    const links: string[] = [];
-    sheet.rows.forEach((cells, r) =>
-      cells.forEach((cell, c) => {
-        if (cell?.link) links.push(`<hyperlink ref="${address(r + 1, c + 1)}" location="${xmlEscape(cell.link)}" display="${xmlEscape(String(cell.value))}"/>`);
-      }),
-    );
-    if (links.length === 0) continue;
-    replace(`xl/worksheets/sheet${index + 1}.xml`, (xml) => xml.replace(/<hyperlinks>[\s\S]*?<\/hyperlinks>/, `<hyperlinks>${links.join('')}</hyperlinks>`));
-    replace(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, (xml) => xml.replace(/<Relationship [^>]*relationships\/hyperlink"[^>]*\/>/g, ''));
-  }
-  const titles = spec.sheets
+/** Print titles, which exceljs's streaming writer drops, as defined names of xl/workbook.xml. */
+function withPrintTitles(xml: string, sheets: readonly Pick<SheetSpec, 'name' | 'printTitleRows'>[]): string {
+  const titles = sheets
     .map((sheet, index) => {
       if (!sheet.printTitleRows) return '';
       const [first, last] = sheet.printTitleRows.split(':');
       return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlEscape(quotedSheet(sheet.name))}!$${first}:$${last}</definedName>`;
     })
     .join('');
-  if (titles) {
-    replace('xl/workbook.xml', (xml) =>
-      xml.replace(/<definedNames\/>|<definedNames>([\s\S]*?)<\/definedNames>/, '').replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`),
-    );
-  }
-  // [Content_Types].xml first, as Office writes it; the rest in exceljs's order.
-  entries.sort((a, b) => (a.name === '[Content_Types].xml' ? -1 : b.name === '[Content_Types].xml' ? 1 : 0));
-  return writeZip(entries, spec.date);
+  if (!titles) return xml;
+  return xml.replace(/<definedNames\/>|<definedNames>([\s\S]*?)<\/definedNames>/, '').replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`);
+}
+
+/** A zip part as exceljs's writer expects a stream: writes go to the deflater as they come. */
+function partStream(part: ZipPartWriter): PartStream {
+  const stream = new EventEmitter() as PartStream;
+  stream.write = (data: unknown) => {
+    if (typeof data === 'string' || Buffer.isBuffer(data)) return part.write(data);
+    // exceljs's StringBuf: a view on a buffer it reuses, so copied.
+    return part.write(Buffer.from((data as { toBuffer(): Buffer }).toBuffer()));
+  };
+  stream.drained = () => part.drained();
+  // exceljs pauses a sheet's stream so that it emits no data events: this one emits none.
+  stream.pause = () => stream;
+  stream.end = () => {
+    void part.end().then(() => {
+      stream.emit('finish');
+      stream.emit('zipped');
+    });
+  };
+  return stream;
 }
 
 /**
- * Writes the described workbook to xlsx bytes with exceljs's streaming writer (rows
- * go out as they are written, so a 10,000-scenario plan stays well under 1 GB). exceljs
- * is loaded here, lazily, so that the lint path never pays for it. Document dates come
- * from the plan and zip entry dates are pinned: the same description, the same bytes.
+ * Points exceljs's streaming writer at omni's own zip writer: every part it opens or
+ * appends becomes a part deflated as it is written, dated from the plan (never the
+ * clock), so nothing is held uncompressed and nothing is zipped twice. The shared
+ * strings are streamed too (exceljs would build them as one string).
  */
-export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
+function attachZip(
+  workbook: WorkbookWriter,
+  zip: ZipStreamWriter,
+  written: readonly Pick<SheetSpec, 'name' | 'printTitleRows'>[],
+  xmlEncode: (text: string) => string,
+): void {
+  const internals = workbook as unknown as WorkbookInternals;
+  const finished = new EventEmitter();
+  const name = (path: string) => path.replace(/^\//, '');
+  internals.stream = finished;
+  internals.zip = {
+    append(source: string | Buffer, options: { name: string }) {
+      const part = zip.part(name(options.name));
+      part.write(part.name === 'xl/workbook.xml' ? withPrintTitles(String(source), written) : source);
+      void part.end();
+    },
+    on() {
+      return this;
+    },
+    finalize() {
+      finished.emit('finish');
+    },
+  };
+  internals._openStream = (path: string) => partStream(zip.part(name(path)));
+  internals.addSharedStrings = async () => {
+    const { sharedStrings } = internals;
+    if (!sharedStrings.count) return;
+    const part = zip.part('xl/sharedStrings.xml');
+    const values = sharedStrings.values;
+    let text = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${values.length}" uniqueCount="${values.length}">`;
+    for (const value of values) {
+      text += /^\s|\n|\s$/.test(value) ? `<si><t xml:space="preserve">${xmlEncode(value)}</t></si>` : `<si><t>${xmlEncode(value)}</t></si>`;
+      if (text.length >= BATCH) {
+        const more = part.write(text);
+        text = '';
+        if (!more) await part.drained();
+      }
+    }
+    part.write(`${text}</sst>`);
+    await part.end();
+  };
+  // Theme and package relationships were appended by the constructor, before the swap.
+  internals.promise = Promise.all([internals.addThemes(), internals.addOfficeRels()]);
+}
+
+/** A workbook description whose sheets may come one at a time (see describeWorkbook). */
+export type WorkbookInput = Omit<WorkbookSpec, 'sheets' | 'warnings'> & { sheets: Iterable<SheetSpec> };
+
+/**
+ * Writes the described workbook to xlsx bytes: exceljs's streaming writer for the
+ * package's parts, omni's own row writer for the sheets' cells, every part deflated as
+ * it is written. Memory is the description, the string and style tables and the
+ * compressed archive, never the uncompressed package. exceljs is loaded here, lazily,
+ * so that the lint path never pays for it. Document dates come from the plan and zip
+ * entry dates are pinned: the same description, the same bytes. With `release`, each
+ * sheet's rows are dropped from the description once written (omni export's case).
+ */
+export async function writeXlsx(spec: WorkbookInput, options: { release?: boolean } = {}): Promise<Buffer> {
   const ExcelJS: ExcelJS = ((await import('exceljs')) as unknown as { default: ExcelJS }).default;
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const { xmlEncode } = createRequire(import.meta.url)('exceljs/lib/utils/utils.js') as { xmlEncode(text: string): string };
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
     useStyles: true,
     // Shared strings, not inline ones: exceljs's inline strings lose entities (&amp; reads back as &).
     useSharedStrings: true,
-    // Stored, not deflated: finishPackage re-zips once, so compressing here would be paid twice.
-    zip: { store: true },
   } as ConstructorParameters<ExcelJS['stream']['xlsx']['WorkbookWriter']>[0]);
+  const zip = new ZipStreamWriter(spec.date);
+  // Names and print titles of the sheets written: xl/workbook.xml comes last.
+  const written: Pick<SheetSpec, 'name' | 'printTitleRows'>[] = [];
+  attachZip(workbook, zip, written, xmlEncode);
   workbook.creator = 'omni';
   workbook.lastModifiedBy = 'omni';
   workbook.title = spec.title;
@@ -295,8 +493,18 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   (workbook as unknown as { language: string }).language = spec.locale;
   workbook.created = spec.date;
   workbook.modified = spec.date;
-  for (const sheet of spec.sheets) writeSheet(workbook, sheet, spec.title);
+  const internals = workbook as unknown as WorkbookInternals;
+  const tables: Tables = { styles: internals.styles, strings: internals.sharedStrings, xmlEncode, plain: new Map() };
+  for (const sheet of spec.sheets) {
+    await writeSheet(workbook, tables, sheet, spec.title);
+    written.push({ name: sheet.name, ...(sheet.printTitleRows ? { printTitleRows: sheet.printTitleRows } : {}) });
+    // `release`: the caller is done with the description; a written sheet's cells go.
+    if (options.release) {
+      sheet.rows = [];
+      releaseMemory();
+    }
+  }
   await workbook.commit();
-  await new Promise((resolve) => (sink.writableFinished ? resolve(undefined) : sink.on('finish', resolve)));
-  return finishPackage(Buffer.concat(chunks), spec);
+  // [Content_Types].xml first, as Office writes it; the rest in exceljs's order.
+  return zip.finish('[Content_Types].xml');
 }
