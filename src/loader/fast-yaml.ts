@@ -77,6 +77,80 @@ export function readSimpleYamlSpans(text: string): { spans: Map<string, NodeSpan
   return { spans, source };
 }
 
+/**
+ * Where the entries of each top-level block sequence (`scenarios:`, `steps:`…) start, found
+ * from the lines' indentation alone, for a file the reader reads whole: a finding in the
+ * tenth scenario of a file is then located by reading that scenario's lines only.
+ */
+export interface SequenceIndex {
+  /** Section key → column of its `-` and the offset of each entry's line. */
+  sections: Map<string, { indent: number; starts: number[] }>;
+}
+
+export function indexTopLevelSequences(source: string): SequenceIndex {
+  const sections: SequenceIndex['sections'] = new Map();
+  const length = source.length;
+  let current: { indent: number; starts: number[] } | undefined;
+  let currentKey = '';
+  let lineStart = 0;
+  while (lineStart < length) {
+    let position = lineStart;
+    while (source.charCodeAt(position) === SPACE) position++;
+    let lineEnd = source.indexOf('\n', position);
+    if (lineEnd === -1) lineEnd = length;
+    if (position < lineEnd && source.charCodeAt(position) !== HASH) {
+      const indent = position - lineStart;
+      const entry = source.charCodeAt(position) === DASH && (position + 1 >= lineEnd || source.charCodeAt(position + 1) === SPACE);
+      if (current && current.indent === -1) {
+        // The first line under a key: a sequence, or something else (then not indexed).
+        if (entry) {
+          current.indent = indent;
+          sections.set(currentKey, current);
+        } else current = undefined;
+      }
+      if (current && entry && indent === current.indent) current.starts.push(lineStart);
+      else if (indent === 0) {
+        // A top-level key: indexed when it is plain and its value is on the lines below.
+        current = undefined;
+        if (isKeyStart(source.charCodeAt(position))) {
+          let end = position + 1;
+          while (isKeyPart(source.charCodeAt(end))) end++;
+          let after = end + 1;
+          while (source.charCodeAt(after) === SPACE) after++;
+          if (source.charCodeAt(end) === COLON && (after >= lineEnd || (after > end + 1 && source.charCodeAt(after) === HASH))) {
+            currentKey = source.slice(position, end);
+            current = sections.has(currentKey) ? undefined : { indent: -1, starts: [] };
+          }
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { sections };
+}
+
+/**
+ * The spans of entry `index` of the top-level sequence `section` and of every node in it,
+ * read from that entry's lines: what readSimpleYamlSpans records for them, provided the
+ * reader reads the whole of `source` (the caller knows it did). UNSUPPORTED when not found.
+ */
+export function readSequenceEntrySpans(source: string, index: SequenceIndex, section: string, entry: number): Map<string, NodeSpan> | typeof UNSUPPORTED {
+  const sequence = index.sections.get(section);
+  const lineStart = sequence?.starts[entry];
+  if (sequence === undefined || lineStart === undefined) return UNSUPPORTED;
+  const spans = new Map<string, NodeSpan>();
+  try {
+    new Reader(source, spans).sequenceEntryAt(lineStart, sequence.indent, section, entry);
+  } catch (error) {
+    if (error === unsupported) return UNSUPPORTED;
+    throw error;
+  }
+  return spans;
+}
+
+/** `text` with CRLF read as LF, as the reader reads it. */
+export const readerSource = (text: string): string => (text.includes('\r') ? text.replaceAll('\r\n', '\n') : text);
+
 function supportedSource(text: string): string | typeof UNSUPPORTED {
   if (UNSUPPORTED_CHARACTERS.test(text) || !isWellFormed(text)) return UNSUPPORTED;
   if (!text.includes('\r')) return text;
@@ -383,36 +457,56 @@ class Reader {
     const spans = this.spans;
     const parent = this.spanPath;
     while (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) {
-      if (spans) this.spanPath = `${parent}${SPAN_SEPARATOR}i${result.length}`;
-      let position = this.lineStart + indent + 1;
-      while (text.charCodeAt(position) === SPACE) position++;
-      if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
-        this.nextLine();
-        // An empty entry (null) trips js-yaml in nested sequences: let it decide.
-        if (this.indent <= indent) throw unsupported;
-        const start = this.lineStart + this.indent;
-        const item = this.blockNode(indent);
-        if (spans) this.record(Array.isArray(item) ? 'seq' : 'map', start, this.nodeEnd);
-        result.push(item);
-      } else if (this.startsCompactMapping(position)) {
-        result.push(this.blockMapping(position - this.lineStart, position - this.lineStart));
-        if (spans) this.record('map', position, this.nodeEnd);
-      } else {
-        const c = text.charCodeAt(position);
-        if (c === DASH || c === 0x7c || c === 0x3e) throw unsupported; // nested `- -`, block scalars as items
-        const item = this.inlineValue(position);
-        if (spans) {
-          this.record(kindOf(item), position, this.valueEnd);
-          this.endNodeAtLine();
-        }
-        result.push(item);
-        this.nextLine();
-      }
+      result.push(this.sequenceEntry(indent, parent, result.length));
       if (this.indent > indent) throw unsupported;
     }
     this.spanPath = parent;
     this.depth--;
     return result;
+  }
+
+  /** One `-` entry of a block sequence at column `indent`, on the current line, whose span key is under `parent`. */
+  private sequenceEntry(indent: number, parent: string, index: number): unknown {
+    const text = this.text;
+    const spans = this.spans;
+    if (spans) this.spanPath = `${parent}${SPAN_SEPARATOR}i${index}`;
+    let position = this.lineStart + indent + 1;
+    while (text.charCodeAt(position) === SPACE) position++;
+    if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
+      this.nextLine();
+      // An empty entry (null) trips js-yaml in nested sequences: let it decide.
+      if (this.indent <= indent) throw unsupported;
+      const start = this.lineStart + this.indent;
+      const item = this.blockNode(indent);
+      if (spans) this.record(Array.isArray(item) ? 'seq' : 'map', start, this.nodeEnd);
+      return item;
+    }
+    if (this.startsCompactMapping(position)) {
+      const item = this.blockMapping(position - this.lineStart, position - this.lineStart);
+      if (spans) this.record('map', position, this.nodeEnd);
+      return item;
+    }
+    const c = text.charCodeAt(position);
+    if (c === DASH || c === 0x7c || c === 0x3e) throw unsupported; // nested `- -`, block scalars as items
+    const item = this.inlineValue(position);
+    if (spans) {
+      this.record(kindOf(item), position, this.valueEnd);
+      this.endNodeAtLine();
+    }
+    this.nextLine();
+    return item;
+  }
+
+  /**
+   * Reads one entry of a top-level block sequence alone, recording its spans as a read of the
+   * whole document would (same code, same state: under the root mapping, at depth 2).
+   */
+  sequenceEntryAt(lineStart: number, indent: number, section: string, index: number): void {
+    this.seekContent(lineStart);
+    if (this.lineStart !== lineStart || this.indent !== indent || !this.isSequenceEntry(lineStart + indent)) throw unsupported;
+    this.depth = 2;
+    this.sequenceEntry(indent, `${SPAN_SEPARATOR}k${section}`, index);
+    if (this.indent > indent) throw unsupported;
   }
 
   /** Whether a sequence item starting at `position` is `key: …` (a mapping) rather than a scalar. */

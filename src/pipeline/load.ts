@@ -50,6 +50,8 @@ export interface LoadedWorkspace {
   rules?: readonly Rule[];
   /** Suppression comments (`# omni-disable…`) per file that has some. */
   directives?: Map<string, Directive[]>;
+  /** Model files the fast YAML reader read whole: their findings are located entry by entry. */
+  simpleFiles?: ReadonlySet<string>;
   /** Source text of a workspace file, for positions and code frames (read on demand). */
   textOf(file: string): string | undefined;
 }
@@ -99,8 +101,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // the others are read again on demand (textOf).
   const builder = new ModelBuilder();
   const validator = await getValidator('model');
+  const simpleFiles = new Set<string>();
   for (const file of modelFiles) {
     const outcome = readModelFile(file, reader.readFile(file), maxFileBytes, validator);
+    if (outcome.simple) simpleFiles.add(outcome.file);
     if (outcome.text?.includes('omni-disable')) directives.set(outcome.file, parseDirectives(outcome.text));
     if (outcome.diagnostics.length > 0) {
       for (const diagnostic of outcome.diagnostics) diagnostics.push(diagnostic); // not push(...): a file can hold 400,000 findings
@@ -119,6 +123,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     diagnostics,
     rules,
     directives,
+    simpleFiles,
     textOf(file) {
       let text = texts.get(file);
       if (text === undefined) {

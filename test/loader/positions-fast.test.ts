@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../bench/generate.mjs';
 import type { JsonPath, Location } from '../../src/diagnostics/types.js';
 import { readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
-import { createPositionResolver, createYamlPositionResolver } from '../../src/loader/positions.js';
+import { createPositionResolver, createYamlPositionResolver, entryResolver } from '../../src/loader/positions.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,12 +44,25 @@ async function expectSameRanges(text: string, label: string): Promise<boolean> {
   expect(readSimpleYamlSpans(text), `${label}: read but not located by the fast reader`).not.toBe(UNSUPPORTED);
   const fast = await createPositionResolver(text);
   const reference = await createYamlPositionResolver(text);
-  for (const location of locationsOf(data)) {
-    const where = { file: 'x.yaml', ...location };
-    expect(fast.resolve(where), `${label} at ${JSON.stringify(location)}`).toEqual(reference.resolve(where));
+  const locations = locationsOf(data).map((location) => ({ file: 'x.yaml', ...location }));
+  for (const where of locations) {
+    expect(fast.resolve(where), `${label} at ${JSON.stringify(where)}`).toEqual(reference.resolve(where));
+  }
+  // Located entry by entry (only the entries of top-level lists holding the locations are read again): the same ranges.
+  const inEntries = locations.filter(({ path }) => {
+    const list = (data as Record<string, unknown>)[String(path[0])];
+    return path.length >= 2 && Object.hasOwn(data as object, String(path[0])) && Array.isArray(list) && typeof path[1] === 'number' && path[1] < list.length;
+  });
+  const entries = entryResolver(text, inEntries);
+  if (entries) {
+    entryFiles++;
+    for (const where of inEntries) expect(entries.resolve(where), `${label} by entry at ${JSON.stringify(where)}`).toEqual(reference.resolve(where));
   }
   return true;
 }
+
+/** How many documents were located entry by entry (each test checks that this path ran). */
+let entryFiles = 0;
 
 describe('positions from the fast reader', () => {
   it('equal the yaml package’s on every example, fixture and template', async () => {
@@ -58,14 +71,17 @@ describe('positions from the fast reader', () => {
       if (await expectSameRanges(readFileSync(file, 'utf8'), file)) read++;
     }
     expect(read).toBeGreaterThan(15);
+    expect(entryFiles).toBeGreaterThan(15);
   });
 
   it('equal them on a generated workspace, LF and CRLF', async () => {
     const files: Map<string, string> = generateWorkspace({ files: 12, scenarios: 60, channels: 8, stages: 4, variables: 30, sources: 5, seed: 11 });
+    const before = entryFiles;
     for (const [name, text] of files) {
       expect(await expectSameRanges(text, name), name).toBe(true);
       expect(await expectSameRanges(text.replaceAll('\n', '\r\n'), `${name} (CRLF)`), name).toBe(true);
     }
+    expect(entryFiles - before).toBeGreaterThanOrEqual(2 * files.size - 2);
   });
 
   it('equal them on dumped and mutated documents (seeded)', async () => {
@@ -83,6 +99,7 @@ describe('positions from the fast reader', () => {
     };
     const edits = [' ', '#', '\n', '  ', 'x', ': '];
     let read = 0;
+    const before = entryFiles;
     for (let i = 0; i < 300; i++) {
       const dumped = jsYaml.dump(
         { root: value(0), other: value(1) },
@@ -93,5 +110,6 @@ describe('positions from the fast reader', () => {
       for (const text of [dumped, edited, `# comment\n${dumped}\n\n# end\n`]) if (await expectSameRanges(text, JSON.stringify(text))) read++;
     }
     expect(read).toBeGreaterThan(300);
+    expect(entryFiles - before).toBeGreaterThan(150);
   });
 });
