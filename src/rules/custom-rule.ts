@@ -36,6 +36,24 @@ function select(model: Model, given: string): Selection {
     const values: Array<Record<string, unknown>> = [];
     const owners: Entity[] = [];
     const indexes: number[] = [];
+    if (nested.length === 1) {
+      // One level (`scenarios.steps`, the usual nested selector): a plain double loop.
+      const key = nested[0]!;
+      for (const owner of candidates) {
+        const list = owner[key];
+        if (!Array.isArray(list)) continue;
+        for (let index = 0; index < list.length; index++) {
+          const item = list[index] as unknown;
+          if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+          values.push(item as Record<string, unknown>);
+          owners.push(owner);
+          indexes.push(index);
+        }
+      }
+      selection = { values, owners, nested, indexes };
+      cache.set(given, selection);
+      return selection;
+    }
     const current: number[] = new Array<number>(nested.length).fill(0);
     let owner: Entity;
     const descend = (value: Record<string, unknown>, depth: number) => {
@@ -79,15 +97,29 @@ function fieldValue(value: Record<string, unknown>, field: readonly string[]): u
   return current;
 }
 
-type Where = ReadonlyArray<readonly [string[], unknown]>;
-
-function matchesWhere(value: Record<string, unknown>, where: Where | undefined): boolean {
-  if (!where) return true;
-  for (const [key, expected] of where) {
-    const actual = fieldValue(value, key);
-    if (Array.isArray(expected) ? !expected.includes(actual) : actual !== expected) return false;
+/**
+ * Reads a field (`channel`, `trigger.event`) of a selected object, as own properties only.
+ * A one-key field that Object.prototype does not have is read directly: the objects are
+ * plain, so the value found is the object's own (the commonest case, made cheap).
+ */
+function fieldReader(field: readonly string[]): (value: Record<string, unknown>) => unknown {
+  if (field.length === 1) {
+    const key = field[0]!;
+    if (!(key in Object.prototype)) return (value) => value[key];
+    return (value) => (Object.hasOwn(value, key) ? value[key] : undefined);
   }
-  return true;
+  return (value) => fieldValue(value, field);
+}
+
+/** The `where:` filter as one predicate: each key's value equals the one given, or is among the list given. */
+function wherePredicate(where: Readonly<Record<string, unknown>>): (value: Record<string, unknown>) => boolean {
+  const tests = Object.entries(where).map(([key, expected]) => {
+    const read = fieldReader(key.split('.'));
+    if (!Array.isArray(expected)) return (value: Record<string, unknown>) => read(value) === expected;
+    return (value: Record<string, unknown>) => expected.includes(read(value));
+  });
+  if (tests.length === 1) return tests[0]!;
+  return (value) => tests.every((test) => test(value));
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -113,9 +145,9 @@ const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(
  */
 export function createCustomRule(config: CustomRuleConfig): Rule {
   const field = config.field.split('.');
-  const single = field.length === 1 ? field[0] : undefined;
   const kind = KIND_NAMES[config.given.split('.')[0] as SectionKind];
-  const where: Where | undefined = config.where ? Object.entries(config.where).map(([key, expected]) => [key.split('.'), expected] as const) : undefined;
+  const where = config.where ? wherePredicate(config.where) : undefined;
+  const read = fieldReader(field);
   const pattern = config.pattern !== undefined ? new RegExp(config.pattern, 'u') : undefined;
   const notPattern = config.notPattern !== undefined ? new RegExp(config.notPattern, 'u') : undefined;
   const maxLength = config.maxLength;
@@ -168,8 +200,8 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
       const values = selection.values;
       for (let i = 0; i < values.length; i++) {
         const value = values[i]!;
-        if (where && !matchesWhere(value, where)) continue;
-        const failed = failure(single !== undefined ? (Object.hasOwn(value, single) ? value[single] : undefined) : fieldValue(value, field));
+        if (where && !where(value)) continue;
+        const failed = failure(read(value));
         if (!failed) continue;
         const candidate = selection.owners[i]!;
         const file = candidate.origin.file;
