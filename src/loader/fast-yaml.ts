@@ -129,23 +129,141 @@ export function indexTopLevelSequences(source: string): SequenceIndex {
   return { sections };
 }
 
+/** One entry of a block sequence found by its lines: where its line starts, its `-` column, and where it ends. */
+interface EntryLines {
+  lineStart: number;
+  indent: number;
+  /** Start of the first line after the entry (a line indented at most as its `-`), or the end of the text. */
+  end: number;
+  /** Column of its first key when it is a compact mapping (`- key: …`), else -1. */
+  keyColumn: number;
+}
+
+/** The entry starting at lineStart (its `-` at column indent): where it ends and whether it is `- key: …`. */
+function entryLines(source: string, lineStart: number, indent: number): EntryLines {
+  let position = lineStart + indent + 1;
+  while (source.charCodeAt(position) === SPACE) position++;
+  let keyColumn = -1;
+  if (isKeyStart(source.charCodeAt(position))) {
+    let end = position + 1;
+    while (isKeyPart(source.charCodeAt(end))) end++;
+    const after = source.charCodeAt(end + 1);
+    if (source.charCodeAt(end) === COLON && (after === SPACE || after === 0x0a || Number.isNaN(after))) keyColumn = position - lineStart;
+  }
+  let next = source.indexOf('\n', lineStart);
+  for (;;) {
+    if (next === -1) return { lineStart, indent, end: source.length, keyColumn };
+    const start = next + 1;
+    let p = start;
+    while (source.charCodeAt(p) === SPACE) p++;
+    let lineEnd = source.indexOf('\n', p);
+    if (lineEnd === -1) lineEnd = source.length;
+    if (p < lineEnd && source.charCodeAt(p) !== HASH && p - start <= indent) return { lineStart, indent, end: start, keyColumn };
+    next = lineEnd < source.length ? lineEnd : -1;
+  }
+}
+
 /**
- * The spans of entry `index` of the top-level sequence `section` and of every node in it,
- * read from that entry's lines: what readSimpleYamlSpans records for them, provided the
- * reader reads the whole of `source` (the caller knows it did). UNSUPPORTED when not found.
+ * Inside a compact-mapping entry (keys at column `keyColumn`, the first on the entry's own
+ * line), entry `index` of the block sequence under `key`, found by the lines' indentation;
+ * undefined when `key` is not followed by a block sequence there or has no such entry.
  */
-export function readSequenceEntrySpans(source: string, index: SequenceIndex, section: string, entry: number): Map<string, NodeSpan> | typeof UNSUPPORTED {
+function nestedEntry(source: string, parent: EntryLines, key: string, index: number): EntryLines | undefined {
+  const keyColumn = parent.keyColumn;
+  // The key's line: the entry's line (its first key) or a line indented to keyColumn.
+  let lineStart = parent.lineStart;
+  let found = -1;
+  while (lineStart < parent.end) {
+    let p = lineStart;
+    while (source.charCodeAt(p) === SPACE) p++;
+    let lineEnd = source.indexOf('\n', p);
+    if (lineEnd === -1) lineEnd = source.length;
+    const column = lineStart === parent.lineStart ? keyColumn : p - lineStart;
+    const at = lineStart + column;
+    if (p < lineEnd && source.charCodeAt(p) !== HASH && (lineStart === parent.lineStart || p - lineStart === keyColumn) && source.startsWith(key, at)) {
+      const end = at + key.length;
+      let after = end + 1;
+      while (source.charCodeAt(after) === SPACE) after++;
+      if (source.charCodeAt(end) === COLON && (after >= lineEnd || (after > end + 1 && source.charCodeAt(after) === HASH))) {
+        found = lineEnd;
+        break;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (found < 0) return undefined;
+  // The sequence: entries at the column of the first content line below the key.
+  let sequenceIndent = -1;
+  let count = 0;
+  lineStart = found + 1;
+  while (lineStart < parent.end) {
+    let p = lineStart;
+    while (source.charCodeAt(p) === SPACE) p++;
+    let lineEnd = source.indexOf('\n', p);
+    if (lineEnd === -1) lineEnd = source.length;
+    if (p < lineEnd && source.charCodeAt(p) !== HASH) {
+      const indent = p - lineStart;
+      const entry = source.charCodeAt(p) === DASH && (p + 1 >= lineEnd || source.charCodeAt(p + 1) === SPACE);
+      if (sequenceIndent === -1) {
+        if (!entry || indent < keyColumn) return undefined;
+        sequenceIndent = indent;
+      }
+      if (indent < sequenceIndent || (indent === sequenceIndent && !entry)) return undefined;
+      if (indent === sequenceIndent) {
+        if (count === index) {
+          const lines = entryLines(source, lineStart, indent);
+          return { ...lines, end: Math.min(lines.end, parent.end) };
+        }
+        count++;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The spans of the innermost list entry on `path` that can be found by lines alone (an entry
+ * of a top-level list, then of lists under keys of compact-mapping entries: `scenarios[3]`,
+ * then `scenarios[3].steps[1]`), and of every node in it, read from that entry's lines:
+ * what readSimpleYamlSpans records for them, provided the reader reads the whole of
+ * `source` (the caller knows it did). Also the entry's span key and its depth in the path.
+ * UNSUPPORTED when the path does not start in an entry of a top-level list.
+ */
+export function readEntrySpans(
+  source: string,
+  index: SequenceIndex,
+  path: readonly (string | number)[],
+): { spans: Map<string, NodeSpan>; key: string; depth: number } | typeof UNSUPPORTED {
+  const section = path[0];
+  const first = path[1];
+  if (typeof section !== 'string' || typeof first !== 'number') return UNSUPPORTED;
   const sequence = index.sections.get(section);
-  const lineStart = sequence?.starts[entry];
-  if (sequence === undefined || lineStart === undefined) return UNSUPPORTED;
+  const start = sequence?.starts[first];
+  if (sequence === undefined || start === undefined) return UNSUPPORTED;
+  let entry = entryLines(source, start, sequence.indent);
+  let parentKey = `${SPAN_SEPARATOR}k${section}`;
+  let entryIndex = first;
+  let depth = 2;
+  for (;;) {
+    const key = path[depth];
+    const next = path[depth + 1];
+    if (typeof key !== 'string' || typeof next !== 'number' || entry.keyColumn < 0) break;
+    const nested = nestedEntry(source, entry, key, next);
+    if (!nested) break;
+    parentKey = `${parentKey}${SPAN_SEPARATOR}i${entryIndex}${SPAN_SEPARATOR}k${key}`;
+    entryIndex = next;
+    entry = nested;
+    depth += 2;
+  }
   const spans = new Map<string, NodeSpan>();
   try {
-    new Reader(source, spans).sequenceEntryAt(lineStart, sequence.indent, section, entry);
+    new Reader(source, spans).sequenceEntryAt(entry.lineStart, entry.indent, parentKey, entryIndex, depth);
   } catch (error) {
     if (error === unsupported) return UNSUPPORTED;
     throw error;
   }
-  return spans;
+  return { spans, key: `${parentKey}${SPAN_SEPARATOR}i${entryIndex}`, depth };
 }
 
 /** `text` with CRLF read as LF, as the reader reads it. */
@@ -501,11 +619,11 @@ class Reader {
    * Reads one entry of a top-level block sequence alone, recording its spans as a read of the
    * whole document would (same code, same state: under the root mapping, at depth 2).
    */
-  sequenceEntryAt(lineStart: number, indent: number, section: string, index: number): void {
+  sequenceEntryAt(lineStart: number, indent: number, parent: string, index: number, depth: number): void {
     this.seekContent(lineStart);
     if (this.lineStart !== lineStart || this.indent !== indent || !this.isSequenceEntry(lineStart + indent)) throw unsupported;
-    this.depth = 2;
-    this.sequenceEntry(indent, `${SPAN_SEPARATOR}k${section}`, index);
+    this.depth = depth;
+    this.sequenceEntry(indent, parent, index);
     if (this.indent > indent) throw unsupported;
   }
 

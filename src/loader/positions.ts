@@ -2,7 +2,7 @@ import type { JsonPath, Location, Position, Range } from '../diagnostics/types.j
 import {
   indexTopLevelSequences,
   readerSource,
-  readSequenceEntrySpans,
+  readEntrySpans,
   readSimpleYamlSpans,
   SPAN_SEPARATOR,
   UNSUPPORTED,
@@ -127,20 +127,21 @@ function spanResolver(spans: Map<string, NodeSpan>, source: string): PositionRes
 export function entryResolver(text: string, locations: readonly Location[]): PositionResolver | undefined {
   const source = readerSource(text);
   const index = indexTopLevelSequences(source);
-  const entries = new Map<string, { spans: Map<string, NodeSpan>; node: NodeSpan }>();
+  const entries = new Map<string, { spans: Map<string, NodeSpan>; node: NodeSpan; key: string; depth: number } | undefined>();
   const entryOf = (path: JsonPath) => {
-    const section = path[0];
-    const entry = path[1];
-    if (path.length < 2 || typeof section !== 'string' || typeof entry !== 'number') return undefined;
-    const key = `${SPAN_SEPARATOR}k${section}${SPAN_SEPARATOR}i${entry}`;
-    let found = entries.get(key);
-    if (!found) {
-      const spans = readSequenceEntrySpans(source, index, section, entry);
-      const node = spans === UNSUPPORTED ? undefined : spans.get(key);
-      if (spans === UNSUPPORTED || !node) return undefined;
-      entries.set(key, (found = { spans, node }));
+    // The innermost list entry found by lines (readEntrySpans), read once.
+    let innermost = '';
+    for (let depth = 0; depth + 1 < path.length; depth += 2) {
+      if (typeof path[depth] !== 'string' || typeof path[depth + 1] !== 'number') break;
+      innermost += `${SPAN_SEPARATOR}${String(path[depth])}${SPAN_SEPARATOR}${String(path[depth + 1])}`;
     }
-    return { ...found, key };
+    if (innermost === '') return undefined;
+    if (entries.has(innermost)) return entries.get(innermost);
+    const read = readEntrySpans(source, index, path);
+    const node = read === UNSUPPORTED ? undefined : read.spans.get(read.key);
+    const found = read === UNSUPPORTED || !node ? undefined : { spans: read.spans, node, key: read.key, depth: read.depth };
+    entries.set(innermost, found);
+    return found;
   };
   for (const location of locations) if (!location.range && !entryOf(location.path)) return undefined;
   const locate = lineLocator(source);
@@ -148,7 +149,7 @@ export function entryResolver(text: string, locations: readonly Location[]): Pos
     resolve(location) {
       if (location.range) return location.range;
       const found = entryOf(location.path)!;
-      return walkSpans(found.spans, source, locate, location, found.node, 2, found.key);
+      return walkSpans(found.spans, source, locate, location, found.node, found.depth, found.key);
     },
   };
 }

@@ -164,7 +164,11 @@ interface Playable {
   rank: number;
   /** Position among the playables: runs are kept by it. */
   ordinal: number;
-  linear: PlannedStep[] | undefined;
+  /** Exit events and goal: what stops a run. */
+  exit: readonly string[];
+  goal: string | undefined;
+  /** The steps ready to send (linear scenarios), made on the first play; null when it branches. */
+  linear: PlannedStep[] | null | undefined;
 }
 
 interface PlannedStep {
@@ -215,16 +219,19 @@ class PersonaPlayer {
   }
 
   /** The first exit or goal event of the scenario strictly after `after`, in time then story order. */
-  private firstStop(scenario: Scenario, after: number): TimedEvent | undefined {
-    const exit = scenario.exit;
-    const goal = scenario.goal;
+  private firstStop(exit: readonly string[], goal: string | undefined, after: number): TimedEvent | undefined {
     if (exit.length === 0 && goal === undefined) return undefined;
     for (const event of this.events) if (event.minute > after && (event.event === goal || exit.includes(event.event))) return event;
     return undefined;
   }
 
-  play(scenario: Scenario, trigger: TimedEvent, planned?: PlannedStep[]): ScenarioRun {
-    const stopEvent = this.firstStop(scenario, trigger.minute);
+  play(scenario: Scenario, trigger: TimedEvent, playable?: Playable): ScenarioRun {
+    const stopEvent = playable ? this.firstStop(playable.exit, playable.goal, trigger.minute) : this.firstStop(scenario.exit, scenario.goal, trigger.minute);
+    let planned: PlannedStep[] | null | undefined;
+    if (playable) {
+      if (playable.linear === undefined) playable.linear = plannedSteps(scenario) ?? null;
+      planned = playable.linear;
+    }
     const stopAt = stopEvent?.minute ?? Infinity;
     const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
     this.runs.push(run);
@@ -372,7 +379,7 @@ function scenariosTriggeredBy(model: Model): Map<string, Playable[]> {
   model.scenarios.forEach((scenario, rank) => {
     // A duplicate id is duplicate-id's finding: only the first declaration is ever played.
     if (model.index.scenarios.get(scenario.id) !== scenario) return;
-    const playable: Playable = { scenario, target: scenario.target, reentry: scenario.reentry, rank, ordinal: ordinal++, linear: plannedSteps(scenario) };
+    const playable: Playable = { scenario, target: scenario.target, reentry: scenario.reentry, rank, ordinal: ordinal++, exit: scenario.exit, goal: scenario.goal, linear: undefined };
     const list = index!.get(scenario.trigger.event);
     if (list) list.push(playable);
     else index!.set(scenario.trigger.event, [playable]);
@@ -400,7 +407,7 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
       if (previous !== undefined && previous.length > 0 && playable.reentry === 'never') continue;
       if (previous !== undefined && playable.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
       player.rank = playable.rank;
-      const run = player.play(playable.scenario, event, playable.linear);
+      const run = player.play(playable.scenario, event, playable);
       if (previous === undefined) runsByScenario.set(playable.ordinal, [run]);
       else previous.push(run);
     }

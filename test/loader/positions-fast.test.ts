@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without type declarations
 import { generateWorkspace } from '../../bench/generate.mjs';
 import type { JsonPath, Location } from '../../src/diagnostics/types.js';
-import { readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
+import { indexTopLevelSequences, readEntrySpans, readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
 import { createPositionResolver, createYamlPositionResolver, entryResolver } from '../../src/loader/positions.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 
@@ -111,5 +111,60 @@ describe('positions from the fast reader', () => {
     }
     expect(read).toBeGreaterThan(300);
     expect(entryFiles - before).toBeGreaterThan(150);
+  });
+
+  it('read only the innermost list entry holding a finding, found by indentation, with the same ranges', async () => {
+    const text = [
+      '# header',
+      'description: |',
+      '  - not an entry',
+      '  steps:',
+      'scenarios:',
+      '  - id: a',
+      '    steps:',
+      '      - after: J+1',
+      '        message: |-',
+      '          - steps: in a message',
+      '          steps:',
+      '',
+      '        # a comment',
+      '      - { after: J+2, channel: sms }',
+      '      -   after: J+3',
+      '          channel: email',
+      '    tags: [x, y]',
+      '  - id: b',
+      '    steps:',
+      '    - after: "J+4"',
+      '      channel: push',
+      '    - after: J+5',
+      '    name: B',
+      'targets:',
+      '- id: t',
+      '  name: T',
+      '',
+    ].join('\n');
+    for (const source of [text, text.replaceAll('\n', '\r\n')]) {
+      const data = readSimpleYaml(source);
+      expect(data).not.toBe(UNSUPPORTED);
+      const reference = await createYamlPositionResolver(source);
+      const locations = locationsOf(data)
+        .filter(({ path }) => path.length >= 2 && (path[0] === 'scenarios' || path[0] === 'targets') && typeof path[1] === 'number' && path[1] < 2)
+        .map((location) => ({ file: 'x.yaml', ...location }));
+      const entries = entryResolver(source, locations)!;
+      expect(entries).toBeDefined();
+      for (const where of locations) expect(entries.resolve(where), JSON.stringify(where)).toEqual(reference.resolve(where));
+    }
+    const index = indexTopLevelSequences(text);
+    const depthOf = (path: Array<string | number>) => {
+      const read = readEntrySpans(text, index, path);
+      return read === UNSUPPORTED ? undefined : read.depth;
+    };
+    expect(depthOf(['scenarios', 0, 'steps', 0, 'message'])).toBe(4);
+    expect(depthOf(['scenarios', 0, 'steps', 2, 'channel'])).toBe(4);
+    expect(depthOf(['scenarios', 1, 'steps', 1])).toBe(4); // an indentless list
+    expect(depthOf(['scenarios', 0, 'steps', 1, 'after'])).toBe(4); // a `- { … }` entry, read alone too
+    expect(depthOf(['scenarios', 0, 'tags', 1])).toBe(2); // a flow list is not a block one
+    expect(depthOf(['targets', 0, 'name'])).toBe(2);
+    expect(depthOf(['description', 0])).toBeUndefined();
   });
 });
