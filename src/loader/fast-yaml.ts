@@ -85,15 +85,19 @@ export function readSimpleYamlSpans(text: string): { spans: Map<string, NodeSpan
 export interface SequenceIndex {
   /** Section key → column of its `-` and the offset of each entry's line. */
   sections: Map<string, { indent: number; starts: number[] }>;
+  /** Offset of every line (the same pass): line:col of any offset by binary search. */
+  lineStarts: number[];
 }
 
 export function indexTopLevelSequences(source: string): SequenceIndex {
   const sections: SequenceIndex['sections'] = new Map();
+  const lineStarts: number[] = [];
   const length = source.length;
   let current: { indent: number; starts: number[] } | undefined;
   let currentKey = '';
   let lineStart = 0;
   while (lineStart < length) {
+    lineStarts.push(lineStart);
     let position = lineStart;
     while (source.charCodeAt(position) === SPACE) position++;
     let lineEnd = source.indexOf('\n', position);
@@ -126,7 +130,9 @@ export function indexTopLevelSequences(source: string): SequenceIndex {
     }
     lineStart = lineEnd + 1;
   }
-  return { sections };
+  // A text ending with a line break has one more (empty) line.
+  if (length === 0 || source.charCodeAt(length - 1) === 0x0a) lineStarts.push(length);
+  return { sections, lineStarts };
 }
 
 /** One entry of a block sequence found by its lines: where its line starts, its `-` column, and where it ends. */

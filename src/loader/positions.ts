@@ -90,9 +90,13 @@ export async function createYamlPositionResolver(text: string): Promise<Position
 }
 
 /** Line:col of offsets into `source`, by binary search over its line starts (built once). */
-function lineLocator(source: string): (offset: number) => Position {
-  const starts = [0];
-  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+function lineLocator(source: string, lineStarts?: readonly number[]): (offset: number) => Position {
+  let starts = lineStarts;
+  if (!starts) {
+    const found = [0];
+    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) found.push(at + 1);
+    starts = found;
+  }
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;
@@ -144,7 +148,7 @@ export function entryResolver(text: string, locations: readonly Location[]): Pos
     return found;
   };
   for (const location of locations) if (!location.range && !entryOf(location.path)) return undefined;
-  const locate = lineLocator(source);
+  const locate = lineLocator(source, index.lineStarts);
   return {
     resolve(location) {
       if (location.range) return location.range;
