@@ -218,7 +218,10 @@ function pressureWorkspace(dir, scratch) {
   writeFileSync(path.join(pressure, 'personas.yaml'), personas);
   const config = path.join(pressure, 'omni.yaml');
   const base = readFileSync(config, 'utf8').split('\npressure:')[0];
-  writeFileSync(config, `${base.trimEnd()}\npressure:\n  - { channels: [email], max: 1, per: 1d }\n  - { max: 5, per: 7d }\nquietHours: { from: "21:00", to: "08:00" }\n`);
+  writeFileSync(
+    config,
+    `${base.trimEnd()}\npressure:\n  - { channels: [email], max: 1, per: 1d }\n  - { max: 5, per: 7d }\nquietHours: { from: "21:00", to: "08:00" }\n`,
+  );
   return pressure;
 }
 

@@ -577,8 +577,6 @@ class Reader {
   private blockSequence(indent: number): unknown[] {
     this.enter();
     const result: unknown[] = [];
-    const text = this.text;
-    const spans = this.spans;
     const parent = this.spanPath;
     while (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) {
       result.push(this.sequenceEntry(indent, parent, result.length));

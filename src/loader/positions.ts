@@ -1,13 +1,5 @@
 import type { JsonPath, Location, Position, Range } from '../diagnostics/types.js';
-import {
-  indexTopLevelSequences,
-  readerSource,
-  readEntrySpans,
-  readSimpleYamlSpans,
-  SPAN_SEPARATOR,
-  UNSUPPORTED,
-  type NodeSpan,
-} from './fast-yaml.js';
+import { indexTopLevelSequences, readerSource, readEntrySpans, readSimpleYamlSpans, SPAN_SEPARATOR, UNSUPPORTED, type NodeSpan } from './fast-yaml.js';
 
 type YamlModule = typeof import('yaml');
 type YamlNode = import('yaml').Node;
@@ -159,7 +151,15 @@ export function entryResolver(text: string, locations: readonly Location[]): Pos
 }
 
 /** From `node` (at depth `from` of the path, span key `key`), down the rest of the path as far as it goes. */
-function walkSpans(spans: Map<string, NodeSpan>, source: string, locate: (offset: number) => Position, location: Location, node: NodeSpan, from: number, key: string): Range {
+function walkSpans(
+  spans: Map<string, NodeSpan>,
+  source: string,
+  locate: (offset: number) => Position,
+  location: Location,
+  node: NodeSpan,
+  from: number,
+  key: string,
+): Range {
   const wantKey = location.target === 'key';
   let start = node.start;
   let end = node.end;

@@ -258,8 +258,7 @@ async function locate(
     let resolver = resolvers.get(location.file);
     if (!resolver && !location.range) {
       const locations = wanted?.get(location.file);
-      resolver = await (positionResolver?.(location.file) ??
-        createPositionResolver(workspace.textOf(location.file) ?? '', locations ? { simple: { locations } } : {}));
+      resolver = await (positionResolver?.(location.file) ?? createPositionResolver(workspace.textOf(location.file) ?? '', locations ? { simple: { locations } } : {}));
       resolvers.set(location.file, resolver);
     }
     const range = location.range ?? resolver!.resolve(location);

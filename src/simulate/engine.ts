@@ -364,7 +364,15 @@ class PersonaPlayer {
 }
 
 /** One calendar entry: explicit fields, one shape (tens of thousands of entries on a large plan). */
-function calendarEntry(scenario: string, where: { step: string; branch: string }, at: Moment, channel: string, kind: CalendarEntry['kind'], label: string, origin: Origin): CalendarEntry {
+function calendarEntry(
+  scenario: string,
+  where: { step: string; branch: string },
+  at: Moment,
+  channel: string,
+  kind: CalendarEntry['kind'],
+  label: string,
+  origin: Origin,
+): CalendarEntry {
   return { minute: at.minute, timeKnown: at.timeKnown, scenario, step: where.step, branch: where.branch, channel, kind, label, origin };
 }
 
@@ -379,7 +387,16 @@ function scenariosTriggeredBy(model: Model): Map<string, Playable[]> {
   model.scenarios.forEach((scenario, rank) => {
     // A duplicate id is duplicate-id's finding: only the first declaration is ever played.
     if (model.index.scenarios.get(scenario.id) !== scenario) return;
-    const playable: Playable = { scenario, target: scenario.target, reentry: scenario.reentry, rank, ordinal: ordinal++, exit: scenario.exit, goal: scenario.goal, linear: undefined };
+    const playable: Playable = {
+      scenario,
+      target: scenario.target,
+      reentry: scenario.reentry,
+      rank,
+      ordinal: ordinal++,
+      exit: scenario.exit,
+      goal: scenario.goal,
+      linear: undefined,
+    };
     const list = index!.get(scenario.trigger.event);
     if (list) list.push(playable);
     else index!.set(scenario.trigger.event, [playable]);
