@@ -12,6 +12,9 @@
 //   spectral  Spectral's `schema` function on `$` with the same schema, installed here into a
 //             temporary folder (never a project dependency)
 //   omni      node bin/omni.js lint WS --format json, every rule on
+//   teams     the same with ten customRules, suppression comments and --baseline
+//   pressure  the same with two pressure caps, quiet hours and 20 personas (marketing-pressure
+//             and quiet-hours simulate every persona)
 // With --errors P%, a second workspace is generated from the same seed with P% of its scenario
 // files holding mistakes (see generate.mjs), and the floor and omni run on it too, in the same
 // rounds: "lint with problems", where positions and code frames are computed.
@@ -182,6 +185,46 @@ function teamWorkspace(dir, scratch) {
   return { teams, baseline, recorded: JSON.parse(readFileSync(baseline, 'utf8')).entries.length };
 }
 
+// ---------------------------------------------------------------- pressure policy
+
+/**
+ * The same workspace with a contact-pressure policy and personas: two caps and quiet hours
+ * in omni.yaml and a personas file (PERSONAS personas of five events each, picked by a seeded
+ * PRNG among the generator's triggers, at known times of day), as bench/simulate.mjs writes
+ * them: marketing-pressure and quiet-hours then simulate every persona.
+ */
+const PERSONAS = 20;
+
+function pressureWorkspace(dir, scratch) {
+  const pressure = path.join(scratch, 'pressure-workspace');
+  cpSync(dir, pressure, { recursive: true });
+  const EVENTS = ['cart_abandoned', 'account_created', 'order_placed', 'order_shipped', 'order_ready', 'product_viewed', 'back_in_stock', 'birthday', 'store_visit'];
+  const TARGETS = ['tous', 'nouveaux', 'fideles', 'inactifs', 'premium', 'prospects'];
+  let seed = 7;
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  let personas = 'personas:\n';
+  for (let i = 0; i < PERSONAS; i++) {
+    personas += `  - id: persona-${i + 1}\n    name: Persona ${i + 1}\n    target: [tous, ${pick(TARGETS.slice(1))}]\n    events:\n`;
+    for (let e = 0; e < 5; e++)
+      personas += `      - { event: ${pick(EVENTS)}, at: "J+${e * 2} ${String(8 + Math.floor(next() * 14)).padStart(2, '0')}:${next() < 0.5 ? '00' : '30'}" }\n`;
+  }
+  writeFileSync(path.join(pressure, 'personas.yaml'), personas);
+  const config = path.join(pressure, 'omni.yaml');
+  const base = readFileSync(config, 'utf8').split('\npressure:')[0];
+  writeFileSync(
+    config,
+    `${base.trimEnd()}\npressure:\n  - { channels: [email], max: 1, per: 1d }\n  - { max: 5, per: 7d }\nquietHours: { from: "21:00", to: "08:00" }\n`,
+  );
+  return pressure;
+}
+
 // ---------------------------------------------------------------- main
 
 function parsePercentOption(value) {
@@ -282,6 +325,14 @@ async function main() {
       args: [OMNI, 'lint', team.teams, '--baseline', team.baseline, '--format', 'json', '-o', teamOut],
     });
     notes.push(`teams: baseline of ${team.recorded} entries recorded before timing`);
+    const pressureDir = pressureWorkspace(dir, scratch);
+    const pressureOut = path.join(scratch, 'omni-lint-pressure.json');
+    tasks.push({
+      key: 'pressure',
+      label: `omni lint + pressure policy and ${PERSONAS} personas`,
+      cmd: process.execPath,
+      args: [OMNI, 'lint', pressureDir, '--format', 'json', '-o', pressureOut],
+    });
     if (args.spectral) {
       const spectral = installSpectral();
       if (spectral.bin) {
@@ -324,6 +375,11 @@ async function main() {
     notes.push(
       `omni with team settings found ${teamJson.summary.errors} errors, ${teamJson.summary.warnings} warnings; ${teamJson.summary.suppressed ?? 0} suppressed; baseline matched ${teamJson.baseline?.matched}, prunable ${teamJson.baseline?.prunable}`,
     );
+    const pressureJson = JSON.parse(readFileSync(pressureOut, 'utf8'));
+    const byRule = (id) => pressureJson.diagnostics.filter((diagnostic) => diagnostic.ruleId === id).length;
+    notes.push(
+      `omni with a pressure policy found ${pressureJson.summary.errors} errors, ${pressureJson.summary.warnings} warnings (marketing-pressure ${byRule('marketing-pressure')}, quiet-hours ${byRule('quiet-hours')})`,
+    );
     notes.push(`yaml+ajv found ${runs.baseline.at(-1).stdout.trim()} schema problems`);
     if (result.spectral) {
       const out = path.join(scratch, 'spectral-out.json');
@@ -348,7 +404,8 @@ async function main() {
       notes.push(`with errors: omni's stylish report ${(report.length / 1e3).toFixed(0)} kB, last line: ${report.trim().split('\n').pop()}`);
     }
     console.log(`omni / yaml+ajv:         ${ratio(result.omni.ms, result.baseline.ms)}`);
-    console.log(`team settings / omni:    ${ratio(result.teams.ms, result.omni.ms)}   (target < 1.10×)`);
+    console.log(`team settings / omni:    ${ratio(result.teams.ms, result.omni.ms)}   (target < 1.10×; CPU ${ratio(result.teams.cpuMs, result.omni.cpuMs)})`);
+    console.log(`pressure policy / omni:  ${ratio(result.pressure.ms, result.omni.ms)}   (target < 1.10×; CPU ${ratio(result.pressure.cpuMs, result.omni.cpuMs)})`);
     console.log(`spectral / omni:         ${result.spectral ? ratio(result.spectral.ms, result.omni.ms) : 'n/a (spectral skipped)'}`);
     console.log('');
 

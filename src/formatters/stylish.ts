@@ -37,7 +37,7 @@ function formatFileBlock(diagnostics: readonly Diagnostic[], source: string | un
   const columnWidth = Math.max(...rows.map((row) => row.column.length));
   const severityWidth = Math.max(...rows.map((row) => row.severity.length));
   const messageWidth = Math.max(...rows.map((row) => textWidth(row.messageLines[0] ?? '')));
-  const sourceLines = source?.split(/\r\n|\r|\n/);
+  const sourceLines = source === undefined ? undefined : linesOf(source);
 
   let output = '';
   for (const row of rows) {
@@ -61,9 +61,9 @@ function formatFileBlock(diagnostics: readonly Diagnostic[], source: string | un
  * Of a line longer than MAX_FRAME_WIDTH, only a window around the column is shown.
  * Columns are 1-based UTF-16 offsets with an exclusive end, as in SARIF.
  */
-function codeFrame(diagnostic: Diagnostic, sourceLines: readonly string[], markerColor: ChalkInstance, chalk: ChalkInstance): string {
+function codeFrame(diagnostic: Diagnostic, sourceLines: SourceLines, markerColor: ChalkInstance, chalk: ChalkInstance): string {
   const { start, end } = diagnostic.range;
-  const text = sourceLines[start.line - 1];
+  const text = sourceLines.line(start.line);
   if (text === undefined) return '';
   const from = clamp(start.column - 1, 0, text.length);
   const to = end.line > start.line ? text.length : clamp(end.column - 1, from, text.length);
@@ -79,6 +79,35 @@ function codeFrame(diagnostic: Diagnostic, sourceLines: readonly string[], marke
   const marker = markerColor('^'.repeat(Math.max(1, textWidth(marked.replace(/\t/g, ' ')))));
   const sourceLine = before + marked + after;
   return `${gutter}${sourceLine === '' ? '' : ` ${sourceLine}`}\n${emptyGutter} ${blankLike(before)}${marker}\n`;
+}
+
+interface SourceLines {
+  /** The 1-based line, without its line break; undefined past the end. */
+  line(number: number): string | undefined;
+}
+
+/**
+ * The lines of a file as `split(/\r\n|\r|\n/)` gives them, each cut out only when a frame
+ * shows it: a file with a few findings is not split whole. Files with CR use the split.
+ */
+function linesOf(source: string): SourceLines {
+  if (source.includes('\r')) {
+    const lines = source.split(/\r\n|\r|\n/);
+    return { line: (number) => lines[number - 1] };
+  }
+  let starts: number[] | undefined;
+  return {
+    line(number) {
+      if (!starts) {
+        starts = [0];
+        for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+      }
+      const start = starts[number - 1];
+      if (start === undefined) return undefined;
+      const next = starts[number];
+      return source.slice(start, next === undefined ? source.length : next - 1);
+    },
+  };
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -77,6 +77,204 @@ export function readSimpleYamlSpans(text: string): { spans: Map<string, NodeSpan
   return { spans, source };
 }
 
+/**
+ * Where the entries of each top-level block sequence (`scenarios:`, `steps:`…) start, found
+ * from the lines' indentation alone, for a file the reader reads whole: a finding in the
+ * tenth scenario of a file is then located by reading that scenario's lines only.
+ */
+export interface SequenceIndex {
+  /** Section key → column of its `-` and the offset of each entry's line. */
+  sections: Map<string, { indent: number; starts: number[] }>;
+  /** Offset of every line (the same pass): line:col of any offset by binary search. */
+  lineStarts: number[];
+}
+
+export function indexTopLevelSequences(source: string): SequenceIndex {
+  const sections: SequenceIndex['sections'] = new Map();
+  const lineStarts: number[] = [];
+  const length = source.length;
+  let current: { indent: number; starts: number[] } | undefined;
+  let currentKey = '';
+  let lineStart = 0;
+  while (lineStart < length) {
+    lineStarts.push(lineStart);
+    let position = lineStart;
+    while (source.charCodeAt(position) === SPACE) position++;
+    let lineEnd = source.indexOf('\n', position);
+    if (lineEnd === -1) lineEnd = length;
+    if (position < lineEnd && source.charCodeAt(position) !== HASH) {
+      const indent = position - lineStart;
+      const entry = source.charCodeAt(position) === DASH && (position + 1 >= lineEnd || source.charCodeAt(position + 1) === SPACE);
+      if (current && current.indent === -1) {
+        // The first line under a key: a sequence, or something else (then not indexed).
+        if (entry) {
+          current.indent = indent;
+          sections.set(currentKey, current);
+        } else current = undefined;
+      }
+      if (current && entry && indent === current.indent) current.starts.push(lineStart);
+      else if (indent === 0) {
+        // A top-level key: indexed when it is plain and its value is on the lines below.
+        current = undefined;
+        if (isKeyStart(source.charCodeAt(position))) {
+          let end = position + 1;
+          while (isKeyPart(source.charCodeAt(end))) end++;
+          let after = end + 1;
+          while (source.charCodeAt(after) === SPACE) after++;
+          if (source.charCodeAt(end) === COLON && (after >= lineEnd || (after > end + 1 && source.charCodeAt(after) === HASH))) {
+            currentKey = source.slice(position, end);
+            current = sections.has(currentKey) ? undefined : { indent: -1, starts: [] };
+          }
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  // A text ending with a line break has one more (empty) line.
+  if (length === 0 || source.charCodeAt(length - 1) === 0x0a) lineStarts.push(length);
+  return { sections, lineStarts };
+}
+
+/** One entry of a block sequence found by its lines: where its line starts, its `-` column, and where it ends. */
+interface EntryLines {
+  lineStart: number;
+  indent: number;
+  /** Start of the first line after the entry (a line indented at most as its `-`), or the end of the text. */
+  end: number;
+  /** Column of its first key when it is a compact mapping (`- key: …`), else -1. */
+  keyColumn: number;
+}
+
+/** The entry starting at lineStart (its `-` at column indent): where it ends and whether it is `- key: …`. */
+function entryLines(source: string, lineStart: number, indent: number): EntryLines {
+  let position = lineStart + indent + 1;
+  while (source.charCodeAt(position) === SPACE) position++;
+  let keyColumn = -1;
+  if (isKeyStart(source.charCodeAt(position))) {
+    let end = position + 1;
+    while (isKeyPart(source.charCodeAt(end))) end++;
+    const after = source.charCodeAt(end + 1);
+    if (source.charCodeAt(end) === COLON && (after === SPACE || after === 0x0a || Number.isNaN(after))) keyColumn = position - lineStart;
+  }
+  let next = source.indexOf('\n', lineStart);
+  for (;;) {
+    if (next === -1) return { lineStart, indent, end: source.length, keyColumn };
+    const start = next + 1;
+    let p = start;
+    while (source.charCodeAt(p) === SPACE) p++;
+    let lineEnd = source.indexOf('\n', p);
+    if (lineEnd === -1) lineEnd = source.length;
+    if (p < lineEnd && source.charCodeAt(p) !== HASH && p - start <= indent) return { lineStart, indent, end: start, keyColumn };
+    next = lineEnd < source.length ? lineEnd : -1;
+  }
+}
+
+/**
+ * Inside a compact-mapping entry (keys at column `keyColumn`, the first on the entry's own
+ * line), entry `index` of the block sequence under `key`, found by the lines' indentation;
+ * undefined when `key` is not followed by a block sequence there or has no such entry.
+ */
+function nestedEntry(source: string, parent: EntryLines, key: string, index: number): EntryLines | undefined {
+  const keyColumn = parent.keyColumn;
+  // The key's line: the entry's line (its first key) or a line indented to keyColumn.
+  let lineStart = parent.lineStart;
+  let found = -1;
+  while (lineStart < parent.end) {
+    let p = lineStart;
+    while (source.charCodeAt(p) === SPACE) p++;
+    let lineEnd = source.indexOf('\n', p);
+    if (lineEnd === -1) lineEnd = source.length;
+    const column = lineStart === parent.lineStart ? keyColumn : p - lineStart;
+    const at = lineStart + column;
+    if (p < lineEnd && source.charCodeAt(p) !== HASH && (lineStart === parent.lineStart || p - lineStart === keyColumn) && source.startsWith(key, at)) {
+      const end = at + key.length;
+      let after = end + 1;
+      while (source.charCodeAt(after) === SPACE) after++;
+      if (source.charCodeAt(end) === COLON && (after >= lineEnd || (after > end + 1 && source.charCodeAt(after) === HASH))) {
+        found = lineEnd;
+        break;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (found < 0) return undefined;
+  // The sequence: entries at the column of the first content line below the key.
+  let sequenceIndent = -1;
+  let count = 0;
+  lineStart = found + 1;
+  while (lineStart < parent.end) {
+    let p = lineStart;
+    while (source.charCodeAt(p) === SPACE) p++;
+    let lineEnd = source.indexOf('\n', p);
+    if (lineEnd === -1) lineEnd = source.length;
+    if (p < lineEnd && source.charCodeAt(p) !== HASH) {
+      const indent = p - lineStart;
+      const entry = source.charCodeAt(p) === DASH && (p + 1 >= lineEnd || source.charCodeAt(p + 1) === SPACE);
+      if (sequenceIndent === -1) {
+        if (!entry || indent < keyColumn) return undefined;
+        sequenceIndent = indent;
+      }
+      if (indent < sequenceIndent || (indent === sequenceIndent && !entry)) return undefined;
+      if (indent === sequenceIndent) {
+        if (count === index) {
+          const lines = entryLines(source, lineStart, indent);
+          return { ...lines, end: Math.min(lines.end, parent.end) };
+        }
+        count++;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The spans of the innermost list entry on `path` that can be found by lines alone (an entry
+ * of a top-level list, then of lists under keys of compact-mapping entries: `scenarios[3]`,
+ * then `scenarios[3].steps[1]`), and of every node in it, read from that entry's lines:
+ * what readSimpleYamlSpans records for them, provided the reader reads the whole of
+ * `source` (the caller knows it did). Also the entry's span key and its depth in the path.
+ * UNSUPPORTED when the path does not start in an entry of a top-level list.
+ */
+export function readEntrySpans(
+  source: string,
+  index: SequenceIndex,
+  path: readonly (string | number)[],
+): { spans: Map<string, NodeSpan>; key: string; depth: number } | typeof UNSUPPORTED {
+  const section = path[0];
+  const first = path[1];
+  if (typeof section !== 'string' || typeof first !== 'number') return UNSUPPORTED;
+  const sequence = index.sections.get(section);
+  const start = sequence?.starts[first];
+  if (sequence === undefined || start === undefined) return UNSUPPORTED;
+  let entry = entryLines(source, start, sequence.indent);
+  let parentKey = `${SPAN_SEPARATOR}k${section}`;
+  let entryIndex = first;
+  let depth = 2;
+  for (;;) {
+    const key = path[depth];
+    const next = path[depth + 1];
+    if (typeof key !== 'string' || typeof next !== 'number' || entry.keyColumn < 0) break;
+    const nested = nestedEntry(source, entry, key, next);
+    if (!nested) break;
+    parentKey = `${parentKey}${SPAN_SEPARATOR}i${entryIndex}${SPAN_SEPARATOR}k${key}`;
+    entryIndex = next;
+    entry = nested;
+    depth += 2;
+  }
+  const spans = new Map<string, NodeSpan>();
+  try {
+    new Reader(source, spans).sequenceEntryAt(entry.lineStart, entry.indent, parentKey, entryIndex, depth);
+  } catch (error) {
+    if (error === unsupported) return UNSUPPORTED;
+    throw error;
+  }
+  return { spans, key: `${parentKey}${SPAN_SEPARATOR}i${entryIndex}`, depth };
+}
+
+/** `text` with CRLF read as LF, as the reader reads it. */
+export const readerSource = (text: string): string => (text.includes('\r') ? text.replaceAll('\r\n', '\n') : text);
+
 function supportedSource(text: string): string | typeof UNSUPPORTED {
   if (UNSUPPORTED_CHARACTERS.test(text) || !isWellFormed(text)) return UNSUPPORTED;
   if (!text.includes('\r')) return text;
@@ -379,40 +577,58 @@ class Reader {
   private blockSequence(indent: number): unknown[] {
     this.enter();
     const result: unknown[] = [];
-    const text = this.text;
-    const spans = this.spans;
     const parent = this.spanPath;
     while (this.indent === indent && this.isSequenceEntry(this.lineStart + indent)) {
-      if (spans) this.spanPath = `${parent}${SPAN_SEPARATOR}i${result.length}`;
-      let position = this.lineStart + indent + 1;
-      while (text.charCodeAt(position) === SPACE) position++;
-      if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
-        this.nextLine();
-        // An empty entry (null) trips js-yaml in nested sequences: let it decide.
-        if (this.indent <= indent) throw unsupported;
-        const start = this.lineStart + this.indent;
-        const item = this.blockNode(indent);
-        if (spans) this.record(Array.isArray(item) ? 'seq' : 'map', start, this.nodeEnd);
-        result.push(item);
-      } else if (this.startsCompactMapping(position)) {
-        result.push(this.blockMapping(position - this.lineStart, position - this.lineStart));
-        if (spans) this.record('map', position, this.nodeEnd);
-      } else {
-        const c = text.charCodeAt(position);
-        if (c === DASH || c === 0x7c || c === 0x3e) throw unsupported; // nested `- -`, block scalars as items
-        const item = this.inlineValue(position);
-        if (spans) {
-          this.record(kindOf(item), position, this.valueEnd);
-          this.endNodeAtLine();
-        }
-        result.push(item);
-        this.nextLine();
-      }
+      result.push(this.sequenceEntry(indent, parent, result.length));
       if (this.indent > indent) throw unsupported;
     }
     this.spanPath = parent;
     this.depth--;
     return result;
+  }
+
+  /** One `-` entry of a block sequence at column `indent`, on the current line, whose span key is under `parent`. */
+  private sequenceEntry(indent: number, parent: string, index: number): unknown {
+    const text = this.text;
+    const spans = this.spans;
+    if (spans) this.spanPath = `${parent}${SPAN_SEPARATOR}i${index}`;
+    let position = this.lineStart + indent + 1;
+    while (text.charCodeAt(position) === SPACE) position++;
+    if (position >= this.lineEnd || text.charCodeAt(position) === HASH) {
+      this.nextLine();
+      // An empty entry (null) trips js-yaml in nested sequences: let it decide.
+      if (this.indent <= indent) throw unsupported;
+      const start = this.lineStart + this.indent;
+      const item = this.blockNode(indent);
+      if (spans) this.record(Array.isArray(item) ? 'seq' : 'map', start, this.nodeEnd);
+      return item;
+    }
+    if (this.startsCompactMapping(position)) {
+      const item = this.blockMapping(position - this.lineStart, position - this.lineStart);
+      if (spans) this.record('map', position, this.nodeEnd);
+      return item;
+    }
+    const c = text.charCodeAt(position);
+    if (c === DASH || c === 0x7c || c === 0x3e) throw unsupported; // nested `- -`, block scalars as items
+    const item = this.inlineValue(position);
+    if (spans) {
+      this.record(kindOf(item), position, this.valueEnd);
+      this.endNodeAtLine();
+    }
+    this.nextLine();
+    return item;
+  }
+
+  /**
+   * Reads one entry of a top-level block sequence alone, recording its spans as a read of the
+   * whole document would (same code, same state: under the root mapping, at depth 2).
+   */
+  sequenceEntryAt(lineStart: number, indent: number, parent: string, index: number, depth: number): void {
+    this.seekContent(lineStart);
+    if (this.lineStart !== lineStart || this.indent !== indent || !this.isSequenceEntry(lineStart + indent)) throw unsupported;
+    this.depth = depth;
+    this.sequenceEntry(indent, parent, index);
+    if (this.indent > indent) throw unsupported;
   }
 
   /** Whether a sequence item starting at `position` is `key: …` (a mapping) rather than a scalar. */

@@ -18,7 +18,8 @@ const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
 const MAX_EXPANDED_NODES = 1_000_000;
 
 export type ParseResult =
-  | { ok: true; data: unknown }
+  /** `simple`: the fast reader read it (fast-yaml.ts), so it can also locate its nodes. */
+  | { ok: true; data: unknown; simple?: true }
   /** `range` when the parser knows the place; else `path`, to the node to point at, located later. */
   | { ok: false; message: string; range: Range; suggestion?: string }
   | { ok: false; message: string; path: JsonPath; suggestion?: string };
@@ -27,7 +28,7 @@ export function parseYaml(text: string, fileName: string): ParseResult {
   // Plain block YAML (nearly every model file) is read by a faster reader that returns
   // what js-yaml would; anything else, and every error, goes through js-yaml itself.
   const simple = readSimpleYaml(text);
-  if (simple !== UNSUPPORTED) return { ok: true, data: simple };
+  if (simple !== UNSUPPORTED) return { ok: true, data: simple, simple: true };
   let data: unknown;
   try {
     data = jsYaml.load(text, { filename: fileName, schema: SCHEMA, json: false });

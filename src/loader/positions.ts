@@ -1,5 +1,5 @@
 import type { JsonPath, Location, Position, Range } from '../diagnostics/types.js';
-import { readSimpleYamlSpans, SPAN_SEPARATOR, UNSUPPORTED, type NodeSpan } from './fast-yaml.js';
+import { indexTopLevelSequences, readerSource, readEntrySpans, readSimpleYamlSpans, SPAN_SEPARATOR, UNSUPPORTED, type NodeSpan } from './fast-yaml.js';
 
 type YamlModule = typeof import('yaml');
 type YamlNode = import('yaml').Node;
@@ -27,7 +27,20 @@ let yamlModule: YamlModule | undefined;
 
 const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
-export async function createPositionResolver(text: string): Promise<PositionResolver> {
+export interface PositionOptions {
+  /**
+   * The fast reader read this very text whole (the loader knows), and these are the
+   * locations to resolve: when each is inside an entry of a top-level list, only those
+   * entries are read again, not the whole file.
+   */
+  simple?: { locations: readonly Location[] };
+}
+
+export async function createPositionResolver(text: string, options: PositionOptions = {}): Promise<PositionResolver> {
+  if (options.simple) {
+    const entries = entryResolver(text, options.simple.locations);
+    if (entries) return entries;
+  }
   const fast = readSimpleYamlSpans(text);
   if (fast !== UNSUPPORTED) return spanResolver(fast.spans, fast.source);
   return createYamlPositionResolver(text);
@@ -69,9 +82,13 @@ export async function createYamlPositionResolver(text: string): Promise<Position
 }
 
 /** Line:col of offsets into `source`, by binary search over its line starts (built once). */
-function lineLocator(source: string): (offset: number) => Position {
-  const starts = [0];
-  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+function lineLocator(source: string, lineStarts?: readonly number[]): (offset: number) => Position {
+  let starts = lineStarts;
+  if (!starts) {
+    const found = [0];
+    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) found.push(at + 1);
+    starts = found;
+  }
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;
@@ -87,42 +104,93 @@ function lineLocator(source: string): (offset: number) => Position {
 /** Resolves paths through the spans fast-yaml recorded: the same walk as DocumentIndex.find. */
 function spanResolver(spans: Map<string, NodeSpan>, source: string): PositionResolver {
   const locate = lineLocator(source);
-  const toRange = (start: number, end: number): Range => ({ start: locate(start), end: locate(Math.max(start, end)) });
   const root = spans.get('');
   return {
     resolve(location) {
       if (location.range) return location.range;
-      if (!root) return toRange(0, 0);
-      const wantKey = location.target === 'key';
-      let start = root.start;
-      let end = root.end;
-      let node: NodeSpan | undefined = root;
-      let key = '';
-      const path = location.path;
-      for (let depth = 0; depth < path.length && node; depth++) {
-        const segment = path[depth]!;
-        if (node.kind === 'map') key += `${SPAN_SEPARATOR}k${String(segment)}`;
-        else if (node.kind === 'seq' && typeof segment === 'number') key += `${SPAN_SEPARATOR}i${segment}`;
-        else break;
-        const child = spans.get(key);
-        if (!child) break;
-        if ((depth === path.length - 1 && wantKey && child.keyStart >= 0) || child.empty) {
-          // The key itself; past an empty value, the walk stops at its key too.
-          start = child.keyStart;
-          end = child.keyEnd;
-          break;
-        }
-        start = child.start;
-        end = child.end;
-        node = child;
-      }
-      if (location.needle) {
-        const at = findNeedle(source, start, end, location.needle);
-        if (at >= 0) return toRange(at, at + location.needle.length);
-      }
-      return toRange(start, end);
+      if (!root) return spanRange(source, locate, location, 0, 0);
+      return walkSpans(spans, source, locate, location, root, 0, '');
     },
   };
+}
+
+/**
+ * For a file the fast reader reads whole, whose findings all lie inside entries of top-level
+ * lists (`scenarios[3].steps[1].after`): reads only those entries, each once, and walks
+ * their spans from the entry down, as spanResolver walks from the root (the entry's span
+ * and everything under it are the same). Undefined when a location is not inside one.
+ */
+export function entryResolver(text: string, locations: readonly Location[]): PositionResolver | undefined {
+  const source = readerSource(text);
+  const index = indexTopLevelSequences(source);
+  const entries = new Map<string, { spans: Map<string, NodeSpan>; node: NodeSpan; key: string; depth: number } | undefined>();
+  const entryOf = (path: JsonPath) => {
+    // The innermost list entry found by lines (readEntrySpans), read once.
+    let innermost = '';
+    for (let depth = 0; depth + 1 < path.length; depth += 2) {
+      if (typeof path[depth] !== 'string' || typeof path[depth + 1] !== 'number') break;
+      innermost += `${SPAN_SEPARATOR}${String(path[depth])}${SPAN_SEPARATOR}${String(path[depth + 1])}`;
+    }
+    if (innermost === '') return undefined;
+    if (entries.has(innermost)) return entries.get(innermost);
+    const read = readEntrySpans(source, index, path);
+    const node = read === UNSUPPORTED ? undefined : read.spans.get(read.key);
+    const found = read === UNSUPPORTED || !node ? undefined : { spans: read.spans, node, key: read.key, depth: read.depth };
+    entries.set(innermost, found);
+    return found;
+  };
+  for (const location of locations) if (!location.range && !entryOf(location.path)) return undefined;
+  const locate = lineLocator(source, index.lineStarts);
+  return {
+    resolve(location) {
+      if (location.range) return location.range;
+      const found = entryOf(location.path)!;
+      return walkSpans(found.spans, source, locate, location, found.node, found.depth, found.key);
+    },
+  };
+}
+
+/** From `node` (at depth `from` of the path, span key `key`), down the rest of the path as far as it goes. */
+function walkSpans(
+  spans: Map<string, NodeSpan>,
+  source: string,
+  locate: (offset: number) => Position,
+  location: Location,
+  node: NodeSpan,
+  from: number,
+  key: string,
+): Range {
+  const wantKey = location.target === 'key';
+  let start = node.start;
+  let end = node.end;
+  let current: NodeSpan | undefined = node;
+  const path = location.path;
+  for (let depth = from; depth < path.length && current; depth++) {
+    const segment = path[depth]!;
+    if (current.kind === 'map') key += `${SPAN_SEPARATOR}k${String(segment)}`;
+    else if (current.kind === 'seq' && typeof segment === 'number') key += `${SPAN_SEPARATOR}i${segment}`;
+    else break;
+    const child = spans.get(key);
+    if (!child) break;
+    if ((depth === path.length - 1 && wantKey && child.keyStart >= 0) || child.empty) {
+      // The key itself; past an empty value, the walk stops at its key too.
+      start = child.keyStart;
+      end = child.keyEnd;
+      break;
+    }
+    start = child.start;
+    end = child.end;
+    current = child;
+  }
+  return spanRange(source, locate, location, start, end);
+}
+
+function spanRange(source: string, locate: (offset: number) => Position, location: Location, start: number, end: number): Range {
+  if (location.needle) {
+    const at = findNeedle(source, start, end, location.needle);
+    if (at >= 0) return { start: locate(at), end: locate(at + location.needle.length) };
+  }
+  return { start: locate(start), end: locate(Math.max(start, end)) };
 }
 
 /** Lazily built lookups over one parsed document. */

@@ -1,7 +1,7 @@
 import { baselineCounts, fingerprintOf, type BaselineFile } from '../baseline/baseline.js';
 import { compareDiagnostics } from '../diagnostics/sort.js';
 import { effectiveSeverity, type SeverityOverrides } from '../diagnostics/severity.js';
-import type { Diagnostic, LintResult, PendingDiagnostic, Severity, SeverityOrOff } from '../diagnostics/types.js';
+import type { Diagnostic, LintResult, Location, PendingDiagnostic, Severity, SeverityOrOff } from '../diagnostics/types.js';
 import { ruleMessage, type Locale } from '../i18n/index.js';
 import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
 import { defaultOptions, type Rule, type RuleContext } from '../rules/create-rule.js';
@@ -239,13 +239,26 @@ async function locate(
 ): Promise<Diagnostic[]> {
   const resolvers = new Map<string, PositionResolver>();
   const diagnostics: Diagnostic[] = [];
+  // The locations to find in each file, known before its resolver is built: a file the fast
+  // reader read is then located entry by entry (positions.ts) instead of read whole again.
+  let wanted: Map<string, Location[]> | undefined;
+  if (!positionResolver && workspace.simpleFiles && workspace.simpleFiles.size > 0) {
+    wanted = new Map();
+    for (const { location } of pending) {
+      if (location.range || !workspace.simpleFiles.has(location.file)) continue;
+      const list = wanted.get(location.file);
+      if (list) list.push(location);
+      else wanted.set(location.file, [location]);
+    }
+  }
   for (const finding of pending) {
     const { location, messageId: _messageId, suggestionId: _suggestionId, data: _data, ...rest } = finding;
     const severity = severityFor(rest.ruleId, location.file);
     if (severity === 'off') continue;
     let resolver = resolvers.get(location.file);
     if (!resolver && !location.range) {
-      resolver = await (positionResolver?.(location.file) ?? createPositionResolver(workspace.textOf(location.file) ?? ''));
+      const locations = wanted?.get(location.file);
+      resolver = await (positionResolver?.(location.file) ?? createPositionResolver(workspace.textOf(location.file) ?? '', locations ? { simple: { locations } } : {}));
       resolvers.set(location.file, resolver);
     }
     const range = location.range ?? resolver!.resolve(location);

@@ -25,6 +25,9 @@ import { getValidator } from '../schema/validate.js';
 import { closestMatch } from '../util/closest-match.js';
 import { readModelFile } from './read-model-file.js';
 
+/** Texts of files without problems kept after loading, in characters (16 MiB: a 10,000-scenario plan is 8.6 MB). */
+export const KEPT_TEXT_CHARACTERS = 16 * 1024 * 1024;
+
 /** Larger model files are refused rather than parsed: a plan is kilobytes, not megabytes. */
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
@@ -50,6 +53,8 @@ export interface LoadedWorkspace {
   rules?: readonly Rule[];
   /** Suppression comments (`# omni-disable…`) per file that has some. */
   directives?: Map<string, Directive[]>;
+  /** Model files the fast YAML reader read whole: their findings are located entry by entry. */
+  simpleFiles?: ReadonlySet<string>;
   /** Source text of a workspace file, for positions and code frames (read on demand). */
   textOf(file: string): string | undefined;
 }
@@ -95,16 +100,24 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     : discoverWorkspaceFiles(absoluteRoot, settings.include, settings.exclude);
   const modelFiles = discovery.files;
   // One file at a time, each handed to the model builder as soon as it is read: the
-  // parser's objects then die young. Texts of files with problems are kept for positions;
-  // the others are read again on demand (textOf).
+  // parser's objects then die young. Texts of files with problems are kept for positions,
+  // and so are the others up to KEPT_TEXT_CHARACTERS in all (a rule may report in any file:
+  // reading hundreds of files again costs more than keeping them); past that budget, they
+  // are read again on demand (textOf).
   const builder = new ModelBuilder();
   const validator = await getValidator('model');
+  const simpleFiles = new Set<string>();
+  let kept = 0;
   for (const file of modelFiles) {
     const outcome = readModelFile(file, reader.readFile(file), maxFileBytes, validator);
+    if (outcome.simple) simpleFiles.add(outcome.file);
     if (outcome.text?.includes('omni-disable')) directives.set(outcome.file, parseDirectives(outcome.text));
     if (outcome.diagnostics.length > 0) {
       for (const diagnostic of outcome.diagnostics) diagnostics.push(diagnostic); // not push(...): a file can hold 400,000 findings
       if (outcome.text !== undefined) texts.set(outcome.file, outcome.text);
+    } else if (outcome.text !== undefined && kept + outcome.text.length <= KEPT_TEXT_CHARACTERS) {
+      kept += outcome.text.length;
+      texts.set(outcome.file, outcome.text);
     }
     if (outcome.data !== undefined) builder.add({ file: outcome.file, data: outcome.data, invalidPaths: outcome.invalidPaths });
   }
@@ -119,6 +132,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     diagnostics,
     rules,
     directives,
+    simpleFiles,
     textOf(file) {
       let text = texts.get(file);
       if (text === undefined) {

@@ -17,6 +17,8 @@ export interface FileOutcome {
   diagnostics: PendingDiagnostic[];
   /** The decoded text, when it could be decoded. */
   text?: string;
+  /** The fast YAML reader read the whole text (its positions can be found entry by entry). */
+  simple?: true;
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -47,6 +49,7 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
     return outcome;
   }
   outcome.data = parsed.data ?? {};
+  if (parsed.simple) outcome.simple = true;
   outcome.diagnostics = validateWith(validator, schema, outcome.data, file);
   // A schema problem under a key taints the whole entity it is in, not just the key.
   outcome.invalidPaths = outcome.diagnostics.map((problem) => problem.location.path.slice(0, 2));

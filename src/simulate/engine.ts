@@ -137,15 +137,67 @@ function stepLabel(plan: ScenarioPlan, step: FlowStep): { step: string; branch: 
 }
 
 function labelOf(message: { subject?: string; name?: string; message?: string }): string {
-  const text = message.subject ?? message.name ?? message.message?.split('\n')[0] ?? '';
+  const text = message.subject ?? message.name ?? firstLine(message.message) ?? '';
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** The text up to its first line break (what `split('\n')[0]` gives, without splitting the rest). */
+function firstLine(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
 }
 
 /** Loop guard: a goto cycle with no time passing would never end. */
 const MAX_STEPS_PER_RUN = 10_000;
 
+/**
+ * A scenario as the simulation reads it, built once per model: the fields it reads on every
+ * play in one shape (entities come in many shapes, which makes every read of them slow), and
+ * for a linear scenario its steps ready to send, offsets parsed and labels made.
+ */
+interface Playable {
+  scenario: Scenario;
+  target: string;
+  reentry: Scenario['reentry'];
+  /** Index of the scenario in the model: calendar ties follow it. */
+  rank: number;
+  /** Position among the playables: runs are kept by it. */
+  ordinal: number;
+  /** Exit events and goal: what stops a run. */
+  exit: readonly string[];
+  goal: string | undefined;
+  /** The steps ready to send (linear scenarios), made on the first play; null when it branches. */
+  linear: PlannedStep[] | null | undefined;
+}
+
+interface PlannedStep {
+  offset: number | undefined;
+  step: Step;
+  where: { step: string; branch: string };
+  channel: string;
+  label: string;
+  origin: Origin;
+}
+
+function plannedSteps(scenario: Scenario): PlannedStep[] | undefined {
+  if (!isLinear(scenario)) return undefined;
+  return scenario.steps.map((step, index) => ({
+    offset: offsetMinutes(step.after),
+    step,
+    where: { step: step.id ?? String(index + 1), branch: '' },
+    channel: step.channel,
+    label: labelOf(step),
+    origin: step.origin,
+  }));
+}
+
 class PersonaPlayer {
   readonly calendar: CalendarEntry[] = [];
+  /** The rank of each calendar entry's scenario, for the final sort. */
+  readonly ranks: number[] = [];
+  /** Rank of the scenario being played. */
+  rank = 0;
   readonly runs: ScenarioRun[] = [];
   readonly skipped: SkippedStep[] = [];
 
@@ -166,13 +218,40 @@ class PersonaPlayer {
     return this.persona.assume.find((assumption) => assumption.scenario === scenario.id && assumption.step === id)?.branch;
   }
 
-  play(scenario: Scenario, trigger: TimedEvent): ScenarioRun {
-    const stopNames = new Set(scenario.exit);
-    if (scenario.goal !== undefined) stopNames.add(scenario.goal);
-    const stopEvent = stopNames.size > 0 ? this.firstEvent(stopNames, trigger.minute) : undefined;
+  /** The first exit or goal event of the scenario strictly after `after`, in time then story order. */
+  private firstStop(exit: readonly string[], goal: string | undefined, after: number): TimedEvent | undefined {
+    if (exit.length === 0 && goal === undefined) return undefined;
+    for (const event of this.events) if (event.minute > after && (event.event === goal || exit.includes(event.event))) return event;
+    return undefined;
+  }
+
+  play(scenario: Scenario, trigger: TimedEvent, playable?: Playable): ScenarioRun {
+    const stopEvent = playable ? this.firstStop(playable.exit, playable.goal, trigger.minute) : this.firstStop(scenario.exit, scenario.goal, trigger.minute);
+    let planned: PlannedStep[] | null | undefined;
+    if (playable) {
+      if (playable.linear === undefined) playable.linear = plannedSteps(scenario) ?? null;
+      planned = playable.linear;
+    }
     const stopAt = stopEvent?.minute ?? Infinity;
     const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
     this.runs.push(run);
+    if (planned) {
+      // Nearly every scenario of a large plan: no branch, no plan to build, steps ready.
+      for (let index = 0; index < planned.length; index++) {
+        const ready = planned[index]!;
+        const offset = ready.offset;
+        if (offset === undefined) continue;
+        const minute = trigger.minute + offset;
+        if (minute >= stopAt) {
+          this.stop(run, scenario, stopEvent!);
+          return run;
+        }
+        const at = { minute, timeKnown: trigger.timeKnown };
+        if (ready.step.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.step, at);
+        else this.push(calendarEntry(scenario.id, ready.where, at, ready.channel, 'message', ready.label, ready.origin));
+      }
+      return run;
+    }
     if (isLinear(scenario)) {
       // Nearly every scenario of a large plan: no branch, no plan to build.
       const steps = scenario.steps;
@@ -256,6 +335,11 @@ class PersonaPlayer {
     return run;
   }
 
+  private push(entry: CalendarEntry): void {
+    this.calendar.push(entry);
+    this.ranks.push(this.rank);
+  }
+
   private stop(run: ScenarioRun, scenario: Scenario, stopEvent: TimedEvent): void {
     run.outcome = scenario.goal === stopEvent.event ? 'goal' : 'exit';
     run.stopped = { minute: stopEvent.minute, timeKnown: stopEvent.timeKnown };
@@ -263,59 +347,62 @@ class PersonaPlayer {
   }
 
   private send(scenario: Scenario, where: { step: string; branch: string }, step: Step, at: Moment): void {
-    // Explicit fields, one shape: tens of thousands of entries on a large plan.
-    const entry = (channel: string, kind: CalendarEntry['kind'], message: { subject?: string; name?: string; message?: string }, origin: Origin): CalendarEntry => ({
-      minute: at.minute,
-      timeKnown: at.timeKnown,
-      scenario: scenario.id,
-      step: where.step,
-      branch: where.branch,
-      channel,
-      kind,
-      label: labelOf(message),
-      origin,
-    });
+    const entry = (channel: string, kind: CalendarEntry['kind'], message: { subject?: string; name?: string; message?: string }, origin: Origin) =>
+      calendarEntry(scenario.id, where, at, channel, kind, labelOf(message), origin);
     const fallback = step.fallback;
     if (this.persona.optOut.includes(step.channel)) {
       if (fallback && fallback.when.includes('no-consent') && !this.persona.optOut.includes(fallback.channel))
-        this.calendar.push(entry(fallback.channel, 'fallback', fallback, fallback.origin));
+        this.push(entry(fallback.channel, 'fallback', fallback, fallback.origin));
       else this.skipped.push({ scenario: scenario.id, step: where.step, channel: step.channel, at, reason: 'no-consent' });
       return;
     }
-    this.calendar.push(entry(step.channel, 'message', step, step.origin));
+    this.push(entry(step.channel, 'message', step, step.origin));
     if (fallback && fallback.when.includes('bounced') && this.persona.bounces.includes(step.channel) && !this.persona.optOut.includes(fallback.channel)) {
-      this.calendar.push(entry(fallback.channel, 'fallback', fallback, fallback.origin));
+      this.push(entry(fallback.channel, 'fallback', fallback, fallback.origin));
     }
   }
 }
 
-/** Scenarios by trigger event, built once per model. */
-const byTrigger = new WeakMap<Model, Map<string, Scenario[]>>();
+/** One calendar entry: explicit fields, one shape (tens of thousands of entries on a large plan). */
+function calendarEntry(
+  scenario: string,
+  where: { step: string; branch: string },
+  at: Moment,
+  channel: string,
+  kind: CalendarEntry['kind'],
+  label: string,
+  origin: Origin,
+): CalendarEntry {
+  return { minute: at.minute, timeKnown: at.timeKnown, scenario, step: where.step, branch: where.branch, channel, kind, label, origin };
+}
 
-function scenariosTriggeredBy(model: Model): Map<string, Scenario[]> {
+/** Scenarios by trigger event, built once per model. */
+const byTrigger = new WeakMap<Model, Map<string, Playable[]>>();
+
+function scenariosTriggeredBy(model: Model): Map<string, Playable[]> {
   let index = byTrigger.get(model);
   if (index) return index;
   index = new Map();
-  for (const scenario of model.scenarios) {
-    const list = index.get(scenario.trigger.event);
-    if (list) list.push(scenario);
-    else index.set(scenario.trigger.event, [scenario]);
-  }
+  let ordinal = 0;
+  model.scenarios.forEach((scenario, rank) => {
+    // A duplicate id is duplicate-id's finding: only the first declaration is ever played.
+    if (model.index.scenarios.get(scenario.id) !== scenario) return;
+    const playable: Playable = {
+      scenario,
+      target: scenario.target,
+      reentry: scenario.reentry,
+      rank,
+      ordinal: ordinal++,
+      exit: scenario.exit,
+      goal: scenario.goal,
+      linear: undefined,
+    };
+    const list = index!.get(scenario.trigger.event);
+    if (list) list.push(playable);
+    else index!.set(scenario.trigger.event, [playable]);
+  });
   byTrigger.set(model, index);
   return index;
-}
-
-const orders = new WeakMap<Model, Map<string, number>>();
-
-/** Declaration order of scenarios: ties in the calendar follow it. */
-function scenarioOrder(model: Model): Map<string, number> {
-  let order = orders.get(model);
-  if (!order) {
-    order = new Map();
-    model.scenarios.forEach((scenario, i) => order!.has(scenario.id) || order!.set(scenario.id, i));
-    orders.set(model, order);
-  }
-  return order;
 }
 
 /** Plays one persona's story through every scenario it triggers. */
@@ -328,25 +415,34 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
   const player = new PersonaPlayer(persona, events);
   const index = scenariosTriggeredBy(model);
-  const runsByScenario = new Map<string, ScenarioRun[]>();
+  const runsByScenario = new Map<number, ScenarioRun[]>();
+  const targets = persona.target;
   for (const event of events) {
-    for (const scenario of index.get(event.event) ?? []) {
-      if (!persona.target.includes(scenario.target)) continue;
-      // A duplicate id is duplicate-id's finding: play the first declaration only.
-      if (model.index.scenarios.get(scenario.id) !== scenario) continue;
-      const previous = runsByScenario.get(scenario.id) ?? [];
-      if (previous.length > 0 && scenario.reentry === 'never') continue;
-      if (scenario.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
-      const run = player.play(scenario, event);
-      if (previous.length === 0) runsByScenario.set(scenario.id, previous);
-      previous.push(run);
+    for (const playable of index.get(event.event) ?? []) {
+      if (!targets.includes(playable.target)) continue;
+      const previous = runsByScenario.get(playable.ordinal);
+      if (previous !== undefined && previous.length > 0 && playable.reentry === 'never') continue;
+      if (previous !== undefined && playable.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
+      player.rank = playable.rank;
+      const run = player.play(playable.scenario, event, playable);
+      if (previous === undefined) runsByScenario.set(playable.ordinal, [run]);
+      else previous.push(run);
     }
   }
-  const order = scenarioOrder(model);
-  // Array.prototype.sort is stable: equal minutes keep scenario order, then play order.
-  const rank = new Map<CalendarEntry, number>();
-  for (const entry of player.calendar) rank.set(entry, order.get(entry.scenario)!);
-  const calendar = player.calendar.slice().sort((a, b) => a.minute - b.minute || rank.get(a)! - rank.get(b)!);
+  // By minute, then scenario order, then play order (a stable sort of the played calendar),
+  // sorting positions over plain number arrays rather than the entries themselves.
+  const played = player.calendar;
+  const minutes = new Float64Array(played.length);
+  const ranks = new Float64Array(played.length);
+  const positions = new Uint32Array(played.length);
+  for (let i = 0; i < played.length; i++) {
+    minutes[i] = played[i]!.minute;
+    ranks[i] = player.ranks[i]!;
+    positions[i] = i;
+  }
+  positions.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
+  const calendar: CalendarEntry[] = new Array<CalendarEntry>(played.length);
+  for (let i = 0; i < played.length; i++) calendar[i] = played[positions[i]!]!;
   return {
     persona,
     calendar,

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without type declarations
 import { generateWorkspace } from '../../bench/generate.mjs';
 import type { JsonPath, Location } from '../../src/diagnostics/types.js';
-import { readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
-import { createPositionResolver, createYamlPositionResolver } from '../../src/loader/positions.js';
+import { indexTopLevelSequences, readEntrySpans, readSimpleYaml, readSimpleYamlSpans, UNSUPPORTED } from '../../src/loader/fast-yaml.js';
+import { createPositionResolver, createYamlPositionResolver, entryResolver } from '../../src/loader/positions.js';
 import { tierCount } from '../setup/tiers.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 
@@ -45,12 +45,25 @@ async function expectSameRanges(text: string, label: string): Promise<boolean> {
   expect(readSimpleYamlSpans(text), `${label}: read but not located by the fast reader`).not.toBe(UNSUPPORTED);
   const fast = await createPositionResolver(text);
   const reference = await createYamlPositionResolver(text);
-  for (const location of locationsOf(data)) {
-    const where = { file: 'x.yaml', ...location };
-    expect(fast.resolve(where), `${label} at ${JSON.stringify(location)}`).toEqual(reference.resolve(where));
+  const locations = locationsOf(data).map((location) => ({ file: 'x.yaml', ...location }));
+  for (const where of locations) {
+    expect(fast.resolve(where), `${label} at ${JSON.stringify(where)}`).toEqual(reference.resolve(where));
+  }
+  // Located entry by entry (only the entries of top-level lists holding the locations are read again): the same ranges.
+  const inEntries = locations.filter(({ path }) => {
+    const list = (data as Record<string, unknown>)[String(path[0])];
+    return path.length >= 2 && Object.hasOwn(data as object, String(path[0])) && Array.isArray(list) && typeof path[1] === 'number' && path[1] < list.length;
+  });
+  const entries = entryResolver(text, inEntries);
+  if (entries) {
+    entryFiles++;
+    for (const where of inEntries) expect(entries.resolve(where), `${label} by entry at ${JSON.stringify(where)}`).toEqual(reference.resolve(where));
   }
   return true;
 }
+
+/** How many documents were located entry by entry (each test checks that this path ran). */
+let entryFiles = 0;
 
 describe('positions from the fast reader', () => {
   it('equal the yaml package’s on every example, fixture and template', async () => {
@@ -59,14 +72,17 @@ describe('positions from the fast reader', () => {
       if (await expectSameRanges(readFileSync(file, 'utf8'), file)) read++;
     }
     expect(read).toBeGreaterThan(15);
+    expect(entryFiles).toBeGreaterThan(15);
   });
 
   it('equal them on a generated workspace, LF and CRLF', async () => {
     const files: Map<string, string> = generateWorkspace({ files: 12, scenarios: 60, channels: 8, stages: 4, variables: 30, sources: 5, seed: 11 });
+    const before = entryFiles;
     for (const [name, text] of files) {
       expect(await expectSameRanges(text, name), name).toBe(true);
       expect(await expectSameRanges(text.replaceAll('\n', '\r\n'), `${name} (CRLF)`), name).toBe(true);
     }
+    expect(entryFiles - before).toBeGreaterThanOrEqual(2 * files.size - 2);
   });
 
   it('equal them on dumped and mutated documents (seeded)', async () => {
@@ -84,6 +100,7 @@ describe('positions from the fast reader', () => {
     };
     const edits = [' ', '#', '\n', '  ', 'x', ': '];
     let read = 0;
+    const before = entryFiles;
     const cases = tierCount(300, 40);
     for (let i = 0; i < cases; i++) {
       const dumped = jsYaml.dump(
@@ -95,5 +112,61 @@ describe('positions from the fast reader', () => {
       for (const text of [dumped, edited, `# comment\n${dumped}\n\n# end\n`]) if (await expectSameRanges(text, JSON.stringify(text))) read++;
     }
     expect(read).toBeGreaterThan(cases);
+    expect(entryFiles - before).toBeGreaterThan(cases / 2);
+  });
+
+  it('read only the innermost list entry holding a finding, found by indentation, with the same ranges', async () => {
+    const text = [
+      '# header',
+      'description: |',
+      '  - not an entry',
+      '  steps:',
+      'scenarios:',
+      '  - id: a',
+      '    steps:',
+      '      - after: J+1',
+      '        message: |-',
+      '          - steps: in a message',
+      '          steps:',
+      '',
+      '        # a comment',
+      '      - { after: J+2, channel: sms }',
+      '      -   after: J+3',
+      '          channel: email',
+      '    tags: [x, y]',
+      '  - id: b',
+      '    steps:',
+      '    - after: "J+4"',
+      '      channel: push',
+      '    - after: J+5',
+      '    name: B',
+      'targets:',
+      '- id: t',
+      '  name: T',
+      '',
+    ].join('\n');
+    for (const source of [text, text.replaceAll('\n', '\r\n')]) {
+      const data = readSimpleYaml(source);
+      expect(data).not.toBe(UNSUPPORTED);
+      const reference = await createYamlPositionResolver(source);
+      const locations = locationsOf(data)
+        .filter(({ path }) => path.length >= 2 && (path[0] === 'scenarios' || path[0] === 'targets') && typeof path[1] === 'number' && path[1] < 2)
+        .map((location) => ({ file: 'x.yaml', ...location }));
+      const entries = entryResolver(source, locations)!;
+      expect(entries).toBeDefined();
+      for (const where of locations) expect(entries.resolve(where), JSON.stringify(where)).toEqual(reference.resolve(where));
+    }
+    const index = indexTopLevelSequences(text);
+    const depthOf = (path: Array<string | number>) => {
+      const read = readEntrySpans(text, index, path);
+      return read === UNSUPPORTED ? undefined : read.depth;
+    };
+    expect(depthOf(['scenarios', 0, 'steps', 0, 'message'])).toBe(4);
+    expect(depthOf(['scenarios', 0, 'steps', 2, 'channel'])).toBe(4);
+    expect(depthOf(['scenarios', 1, 'steps', 1])).toBe(4); // an indentless list
+    expect(depthOf(['scenarios', 0, 'steps', 1, 'after'])).toBe(4); // a `- { … }` entry, read alone too
+    expect(depthOf(['scenarios', 0, 'tags', 1])).toBe(2); // a flow list is not a block one
+    expect(depthOf(['targets', 0, 'name'])).toBe(2);
+    expect(depthOf(['description', 0])).toBeUndefined();
   });
 });
