@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Scalar } from 'yaml';
 import type { Model, SectionKind } from '../model/types.js';
-import type { WorkbookEdits } from './workbook-edits.js';
+import path from 'node:path';
+import type { ImporterMessageId, MessageData } from '../i18n/index.js';
+import { importerMessage, type WorkbookEdits } from './workbook-edits.js';
 import { withoutOrigins } from './build-workbook.js';
 
 /** An edit the workbook makes to an entity that also changed in the YAML since the export. */
@@ -63,19 +65,44 @@ function scalarText(source: string, node: Scalar, keyStart: number, value: strin
   return block ? `${text}\n` : text;
 }
 
+/** Options of `applyEdits`: the workspace's files, and whether a new file would be read as a model file. */
+export interface ApplyOptions {
+  /** Workspace-relative files of the workspace (a new file never replaces one). */
+  files?: readonly string[];
+  /** Whether the loader would read a new file at this path (omni.yaml's include/exclude). */
+  isModelFile?: (file: string) => boolean;
+}
+
+/** The lines at the top of a file that tell editors its schema (`# yaml-language-server: …`), and the blank line after them. */
+function modelines(text: string): string {
+  const lines = text.split('\n');
+  let end = 0;
+  while (end < lines.length && lines[end]!.startsWith('# yaml-language-server:')) end++;
+  if (end === 0) return '';
+  return `${lines.slice(0, end).join('\n')}\n${lines[end] === '' ? '\n' : ''}`;
+}
+
 /**
  * Applies the workbook's edits to the workspace's YAML files in place. Scalars are
  * replaced in the source text itself (nothing else of the file moves); lists, new keys,
  * new and deleted entities go through the `yaml` Document API, which keeps comments, key
  * order, flow or block style and blank lines. An edit to an entity whose YAML changed
  * since the export (its record differs from the hidden sheet's) is a conflict.
+ *
+ * A new entity goes into the file of its neighbour (the entity it follows, else the
+ * first or last of its section), right after it; when that neighbour is alone in a file
+ * named after its id (one scenario per file), the new entity gets a file of its own
+ * beside it, `<id>.yaml`, with the neighbour's schema line.
  */
 export function applyEdits(
-  current: Pick<Model, 'index' | SectionKind>,
+  current: Pick<Model, 'index' | 'settings' | SectionKind>,
   exported: Map<string, string>,
   edits: WorkbookEdits,
   readFile: (file: string) => string,
+  options: ApplyOptions = {},
 ): AppliedEdits {
+  const locale = current.settings.locale;
+  const say = (id: ImporterMessageId, data: MessageData) => importerMessage(locale, id, data);
   const conflicts: Conflict[] = [];
   const warnings: string[] = [];
   const entityOf = (kind: SectionKind, id: string) => (current.index as unknown as Record<string, Map<string, Entity>>)[kind]?.get(id);
@@ -91,9 +118,7 @@ export function applyEdits(
           kind,
           id,
           where,
-          message: entity
-            ? `${where}: ${kind} "${id}" changed in the YAML since the export (${entity.origin.file}); edit it there or export again`
-            : `${where}: ${kind} "${id}" is no longer in the YAML; export again`,
+          message: `${where}: ${entity ? say('changedSinceExport', { kind, id, file: entity.origin.file }) : say('goneSinceExport', { kind, id })}`,
         });
       }
     }
@@ -171,35 +196,68 @@ export function applyEdits(
     if (entity) fileWork(entity.origin.file).deletions.push(entity.origin.path);
   }
 
-  for (const { kind, record, where } of edits.added) {
-    const sibling = (current[kind] as unknown as Entity[])[0];
-    if (!sibling) {
-      warnings.push(`${where}: no YAML file declares ${kind} yet; add "${String(record.name)}" there by hand`);
+  const files = new Map<string, string>();
+  const existing = new Set(options.files ?? []);
+  /** Where each new entity went: its file and the path of its section's list. */
+  const placed = new Map<string, { file: string; list: Path }>();
+  for (const added of edits.added) {
+    const { kind, record, where } = added;
+    const id = String(record.id);
+    if (entityOf(kind, id)) {
+      conflicts.push({ kind, id, where, message: `${where}: ${say('addedSinceExport', { kind, id })}` });
       continue;
     }
-    if (entityOf(kind, String(record.id))) {
-      conflicts.push({ kind, id: String(record.id), where, message: `${where}: ${kind} "${String(record.id)}" was added in the YAML since the export; export again` });
+    const section = current[kind] as unknown as Entity[];
+    const anchorId = added.placement === 'after' ? added.after : undefined;
+    const anchor = anchorId === undefined ? undefined : (entityOf(kind, anchorId) ?? placed.get(`${kind}/${anchorId}`));
+    const neighbour = anchor ?? (added.placement === 'end' ? section[section.length - 1] : section[0]);
+    if (!neighbour) {
+      warnings.push(`${where}: ${say('noFileForKind', { kind, name: String(record.name) })}`);
       continue;
     }
-    const list = sibling.origin.path.slice(0, -1);
-    fileWork(sibling.origin.file).structural.push((doc) => doc.addIn(list, doc.createNode(record)));
+    const spot = 'origin' in neighbour ? { file: neighbour.origin.file, list: neighbour.origin.path.slice(0, -1) } : neighbour;
+    // One entity per file named after its id: the new one gets its own file beside it.
+    if ('origin' in neighbour) {
+      const file = neighbour.origin.file;
+      const base = path.posix.basename(file).replace(/\.ya?ml$/, '');
+      const alone = base === neighbour.id && neighbour.origin.path.length === 2 && section.filter((other) => other.origin.file === file).length === 1;
+      const ownFile = path.posix.join(path.posix.dirname(file), `${id}${path.posix.extname(file)}`);
+      const { doc } = parsed(file);
+      const single = isMap(doc.contents) && doc.contents.items.length === 1;
+      if (alone && single && !existing.has(ownFile) && !files.has(ownFile) && (options.isModelFile?.(ownFile) ?? false)) {
+        files.set(ownFile, `${modelines(parsed(file).text)}${stringify({ [neighbour.origin.path[0]!]: [record] }, { lineWidth: 0 })}`);
+        placed.set(`${kind}/${id}`, { file: ownFile, list: [neighbour.origin.path[0]!] });
+        continue;
+      }
+    }
+    placed.set(`${kind}/${id}`, spot);
+    const first = anchor === undefined && added.placement === 'after';
+    fileWork(spot.file).structural.push((doc) => {
+      const list = doc.getIn(spot.list, true);
+      const node = doc.createNode(record);
+      if (!isSeq(list)) {
+        doc.addIn(spot.list, node);
+        return;
+      }
+      const at = anchorId === undefined ? -1 : list.items.findIndex((item) => isMap(item) && item.get('id') === anchorId);
+      list.items.splice(first ? 0 : at >= 0 ? at + 1 : list.items.length, 0, node);
+    });
   }
 
-  const files = new Map<string, string>();
-  if (conflicts.length > 0) return { files, conflicts, warnings };
+  if (conflicts.length > 0) return { files: new Map(), conflicts, warnings };
   for (const [file, jobs] of work) {
     let text = parsed(file).text;
     for (const splice of [...jobs.splices].sort((a, b) => b.start - a.start)) text = text.slice(0, splice.start) + splice.text + text.slice(splice.end);
     if (jobs.structural.length > 0 || jobs.deletions.length > 0) {
       const doc = parseDocument(text);
+      // Deleted items are found before anything moves, then removed by identity: insertions in the same list do not shift them.
+      const doomed = jobs.deletions.map((at) => ({ parent: doc.getIn(at.slice(0, -1), true), node: doc.getIn(at, true) }));
       for (const job of jobs.structural) job(doc);
-      // Deepest and last items first, so earlier indices stay valid.
-      const ordered = [...jobs.deletions].sort((a, b) => {
-        for (let i = 0; i < Math.min(a.length, b.length); i++)
-          if (a[i] !== b[i]) return typeof a[i] === 'number' && typeof b[i] === 'number' ? (b[i] as number) - (a[i] as number) : 0;
-        return b.length - a.length;
-      });
-      for (const path of ordered) doc.deleteIn(path);
+      for (const { parent, node } of doomed) {
+        if (!isSeq(parent)) continue;
+        const index = parent.items.indexOf(node as never);
+        if (index >= 0) parent.items.splice(index, 1);
+      }
       text = doc.toString(TO_STRING);
     }
     if (text !== parsed(file).text) files.set(file, text);
