@@ -100,13 +100,13 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
     writeMessage(`${applied.conflicts.length} conflict(s): nothing written`);
     return EXIT.problems;
   }
-  if (applied.files.size === 0) {
+  if (applied.files.size === 0 && applied.removed.length === 0) {
     writeMessage('the workbook has no edit to apply');
     return EXIT.ok;
   }
   // The workspace as it would be, read from memory: it must still load cleanly.
   const overlay = {
-    listFiles: () => [...new Set([...before.files, ...applied.files.keys()])],
+    listFiles: () => [...new Set([...before.files, ...applied.files.keys()])].filter((name) => !applied.removed.includes(name)),
     readFile: (name: string) => {
       const text = applied.files.get(name);
       return text !== undefined ? Buffer.from(text, 'utf8') : readFileSync(path.join(root, name));
@@ -125,7 +125,9 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   // A deleted row must not leave references to what it deleted: refused, with each reference, before anything is written.
   const { importerMessage } = await import('../exporters/workbook-edits.js');
   const known = new Set(beforeLint.diagnostics.map(referenceKey));
-  const dangling = afterLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && DANGLING.has(diagnostic.ruleId) && !known.has(referenceKey(diagnostic)));
+  const dangling = afterLint.diagnostics.filter(
+    (diagnostic) => diagnostic.severity === 'error' && DANGLING.has(diagnostic.ruleId) && !known.has(referenceKey(diagnostic)),
+  );
   if (dangling.length > 0) {
     const locale = before.model.settings.locale;
     for (const diagnostic of dangling)
@@ -142,18 +144,18 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
       { label: `${into} + ${path.basename(file)}`, model: after.model, lint: afterLint },
     );
     writeData(formatDiffText(diff, { color: false }));
-    writeMessage(`--dry-run: ${applied.files.size} file(s) would change, nothing written`);
+    writeMessage(`--dry-run: ${applied.files.size + applied.removed.length} file(s) would change, nothing written`);
     return EXIT.ok;
   }
-  writeAll(root, applied.files);
+  writeAll(root, applied.files, applied.removed);
   // The data of an --into run: the files it changed, one per line (like git diff --name-only).
-  for (const name of [...applied.files.keys()].sort()) writeData(`${path.join(into, name)}\n`);
+  for (const name of [...applied.files.keys(), ...applied.removed].sort()) writeData(`${path.join(into, name)}\n`);
   writeMessage(`applied ${edits.edits.length + edits.added.length + edits.deleted.length} edit(s) from ${file}; run \`git diff\` to review them`);
   return EXIT.ok;
 }
 
-/** All files or none: every temporary file is written first, then each is renamed over its target. */
-function writeAll(root: string, files: Map<string, string>): void {
+/** All files or none: every temporary file is written first, then each is renamed over its target; removed files go last. */
+function writeAll(root: string, files: Map<string, string>, removed: readonly string[] = []): void {
   const temporaries: [string, string][] = [];
   const cleanup = () => {
     for (const [temporary] of temporaries) rmSync(temporary, { force: true });
@@ -172,6 +174,7 @@ function writeAll(root: string, files: Map<string, string>): void {
     throw new CliError(`cannot write ${(error as NodeJS.ErrnoException).path ?? root} (${(error as Error).message}); nothing written`);
   }
   for (const [temporary, target] of temporaries) renameSync(temporary, target);
+  for (const name of removed) rmSync(path.join(root, name), { force: true });
   unregister();
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, stringify, type Scalar, type YAMLMap } from 'yaml';
 import type { Model, SectionKind } from '../model/types.js';
 import path from 'node:path';
 import type { ImporterMessageId, MessageData } from '../i18n/index.js';
@@ -14,8 +14,10 @@ export interface Conflict {
 }
 
 export interface AppliedEdits {
-  /** File (relative to the workspace) → its new text; only files that change. */
+  /** File (relative to the workspace) → its new text; only files that change (new files included). */
   files: Map<string, string>;
+  /** Files whose only entities were deleted (one scenario per file): removed rather than left as `scenarios: []`. */
+  removed: string[];
   conflicts: Conflict[];
   warnings: string[];
 }
@@ -71,6 +73,27 @@ export interface ApplyOptions {
   files?: readonly string[];
   /** Whether the loader would read a new file at this path (omni.yaml's include/exclude). */
   isModelFile?: (file: string) => boolean;
+}
+
+/**
+ * A new entity's node, its lists in the style its neighbour uses for the same keys (a
+ * flow `[a, b]` where the neighbour writes one), so a new entry reads like the others.
+ */
+function styledLike(doc: Document, record: Record<string, unknown>, neighbour: unknown): YAMLMap {
+  const node = doc.createNode(record) as YAMLMap;
+  if (!isMap(neighbour)) return node;
+  const style = (created: unknown, model: unknown) => {
+    if (!isMap(created) || !isMap(model)) return;
+    for (const pair of created.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      const mine = pair.value;
+      const theirs = model.get(key, true);
+      if (isSeq(mine) && isSeq(theirs) && mine.items.every((item) => isScalar(item))) mine.flow = theirs.flow ?? false;
+      else if (isMap(mine)) style(mine, theirs);
+    }
+  };
+  style(node, neighbour);
+  return node;
 }
 
 /** The lines at the top of a file that tell editors its schema (`# yaml-language-server: …`), and the blank line after them. */
@@ -197,6 +220,7 @@ export function applyEdits(
   }
 
   const files = new Map<string, string>();
+  const removed: string[] = [];
   const existing = new Set(options.files ?? []);
   /** Where each new entity went: its file and the path of its section's list. */
   const placed = new Map<string, { file: string; list: Path }>();
@@ -225,16 +249,19 @@ export function applyEdits(
       const { doc } = parsed(file);
       const single = isMap(doc.contents) && doc.contents.items.length === 1;
       if (alone && single && !existing.has(ownFile) && !files.has(ownFile) && (options.isModelFile?.(ownFile) ?? false)) {
-        files.set(ownFile, `${modelines(parsed(file).text)}${stringify({ [neighbour.origin.path[0]!]: [record] }, { lineWidth: 0 })}`);
+        const own = new Document({ [neighbour.origin.path[0]!]: [] });
+        own.addIn([neighbour.origin.path[0]!], styledLike(own, record, doc.getIn(neighbour.origin.path, true)));
+        files.set(ownFile, `${modelines(parsed(file).text)}${own.toString(TO_STRING)}`);
         placed.set(`${kind}/${id}`, { file: ownFile, list: [neighbour.origin.path[0]!] });
         continue;
       }
     }
     placed.set(`${kind}/${id}`, spot);
     const first = anchor === undefined && added.placement === 'after';
+    const like = 'origin' in neighbour ? neighbour.origin.path : undefined;
     fileWork(spot.file).structural.push((doc) => {
       const list = doc.getIn(spot.list, true);
-      const node = doc.createNode(record);
+      const node = styledLike(doc, record, like === undefined ? undefined : doc.getIn(like, true));
       if (!isSeq(list)) {
         doc.addIn(spot.list, node);
         return;
@@ -244,7 +271,7 @@ export function applyEdits(
     });
   }
 
-  if (conflicts.length > 0) return { files: new Map(), conflicts, warnings };
+  if (conflicts.length > 0) return { files: new Map(), removed: [], conflicts, warnings };
   for (const [file, jobs] of work) {
     let text = parsed(file).text;
     for (const splice of [...jobs.splices].sort((a, b) => b.start - a.start)) text = text.slice(0, splice.start) + splice.text + text.slice(splice.end);
@@ -258,9 +285,14 @@ export function applyEdits(
         const index = parent.items.indexOf(node as never);
         if (index >= 0) parent.items.splice(index, 1);
       }
+      const only = isMap(doc.contents) && doc.contents.items.length === 1 ? doc.contents.items[0]!.value : undefined;
+      if (doomed.length > 0 && isSeq(only) && only.items.length === 0 && jobs.structural.length === 0) {
+        removed.push(file);
+        continue;
+      }
       text = doc.toString(TO_STRING);
     }
     if (text !== parsed(file).text) files.set(file, text);
   }
-  return { files, conflicts, warnings };
+  return { files, removed, conflicts, warnings };
 }

@@ -118,12 +118,7 @@ type NamedKind = 'stages' | 'channels' | 'touchpoints' | 'useCases' | 'lifecycle
  * understood. `taken` lists ids in use besides the export's (the YAML as it is now), so
  * that derived ids never collide.
  */
-export function workbookEdits(
-  workbook: ReadWorkbook,
-  expected: WorkbookSpec,
-  base: Model,
-  taken: Partial<Record<SectionKind, Iterable<string>>> = {},
-): WorkbookEdits {
+export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, base: Model, taken: Partial<Record<SectionKind, Iterable<string>>> = {}): WorkbookEdits {
   const result: WorkbookEdits = { edits: [], added: [], deleted: [], warnings: [] };
   const locale = base.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
@@ -358,7 +353,6 @@ export function workbookEdits(
     return rows;
   }
 
-
   function useCaseSheet(sheet: ReadSheet, spec: SheetSpec, keyColumn: number): void {
     const rowOf = expectedKeys(spec, keyColumn);
     const seen = new Set<string>();
@@ -577,7 +571,8 @@ export function workbookEdits(
       }
       // Columns of this block that are gone: their touchpoints too.
       for (const column of expectedColumns)
-        if (!handled.has(column.at)) for (const old of expectedIn(column.at)) gone.push({ id: old.id, name: old.name, where: `${sheet.name}!${address(was!.at, column.at)}` });
+        if (!handled.has(column.at))
+          for (const old of expectedIn(column.at)) gone.push({ id: old.id, name: old.name, where: `${sheet.name}!${address(was!.at, column.at)}` });
     }
     // A touchpoint cleared in one cell and typed in another was moved: same id, new stage or channel.
     for (const entity of fresh) {
@@ -586,8 +581,10 @@ export function workbookEdits(
         const old = gone.splice(index, 1)[0]!;
         const was = base.index.touchpoints.get(old.id);
         for (const field of ['stage', 'channel', 'status'] as const)
-          if (was && was[field] !== entity.record[field]) result.edits.push({ kind: 'touchpoints', id: old.id, path: [field], value: entity.record[field], where: entity.where });
-        if (was && was.name !== entity.record.name) result.edits.push({ kind: 'touchpoints', id: old.id, path: ['name'], value: entity.record.name, where: entity.where });
+          if (was && was[field] !== entity.record[field])
+            result.edits.push({ kind: 'touchpoints', id: old.id, path: [field], value: entity.record[field], where: entity.where });
+        if (was && was.name !== entity.record.name)
+          result.edits.push({ kind: 'touchpoints', id: old.id, path: ['name'], value: entity.record.name, where: entity.where });
         continue;
       }
       entity.record.id = newId('touchpoints', String(entity.record.name));
@@ -792,7 +789,8 @@ export function workbookEdits(
     if (!useCases) return undefined;
     // Lifecycle: where the map places it, else that of the scenario above it in the tab (or below, or the first stage).
     const neighbour = previous ?? base.scenarios[0]?.id;
-    const neighbourLifecycle = neighbour === undefined ? undefined : (base.index.scenarios.get(neighbour)?.lifecycle ?? (addedIds.get(`scenarios/${neighbour}`)?.lifecycle as string));
+    const neighbourLifecycle =
+      neighbour === undefined ? undefined : (base.index.scenarios.get(neighbour)?.lifecycle ?? (addedIds.get(`scenarios/${neighbour}`)?.lifecycle as string));
     const lifecycle = placed?.lifecycle ?? neighbourLifecycle ?? base.lifecycle[0]?.id;
     if (lifecycle === undefined) {
       warn(at(2), 'newScenarioNeeds', { name, what: VOCABULARY[locale].terms.lifecycleStage });
@@ -882,7 +880,13 @@ export function workbookEdits(
       // Same variables in another order (a sorted tab) is no edit.
       const same = now.length === scenario.variables.length && now.every((id) => scenario.variables.includes(id));
       if (!same)
-        result.edits.push({ kind: 'scenarios', id: scenario.id, path: ['variables'], value: now, where: `${sheet.name} (${importerMessage(locale, 'variableRows', { name: scenario.name })})` });
+        result.edits.push({
+          kind: 'scenarios',
+          id: scenario.id,
+          path: ['variables'],
+          value: now,
+          where: `${sheet.name} (${importerMessage(locale, 'variableRows', { name: scenario.name })})`,
+        });
     }
     for (const { kind, record } of result.added) {
       if (kind !== 'scenarios') continue;
@@ -897,7 +901,8 @@ export function workbookEdits(
     }
     for (const key of rowOf.keys()) {
       const [scenario, variable] = key.split('/');
-      if (scenario === '' && variable && !seen.has(key)) remove('variables', variable, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: base.index.variables.get(variable)?.name ?? variable })})`);
+      if (scenario === '' && variable && !seen.has(key))
+        remove('variables', variable, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: base.index.variables.get(variable)?.name ?? variable })})`);
     }
   }
 

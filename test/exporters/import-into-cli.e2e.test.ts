@@ -87,7 +87,7 @@ describe('omni import --into (built CLI)', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
       // In the workspace's language (fr): the importer's messages live in src/i18n.
-      'omni: conflict: Cas d\'usage!E5: cas d’usage « relance-panier » a changé dans le YAML depuis l’export (use-cases.yaml) ; modifiez-le là ou exportez à nouveau\n' +
+      "omni: conflict: Cas d'usage!E5: cas d’usage « relance-panier » a changé dans le YAML depuis l’export (use-cases.yaml) ; modifiez-le là ou exportez à nouveau\n" +
         'omni: 1 conflict(s): nothing written\n',
     );
     expect(readFileSync(useCases, 'utf8')).toBe(text);

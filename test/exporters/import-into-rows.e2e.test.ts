@@ -1,0 +1,282 @@
+/**
+ * `omni import --into`, rows (and columns) added and deleted in the visible tabs: each
+ * becomes a new entity with a derived id, in the right file and place, or a deleted one;
+ * the exact YAML diff of each case is its golden. Edits are made with openpyxl.
+ */
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { applied, EDIT, workspaceCopy } from './into-harness.js';
+import { inCi, python, runPython } from './tools.js';
+
+interface Case {
+  name: string;
+  ops: Record<string, unknown>[];
+  diff: Record<string, string[] | null>;
+  warnings?: string[];
+}
+
+const M = 'Parcours client';
+const MAP = 'Cartographie des scénarios';
+const S = 'Spécification des scénarios';
+const D = 'Besoins en données';
+
+export const CASES: Case[] = [
+  {
+    name: 'matrix: a new stage column between two stages',
+    ops: [
+      { sheet: M, insertCol: 5 },
+      { sheet: M, cell: 'E4', value: 'Je réserve' },
+    ],
+    diff: { 'matrix.yaml': ["     description: Inscription sur le site, dans l'application ou en caisse.", '+  - id: je-reserve', '+    name: Je réserve'] },
+  },
+  {
+    name: 'matrix: a touchpoint typed in an empty cell, its status by its fill',
+    ops: [{ sheet: M, cell: 'F5', value: 'Suivi de commande en ligne', fill: 'F8CBAD' }],
+    diff: {
+      'matrix.yaml': [
+        '     status: normal',
+        '+  - id: suivi-de-commande-en-ligne',
+        '+    name: Suivi de commande en ligne',
+        '+    stage: livraison',
+        '+    channel: site',
+        '+    status: friction',
+      ],
+    },
+  },
+  {
+    name: 'matrix: a cleared touchpoint cell deletes the touchpoint',
+    ops: [{ sheet: M, cell: 'B5', value: null }],
+    diff: {
+      'matrix.yaml': [
+        '   # Je me renseigne',
+        '-  - id: site-inspiration',
+        '-    name: Pages inspiration et guides déco',
+        '-    stage: renseignement',
+        '-    channel: site',
+        '-    status: normal',
+      ],
+    },
+  },
+  {
+    name: 'matrix: a touchpoint moved to another cell keeps its id',
+    ops: [
+      { sheet: M, cell: 'G5', value: null },
+      { sheet: M, cell: 'G7', value: 'Notices de montage et FAQ' },
+    ],
+    diff: { 'matrix.yaml': ['     stage: aide', '-    channel: site', '+    channel: app'] },
+  },
+  {
+    name: 'matrix: a channel row inserted between two channels, with a touchpoint (nothing below misread as shifted)',
+    ops: [
+      { sheet: M, unmerge: true },
+      { sheet: M, insertRow: 7, values: { 1: 'Borne en magasin', 5: 'Paiement sur borne' } },
+    ],
+    diff: {
+      'matrix.yaml': [
+        '     owner: Équipe e-commerce',
+        '+  - id: borne-en-magasin',
+        '+    name: Borne en magasin',
+        '     status: normal',
+        '+  - id: paiement-sur-borne',
+        '+    name: Paiement sur borne',
+        '+    stage: achat',
+        '+    channel: borne-en-magasin',
+        '+    status: normal',
+      ],
+    },
+  },
+  {
+    name: 'matrix: a channel row appended',
+    ops: [{ sheet: M, append: { 1: 'Courrier', 4: 'Carte de bienvenue' } }],
+    diff: {
+      'matrix.yaml': [
+        '     owner: Équipe social media',
+        '+  - id: courrier',
+        '+    name: Courrier',
+        '     status: normal',
+        '+  - id: carte-de-bienvenue',
+        '+    name: Carte de bienvenue',
+        '+    stage: compte',
+        '+    channel: courrier',
+        '+    status: normal',
+      ],
+    },
+  },
+  {
+    name: 'scenario map: a target row inserted between two targets',
+    ops: [
+      { sheet: MAP, unmerge: true },
+      { sheet: MAP, insertRow: 10, values: { 1: 'Nouveaux clients' } },
+    ],
+    diff: {
+      'programs.yaml': [
+        '     definition: Tout contact identifié (compte en ligne, compte en caisse ou application).',
+        '+  - id: nouveaux-clients',
+        '+    name: Nouveaux clients',
+      ],
+    },
+  },
+  {
+    name: 'scenario map: a lifecycle column inserted',
+    ops: [
+      { sheet: MAP, insertCol: 3 },
+      { sheet: MAP, cell: 'C3', value: 'Découverte' },
+    ],
+    diff: { 'programs.yaml': ["     description: Les premiers jours après l'inscription ou le premier achat.", '+  - id: decouverte', '+    name: Découverte'] },
+  },
+  {
+    name: 'specification: a new scenario row with two steps (its own file, beside its neighbour)',
+    ops: [
+      { sheet: S, unmerge: true },
+      {
+        sheet: S,
+        insertAfterKey: 'alerte-stock#1',
+        values: {
+          2: 'Alerte baisse de prix',
+          4: 'Tous les contacts',
+          5: 'Événement',
+          6: 'price_drop',
+          7: 'order_placed',
+          9: '0',
+          10: 'Email',
+          12: 'Le prix baisse',
+          13: 'Le prix a baissé.',
+        },
+      },
+      { sheet: S, insertRow: 8, values: { 9: 'J+2', 10: 'SMS', 13: 'Toujours moins cher.' } },
+    ],
+    diff: {
+      'scenarios/alerte-baisse-de-prix.yaml': [
+        '+# yaml-language-server: $schema=../../../schemas/model.schema.json',
+        '+',
+        '+scenarios:',
+        '+  - id: alerte-baisse-de-prix',
+        '+    name: Alerte baisse de prix',
+        '+    program: conversion',
+        '+    lifecycle: activation',
+        '+    target: tous',
+        '+    trigger:',
+        '+      type: event',
+        '+      event: price_drop',
+        '+    exit: [order_placed]',
+        '+    steps:',
+        '+      - after: "0"',
+        '+        channel: email',
+        '+        subject: Le prix baisse',
+        '+        message: Le prix a baissé.',
+        '+      - after: J+2',
+        '+        channel: sms',
+        '+        message: Toujours moins cher.',
+        '+',
+      ],
+    },
+  },
+  {
+    name: 'specification: a new programme row with a new scenario under it',
+    ops: [
+      { sheet: S, append: { 1: 'Fidélisation' } },
+      { sheet: S, append: { 2: 'Points bientôt expirés', 4: 'Membres Lumen+', 5: 'Événement', 6: 'points_expiring', 9: '0', 10: 'Email', 12: 'Vos points expirent' } },
+    ],
+    diff: {
+      'scenarios/points-bientot-expires.yaml': [
+        '+# yaml-language-server: $schema=../../../schemas/model.schema.json',
+        '+',
+        '+scenarios:',
+        '+  - id: points-bientot-expires',
+        '+    name: Points bientôt expirés',
+        '+    program: fidelisation',
+        '+    lifecycle: relationship',
+        '+    target: fideles',
+        '+    trigger:',
+        '+      type: event',
+        '+      event: points_expiring',
+        '+    steps:',
+        '+      - after: "0"',
+        '+        channel: email',
+        '+        subject: Vos points expirent',
+        '+',
+      ],
+      'programs.yaml': ['     owner: Service client', '+  - id: fidelisation', '+    name: Fidélisation'],
+    },
+  },
+  {
+    name: 'specification: a programme renamed on its group row',
+    ops: [{ sheet: S, cell: 'A4', value: 'Conversion en ligne' }],
+    diff: { 'programs.yaml': ['   - id: conversion', '-    name: Conversion', '+    name: Conversion en ligne'] },
+  },
+  {
+    name: 'specification: a scenario deleted (its rows), its own file removed',
+    ops: [
+      { sheet: S, unmerge: true },
+      { sheet: S, deleteRows: 10, count: 3 },
+    ],
+    diff: { 'scenarios/reciblage-social.yaml': null },
+  },
+  {
+    name: 'specification: a programme group row deleted while its scenarios remain is reported, not applied',
+    ops: [
+      { sheet: S, unmerge: true },
+      { sheet: S, deleteRows: 16, count: 1 },
+    ],
+    diff: {},
+    warnings: [
+      'Spécification des scénarios: la ligne du programme « Activation » a été supprimée mais ses scénarios restent ; programme conservé (supprimez ou déplacez d’abord ses scénarios)',
+    ],
+  },
+  {
+    name: 'data: a new variable (id as written) with a known source, added to its scenario',
+    ops: [{ sheet: D, insertAfterKey: 'alerte-stock/preferred_store', values: { 3: 'stock_level', 4: 'Plateforme e-commerce' } }],
+    diff: {
+      'scenarios/alerte-stock.yaml': ['       - preferred_store', '+      - stock_level'],
+      'data.yaml': ['     sources: [fidelite]', '+  - id: stock_level', '+    name: stock_level', '+    sources: [ecommerce]'],
+    },
+  },
+  {
+    name: 'data: an existing variable added to a scenario by its name',
+    ops: [{ sheet: D, insertAfterKey: 'alerte-stock/preferred_store', values: { 3: 'Date de naissance' } }],
+    diff: { 'scenarios/alerte-stock.yaml': ['       - preferred_store', '+      - birth_date'] },
+  },
+  {
+    name: 'data: a new variable with a new source',
+    ops: [{ sheet: D, insertAfterKey: 'alerte-stock/preferred_store', values: { 3: 'wishlist_count', 4: 'Liste d’envies', 5: 'Oui' } }],
+    diff: {
+      'scenarios/alerte-stock.yaml': ['       - preferred_store', '+      - wishlist_count'],
+      'data.yaml': [
+        '     owner: Supply chain',
+        '+  - id: liste-d-envies',
+        '+    name: Liste d’envies',
+        '     sources: [fidelite]',
+        '+  - id: wishlist_count',
+        '+    name: wishlist_count',
+        '+    sources: [liste-d-envies]',
+        '+    pii: true',
+      ],
+    },
+  },
+];
+
+describe.skipIf(!python && !inCi)('omni import --into: added and deleted rows, one golden diff per entity kind', () => {
+  let ws: string;
+  const outputs = new Map<string, string>();
+  beforeAll(async () => {
+    let xlsx: string;
+    ({ dir: ws, xlsx } = await workspaceCopy());
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-into-rows-'));
+    const cases = CASES.map((c, index) => ({ ops: c.ops, out: path.join(dir, `case-${index}.xlsx`) }));
+    CASES.forEach((c, index) => outputs.set(c.name, cases[index]!.out));
+    writeFileSync(path.join(dir, 'ops.json'), JSON.stringify(cases));
+    runPython(EDIT, xlsx, path.join(dir, 'ops.json'));
+  }, 120_000);
+
+  for (const c of CASES) {
+    test(c.name, async () => {
+      const { diff, conflicts, warnings } = await applied(ws, outputs.get(c.name)!);
+      if (process.env.PRINT_DIFF) appendFileSync(process.env.PRINT_DIFF, `${JSON.stringify({ name: c.name, diff, warnings, conflicts })}\n`);
+      expect(conflicts).toEqual([]);
+      expect(warnings).toEqual(c.warnings ?? []);
+      expect(diff).toEqual(c.diff);
+    });
+  }
+});
