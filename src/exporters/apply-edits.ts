@@ -2,7 +2,8 @@ import { Document, isMap, isScalar, isSeq, parseDocument, stringify, type Scalar
 import type { Model, SectionKind } from '../model/types.js';
 import path from 'node:path';
 import type { ImporterMessageId, MessageData } from '../i18n/index.js';
-import { importerMessage, type WorkbookEdits } from './workbook-edits.js';
+import { importerMessage } from './messages.js';
+import type { WorkbookEdits } from './workbook-edits.js';
 import { withoutOrigins } from './build-workbook.js';
 
 /** An edit the workbook makes to an entity that also changed in the YAML since the export. */

@@ -1,4 +1,5 @@
-import { formatMessage, VOCABULARY, type ImporterMessageId, type MessageData } from '../i18n/index.js';
+import { VOCABULARY, type ImporterMessageId, type MessageData } from '../i18n/index.js';
+import { importerMessage } from './messages.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Model, SectionKind, TouchpointStatus } from '../model/types.js';
 import { WORKBOOK_LABELS } from './labels.js';
@@ -66,10 +67,7 @@ function fillStatuses(): Map<string, TouchpointStatus> {
   return fills;
 }
 
-/** An importer message in a locale (src/i18n, `importer`). */
-export function importerMessage(locale: Model['settings']['locale'], id: ImporterMessageId, data?: MessageData): string {
-  return formatMessage(VOCABULARY[locale].importer[id], data, locale);
-}
+export { importerMessage };
 
 /**
  * Pairs two ordered lists of names: equal names (a longest common subsequence) pair
