@@ -97,6 +97,35 @@ function styledLike(doc: Document, record: Record<string, unknown>, neighbour: u
   return node;
 }
 
+/** A line without the spaces just inside flow brackets: `{ a: 1 }` and `{a: 1}` read the same. */
+const unpadded = (line: string) => line.replace(/([[{]) +/g, '$1').replace(/ +([\]}])/g, '$1');
+
+/**
+ * The yaml library writes every flow collection one way (`{a: 1}`, `[a, b]`), while a
+ * file may pad some (`{ a: 1 }`, Prettier's style for flow maps). A line that the
+ * re-stringified text writes differently from the original only by that padding gets
+ * its original text back, so a structural edit changes no other line.
+ */
+function keepLineFormatting(before: string, after: string): string {
+  const kept = new Set(after.split('\n'));
+  const originals = new Map<string, string[]>();
+  for (const line of before.split('\n')) {
+    if (kept.has(line)) continue;
+    const key = unpadded(line);
+    if (key === line && !/[[{]/.test(line)) continue;
+    originals.set(key, [...(originals.get(key) ?? []), line]);
+  }
+  if (originals.size === 0) return after;
+  return after
+    .split('\n')
+    .map((line) => {
+      if (!/[[{]/.test(line)) return line;
+      const candidates = originals.get(unpadded(line));
+      return candidates && candidates.length > 0 ? candidates.shift()! : line;
+    })
+    .join('\n');
+}
+
 /** The lines at the top of a file that tell editors its schema (`# yaml-language-server: …`), and the blank line after them. */
 function modelines(text: string): string {
   const lines = text.split('\n');
@@ -291,7 +320,7 @@ export function applyEdits(
         removed.push(file);
         continue;
       }
-      text = doc.toString(TO_STRING);
+      text = keepLineFormatting(text, doc.toString(TO_STRING));
     }
     if (text !== parsed(file).text) files.set(file, text);
   }

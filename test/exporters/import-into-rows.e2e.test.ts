@@ -255,6 +255,148 @@ export const CASES: Case[] = [
       ],
     },
   },
+  {
+    name: 'scenario map: a new scenario typed on the map gets its lifecycle stage and target from its cell',
+    ops: [
+      { sheet: MAP, cell: 'E10', value: 'Offre VIP' },
+      { sheet: S, append: { 2: 'Offre VIP', 5: 'Événement', 6: 'vip_offer', 9: '0', 10: 'Email', 12: 'Une offre pour vous' } },
+    ],
+    diff: {
+      'scenarios/offre-vip.yaml': [
+        '+# yaml-language-server: $schema=../../../schemas/model.schema.json',
+        '+',
+        '+scenarios:',
+        '+  - id: offre-vip',
+        '+    name: Offre VIP',
+        '+    program: satisfaction',
+        '+    lifecycle: upsell',
+        '+    target: fideles',
+        '+    trigger:',
+        '+      type: event',
+        '+      event: vip_offer',
+        '+    steps:',
+        '+      - after: "0"',
+        '+        channel: email',
+        '+        subject: Une offre pour vous',
+        '+',
+      ],
+    },
+  },
+  {
+    name: 'matrix: a stage column deleted, with the touchpoints in it',
+    ops: [{ sheet: M, deleteCol: 7 }],
+    diff: {
+      'matrix.yaml': [
+        '     description: Livraison à domicile ou retrait click & collect en magasin.',
+        '-  - id: aide',
+        "-    name: Je demande de l'aide",
+        '-    description: Montage, pièce manquante, casse, retard, retour produit.',
+        ' ',
+        "-  # Je demande de l'aide",
+        '-  - id: site-notices',
+        '-    name: Notices de montage et FAQ',
+        '-    stage: aide',
+        '-    channel: site',
+        '-    status: normal',
+        '-  - id: service-client-sav',
+        '-    name: Réclamation SAV (pièce manquante, casse)',
+        '-    description: Le client doit réexpliquer son problème à chaque appel.',
+        '-    stage: aide',
+        '-    channel: service-client',
+        '-    status: friction',
+        '-  - id: reseaux-messages',
+        '-    name: Réclamation en message privé',
+        '-    stage: aide',
+        '-    channel: reseaux-sociaux',
+        '-    status: friction',
+        '-  - id: email-satisfaction',
+        '-    name: Enquête de satisfaction après résolution',
+        '-    stage: aide',
+        '-    channel: email',
+        '-    status: opportunity',
+        '-',
+      ],
+    },
+  },
+  {
+    name: 'matrix: a channel row deleted, with the touchpoints in it',
+    ops: [{ sheet: M, deleteRows: 14, count: 1 }],
+    diff: {
+      'matrix.yaml': [
+        '     owner: Direction des magasins',
+        '-  - id: reseaux-sociaux',
+        '-    name: Réseaux sociaux',
+        '-    type: online',
+        '-    requiresConsent: false',
+        '-    owner: Équipe social media',
+        '     status: opportunity',
+        '-  - id: reseaux-inspiration',
+        '-    name: Publications Instagram et Pinterest',
+        '-    description: Les publications renvoient vers le profil, pas vers la fiche produit.',
+        '-    stage: renseignement',
+        '-    channel: reseaux-sociaux',
+        '-    status: opportunity',
+        '     status: friction',
+        '-  - id: reseaux-messages',
+        '-    name: Réclamation en message privé',
+        '-    stage: aide',
+        '-    channel: reseaux-sociaux',
+        '-    status: friction',
+        '     status: normal',
+        '-  - id: reseaux-photos-clients',
+        '-    name: "Photos clients partagées avec #MaisonLumen"',
+        '-    stage: retour',
+        '-    channel: reseaux-sociaux',
+        '-    status: normal',
+      ],
+    },
+  },
+  {
+    name: 'scenario map: a target row deleted',
+    ops: [
+      { sheet: MAP, unmerge: true },
+      { sheet: MAP, deleteRows: 14, count: 2 },
+    ],
+    diff: {
+      'programs.yaml': [
+        '     definition: Contacts inscrits au programme de fidélité Lumen+ avec au moins un achat sur 12 mois.',
+        '-  - id: grands-projets',
+        '-    name: Grands projets',
+        '-    definition: Contacts avec un panier ou un devis de plus de 1 500 € dans les 60 derniers jours.',
+      ],
+    },
+  },
+  {
+    name: 'scenario map: a lifecycle column deleted',
+    ops: [{ sheet: MAP, deleteCol: 5 }],
+    diff: {
+      'programs.yaml': [
+        '     description: Entretenir la relation entre deux achats.',
+        '-  - id: upsell',
+        '-    name: Upsell',
+        '-    description: Faire grandir le panier et la valeur du client.',
+      ],
+    },
+  },
+  {
+    name: 'specification: a programme deleted with all its scenarios (their files removed)',
+    ops: [
+      { sheet: S, unmerge: true },
+      { sheet: S, deleteRows: 22, count: 9 },
+    ],
+    diff: {
+      'programs.yaml': [
+        '     owner: Équipe CRM',
+        '-  - id: upsell',
+        '-    name: Upsell',
+        "-    objective: Augmenter le panier moyen et la fréquence d'achat.",
+        '-    owner: Équipe CRM',
+      ],
+      'scenarios/anniversaire.yaml': null,
+      'scenarios/produits-complementaires.yaml': null,
+      'scenarios/rdv-conseiller.yaml': null,
+    },
+  },
 ];
 
 describe.skipIf(!python && !inCi)('omni import --into: added and deleted rows, one golden diff per entity kind', () => {
@@ -271,6 +413,66 @@ describe.skipIf(!python && !inCi)('omni import --into: added and deleted rows, o
   }, 120_000);
 
   for (const c of CASES) {
+    test(c.name, async () => {
+      const { diff, conflicts, warnings } = await applied(ws, outputs.get(c.name)!);
+      if (process.env.PRINT_DIFF) appendFileSync(process.env.PRINT_DIFF, `${JSON.stringify({ name: c.name, diff, warnings, conflicts })}\n`);
+      expect(conflicts).toEqual([]);
+      expect(warnings).toEqual(c.warnings ?? []);
+      expect(diff).toEqual(c.diff);
+    });
+  }
+});
+
+const GAPS_CASES: Case[] = [
+  {
+    name: 'gaps (English, scenarios in one file): a new scenario goes right after its neighbour in that file',
+    ops: [
+      { sheet: 'Scenario specification', unmerge: true },
+      {
+        sheet: 'Scenario specification',
+        insertAfterKey: 'browse-abandoned#2',
+        values: { 2: 'Price drop', 4: 'All contacts', 5: 'Event', 6: 'price_dropped', 9: '0', 10: 'Email', 12: 'Price drop' },
+      },
+    ],
+    diff: {
+      'scenarios.yaml': [
+        '                     percent: 40',
+        '+  - id: price-drop',
+        '+    name: Price drop',
+        '+    program: conversion',
+        '+    lifecycle: activation',
+        '+    target: all',
+        '+    trigger:',
+        '+      type: event',
+        '+      event: price_dropped',
+        '+    steps:',
+        '+      - after: "0"',
+        '+        channel: email',
+        '+        subject: Price drop',
+      ],
+    },
+  },
+  {
+    name: 'gaps: a deleted row of the unused-variables block deletes the variable',
+    ops: [{ sheet: 'Data requirements', deleteKey: '/shoe_size' }],
+    diff: { 'data.yaml': ['     sources: []', '-  # gap: unused-variable', '-  - id: shoe_size', '-    name: Shoe size', '-    sources: [crm]'] },
+  },
+];
+
+describe.skipIf(!python && !inCi)('omni import --into: an English workspace with shared files', () => {
+  let ws: string;
+  const outputs = new Map<string, string>();
+  beforeAll(async () => {
+    let xlsx: string;
+    ({ dir: ws, xlsx } = await workspaceCopy('examples/gaps'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-into-gaps-'));
+    const cases = GAPS_CASES.map((c, index) => ({ ops: c.ops, out: path.join(dir, `case-${index}.xlsx`) }));
+    GAPS_CASES.forEach((c, index) => outputs.set(c.name, cases[index]!.out));
+    writeFileSync(path.join(dir, 'ops.json'), JSON.stringify(cases));
+    runPython(EDIT, xlsx, path.join(dir, 'ops.json'));
+  }, 120_000);
+
+  for (const c of GAPS_CASES) {
     test(c.name, async () => {
       const { diff, conflicts, warnings } = await applied(ws, outputs.get(c.name)!);
       if (process.env.PRINT_DIFF) appendFileSync(process.env.PRINT_DIFF, `${JSON.stringify({ name: c.name, diff, warnings, conflicts })}\n`);
