@@ -3,7 +3,7 @@
  * becomes a new entity with a derived id, in the right file and place, or a deleted one;
  * the exact YAML diff of each case is its golden. Edits are made with openpyxl.
  */
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -397,6 +397,14 @@ export const CASES: Case[] = [
       'scenarios/rdv-conseiller.yaml': null,
     },
   },
+  {
+    name: 'specification: the rows of a scenario moved under another programme move the scenario',
+    ops: [
+      { sheet: S, unmerge: true },
+      { sheet: S, moveKeys: ['proximite-magasin#0', 'proximite-magasin#1'], beforeKey: 'anniversaire#0' },
+    ],
+    diff: { 'scenarios/proximite-magasin.yaml': ["     name: Client Lumen+ à proximité d'un magasin", '-    program: activation', '+    program: upsell'] },
+  },
 ];
 
 describe.skipIf(!python && !inCi)('omni import --into: added and deleted rows, one golden diff per entity kind', () => {
@@ -458,6 +466,34 @@ const GAPS_CASES: Case[] = [
     diff: { 'data.yaml': ['     sources: []', '-  # gap: unused-variable', '-  - id: shoe_size', '-    name: Shoe size', '-    sources: [crm]'] },
   },
 ];
+
+describe.skipIf(!python && !inCi)('omni import --into: ids of new rows never collide with the YAML as it is now', () => {
+  test('a stage added in the YAML since the export takes the id: the new column gets the next one', async () => {
+    const { dir: ws, xlsx } = await workspaceCopy();
+    const matrix = path.join(ws, 'matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('\nchannels:\n', '  - id: je-reserve\n    name: Réservation (YAML)\n\nchannels:\n'));
+    const out = path.join(path.dirname(ws), 'edited.xlsx');
+    writeFileSync(
+      path.join(path.dirname(ws), 'ops.json'),
+      JSON.stringify([
+        {
+          ops: [
+            { sheet: M, insertCol: 5 },
+            { sheet: M, cell: 'E4', value: 'Je réserve' },
+          ],
+          out,
+        },
+      ]),
+    );
+    runPython(EDIT, xlsx, path.join(path.dirname(ws), 'ops.json'));
+    const { diff, conflicts, warnings } = await applied(ws, out);
+    expect(conflicts).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(diff).toEqual({
+      'matrix.yaml': ["     description: Inscription sur le site, dans l'application ou en caisse.", '+  - id: je-reserve-2', '+    name: Je réserve'],
+    });
+  });
+});
 
 describe.skipIf(!python && !inCi)('omni import --into: an English workspace with shared files', () => {
   let ws: string;

@@ -41,7 +41,8 @@ export async function workspaceCopy(folder = 'examples/maison-lumen'): Promise<{
  * sets the cell of the row whose hidden key is `key`; {cell, value} (and `fill`, RRGGBB);
  * {deleteKey}; {insertAfterKey, values: {col: value}}; {append: {col: value}};
  * {unmerge: true} (openpyxl does not move merged ranges when rows move); {insertRow: r,
- * values}; {deleteRows: r, count}; {insertCol: c}; {deleteCol: c}.
+ * values}; {deleteRows: r, count}; {insertCol: c}; {deleteCol: c}; {moveKeys: [key…], beforeKey}
+ * (cut those rows and insert them above another).
  */
 export const EDIT = `
 import json, sys, openpyxl
@@ -88,6 +89,15 @@ for case in json.load(open(ops_path)):
             ws.insert_cols(op['insertCol'])
         elif 'deleteCol' in op:
             ws.delete_cols(op['deleteCol'])
+        elif 'moveKeys' in op:
+            rows = [[ws.cell(row=row_of(key), column=c).value for c in range(1, key_col + 1)] for key in op['moveKeys']]
+            for key in op['moveKeys']:
+                ws.delete_rows(row_of(key))
+            at = row_of(op['beforeKey'])
+            for offset, values in enumerate(rows):
+                ws.insert_rows(at + offset)
+                for c, value in enumerate(values):
+                    ws.cell(row=at + offset, column=c + 1).value = value
     book.save(case['out'])
 `;
 
