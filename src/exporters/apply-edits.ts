@@ -68,6 +68,20 @@ function scalarText(source: string, node: Scalar, keyStart: number, value: strin
   return block ? `${text}\n` : text;
 }
 
+/** Where a section's first entity goes when the workspace has none: beside these sections, as `omni import --out` groups them. */
+const SIBLINGS: Partial<Record<SectionKind, SectionKind[]>> = {
+  stages: ['channels', 'touchpoints'],
+  channels: ['stages', 'touchpoints'],
+  touchpoints: ['stages', 'channels'],
+  lifecycle: ['targets', 'programs'],
+  targets: ['programs', 'lifecycle'],
+  programs: ['targets', 'lifecycle', 'scenarios'],
+  sources: ['variables', 'events'],
+  variables: ['sources', 'events'],
+  useCases: ['touchpoints'],
+  scenarios: ['programs'],
+};
+
 /** Options of `applyEdits`: the workspace's files, and whether a new file would be read as a model file. */
 export interface ApplyOptions {
   /** Workspace-relative files of the workspace (a new file never replaces one). */
@@ -266,7 +280,18 @@ export function applyEdits(
     const anchor = anchorId === undefined ? undefined : (entityOf(kind, anchorId) ?? placed.get(`${kind}/${anchorId}`));
     const neighbour = anchor ?? (added.placement === 'end' ? section[section.length - 1] : section[0]);
     if (!neighbour) {
-      warnings.push(`${where}: ${say('noFileForKind', { kind, name: String(record.name) })}`);
+      // No entity of this section yet: a new section in the file of a related one (sources beside variables…).
+      const sibling = (SIBLINGS[kind] ?? []).map((other) => (current[other] as unknown as Entity[])[0]).find((entity) => entity !== undefined);
+      if (!sibling) {
+        warnings.push(`${where}: ${say('noFileForKind', { kind, name: String(record.name) })}`);
+        continue;
+      }
+      placed.set(`${kind}/${id}`, { file: sibling.origin.file, list: [kind] });
+      fileWork(sibling.origin.file).structural.push((doc) => {
+        const list = doc.get(kind, true);
+        if (isSeq(list)) list.items.push(doc.createNode(record));
+        else doc.set(kind, doc.createNode([record]));
+      });
       continue;
     }
     const spot = 'origin' in neighbour ? { file: neighbour.origin.file, list: neighbour.origin.path.slice(0, -1) } : neighbour;

@@ -495,6 +495,35 @@ describe.skipIf(!python && !inCi)('omni import --into: ids of new rows never col
   });
 });
 
+describe.skipIf(!python && !inCi)('omni import --into: the first entity of a section the workspace does not declare yet', () => {
+  test('a new source when no file declares sources: a sources section in the file of the variables', async () => {
+    const { dir: ws, xlsx } = await workspaceCopy('examples/gaps', (folder) => {
+      const data = path.join(folder, 'data.yaml');
+      const text = readFileSync(data, 'utf8');
+      writeFileSync(data, text.slice(0, text.indexOf('sources:')) + text.slice(text.indexOf('variables:')));
+    });
+    const out = path.join(path.dirname(ws), 'edited.xlsx');
+    const ops = [{ sheet: 'Data requirements', insertAfterKey: 'welcome/email_optin', values: { 3: 'app_version', 4: 'Mobile app' } }];
+    writeFileSync(path.join(path.dirname(ws), 'ops.json'), JSON.stringify([{ ops, out }]));
+    runPython(EDIT, xlsx, path.join(path.dirname(ws), 'ops.json'));
+    const { diff, conflicts, warnings } = await applied(ws, out);
+    expect(conflicts).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(diff).toEqual({
+      'data.yaml': [
+        '     sources: [crm]',
+        '+  - id: app_version',
+        '+    name: app_version',
+        '+    sources: [mobile-app]',
+        '+sources:',
+        '+  - id: mobile-app',
+        '+    name: Mobile app',
+      ],
+      'scenarios.yaml': ['       event: signed_up', '-    variables: [email_optin]', '+    variables: [email_optin, app_version]'],
+    });
+  });
+});
+
 describe.skipIf(!python && !inCi)('omni import --into: an English workspace with shared files', () => {
   let ws: string;
   const outputs = new Map<string, string>();

@@ -22,10 +22,11 @@ import { repo } from './helpers.js';
 export const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8', cwd });
 
 /** A copy of a workspace in a git repository of its own, and its exported workbook. */
-export async function workspaceCopy(folder = 'examples/maison-lumen'): Promise<{ dir: string; xlsx: string }> {
+export async function workspaceCopy(folder = 'examples/maison-lumen', prepare?: (ws: string) => void): Promise<{ dir: string; xlsx: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'omni-into-'));
   cpSync(path.join(repo, folder), path.join(dir, 'ws'), { recursive: true });
   const ws = path.join(dir, 'ws');
+  prepare?.(ws);
   git(ws, 'init', '-q');
   git(ws, 'add', '-A');
   git(ws, 'commit', '-qm', 'init');
