@@ -417,13 +417,13 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     const expectedColumns: Axis[] = [];
     (spec.rows[headerRow - 1] ?? []).forEach((cell, c) => {
       if (c === 0 || !cell || cell.value === null) return;
-      expectedColumns.push({ id: cell.edit?.id ?? String(cell.value), name: String(cell.value), editable: cell.edit !== undefined, at: c + 1 });
+      expectedColumns.push({ id: cell.edit?.id ?? String(cell.value), name: shown(cell.value), editable: cell.edit !== undefined, at: c + 1 });
     });
     const expectedBlocks: (Axis & { height: number })[] = [];
     for (let r = headerRow; r < spec.rows.length; r++) {
       const cell = spec.rows[r]?.[0];
       if (cell && cell.value !== null)
-        expectedBlocks.push({ id: cell.edit?.id ?? String(cell.value), name: String(cell.value), editable: cell.edit !== undefined, at: r + 1, height: 1 });
+        expectedBlocks.push({ id: cell.edit?.id ?? String(cell.value), name: shown(cell.value), editable: cell.edit !== undefined, at: r + 1, height: 1 });
       else if (expectedBlocks.length > 0) expectedBlocks[expectedBlocks.length - 1]!.height++;
     }
     const actualColumns = sheet
@@ -524,7 +524,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         const list: { id: string; name: string; status: string }[] = [];
         for (let line = 0; was && line < was.height; line++) {
           const cell = spec.rows[was.at - 1 + line]?.[at - 1];
-          if (cell?.edit?.kind === 'touchpoints') list.push({ id: cell.edit.id, name: String(cell.value), status: cell.style?.replace('status-', '') ?? 'normal' });
+          if (cell?.edit?.kind === 'touchpoints') list.push({ id: cell.edit.id, name: shown(cell.value), status: cell.style?.replace('status-', '') ?? 'normal' });
         }
         return list;
       };
@@ -581,7 +581,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         for (const field of ['stage', 'channel', 'status'] as const)
           if (was && was[field] !== entity.record[field])
             result.edits.push({ kind: 'touchpoints', id: old.id, path: [field], value: entity.record[field], where: entity.where });
-        if (was && was.name !== entity.record.name)
+        if (was && lineEnds(was.name) !== entity.record.name)
           result.edits.push({ kind: 'touchpoints', id: old.id, path: ['name'], value: entity.record.name, where: entity.where });
         continue;
       }
