@@ -191,7 +191,7 @@ export function toWorkspaceFiles(result: Pick<ImportResult, 'settings' | 'sectio
     const document: Record<string, unknown> = {};
     for (const kind of kinds) if (result.sections[kind].length > 0) document[kind] = result.sections[kind];
     if (Object.keys(document).length === 0) continue;
-    files.set(file, `# yaml-language-server: $schema=${SCHEMA_BASE}/model.schema.json\n# Imported by omni import from a workbook.\n${yaml(document)}`);
+    files.set(file, `# yaml-language-server: $schema=${SCHEMA_BASE}/model.schema.json\n# ${importerMessage(settings.locale, 'importedComment')}\n${yaml(document)}`);
   }
   return files;
 }

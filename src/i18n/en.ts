@@ -687,6 +687,7 @@ export const en: Vocabulary = {
     tooManyCells: 'the workbook holds more than {max} cells with a value',
     tooManyMerged: "the workbook's merged ranges cover more than {max} cells",
     danglingRefused: '{count} reference(s) would be left dangling by the deletions; nothing written',
+    importedComment: 'Imported by omni import from a workbook.',
     danglingHint: "delete or change those references in the workbook too (e.g. clear the use case from the scenario's cell), or edit the YAML, then import again",
   },
 };

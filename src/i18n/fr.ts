@@ -693,6 +693,7 @@ export const fr: Vocabulary = {
     tooManyCells: 'le classeur contient plus de {max} cellules remplies',
     tooManyMerged: 'les plages fusionnées du classeur couvrent plus de {max} cellules',
     danglingRefused: '{count} référence(s) resteraient orphelines après les suppressions ; rien n’est écrit',
+    importedComment: 'Importé par omni import depuis un classeur.',
     danglingHint:
       'supprimez ou modifiez aussi ces références dans le classeur (par exemple retirez le cas d’usage de la cellule du scénario), ou modifiez le YAML, puis importez à nouveau',
   },

@@ -379,6 +379,7 @@ export type ImporterMessageId =
   | 'tooManyCells'
   | 'tooManyMerged'
   | 'danglingRefused'
-  | 'danglingHint';
+  | 'danglingHint'
+  | 'importedComment';
 
 export type ImporterMessages = Readonly<Record<ImporterMessageId, string>>;

@@ -1,9 +1,9 @@
 /**
  * A real LibreOffice edit: a Python-UNO script (test/exporters/scripts/uno-edit.py) starts
  * its own headless soffice, edits the exported workbook in Calc (a score, a name, an
- * inserted step row, a new touchpoint in an empty cell), stores it with Calc's
+ * inserted step row, a new touchpoint in an empty cell, an inserted channel row), stores it with Calc's
  * "MS Excel 2007 XML" filter, and stops soffice; `omni import --into` then changes exactly
- * those YAML lines.
+ * those YAML lines (nothing below the inserted rows is misread as shifted).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
@@ -21,7 +21,7 @@ if ((!unoPython || !soffice) && !inCi) console.warn('skipping the UNO edit test:
 const omni = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), ...args], { encoding: 'utf8', cwd });
 
 describe.skipIf((!unoPython || !soffice) && !inCi)('omni import --into after an edit made in LibreOffice Calc through UNO', () => {
-  test('a score, a name, an inserted step row and a new touchpoint: exactly those lines change, lint clean', { timeout: 60_000 }, () => {
+  test('a score, a name, an inserted step row, a new touchpoint and an inserted channel row: exactly those lines change, lint clean', { timeout: 60_000 }, () => {
     expect(unoPython, 'python3 with uno not found; .ci/run installs python3-uno').toBeDefined();
     const dir = mkdtempSync(path.join(tmpdir(), 'omni-uno-'));
     const ws = path.join(dir, 'ws');
@@ -42,16 +42,23 @@ describe.skipIf((!unoPython || !soffice) && !inCi)('omni import --into after an 
     expect(run.status).toBe(0);
     expect(existsSync(edited)).toBe(true);
     const imported = omni(dir, 'import', '--xlsx', edited, '--into', ws);
-    expect(imported.stderr).toBe(`omni: applied 4 edit(s) from ${edited}; run \`git diff\` to review them\n`);
+    expect(imported.stderr).toBe(`omni: applied 6 edit(s) from ${edited}; run \`git diff\` to review them\n`);
     expect(imported.status).toBe(0);
     const changed = git(ws, 'diff', '--unified=0')
       .stdout.split('\n')
       .filter((line) => /^[-+]/.test(line) && !/^(---|\+\+\+) /.test(line));
     expect(changed).toEqual([
+      '+  - id: borne-en-magasin',
+      '+    name: Borne en magasin',
       '+  - id: suivi-de-commande-en-ligne',
       '+    name: Suivi de commande en ligne',
       '+    stage: livraison',
       '+    channel: site',
+      '+    status: normal',
+      '+  - id: paiement-sur-borne',
+      '+    name: Paiement sur borne',
+      '+    stage: achat',
+      '+    channel: borne-en-magasin',
       '+    status: normal',
       '-    name: Alerte retour en stock',
       '+    name: Alerte stock',

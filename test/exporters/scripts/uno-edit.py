@@ -5,7 +5,7 @@ Usage: uno-edit.py IN.xlsx OUT.xlsx PROFILE_DIR
 Starts its own headless soffice (own user profile, a named pipe), opens the workbook,
 changes a score, renames a scenario, inserts a step row under a scenario (Calc moves the
 merged ranges below it, as it does for a person), types a new touchpoint in an empty
-matrix cell, stores with the "Calc MS Excel 2007 XML" filter, and always stops soffice.
+matrix cell, inserts a channel row in the matrix, stores with the "Calc MS Excel 2007 XML" filter, and always stops soffice.
 """
 import os
 import subprocess
@@ -79,6 +79,10 @@ def main():
         # A new touchpoint typed in an empty matrix cell: Site web × Je suis livré (F5).
         matrix = sheets.getByName('Parcours client')
         matrix.getCellByPosition(5, 4).setString('Suivi de commande en ligne')
+        # A new channel row between two channels (Calc moves the merged channel cells below).
+        matrix.Rows.insertByIndex(6, 1)
+        matrix.getCellByPosition(0, 6).setString('Borne en magasin')
+        matrix.getCellByPosition(4, 6).setString('Paiement sur borne')
         doc.storeToURL(url(target), (prop('FilterName', 'Calc MS Excel 2007 XML'), prop('Overwrite', True)))
         doc.close(True)
     finally:
