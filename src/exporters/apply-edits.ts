@@ -103,7 +103,8 @@ function styledLike(doc: Document, record: Record<string, unknown>, neighbour: u
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
       const mine = pair.value;
       const theirs = model.get(key, true);
-      if (isSeq(mine) && isSeq(theirs) && mine.items.every((item) => isScalar(item))) mine.flow = theirs.flow ?? false;
+      if (isSeq(mine) && mine.items.length === 0) mine.flow = true;
+      else if (isSeq(mine) && isSeq(theirs) && mine.items.every((item) => isScalar(item))) mine.flow = theirs.flow ?? false;
       else if (isMap(mine)) style(mine, theirs);
     }
   };
@@ -267,7 +268,7 @@ export function applyEdits(
   const removed: string[] = [];
   const existing = new Set(options.files ?? []);
   /** Where each new entity went: its file and the path of its section's list. */
-  const placed = new Map<string, { file: string; list: Path }>();
+  const placed = new Map<string, { file: string; list: Path; own?: { file: string; path: Path } }>();
   for (const added of edits.added) {
     const { kind, record, where } = added;
     const id = String(record.id);
@@ -295,24 +296,39 @@ export function applyEdits(
       continue;
     }
     const spot = 'origin' in neighbour ? { file: neighbour.origin.file, list: neighbour.origin.path.slice(0, -1) } : neighbour;
-    // One entity per file named after its id: the new one gets its own file beside it.
+    // One entity per file named after its id: the new one gets its own file beside it (so does one following it).
+    let model: { file: string; path: Path } | undefined = 'origin' in neighbour ? undefined : neighbour.own;
     if ('origin' in neighbour) {
       const file = neighbour.origin.file;
       const base = path.posix.basename(file).replace(/\.ya?ml$/, '');
       const alone = base === neighbour.id && neighbour.origin.path.length === 2 && section.filter((other) => other.origin.file === file).length === 1;
-      const ownFile = path.posix.join(path.posix.dirname(file), `${id}${path.posix.extname(file)}`);
       const { doc } = parsed(file);
-      const single = isMap(doc.contents) && doc.contents.items.length === 1;
-      if (alone && single && !existing.has(ownFile) && !files.has(ownFile) && (options.isModelFile?.(ownFile) ?? false)) {
-        const own = new Document({ [neighbour.origin.path[0]!]: [] });
-        own.addIn([neighbour.origin.path[0]!], styledLike(own, record, doc.getIn(neighbour.origin.path, true)));
-        files.set(ownFile, `${modelines(parsed(file).text)}${own.toString(TO_STRING)}`);
-        placed.set(`${kind}/${id}`, { file: ownFile, list: [neighbour.origin.path[0]!] });
+      if (alone && isMap(doc.contents) && doc.contents.items.length === 1) model = { file, path: neighbour.origin.path };
+    }
+    if (model) {
+      const ownFile = path.posix.join(path.posix.dirname(model.file), `${id}${path.posix.extname(model.file)}`);
+      if (!existing.has(ownFile) && !files.has(ownFile) && (options.isModelFile?.(ownFile) ?? false)) {
+        const key = model.path[0]!;
+        const own = new Document({ [key]: [] });
+        own.addIn([key], styledLike(own, record, parsed(model.file).doc.getIn(model.path, true)));
+        files.set(ownFile, `${modelines(parsed(model.file).text)}${own.toString(TO_STRING)}`);
+        placed.set(`${kind}/${id}`, { file: ownFile, list: [key], own: model });
+        continue;
+      }
+      if (!('origin' in neighbour)) {
+        // The neighbour's own new file cannot take a sibling file: next to it in that new file.
+        const text = files.get(neighbour.file)!;
+        const doc = parseDocument(text);
+        const list = doc.getIn(neighbour.list, true);
+        if (isSeq(list)) list.items.push(styledLike(doc, record, parsed(model.file).doc.getIn(model.path, true)));
+        files.set(neighbour.file, doc.toString(TO_STRING));
+        placed.set(`${kind}/${id}`, neighbour);
         continue;
       }
     }
     placed.set(`${kind}/${id}`, spot);
-    const first = anchor === undefined && added.placement === 'after';
+    // First of its section only when it follows nothing; after an entity the YAML no longer has, last.
+    const first = anchorId === undefined && added.placement === 'after';
     const like = 'origin' in neighbour ? neighbour.origin.path : undefined;
     fileWork(spot.file).structural.push((doc) => {
       const list = doc.getIn(spot.list, true);
