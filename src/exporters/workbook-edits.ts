@@ -693,7 +693,20 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       if (!filled(sheet, r, keyColumn)) continue;
       const where = `${sheet.name}!${address(r, 1)}`;
       if (get(r, 2) !== '') {
-        const record = newScenario(sheet, r, program, lastScenario);
+        // A programme named in column A of the new row (as the template import reads it): that one, or a new one.
+        let own = program;
+        if (get(r, 1) !== '') {
+          own = lookup('programs', get(r, 1));
+          if (own === undefined) {
+            own = newId('programs', get(r, 1));
+            const last = groups
+              .map((group) => group.program)
+              .filter((id) => id !== undefined && base.index.programs.has(id))
+              .pop();
+            add({ kind: 'programs', record: { id: own, name: get(r, 1) }, where, placement: 'after', ...(last !== undefined ? { after: last } : {}) });
+          }
+        }
+        const record = newScenario(sheet, r, own, lastScenario);
         if (record) {
           current = { id: String(record.id), record };
           lastScenario = current.id;

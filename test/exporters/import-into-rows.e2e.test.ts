@@ -448,6 +448,27 @@ export const CASES: Case[] = [
       ],
     },
   },
+  {
+    name: 'specification: a new scenario row naming its programme in column A (a known one)',
+    ops: [{ sheet: S, append: { 1: 'Upsell', 2: 'Réassort conseillé', 4: 'Grands projets', 5: 'Comportement', 6: 'restock_advised' } }],
+    diff: {
+      'scenarios/reassort-conseille.yaml': [
+        '+# yaml-language-server: $schema=../../../schemas/model.schema.json',
+        '+',
+        '+scenarios:',
+        '+  - id: reassort-conseille',
+        '+    name: Réassort conseillé',
+        '+    program: upsell',
+        '+    lifecycle: relationship',
+        '+    target: grands-projets',
+        '+    trigger:',
+        '+      type: behavior',
+        '+      event: restock_advised',
+        '+    steps: []',
+        '+',
+      ],
+    },
+  },
 ];
 
 describe.skipIf(!python && !inCi)('omni import --into: added and deleted rows, one golden diff per entity kind', () => {
@@ -509,6 +530,22 @@ const GAPS_CASES: Case[] = [
     diff: { 'data.yaml': ['     sources: []', '-  # gap: unused-variable', '-  - id: shoe_size', '-    name: Shoe size', '-    sources: [crm]'] },
   },
 ];
+
+describe.skipIf(!python && !inCi)('omni import --into: deleting what changed in the YAML since the export', () => {
+  test('a deleted use case row whose use case was edited in the YAML since the export is a conflict: nothing written', async () => {
+    const { dir: ws, xlsx } = await workspaceCopy();
+    const useCases = path.join(ws, 'use-cases.yaml');
+    writeFileSync(useCases, readFileSync(useCases, 'utf8').replace('    category: Acquisition\n', '    category: Acquisition sociale\n'));
+    const out = path.join(path.dirname(ws), 'edited.xlsx');
+    writeFileSync(path.join(path.dirname(ws), 'ops.json'), JSON.stringify([{ ops: [{ sheet: "Cas d'usage", deleteKey: 'social-achetable' }], out }]));
+    runPython(EDIT, xlsx, path.join(path.dirname(ws), 'ops.json'));
+    const { diff, conflicts } = await applied(ws, out);
+    expect(conflicts).toEqual([
+      "Cas d'usage (ligne de « Rendre les publications sociales achetables et recibler les visiteurs » supprimée): cas d’usage « social-achetable » a changé dans le YAML depuis l’export (use-cases.yaml) ; modifiez-le là ou exportez à nouveau",
+    ]);
+    expect(diff).toEqual({});
+  });
+});
 
 describe.skipIf(!python && !inCi)('omni import --into: ids of new rows never collide with the YAML as it is now', () => {
   test('a stage added in the YAML since the export takes the id: the new column gets the next one', async () => {
