@@ -123,7 +123,7 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
     );
   }
   // A deleted row must not leave references to what it deleted: refused, with each reference, before anything is written.
-  const { importerMessage } = await import('../exporters/workbook-edits.js');
+  const { importerMessage } = await import('../exporters/messages.js');
   const known = new Set(beforeLint.diagnostics.map(referenceKey));
   const dangling = afterLint.diagnostics.filter(
     (diagnostic) => diagnostic.severity === 'error' && DANGLING.has(diagnostic.ruleId) && !known.has(referenceKey(diagnostic)),

@@ -67,8 +67,6 @@ function fillStatuses(): Map<string, TouchpointStatus> {
   return fills;
 }
 
-export { importerMessage };
-
 /**
  * Pairs two ordered lists of names: equal names (a longest common subsequence) pair
  * first; between two such anchors, the leftovers pair by position (a renamed item), and
