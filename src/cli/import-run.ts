@@ -11,6 +11,11 @@ import { checkOutputFile, checkOutputFolder, currentIo, displayPath, writeData, 
 import { CliError, EXIT } from './errors.js';
 import type { ImportCommandOptions } from './import.js';
 
+/** Findings that name something missing: an import --into must not leave any it did not find. */
+const DANGLING = new Set(['unknown-reference', 'undeclared-template-variable']);
+const referenceKey = (diagnostic: { ruleId: string; message: string; entity?: { kind: string; id: string } }) =>
+  `${diagnostic.ruleId}\u0000${diagnostic.entity?.kind ?? ''}/${diagnostic.entity?.id ?? ''}\u0000${diagnostic.message}`;
+
 /** Rules whose errors mean a file was not read: an import --into must not write over what it cannot see. */
 const UNREADABLE = new Set(['yaml-syntax', 'schema']);
 
@@ -79,21 +84,29 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   }
   const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
   const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
-  const edits = workbookEdits(workbook, expected, base);
-  const applied = applyEdits(before.model, result.records, edits, (name) => readFileSync(path.join(root, name), 'utf8'));
+  const { selectModelFiles } = await import('../loader/discover.js');
+  const { SECTION_KINDS } = await import('../model/types.js');
+  // Ids in use in the YAML as it is now, so that the ids of new rows never collide with them.
+  const taken = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, before.model[kind].map((entity) => entity.id)]));
+  const edits = workbookEdits(workbook, expected, base, taken);
+  const { include, exclude } = before.model.settings;
+  const applied = applyEdits(before.model, result.records, edits, (name) => readFileSync(path.join(root, name), 'utf8'), {
+    files: before.files,
+    isModelFile: (name) => selectModelFiles([name], include, exclude).length === 1,
+  });
   for (const warning of [...edits.warnings, ...applied.warnings]) writeMessage(`warning: ${warning}`);
   if (applied.conflicts.length > 0) {
     for (const conflict of applied.conflicts) writeMessage(`conflict: ${conflict.message}`);
     writeMessage(`${applied.conflicts.length} conflict(s): nothing written`);
     return EXIT.problems;
   }
-  if (applied.files.size === 0) {
+  if (applied.files.size === 0 && applied.removed.length === 0) {
     writeMessage('the workbook has no edit to apply');
     return EXIT.ok;
   }
   // The workspace as it would be, read from memory: it must still load cleanly.
   const overlay = {
-    listFiles: () => before.files,
+    listFiles: () => [...new Set([...before.files, ...applied.files.keys()])].filter((name) => !applied.removed.includes(name)),
     readFile: (name: string) => {
       const text = applied.files.get(name);
       return text !== undefined ? Buffer.from(text, 'utf8') : readFileSync(path.join(root, name));
@@ -109,6 +122,20 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
       'this is a bug in omni: please report it with the workbook',
     );
   }
+  // A deleted row must not leave references to what it deleted: refused, with each reference, before anything is written.
+  const { importerMessage } = await import('../exporters/messages.js');
+  const known = new Set(beforeLint.diagnostics.map(referenceKey));
+  const dangling = afterLint.diagnostics.filter(
+    (diagnostic) => diagnostic.severity === 'error' && DANGLING.has(diagnostic.ruleId) && !known.has(referenceKey(diagnostic)),
+  );
+  if (dangling.length > 0) {
+    const locale = before.model.settings.locale;
+    for (const diagnostic of dangling)
+      writeMessage(`${path.join(into, diagnostic.file)}:${diagnostic.range.start.line}:${diagnostic.range.start.column}: ${diagnostic.message} (${diagnostic.ruleId})`);
+    writeMessage(importerMessage(locale, 'danglingRefused', { count: dangling.length }));
+    writeMessage(importerMessage(locale, 'danglingHint'));
+    return EXIT.problems;
+  }
   if (dryRun) {
     const { diffWorkspaces } = await import('../diff/diff.js');
     const { formatDiffText } = await import('../diff/format-text.js');
@@ -117,18 +144,18 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
       { label: `${into} + ${path.basename(file)}`, model: after.model, lint: afterLint },
     );
     writeData(formatDiffText(diff, { color: false }));
-    writeMessage(`--dry-run: ${applied.files.size} file(s) would change, nothing written`);
+    writeMessage(`--dry-run: ${applied.files.size + applied.removed.length} file(s) would change, nothing written`);
     return EXIT.ok;
   }
-  writeAll(root, applied.files);
+  writeAll(root, applied.files, applied.removed);
   // The data of an --into run: the files it changed, one per line (like git diff --name-only).
-  for (const name of [...applied.files.keys()].sort()) writeData(`${path.join(into, name)}\n`);
+  for (const name of [...applied.files.keys(), ...applied.removed].sort()) writeData(`${path.join(into, name)}\n`);
   writeMessage(`applied ${edits.edits.length + edits.added.length + edits.deleted.length} edit(s) from ${file}; run \`git diff\` to review them`);
   return EXIT.ok;
 }
 
-/** All files or none: every temporary file is written first, then each is renamed over its target. */
-function writeAll(root: string, files: Map<string, string>): void {
+/** All files or none: every temporary file is written first, then each is renamed over its target; removed files go last. */
+function writeAll(root: string, files: Map<string, string>, removed: readonly string[] = []): void {
   const temporaries: [string, string][] = [];
   const cleanup = () => {
     for (const [temporary] of temporaries) rmSync(temporary, { force: true });
@@ -147,6 +174,7 @@ function writeAll(root: string, files: Map<string, string>): void {
     throw new CliError(`cannot write ${(error as NodeJS.ErrnoException).path ?? root} (${(error as Error).message}); nothing written`);
   }
   for (const [temporary, target] of temporaries) renameSync(temporary, target);
+  for (const name of removed) rmSync(path.join(root, name), { force: true });
   unregister();
 }
 

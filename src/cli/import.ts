@@ -26,8 +26,9 @@ export function registerImport(program: Command): void {
       'after',
       '\nWarnings (stderr) name the sheet and cell of anything that could not be imported as is.' +
         '\n--into keeps comments, key order and layout of the YAML: only the edited values change. An entity edited in the' +
-        '\nworkbook that also changed in the YAML since the export is a conflict: reported, and nothing is written.' +
-        '\nExit codes: 0 written (even with warnings), 1 conflicts (nothing written), 2 usage or fatal error (unreadable workbook,' +
+        '\nworkbook that also changed in the YAML since the export is a conflict: reported, and nothing is written; so is a' +
+        '\ndeletion that would leave references dangling (each one listed). Added rows become new entities (derived ids).' +
+        '\nExit codes: 0 written (even with warnings), 1 conflicts or dangling references (nothing written), 2 usage or fatal error (unreadable workbook,' +
         '\nmissing sheet, existing files without --force).',
     )
     .action(async (options: ImportCommandOptions) => {

@@ -1,5 +1,8 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, stringify, type Scalar, type YAMLMap } from 'yaml';
 import type { Model, SectionKind } from '../model/types.js';
+import path from 'node:path';
+import type { ImporterMessageId, MessageData } from '../i18n/index.js';
+import { importerMessage } from './messages.js';
 import type { WorkbookEdits } from './workbook-edits.js';
 import { withoutOrigins } from './build-workbook.js';
 
@@ -12,8 +15,10 @@ export interface Conflict {
 }
 
 export interface AppliedEdits {
-  /** File (relative to the workspace) → its new text; only files that change. */
+  /** File (relative to the workspace) → its new text; only files that change (new files included). */
   files: Map<string, string>;
+  /** Files whose only entities were deleted (one scenario per file): removed rather than left as `scenarios: []`. */
+  removed: string[];
   conflicts: Conflict[];
   warnings: string[];
 }
@@ -63,19 +68,109 @@ function scalarText(source: string, node: Scalar, keyStart: number, value: strin
   return block ? `${text}\n` : text;
 }
 
+/** Where a section's first entity goes when the workspace has none: beside these sections, as `omni import --out` groups them. */
+const SIBLINGS: Partial<Record<SectionKind, SectionKind[]>> = {
+  stages: ['channels', 'touchpoints'],
+  channels: ['stages', 'touchpoints'],
+  touchpoints: ['stages', 'channels'],
+  lifecycle: ['targets', 'programs'],
+  targets: ['programs', 'lifecycle'],
+  programs: ['targets', 'lifecycle', 'scenarios'],
+  sources: ['variables', 'events'],
+  variables: ['sources', 'events'],
+  useCases: ['touchpoints'],
+  scenarios: ['programs'],
+};
+
+/** Options of `applyEdits`: the workspace's files, and whether a new file would be read as a model file. */
+export interface ApplyOptions {
+  /** Workspace-relative files of the workspace (a new file never replaces one). */
+  files?: readonly string[];
+  /** Whether the loader would read a new file at this path (omni.yaml's include/exclude). */
+  isModelFile?: (file: string) => boolean;
+}
+
+/**
+ * A new entity's node, its lists in the style its neighbour uses for the same keys (a
+ * flow `[a, b]` where the neighbour writes one), so a new entry reads like the others.
+ */
+function styledLike(doc: Document, record: Record<string, unknown>, neighbour: unknown): YAMLMap {
+  const node = doc.createNode(record) as YAMLMap;
+  if (!isMap(neighbour)) return node;
+  const style = (created: unknown, model: unknown) => {
+    if (!isMap(created) || !isMap(model)) return;
+    for (const pair of created.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      const mine = pair.value;
+      const theirs = model.get(key, true);
+      if (isSeq(mine) && mine.items.length === 0) mine.flow = true;
+      else if (isSeq(mine) && isSeq(theirs) && mine.items.every((item) => isScalar(item))) mine.flow = theirs.flow ?? false;
+      else if (isMap(mine)) style(mine, theirs);
+    }
+  };
+  style(node, neighbour);
+  return node;
+}
+
+/** A line without the spaces just inside flow brackets: `{ a: 1 }` and `{a: 1}` read the same. */
+const unpadded = (line: string) => line.replace(/([[{]) +/g, '$1').replace(/ +([\]}])/g, '$1');
+
+/**
+ * The yaml library writes every flow collection one way (`{a: 1}`, `[a, b]`), while a
+ * file may pad some (`{ a: 1 }`, Prettier's style for flow maps). A line that the
+ * re-stringified text writes differently from the original only by that padding gets
+ * its original text back, so a structural edit changes no other line.
+ */
+function keepLineFormatting(before: string, after: string): string {
+  const kept = new Set(after.split('\n'));
+  const originals = new Map<string, string[]>();
+  for (const line of before.split('\n')) {
+    if (kept.has(line)) continue;
+    const key = unpadded(line);
+    if (key === line && !/[[{]/.test(line)) continue;
+    originals.set(key, [...(originals.get(key) ?? []), line]);
+  }
+  if (originals.size === 0) return after;
+  return after
+    .split('\n')
+    .map((line) => {
+      if (!/[[{]/.test(line)) return line;
+      const candidates = originals.get(unpadded(line));
+      return candidates && candidates.length > 0 ? candidates.shift()! : line;
+    })
+    .join('\n');
+}
+
+/** The lines at the top of a file that tell editors its schema (`# yaml-language-server: …`), and the blank line after them. */
+function modelines(text: string): string {
+  const lines = text.split('\n');
+  let end = 0;
+  while (end < lines.length && lines[end]!.startsWith('# yaml-language-server:')) end++;
+  if (end === 0) return '';
+  return `${lines.slice(0, end).join('\n')}\n${lines[end] === '' ? '\n' : ''}`;
+}
+
 /**
  * Applies the workbook's edits to the workspace's YAML files in place. Scalars are
  * replaced in the source text itself (nothing else of the file moves); lists, new keys,
  * new and deleted entities go through the `yaml` Document API, which keeps comments, key
  * order, flow or block style and blank lines. An edit to an entity whose YAML changed
  * since the export (its record differs from the hidden sheet's) is a conflict.
+ *
+ * A new entity goes into the file of its neighbour (the entity it follows, else the
+ * first or last of its section), right after it; when that neighbour is alone in a file
+ * named after its id (one scenario per file), the new entity gets a file of its own
+ * beside it, `<id>.yaml`, with the neighbour's schema line.
  */
 export function applyEdits(
-  current: Pick<Model, 'index' | SectionKind>,
+  current: Pick<Model, 'index' | 'settings' | SectionKind>,
   exported: Map<string, string>,
   edits: WorkbookEdits,
   readFile: (file: string) => string,
+  options: ApplyOptions = {},
 ): AppliedEdits {
+  const locale = current.settings.locale;
+  const say = (id: ImporterMessageId, data: MessageData) => importerMessage(locale, id, data);
   const conflicts: Conflict[] = [];
   const warnings: string[] = [];
   const entityOf = (kind: SectionKind, id: string) => (current.index as unknown as Record<string, Map<string, Entity>>)[kind]?.get(id);
@@ -91,9 +186,7 @@ export function applyEdits(
           kind,
           id,
           where,
-          message: entity
-            ? `${where}: ${kind} "${id}" changed in the YAML since the export (${entity.origin.file}); edit it there or export again`
-            : `${where}: ${kind} "${id}" is no longer in the YAML; export again`,
+          message: `${where}: ${entity ? say('changedSinceExport', { kind, id, file: entity.origin.file }) : say('goneSinceExport', { kind, id })}`,
         });
       }
     }
@@ -171,38 +264,106 @@ export function applyEdits(
     if (entity) fileWork(entity.origin.file).deletions.push(entity.origin.path);
   }
 
-  for (const { kind, record, where } of edits.added) {
-    const sibling = (current[kind] as unknown as Entity[])[0];
-    if (!sibling) {
-      warnings.push(`${where}: no YAML file declares ${kind} yet; add "${String(record.name)}" there by hand`);
+  const files = new Map<string, string>();
+  const removed: string[] = [];
+  const existing = new Set(options.files ?? []);
+  /** Where each new entity went: its file and the path of its section's list. */
+  const placed = new Map<string, { file: string; list: Path; own?: { file: string; path: Path } }>();
+  for (const added of edits.added) {
+    const { kind, record, where } = added;
+    const id = String(record.id);
+    if (entityOf(kind, id)) {
+      conflicts.push({ kind, id, where, message: `${where}: ${say('addedSinceExport', { kind, id })}` });
       continue;
     }
-    if (entityOf(kind, String(record.id))) {
-      conflicts.push({ kind, id: String(record.id), where, message: `${where}: ${kind} "${String(record.id)}" was added in the YAML since the export; export again` });
+    const section = current[kind] as unknown as Entity[];
+    const anchorId = added.placement === 'after' ? added.after : undefined;
+    const anchor = anchorId === undefined ? undefined : (entityOf(kind, anchorId) ?? placed.get(`${kind}/${anchorId}`));
+    const neighbour = anchor ?? (added.placement === 'end' ? section[section.length - 1] : section[0]);
+    if (!neighbour) {
+      // No entity of this section yet: a new section in the file of a related one (sources beside variables…).
+      const sibling = (SIBLINGS[kind] ?? []).map((other) => (current[other] as unknown as Entity[])[0]).find((entity) => entity !== undefined);
+      if (!sibling) {
+        warnings.push(`${where}: ${say('noFileForKind', { kind, name: String(record.name) })}`);
+        continue;
+      }
+      placed.set(`${kind}/${id}`, { file: sibling.origin.file, list: [kind] });
+      fileWork(sibling.origin.file).structural.push((doc) => {
+        const list = doc.get(kind, true);
+        if (isSeq(list)) list.items.push(doc.createNode(record));
+        else doc.set(kind, doc.createNode([record]));
+      });
       continue;
     }
-    const list = sibling.origin.path.slice(0, -1);
-    fileWork(sibling.origin.file).structural.push((doc) => doc.addIn(list, doc.createNode(record)));
+    const spot = 'origin' in neighbour ? { file: neighbour.origin.file, list: neighbour.origin.path.slice(0, -1) } : neighbour;
+    // One entity per file named after its id: the new one gets its own file beside it (so does one following it).
+    let model: { file: string; path: Path } | undefined = 'origin' in neighbour ? undefined : neighbour.own;
+    if ('origin' in neighbour) {
+      const file = neighbour.origin.file;
+      const base = path.posix.basename(file).replace(/\.ya?ml$/, '');
+      const alone = base === neighbour.id && neighbour.origin.path.length === 2 && section.filter((other) => other.origin.file === file).length === 1;
+      const { doc } = parsed(file);
+      if (alone && isMap(doc.contents) && doc.contents.items.length === 1) model = { file, path: neighbour.origin.path };
+    }
+    if (model) {
+      const ownFile = path.posix.join(path.posix.dirname(model.file), `${id}${path.posix.extname(model.file)}`);
+      if (!existing.has(ownFile) && !files.has(ownFile) && (options.isModelFile?.(ownFile) ?? false)) {
+        const key = model.path[0]!;
+        const own = new Document({ [key]: [] });
+        own.addIn([key], styledLike(own, record, parsed(model.file).doc.getIn(model.path, true)));
+        files.set(ownFile, `${modelines(parsed(model.file).text)}${own.toString(TO_STRING)}`);
+        placed.set(`${kind}/${id}`, { file: ownFile, list: [key], own: model });
+        continue;
+      }
+      if (!('origin' in neighbour)) {
+        // The neighbour's own new file cannot take a sibling file: next to it in that new file.
+        const text = files.get(neighbour.file)!;
+        const doc = parseDocument(text);
+        const list = doc.getIn(neighbour.list, true);
+        if (isSeq(list)) list.items.push(styledLike(doc, record, parsed(model.file).doc.getIn(model.path, true)));
+        files.set(neighbour.file, doc.toString(TO_STRING));
+        placed.set(`${kind}/${id}`, neighbour);
+        continue;
+      }
+    }
+    placed.set(`${kind}/${id}`, spot);
+    // First of its section only when it follows nothing; after an entity the YAML no longer has, last.
+    const first = anchorId === undefined && added.placement === 'after';
+    const like = 'origin' in neighbour ? neighbour.origin.path : undefined;
+    fileWork(spot.file).structural.push((doc) => {
+      const list = doc.getIn(spot.list, true);
+      const node = styledLike(doc, record, like === undefined ? undefined : doc.getIn(like, true));
+      if (!isSeq(list)) {
+        doc.addIn(spot.list, node);
+        return;
+      }
+      const at = anchorId === undefined ? -1 : list.items.findIndex((item) => isMap(item) && item.get('id') === anchorId);
+      list.items.splice(first ? 0 : at >= 0 ? at + 1 : list.items.length, 0, node);
+    });
   }
 
-  const files = new Map<string, string>();
-  if (conflicts.length > 0) return { files, conflicts, warnings };
+  if (conflicts.length > 0) return { files: new Map(), removed: [], conflicts, warnings };
   for (const [file, jobs] of work) {
     let text = parsed(file).text;
     for (const splice of [...jobs.splices].sort((a, b) => b.start - a.start)) text = text.slice(0, splice.start) + splice.text + text.slice(splice.end);
     if (jobs.structural.length > 0 || jobs.deletions.length > 0) {
       const doc = parseDocument(text);
+      // Deleted items are found before anything moves, then removed by identity: insertions in the same list do not shift them.
+      const doomed = jobs.deletions.map((at) => ({ parent: doc.getIn(at.slice(0, -1), true), node: doc.getIn(at, true) }));
       for (const job of jobs.structural) job(doc);
-      // Deepest and last items first, so earlier indices stay valid.
-      const ordered = [...jobs.deletions].sort((a, b) => {
-        for (let i = 0; i < Math.min(a.length, b.length); i++)
-          if (a[i] !== b[i]) return typeof a[i] === 'number' && typeof b[i] === 'number' ? (b[i] as number) - (a[i] as number) : 0;
-        return b.length - a.length;
-      });
-      for (const path of ordered) doc.deleteIn(path);
-      text = doc.toString(TO_STRING);
+      for (const { parent, node } of doomed) {
+        if (!isSeq(parent)) continue;
+        const index = parent.items.indexOf(node as never);
+        if (index >= 0) parent.items.splice(index, 1);
+      }
+      const only = isMap(doc.contents) && doc.contents.items.length === 1 ? doc.contents.items[0]!.value : undefined;
+      if (doomed.length > 0 && isSeq(only) && only.items.length === 0 && jobs.structural.length === 0) {
+        removed.push(file);
+        continue;
+      }
+      text = keepLineFormatting(text, doc.toString(TO_STRING));
     }
     if (text !== parsed(file).text) files.set(file, text);
   }
-  return { files, conflicts, warnings };
+  return { files, removed, conflicts, warnings };
 }

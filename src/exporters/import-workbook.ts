@@ -7,6 +7,7 @@ import { describeWorkbook } from './build-workbook.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { importTemplate } from './template-import.js';
+import { importerMessage } from './messages.js';
 import { address } from './workbook-spec.js';
 
 export type RawRecord = Record<string, unknown>;
@@ -56,20 +57,21 @@ function recordText(sheet: ReadSheet, row: number, firstColumn: number): string 
   return text;
 }
 
-function parseObject(text: string, where: string): RawRecord {
+function parseObject(text: string, where: string, locale: Locale): RawRecord {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new WorkbookError(`${where}: the omni data sheet is damaged (${(error as Error).message})`);
+    throw new WorkbookError(`${where}: ${importerMessage(locale, 'dataSheetDamaged', { reason: (error as Error).message })}`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new WorkbookError(`${where}: the omni data sheet is damaged (a record is not an object)`);
+    throw new WorkbookError(`${where}: ${importerMessage(locale, 'dataSheetDamaged', { reason: importerMessage(locale, 'recordNotObject') })}`);
   return parsed as RawRecord;
 }
 
 function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisibleEdits: boolean): ImportResult {
-  const rawSettings = parseObject(recordText(sheet, 1, 2), `${DATA_SHEET}!B1`);
+  // The settings say the locale: their own damage is reported in English.
+  const rawSettings = parseObject(recordText(sheet, 1, 2), `${DATA_SHEET}!B1`, 'en');
   const locale: Locale = rawSettings.locale === 'en' ? 'en' : 'fr';
   const settings: ImportedSettings = { name: String(rawSettings.name ?? ''), locale };
   if (typeof rawSettings.updated === 'string') settings.updated = rawSettings.updated;
@@ -84,11 +86,11 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisible
     const kind = sheet.cell(row, 1)?.value;
     if (kind === null || kind === undefined) continue;
     if (!(SECTION_KINDS as readonly unknown[]).includes(kind)) {
-      warnings.push(`${DATA_SHEET}!A${row}: unknown section "${kind}"; row not imported`);
+      warnings.push(`${DATA_SHEET}!A${row}: ${importerMessage(locale, 'unknownSection', { section: String(kind) })}`);
       continue;
     }
     const text = recordText(sheet, row, 3);
-    const record = parseObject(text, `${DATA_SHEET}!C${row}`);
+    const record = parseObject(text, `${DATA_SHEET}!C${row}`, locale);
     sections[kind as SectionKind].push(record);
     records.set(`${String(kind)}/${String(record.id)}`, text);
   }
@@ -125,7 +127,7 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
     // Sheet by sheet, each dropped once compared: never the whole expected workbook in memory.
     expected = describeWorkbook(dataSheetModel(settings, sections, defaultLifecycle), { errors: 0, warnings: 0, rules: [] });
   } catch {
-    return [`${DATA_SHEET}: the visible tabs could not be compared with the data sheet; check them by hand`];
+    return [`${DATA_SHEET}: ${importerMessage(settings.locale, 'visibleNotCompared')}`];
   }
   const readme = WORKBOOK_LABELS[settings.locale].sheets.readme;
   const warnings: string[] = [];
@@ -142,7 +144,7 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
     if (sheetSpec.name === readme || sheetSpec.name === DATA_SHEET) continue;
     const actual = workbook.sheets.find((sheet) => sheet.name === sheetSpec.name);
     if (!actual) {
-      warnings.push(`${sheetSpec.name}: sheet missing from the workbook; imported from the data sheet`);
+      warnings.push(`${sheetSpec.name}: ${importerMessage(settings.locale, 'sheetMissingFromData')}`);
       continue;
     }
     let reported = 0;
@@ -172,12 +174,12 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
         if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
         if (reported++ < 20) {
           warnings.push(
-            `${sheetSpec.name}!${address(r, c)}: "${gotValue ?? ''}" differs from omni's data ("${wantValue ?? ''}"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
+            `${sheetSpec.name}!${address(r, c)}: ${importerMessage(settings.locale, 'visibleDiffers', { got: String(gotValue ?? ''), want: String(wantValue ?? '') })}`,
           );
         }
       }
     }
-    if (reported > 20) warnings.push(`${sheetSpec.name}: ${reported - 20} more edited cells`);
+    if (reported > 20) warnings.push(`${sheetSpec.name}: ${importerMessage(settings.locale, 'moreEditedCells', { count: reported - 20 })}`);
     sheetSpec.rows = [];
     releaseMemory();
   }
@@ -243,7 +245,10 @@ export function toWorkspaceFiles(result: Pick<ImportResult, 'settings' | 'sectio
     const document: Record<string, unknown> = {};
     for (const kind of kinds) if (result.sections[kind].length > 0) document[kind] = result.sections[kind];
     if (Object.keys(document).length === 0) continue;
-    files.set(file, `# yaml-language-server: $schema=${SCHEMA_BASE}/model.schema.json\n# Imported by omni import from a workbook.\n${sectionsYaml(document)}`);
+    files.set(
+      file,
+      `# yaml-language-server: $schema=${SCHEMA_BASE}/model.schema.json\n# ${importerMessage(settings.locale, 'importedComment')}\n${sectionsYaml(document)}`,
+    );
     releaseMemory();
   }
   return files;

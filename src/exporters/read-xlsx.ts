@@ -1,4 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
+import type { Locale } from '../i18n/index.js';
+import { importerMessage } from './messages.js';
 import { DEFAULT_ZIP_BUDGET, ZipLimitError, ZipReader, type ZipBudget } from './zip-budget.js';
 
 /** A workbook as the importer sees it: plain cell text, fill colours and merges, no exceljs types. */
@@ -310,11 +312,11 @@ function position(cells: RowCells, column: number): number {
  * are present (with a value) are kept, so a lone cell at XFD1048576 costs one cell.
  * Throws Error (or WorkbookLimitError, a budget refusal) with a one-line message.
  */
-export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<ReadWorkbook> {
+export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_BUDGET, locale: Locale = 'en'): Promise<ReadWorkbook> {
   const zip = new ZipReader(bytes, budget);
   const workbookPath = 'xl/workbook.xml';
   const workbookXml = zip.read(workbookPath)?.toString('utf8');
-  if (workbookXml === undefined) throw new Error('xl/workbook.xml not found: not an .xlsx workbook');
+  if (workbookXml === undefined) throw new Error(importerMessage(locale, 'notXlsx'));
   const rels = relationships(zip, workbookPath);
   const byType = (suffix: string) => [...rels.values()].find((rel) => rel.type.endsWith(suffix))?.target;
   const stylesXml = zip.read(byType('/styles') ?? 'xl/styles.xml')?.toString('utf8') ?? '';
@@ -362,7 +364,7 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
         if (fill) read.fill = fill;
         const indent = style !== undefined ? indents[Number(style)] : undefined;
         if (indent) read.indent = indent;
-        if (++cellCount > budget.cells) throw new ZipLimitError(`the workbook holds more than ${budget.cells} cells with a value`);
+        if (++cellCount > budget.cells) throw new ZipLimitError(importerMessage(locale, 'tooManyCells', { max: budget.cells }));
         sheet.set(row, columnNumber, read);
       }
       sheet.seal(rowNumber);
@@ -377,7 +379,7 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
       // Followers repeat their master's value, as exceljs showed them; a hostile A1:XFD1048576 is not expanded.
       if (area <= 1 || area > 100_000) continue;
       mergedCount += area - 1;
-      if (mergedCount > budget.mergedCells) throw new ZipLimitError(`the workbook's merged ranges cover more than ${budget.mergedCells} cells`);
+      if (mergedCount > budget.mergedCells) throw new ZipLimitError(importerMessage(locale, 'tooManyMerged', { max: budget.mergedCells }));
       for (let r = a.row; r <= b.row; r++) {
         for (let c = a.column; c <= b.column; c++) {
           if (r === a.row && c === a.column) continue;

@@ -29,9 +29,9 @@ export function slugify(name: string): string {
 
 /** Deterministic unique ids per section: the slug, then slug-2, slug-3… */
 /** A template variable identifier, as `{{first_name}}` uses it. */
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+export const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-class IdMaker {
+export class IdMaker {
   private readonly used = new Set<string>();
   constructor(private readonly fallback: string) {}
   /** The id as written, made unique the same way when it is taken. */

@@ -1,10 +1,11 @@
+import { VOCABULARY, type ImporterMessageId, type MessageData } from '../i18n/index.js';
+import { importerMessage } from './messages.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Model, SectionKind, TouchpointStatus } from '../model/types.js';
 import { WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
-import { KNOWN_FILLS, normalise, slugify, splitKnownList } from './template-import.js';
+import { IdMaker, IDENTIFIER, KNOWN_FILLS, normalise, splitKnownList } from './template-import.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
-import { VOCABULARY } from '../i18n/index.js';
 
 /** Yes and no as a stakeholder types them in either language (the personal-data column). */
 const YES_WORDS = new Set([...VOCABULARY.en.importSynonyms.yes, ...VOCABULARY.fr.importSynonyms.yes]);
@@ -21,10 +22,18 @@ export interface FieldEdit {
   where: string;
 }
 
+/**
+ * A new entity, from a row (or column, or matrix cell) typed in a visible tab. Where it
+ * goes: right after the entity `after` names (an existing one, or one added before it in
+ * the same import), first of its section when `after` is undefined, or at the end of its
+ * section (`placement: 'end'`: use cases, whose tab is sorted by rank, variables, sources).
+ */
 export interface AddedEntity {
   kind: SectionKind;
   record: Record<string, unknown>;
   where: string;
+  placement: 'after' | 'end';
+  after?: string;
 }
 
 export interface DeletedEntity {
@@ -59,35 +68,119 @@ function fillStatuses(): Map<string, TouchpointStatus> {
 }
 
 /**
- * What a stakeholder changed in the visible tabs of an omni workbook, as edits of model
- * fields. `expected` is the workbook omni would write from the hidden data sheet (so
- * every editable cell knows its field); rows of the row-based tabs pair with entities by
- * their hidden key column, so sorted, inserted and deleted rows are understood.
+ * Pairs two ordered lists of names: equal names (a longest common subsequence) pair
+ * first; between two such anchors, the leftovers pair by position (a renamed item), and
+ * what remains is added (`a` only) or removed (`e` only). So an inserted or deleted row
+ * or column is understood as such, never as every following item shifted by one.
  */
-export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, base: Model): WorkbookEdits {
+export function align(expected: readonly string[], actual: readonly string[]): { e?: number; a?: number }[] {
+  const n = expected.length;
+  const m = actual.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = expected[i] === actual[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: { e?: number; a?: number }[] = [];
+  let gapE: number[] = [];
+  let gapA: number[] = [];
+  const flush = () => {
+    const both = Math.min(gapE.length, gapA.length);
+    for (let k = 0; k < both; k++) out.push({ e: gapE[k]!, a: gapA[k]! });
+    for (const e of gapE.slice(both)) out.push({ e });
+    for (const a of gapA.slice(both)) out.push({ a });
+    gapE = [];
+    gapA = [];
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && expected[i] === actual[j] && lcs[i]![j] === lcs[i + 1]![j + 1]! + 1) {
+      flush();
+      out.push({ e: i++, a: j++ });
+    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) gapA.push(j++);
+    else gapE.push(i++);
+  }
+  flush();
+  return out;
+}
+
+type NamedKind = 'stages' | 'channels' | 'touchpoints' | 'useCases' | 'lifecycle' | 'targets' | 'programs' | 'scenarios' | 'variables' | 'sources';
+
+/**
+ * What a stakeholder changed in the visible tabs of an omni workbook, as edits of model
+ * fields, new entities and deleted ones. `expected` is the workbook omni would write from
+ * the hidden data sheet (so every editable cell knows its field). Rows of the row-based
+ * tabs pair with entities by their hidden key column; the matrix and the scenario map
+ * (no key column) pair their rows and columns by name, so inserted and deleted ones are
+ * understood. `taken` lists ids in use besides the export's (the YAML as it is now), so
+ * that derived ids never collide.
+ */
+export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, base: Model, taken: Partial<Record<SectionKind, Iterable<string>>> = {}): WorkbookEdits {
   const result: WorkbookEdits = { edits: [], added: [], deleted: [], warnings: [] };
-  /** Ids in use per section, for new entities' derived ids. */
-  const taken = new Map<SectionKind, Set<string>>();
   const locale = base.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
   const words = LABELS[locale];
+  const warn = (where: string, id: ImporterMessageId, data: MessageData = {}) => result.warnings.push(`${where}: ${importerMessage(locale, id, data)}`);
   const fills = fillStatuses();
-  const byName = (kind: 'touchpoints' | 'useCases' | 'targets' | 'channels' | 'sources', text: string): string | undefined => {
+  /** Names given in this import (new entities, renames) → id, per section. */
+  const named = new Map<NamedKind, Map<string, string>>();
+  const nameIt = (kind: NamedKind, name: string, id: string) => {
+    let names = named.get(kind);
+    if (!names) named.set(kind, (names = new Map()));
+    names.set(normalise(name), id);
+  };
+  const addedIds = new Map<string, Record<string, unknown>>();
+  const lookup = (kind: NamedKind, text: string): string | undefined => {
     const key = normalise(text);
     const entities = base[kind] as { id: string; name: string }[];
-    return entities.find((entity) => normalise(entity.name) === key)?.id ?? entities.find((entity) => entity.id === text)?.id;
+    return (
+      named.get(kind)?.get(key) ??
+      entities.find((entity) => normalise(entity.name) === key)?.id ??
+      entities.find((entity) => entity.id === text)?.id ??
+      (addedIds.has(`${kind}/${text}`) ? text : undefined)
+    );
   };
   const ids = (kind: 'touchpoints' | 'useCases' | 'sources', text: string, where: string): string[] | undefined => {
     const found: string[] = [];
-    for (const item of splitKnownList(text, (name) => byName(kind, name) !== undefined)) {
-      const id = byName(kind, item);
+    for (const item of splitKnownList(text, (name) => lookup(kind, name) !== undefined)) {
+      const id = lookup(kind, item);
       if (!id) {
-        result.warnings.push(`${where}: "${item}" is not a known ${kind === 'useCases' ? 'use case' : kind === 'sources' ? 'source' : 'touchpoint'}; cell not applied`);
+        warn(where, 'unknownItem', { item, kind });
         return undefined;
       }
       found.push(id);
     }
     return found;
+  };
+  const idMakers = new Map<SectionKind, IdMaker>();
+  /** A new id for a name, as the hand-filled template import derives them (template-import.ts). */
+  const newId = (kind: SectionKind, name: string, asWritten = false): string => {
+    let maker = idMakers.get(kind);
+    if (!maker) {
+      maker = new IdMaker(kind.replace(/s$/, ''));
+      for (const entity of base[kind] as { id: string }[]) maker.keep(entity.id);
+      for (const id of taken[kind] ?? []) maker.keep(id);
+      idMakers.set(kind, maker);
+    }
+    return asWritten ? maker.keep(name) : maker.make(name);
+  };
+  const add = (entity: AddedEntity) => {
+    result.added.push(entity);
+    addedIds.set(`${entity.kind}/${String(entity.record.id)}`, entity.record);
+    if (typeof entity.record.name === 'string') nameIt(entity.kind as NamedKind, entity.record.name, String(entity.record.id));
+  };
+  const deleted = new Set<string>();
+  const remove = (kind: SectionKind, id: string, where: string) => {
+    if (deleted.has(`${kind}/${id}`)) return;
+    deleted.add(`${kind}/${id}`);
+    result.deleted.push({ kind, id, where });
+  };
+  const scoreOf = (text: string) => {
+    const score = Number(text.replace(',', '.'));
+    return Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
+  };
+  const triggerTypeOf = (text: string): 'behavior' | 'event' | undefined => {
+    const word = normalise(text);
+    return (['behavior', 'event'] as const).find((type) => word === type || Object.values(LABELS).some((other) => normalise(other.trigger[type]) === word));
   };
 
   /**
@@ -105,14 +198,17 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
   const interpret = (target: EditTarget, text: string, where: string): { path: (string | number)[]; value: unknown } | undefined => {
     const at = stepPath(target.id, target.step ?? 0);
     const optional = (path: (string | number)[]) => ({ path, value: text === '' ? undefined : text });
-    const required = (path: (string | number)[], what: string) => {
+    const required = (path: (string | number)[], what: ImporterMessageId) => {
       if (text !== '') return { path, value: text };
-      result.warnings.push(`${where}: ${what} cannot be empty; cell not applied`);
+      warn(where, 'cannotBeEmpty', { what: importerMessage(locale, what) });
       return undefined;
     };
     switch (target.field) {
-      case 'name':
-        return required(['name'], 'a name');
+      case 'name': {
+        const change = required(['name'], 'aName');
+        if (change && target.kind !== 'variables') nameIt(target.kind, text, target.id);
+        return change;
+      }
       case 'category':
       case 'objective':
       case 'goal':
@@ -121,16 +217,16 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       case 'business':
       case 'experience':
       case 'difficulty': {
-        const score = Number(text.replace(',', '.'));
-        if (Number.isInteger(score) && score >= 1 && score <= 5) return { path: ['scores', target.field], value: score };
-        result.warnings.push(`${where}: ${target.field} score "${text}" is not a whole number from 1 to 5; cell not applied`);
+        const score = scoreOf(text);
+        if (score !== undefined) return { path: ['scores', target.field], value: score };
+        warn(where, 'badScore', { field: labels.useCases[target.field], text });
         return undefined;
       }
       case 'priority': {
         if (text === '') return { path: ['priority'], value: undefined };
         const rank = Number(text);
         if (Number.isInteger(rank) && rank >= 1) return { path: ['priority'], value: rank };
-        result.warnings.push(`${where}: fixed rank "${text}" is not a whole number from 1; cell not applied`);
+        warn(where, 'badRank', { text });
         return undefined;
       }
       case 'touchpoints':
@@ -139,47 +235,38 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         return list ? { path: [target.field], value: list } : undefined;
       }
       case 'sources': {
-        const noSource = Object.values(WORKBOOK_LABELS).some((other) => normalise(other.data.noSource) === normalise(text));
-        const list = noSource ? [] : ids('sources', text, where);
+        const list = sourceList(text, where);
         return list ? { path: ['sources'], value: list } : undefined;
       }
       case 'pii': {
         const word = normalise(text);
         if (word === 'x' || word === 'true' || word === '1' || YES_WORDS.has(word)) return { path: ['pii'], value: true };
         if (word === '' || NO_WORDS.has(word)) return { path: ['pii'], value: false };
-        result.warnings.push(`${where}: "${text}" is neither ${labels.data.yes} nor ${labels.data.no}; cell not applied`);
+        warn(where, 'notYesNo', { text, yes: labels.data.yes, no: labels.data.no });
         return undefined;
       }
       case 'target': {
-        const id = byName('targets', text);
+        const id = lookup('targets', text);
         if (id) return { path: ['target'], value: id };
-        result.warnings.push(`${where}: target "${text}" is not a known target; cell not applied`);
+        warn(where, 'unknownTarget', { text });
         return undefined;
       }
       case 'triggerType': {
-        const word = normalise(text);
-        for (const type of ['behavior', 'event'] as const) {
-          if (Object.values(LABELS).some((other) => normalise(other.trigger[type]) === word) || word === type) return { path: ['trigger', 'type'], value: type };
-        }
-        result.warnings.push(`${where}: trigger type "${text}" is neither ${words.trigger.behavior} nor ${words.trigger.event}; cell not applied`);
+        const type = triggerTypeOf(text);
+        if (type) return { path: ['trigger', 'type'], value: type };
+        warn(where, 'badTriggerType', { text, behavior: words.trigger.behavior, event: words.trigger.event });
         return undefined;
       }
       case 'triggerEvent':
-        return required(['trigger', 'event'], 'a trigger');
+        return required(['trigger', 'event'], 'aTrigger');
       case 'exit':
-        return {
-          path: ['exit'],
-          value: text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        };
+        return { path: ['exit'], value: lines(text) };
       case 'after':
-        return required([...at, 'after'], 'a delay');
+        return required([...at, 'after'], 'aDelay');
       case 'channel': {
-        const id = byName('channels', text);
+        const id = lookup('channels', text);
         if (id) return { path: [...at, 'channel'], value: id };
-        result.warnings.push(`${where}: channel "${text}" is not a known channel; cell not applied`);
+        warn(where, 'unknownChannel', { text });
         return undefined;
       }
       case 'stepName':
@@ -192,9 +279,31 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       case 'status':
         return undefined;
       case 'branch':
-        result.warnings.push(`${where}: the branches of a scenario (waits, decisions, splits, fallbacks, gotos, ends) are edited in the YAML; cell not applied`);
+        warn(where, 'branchCellNotApplied');
         return undefined;
     }
+  };
+
+  /** Sources of a variable: known names (or new ones, added as sources), or the "no source" word. */
+  function sourceList(text: string, where: string, create = false): string[] | undefined {
+    if (Object.values(WORKBOOK_LABELS).some((other) => normalise(other.data.noSource) === normalise(text))) return [];
+    if (!create) return ids('sources', text, where);
+    const found: string[] = [];
+    for (const item of splitKnownList(text, (name) => lookup('sources', name) !== undefined)) {
+      let id = lookup('sources', item);
+      if (!id) {
+        id = newId('sources', item);
+        add({ kind: 'sources', record: { id, name: item }, where, placement: 'end' });
+      }
+      if (!found.includes(id)) found.push(id);
+    }
+    return found;
+  }
+
+  const cellText = (sheet: ReadSheet, r: number, c: number): string => {
+    const got = sheet.cell(r, c);
+    if (!got || got.mergedFollower || got.value === null || got.value === undefined) return '';
+    return lineEnds(String(got.value));
   };
 
   const compareCell = (sheet: ReadSheet, spec: CellSpec, actualRow: number, column: number) => {
@@ -203,200 +312,653 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     const where = `${sheet.name}!${address(actualRow, column)}`;
     const got = sheet.cell(actualRow, column);
     if (got?.mergedFollower) return;
-    // Status: the fill colour of a touchpoint cell.
-    if (target.kind === 'touchpoints' && spec.style?.startsWith('status-') && got?.fill) {
-      const status = fills.get(got.fill);
-      const before = spec.style.slice('status-'.length);
-      if (status && status !== before) result.edits.push({ kind: 'touchpoints', id: target.id, path: ['status'], value: status, where });
-      else if (!status && got.fill !== 'FFFFFF') result.warnings.push(`${where}: fill colour ${got.fill} is not a status colour of the legend; status not changed`);
-    }
     const text = got?.value === null || got?.value === undefined ? '' : lineEnds(String(got.value));
     if (text === shown(spec.value)) return;
     if (typeof spec.value === 'string' && /… \[\d+ characters cut\]$/.test(spec.value)) {
-      result.warnings.push(`${where}: this text was cut to fit Excel at export; edit it in the YAML (cell not applied)`);
+      warn(where, 'cutText');
       return;
     }
     const change = interpret(target, text, where);
     if (change) result.edits.push({ kind: target.kind, id: target.id, path: change.path, value: change.value, where });
   };
 
+  /** A touchpoint cell's status by its fill; undefined when the fill says nothing (none, white, or unknown: reported). */
+  const statusOf = (sheet: ReadSheet, r: number, c: number): TouchpointStatus | undefined => {
+    const fill = sheet.cell(r, c)?.fill;
+    if (!fill) return undefined;
+    const status = fills.get(fill);
+    if (!status && fill !== 'FFFFFF') warn(`${sheet.name}!${address(r, c)}`, 'unknownFill', { fill });
+    return status;
+  };
+
+  /** A row holds something a person typed in the visible columns (before the key column). */
+  const filled = (sheet: ReadSheet, r: number, before: number) => sheet.columnsOf(r).some((c) => c < before && cellText(sheet, r, c) !== '');
+
+  /** Scenario names typed on the scenario map that are not scenarios yet → where they sit. */
+  const placements = new Map<string, { lifecycle?: string; target?: string }>();
+
   const readme = labels.sheets.readme;
   for (const spec of expected.sheets) {
     if (spec.state === 'hidden' || spec.name === readme) continue;
     const sheet = workbook.sheets.find((candidate) => candidate.name === spec.name);
     if (!sheet) {
-      result.warnings.push(`${spec.name}: sheet missing from the workbook; nothing imported from it`);
+      warn(spec.name, 'sheetMissing');
       continue;
     }
-    if (spec.keyColumn === undefined) {
-      spec.rows.forEach((cells, r) => cells.forEach((cell, c) => cell && compareCell(sheet, cell, r + 1, c + 1)));
-      continue;
-    }
-    keyedSheet(sheet, spec, spec.keyColumn);
+    if (spec.name === labels.sheets.matrix) gridSheet(sheet, spec, 'matrix');
+    else if (spec.name === labels.sheets.scenarioMap) gridSheet(sheet, spec, 'map');
+    else if (spec.name === labels.sheets.scenarioSpec && spec.keyColumn !== undefined) specSheet(sheet, spec, spec.keyColumn);
+    else if (spec.name === labels.sheets.data && spec.keyColumn !== undefined) dataSheet(sheet, spec, spec.keyColumn);
+    else if (spec.keyColumn !== undefined) useCaseSheet(sheet, spec, spec.keyColumn);
+    else spec.rows.forEach((cells, r) => cells.forEach((cell, c) => cell && compareCell(sheet, cell, r + 1, c + 1)));
   }
 
-  function keyedSheet(sheet: ReadSheet, spec: SheetSpec, keyColumn: number): void {
-    const expectedRow = new Map<string, number>();
+  /** The hidden key of each row omni wrote → its row index in `spec.rows`. */
+  function expectedKeys(spec: SheetSpec, keyColumn: number): Map<string, number> {
+    const rows = new Map<string, number>();
     spec.rows.forEach((cells, r) => {
       const key = cells[keyColumn - 1]?.value;
-      if (typeof key === 'string') expectedRow.set(key, r);
+      if (typeof key === 'string') rows.set(key, r);
     });
+    return rows;
+  }
+
+  function useCaseSheet(sheet: ReadSheet, spec: SheetSpec, keyColumn: number): void {
+    const rowOf = expectedKeys(spec, keyColumn);
     const seen = new Set<string>();
     const headerRow = spec.freeze?.rows ?? 1;
-    let lastKey: string | undefined;
     for (const r of sheet.rowNumbers()) {
       if (r <= headerRow) continue;
       const key = sheet.cell(r, keyColumn)?.value;
-      const row = typeof key === 'string' ? expectedRow.get(key) : undefined;
+      const row = typeof key === 'string' ? rowOf.get(key) : undefined;
       if (row === undefined) {
-        unkeyedRow(sheet, spec, r, lastKey);
+        if (filled(sheet, r, keyColumn)) newUseCase(sheet, r);
         continue;
       }
       seen.add(key as string);
-      lastKey = key as string;
       spec.rows[row]!.forEach((cell, c) => cell && compareCell(sheet, cell, r, c + 1));
     }
-    // Rows whose key is gone were deleted.
-    const missing = [...expectedRow.keys()].filter((key) => !seen.has(key));
-    if (missing.length === 0) return;
-    const where = `${sheet.name}`;
-    if (spec.name === labels.sheets.useCases) {
-      for (const id of missing) result.deleted.push({ kind: 'useCases', id, where: `${where} (row of "${base.index.useCases.get(id)?.name ?? id}" deleted)` });
-    } else if (spec.name === labels.sheets.scenarioSpec) {
-      // Keys are `scenario#3` (a message), `scenario#3f` (its fallback), `scenario#~2` (a row of its branches) or `scenario` (no step).
-      const keyParts = (key: string) =>
-        [key.slice(0, key.includes('#') ? key.indexOf('#') : key.length), key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined] as const;
-      const rowsOf = new Map<string, number>();
-      for (const key of expectedRow.keys()) rowsOf.set(keyParts(key)[0], (rowsOf.get(keyParts(key)[0]) ?? 0) + 1);
-      const gone = new Map<string, (string | undefined)[]>();
-      for (const key of missing) {
-        const [id, step] = keyParts(key);
-        gone.set(id, [...(gone.get(id) ?? []), step]);
-      }
-      for (const [id, steps] of gone) {
-        const scenario = base.index.scenarios.get(id);
-        if (!scenario) continue;
-        if (steps.length >= (rowsOf.get(id) ?? 1)) {
-          result.deleted.push({ kind: 'scenarios', id, where: `${where} (rows of "${scenario.name}" deleted)` });
+    for (const id of rowOf.keys())
+      if (!seen.has(id)) remove('useCases', id, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: base.index.useCases.get(id)?.name ?? id })})`);
+  }
+
+  function newUseCase(sheet: ReadSheet, r: number): void {
+    const get = (column: number) => cellText(sheet, r, column);
+    const where = `${sheet.name}!${address(r, 1)}`;
+    const name = get(3);
+    if (!name) {
+      warn(`${sheet.name}!${address(r, 3)}`, 'newUseCaseWithoutName');
+      return;
+    }
+    const record: Record<string, unknown> = { id: newId('useCases', name), name };
+    if (get(1)) record.category = get(1);
+    if (get(2)) record.objective = get(2);
+    const touchpoints = get(4) ? ids('touchpoints', get(4), `${sheet.name}!${address(r, 4)}`) : [];
+    if (touchpoints && touchpoints.length > 0) record.touchpoints = touchpoints;
+    const scores: Record<string, number> = {};
+    (['business', 'experience', 'difficulty'] as const).forEach((field, index) => {
+      const score = scoreOf(get(5 + index));
+      scores[field] = score ?? 3;
+      if (score === undefined) warn(`${sheet.name}!${address(r, 5 + index)}`, 'badScoreSetTo3', { field: labels.useCases[field], text: get(5 + index) });
+    });
+    record.scores = scores;
+    const fixed = Number(get(10));
+    if (get(10) && Number.isInteger(fixed) && fixed >= 1) record.priority = fixed;
+    add({ kind: 'useCases', record, where, placement: 'end' });
+  }
+
+  /**
+   * The matrix (channels × stages, touchpoints in the cells) and the scenario map
+   * (targets × lifecycle stages). Columns and row blocks pair with the export's by name
+   * (`align`): a renamed header is a rename, an inserted one a new entity, a removed one
+   * a deleted entity. In the matrix, each cell's touchpoints pair the same way (a new
+   * name is a new touchpoint, a cleared one a deleted touchpoint, one moved to another
+   * cell changes its stage and channel) and their fill colour is their status.
+   */
+  function gridSheet(sheet: ReadSheet, spec: SheetSpec, grid: 'matrix' | 'map'): void {
+    const headerRow = spec.freeze?.rows ?? (grid === 'matrix' ? 4 : 3);
+    const columnKind = grid === 'matrix' ? 'stages' : 'lifecycle';
+    const rowKind = grid === 'matrix' ? 'channels' : 'targets';
+    const defaultLifecycle = grid === 'map' && base.defaultLifecycle;
+    interface Axis {
+      id: string;
+      name: string;
+      editable: boolean;
+      at: number;
+    }
+    const expectedColumns: Axis[] = [];
+    (spec.rows[headerRow - 1] ?? []).forEach((cell, c) => {
+      if (c === 0 || !cell || cell.value === null) return;
+      expectedColumns.push({ id: cell.edit?.id ?? String(cell.value), name: shown(cell.value), editable: cell.edit !== undefined, at: c + 1 });
+    });
+    const expectedBlocks: (Axis & { height: number })[] = [];
+    for (let r = headerRow; r < spec.rows.length; r++) {
+      const cell = spec.rows[r]?.[0];
+      if (cell && cell.value !== null)
+        expectedBlocks.push({ id: cell.edit?.id ?? String(cell.value), name: shown(cell.value), editable: cell.edit !== undefined, at: r + 1, height: 1 });
+      else if (expectedBlocks.length > 0) expectedBlocks[expectedBlocks.length - 1]!.height++;
+    }
+    const actualColumns = sheet
+      .columnsOf(headerRow)
+      .filter((c) => c >= 2 && cellText(sheet, headerRow, c) !== '')
+      .map((c) => ({ at: c, name: cellText(sheet, headerRow, c) }));
+    const contentRows = sheet.rowNumbers().filter((r) => r > headerRow);
+    const actualBlocks: { at: number; name: string; rows: number[] }[] = [];
+    for (const r of contentRows) {
+      const name = cellText(sheet, r, 1);
+      if (name !== '') actualBlocks.push({ at: r, name, rows: [r] });
+      else if (actualBlocks.length > 0) actualBlocks[actualBlocks.length - 1]!.rows.push(r);
+      else if (filled(sheet, r, Infinity)) warn(`${sheet.name}!${address(r, 2)}`, grid === 'matrix' ? 'rowWithoutChannel' : 'rowWithoutTarget');
+    }
+    // Columns: stage or lifecycle stage per actual column.
+    const columnId = new Map<number, string>();
+    const columnOf = new Map<number, number>();
+    let previous: string | undefined;
+    for (const pair of align(
+      expectedColumns.map((column) => normalise(column.name)),
+      actualColumns.map((column) => normalise(column.name)),
+    )) {
+      const was = pair.e === undefined ? undefined : expectedColumns[pair.e]!;
+      const now = pair.a === undefined ? undefined : actualColumns[pair.a]!;
+      const where = `${sheet.name}!${address(headerRow, now?.at ?? was!.at)}`;
+      if (was && now) {
+        columnId.set(now.at, was.id);
+        columnOf.set(now.at, was.at);
+        if (now.name !== was.name) {
+          if (was.editable) {
+            result.edits.push({ kind: columnKind, id: was.id, path: ['name'], value: now.name, where });
+            nameIt(columnKind, now.name, was.id);
+          } else warn(where, defaultLifecycle ? 'defaultLifecycle' : 'unknownHeader', { name: was.name });
+        }
+        previous = was.id;
+      } else if (now) {
+        if (defaultLifecycle) {
+          warn(where, 'defaultLifecycle', { name: now.name });
           continue;
         }
-        const messages = steps.filter((step) => step !== undefined && /^\d+$/.test(step)).map(Number);
-        // A fallback row deleted with its step goes with it; a branch row deleted alone is the YAML's to change.
-        const branchRows = steps.filter((step) => step !== undefined && !/^\d+$/.test(step) && !(step.endsWith('f') && messages.includes(Number(step.slice(0, -1)))));
-        if (branchRows.length > 0)
-          result.warnings.push(
-            `${where}: ${branchRows.length} branch row(s) of "${scenario.name}" deleted; the branches of a scenario are edited in the YAML (not applied)`,
-          );
-        for (const step of messages.sort((a, b) => b - a))
-          result.edits.push({ kind: 'scenarios', id, path: stepPath(id, step), value: undefined, where: `${where} (step ${step + 1} of "${scenario.name}" deleted)` });
-      }
-    } else if (spec.name === labels.sheets.data) {
-      const removed = new Map<string, string[]>();
-      for (const key of missing) {
-        const [scenario, variable] = key.split('/');
-        if (scenario && variable) removed.set(scenario, [...(removed.get(scenario) ?? []), variable]);
-      }
-      for (const [id, variables] of removed) {
-        const scenario = base.index.scenarios.get(id);
-        if (scenario)
-          result.edits.push({
-            kind: 'scenarios',
-            id,
-            path: ['variables'],
-            value: scenario.variables.filter((v) => !variables.includes(v)),
-            where: `${where} (variable rows of "${scenario.name}" deleted)`,
-          });
-      }
+        const id = newId(columnKind, now.name);
+        add({ kind: columnKind, record: { id, name: now.name }, where, placement: 'after', ...(previous !== undefined ? { after: previous } : {}) });
+        columnId.set(now.at, id);
+        previous = id;
+      } else if (was?.editable) remove(columnKind, was.id, where);
+      else if (was && defaultLifecycle) warn(where, 'defaultLifecycle', { name: was.name });
     }
-  }
-
-  /** A row without a key: a new use case, a new step of the scenario above, or a variable added to it. */
-  function unkeyedRow(sheet: ReadSheet, spec: SheetSpec, r: number, above: string | undefined): void {
-    const get = (column: number) => {
-      const value = sheet.cell(r, column)?.value;
-      return value === null || value === undefined ? '' : lineEnds(String(value));
-    };
-    const filled = sheet.columnsOf(r).some((c) => c < (spec.keyColumn ?? 0) && get(c) !== '' && !sheet.cell(r, c)?.mergedFollower);
-    if (!filled) return;
-    const where = `${sheet.name}!${address(r, 1)}`;
-    // A programme's group row of the specification tab (its only cell is column A).
-    const onlyFirst = sheet.columnsOf(r).every((c) => c === 1 || c >= (spec.keyColumn ?? 0) || get(c) === '' || sheet.cell(r, c)?.mergedFollower);
-    if (spec.name === labels.sheets.scenarioSpec && onlyFirst) {
-      const name = normalise(get(1));
-      const known = base.programs.some((program) => normalise(program.name) === name) || normalise(get(1)).startsWith(normalise(labels.scenarioSpec.unknownProgram));
-      if (!known) result.warnings.push(`${where}: programme rows are not imported (rename or add programmes in the YAML)`);
-      return;
-    }
-    if (spec.name === labels.sheets.useCases) {
-      const name = get(3);
-      if (!name) {
-        result.warnings.push(`${sheet.name}!${address(r, 3)}: new row without a use case name; not imported`);
-        return;
-      }
-      const record: Record<string, unknown> = { id: newId('useCases', name), name };
-      if (get(1)) record.category = get(1);
-      if (get(2)) record.objective = get(2);
-      const touchpoints = get(4) ? ids('touchpoints', get(4), `${sheet.name}!${address(r, 4)}`) : [];
-      if (touchpoints && touchpoints.length > 0) record.touchpoints = touchpoints;
-      const scores: Record<string, number> = {};
-      (['business', 'experience', 'difficulty'] as const).forEach((field, index) => {
-        const score = Number(get(5 + index));
-        if (Number.isInteger(score) && score >= 1 && score <= 5) scores[field] = score;
-        else {
-          scores[field] = 3;
-          result.warnings.push(`${sheet.name}!${address(r, 5 + index)}: ${field} score "${get(5 + index)}" is not a whole number from 1 to 5; set to 3`);
+    for (const block of actualBlocks)
+      for (const r of block.rows)
+        for (const c of sheet.columnsOf(r))
+          if (c >= 2 && !columnId.has(c) && cellText(sheet, r, c) !== '' && (grid === 'matrix' || !isChannelLine(cellText(sheet, r, c))))
+            warn(`${sheet.name}!${address(r, c)}`, 'cellWithoutHeader', { text: cellText(sheet, r, c) });
+    // Row blocks: channel or target per block.
+    previous = undefined;
+    const blockPairs: { was?: (typeof expectedBlocks)[number]; now?: (typeof actualBlocks)[number]; id?: string }[] = [];
+    for (const pair of align(
+      expectedBlocks.map((block) => normalise(block.name)),
+      actualBlocks.map((block) => normalise(block.name)),
+    )) {
+      const was = pair.e === undefined ? undefined : expectedBlocks[pair.e]!;
+      const now = pair.a === undefined ? undefined : actualBlocks[pair.a]!;
+      const where = `${sheet.name}!${address(now?.at ?? was!.at, 1)}`;
+      let id: string | undefined;
+      if (was && now) {
+        id = was.id;
+        if (now.name !== was.name) {
+          if (was.editable) {
+            result.edits.push({ kind: rowKind, id: was.id, path: ['name'], value: now.name, where });
+            nameIt(rowKind, now.name, was.id);
+          } else warn(where, 'unknownHeader', { name: was.name });
         }
-      });
-      record.scores = scores;
-      const fixed = Number(get(10));
-      if (get(10) && Number.isInteger(fixed) && fixed >= 1) record.priority = fixed;
-      result.added.push({ kind: 'useCases', record, where });
+      } else if (now) {
+        id = newId(rowKind, now.name);
+        add({ kind: rowKind, record: { id, name: now.name }, where, placement: 'after', ...(previous !== undefined ? { after: previous } : {}) });
+      } else if (was?.editable) remove(rowKind, was.id, where);
+      if (id !== undefined) previous = id;
+      blockPairs.push({ ...(was ? { was } : {}), ...(now ? { now } : {}), ...(id !== undefined ? { id } : {}) });
+    }
+    if (grid === 'map') {
+      // Scenario names typed on the map place a new scenario of the specification tab.
+      const known = new Set(base.scenarios.map((scenario) => normalise(scenario.name)));
+      for (const { now, id } of blockPairs)
+        for (const r of now?.rows ?? [])
+          for (const c of sheet.columnsOf(r)) {
+            const text = cellText(sheet, r, c);
+            if (c < 2 || text === '' || known.has(normalise(text)) || isChannelLine(text)) continue;
+            placements.set(normalise(text), { ...(columnId.has(c) ? { lifecycle: columnId.get(c)! } : {}), ...(id !== undefined ? { target: id } : {}) });
+          }
       return;
     }
-    if (spec.name === labels.sheets.scenarioSpec) {
-      const scenarioId = above?.split('#')[0];
-      const scenario = scenarioId ? base.index.scenarios.get(scenarioId) : undefined;
-      if (get(2) || !scenario) {
-        result.warnings.push(`${where}: a new scenario needs a programme, lifecycle stage and trigger: add it in the YAML (row not imported)`);
-        return;
+    // Touchpoints, cell by cell.
+    const gone: { id: string; name: string; where: string }[] = [];
+    const fresh: AddedEntity[] = [];
+    for (const { was, now, id: channel } of blockPairs) {
+      const columns = new Set<number>([...columnId.keys()]);
+      // Expected touchpoints of this block per expected column (in the rows omni wrote).
+      const expectedIn = (at: number) => {
+        const list: { id: string; name: string; status: string }[] = [];
+        for (let line = 0; was && line < was.height; line++) {
+          const cell = spec.rows[was.at - 1 + line]?.[at - 1];
+          if (cell?.edit?.kind === 'touchpoints') list.push({ id: cell.edit.id, name: shown(cell.value), status: cell.style?.replace('status-', '') ?? 'normal' });
+        }
+        return list;
+      };
+      const handled = new Set<number>();
+      for (const c of columns) {
+        const stage = columnId.get(c)!;
+        const at = columnOf.get(c);
+        handled.add(at ?? -1);
+        const before = at !== undefined ? expectedIn(at) : [];
+        const after = (now?.rows ?? []).filter((r) => cellText(sheet, r, c) !== '').map((r) => ({ r, name: cellText(sheet, r, c) }));
+        let last: string | undefined;
+        for (const pair of align(
+          before.map((item) => normalise(item.name)),
+          after.map((item) => normalise(item.name)),
+        )) {
+          const old = pair.e === undefined ? undefined : before[pair.e]!;
+          const cur = pair.a === undefined ? undefined : after[pair.a]!;
+          if (old && cur) {
+            const where = `${sheet.name}!${address(cur.r, c)}`;
+            if (cur.name !== old.name) {
+              result.edits.push({ kind: 'touchpoints', id: old.id, path: ['name'], value: cur.name, where });
+              nameIt('touchpoints', cur.name, old.id);
+            }
+            const status = statusOf(sheet, cur.r, c);
+            if (status && status !== old.status) result.edits.push({ kind: 'touchpoints', id: old.id, path: ['status'], value: status, where });
+            last = old.id;
+          } else if (cur) {
+            const where = `${sheet.name}!${address(cur.r, c)}`;
+            if (channel === undefined) continue;
+            const status = statusOf(sheet, cur.r, c) ?? 'normal';
+            const entity: AddedEntity = {
+              kind: 'touchpoints',
+              record: { id: '', name: cur.name, stage, channel, status },
+              where,
+              placement: last === undefined ? 'end' : 'after',
+              ...(last !== undefined ? { after: last } : {}),
+            };
+            fresh.push(entity);
+            last = undefined;
+          } else if (old) gone.push({ id: old.id, name: old.name, where: `${sheet.name}!${address((was?.at ?? 1) + before.indexOf(old), at!)}` });
+        }
       }
-      // Step columns by header: a plan with branches has a Branche column before them.
-      const header = spec.rows[(spec.freeze?.rows ?? 3) - 1] ?? [];
-      const column = (label: string) => header.findIndex((cell) => cell?.value === label) + 1;
-      const s = labels.scenarioSpec;
-      const branchColumn = column(s.branch);
-      if (branchColumn > 0 && get(branchColumn)) {
-        result.warnings.push(`${where}: a new branch row; the branches of a scenario are edited in the YAML (row not imported)`);
-        return;
-      }
-      const channel = byName('channels', get(column(s.channel)));
-      if (!get(column(s.after)) || !channel) {
-        result.warnings.push(`${where}: a new step needs a delay and a known channel; row not imported`);
-        return;
-      }
-      const step: Record<string, unknown> = { after: get(column(s.after)), channel };
-      if (get(column(s.stepName))) step.name = get(column(s.stepName));
-      if (get(column(s.subject))) step.subject = get(column(s.subject));
-      if (get(column(s.message))) step.message = get(column(s.message));
-      if (get(column(s.stepDescription))) step.description = get(column(s.stepDescription));
-      const pending = result.edits.filter(
-        (edit) => edit.kind === 'scenarios' && edit.id === scenario.id && edit.path[0] === 'steps' && edit.path.length === 2 && edit.value !== undefined,
-      ).length;
-      result.edits.push({ kind: 'scenarios', id: scenario.id, path: ['steps', scenario.steps.length + pending], value: step, where });
-      return;
+      // Columns of this block that are gone: their touchpoints too.
+      for (const column of expectedColumns)
+        if (!handled.has(column.at))
+          for (const old of expectedIn(column.at)) gone.push({ id: old.id, name: old.name, where: `${sheet.name}!${address(was!.at, column.at)}` });
     }
-    result.warnings.push(`${where}: row added in ${sheet.name} is not imported (add variables in the YAML)`);
+    // A touchpoint cleared in one cell and typed in another was moved: same id, new stage or channel.
+    for (const entity of fresh) {
+      const index = gone.findIndex((old) => normalise(old.name) === normalise(String(entity.record.name)));
+      if (index >= 0) {
+        const old = gone.splice(index, 1)[0]!;
+        const was = base.index.touchpoints.get(old.id);
+        for (const field of ['stage', 'channel', 'status'] as const)
+          if (was && was[field] !== entity.record[field])
+            result.edits.push({ kind: 'touchpoints', id: old.id, path: [field], value: entity.record[field], where: entity.where });
+        if (was && lineEnds(was.name) !== entity.record.name)
+          result.edits.push({ kind: 'touchpoints', id: old.id, path: ['name'], value: entity.record.name, where: entity.where });
+        continue;
+      }
+      entity.record.id = newId('touchpoints', String(entity.record.name));
+      add(entity);
+    }
+    for (const old of gone) remove('touchpoints', old.id, old.where);
   }
 
-  function newId(kind: SectionKind, name: string): string {
-    const used = taken.get(kind) ?? new Set((base[kind] as { id: string }[]).map((entity) => entity.id));
-    taken.set(kind, used);
-    const stem = slugify(name) || kind.replace(/s$/, '');
-    let id = stem;
-    for (let n = 2; used.has(id); n++) id = `${stem}-${n}`;
-    used.add(id);
-    return id;
+  /** The map's second line under a scenario: its channels ("Email, SMS"). */
+  function isChannelLine(text: string): boolean {
+    const items = text
+      .split(/[\n,;]/)
+      .map((item) => item.trim())
+      .filter(Boolean);
+    return items.length > 0 && items.every((item) => lookup('channels', item) !== undefined);
+  }
+
+  /**
+   * The specification tab: programme group rows, then per scenario its row and one row per
+   * further step. Group rows pair with programmes by name, else by the scenarios under
+   * them (a rename), else by position; a new group row is a new programme; a scenario row
+   * under another programme's group row moves it there. A row with a new scenario name is
+   * a new scenario, the step rows under it its steps.
+   */
+  function specSheet(sheet: ReadSheet, spec: SheetSpec, keyColumn: number): void {
+    const rowOf = expectedKeys(spec, keyColumn);
+    const headerRow = spec.freeze?.rows ?? 3;
+    const get = (r: number, c: number) => cellText(sheet, r, c);
+    const keyOf = (r: number) => {
+      const key = sheet.cell(r, keyColumn)?.value;
+      return typeof key === 'string' && rowOf.has(key) ? key : undefined;
+    };
+    const isGroup = (r: number) => keyOf(r) === undefined && get(r, 1) !== '' && sheet.columnsOf(r).every((c) => c === 1 || c >= keyColumn || get(r, c) === '');
+    const scenarioOfKey = (key: string) => key.split('#')[0]!;
+    const isFirstRow = (key: string) => !key.includes('#') || key.endsWith('#0');
+    const rows = sheet.rowNumbers().filter((r) => r > headerRow);
+    // Pass 1: group rows and the scenarios under each.
+    const groups: { r: number; name: string; scenarios: string[]; program?: string }[] = [];
+    for (const r of rows) {
+      const key = keyOf(r);
+      if (key !== undefined && isFirstRow(key)) groups[groups.length - 1]?.scenarios.push(scenarioOfKey(key));
+      else if (isGroup(r)) groups.push({ r, name: get(r, 1), scenarios: [] });
+    }
+    const unknownLabel = normalise(labels.scenarioSpec.unknownProgram);
+    const declared = base.programs;
+    const expectedGroups = [...new Set(declared.map((program) => program.id))];
+    const claimed = new Set<string>();
+    for (const group of groups) {
+      const key = normalise(group.name);
+      const byName = declared.find((program) => normalise(program.name) === key && !claimed.has(program.id));
+      if (byName) group.program = byName.id;
+      else if (key.startsWith(unknownLabel)) group.program = group.name.slice(group.name.lastIndexOf(':') + 1).trim();
+      if (group.program) claimed.add(group.program);
+    }
+    groups.forEach((group, index) => {
+      if (group.program) return;
+      const fromScenarios = group.scenarios.map((id) => base.index.scenarios.get(id)?.program).find((id) => id !== undefined);
+      const byPosition = groups.length === expectedGroups.length && group.scenarios.length === 0 ? expectedGroups[index] : undefined;
+      const renamed = [fromScenarios, byPosition].find((id) => id !== undefined && base.index.programs.has(id) && !claimed.has(id));
+      const where = `${sheet.name}!${address(group.r, 1)}`;
+      if (renamed) {
+        group.program = renamed;
+        claimed.add(renamed);
+        result.edits.push({ kind: 'programs', id: renamed, path: ['name'], value: group.name, where });
+        nameIt('programs', group.name, renamed);
+        return;
+      }
+      const id = newId('programs', group.name);
+      const before = groups
+        .slice(0, index)
+        .map((other) => other.program)
+        .filter((program) => program !== undefined)
+        .pop();
+      add({ kind: 'programs', record: { id, name: group.name }, where, placement: 'after', ...(before !== undefined ? { after: before } : {}) });
+      group.program = id;
+    });
+    const present = new Set([...rows].map(keyOf).filter((key) => key !== undefined));
+    const kept = new Set([...present].map((key) => scenarioOfKey(key!)));
+    for (const program of declared) {
+      if (claimed.has(program.id)) continue;
+      const scenarios = base.scenarios.filter((scenario) => scenario.program === program.id);
+      if (scenarios.some((scenario) => kept.has(scenario.id))) warn(sheet.name, 'programRowDeleted', { name: program.name });
+      else remove('programs', program.id, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: program.name })})`);
+    }
+    // Pass 2: the rows themselves.
+    let program: string | undefined;
+    let current: { id: string; record?: Record<string, unknown> } | undefined;
+    let lastScenario: string | undefined;
+    const pendingSteps = new Map<string, number>();
+    for (const r of rows) {
+      const key = keyOf(r);
+      if (key !== undefined) {
+        const id = scenarioOfKey(key);
+        const scenario = base.index.scenarios.get(id);
+        if (isFirstRow(key) && scenario) {
+          current = { id };
+          lastScenario = id;
+          if (program !== undefined && program !== scenario.program && claimed.has(scenario.program))
+            result.edits.push({ kind: 'scenarios', id, path: ['program'], value: program, where: `${sheet.name}!${address(r, 2)}` });
+        }
+        spec.rows[rowOf.get(key)!]!.forEach((cell, c) => cell && compareCell(sheet, cell, r, c + 1));
+        continue;
+      }
+      if (isGroup(r)) {
+        program = groups.find((group) => group.r === r)?.program;
+        continue;
+      }
+      if (!filled(sheet, r, keyColumn)) continue;
+      const where = `${sheet.name}!${address(r, 1)}`;
+      if (get(r, 2) !== '') {
+        // A programme named in column A of the new row (as the template import reads it): that one, or a new one.
+        let own = program;
+        if (get(r, 1) !== '') {
+          own = lookup('programs', get(r, 1));
+          if (own === undefined) {
+            own = newId('programs', get(r, 1));
+            const last = groups
+              .map((group) => group.program)
+              .filter((id) => id !== undefined && base.index.programs.has(id))
+              .pop();
+            add({ kind: 'programs', record: { id: own, name: get(r, 1) }, where, placement: 'after', ...(last !== undefined ? { after: last } : {}) });
+          }
+        }
+        const record = newScenario(sheet, spec, r, own, lastScenario);
+        if (record) {
+          current = { id: String(record.id), record };
+          lastScenario = current.id;
+        } else current = undefined;
+        continue;
+      }
+      if ([3, 4, 5, 6, 7, 8].some((c) => get(r, c) !== '')) {
+        warn(where, 'newScenarioWithoutName');
+        continue;
+      }
+      if (!current) {
+        warn(where, 'stepBeforeScenario');
+        continue;
+      }
+      const step = stepOf(sheet, spec, r);
+      if (!step) continue;
+      if (current.record) (current.record.steps as unknown[]).push(step);
+      else {
+        const scenario = base.index.scenarios.get(current.id)!;
+        const pending = pendingSteps.get(current.id) ?? 0;
+        pendingSteps.set(current.id, pending + 1);
+        result.edits.push({ kind: 'scenarios', id: current.id, path: ['steps', scenario.steps.length + pending], value: step, where });
+      }
+    }
+    // Rows whose key is gone were deleted: a whole scenario, or some of its steps. Keys are
+    // `scenario#3` (a message), `scenario#3f` (its fallback), `scenario#~2` (a row of its branches) or `scenario` (no step).
+    const keyParts = (key: string) => [scenarioOfKey(key), key.includes('#') ? key.slice(key.indexOf('#') + 1) : undefined] as const;
+    const rowsOf = new Map<string, number>();
+    for (const key of rowOf.keys()) rowsOf.set(keyParts(key)[0], (rowsOf.get(keyParts(key)[0]) ?? 0) + 1);
+    const gone = new Map<string, (string | undefined)[]>();
+    for (const key of rowOf.keys()) {
+      if (present.has(key)) continue;
+      const [id, step] = keyParts(key);
+      gone.set(id, [...(gone.get(id) ?? []), step]);
+    }
+    for (const [id, steps] of gone) {
+      const scenario = base.index.scenarios.get(id);
+      if (!scenario) continue;
+      const where = `${sheet.name} (${importerMessage(locale, 'rowsDeleted', { name: scenario.name })})`;
+      if (steps.length >= (rowsOf.get(id) ?? 1)) {
+        remove('scenarios', id, where);
+        continue;
+      }
+      const messages = steps.filter((step) => step !== undefined && /^\d+$/.test(step)).map(Number);
+      // A fallback row deleted with its step goes with it; a branch row deleted alone is the YAML's to change.
+      const branchRows = steps.filter((step) => step !== undefined && !/^\d+$/.test(step) && !(step.endsWith('f') && messages.includes(Number(step.slice(0, -1)))));
+      if (branchRows.length > 0) warn(sheet.name, 'branchRowsDeleted', { count: branchRows.length, name: scenario.name });
+      for (const step of messages.sort((a, b) => b - a))
+        result.edits.push({
+          kind: 'scenarios',
+          id,
+          path: stepPath(id, step),
+          value: undefined,
+          where: `${sheet.name} (${importerMessage(locale, 'stepDeleted', { step: step + 1, name: scenario.name })})`,
+        });
+    }
+  }
+
+  /** A step column by its header (0 when absent): a plan with branches has a Branche column before them. */
+  function stepColumn(spec: SheetSpec): (label: string) => number {
+    const header = spec.rows[(spec.freeze?.rows ?? 3) - 1] ?? [];
+    return (label: string) => header.findIndex((cell) => cell?.value === label) + 1;
+  }
+
+  /** The step cells of a row (delay, channel, name, subject, message, details); undefined when not importable. */
+  function stepOf(sheet: ReadSheet, spec: SheetSpec, r: number): Record<string, unknown> | undefined {
+    const get = (c: number) => (c > 0 ? cellText(sheet, r, c) : '');
+    const column = stepColumn(spec);
+    const s = labels.scenarioSpec;
+    if (get(column(s.branch))) {
+      warn(`${sheet.name}!${address(r, column(s.branch))}`, 'newBranchRow');
+      return undefined;
+    }
+    const [after, channelColumn] = [column(s.after), column(s.channel)];
+    const channel = lookup('channels', get(channelColumn));
+    if (!get(after) || !channel) {
+      warn(`${sheet.name}!${address(r, get(after) ? channelColumn : after)}`, 'newStepIncomplete');
+      return undefined;
+    }
+    const step: Record<string, unknown> = { after: get(after), channel };
+    if (get(column(s.stepName))) step.name = get(column(s.stepName));
+    if (get(column(s.subject))) step.subject = get(column(s.subject));
+    if (get(column(s.message))) step.message = get(column(s.message));
+    if (get(column(s.stepDescription))) step.description = get(column(s.stepDescription));
+    return step;
+  }
+
+  /** A new scenario from its row of the specification tab; undefined (reported) when a required cell is missing. */
+  function newScenario(sheet: ReadSheet, spec: SheetSpec, r: number, program: string | undefined, previous: string | undefined): Record<string, unknown> | undefined {
+    const get = (c: number) => cellText(sheet, r, c);
+    const at = (c: number) => `${sheet.name}!${address(r, c)}`;
+    const name = get(2);
+    const placed = placements.get(normalise(name));
+    if (program === undefined) {
+      warn(at(2), 'newScenarioWithoutProgram', { name });
+      return undefined;
+    }
+    const target = get(4) ? lookup('targets', get(4)) : placed?.target;
+    if (!target) {
+      warn(at(4), get(4) ? 'unknownTarget' : 'newScenarioNeeds', { text: get(4), name, what: labels.scenarioSpec.target });
+      return undefined;
+    }
+    const type = triggerTypeOf(get(5));
+    if (!type) {
+      if (get(5)) warn(at(5), 'badTriggerType', { text: get(5), behavior: words.trigger.behavior, event: words.trigger.event });
+      else warn(at(5), 'newScenarioNeeds', { name, what: labels.scenarioSpec.triggerType });
+      return undefined;
+    }
+    if (!get(6)) {
+      warn(at(6), 'newScenarioNeeds', { name, what: labels.scenarioSpec.triggerEvent });
+      return undefined;
+    }
+    const useCases = get(3) ? ids('useCases', get(3), at(3)) : [];
+    if (!useCases) return undefined;
+    // Lifecycle: where the map places it, else that of the scenario above it in the tab (or below, or the first stage).
+    const neighbour = previous ?? base.scenarios[0]?.id;
+    const neighbourLifecycle =
+      neighbour === undefined ? undefined : (base.index.scenarios.get(neighbour)?.lifecycle ?? (addedIds.get(`scenarios/${neighbour}`)?.lifecycle as string));
+    const lifecycle = placed?.lifecycle ?? neighbourLifecycle ?? base.lifecycle[0]?.id;
+    if (lifecycle === undefined) {
+      warn(at(2), 'newScenarioNeeds', { name, what: VOCABULARY[locale].terms.lifecycleStage });
+      return undefined;
+    }
+    const record: Record<string, unknown> = { id: newId('scenarios', name), name, program, lifecycle, target };
+    if (useCases.length > 0) record.useCases = useCases;
+    record.trigger = { type, event: get(6) };
+    if (get(7)) record.exit = lines(get(7));
+    if (get(8)) record.goal = get(8);
+    record.steps = [];
+    const column = stepColumn(spec);
+    const s = labels.scenarioSpec;
+    if ([s.branch, s.after, s.channel, s.stepName, s.subject, s.message, s.stepDescription].some((label) => column(label) > 0 && get(column(label)) !== '')) {
+      const step = stepOf(sheet, spec, r);
+      if (step) (record.steps as unknown[]).push(step);
+    }
+    add({ kind: 'scenarios', record, where: at(2), placement: 'after', ...(previous !== undefined ? { after: previous } : {}) });
+    return record;
+  }
+
+  /**
+   * The data tab: per scenario, one row per variable it uses. A scenario's variables are
+   * its rows, in order: a deleted row removes the variable from the scenario, a new row
+   * adds one (an existing variable by name or id, else a new variable, and new sources);
+   * a deleted row of the unused block deletes the variable.
+   */
+  function dataSheet(sheet: ReadSheet, spec: SheetSpec, keyColumn: number): void {
+    const rowOf = expectedKeys(spec, keyColumn);
+    const headerRow = spec.freeze?.rows ?? 3;
+    const get = (r: number, c: number) => cellText(sheet, r, c);
+    const unusedWords = new Set(Object.values(WORKBOOK_LABELS).map((other) => normalise(other.data.unused)));
+    const lists = new Map<string, string[]>();
+    const seen = new Set<string>();
+    let block: string | undefined;
+    for (const r of sheet.rowNumbers()) {
+      if (r <= headerRow) continue;
+      const key = sheet.cell(r, keyColumn)?.value;
+      if (typeof key === 'string' && rowOf.has(key)) {
+        seen.add(key);
+        const [scenario, variable] = key.split('/');
+        block = scenario;
+        if (!lists.has(block!)) lists.set(block!, []);
+        if (variable) lists.get(block!)!.push(variable);
+        spec.rows[rowOf.get(key)!]!.forEach((cell, c) => cell && compareCell(sheet, cell, r, c + 1));
+        continue;
+      }
+      if (!filled(sheet, r, keyColumn)) continue;
+      const where = `${sheet.name}!${address(r, 3)}`;
+      if (get(r, 1) !== '') {
+        const name = get(r, 1);
+        if (unusedWords.has(normalise(name))) block = '';
+        else {
+          block = lookup('scenarios', name);
+          if (block === undefined) {
+            warn(`${sheet.name}!${address(r, 1)}`, 'unknownScenario', { name });
+            continue;
+          }
+          const added = addedIds.get(`scenarios/${block}`);
+          if (added && get(r, 2)) added.description = get(r, 2);
+        }
+        if (!lists.has(block)) lists.set(block, []);
+      }
+      const name = get(r, 3);
+      if (!name) {
+        if (get(r, 4) !== '' || get(r, 5) !== '') warn(where, 'newVariableWithoutName');
+        continue;
+      }
+      if (block === undefined) {
+        warn(where, 'variableBeforeScenario', { name });
+        continue;
+      }
+      let id = lookup('variables', name);
+      if (id === undefined) {
+        id = newId('variables', name, IDENTIFIER.test(name));
+        const record: Record<string, unknown> = { id, name };
+        const sources = get(r, 4) ? sourceList(get(r, 4), `${sheet.name}!${address(r, 4)}`, true) : [];
+        if (sources && sources.length > 0) record.sources = sources;
+        const pii = normalise(get(r, 5));
+        if (pii === 'x' || pii === 'true' || pii === '1' || YES_WORDS.has(pii)) record.pii = true;
+        add({ kind: 'variables', record, where, placement: 'end' });
+      }
+      const list = lists.get(block)!;
+      if (block !== '' && !list.includes(id)) list.push(id);
+    }
+    for (const scenario of base.scenarios) {
+      if (deleted.has(`scenarios/${scenario.id}`)) continue;
+      const now = lists.get(scenario.id) ?? [];
+      // Same variables in another order (a sorted tab) is no edit.
+      const same = now.length === scenario.variables.length && now.every((id) => scenario.variables.includes(id));
+      if (!same)
+        result.edits.push({
+          kind: 'scenarios',
+          id: scenario.id,
+          path: ['variables'],
+          value: now,
+          where: `${sheet.name} (${importerMessage(locale, 'variableRows', { name: scenario.name })})`,
+        });
+    }
+    for (const { kind, record } of result.added) {
+      if (kind !== 'scenarios') continue;
+      const now = lists.get(String(record.id)) ?? [];
+      if (now.length > 0) {
+        // Variables before steps, as in the example files.
+        const steps = record.steps;
+        delete record.steps;
+        record.variables = now;
+        record.steps = steps;
+      }
+    }
+    for (const key of rowOf.keys()) {
+      const [scenario, variable] = key.split('/');
+      if (scenario === '' && variable && !seen.has(key))
+        remove('variables', variable, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: base.index.variables.get(variable)?.name ?? variable })})`);
+    }
   }
 
   return result;
 }
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);

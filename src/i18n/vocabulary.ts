@@ -446,4 +446,66 @@ export interface Vocabulary {
   /** Same object as report.personas: one set of words for every view of a simulation. */
   simulation: SimulationWords;
   lint: LintWords;
+  /** Issue 13: the importer's messages. */
+  importer: ImporterMessages;
 }
+
+// --- Issue 13 (spreadsheet bridge): the importer's messages (workbook-edits, apply-edits, import-workbook, read-xlsx, import --into). ---
+/** Ids of the importer's messages; `{name}` placeholders are filled by formatMessage (`{kind:kind}`: a section noun). */
+export type ImporterMessageId =
+  | 'unknownItem'
+  | 'cannotBeEmpty'
+  | 'aName'
+  | 'aTrigger'
+  | 'aDelay'
+  | 'badScore'
+  | 'badScoreSetTo3'
+  | 'badRank'
+  | 'notYesNo'
+  | 'unknownTarget'
+  | 'badTriggerType'
+  | 'unknownChannel'
+  | 'cutText'
+  | 'unknownFill'
+  | 'sheetMissing'
+  | 'rowDeleted'
+  | 'rowsDeleted'
+  | 'stepDeleted'
+  | 'variableRows'
+  | 'newUseCaseWithoutName'
+  | 'rowWithoutChannel'
+  | 'rowWithoutTarget'
+  | 'cellWithoutHeader'
+  | 'defaultLifecycle'
+  | 'unknownHeader'
+  | 'programRowDeleted'
+  | 'newScenarioWithoutName'
+  | 'newScenarioWithoutProgram'
+  | 'newScenarioNeeds'
+  | 'stepBeforeScenario'
+  | 'newStepIncomplete'
+  | 'branchCellNotApplied'
+  | 'branchRowsDeleted'
+  | 'newBranchRow'
+  | 'unknownScenario'
+  | 'newVariableWithoutName'
+  | 'variableBeforeScenario'
+  | 'changedSinceExport'
+  | 'goneSinceExport'
+  | 'addedSinceExport'
+  | 'noFileForKind'
+  | 'dataSheetDamaged'
+  | 'recordNotObject'
+  | 'unknownSection'
+  | 'visibleNotCompared'
+  | 'sheetMissingFromData'
+  | 'visibleDiffers'
+  | 'moreEditedCells'
+  | 'notXlsx'
+  | 'tooManyCells'
+  | 'tooManyMerged'
+  | 'danglingRefused'
+  | 'danglingHint'
+  | 'importedComment';
+
+export type ImporterMessages = Readonly<Record<ImporterMessageId, string>>;

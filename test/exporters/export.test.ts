@@ -153,7 +153,8 @@ describe('omni export --xlsx', () => {
     const edited = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = importWorkbook(await readXlsx(edited));
     expect(result.warnings).toEqual([
-      `Cas d'usage!E4: "5" differs from omni's data ("3"); edits in the visible tabs are applied by \`omni import --into WORKSPACE\`, not by --out`,
+      // In the workbook's language (maison-lumen is French): src/i18n, importer.visibleDiffers.
+      `Cas d'usage!E4: « 5 » diffère des données d’omni (« 3 ») ; les modifications des onglets visibles s’appliquent avec \`omni import --into ESPACE\`, pas avec --out`,
     ]);
   });
 });

@@ -2,110 +2,17 @@
  * `omni import --into`: a workbook edited by independent tools (openpyxl, LibreOffice)
  * comes back as exactly the edited YAML lines, one golden case per editable field.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { applyEdits } from '../../src/exporters/apply-edits.js';
 import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
-import { dataSheetModel, importWorkbook } from '../../src/exporters/import-workbook.js';
-import { readXlsx } from '../../src/exporters/read-xlsx.js';
-import { workbookEdits } from '../../src/exporters/workbook-edits.js';
 import { writeXlsx } from '../../src/exporters/write-xlsx.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { repo } from './helpers.js';
+import { applied, EDIT, workspaceCopy } from './into-harness.js';
 import { inCi, python, runPython } from './tools.js';
-
-const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8', cwd });
-
-/** A copy of the example in a git repository of its own, and its exported workbook. */
-async function workspaceCopy(): Promise<{ dir: string; xlsx: string }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'omni-into-'));
-  cpSync(path.join(repo, 'examples/maison-lumen'), path.join(dir, 'ws'), { recursive: true });
-  const ws = path.join(dir, 'ws');
-  git(ws, 'init', '-q');
-  git(ws, 'add', '-A');
-  git(ws, 'commit', '-qm', 'init');
-  const workspace = await loadWorkspace(ws);
-  const lint = await lintWorkspace(workspace);
-  const xlsx = path.join(dir, 'plan.xlsx');
-  writeFileSync(xlsx, await writeXlsx(buildWorkbook(workspace.model, summariseLint(lint.diagnostics))));
-  return { dir: ws, xlsx };
-}
-
-/**
- * Edits a workbook with openpyxl. Ops: {sheet, key, col, value} sets the cell of the row
- * whose hidden key is `key`; {sheet, cell, value}; {sheet, cell, fill}; {sheet, deleteKey};
- * {sheet, insertAfterKey, values: {col: value}}; {sheet, append: {col: value}}.
- */
-const EDIT = `
-import json, sys, openpyxl
-from openpyxl.styles import PatternFill
-source, ops_path = sys.argv[1], sys.argv[2]
-for case in json.load(open(ops_path)):
-    book = openpyxl.load_workbook(source)
-    for op in case['ops']:
-        ws = book[op['sheet']]
-        key_col = {"Cas d'usage": 11, 'Spécification des scénarios': 16, 'Besoins en données': 6}.get(op['sheet'])
-        def row_of(key):
-            for r in range(1, ws.max_row + 1):
-                if ws.cell(row=r, column=key_col).value == key:
-                    return r
-            raise SystemExit('no row with key ' + key)
-        if 'key' in op:
-            ws.cell(row=row_of(op['key']), column=op['col']).value = op['value']
-        elif 'fill' in op:
-            ws[op['cell']].fill = PatternFill('solid', fgColor='FF' + op['fill'])
-        elif 'cell' in op:
-            ws[op['cell']] = op['value']
-        elif 'deleteKey' in op:
-            ws.delete_rows(row_of(op['deleteKey']))
-        elif 'insertAfterKey' in op:
-            r = row_of(op['insertAfterKey']) + 1
-            ws.insert_rows(r)
-            for col, value in op['values'].items():
-                ws.cell(row=r, column=int(col)).value = value
-        elif 'append' in op:
-            r = ws.max_row + 1
-            for col, value in op['append'].items():
-                ws.cell(row=r, column=int(col)).value = value
-    book.save(case['out'])
-`;
-
-/** Lines removed and added per file, in file order (a plain LCS line diff). */
-function lineDiff(before: string, after: string): string[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i++;
-      j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) out.push(`+${b[j++]}`);
-    else out.push(`-${a[i++]}`);
-  }
-  return out;
-}
-
-/** Runs the --into pipeline in process: file → removed/added lines, plus warnings and conflicts. */
-async function applied(ws: string, xlsx: string) {
-  const workbook = await readXlsx(readFileSync(xlsx));
-  const result = importWorkbook(workbook);
-  const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
-  const edits = workbookEdits(workbook, buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true }), base);
-  const current = await loadWorkspace(ws);
-  const { files, conflicts, warnings } = applyEdits(current.model, result.records!, edits, (name) => readFileSync(path.join(ws, name), 'utf8'));
-  const diff: Record<string, string[]> = {};
-  for (const [name, text] of files) diff[name] = lineDiff(readFileSync(path.join(ws, name), 'utf8'), text);
-  return { diff, conflicts: conflicts.map((c) => c.message), warnings: [...edits.warnings, ...warnings] };
-}
 
 interface Case {
   field: string;
@@ -346,7 +253,7 @@ describe.skipIf(!python && !inCi)('omni import --into, edits made with openpyxl'
 
   for (const c of CASES) {
     test(c.field, async () => {
-      const { diff, conflicts, warnings } = await applied(ws, outputs.get(c.field)!);
+      const { diff, conflicts, warnings } = await applied(ws, outputs.get(c.field)!, { context: false });
       expect(conflicts).toEqual([]);
       expect(warnings).toEqual([]);
       expect(diff).toEqual(c.diff);
@@ -376,15 +283,8 @@ describe.skipIf(!python && !inCi)('omni import --into, an English workbook', () 
         },
       ]),
     );
-    runPython(
-      EDIT.replace(
-        `{"Cas d'usage": 11, 'Spécification des scénarios': 16, 'Besoins en données': 6}`,
-        `{'Use cases': 11, 'Scenario specification': 16, 'Data requirements': 6}`,
-      ),
-      xlsx,
-      path.join(dir, 'ops.json'),
-    );
-    const { diff, conflicts, warnings } = await applied(ws, edited);
+    runPython(EDIT, xlsx, path.join(dir, 'ops.json'));
+    const { diff, conflicts, warnings } = await applied(ws, edited, { context: false });
     expect(conflicts).toEqual([]);
     expect(warnings).toEqual([]);
     expect(diff).toEqual({ 'plan.yaml': ['-      business: 5', '+      business: 4'], 'scenarios.yaml': ['-      type: behavior', '+      type: event'] });
