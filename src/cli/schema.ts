@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { currentIo, writeData, writeMessage, writeOutputFile } from './output.js';
+import { currentIo, say, writeData, writeMessage, writeOutputFile } from './output.js';
 
 type SchemaKind = 'model' | 'config';
 const KINDS: readonly SchemaKind[] = ['model', 'config'];
@@ -35,7 +35,7 @@ export function registerSchema(program: Command): void {
       }
       for (const [file, text] of await schemaFiles(options.write.split(path.sep).join('/').replace(/\/+$/, '') || '.')) {
         writeOutputFile(path.resolve(currentIo().cwd, file), text);
-        writeMessage(`wrote ${file}`);
+        writeMessage(say('wrote', { file }));
       }
     });
 }

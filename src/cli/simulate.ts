@@ -4,7 +4,7 @@ import { simulate } from '../simulate/engine.js';
 import { formatSimulationJson, formatSimulationMarkdown, formatSimulationText } from '../simulate/format.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
-import { checkOutputFile, displayPath, setExitCode, writeData, writeMessage, writeOutputFile, type OutputKind } from './output.js';
+import { checkOutputFile, displayPath, say, setExitCode, writeData, writeMessage, writeOutputFile, type OutputKind } from './output.js';
 import { requireModelFiles, workspaceRootOf, writeNotices } from './workspace.js';
 
 export interface SimulateCommandOptions {
@@ -37,7 +37,7 @@ export function registerSimulate(program: Command): void {
 }
 
 export async function runSimulate(argument: string | undefined, options: SimulateCommandOptions): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(options.format)) throw new CliError(`unknown format "${options.format}"`, `use ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(options.format)) throw new CliError(say('unknownFormat', { format: options.format }), say('useFormats', { formats: FORMATS.join(', ') }));
   const root = workspaceRootOf(argument);
   // Before any work: the calendar must never replace what simulate reads (see output.ts).
   const target =
@@ -50,21 +50,18 @@ export async function runSimulate(argument: string | undefined, options: Simulat
   // Entities the schema rejected are left out of the model: a calendar without them would mislead.
   const first = workspace.diagnostics[0];
   if (first) {
-    throw new CliError(
-      `${workspace.diagnostics.length} file problem${workspace.diagnostics.length > 1 ? 's' : ''} in the workspace (first: ${first.location.file} ${first.message})`,
-      'run `omni lint` to see them',
-    );
+    throw new CliError(say('fileProblems', { count: workspace.diagnostics.length, file: first.location.file, message: first.message }), say('runLint'));
   }
   const model = workspace.model;
   if (options.persona !== undefined && !model.index.personas.has(options.persona)) {
     const closest = closestMatch(options.persona, model.index.personas.keys());
     throw new CliError(
-      `no persona "${options.persona}"`,
+      say('noPersona', { persona: options.persona }),
       closest
-        ? `did you mean "${closest}"?`
+        ? say('didYouMean', { closest })
         : model.personas.length > 0
-          ? `personas: ${model.personas.map((persona) => persona.id).join(', ')}`
-          : 'declare personas under personas: (see docs/simulate.md)',
+          ? say('personasList', { personas: model.personas.map((persona) => persona.id).join(', ') })
+          : say('declarePersonas'),
     );
   }
   const results = simulate(model, options.persona);
@@ -76,7 +73,7 @@ export async function runSimulate(argument: string | undefined, options: Simulat
         : formatSimulationText(model, results);
   if (target !== undefined) {
     writeOutputFile(target, text, { workspaces: [root] });
-    writeMessage(`simulation written to ${displayPath(target)}`);
+    writeMessage(say('simulationWritten', { file: displayPath(target) }));
   } else {
     writeData(text);
   }

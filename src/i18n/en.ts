@@ -1,4 +1,5 @@
 import type { Terms, Vocabulary } from './vocabulary.js';
+import { cliEn } from './cli-en.js';
 
 const terms: Terms = {
   status: { normal: 'Normal', friction: 'Friction', opportunity: 'Opportunity' },
@@ -636,4 +637,6 @@ export const en: Vocabulary = {
       },
     },
   },
+  // CLI, pipeline and LSP words (issue 9, i18n helper): cli-en.ts.
+  cli: cliEn,
 };

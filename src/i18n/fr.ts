@@ -1,4 +1,5 @@
 import type { Terms, Vocabulary } from './vocabulary.js';
+import { cliFr } from './cli-fr.js';
 
 const terms: Terms = {
   status: { normal: 'Normal', friction: 'Point de friction', opportunity: 'Opportunité' },
@@ -640,4 +641,6 @@ export const fr: Vocabulary = {
       },
     },
   },
+  // CLI, pipeline and LSP words (issue 9, i18n helper): cli-fr.ts.
+  cli: cliFr,
 };

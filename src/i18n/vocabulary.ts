@@ -1,4 +1,5 @@
 import type { Locale, TouchpointStatus, TriggerType } from '../model/types.js';
+import type { cliEn } from './cli-en.js';
 
 export type { Locale };
 
@@ -323,4 +324,19 @@ export interface Vocabulary {
   importSynonyms: ImportSynonyms;
   report: ReportStrings;
   lint: LintWords;
+  /** omni's own voice: CLI messages, pipeline summaries, language-server texts (cli-en.ts, cli-fr.ts). */
+  cli: CliWords;
 }
+
+// --- CLI, pipeline and LSP words (issue 9, i18n helper) ---------------------------------
+
+/** A message: a template, or [one, many] chosen by `data.count` with the locale's plural rule. */
+export type Template = string | readonly [string, string];
+
+type TemplatesOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? readonly [string, string] : TemplatesOf<T[K]> };
+
+/** The shape of `cli-en.ts`, which every locale fills (the keys are English's). */
+export type CliWords = TemplatesOf<typeof cliEn>;
+export type CliMessageId = keyof CliWords['messages'];
+export type LspTextId = keyof CliWords['lsp'];
+export type PipelineTextId = keyof CliWords['pipeline'];
