@@ -29,8 +29,7 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   try {
     workbook = await readXlsx(readFileSync(workbookPath));
   } catch (error) {
-    if (error instanceof WorkbookLimitError)
-      throw new CliError(say('workbookRefused', { file, reason: error.message }), say('workbookBudgets'));
+    if (error instanceof WorkbookLimitError) throw new CliError(say('workbookRefused', { file, reason: error.message }), say('workbookBudgets'));
     throw new CliError(say('notAWorkbook', { file, reason: (error as Error).message }), say('saveAsXlsx'));
   }
   let result: ImportResult;
@@ -70,10 +69,7 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   const unreadable = beforeLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (unreadable.length > 0) {
     const first = unreadable[0]!;
-    throw new CliError(
-      `${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`,
-      say('intoUnreadableHint'),
-    );
+    throw new CliError(`${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`, say('intoUnreadableHint'));
   }
   const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
   const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });

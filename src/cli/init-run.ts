@@ -147,9 +147,7 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
     if (below !== '') {
       const question = say('askWorkflowAtRoot', { below, workflow: WORKFLOW_PATH });
       workflowAtRoot = prompt ? await prompt.ask(question, 'y', yesNo) : true;
-      notes.push(
-        workflowAtRoot ? say('workflowAtRoot', { below }) : say('workflowBelowRoot', { below, workflow: WORKFLOW_PATH }),
-      );
+      notes.push(workflowAtRoot ? say('workflowAtRoot', { below }) : say('workflowBelowRoot', { below, workflow: WORKFLOW_PATH }));
     }
 
     const install = projectInstall(folder);

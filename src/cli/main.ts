@@ -63,14 +63,18 @@ export interface RunIo {
  * so tests can run the CLI in-process.
  */
 export async function run(argv: readonly string[], io: RunIo): Promise<number> {
-  return withIo({ stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env }, async () => {
-    const program = buildProgram();
-    try {
-      await program.parseAsync([...argv], { from: 'user' });
-    } catch (error) {
-      setExitCode(exitCodeFor(error));
-    }
-  }, localeArgument(argv));
+  return withIo(
+    { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env },
+    async () => {
+      const program = buildProgram();
+      try {
+        await program.parseAsync([...argv], { from: 'user' });
+      } catch (error) {
+        setExitCode(exitCodeFor(error));
+      }
+    },
+    localeArgument(argv),
+  );
 }
 
 function exitCodeFor(error: unknown): number {

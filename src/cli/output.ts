@@ -142,7 +142,6 @@ export const OUTPUT_EXTENSIONS = {
 
 export type OutputKind = keyof typeof OUTPUT_EXTENSIONS;
 
-
 export interface OutputFilePolicy {
   /** How the user named the path, for messages: `--output-file`, `--xlsx`, `--out`. */
   flag: string;
@@ -369,7 +368,6 @@ function refusal(message: string): CliError {
   return new CliError(message);
 }
 
-
 /** An errno's meaning in words, with the code for searching: "permission denied (EACCES)". */
 export function describeErrno(error: unknown): string {
   const { code } = error as NodeJS.ErrnoException;
@@ -386,6 +384,8 @@ export function isFileSystemError(error: unknown): error is NodeJS.ErrnoExceptio
 function asWriteError(error: unknown, shown: string, verb: 'cannotWrite' | 'cannotCreate' = 'cannotWrite'): Error {
   if (error instanceof CliError) return error;
   if (isFileSystemError(error) || (error as NodeJS.ErrnoException).code)
-    return new CliError(verb === 'cannotWrite' ? say('cannotWrite', { file: shown, reason: describeErrno(error) }) : say('cannotCreate', { folder: shown, reason: describeErrno(error) }));
+    return new CliError(
+      verb === 'cannotWrite' ? say('cannotWrite', { file: shown, reason: describeErrno(error) }) : say('cannotCreate', { folder: shown, reason: describeErrno(error) }),
+    );
   return error as Error;
 }

@@ -37,7 +37,8 @@ export function registerSimulate(program: Command): void {
 }
 
 export async function runSimulate(argument: string | undefined, options: SimulateCommandOptions): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(options.format)) throw new CliError(say('unknownFormat', { format: options.format }), say('useFormats', { formats: FORMATS.join(', ') }));
+  if (!(FORMATS as readonly string[]).includes(options.format))
+    throw new CliError(say('unknownFormat', { format: options.format }), say('useFormats', { formats: FORMATS.join(', ') }));
   const root = workspaceRootOf(argument);
   // Before any work: the calendar must never replace what simulate reads (see output.ts).
   const target =

@@ -40,10 +40,7 @@ export const cliEn = {
     notAFolderHint: 'pass the workspace folder, not a file',
     wholeNumber: '{option} expects a whole number, got "{value}"',
     wholeNumberAtLeast: '{option} expects a whole number of at least {minimum}, got "{value}"',
-    lintErrorsRefused: [
-      '{count} lint error in the workspace (first: {where} {message})',
-      '{count} lint errors in the workspace (first: {where} {message})',
-    ],
+    lintErrorsRefused: ['{count} lint error in the workspace (first: {where} {message})', '{count} lint errors in the workspace (first: {where} {message})'],
     lintErrorsRefusedHint: 'run `omni lint` to see them, or pass --force to {command} anyway',
     noModelFile: 'no model file in {where}',
     noModelFileHint: 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)',
@@ -131,10 +128,7 @@ export const cliEn = {
     answerYesNo: 'answer y or n',
     initNotAFolderHint: 'pass a folder to create the workspace in',
     emptyName: '--name cannot be empty',
-    wouldOverwrite: [
-      'would overwrite {count} existing file in {folder}: {files}',
-      'would overwrite {count} existing files in {folder}: {files}',
-    ],
+    wouldOverwrite: ['would overwrite {count} existing file in {folder}: {files}', 'would overwrite {count} existing files in {folder}: {files}'],
     wouldOverwriteHint: 'pass --force to replace them, or choose an empty folder',
     askLocale: 'Locale of the starter content (fr/en)',
     askName: 'Name of the plan',
@@ -204,10 +198,7 @@ export const cliEn = {
   outputKinds: { json: 'JSON', sarif: 'SARIF', junit: 'JUnit XML', text: 'text', markdown: 'Markdown', xlsx: 'workbook', html: 'HTML' },
   /** The summary findings lint writes itself (not a rule's). */
   pipeline: {
-    moreFindings: [
-      '{number} more {rule} finding in this file not shown, from here on',
-      '{number} more {rule} findings in this file not shown, from here on',
-    ],
+    moreFindings: ['{number} more {rule} finding in this file not shown, from here on', '{number} more {rule} findings in this file not shown, from here on'],
     moreFindingsHint: 'omni reports at most {limit} findings per file: fix these and lint again',
     ruleFailed: 'rule "{rule}" failed: {reason}',
     ruleFailedHint: 'fix the plugin that provides it, or turn the rule off',
@@ -232,6 +223,5 @@ export const cliEn = {
     addConsentVariable: 'Add consent variable {variable} to scenario {scenario}',
     declareInScenario: 'Declare {variable} in the variables of scenario {scenario}',
     declareVariable: 'Declare variable {variable} under variables:',
-    cannotLoad: 'cannot load the workspace {root}: {reason}',
   },
 } as const;

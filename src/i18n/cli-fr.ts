@@ -130,10 +130,7 @@ export const cliFr: CliWords = {
     answerYesNo: 'répondez o ou n',
     initNotAFolderHint: 'donnez un dossier où créer l’espace de travail',
     emptyName: '--name ne peut pas être vide',
-    wouldOverwrite: [
-      'remplacerait {count} fichier existant dans {folder} : {files}',
-      'remplacerait {count} fichiers existants dans {folder} : {files}',
-    ],
+    wouldOverwrite: ['remplacerait {count} fichier existant dans {folder} : {files}', 'remplacerait {count} fichiers existants dans {folder} : {files}'],
     wouldOverwriteHint: 'passez --force pour les remplacer, ou choisissez un dossier vide',
     askLocale: 'Langue du contenu de départ (fr/en)',
     askName: 'Nom du plan',
@@ -226,6 +223,5 @@ export const cliFr: CliWords = {
     addConsentVariable: 'Ajouter la variable de consentement {variable} au scénario {scenario}',
     declareInScenario: 'Déclarer {variable} dans les variables du scénario {scenario}',
     declareVariable: 'Déclarer la variable {variable} sous variables:',
-    cannotLoad: 'impossible de charger l’espace de travail {root} : {reason}',
   },
 };

@@ -63,7 +63,11 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
       // Only a plugin's rule can throw here; say which, at omni.yaml, instead of a stack trace.
       pending.push({
         ruleId: rule.id,
-        message: fillTemplate(vocabularyFor(locale).cli.pipeline.ruleFailed, { rule: rule.id, reason: String((error as Error)?.message ?? error).split('\n')[0]! }, locale),
+        message: fillTemplate(
+          vocabularyFor(locale).cli.pipeline.ruleFailed,
+          { rule: rule.id, reason: String((error as Error)?.message ?? error).split('\n')[0]! },
+          locale,
+        ),
         suggestion: vocabularyFor(locale).cli.pipeline.ruleFailedHint,
         location: { file: 'omni.yaml', path: ['plugins'] },
       });
