@@ -16,7 +16,7 @@ import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
 import { checkOutputFile, currentIo, say, writeMessage, writeOutputFile, type OutputKind } from './output.js';
-import { requireModelFiles, writeNotices } from './workspace.js';
+import { peekWorkspaceLocale, requireModelFiles, writeNotices } from './workspace.js';
 
 /** What each format writes, for the extension --output-file must have. */
 const OUTPUT_KIND: Record<LintCommandOptions['format'], OutputKind> = { stylish: 'text', json: 'json', sarif: 'sarif', junit: 'junit', github: 'text' };
@@ -58,6 +58,7 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
   const cwd = currentIo().cwd;
   const targets = resolveTargets(paths, cwd);
+  peekWorkspaceLocale(targets[0]!.root);
   const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
   // Before any work: the report must never replace what lint reads (see output.ts).
   const roots = targets.map((target) => target.root);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import { currentIo, describeErrno, displayPath, isFileSystemError, localeArgument, say, setExitCode, withIo, type CliStream } from './output.js';
+import { currentIo, describeErrno, displayPath, helpWords, isFileSystemError, localeArgument, say, setExitCode, withIo, type CliStream } from './output.js';
 import { WorkspaceReadError } from '../loader/discover.js';
 import { InterruptedError, interruptExitCode } from '../util/process-cleanup.js';
 import { registerDiff } from './diff.js';
@@ -20,7 +20,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 
 export function buildProgram(): Command {
   const program = new Command('omni')
-    .description('Omnichannel customer-relationship planning as code: lint, render and export journey workspaces kept in YAML.')
+    .description(helpWords().program)
     .version(version, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()

@@ -20,7 +20,9 @@ import { chmodSync, existsSync, lstatSync, realpathSync, statSync, type Stats } 
 import path from 'node:path';
 import { ensureDirectory, writeFileAtomic } from '../util/atomic-write.js';
 import { InterruptedError, interruptedBy } from '../util/process-cleanup.js';
-import { cliMessage, fillTemplate, isLocale, vocabularyFor, type CliMessageId, type Locale, type MessageData } from '../i18n/index.js';
+import { cliMessage, formatMessage, isLocale, vocabularyFor, type CliMessageId, type Locale, type MessageData } from '../i18n/index.js';
+
+export { formatMessage };
 import { CliError, EXIT } from './errors.js';
 
 export interface CliStream {
@@ -79,10 +81,7 @@ export function messageLocale(): Locale {
 /** The workspace a command works on declares `locale`: messages follow it, unless --locale was given. */
 export function useWorkspaceLocale(locale: unknown): void {
   const state = runs.getStore();
-  if (state && !state.localeGiven && isLocale(locale)) {
-    state.locale = locale;
-    state.localeGiven = true;
-  }
+  if (state && !state.localeGiven && isLocale(locale)) state.locale = locale;
 }
 
 /** The `--locale X` (or `--locale=X`) of a command line, if it names a known locale. */
@@ -105,7 +104,13 @@ export function cliWords() {
   return vocabularyFor(messageLocale()).cli;
 }
 
-export { fillTemplate };
+/** The help's words (descriptions of commands and options) in the run's language. */
+export function helpWords() {
+  return vocabularyFor(messageLocale()).cli.help;
+}
+
+/** `--locale`, on every command that works on a workspace: the language of omni's messages. */
+export const LOCALE_CHOICES = ['en', 'fr'] as const;
 
 /** Data (what a pipe or a redirection should get): stdout, newline-terminated. */
 export function writeData(text: string): void {

@@ -19,7 +19,7 @@ import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
 import type { RenderCommandOptions } from './render.js';
 import { checkOutputFolder, currentIo, say, writeData, writeMessage, writeOutputFile } from './output.js';
-import { loadCheckedWorkspace } from './workspace.js';
+import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
 
@@ -36,6 +36,8 @@ export function parseViews(names: readonly string[]): ViewName[] {
 }
 
 export async function runRender(workspaceArgument: string | undefined, options: RenderCommandOptions): Promise<number> {
+  // The workspace is found first, so that even a usage error speaks its language.
+  workspaceRootOf(workspaceArgument);
   const views = parseViews(options.view);
   if (options.check && options.format) {
     throw new CliError(say('checkWithFormat'), say('checkWithFormatHint'));

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult } from '../diagnostics/types.js';
 import { CONFIG_FILE, DEFAULT_INCLUDE, findWorkspaceRoot } from '../loader/discover.js';
@@ -12,9 +14,27 @@ export interface CheckedWorkspace {
   lint: LintResult;
 }
 
-/** The root of the workspace a command works on, without loading it (for output checks). */
+/** The root of the workspace a command works on, without loading it (for output checks); messages take its locale from here. */
 export function workspaceRootOf(argument: string | undefined): string {
-  return argument === undefined ? findWorkspaceRoot(currentIo().cwd) : workspaceArgument(argument);
+  const root = argument === undefined ? findWorkspaceRoot(currentIo().cwd) : workspaceArgument(argument);
+  peekWorkspaceLocale(root);
+  return root;
+}
+
+/**
+ * Messages written before the workspace is loaded (a usage error) speak its language too:
+ * the top-level `locale:` of its omni.yaml, read with a glance. Loading reads it properly
+ * and has the last word (writeNotices).
+ */
+export function peekWorkspaceLocale(root: string): void {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, CONFIG_FILE), 'utf8');
+  } catch {
+    return;
+  }
+  const declared = /^locale:[ \t]*["']?(en|fr)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  useWorkspaceLocale(declared);
 }
 
 /**

@@ -173,6 +173,123 @@ export const cliEn = {
     fileExistsHint: 'pass --force to replace it',
     templateWritten: 'blank template written to {file}; fill it in, then run `omni import --xlsx {name} --out DIR`',
   },
+  /** The command line's help: omni's descriptions (commander's own words, such as "Usage:", stay English). */
+  help: {
+    program: 'Omnichannel customer-relationship planning as code: lint, render and export journey workspaces kept in YAML.',
+    workspace: 'workspace folder (default: the workspace around the current folder)',
+    locale: "language of omni's messages (default: the workspace's locale, else en)",
+    format: 'output format',
+    noColor: 'disable colours (also NO_COLOR)',
+    deprecatedOut: 'same as --out (deprecated)',
+    init: {
+      description: 'Create a starter workspace (omni.yaml, matrix, use cases, programmes, data, one file per scenario, CI workflow, README) that lints clean.',
+      dir: 'folder to create it in (default: the current folder)',
+      locale: 'language of the starter content (and of the messages)',
+      name: 'name of the plan',
+      channels: 'comma-separated channel ids: web, email, sms, app, store, call-center, or your own (e.g. whatsapp)',
+      yes: 'ask nothing: use the options given and the defaults',
+      force: 'overwrite existing files',
+      xlsx: 'write the blank template workbook instead (fill it by hand, then `omni import --xlsx FILE --out DIR`)',
+      after:
+        '\nOn a terminal, omni init asks for the name, locale and channels (Enter keeps the default), and, below the root of a git repository, whether to write the CI workflow at the root (without a terminal it does). Exit codes: 0 created, 2 usage error or existing files.',
+    },
+    lint: {
+      description: 'Check workspace files against the schema and the rules; report each problem at file:line:col.',
+      paths: 'workspace folders or files (default: the workspace around the current folder)',
+      outputFile: 'write the report to a file instead of stdout',
+      force: 'write --output-file even when its extension does not match the format',
+      maxWarnings: 'exit 1 when there are more warnings than this',
+      quiet: 'report errors only',
+      rule: 'set a rule to error, warn or off (repeatable)',
+      failSeverity: 'lowest severity that fails the run',
+      locale: "language of findings and messages (default: omni.yaml's locale, else en)",
+      reportUnused: 'report omni-disable comments that silence nothing (warn, or error)',
+      baseline: 'report only findings not recorded in this baseline file',
+      updateBaseline: "record today's findings in this baseline file (then report none)",
+      maxFileSize: 'refuse model files larger than this (default 16)',
+      after: '\nExit codes: 0 clean, 1 errors (or warnings over --max-warnings, or any problem with --fail-severity warn), 2 usage or fatal error.',
+    },
+    rules: {
+      description: "List every lint rule with its default severity and description, with the workspace's customRules and plugin rules.",
+      workspace: 'workspace whose omni.yaml adds house and plugin rules (default: the one around the current folder)',
+    },
+    schema: {
+      description: 'Print the JSON Schema of model files (or of omni.yaml with --config), for editors and other tools.',
+      config: 'print the schema of omni.yaml instead',
+      write: 'write model.schema.json and config.schema.json into this folder instead (replacing them)',
+      after: '\nEditors read a local copy offline: `omni schema --write .omni/schemas`, then `# yaml-language-server: $schema=./.omni/schemas/model.schema.json`.',
+    },
+    render: {
+      description: 'Draw every view of the journey as Mermaid (.mmd files and journey.md), and as SVG or PNG with --format.',
+      out: 'output folder',
+      view: 'render only these views (repeatable or comma-separated): {views}',
+      format: 'also draw each diagram in a headless Chromium',
+      check: 'write nothing; exit 1 when the .mmd files or journey.md in --out differ from the model',
+      checkSyntax: "also run Mermaid's own parser on every diagram, in Chromium (needs a browser, puppeteer-core and mermaid)",
+      force: 'render even when the workspace has lint errors',
+      browser: 'Chromium or Chrome executable for --format (default: PUPPETEER_EXECUTABLE_PATH, then /usr/bin/chromium, Chrome)',
+      after:
+        '\nExit codes: 0 written (or up to date with --check), 1 out of date with --check, 2 usage or fatal error (lint errors without --force, no browser or drawing package for --format/--check-syntax).',
+    },
+    export: {
+      description: "Write the stakeholders' workbook (.xlsx): Read me with the lint summary, then the template's five tabs.",
+      xlsx: 'workbook to write (replaced atomically)',
+      force: 'export even when files cannot be read (yaml-syntax or schema errors); other lint errors never block the export',
+      after:
+        '\nLint errors such as unknown references are exported and listed in the Read me tab, so stakeholders see the gaps;' +
+        '\nonly unreadable files (yaml-syntax, schema) stop the export, unless --force.' +
+        '\nExit codes: 0 written, 2 usage or fatal error.',
+    },
+    import: {
+      description: 'Turn a workbook into YAML: a new workspace (--out), or the edits of an omni workbook applied to its workspace (--into).',
+      xlsx: 'workbook to read',
+      out: "folder to write a new workspace to (from omni's data sheet, or a hand-filled template)",
+      into: "apply the edits made in the visible tabs of an omni workbook to this workspace's YAML files, in place",
+      dryRun: 'with --into: print the change as `omni diff` would, write nothing',
+      force: 'with --out: replace files that already exist',
+      after:
+        '\nWarnings (stderr) name the sheet and cell of anything that could not be imported as is.' +
+        '\n--into keeps comments, key order and layout of the YAML: only the edited values change. An entity edited in the' +
+        '\nworkbook that also changed in the YAML since the export is a conflict: reported, and nothing is written.' +
+        '\nExit codes: 0 written (even with warnings), 1 conflicts (nothing written), 2 usage or fatal error (unreadable workbook,' +
+        '\nmissing sheet, existing files without --force).',
+    },
+    report: {
+      description: 'Write the whole plan as one self-contained HTML page for stakeholders: matrix, priorities, scenarios, data needs and lint gaps.',
+      out: 'HTML file to write',
+      noDiagrams: 'leave the diagrams out (no browser needed); every table is still there',
+      force: 'write --out even when it does not end in .html',
+      browser: 'Chromium or Chrome to draw the diagrams with (default: PUPPETEER_EXECUTABLE_PATH, then the usual install paths)',
+      after:
+        '\nThe report is built even when lint finds problems: it lists them. Without a browser the diagrams are left out with a note.\nExit codes: 0 report written, 2 usage or fatal error.',
+    },
+    diff: {
+      description: 'Compare the journey at two git revisions (or two folders): entities, matrix cells, priorities, and the gaps opened or closed.',
+      base: 'base revision (default: the merge-base of HEAD with the default branch)',
+      head: 'head revision (default: the working tree)',
+      from: 'compare two folders instead of revisions: the base folder',
+      to: 'the head folder (with --from)',
+      workspace: 'the workspace folder in the repository (default: the workspace around the current folder)',
+      outputFile: 'write the diff to a file instead of stdout',
+      force: 'write --output-file even when its extension does not match the format',
+      exitCode: 'exit 1 when the head introduces lint errors the base did not have',
+      after: '\nExit codes: 0 done (or no new error with --exit-code), 1 new lint errors with --exit-code, 2 usage or fatal error.',
+    },
+    simulate: {
+      description:
+        "Play the personas' stories through every scenario they trigger: the calendar of messages across channels, and each contact-pressure or quiet-hours violation.",
+      persona: 'only this persona',
+      format: 'output format: {formats}',
+      output: 'write to this file instead of stdout',
+      force: 'write -o even when its extension does not match the format',
+      after: '\nExit codes: 0 no violation, 1 a pressure or quiet-hours violation, 2 usage or fatal error (including files that do not load).',
+    },
+    lsp: {
+      description: 'Run the language server (LSP over stdio) for editors: live lint diagnostics, completion, definition, references, hover, rename.',
+      stdio: 'talk over stdin/stdout (the default and only transport; accepted because editors pass it)',
+      after: '\nEditor setups (VS Code, Neovim, any LSP client): docs/editors.md',
+    },
+  },
   /** The words errno codes are explained with: "permission denied (EACCES)". */
   errno: {
     EACCES: 'permission denied',

@@ -175,6 +175,129 @@ export const cliFr: CliWords = {
     fileExistsHint: 'passez --force pour le remplacer',
     templateWritten: 'gabarit vierge écrit dans {file} ; remplissez-le, puis lancez `omni import --xlsx {name} --out DOSSIER`',
   },
+  help: {
+    program: 'La relation client omnicanale planifiée comme du code : vérifier, dessiner et exporter des espaces de travail de parcours tenus en YAML.',
+    workspace: 'dossier de l’espace de travail (par défaut : l’espace de travail autour du dossier courant)',
+    locale: 'langue des messages d’omni (par défaut : la langue de l’espace de travail, sinon en)',
+    format: 'format de sortie',
+    noColor: 'désactive les couleurs (aussi NO_COLOR)',
+    deprecatedOut: 'comme --out (obsolète)',
+    init: {
+      description:
+        'Crée un espace de travail de départ (omni.yaml, matrice, cas d’usage, programmes, données, un fichier par scénario, workflow de CI, README) qui passe le lint.',
+      dir: 'dossier où le créer (par défaut : le dossier courant)',
+      locale: 'langue du contenu de départ (et des messages)',
+      name: 'nom du plan',
+      channels: 'identifiants de canaux séparés par des virgules : web, email, sms, app, store, call-center, ou les vôtres (par exemple whatsapp)',
+      yes: 'ne rien demander : utiliser les options données et les valeurs par défaut',
+      force: 'remplacer les fichiers existants',
+      xlsx: 'écrire plutôt le classeur gabarit vierge (à remplir à la main, puis `omni import --xlsx FICHIER --out DOSSIER`)',
+      after:
+        '\nDans un terminal, omni init demande le nom, la langue et les canaux (Entrée garde la valeur par défaut) et, sous la racine d’un dépôt git, s’il faut écrire le workflow de CI à la racine (sans terminal, il le fait). Codes de sortie : 0 créé, 2 erreur d’utilisation ou fichiers existants.',
+    },
+    lint: {
+      description: 'Vérifie les fichiers de l’espace de travail selon le schéma et les règles ; signale chaque problème à fichier:ligne:colonne.',
+      paths: 'dossiers d’espace de travail ou fichiers (par défaut : l’espace de travail autour du dossier courant)',
+      outputFile: 'écrire le rapport dans un fichier plutôt que sur la sortie standard',
+      force: 'écrire --output-file même quand son extension ne correspond pas au format',
+      maxWarnings: 'sortir avec 1 quand il y a plus d’avertissements que ce nombre',
+      quiet: 'ne signaler que les erreurs',
+      rule: 'régler une règle sur error, warn ou off (répétable)',
+      failSeverity: 'plus basse gravité qui fait échouer le lancement',
+      locale: 'langue des constats et des messages (par défaut : la langue de omni.yaml, sinon en)',
+      reportUnused: 'signaler les commentaires omni-disable qui ne font rien taire (warn, ou error)',
+      baseline: 'ne signaler que les constats absents de ce fichier de référence',
+      updateBaseline: 'enregistrer les constats du jour dans ce fichier de référence (puis n’en signaler aucun)',
+      maxFileSize: 'refuser les fichiers du modèle plus gros que ceci (16 par défaut)',
+      after:
+        '\nCodes de sortie : 0 sans problème, 1 erreurs (ou avertissements au-delà de --max-warnings, ou tout problème avec --fail-severity warn), 2 erreur d’utilisation ou fatale.',
+    },
+    rules: {
+      description: 'Liste chaque règle de lint avec sa gravité par défaut et sa description, avec les customRules et les règles de plugins de l’espace de travail.',
+      workspace: 'espace de travail dont le omni.yaml ajoute des règles maison et de plugins (par défaut : celui autour du dossier courant)',
+    },
+    schema: {
+      description: 'Affiche le JSON Schema des fichiers du modèle (ou de omni.yaml avec --config), pour les éditeurs et autres outils.',
+      config: 'afficher plutôt le schéma de omni.yaml',
+      write: 'écrire plutôt model.schema.json et config.schema.json dans ce dossier (en les remplaçant)',
+      after:
+        '\nLes éditeurs lisent une copie locale hors ligne : `omni schema --write .omni/schemas`, puis `# yaml-language-server: $schema=./.omni/schemas/model.schema.json`.',
+    },
+    render: {
+      description: 'Dessine chaque vue du parcours en Mermaid (fichiers .mmd et journey.md), et en SVG ou PNG avec --format.',
+      out: 'dossier de sortie',
+      view: 'ne dessiner que ces vues (répétable ou séparées par des virgules) : {views}',
+      format: 'dessiner aussi chaque diagramme dans un Chromium sans interface',
+      check: 'ne rien écrire ; sortir avec 1 quand les fichiers .mmd ou journey.md de --out diffèrent du modèle',
+      checkSyntax: 'passer aussi chaque diagramme au propre analyseur de Mermaid, dans Chromium (il faut un navigateur, puppeteer-core et mermaid)',
+      force: 'dessiner même quand l’espace de travail a des erreurs de lint',
+      browser: 'exécutable Chromium ou Chrome pour --format (par défaut : PUPPETEER_EXECUTABLE_PATH, puis /usr/bin/chromium, Chrome)',
+      after:
+        '\nCodes de sortie : 0 écrit (ou à jour avec --check), 1 pas à jour avec --check, 2 erreur d’utilisation ou fatale (erreurs de lint sans --force, pas de navigateur ni de paquet de dessin pour --format/--check-syntax).',
+    },
+    export: {
+      description: 'Écrit le classeur des parties prenantes (.xlsx) : Lisez-moi avec le résumé du lint, puis les cinq onglets du gabarit.',
+      xlsx: 'classeur à écrire (remplacé de façon atomique)',
+      force: 'exporter même quand des fichiers sont illisibles (erreurs yaml-syntax ou schema) ; les autres erreurs de lint ne bloquent jamais l’export',
+      after:
+        '\nLes erreurs de lint comme les références inconnues sont exportées et listées dans l’onglet Lisez-moi, pour que les parties prenantes voient les manques ;' +
+        '\nseuls les fichiers illisibles (yaml-syntax, schema) arrêtent l’export, sauf avec --force.' +
+        '\nCodes de sortie : 0 écrit, 2 erreur d’utilisation ou fatale.',
+    },
+    import: {
+      description:
+        'Transforme un classeur en YAML : un nouvel espace de travail (--out), ou les modifications d’un classeur omni appliquées à son espace de travail (--into).',
+      xlsx: 'classeur à lire',
+      out: 'dossier où écrire un nouvel espace de travail (depuis la feuille de données d’omni, ou un gabarit rempli à la main)',
+      into: 'appliquer sur place, aux fichiers YAML de cet espace de travail, les modifications faites dans les onglets visibles d’un classeur omni',
+      dryRun: 'avec --into : afficher le changement comme `omni diff`, ne rien écrire',
+      force: 'avec --out : remplacer les fichiers qui existent déjà',
+      after:
+        '\nLes avertissements (sortie d’erreur) nomment la feuille et la cellule de tout ce qui n’a pas pu être importé tel quel.' +
+        '\n--into garde les commentaires, l’ordre des clés et la mise en page du YAML : seules les valeurs modifiées changent. Une entité modifiée dans le' +
+        '\nclasseur qui a aussi changé dans le YAML depuis l’export est un conflit : il est signalé, et rien n’est écrit.' +
+        '\nCodes de sortie : 0 écrit (même avec des avertissements), 1 conflits (rien d’écrit), 2 erreur d’utilisation ou fatale (classeur illisible,' +
+        '\nfeuille manquante, fichiers existants sans --force).',
+    },
+    report: {
+      description:
+        'Écrit tout le plan en une page HTML autonome pour les parties prenantes : matrice, priorités, scénarios, besoins de données et manques relevés par le lint.',
+      out: 'fichier HTML à écrire',
+      noDiagrams: 'laisser les diagrammes de côté (pas besoin de navigateur) ; tous les tableaux y sont',
+      force: 'écrire --out même quand il ne se termine pas par .html',
+      browser: 'Chromium ou Chrome pour dessiner les diagrammes (par défaut : PUPPETEER_EXECUTABLE_PATH, puis les chemins d’installation habituels)',
+      after:
+        '\nLe rapport est produit même quand le lint trouve des problèmes : il les liste. Sans navigateur, les diagrammes sont laissés de côté avec une note.\nCodes de sortie : 0 rapport écrit, 2 erreur d’utilisation ou fatale.',
+    },
+    diff: {
+      description: 'Compare le parcours entre deux révisions git (ou deux dossiers) : entités, cases de la matrice, priorités, et manques ouverts ou refermés.',
+      base: 'révision de base (par défaut : la base de fusion de HEAD avec la branche par défaut)',
+      head: 'révision de tête (par défaut : la copie de travail)',
+      from: 'comparer deux dossiers plutôt que des révisions : le dossier de base',
+      to: 'le dossier de tête (avec --from)',
+      workspace: 'le dossier de l’espace de travail dans le dépôt (par défaut : l’espace de travail autour du dossier courant)',
+      outputFile: 'écrire le diff dans un fichier plutôt que sur la sortie standard',
+      force: 'écrire --output-file même quand son extension ne correspond pas au format',
+      exitCode: 'sortir avec 1 quand la tête introduit des erreurs de lint que la base n’avait pas',
+      after: '\nCodes de sortie : 0 fait (ou aucune nouvelle erreur avec --exit-code), 1 nouvelles erreurs de lint avec --exit-code, 2 erreur d’utilisation ou fatale.',
+    },
+    simulate: {
+      description:
+        'Joue les histoires des personas dans chaque scénario qu’elles déclenchent : le calendrier des messages sur tous les canaux, et chaque dépassement de pression de contact ou d’heures calmes.',
+      persona: 'seulement ce persona',
+      format: 'format de sortie : {formats}',
+      output: 'écrire dans ce fichier plutôt que sur la sortie standard',
+      force: 'écrire -o même quand son extension ne correspond pas au format',
+      after:
+        '\nCodes de sortie : 0 aucun dépassement, 1 un dépassement de pression ou d’heures calmes, 2 erreur d’utilisation ou fatale (y compris des fichiers qui ne se chargent pas).',
+    },
+    lsp: {
+      description:
+        'Lance le serveur de langage (LSP sur stdio) pour les éditeurs : diagnostics de lint en direct, complétion, définition, références, survol, renommage.',
+      stdio: 'parler sur stdin/stdout (le transport par défaut et le seul ; accepté parce que les éditeurs le passent)',
+      after: '\nConfiguration des éditeurs (VS Code, Neovim, tout client LSP) : docs/editors.md',
+    },
+  },
   errno: {
     EACCES: 'permission refusée',
     EPERM: 'opération non permise',
@@ -194,7 +317,7 @@ export const cliFr: CliWords = {
     EXDEV: 'impossible de renommer d’un système de fichiers à un autre',
   },
   fileKinds: { folder: 'un dossier', fifo: 'un FIFO', socket: 'un socket', device: 'un périphérique', link: 'un lien symbolique', file: 'un fichier ordinaire' },
-  outputKinds: { json: 'JSON', sarif: 'SARIF', junit: 'JUnit XML', text: 'texte', markdown: 'Markdown', xlsx: 'classeur', html: 'HTML' },
+  outputKinds: { json: 'JSON', sarif: 'SARIF', junit: 'XML JUnit', text: 'texte', markdown: 'Markdown', xlsx: 'classeur', html: 'HTML' },
   pipeline: {
     moreFindings: [
       '{number} autre constat {rule} dans ce fichier non affiché, à partir d’ici',
