@@ -90,7 +90,14 @@ function isIdProperty(node: ts.Node): boolean {
 /** String pieces of an expression, not looking into nested calls (`say('id')` names a key, not words). */
 function stringPieces(node: ts.Node, out: ts.Node[] = []): ts.Node[] {
   if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) out.push(node);
-  else if (!ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !isComparison(node) && !isIdProperty(node))
+  else if (
+    !ts.isCallExpression(node) &&
+    !ts.isNewExpression(node) &&
+    !ts.isArrowFunction(node) &&
+    !ts.isFunctionExpression(node) &&
+    !isComparison(node) &&
+    !isIdProperty(node)
+  )
     ts.forEachChild(node, (child) => void stringPieces(child, out));
   return out;
 }
