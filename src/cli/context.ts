@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError } from './errors.js';
-import { currentIo, writeData, writeOutputFile, type CliStream, type WriteOptions } from './output.js';
+import { currentIo, say, writeData, writeOutputFile, type CliStream, type WriteOptions } from './output.js';
 
 /** Whether to colour output: --no-color and NO_COLOR win, FORCE_COLOR forces, else a TTY. */
 export function useColor(stream: CliStream, colorOption: boolean | undefined): boolean {
@@ -15,8 +15,8 @@ export function useColor(stream: CliStream, colorOption: boolean | undefined): b
 /** The workspace folder a command works on: the argument, else the current folder. */
 export function workspaceArgument(argument: string | undefined): string {
   const folder = path.resolve(currentIo().cwd, argument ?? '.');
-  if (!existsSync(folder)) throw new CliError(`workspace not found: ${argument}`, 'pass the folder that holds omni.yaml or the model files');
-  if (!statSync(folder).isDirectory()) throw new CliError(`not a folder: ${argument}`, 'pass the workspace folder, not a file');
+  if (!existsSync(folder)) throw new CliError(say('workspaceNotFound', { path: String(argument) }), say('workspaceNotFoundHint'));
+  if (!statSync(folder).isDirectory()) throw new CliError(say('notAFolderArgument', { path: String(argument) }), say('notAFolderHint'));
   return folder;
 }
 
@@ -30,7 +30,7 @@ export function emit(output: string, outputFile: string | undefined, options?: W
 export function parsePositiveInteger(name: string, minimum = 0) {
   return (value: string): number => {
     if (!/^\d+$/.test(value) || Number(value) < minimum) {
-      throw new CliError(`${name} expects a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, got "${value}"`);
+      throw new CliError(minimum > 0 ? say('wholeNumberAtLeast', { option: name, minimum, value }) : say('wholeNumber', { option: name, value }));
     }
     return Number(value);
   };

@@ -11,7 +11,7 @@ import { loadWorkspace } from '../pipeline/load.js';
 import { emit, useColor, workspaceArgument } from './context.js';
 import type { DiffCommandOptions } from './diff.js';
 import { CliError, EXIT } from './errors.js';
-import { checkOutputFile, currentIo } from './output.js';
+import { checkOutputFile, currentIo, say } from './output.js';
 import { writeNotices } from './workspace.js';
 
 export interface DiffIo {
@@ -38,7 +38,7 @@ function folderSide(dir: string, cwd: string, flag: string): Promise<DiffSide> {
   try {
     workspaceArgument(absolute);
   } catch {
-    throw new CliError(`${flag} ${dir}: folder not found`, 'pass the folder that holds omni.yaml or the model files');
+    throw new CliError(say('folderNotFound', { flag, path: dir }), say('workspaceNotFoundHint'));
   }
   return side(dir, absolute);
 }
@@ -58,8 +58,8 @@ export async function runDiff(base: string | undefined, head: string | undefined
         });
   let sides: [DiffSide, DiffSide];
   if (options.from !== undefined || options.to !== undefined) {
-    if (options.from === undefined || options.to === undefined) throw new CliError('--from and --to go together', 'omni diff --from OLD_DIR --to NEW_DIR');
-    if (base !== undefined || head !== undefined) throw new CliError('pass either revisions or --from/--to, not both');
+    if (options.from === undefined || options.to === undefined) throw new CliError(say('fromAndTo'), say('fromAndToHint'));
+    if (base !== undefined || head !== undefined) throw new CliError(say('revisionsOrFolders'));
     sides = [await folderSide(options.from, io.cwd, '--from'), await folderSide(options.to, io.cwd, '--to')];
   } else {
     sides = await gitSides(base, head, options, io.cwd);

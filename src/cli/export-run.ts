@@ -2,24 +2,24 @@ import { describeWorkbook, summariseLint, type LazyWorkbook, type LintSummary } 
 import { writeXlsx } from '../exporters/write-xlsx.js';
 import { CliError, EXIT } from './errors.js';
 import type { ExportCommandOptions } from './export.js';
-import { checkOutputFile, displayPath, writeMessage, writeOutputFile } from './output.js';
+import { checkOutputFile, displayPath, say, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 /** Rules whose errors mean part of the workspace was not read: the workbook would silently miss it. */
 const UNREADABLE = new Set(['yaml-syntax', 'schema']);
 
 export async function runExport(workspaceArgument: string | undefined, options: ExportCommandOptions): Promise<number> {
-  if (!options.xlsx) throw new CliError('nothing to export: pass --xlsx FILE');
+  if (!options.xlsx) throw new CliError(say('nothingToExport'));
   const target = checkOutputFile(options.xlsx, { flag: '--xlsx', kind: 'xlsx', workspaces: [workspaceRootOf(workspaceArgument)], force: options.force });
   const { workbook, root, summary } = await loadForExport(workspaceArgument, options);
   // Sheets are built as they are written, each dropped once written: the model and one sheet in memory, never all.
   const bytes = await writeXlsx({ ...workbook.head, sheets: workbook.sheets }, { release: true });
-  for (const warning of workbook.warnings) writeMessage(`warning: ${warning}`);
+  for (const warning of workbook.warnings) writeMessage(say('warning', { text: warning }));
   writeOutputFile(target, bytes, { workspaces: [root] });
   if (summary.errors > 0 || summary.warnings > 0) {
-    writeMessage(`exported with ${summary.errors} lint error(s) and ${summary.warnings} warning(s), listed in the Read me tab`);
+    writeMessage(say('exportedWithProblems', { errors: summary.errors, warnings: summary.warnings }));
   }
-  writeMessage(`workbook written to ${displayPath(target)}`);
+  writeMessage(say('workbookWritten', { file: displayPath(target) }));
   return EXIT.ok;
 }
 
@@ -33,8 +33,8 @@ async function loadForExport(
   if (unreadable.length > 0 && !options.force) {
     const first = unreadable[0]!;
     throw new CliError(
-      `${unreadable.length} file problem${unreadable.length > 1 ? 's' : ''} (yaml-syntax or schema) would leave entities out of the workbook (first: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message})`,
-      'fix them (see `omni lint`), or pass --force to export what could be read',
+      say('unreadableRefused', { count: unreadable.length, where: `${first.file}:${first.range.start.line}:${first.range.start.column}`, message: first.message }),
+      say('unreadableRefusedHint'),
     );
   }
   const summary = summariseLint(lint.diagnostics);

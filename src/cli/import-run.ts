@@ -7,7 +7,7 @@ import { dataSheetModel, importWorkbook, toWorkspaceFiles, WorkbookError, type I
 import { readXlsx, WorkbookLimitError, type ReadWorkbook } from '../exporters/read-xlsx.js';
 import { workbookEdits } from '../exporters/workbook-edits.js';
 import { onInterrupt } from '../util/process-cleanup.js';
-import { checkOutputFile, checkOutputFolder, currentIo, displayPath, writeData, writeMessage, writeOutputFile } from './output.js';
+import { checkOutputFile, checkOutputFolder, currentIo, displayPath, say, useWorkspaceLocale, writeData, writeMessage, writeOutputFile } from './output.js';
 import { CliError, EXIT } from './errors.js';
 import type { ImportCommandOptions } from './import.js';
 
@@ -21,22 +21,21 @@ const UNREADABLE = new Set(['yaml-syntax', 'schema']);
 
 export async function runImport(options: ImportCommandOptions): Promise<number> {
   const file = options.xlsx;
-  if (!file) throw new CliError('nothing to import: pass --xlsx FILE');
-  if (options.into !== undefined && options.out !== undefined) throw new CliError('pass either --out (a new workspace) or --into (apply edits to a workspace), not both');
-  if (options.into === undefined && options.out === undefined) throw new CliError('nowhere to import to: pass --out DIR or --into WORKSPACE');
-  if (options.dryRun && options.into === undefined) throw new CliError('--dry-run goes with --into');
+  if (!file) throw new CliError(say('nothingToImport'));
+  if (options.into !== undefined && options.out !== undefined) throw new CliError(say('outOrInto'));
+  if (options.into === undefined && options.out === undefined) throw new CliError(say('nowhereToImport'));
+  if (options.dryRun && options.into === undefined) throw new CliError(say('dryRunWithInto'));
   const workbookPath = path.resolve(currentIo().cwd, file);
-  if (!existsSync(workbookPath)) throw new CliError(`workbook not found: ${file}`);
-  if (!statSync(workbookPath).isFile()) throw new CliError(`not a file: ${file}`, 'pass an .xlsx workbook');
+  if (!existsSync(workbookPath)) throw new CliError(say('workbookNotFound', { file }));
+  if (!statSync(workbookPath).isFile()) throw new CliError(say('notAFile', { file }), say('passWorkbook'));
   // Before reading the workbook: a wrong --out (inside .git, a file) fails fast.
   const out = options.out === undefined ? undefined : checkOutputFolder(options.out, { flag: '--out', allowModelFiles: true });
   let workbook: ReadWorkbook;
   try {
     workbook = await readXlsx(readFileSync(workbookPath));
   } catch (error) {
-    if (error instanceof WorkbookLimitError)
-      throw new CliError(`${file} refused: ${error.message}`, 'omni reads workbooks within fixed budgets (see docs/export.md, Reading budgets)');
-    throw new CliError(`cannot read ${file} as an .xlsx workbook (${(error as Error).message})`, 'save it from Excel, LibreOffice or Google Sheets as .xlsx');
+    if (error instanceof WorkbookLimitError) throw new CliError(say('workbookRefused', { file, reason: error.message }), say('workbookBudgets'));
+    throw new CliError(say('notAWorkbook', { file, reason: (error as Error).message }), say('saveAsXlsx'));
   }
   let result: ImportResult;
   try {
@@ -49,38 +48,33 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   const files = toWorkspaceFiles(result);
   const existing = [...files.keys()].filter((name) => existsSync(path.join(out!, name)));
   if (existing.length > 0 && !options.force) {
-    throw new CliError(
-      `${existing.map((name) => path.join(options.out!, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
-      'pass --force to replace them, or choose another --out folder',
-    );
+    throw new CliError(say('alreadyExist', { count: existing.length, files: existing.map((name) => path.join(options.out!, name)).join(', ') }), say('alreadyExistHint'));
   }
-  for (const warning of result.warnings) writeMessage(`warning: ${warning}`);
+  for (const warning of result.warnings) writeMessage(say('warning', { text: warning }));
   for (const [name, text] of files) {
     writeOutputFile(path.join(out!, name), text, { allowModelFiles: true });
-    writeMessage(`wrote ${displayPath(path.join(out!, name))}`);
+    writeMessage(say('wrote', { file: displayPath(path.join(out!, name)) }));
   }
-  const source = result.from === 'data-sheet' ? "omni's data sheet" : 'the visible tabs (hand-filled template)';
-  writeMessage(`imported from ${source}${result.warnings.length > 0 ? ` with ${result.warnings.length} warning(s)` : ''}; run \`omni lint ${options.out}\` next`);
+  const source = result.from === 'data-sheet' ? say('fromDataSheet') : say('fromVisibleTabs');
+  writeMessage(say(result.warnings.length > 0 ? 'importedWithWarnings' : 'imported', { source, count: result.warnings.length, out: options.out! }));
   return EXIT.ok;
 }
 
 async function importInto(file: string, workbook: ReadWorkbook, result: ImportResult, into: string, dryRun: boolean): Promise<number> {
   if (result.from !== 'data-sheet' || !result.records) {
-    throw new CliError(`${file} has no omni data sheet: --into applies the edits of a workbook exported by omni`, 'import a hand-filled template with --out DIR');
+    throw new CliError(say('noDataSheet', { file }), say('noDataSheetHint'));
   }
   const { loadWorkspace } = await import('../pipeline/load.js');
   const { lintWorkspace } = await import('../pipeline/lint.js');
   const root = path.resolve(currentIo().cwd, into);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliError(`--into is not a workspace folder: ${into}`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliError(say('intoNotWorkspace', { path: into }));
   const before = await loadWorkspace(root);
+  useWorkspaceLocale(before.declaredLocale);
   const beforeLint = await lintWorkspace(before);
   const unreadable = beforeLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (unreadable.length > 0) {
     const first = unreadable[0]!;
-    throw new CliError(
-      `${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`,
-      'fix the YAML first (see `omni lint`): omni does not edit files it cannot read',
-    );
+    throw new CliError(`${into}: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message}`, say('intoUnreadableHint'));
   }
   const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
   const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
@@ -94,14 +88,14 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
     files: before.files,
     isModelFile: (name) => selectModelFiles([name], include, exclude).length === 1,
   });
-  for (const warning of [...edits.warnings, ...applied.warnings]) writeMessage(`warning: ${warning}`);
+  for (const warning of [...edits.warnings, ...applied.warnings]) writeMessage(say('warning', { text: warning }));
   if (applied.conflicts.length > 0) {
-    for (const conflict of applied.conflicts) writeMessage(`conflict: ${conflict.message}`);
-    writeMessage(`${applied.conflicts.length} conflict(s): nothing written`);
+    for (const conflict of applied.conflicts) writeMessage(say('conflict', { message: conflict.message }));
+    writeMessage(say('conflicts', { count: applied.conflicts.length }));
     return EXIT.problems;
   }
   if (applied.files.size === 0 && applied.removed.length === 0) {
-    writeMessage('the workbook has no edit to apply');
+    writeMessage(say('noEdit'));
     return EXIT.ok;
   }
   // The workspace as it would be, read from memory: it must still load cleanly.
@@ -118,8 +112,8 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   if (broken.length > 0) {
     const first = broken[0]!;
     throw new CliError(
-      `the edits would leave ${first.file}:${first.range.start.line}:${first.range.start.column} unreadable (${first.message}); nothing written`,
-      'this is a bug in omni: please report it with the workbook',
+      say('editsUnreadable', { where: `${first.file}:${first.range.start.line}:${first.range.start.column}`, message: first.message }),
+      say('workbookBug'),
     );
   }
   // A deleted row must not leave references to what it deleted: refused, with each reference, before anything is written.
@@ -144,13 +138,13 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
       { label: `${into} + ${path.basename(file)}`, model: after.model, lint: afterLint },
     );
     writeData(formatDiffText(diff, { color: false }));
-    writeMessage(`--dry-run: ${applied.files.size + applied.removed.length} file(s) would change, nothing written`);
+    writeMessage(say('dryRun', { count: applied.files.size + applied.removed.length }));
     return EXIT.ok;
   }
   writeAll(root, applied.files, applied.removed);
   // The data of an --into run: the files it changed, one per line (like git diff --name-only).
   for (const name of [...applied.files.keys(), ...applied.removed].sort()) writeData(`${path.join(into, name)}\n`);
-  writeMessage(`applied ${edits.edits.length + edits.added.length + edits.deleted.length} edit(s) from ${file}; run \`git diff\` to review them`);
+  writeMessage(say('applied', { count: edits.edits.length + edits.added.length + edits.deleted.length, file }));
   return EXIT.ok;
 }
 
@@ -171,7 +165,7 @@ function writeAll(root: string, files: Map<string, string>, removed: readonly st
   } catch (error) {
     cleanup();
     unregister();
-    throw new CliError(`cannot write ${(error as NodeJS.ErrnoException).path ?? root} (${(error as Error).message}); nothing written`);
+    throw new CliError(say('cannotWriteNothing', { file: (error as NodeJS.ErrnoException).path ?? root, reason: (error as Error).message }));
   }
   for (const [temporary, target] of temporaries) renameSync(temporary, target);
   for (const name of removed) rmSync(path.join(root, name), { force: true });
@@ -182,9 +176,9 @@ function writeAll(root: string, files: Map<string, string>, removed: readonly st
 export async function runInitTemplate(file: string, locale: 'fr' | 'en', force: boolean): Promise<void> {
   // The same output policy as every command: an .xlsx, never a model file or inside .git.
   const target = checkOutputFile(file, { flag: '--xlsx', kind: 'xlsx', workspaces: [], force: false });
-  if (existsSync(target) && !force) throw new CliError(`${file} already exists`, 'pass --force to replace it');
+  if (existsSync(target) && !force) throw new CliError(say('fileExists', { file }), say('fileExistsHint'));
   const { buildTemplateWorkbook } = await import('../exporters/template-workbook.js');
   const { writeXlsx } = await import('../exporters/write-xlsx.js');
   writeOutputFile(target, await writeXlsx(buildTemplateWorkbook(locale)));
-  writeMessage(`blank template written to ${displayPath(target)}; fill it in, then run \`omni import --xlsx ${file} --out DIR\``);
+  writeMessage(say('templateWritten', { file: displayPath(target), name: file }));
 }

@@ -14,7 +14,7 @@ import {
   type StarterLayout,
 } from '../init/starter.js';
 import type { Locale } from '../model/types.js';
-import { checkOutputFolder, writeOutputFile } from './output.js';
+import { checkOutputFolder, say, writeOutputFile } from './output.js';
 import { findRepositoryRoot } from '../util/repository-root.js';
 import { CliError } from './errors.js';
 import type { InitCommandOptions } from './init.js';
@@ -88,19 +88,19 @@ function openPrompt(io: PromptIo): { ask: Ask; close(): void } {
 async function askAnswers(given: Partial<InitAnswers>, ask: Ask): Promise<InitAnswers> {
   const locale =
     given.locale ??
-    (await ask('Locale of the starter content (fr/en)', 'fr', (text) => {
-      if (text !== 'fr' && text !== 'en') throw new CliError(`unknown locale: ${text}`, 'answer fr or en');
+    (await ask(say('askLocale'), 'fr', (text) => {
+      if (text !== 'fr' && text !== 'en') throw new CliError(say('unknownLocale', { locale: text }), say('answerLocale'));
       return text as Locale;
     }));
-  const name = given.name ?? (await ask('Name of the plan', defaultPlanName(locale), (text) => text));
-  const channels = given.channels ?? (await ask(`Channels (${BUILT_IN_CHANNELS.join(', ')}, or your own ids)`, DEFAULT_CHANNELS.join(', '), parseChannels));
+  const name = given.name ?? (await ask(say('askName'), defaultPlanName(locale), (text) => text));
+  const channels = given.channels ?? (await ask(say('askChannels', { channels: BUILT_IN_CHANNELS.join(', ') }), DEFAULT_CHANNELS.join(', '), parseChannels));
   return { name, locale, channels };
 }
 
 const yesNo = (text: string): boolean => {
   if (/^(y|yes|o|oui)$/i.test(text)) return true;
   if (/^(n|no|non)$/i.test(text)) return false;
-  throw new CliError(`unclear answer: ${text}`, 'answer y or n');
+  throw new CliError(say('unclearAnswer', { answer: text }), say('answerYesNo'));
 };
 
 export interface InitIo extends PromptIo {
@@ -122,9 +122,9 @@ const defaultIo = (): InitIo => ({
 /** Creates the starter workspace; returns the files written (relative to the folder). */
 export async function runInit(dir: string | undefined, options: InitCommandOptions, version: string, io: InitIo = defaultIo()): Promise<string[]> {
   const folder = path.resolve(io.cwd, dir ?? '.');
-  if (existsSync(folder) && !statSync(folder).isDirectory()) throw new CliError(`not a folder: ${dir}`, 'pass a folder to create the workspace in');
+  if (existsSync(folder) && !statSync(folder).isDirectory()) throw new CliError(say('notAFolderArgument', { path: String(dir) }), say('initNotAFolderHint'));
   checkOutputFolder(dir ?? '.', { cwd: io.cwd, flag: 'omni init', allowModelFiles: true });
-  if (options.name !== undefined && options.name.trim() === '') throw new CliError('--name cannot be empty');
+  if (options.name !== undefined && options.name.trim() === '') throw new CliError(say('emptyName'));
   const given: Partial<InitAnswers> = {
     ...(options.locale && { locale: options.locale }),
     ...(options.name !== undefined && { name: options.name.trim() }),
@@ -145,13 +145,9 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
     const below = repository !== undefined && path.resolve(repository) !== folder ? toPosix(path.relative(repository, folder)) : '';
     let workflowAtRoot = false;
     if (below !== '') {
-      const question = `The workspace is in ${below}/ of a git repository; GitHub runs workflows only from the root. Write the CI workflow to ${WORKFLOW_PATH} at the root of the repository`;
+      const question = say('askWorkflowAtRoot', { below, workflow: WORKFLOW_PATH });
       workflowAtRoot = prompt ? await prompt.ask(question, 'y', yesNo) : true;
-      notes.push(
-        workflowAtRoot
-          ? `The CI workflow lints ${below} from the repository root (GitHub runs workflows only from there).`
-          : `warning: ${below}/${WORKFLOW_PATH} is below the repository root: GitHub will not run it until it moves to the root.`,
-      );
+      notes.push(workflowAtRoot ? say('workflowAtRoot', { below }) : say('workflowBelowRoot', { below, workflow: WORKFLOW_PATH }));
     }
 
     const install = projectInstall(folder);
@@ -174,17 +170,13 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
   if (!layout.installedInProject) for (const [file, text] of await schemaFiles(SCHEMA_COPY_FOLDER)) files.set(file, text);
   const existing = [...files.keys()].filter((file) => existsSync(path.join(folder, file)));
   if (existing.length > 0 && !options.force) {
-    throw new CliError(
-      `would overwrite ${existing.length} existing file${existing.length > 1 ? 's' : ''} in ${dir ?? '.'}: ${existing.join(', ')}`,
-      'pass --force to replace them, or choose an empty folder',
-    );
+    throw new CliError(say('wouldOverwrite', { count: existing.length, folder: dir ?? '.', files: existing.join(', ') }), say('wouldOverwriteHint'));
   }
   for (const [file, text] of files) writeOutputFile(path.join(folder, file), text, { allowModelFiles: true });
   const shown = toPosix(path.relative(io.cwd, folder)) || '.';
   io.log(
-    `Created ${files.size} files in ${shown}:\n${[...files.keys()].map((file) => `  ${file}\n`).join('')}${notes.map((note) => `${note}\n`).join('')}` +
-      `Next: omni lint ${shown === '.' ? '' : shown}`.trimEnd() +
-      '\n',
+    `${say('created', { count: files.size, folder: shown })}\n${[...files.keys()].map((file) => `  ${file}\n`).join('')}${notes.map((note) => `${note}\n`).join('')}` +
+      `${say('next', { command: `omni lint ${shown === '.' ? '' : shown}`.trimEnd() })}\n`,
   );
   return [...files.keys()];
 }

@@ -15,8 +15,8 @@ import { createBaseline, parseBaseline, type BaselineFile } from '../baseline/ba
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
-import { checkOutputFile, currentIo, writeMessage, writeOutputFile, type OutputKind } from './output.js';
-import { requireModelFiles, writeNotices } from './workspace.js';
+import { checkOutputFile, currentIo, say, writeMessage, writeOutputFile, type OutputKind } from './output.js';
+import { peekWorkspaceLocale, requireModelFiles, writeNotices } from './workspace.js';
 
 /** What each format writes, for the extension --output-file must have. */
 const OUTPUT_KIND: Record<LintCommandOptions['format'], OutputKind> = { stylish: 'text', json: 'json', sarif: 'sarif', junit: 'junit', github: 'text' };
@@ -37,7 +37,7 @@ export function resolveTargets(paths: readonly string[], cwd: string): Target[] 
   const targets = new Map<string, Target>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    if (!existsSync(absolute)) throw new CliError(`path not found: ${given}`, 'pass workspace folders or model files that exist');
+    if (!existsSync(absolute)) throw new CliError(say('pathNotFound', { path: given }), say('pathNotFoundHint'));
     const isFolder = statSync(absolute).isDirectory();
     const root = findWorkspaceRoot(isFolder ? absolute : path.dirname(absolute));
     const target = targets.get(root) ?? { root, only: new Set<string>(), whole: false };
@@ -58,6 +58,7 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
   const cwd = currentIo().cwd;
   const targets = resolveTargets(paths, cwd);
+  peekWorkspaceLocale(targets[0]!.root);
   const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
   // Before any work: the report must never replace what lint reads (see output.ts).
   const roots = targets.map((target) => target.root);
@@ -90,7 +91,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   if (options.reportUnusedDisableDirectives) ruleOverrides['unused-suppression'] = options.reportUnusedDisableDirectives;
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
   if ((baseline || options.updateBaseline !== undefined) && targets.length > 1) {
-    throw new CliError('--baseline and --update-baseline work on one workspace at a time', 'run omni lint once per workspace, each with its own baseline file');
+    throw new CliError(say('baselineOneWorkspace'), say('baselineOneWorkspaceHint'));
   }
 
   const results: LintResult[] = [];
@@ -100,10 +101,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     requireModelFiles(workspace);
     const onlyFiles = reportedFiles(target, workspace.files);
     if (onlyFiles?.size === 0) {
-      throw new CliError(
-        `no model file in ${[...target.only].join(', ')}`,
-        'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)',
-      );
+      throw new CliError(say('noModelFile', { where: [...target.only].join(', ') }), say('noModelFileHint'));
     }
     results.push(
       await lintWorkspace(workspace, {
@@ -118,14 +116,12 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   if (options.updateBaseline !== undefined) {
     writeOutputFile(baselineOutput!, createBaseline(result.diagnostics), { workspaces: roots });
     const count = result.diagnostics.length;
-    writeMessage(
-      `recorded ${count} finding${count === 1 ? '' : 's'} in ${options.updateBaseline}; later runs with --baseline ${options.updateBaseline} report only new ones`,
-    );
+    writeMessage(say('baselineRecorded', { count, file: options.updateBaseline }));
     result = { ...result, diagnostics: [], baseline: { matched: count, prunable: 0 } };
   } else if (baseline && result.baseline) {
     const { matched, prunable } = result.baseline;
-    const fixed = prunable > 0 ? `; ${prunable} recorded finding${prunable === 1 ? ' is' : 's are'} fixed and can be pruned (--update-baseline ${baseline.name})` : '';
-    writeMessage(`baseline ${baseline.name} matched ${matched} finding${matched === 1 ? '' : 's'}${fixed}`);
+    const fixed = prunable > 0 ? say('baselinePrunable', { count: prunable, file: baseline.name }) : '';
+    writeMessage(`${say('baselineMatched', { count: matched, file: baseline.name })}${fixed}`);
   }
   if (options.quiet) result = { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') };
 
@@ -154,7 +150,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   if (errors > 0) return EXIT.problems;
   if (options.failSeverity === 'warn' && warnings > 0) return EXIT.problems;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    writeMessage(`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    writeMessage(say('tooManyWarnings', { count: warnings, max: options.maxWarnings }));
     return EXIT.problems;
   }
   return EXIT.ok;
@@ -166,12 +162,12 @@ function readBaseline(name: string): { name: string; file: BaselineFile } {
   try {
     text = readFileSync(name, 'utf8');
   } catch {
-    throw new CliError(`baseline not found: ${name}`, `create it with omni lint --update-baseline ${name}`);
+    throw new CliError(say('baselineNotFound', { file: name }), say('baselineCreate', { file: name }));
   }
   try {
     return { name, file: parseBaseline(text) };
   } catch (error) {
-    throw new CliError(`${name}: ${(error as Error).message}`, `recreate it with omni lint --update-baseline ${name}`);
+    throw new CliError(`${name}: ${(error as Error).message}`, say('baselineRecreate', { file: name }));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { setExitCode } from './output.js';
+import { helpWords, LOCALE_CHOICES, setExitCode } from './output.js';
 import { parsePositiveInteger } from './context.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
@@ -22,28 +22,26 @@ export interface LintCommandOptions {
 }
 
 export function registerLint(program: Command, version: string): void {
+  const words = helpWords();
+  const help = words.lint;
   program
     .command('lint')
-    .description('Check workspace files against the schema and the rules; report each problem at file:line:col.')
-    .argument('[paths...]', 'workspace folders or files (default: the workspace around the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
-    .option('--force', 'write --output-file even when its extension does not match the format')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parsePositiveInteger('--max-warnings'))
-    .option('-q, --quiet', 'report errors only')
-    .option('--rule <id=severity>', 'set a rule to error, warn or off (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-    .addOption(new Option('--fail-severity <severity>', 'lowest severity that fails the run').choices(['error', 'warn']).default('error'))
-    .option('--no-color', 'disable colours (also NO_COLOR)')
-    .addOption(new Option('--locale <locale>', "language of messages (default: omni.yaml's locale, else en)").choices(['en', 'fr']))
-    .addOption(
-      new Option('--report-unused-disable-directives [severity]', 'report omni-disable comments that silence nothing (warn, or error)')
-        .choices(['warn', 'error'])
-        .preset('warn'),
-    )
-    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
-    .option('--update-baseline <file>', "record today's findings in this baseline file (then report none)")
-    .option('--max-file-size <MiB>', 'refuse model files larger than this (default 16)', parsePositiveInteger('--max-file-size', 1))
-    .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or warnings over --max-warnings, or any problem with --fail-severity warn), 2 usage or fatal error.')
+    .description(help.description)
+    .argument('[paths...]', help.paths)
+    .addOption(new Option('-f, --format <format>', words.format).choices(LINT_FORMATS).default('stylish'))
+    .option('-o, --output-file <file>', help.outputFile)
+    .option('--force', help.force)
+    .option('--max-warnings <n>', help.maxWarnings, parsePositiveInteger('--max-warnings'))
+    .option('-q, --quiet', help.quiet)
+    .option('--rule <id=severity>', help.rule, (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .addOption(new Option('--fail-severity <severity>', help.failSeverity).choices(['error', 'warn']).default('error'))
+    .option('--no-color', words.noColor)
+    .addOption(new Option('--locale <locale>', help.locale).choices(LOCALE_CHOICES))
+    .addOption(new Option('--report-unused-disable-directives [severity]', help.reportUnused).choices(['warn', 'error']).preset('warn'))
+    .option('--baseline <file>', help.baseline)
+    .option('--update-baseline <file>', help.updateBaseline)
+    .option('--max-file-size <MiB>', help.maxFileSize, parsePositiveInteger('--max-file-size', 1))
+    .addHelpText('after', help.after)
     .action(async (paths: string[], options: LintCommandOptions) => {
       const { runLint } = await import('./lint-run.js');
       const exitCode = await runLint(paths, options, version);

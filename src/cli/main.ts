@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import { currentIo, describeErrno, displayPath, isFileSystemError, setExitCode, withIo, type CliStream } from './output.js';
+import { currentIo, describeErrno, displayPath, helpWords, isFileSystemError, localeArgument, say, setExitCode, withIo, type CliStream } from './output.js';
 import { WorkspaceReadError } from '../loader/discover.js';
 import { InterruptedError, interruptExitCode } from '../util/process-cleanup.js';
 import { registerDiff } from './diff.js';
@@ -20,7 +20,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 
 export function buildProgram(): Command {
   const program = new Command('omni')
-    .description('Omnichannel customer-relationship planning as code: lint, render and export journey workspaces kept in YAML.')
+    .description(helpWords().program)
     .version(version, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()
@@ -31,7 +31,7 @@ export function buildProgram(): Command {
       getOutHelpWidth: () => currentIo().stdout.columns ?? 80,
       getErrHelpWidth: () => currentIo().stderr.columns ?? 80,
       // One voice for every error: commander's own usage errors get omni's prefix and a pointer to help.
-      outputError: (text, write) => write(`${text.replace(/^error: /, 'omni: ')}  see \`omni --help\`\n`),
+      outputError: (text, write) => write(`${text.replace(/^error: /, 'omni: ')}  ${say('seeHelp')}\n`),
     });
   // In the order a team meets them: start, check, show, share, review.
   registerInit(program, version);
@@ -63,14 +63,18 @@ export interface RunIo {
  * so tests can run the CLI in-process.
  */
 export async function run(argv: readonly string[], io: RunIo): Promise<number> {
-  return withIo({ stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env }, async () => {
-    const program = buildProgram();
-    try {
-      await program.parseAsync([...argv], { from: 'user' });
-    } catch (error) {
-      setExitCode(exitCodeFor(error));
-    }
-  });
+  return withIo(
+    { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env },
+    async () => {
+      const program = buildProgram();
+      try {
+        await program.parseAsync([...argv], { from: 'user' });
+      } catch (error) {
+        setExitCode(exitCodeFor(error));
+      }
+    },
+    localeArgument(argv),
+  );
 }
 
 function exitCodeFor(error: unknown): number {
@@ -82,7 +86,7 @@ function exitCodeFor(error: unknown): number {
   // Once interrupted, whatever failed next (a browser closed under a render) is the interruption.
   const interrupted = error instanceof InterruptedError ? error.exitCode : interruptExitCode();
   if (interrupted !== undefined) {
-    stderr.write('omni: interrupted: nothing was written\n');
+    stderr.write(`omni: ${say('interrupted')}\n`);
     return interrupted;
   }
   if (error instanceof CliError) {
@@ -90,19 +94,23 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof WorkspaceReadError) {
-    stderr.write(`omni: cannot read ${displayPath(error.file)}: ${error.reason}\n`);
+    stderr.write(`omni: ${say('cannotRead', { file: displayPath(error.file), reason: error.reason })}\n`);
     return EXIT.fatal;
   }
   // Any file-system failure that reached here is still one line naming the path.
   if (isFileSystemError(error) && error.path) {
     const verb =
-      error.syscall === 'open' ? 'open' : ['write', 'rename', 'mkdir', 'unlink', 'rmdir', 'chmod', 'copyfile'].includes(error.syscall ?? '') ? 'write' : 'read';
-    stderr.write(`omni: cannot ${verb} ${displayPath(error.path)}: ${describeErrno(error)}\n`);
+      error.syscall === 'open'
+        ? 'cannotOpen'
+        : ['write', 'rename', 'mkdir', 'unlink', 'rmdir', 'chmod', 'copyfile'].includes(error.syscall ?? '')
+          ? 'cannotWrite'
+          : 'cannotRead';
+    stderr.write(`omni: ${say(verb, { file: displayPath(error.path), reason: describeErrno(error) })}\n`);
     return EXIT.fatal;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`omni: unexpected error: ${message}\n`);
+  stderr.write(`omni: ${say('unexpected', { message })}\n`);
   if (currentIo().env.OMNI_DEBUG && error instanceof Error) stderr.write(`${error.stack}\n`);
-  else stderr.write('  run again with OMNI_DEBUG=1 for details, and please report it\n');
+  else stderr.write(`  ${say('unexpectedHint')}\n`);
   return EXIT.fatal;
 }

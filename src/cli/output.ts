@@ -20,6 +20,9 @@ import { chmodSync, existsSync, lstatSync, realpathSync, statSync, type Stats } 
 import path from 'node:path';
 import { ensureDirectory, writeFileAtomic } from '../util/atomic-write.js';
 import { InterruptedError, interruptedBy } from '../util/process-cleanup.js';
+import { cliMessage, formatMessage, isLocale, vocabularyFor, type CliMessageId, type Locale, type MessageData } from '../i18n/index.js';
+
+export { formatMessage };
 import { CliError, EXIT } from './errors.js';
 
 export interface CliStream {
@@ -38,6 +41,9 @@ export interface CliIo {
 interface RunState {
   io: CliIo;
   exitCode: number;
+  /** The language of messages (see messageLocale); `given` when --locale fixed it. */
+  locale: Locale;
+  localeGiven: boolean;
 }
 
 const runs = new AsyncLocalStorage<RunState>();
@@ -48,8 +54,8 @@ export function currentIo(): CliIo {
 }
 
 /** Runs `task` with `io` as the current run's world; resolves to the exit code it set. */
-export async function withIo(io: CliIo, task: () => Promise<void>): Promise<number> {
-  const state: RunState = { io, exitCode: EXIT.ok };
+export async function withIo(io: CliIo, task: () => Promise<void>, locale?: Locale): Promise<number> {
+  const state: RunState = { io, exitCode: EXIT.ok, locale: locale ?? 'en', localeGiven: locale !== undefined };
   await runs.run(state, task);
   return state.exitCode;
 }
@@ -60,6 +66,51 @@ export function setExitCode(code: number): void {
   if (state) state.exitCode = Math.max(state.exitCode, code);
   else if (code !== EXIT.ok) process.exitCode = code;
 }
+
+// ---------------------------------------------------------------------------------------
+// The language of messages (docs/locale.md): --locale when given, else the locale the
+// workspace's omni.yaml declares once the command knows its workspace, else English.
+// LANG is not read: the same command on the same workspace says the same words on every
+// machine, like its lint findings.
+
+/** The language messages of the current run are written in. */
+export function messageLocale(): Locale {
+  return runs.getStore()?.locale ?? 'en';
+}
+
+/** The workspace a command works on declares `locale`: messages follow it, unless --locale was given. */
+export function useWorkspaceLocale(locale: unknown): void {
+  const state = runs.getStore();
+  if (state && !state.localeGiven && isLocale(locale)) state.locale = locale;
+}
+
+/** The `--locale X` (or `--locale=X`) of a command line, if it names a known locale. */
+export function localeArgument(argv: readonly string[]): Locale | undefined {
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') break;
+    const value = arg === '--locale' ? argv[index + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    if (isLocale(value)) return value;
+  }
+  return undefined;
+}
+
+/** A message of the vocabulary (src/i18n/cli-*.ts) in the run's language. */
+export function say(id: CliMessageId, data?: MessageData): string {
+  return cliMessage(id, data, messageLocale());
+}
+
+/** The run's words for things the CLI names (errno reasons, file kinds, output kinds). */
+export function cliWords() {
+  return vocabularyFor(messageLocale()).cli;
+}
+
+/** The help's words (descriptions of commands and options) in the run's language. */
+export function helpWords() {
+  return vocabularyFor(messageLocale()).cli.help;
+}
+
+/** `--locale`, on every command that works on a workspace: the language of omni's messages. */
+export const LOCALE_CHOICES = ['en', 'fr'] as const;
 
 /** Data (what a pipe or a redirection should get): stdout, newline-terminated. */
 export function writeData(text: string): void {
@@ -96,8 +147,6 @@ export const OUTPUT_EXTENSIONS = {
 
 export type OutputKind = keyof typeof OUTPUT_EXTENSIONS;
 
-const KIND_NAMES: Record<OutputKind, string> = { json: 'JSON', sarif: 'SARIF', junit: 'JUnit XML', text: 'text', markdown: 'Markdown', xlsx: 'workbook', html: 'HTML' };
-
 export interface OutputFilePolicy {
   /** How the user named the path, for messages: `--output-file`, `--xlsx`, `--out`. */
   flag: string;
@@ -122,14 +171,13 @@ export function checkOutputFile(given: string, policy: OutputFilePolicy): string
   const named = `${policy.flag} ${given}`;
   const existing = statOrUndefined(target);
   if (existing?.isDirectory())
-    throw refusal(
-      `${named} is a folder: pass the file to write, e.g. ${path.join(given, `${policy.kind === 'xlsx' ? 'plan' : 'report'}${OUTPUT_EXTENSIONS[policy.kind][0]}`)}`,
-    );
+    throw refusal(say('targetIsFolder', { named, example: path.join(given, `${policy.kind === 'xlsx' ? 'plan' : 'report'}${OUTPUT_EXTENSIONS[policy.kind][0]}`) }));
   refuseProtected(target, named, policy.workspaces ?? [], { allowModelFiles: false });
   const extension = path.extname(target).toLowerCase();
   const allowed: readonly string[] = OUTPUT_EXTENSIONS[policy.kind];
   if (!policy.force && !allowed.includes(extension)) {
-    throw refusal(`${named}: a ${KIND_NAMES[policy.kind]} file should end in ${allowed.join(' or ')} (pass --force to write it anyway)`);
+    const extensions = allowed.length === 1 ? allowed[0]! : say('or', { a: allowed.slice(0, -1).join(', '), b: allowed[allowed.length - 1]! });
+    throw refusal(say('wrongExtension', { named, kind: cliWords().outputKinds[policy.kind], extensions }));
   }
   if (existing) refuseUnwritable(target, existing, named);
   return target;
@@ -149,7 +197,7 @@ export function checkOutputFolder(given: string, policy: OutputFolderPolicy): st
   const target = path.resolve(policy.cwd ?? currentIo().cwd, given);
   const named = `${policy.flag} ${given}`;
   const existing = statOrUndefined(target);
-  if (existing && !existing.isDirectory()) throw refusal(`${named} is not a folder`);
+  if (existing && !existing.isDirectory()) throw refusal(say('notAFolder', { named }));
   refuseProtected(target, named, policy.workspaces ?? [], { allowModelFiles: true });
   return target;
 }
@@ -171,7 +219,7 @@ export function writeOutputFile(target: string, data: string | Uint8Array, optio
   if (signal) throw new InterruptedError(signal);
   refuseProtected(absolute, shown, options.workspaces ?? [], { allowModelFiles: options.allowModelFiles ?? false });
   const existing = statOrUndefined(absolute);
-  if (existing?.isDirectory()) throw refusal(`cannot write ${shown}: it is a folder`);
+  if (existing?.isDirectory()) throw refusal(say('cannotWriteFolder', { file: shown }));
   if (existing) refuseUnwritable(absolute, existing, shown);
   makeFolder(path.dirname(absolute));
   try {
@@ -195,8 +243,8 @@ export function makeFolder(folder: string): void {
     ensureDirectory(folder);
   } catch (error) {
     const { code, path: failed = folder } = error as NodeJS.ErrnoException;
-    if (code === 'ENOTDIR') throw refusal(`cannot create ${displayPath(folder)}: ${displayPath(failed)} is not a folder`);
-    throw asWriteError(error, displayPath(failed), 'cannot create');
+    if (code === 'ENOTDIR') throw refusal(say('cannotCreateNotFolder', { folder: displayPath(folder), parent: displayPath(failed) }));
+    throw asWriteError(error, displayPath(failed), 'cannotCreate');
   }
 }
 
@@ -204,16 +252,15 @@ export function makeFolder(folder: string): void {
 function refuseProtected(target: string, named: string, workspaces: readonly string[], { allowModelFiles }: { allowModelFiles: boolean }): void {
   for (const candidate of candidatePaths(target)) {
     const gitDir = enclosingGitDir(candidate);
-    if (gitDir !== undefined) throw refusal(`${named} is inside the git folder ${displayPath(gitDir)}: omni never writes there`);
+    if (gitDir !== undefined) throw refusal(say('insideGit', { named, gitDir: displayPath(gitDir) }));
     if (allowModelFiles) continue;
-    if (path.basename(candidate).toLowerCase() === CONFIG_FILE) throw refusal(`${named} is a workspace settings file (omni.yaml): omni never overwrites it`);
+    if (path.basename(candidate).toLowerCase() === CONFIG_FILE) throw refusal(say('settingsFile', { named }));
     if (!MODEL_EXTENSIONS.has(path.extname(candidate).toLowerCase())) continue;
     const roots = [...workspaces.flatMap((root) => [root, realOrSelf(root)]), enclosingWorkspace(candidate)].filter((root): root is string => root !== undefined);
     // The innermost workspace holding the file names it best.
     const root = roots.filter((workspace) => isInside(candidate, workspace)).sort((a, b) => b.length - a.length)[0];
     if (root !== undefined) {
-      const verb = existsSync(candidate) ? 'would replace a model file of' : 'would add a model file to';
-      throw refusal(`${named} ${verb} the workspace ${displayPath(root)}: omni never writes YAML into a workspace`);
+      throw refusal(say(existsSync(candidate) ? 'replacesModelFile' : 'addsModelFile', { named, root: displayPath(root) }));
     }
   }
 }
@@ -290,19 +337,20 @@ function isInside(file: string, folder: string): boolean {
 
 function refuseUnwritable(target: string, stats: Stats, named: string): void {
   const link = lstatSync(target);
-  if (!stats.isFile()) throw refusal(`${named} is not a regular file (${kindOf(stats)}): omni writes regular files only`);
+  if (!stats.isFile()) throw refusal(say('notRegularFile', { named, kind: kindOf(stats) }));
   // Checked on the mode bits, not access(): root may write anything, but a file its owner
   // made read-only is a statement, and the atomic rename would silently bypass it.
-  if ((stats.mode & 0o222) === 0 && !link.isSymbolicLink()) throw refusal(`${named} is read-only: make it writable or choose another path`);
+  if ((stats.mode & 0o222) === 0 && !link.isSymbolicLink()) throw refusal(say('readOnly', { named }));
 }
 
 export function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSymbolicLink()) return 'a symbolic link';
-  return 'a regular file';
+  const kinds = cliWords().fileKinds;
+  if (stats.isDirectory()) return kinds.folder;
+  if (stats.isFIFO()) return kinds.fifo;
+  if (stats.isSocket()) return kinds.socket;
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return kinds.device;
+  if (stats.isSymbolicLink()) return kinds.link;
+  return kinds.file;
 }
 
 function statOrUndefined(file: string): Stats | undefined {
@@ -325,29 +373,11 @@ function refusal(message: string): CliError {
   return new CliError(message);
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a parent is not a folder',
-  ENOENT: 'no such file or folder',
-  ENXIO: 'no such device (a socket or a FIFO nobody writes to)',
-  ELOOP: 'too many levels of symbolic links',
-  ENAMETOOLONG: 'name too long',
-  EEXIST: 'already exists',
-  EBUSY: 'busy',
-  EMFILE: 'too many open files',
-  EINVAL: 'invalid path for this file system',
-  EXDEV: 'cannot rename across file systems',
-};
-
 /** An errno's meaning in words, with the code for searching: "permission denied (EACCES)". */
 export function describeErrno(error: unknown): string {
   const { code } = error as NodeJS.ErrnoException;
-  if (code && REASONS[code]) return `${REASONS[code]} (${code})`;
+  const reasons: Readonly<Record<string, string>> = cliWords().errno;
+  if (code && Object.hasOwn(reasons, code)) return `${reasons[code]} (${code})`;
   return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 }
 
@@ -356,8 +386,11 @@ export function isFileSystemError(error: unknown): error is NodeJS.ErrnoExceptio
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
-function asWriteError(error: unknown, shown: string, verb = 'cannot write'): Error {
+function asWriteError(error: unknown, shown: string, verb: 'cannotWrite' | 'cannotCreate' = 'cannotWrite'): Error {
   if (error instanceof CliError) return error;
-  if (isFileSystemError(error) || (error as NodeJS.ErrnoException).code) return new CliError(`${verb} ${shown}: ${describeErrno(error)}`);
+  if (isFileSystemError(error) || (error as NodeJS.ErrnoException).code)
+    return new CliError(
+      verb === 'cannotWrite' ? say('cannotWrite', { file: shown, reason: describeErrno(error) }) : say('cannotCreate', { folder: shown, reason: describeErrno(error) }),
+    );
   return error as Error;
 }

@@ -18,25 +18,29 @@ import type { MermaidPage } from '../renderers/browser.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
 import type { RenderCommandOptions } from './render.js';
-import { checkOutputFolder, currentIo, writeData, writeMessage, writeOutputFile } from './output.js';
-import { loadCheckedWorkspace } from './workspace.js';
+import { checkOutputFolder, currentIo, say, writeData, writeMessage, writeOutputFile } from './output.js';
+import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
-const BUG = 'this is a bug in omni: please report it with the workspace that causes it';
 
 export function parseViews(names: readonly string[]): ViewName[] {
   const selected = selectViews(names);
   if (!Array.isArray(selected)) {
     const close = closestMatch(selected.unknown, VIEW_NAMES);
-    throw new CliError(`unknown view "${selected.unknown}"${close ? ` (did you mean "${close}"?)` : ''}`, `views: ${VIEW_NAMES.join(', ')}`);
+    throw new CliError(
+      close ? say('unknownViewClose', { view: selected.unknown, closest: close }) : say('unknownView', { view: selected.unknown }),
+      say('viewsList', { views: VIEW_NAMES.join(', ') }),
+    );
   }
   return selected;
 }
 
 export async function runRender(workspaceArgument: string | undefined, options: RenderCommandOptions): Promise<number> {
+  // The workspace is found first, so that even a usage error speaks its language.
+  workspaceRootOf(workspaceArgument);
   const views = parseViews(options.view);
   if (options.check && options.format) {
-    throw new CliError('--check compares the .mmd files and journey.md only', 'drop --format, or drop --check to write SVG/PNG');
+    throw new CliError(say('checkWithFormat'), say('checkWithFormatHint'));
   }
   // Before any work: an --out that is a file or inside .git, then a missing package or browser.
   if (!options.check) checkOutputFolder(options.out, { flag: '--out' });
@@ -44,7 +48,7 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   const executable = needsBrowser ? await resolveBrowser(options.browser) : undefined;
   const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: true, force: options.force, command: 'render' });
   const { errors } = countBySeverity(lint.diagnostics);
-  if (errors > 0) writeMessage(`warning: rendering despite ${errors} lint error${errors > 1 ? 's' : ''} (--force)`);
+  if (errors > 0) writeMessage(say('renderingDespite', { count: errors }));
   const model = workspace.model;
 
   const diagrams = renderDiagrams(model, views);
@@ -52,7 +56,7 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   try {
     assertWithinLimits(diagrams);
   } catch (error) {
-    if (error instanceof DiagramLimitError) throw new CliError(error.message, BUG);
+    if (error instanceof DiagramLimitError) throw new CliError(error.message, say('bug'));
     throw error;
   }
   const journey = views.length === VIEW_NAMES.length ? buildJourney(model, diagrams) : undefined;
@@ -66,10 +70,10 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   if (options.check) {
     const drift = findDrift(out, outputs, diagrams, views);
     if (drift.length === 0) {
-      writeMessage(`${outputs.size} diagram files in ${shownOut} are up to date`);
+      writeMessage(say('upToDate', { count: outputs.size, folder: shownOut }));
       return EXIT.ok;
     }
-    writeMessage(`${drift.length} file${drift.length > 1 ? 's' : ''} in ${shownOut} out of date with the model (run \`omni render\` to update):`);
+    writeMessage(say('outOfDate', { count: drift.length, folder: shownOut }));
     for (const { file, state } of drift) writeData(`${state}\t${toPosix(path.join(shownOut, file))}`);
     return EXIT.problems;
   }
@@ -78,8 +82,8 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   for (const [file, text] of outputs) writeOutputFile(path.join(out, file), text, { workspaces });
   if (images) for (const [file, data] of images) writeOutputFile(path.join(out, file), data, { workspaces });
   for (const file of staleFiles(out, diagrams, views, ['.mmd', '.svg', '.png'])) rmSync(path.join(out, file), { force: true });
-  const imageNote = images && options.format ? ` and ${images.size} ${options.format.toUpperCase()}` : '';
-  writeMessage(`wrote ${diagrams.length} diagram${diagrams.length === 1 ? '' : 's'}${journey ? ' and journey.md' : ''}${imageNote} to ${shownOut}`);
+  const imageNote = images && options.format ? say('andImages', { count: images.size, format: options.format.toUpperCase() }) : '';
+  writeMessage(say('wroteDiagrams', { count: diagrams.length, journey: journey ? say('andJourney') : '', images: imageNote, folder: shownOut }));
   return EXIT.ok;
 }
 
@@ -88,16 +92,13 @@ async function resolveBrowser(browserOption: string | undefined): Promise<string
   const missing = missingDrawingPackages();
   if (missing.length > 0) {
     const error = new MissingPackageError(missing);
-    throw new CliError(error.message, 'or render .mmd only (drop --format and --check-syntax)');
+    throw new CliError(error.message, say('noDrawingPackage'));
   }
   try {
     return findBrowser(browserOption);
   } catch (error) {
     if (error instanceof BrowserNotFoundError) {
-      throw new CliError(
-        `${error.message}`,
-        'install one (Debian/Ubuntu: `apt-get install chromium`; macOS: install Google Chrome) or pass --browser PATH / set PUPPETEER_EXECUTABLE_PATH',
-      );
+      throw new CliError(error.message, say('installBrowser'));
     }
     throw error;
   }
@@ -110,10 +111,7 @@ async function inBrowser(executable: string, diagrams: readonly Diagram[], optio
   try {
     page = await openMermaidPage(executable);
   } catch (error) {
-    throw new CliError(
-      `could not start ${executable}: ${(error as Error).message.split('\n')[0]}`,
-      'check that it is Chromium or Chrome, or pass another with --browser',
-    );
+    throw new CliError(say('couldNotStart', { browser: executable, reason: (error as Error).message.split('\n')[0]! }), say('couldNotStartHint'));
   }
   try {
     if (options.checkSyntax) {
@@ -121,7 +119,7 @@ async function inBrowser(executable: string, diagrams: readonly Diagram[], optio
       const index = problems.findIndex((problem) => problem !== undefined);
       if (index >= 0) {
         const detail = problems[index]!.split('\n').slice(0, 4).join(' ');
-        throw new CliError(`${diagrams[index]!.file}: Mermaid cannot parse the generated diagram: ${detail}`, BUG);
+        throw new CliError(say('mermaidCannotParse', { file: diagrams[index]!.file, detail }), say('bug'));
       }
     }
     return options.format ? await drawImages(page, diagrams, options.format) : undefined;
@@ -134,7 +132,7 @@ async function inBrowser(executable: string, diagrams: readonly Diagram[], optio
 async function drawImages(page: MermaidPage, diagrams: readonly Diagram[], format: 'svg' | 'png'): Promise<Map<string, Uint8Array>> {
   const images = new Map<string, Uint8Array>();
   const progress = createProgress(diagrams.length, process.stderr);
-  const fail = (diagram: Diagram, message: string) => new CliError(`${diagram.file}: Mermaid could not draw it: ${message.split('\n')[0]}`);
+  const fail = (diagram: Diagram, message: string) => new CliError(say('mermaidCannotDraw', { file: diagram.file, detail: message.split('\n')[0]! }));
   const imageFile = (diagram: Diagram) => diagram.file.replace(/\.mmd$/, `.${format}`);
   try {
     const step = format === 'svg' ? 50 : 1;

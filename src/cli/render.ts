@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { setExitCode } from './output.js';
+import { formatMessage, helpWords, LOCALE_CHOICES, messageLocale, setExitCode } from './output.js';
 // renderers/types.ts holds the list and imports nothing at run time: registering the command stays free.
 import { VIEW_NAMES } from '../renderers/types.js';
 
@@ -20,16 +20,18 @@ export interface RenderCommandOptions {
 }
 
 export function registerRender(program: Command): void {
+  const words = helpWords();
+  const help = words.render;
   program
     .command('render')
-    .description('Draw every view of the journey as Mermaid (.mmd files and journey.md), and as SVG or PNG with --format.')
-    .argument('[workspace]', 'workspace folder (default: the workspace around the current folder)')
-    .option('-d, --out <dir>', 'output folder', 'out/diagrams')
+    .description(help.description)
+    .argument('[workspace]', words.workspace)
+    .option('-d, --out <dir>', help.out, 'out/diagrams')
     // -o was this folder before it meant a file everywhere: kept, hidden, so scripts keep working.
-    .addOption(new Option('-o <dir>', 'same as --out (deprecated)').hideHelp())
+    .addOption(new Option('-o <dir>', words.deprecatedOut).hideHelp())
     .option(
       '--view <name>',
-      `render only these views (repeatable or comma-separated): ${RENDER_VIEWS.join(', ')}`,
+      formatMessage(help.view, { views: RENDER_VIEWS.join(', ') }, messageLocale()),
       (value: string, previous: string[]) => [
         ...previous,
         ...value
@@ -39,15 +41,13 @@ export function registerRender(program: Command): void {
       ],
       [],
     )
-    .addOption(new Option('-f, --format <format>', 'also draw each diagram in a headless Chromium').choices(RENDER_FORMATS))
-    .option('--check', 'write nothing; exit 1 when the .mmd files or journey.md in --out differ from the model')
-    .option('--check-syntax', "also run Mermaid's own parser on every diagram, in Chromium (needs a browser, puppeteer-core and mermaid)")
-    .option('--force', 'render even when the workspace has lint errors')
-    .option('--browser <path>', 'Chromium or Chrome executable for --format (default: PUPPETEER_EXECUTABLE_PATH, then /usr/bin/chromium, Chrome)')
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 written (or up to date with --check), 1 out of date with --check, 2 usage or fatal error (lint errors without --force, no browser or drawing package for --format/--check-syntax).',
-    )
+    .addOption(new Option('-f, --format <format>', help.format).choices(RENDER_FORMATS))
+    .option('--check', help.check)
+    .option('--check-syntax', help.checkSyntax)
+    .option('--force', help.force)
+    .option('--browser <path>', help.browser)
+    .addOption(new Option('--locale <locale>', words.locale).choices(LOCALE_CHOICES))
+    .addHelpText('after', help.after)
     .action(async (workspace: string | undefined, options: RenderCommandOptions) => {
       const { runRender } = await import('./render-run.js');
       if (options.o !== undefined) options.out = options.o;

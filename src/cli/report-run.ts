@@ -5,7 +5,7 @@ import { buildReportView, type DiagramOutcome } from '../report/view-model.js';
 import { RULES } from '../rules/index.js';
 import { CliError, EXIT } from './errors.js';
 import type { ReportCommandOptions } from './report.js';
-import { checkOutputFile, displayPath, writeMessage, writeOutputFile } from './output.js';
+import { checkOutputFile, displayPath, say, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 /** Opens the renderer, or says in one line why the diagrams are left out. */
@@ -28,14 +28,14 @@ export async function runReport(
       renderer = await openRenderer(options.browser);
     } catch (error) {
       // A browser asked for by name must exist; an absent default one only costs the diagrams.
-      if (error instanceof BrowserNotFoundError && options.browser !== undefined) throw new CliError(error.message, 'pass the path of a Chromium or Chrome executable');
+      if (error instanceof BrowserNotFoundError && options.browser !== undefined) throw new CliError(error.message, say('browserByName'));
       writeMessage(unavailableNotice(error));
       diagrams = { status: 'unavailable' };
     }
     if (renderer) {
       const result = await renderWith(renderer, diagramRequests(model));
       diagrams = result.outcome;
-      for (const failure of result.failures) writeMessage(`diagram ${failure.key} could not be rendered: ${failure.message}`);
+      for (const failure of result.failures) writeMessage(say('diagramFailed', { key: failure.key, message: failure.message }));
     }
   }
 
@@ -43,20 +43,20 @@ export async function runReport(
   const html = await renderReportHtml(view);
   writeOutputFile(out, html, { workspaces: [workspace.root] });
   const embedded = diagrams.status === 'rendered' ? diagrams.svgs.size : 0;
-  writeMessage(`report written to ${displayPath(out)} (${embedded} diagram${embedded === 1 ? '' : 's'})`);
+  writeMessage(say('reportWritten', { file: displayPath(out), count: embedded }));
   return EXIT.ok;
 }
 
 /** One line saying why the report has no diagrams, and what to do about it. */
 function unavailableNotice(error: unknown): string {
-  if (error instanceof MissingPackageError) return `${error.message}: report written without diagrams (or pass --no-diagrams)`;
+  if (error instanceof MissingPackageError) return say('noDiagramsPackage', { reason: error.message });
   const reason =
     error instanceof BrowserNotFoundError
       ? error.message.startsWith('no Chromium')
-        ? 'no Chromium or Chrome found'
+        ? say('noBrowserFound')
         : error.message
-      : `Chromium did not start (${firstLine(error)})`;
-  return `${reason}: report written without diagrams (install chromium, pass --browser PATH, or --no-diagrams to silence this)`;
+      : say('browserDidNotStart', { reason: firstLine(error) });
+  return say('noDiagrams', { reason });
 }
 
 function firstLine(error: unknown): string {

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import { writeData } from './output.js';
+import { helpWords, writeData } from './output.js';
 import { Option } from 'commander';
 
 export function registerRules(program: Command): void {
+  const words = helpWords();
   program
     .command('rules')
-    .description("List every lint rule with its default severity and description, with the workspace's customRules and plugin rules.")
-    .argument('[workspace]', 'workspace whose omni.yaml adds house and plugin rules (default: the one around the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description(words.rules.description)
+    .argument('[workspace]', words.rules.workspace)
+    .addOption(new Option('-f, --format <format>', words.format).choices(['text', 'json']).default('text'))
     .action(async (workspace: string | undefined, options: { format: 'text' | 'json' }) => {
       const { findWorkspaceRoot } = await import('../loader/discover.js');
       const { loadWorkspaceRules } = await import('../config/workspace-rules.js');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { currentIo, writeData, writeMessage, writeOutputFile } from './output.js';
+import { currentIo, helpWords, say, writeData, writeMessage, writeOutputFile } from './output.js';
 
 type SchemaKind = 'model' | 'config';
 const KINDS: readonly SchemaKind[] = ['model', 'config'];
@@ -19,15 +19,13 @@ export async function schemaFiles(folder: string): Promise<Map<string, string>> 
 }
 
 export function registerSchema(program: Command): void {
+  const help = helpWords().schema;
   program
     .command('schema')
-    .description('Print the JSON Schema of model files (or of omni.yaml with --config), for editors and other tools.')
-    .option('--config', 'print the schema of omni.yaml instead')
-    .option('--write <dir>', 'write model.schema.json and config.schema.json into this folder instead (replacing them)')
-    .addHelpText(
-      'after',
-      '\nEditors read a local copy offline: `omni schema --write .omni/schemas`, then `# yaml-language-server: $schema=./.omni/schemas/model.schema.json`.',
-    )
+    .description(help.description)
+    .option('--config', help.config)
+    .option('--write <dir>', help.write)
+    .addHelpText('after', help.after)
     .action(async (options: { config?: boolean; write?: string }) => {
       if (options.write === undefined) {
         writeData(await schemaText(options.config ? 'config' : 'model'));
@@ -35,7 +33,7 @@ export function registerSchema(program: Command): void {
       }
       for (const [file, text] of await schemaFiles(options.write.split(path.sep).join('/').replace(/\/+$/, '') || '.')) {
         writeOutputFile(path.resolve(currentIo().cwd, file), text);
-        writeMessage(`wrote ${file}`);
+        writeMessage(say('wrote', { file }));
       }
     });
 }

@@ -1,10 +1,23 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadWorkspace } from '../pipeline/load.js';
 import { simulate } from '../simulate/engine.js';
 import { formatSimulationJson, formatSimulationMarkdown, formatSimulationText } from '../simulate/format.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
-import { checkOutputFile, displayPath, setExitCode, writeData, writeMessage, writeOutputFile, type OutputKind } from './output.js';
+import {
+  checkOutputFile,
+  displayPath,
+  formatMessage,
+  helpWords,
+  LOCALE_CHOICES,
+  messageLocale,
+  say,
+  setExitCode,
+  writeData,
+  writeMessage,
+  writeOutputFile,
+  type OutputKind,
+} from './output.js';
 import { requireModelFiles, workspaceRootOf, writeNotices } from './workspace.js';
 
 export interface SimulateCommandOptions {
@@ -19,17 +32,18 @@ const FORMATS = ['text', 'markdown', 'json'] as const;
 const OUTPUT_KIND: Record<(typeof FORMATS)[number], OutputKind> = { text: 'text', markdown: 'markdown', json: 'json' };
 
 export function registerSimulate(program: Command): void {
+  const words = helpWords();
+  const help = words.simulate;
   program
     .command('simulate')
-    .description(
-      "Play the personas' stories through every scenario they trigger: the calendar of messages across channels, and each contact-pressure or quiet-hours violation.",
-    )
-    .argument('[workspace]', 'workspace folder (default: the workspace around the current folder)')
-    .option('--persona <id>', 'only this persona')
-    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
-    .option('-o, --output <file>', 'write to this file instead of stdout')
-    .option('--force', 'write -o even when its extension does not match the format')
-    .addHelpText('after', '\nExit codes: 0 no violation, 1 a pressure or quiet-hours violation, 2 usage or fatal error (including files that do not load).')
+    .description(help.description)
+    .argument('[workspace]', words.workspace)
+    .option('--persona <id>', help.persona)
+    .option('--format <format>', formatMessage(help.format, { formats: FORMATS.join(', ') }, messageLocale()), 'text')
+    .option('-o, --output <file>', help.output)
+    .option('--force', help.force)
+    .addOption(new Option('--locale <locale>', words.locale).choices(LOCALE_CHOICES))
+    .addHelpText('after', help.after)
     .action(async (workspace: string | undefined, options: SimulateCommandOptions) => {
       const exitCode = await runSimulate(workspace, options);
       setExitCode(exitCode);
@@ -37,8 +51,9 @@ export function registerSimulate(program: Command): void {
 }
 
 export async function runSimulate(argument: string | undefined, options: SimulateCommandOptions): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(options.format)) throw new CliError(`unknown format "${options.format}"`, `use ${FORMATS.join(', ')}`);
   const root = workspaceRootOf(argument);
+  if (!(FORMATS as readonly string[]).includes(options.format))
+    throw new CliError(say('unknownFormat', { format: options.format }), say('useFormats', { formats: FORMATS.join(', ') }));
   // Before any work: the calendar must never replace what simulate reads (see output.ts).
   const target =
     options.output === undefined
@@ -50,21 +65,18 @@ export async function runSimulate(argument: string | undefined, options: Simulat
   // Entities the schema rejected are left out of the model: a calendar without them would mislead.
   const first = workspace.diagnostics[0];
   if (first) {
-    throw new CliError(
-      `${workspace.diagnostics.length} file problem${workspace.diagnostics.length > 1 ? 's' : ''} in the workspace (first: ${first.location.file} ${first.message})`,
-      'run `omni lint` to see them',
-    );
+    throw new CliError(say('fileProblems', { count: workspace.diagnostics.length, file: first.location.file, message: first.message }), say('runLint'));
   }
   const model = workspace.model;
   if (options.persona !== undefined && !model.index.personas.has(options.persona)) {
     const closest = closestMatch(options.persona, model.index.personas.keys());
     throw new CliError(
-      `no persona "${options.persona}"`,
+      say('noPersona', { persona: options.persona }),
       closest
-        ? `did you mean "${closest}"?`
+        ? say('didYouMean', { closest })
         : model.personas.length > 0
-          ? `personas: ${model.personas.map((persona) => persona.id).join(', ')}`
-          : 'declare personas under personas: (see docs/simulate.md)',
+          ? say('personasList', { personas: model.personas.map((persona) => persona.id).join(', ') })
+          : say('declarePersonas'),
     );
   }
   const results = simulate(model, options.persona);
@@ -76,7 +88,7 @@ export async function runSimulate(argument: string | undefined, options: Simulat
         : formatSimulationText(model, results);
   if (target !== undefined) {
     writeOutputFile(target, text, { workspaces: [root] });
-    writeMessage(`simulation written to ${displayPath(target)}`);
+    writeMessage(say('simulationWritten', { file: displayPath(target) }));
   } else {
     writeData(text);
   }

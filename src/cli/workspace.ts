@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult } from '../diagnostics/types.js';
 import { CONFIG_FILE, DEFAULT_INCLUDE, findWorkspaceRoot } from '../loader/discover.js';
@@ -5,16 +7,34 @@ import { lintWorkspace } from '../pipeline/lint.js';
 import { loadWorkspace, type LoadedWorkspace } from '../pipeline/load.js';
 import { workspaceArgument } from './context.js';
 import { CliError } from './errors.js';
-import { currentIo, displayPath, writeMessage } from './output.js';
+import { currentIo, displayPath, say, useWorkspaceLocale, writeMessage } from './output.js';
 
 export interface CheckedWorkspace {
   workspace: LoadedWorkspace;
   lint: LintResult;
 }
 
-/** The root of the workspace a command works on, without loading it (for output checks). */
+/** The root of the workspace a command works on, without loading it (for output checks); messages take its locale from here. */
 export function workspaceRootOf(argument: string | undefined): string {
-  return argument === undefined ? findWorkspaceRoot(currentIo().cwd) : workspaceArgument(argument);
+  const root = argument === undefined ? findWorkspaceRoot(currentIo().cwd) : workspaceArgument(argument);
+  peekWorkspaceLocale(root);
+  return root;
+}
+
+/**
+ * Messages written before the workspace is loaded (a usage error) speak its language too:
+ * the top-level `locale:` of its omni.yaml, read with a glance. Loading reads it properly
+ * and has the last word (writeNotices).
+ */
+export function peekWorkspaceLocale(root: string): void {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, CONFIG_FILE), 'utf8');
+  } catch {
+    return;
+  }
+  const declared = /^locale:[ \t]*["']?(en|fr)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  useWorkspaceLocale(declared);
 }
 
 /**
@@ -36,8 +56,8 @@ export async function loadCheckedWorkspace(
   if (errors > 0 && options.refuseOnErrors && !options.force) {
     const first = lint.diagnostics.find((diagnostic) => diagnostic.severity === 'error')!;
     throw new CliError(
-      `${errors} lint error${errors > 1 ? 's' : ''} in the workspace (first: ${first.file}:${first.range.start.line}:${first.range.start.column} ${first.message})`,
-      `run \`omni lint\` to see them, or pass --force to ${options.command} anyway`,
+      say('lintErrorsRefused', { count: errors, where: `${first.file}:${first.range.start.line}:${first.range.start.column}`, message: first.message }),
+      say('lintErrorsRefusedHint', { command: options.command }),
     );
   }
   return { workspace, lint };
@@ -48,11 +68,13 @@ const NOTICES_SHOWN = 10;
 
 /** What discovery left out (FIFOs, links out of the workspace, unmatched YAML), on stderr. */
 export function writeNotices(workspace: LoadedWorkspace): void {
+  // Every command calls this once it has loaded its workspace: from here on, messages speak its language.
+  useWorkspaceLocale(workspace.declaredLocale);
   const notices = workspace.notices ?? [];
   const shown = notices.slice(0, NOTICES_SHOWN);
-  for (const notice of shown) writeMessage(`notice: ${displayPath(`${workspace.root}/${notice.file}`)}: ${notice.reason}`);
+  for (const notice of shown) writeMessage(say('notice', { file: displayPath(`${workspace.root}/${notice.file}`), reason: notice.reason }));
   const more = notices.length - shown.length;
-  if (more > 0) writeMessage(`notice: and ${more} more file${more > 1 ? 's' : ''} left out`);
+  if (more > 0) writeMessage(say('noticeMore', { count: more }));
 }
 
 /**
@@ -65,12 +87,10 @@ export function requireModelFiles(workspace: LoadedWorkspace): void {
   const { include } = workspace.settings;
   const isDefault = include.length === DEFAULT_INCLUDE.length && include.every((pattern, i) => pattern === DEFAULT_INCLUDE[i]);
   if (isDefault) {
-    throw new CliError(`no model file in ${where}`, 'model files are the .yaml/.yml files the workspace includes (see include/exclude in omni.yaml)');
+    throw new CliError(say('noModelFile', { where }), say('noModelFileHint'));
   }
   throw new CliError(
-    include.length === 0
-      ? `no model file matches include [] of ${where}/omni.yaml: it includes nothing`
-      : `no model file matches include ${JSON.stringify(include)} of ${where}/omni.yaml`,
-    'fix include/exclude in omni.yaml (default ["**/*.yaml", "**/*.yml"])',
+    include.length === 0 ? say('includesNothing', { where }) : say('includeMatchesNothing', { include: JSON.stringify(include), where }),
+    say('includeHint'),
   );
 }

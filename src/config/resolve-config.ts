@@ -7,6 +7,7 @@ import type { FileReader } from '../loader/discover.js';
 import { getValidator } from '../schema/validate.js';
 import { readModelFile } from '../pipeline/read-model-file.js';
 import type { ConfigOrigin, CustomRuleConfig, OverrideConfig, ResolvedConfig, RuleSetting } from './types.js';
+import { wordedFinding, type Worded } from './worded.js';
 
 /** Shared configs may extend others; past this depth it is surely a mistake. */
 const MAX_EXTENDS_DEPTH = 10;
@@ -53,24 +54,23 @@ export async function resolveConfig(raw: Record<string, unknown>, options: Resol
     for (let index = 0; index < extendsList.length; index++) {
       const name = extendsList[index]!;
       const entryOrigin = via ? origin([]) : at(Array.isArray(data.extends) ? ['extends', index] : ['extends']);
-      const fail = (message: string, suggestion: string) =>
-        diagnostics.push({ ruleId: 'schema', message: `extends "${via ?? name}": ${message}`, suggestion, location: entryOrigin.location });
+      const fail = (problem: Worded) => diagnostics.push({ ...wordedFinding(problem, `extends "${via ?? name}": `), location: entryOrigin.location });
       if (chain.length >= MAX_EXTENDS_DEPTH) {
-        fail(`shared configs extend each other more than ${MAX_EXTENDS_DEPTH} deep`, 'check for a cycle in their extends:');
+        fail({ messageId: 'extendsTooDeep', suggestionId: 'checkExtendsCycle', data: { depth: MAX_EXTENDS_DEPTH } });
         continue;
       }
       const loaded = await loadShared(name, from, options);
       if ('error' in loaded) {
-        fail(loaded.error, loaded.suggestion);
+        fail(loaded.error);
         continue;
       }
       if (chain.includes(loaded.file)) {
-        fail(`${name} extends itself (through ${chain.length} configs)`, 'remove the cycle from the extends: entries');
+        fail({ messageId: 'extendsItself', suggestionId: 'removeExtendsCycle', data: { name, count: chain.length } });
         continue;
       }
       const problems = await validateShared(loaded.data, loaded.file);
       if (problems) {
-        fail(problems, 'fix the shared config, or pin a version of it that is valid');
+        fail({ messageId: 'sharedInvalid', suggestionId: 'fixShared', data: { problem: problems } });
         continue;
       }
       await apply(loaded.data as Record<string, unknown>, path.dirname(loaded.file), () => entryOrigin, [...chain, loaded.file], via ?? name);
@@ -103,7 +103,7 @@ export async function resolveConfig(raw: Record<string, unknown>, options: Resol
   return { config, diagnostics };
 }
 
-type Shared = { file: string; data: unknown } | { error: string; suggestion: string };
+type Shared = { file: string; data: unknown } | { error: Worded };
 
 /** Reads a shared config: a YAML/JSON file by path, or an npm package's main export. */
 async function loadShared(name: string, from: string, options: ResolveConfigOptions): Promise<Shared> {
@@ -115,17 +115,17 @@ async function loadShared(name: string, from: string, options: ResolveConfigOpti
     try {
       file = createRequire(path.join(from, 'omni.yaml')).resolve(name);
     } catch {
-      return { error: `no installed package "${name}"`, suggestion: `install it (npm install --save-dev ${name}), or give a file path starting with ./` };
+      return { error: { messageId: 'noPackage', suggestionId: 'installPackage', data: { name } } };
     }
   }
   if (/\.(?:c|m)?js$/.test(file)) {
     try {
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown; config?: unknown };
       const data = module.default ?? module.config;
-      if (!data || typeof data !== 'object') return { error: `${name} exports no config object`, suggestion: 'export default { rules: { … } } from the package' };
+      if (!data || typeof data !== 'object') return { error: { messageId: 'noConfigObject', suggestionId: 'exportConfig', data: { name } } };
       return { file, data };
     } catch (error) {
-      return { error: `${name} could not be loaded: ${(error as Error).message.split('\n')[0]}`, suggestion: 'fix or reinstall the package' };
+      return { error: { messageId: 'sharedNotLoaded', suggestionId: 'reinstallPackage', data: { name, reason: (error as Error).message.split('\n')[0]! } } };
     }
   }
   let content: Uint8Array;
@@ -134,17 +134,22 @@ async function loadShared(name: string, from: string, options: ResolveConfigOpti
   try {
     if (inside) {
       const read = options.reader.readFile(relative.split(path.sep).join('/'));
-      if (!(read instanceof Uint8Array)) return { error: `${name} is too large`, suggestion: 'a shared config is a few kilobytes' };
+      if (!(read instanceof Uint8Array)) return { error: { messageId: 'sharedTooLarge', suggestionId: 'sharedIsSmall', data: { name } } };
       content = read;
     } else {
-      if (statSync(file).size > options.maxFileBytes) return { error: `${name} is too large`, suggestion: 'a shared config is a few kilobytes' };
+      if (statSync(file).size > options.maxFileBytes) return { error: { messageId: 'sharedTooLarge', suggestionId: 'sharedIsSmall', data: { name } } };
       content = readFileSync(file);
     }
   } catch {
-    return { error: `file not found: ${name}`, suggestion: 'paths are relative to the config that names them' };
+    return { error: { messageId: 'sharedNotFound', suggestionId: 'sharedPaths', data: { name } } };
   }
   const outcome = readModelFile(name, content, options.maxFileBytes, await getValidator('config'), 'config');
-  if (outcome.data === undefined) return { error: outcome.diagnostics[0]?.message ?? 'not readable', suggestion: 'fix its YAML' };
+  if (outcome.data === undefined) {
+    const first = outcome.diagnostics[0];
+    return first
+      ? { error: { messageId: 'sharedUnreadable', suggestionId: 'fixSharedYaml', data: { reason: first.message } } }
+      : { error: { messageId: 'sharedNotReadable', suggestionId: 'fixSharedYaml' } };
+  }
   return { file, data: outcome.data };
 }
 

@@ -7,6 +7,7 @@ import { createCustomRule } from '../rules/custom-rule.js';
 import { RULES } from '../rules/index.js';
 import { closestMatch } from '../util/closest-match.js';
 import type { ConfigOrigin, PluginReference, ResolvedConfig, RuleSetting } from './types.js';
+import { wordedFinding, type Worded } from './worded.js';
 
 const RULE_ID = /^[a-z][a-z0-9-]*$/;
 const CHECKS = ['required', 'pattern', 'notPattern', 'enum', 'maxLength', 'minItems'] as const;
@@ -21,10 +22,8 @@ export interface RuleSet {
   diagnostics: PendingDiagnostic[];
 }
 
-const problem = (origin: ConfigOrigin, message: string, suggestion: string, extraPath: Array<string | number> = []): PendingDiagnostic => ({
-  ruleId: 'schema',
-  message: origin.via ? `extends "${origin.via}": ${message}` : message,
-  suggestion,
+const problem = (origin: ConfigOrigin, worded: Worded, extraPath: Array<string | number> = []): PendingDiagnostic => ({
+  ...wordedFinding(worded, origin.via ? `extends "${origin.via}": ` : ''),
   location: origin.via ? origin.location : { ...origin.location, path: [...origin.location.path, ...extraPath] },
 });
 
@@ -33,16 +32,10 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
   const diagnostics: PendingDiagnostic[] = [];
   const rules: Rule[] = [...RULES];
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const add = (rule: Rule, origin: ConfigOrigin, what: string) => {
+  const add = (rule: Rule, origin: ConfigOrigin, plugin?: string) => {
     if (byId.has(rule.id)) {
-      diagnostics.push(
-        problem(
-          origin,
-          `${what} "${rule.id}" has the id of another rule`,
-          'give it an id of its own (prefix house rules, e.g. acme-…)',
-          what === 'custom rule' ? ['id'] : [],
-        ),
-      );
+      const messageId = plugin === undefined ? 'customRuleIdTaken' : 'pluginRuleIdTaken';
+      diagnostics.push(problem(origin, { messageId, suggestionId: 'giveOwnId', data: { rule: rule.id, plugin: plugin ?? '' } }, plugin === undefined ? ['id'] : []));
       return;
     }
     byId.set(rule.id, rule);
@@ -51,7 +44,7 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
 
   for (const { rule, origin } of config.customRules) {
     if (!CHECKS.some((check) => rule[check] !== undefined)) {
-      diagnostics.push(problem(origin, `custom rule "${rule.id}" checks nothing`, `give it one check among ${CHECKS.join(', ')}`));
+      diagnostics.push(problem(origin, { messageId: 'checksNothing', suggestionId: 'giveOneCheck', data: { rule: rule.id, checks: CHECKS.join(', ') } }));
       continue;
     }
     let compiled: Rule;
@@ -59,18 +52,18 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
       compiled = createCustomRule(rule);
     } catch (error) {
       const key = rule.pattern !== undefined && !isRegex(rule.pattern) ? 'pattern' : 'notPattern';
-      diagnostics.push(problem(origin, `custom rule "${rule.id}": ${(error as Error).message}`, 'write a JavaScript regular expression (unicode mode)', [key]));
+      diagnostics.push(problem(origin, { messageId: 'invalidPattern', suggestionId: 'writeRegex', data: { rule: rule.id, reason: (error as Error).message } }, [key]));
       continue;
     }
-    add(compiled, origin, 'custom rule');
+    add(compiled, origin);
   }
   for (const plugin of config.plugins) {
     const loaded = await loadPlugin(plugin);
     if ('error' in loaded) {
-      diagnostics.push(problem(plugin.origin, `plugin "${plugin.specifier}": ${loaded.error}`, loaded.suggestion));
+      diagnostics.push(problem(plugin.origin, loaded.error));
       continue;
     }
-    for (const rule of loaded.rules) add(rule, plugin.origin, `rule of plugin "${plugin.specifier}"`);
+    for (const rule of loaded.rules) add(rule, plugin.origin, plugin.specifier);
   }
 
   const severities: Record<string, SeverityOrOff> = {};
@@ -81,7 +74,7 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
       if (!rule) {
         const closest = closestMatch(id, byId.keys());
         diagnostics.push({
-          ...problem(origin(id), `unknown rule "${id}"`, closest ? `did you mean "${closest}"?` : 'see `omni rules` for the list'),
+          ...problem(origin(id), { messageId: 'configUnknownRule', suggestionId: closest ? 'didYouMean' : 'seeRules', data: { rule: id, closest: closest ?? '' } }),
           location: { ...origin(id).location, target: 'key' },
         });
         continue;
@@ -93,18 +86,12 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
         const option = rule.options?.[name];
         if (!option) {
           const known = Object.keys(rule.options ?? {});
-          diagnostics.push(
-            problem(
-              origin(id),
-              `rule "${id}" has no option "${name}"`,
-              known.length > 0 ? `its options: ${known.join(', ')}` : 'it takes no option: give only its severity',
-              [1, name],
-            ),
-          );
+          const suggestionId = known.length > 0 ? 'itsOptions' : 'takesNoOption';
+          diagnostics.push(problem(origin(id), { messageId: 'noSuchOption', suggestionId, data: { rule: id, option: name, options: known.join(', ') } }, [1, name]));
           continue;
         }
         const wrong = checkOptionValue(option, value);
-        if (wrong) diagnostics.push(problem(origin(id), `option "${name}" of rule "${id}" ${wrong}`, `see docs/rules/${id}.md`, [1, name]));
+        if (wrong) diagnostics.push(problem(origin(id), { messageId: 'wrongOption', suggestionId: 'seeRuleDoc', data: { rule: id, option: name, wrong } }, [1, name]));
         else given[name] = value;
       }
       if (withOptions) options[id] = given;
@@ -129,43 +116,41 @@ function isRegex(text: string): boolean {
 }
 
 /** Imports a plugin module and checks the shape of each rule it exports. */
-async function loadPlugin(plugin: PluginReference): Promise<{ rules: Rule[] } | { error: string; suggestion: string }> {
+async function loadPlugin(plugin: PluginReference): Promise<{ rules: Rule[] } | { error: Worded }> {
+  const data = { plugin: plugin.specifier };
   let file: string;
   if (plugin.specifier.startsWith('.') || path.isAbsolute(plugin.specifier)) file = path.resolve(plugin.from, plugin.specifier);
   else {
     try {
       file = createRequire(path.join(plugin.from, 'omni.yaml')).resolve(plugin.specifier);
     } catch {
-      return { error: 'not installed', suggestion: `install it (npm install --save-dev ${plugin.specifier}), or give a file path starting with ./` };
+      return { error: { messageId: 'pluginNotInstalled', suggestionId: 'installPlugin', data } };
     }
   }
   let module: { rules?: unknown; default?: { rules?: unknown } };
   try {
     module = (await import(pathToFileURL(file).href)) as typeof module;
   } catch (error) {
-    return {
-      error: `could not be loaded: ${(error as Error).message.split('\n')[0]}`,
-      suggestion: 'check the path, and that the module runs under Node (ESM or CommonJS)',
-    };
+    return { error: { messageId: 'pluginNotLoaded', suggestionId: 'checkPluginModule', data: { ...data, reason: (error as Error).message.split('\n')[0]! } } };
   }
   const exported = module.rules ?? module.default?.rules;
-  if (!Array.isArray(exported)) return { error: 'exports no rules', suggestion: 'export const rules = [createRule({ … })] (see docs/format.md#plugins)' };
+  if (!Array.isArray(exported)) return { error: { messageId: 'pluginNoRules', suggestionId: 'exportPluginRules', data } };
   const rules: Rule[] = [];
   for (const [index, candidate] of exported.entries()) {
     const rule = candidate as Partial<Rule> | null;
     const wrong =
       !rule || typeof rule !== 'object'
-        ? 'is not an object'
+        ? 'pluginRuleNotObject'
         : typeof rule.id !== 'string' || !RULE_ID.test(rule.id)
-          ? 'has no valid id (lower-case letters, digits and -)'
+          ? 'pluginRuleNoId'
           : typeof rule.description !== 'string'
-            ? 'has no description'
+            ? 'pluginRuleNoDescription'
             : !SEVERITIES.has(rule.defaultSeverity)
-              ? 'has no defaultSeverity (error, warn or off)'
+              ? 'pluginRuleNoSeverity'
               : typeof rule.check !== 'function'
-                ? 'has no check function'
+                ? 'pluginRuleNoCheck'
                 : undefined;
-    if (wrong) return { error: `rule ${index + 1} ${wrong}`, suggestion: 'make each rule with createRule from omni-journey' };
+    if (wrong) return { error: { messageId: wrong, suggestionId: 'useCreateRule', data: { ...data, index: index + 1 } } };
     rules.push({ ...(rule as Rule), docsUrl: typeof rule!.docsUrl === 'string' ? rule!.docsUrl : '' });
   }
   return { rules };

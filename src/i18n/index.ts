@@ -1,6 +1,6 @@
 import { en } from './en.js';
 import { fr } from './fr.js';
-import type { Locale, Vocabulary } from './vocabulary.js';
+import type { CliMessageId, Locale, Template, Vocabulary } from './vocabulary.js';
 
 export type * from './vocabulary.js';
 
@@ -63,11 +63,16 @@ export function ruleDescription(ruleId: string, locale: Locale = 'en'): string |
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
-/** "1 persona", "2 personas", and in French "0 dépassement": the form a count takes in a locale ([one, many]). */
-export function countWords(count: number, forms: readonly [string, string], locale: Locale): string {
+/** Which of [one, many] a count takes in a locale (French: 0 and 1 are singular). */
+function pluralIndex(count: number, locale: Locale): 0 | 1 {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return `${count} ${forms[rules.select(count) === 'one' ? 0 : 1]}`;
+  return rules.select(count) === 'one' ? 0 : 1;
+}
+
+/** "1 persona", "2 personas", and in French "0 dépassement": the form a count takes in a locale ([one, many]). */
+export function countWords(count: number, forms: readonly [string, string], locale: Locale): string {
+  return `${count} ${forms[pluralIndex(count, locale)]}`;
 }
 
 /** "a, b or c" in a locale. */
@@ -98,4 +103,61 @@ export function importHeaders<S extends SynonymSheet>(sheet: S): Record<keyof Im
     headers[field] = [...words];
   }
   return headers;
+}
+
+// --- CLI, pipeline and LSP words (issue 9, i18n helper) ---------------------------------
+
+/** Fills a template of `cli`; a pair [one, many] is chosen by data.count ("0 fichier" but "0 files"). */
+export function fillTemplate(template: Template, data: MessageData | undefined, locale: Locale): string {
+  let chosen: string;
+  if (typeof template === 'string') chosen = template;
+  else chosen = template[pluralIndex(Number(data?.count ?? 0), locale)];
+  return formatMessage(chosen, data ?? {}, locale);
+}
+
+/** One command-line message (what follows "omni: ") in a locale. */
+export function cliMessage(id: CliMessageId, data: MessageData | undefined, locale: Locale): string {
+  return fillTemplate(VOCABULARY[locale].cli.messages[id], data, locale);
+}
+
+/**
+ * The data a rule message was filled from, read back from its text in any locale (or
+ * undefined when the text is not that message): lets the language server recognise a
+ * finding by its message id whatever language the workspace lints in.
+ */
+export function matchRuleMessage(ruleId: string, messageId: string, text: string): Record<string, string> | undefined {
+  for (const locale of LOCALES) {
+    const template = VOCABULARY[locale].lint.rules[ruleId]?.messages[messageId];
+    if (template === undefined) continue;
+    const names: Array<{ name: string; filter?: string }> = [];
+    let source = '';
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      source += escapeRegExp(template.slice(last, match.index));
+      const [, name, filter] = match as unknown as [string, string, string | undefined];
+      names.push({ name, filter });
+      if (filter === 'kind') {
+        const kinds = VOCABULARY[locale].lint.kinds;
+        source += `(${Object.values(kinds).map(escapeRegExp).join('|')})`;
+      } else source += '(.+?)';
+      last = match.index + match[0].length;
+    }
+    source += escapeRegExp(template.slice(last));
+    const found = new RegExp(`^${source}$`, 'u').exec(text);
+    if (!found) continue;
+    const data: Record<string, string> = {};
+    names.forEach(({ name, filter }, index) => {
+      const value = found[index + 1]!;
+      if (filter === 'kind') {
+        const kinds = VOCABULARY[locale].lint.kinds as Record<string, string>;
+        data[name] = Object.keys(kinds).find((kind) => kinds[kind] === value) ?? value;
+      } else data[name] = value;
+    });
+    return data;
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import type { Locale, TouchpointStatus, TriggerType } from '../model/types.js';
+import type { cliEn } from './cli-en.js';
 
 export type { Locale };
 
@@ -448,6 +449,8 @@ export interface Vocabulary {
   lint: LintWords;
   /** Issue 13: the importer's messages. */
   importer: ImporterMessages;
+  /** omni's own voice: CLI messages, pipeline summaries, language-server texts (cli-en.ts, cli-fr.ts). */
+  cli: CliWords;
 }
 
 // --- Issue 13 (spreadsheet bridge): the importer's messages (workbook-edits, apply-edits, import-workbook, read-xlsx, import --into). ---
@@ -509,3 +512,16 @@ export type ImporterMessageId =
   | 'importedComment';
 
 export type ImporterMessages = Readonly<Record<ImporterMessageId, string>>;
+
+// --- CLI, pipeline and LSP words (issue 9, i18n helper) ---------------------------------
+
+/** A message: a template, or [one, many] chosen by `data.count` with the locale's plural rule. */
+export type Template = string | readonly [string, string];
+
+type TemplatesOf<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? readonly [string, string] : TemplatesOf<T[K]> };
+
+/** The shape of `cli-en.ts`, which every locale fills (the keys are English's). */
+export type CliWords = TemplatesOf<typeof cliEn>;
+export type CliMessageId = keyof CliWords['messages'];
+export type LspTextId = keyof CliWords['lsp'];
+export type PipelineTextId = keyof CliWords['pipeline'];

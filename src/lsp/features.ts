@@ -21,6 +21,7 @@ import { SECTION_KINDS, type Channel, type EntityBase, type Model, type SectionK
 import type { WorkspaceSession } from '../pipeline/session.js';
 import { TEMPLATE_FIELDS } from '../rules/undeclared-template-variable.js';
 import { loadSchema } from '../schema/schemas.js';
+import { fillTemplate, matchRuleMessage, vocabularyFor, type LspTextId, type MessageData } from '../i18n/index.js';
 import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines, type CursorContext } from './cursor.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
@@ -87,6 +88,12 @@ const SCHEMA_DEFINITIONS: Record<string, string> = {
 export class Features {
   constructor(private readonly session: WorkspaceSession) {}
 
+  /** A text of the language server in the workspace's language (read after the session has loaded). */
+  private readonly text = (id: LspTextId, data?: MessageData): string => {
+    const locale = this.session.locale;
+    return fillTemplate(vocabularyFor(locale).cli.lsp[id], data, locale);
+  };
+
   async completion(text: string, line: number, character: number): Promise<CompletionItem[]> {
     const lines = splitLines(text);
     const context = cursorContext(lines, line, character);
@@ -146,23 +153,29 @@ export class Features {
     const target = idTarget(context);
     if (!target) return null;
     const model = await this.session.model();
+    const words = this.text;
     const entity = model.index[target.kind].get(target.id) as EntityBase | undefined;
     const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
-    if (!entity) return { range, contents: { kind: MarkupKind.Markdown, value: `unknown ${KIND_NAMES[target.kind]} \`${target.id}\`` } };
-    const facts: string[] = [`**${KIND_NAMES[target.kind]}** \`${entity.id}\` — ${entity.name}`];
+    if (!entity) return { range, contents: { kind: MarkupKind.Markdown, value: words('unknownEntity', { kind: target.kind, id: target.id }) } };
+    const noun = vocabularyFor(this.session.locale).lint.kinds[target.kind];
+    const facts: string[] = [`**${noun}** \`${entity.id}\` — ${entity.name}`];
     if (target.kind === 'touchpoints') {
       const touchpoint = entity as Touchpoint;
-      facts.push(`status: ${touchpoint.status} · stage: ${touchpoint.stage} · channel: ${touchpoint.channel}`);
+      facts.push(words('status', { status: touchpoint.status, stage: touchpoint.stage, channel: touchpoint.channel }));
     }
     if (target.kind === 'channels') {
       const channel = entity as Channel;
-      facts.push([channel.type && `type: ${channel.type}`, channel.requiresConsent && 'requires consent'].filter(Boolean).join(' · '));
+      facts.push([channel.type && words('type', { type: channel.type }), channel.requiresConsent && words('requiresConsent')].filter(Boolean).join(' · '));
     }
-    if (target.kind === 'sources' && (entity as Source).type) facts.push(`type: ${(entity as Source).type}`);
+    if (target.kind === 'sources' && (entity as Source).type) facts.push(words('type', { type: (entity as Source).type! }));
     if (target.kind === 'variables') {
       const variable = entity as Variable;
       facts.push(
-        [`sources: ${variable.sources.join(', ') || 'none'}`, variable.pii && 'PII', variable.consentFor && `consent for ${variable.consentFor.join(', ')}`]
+        [
+          words('sources', { sources: variable.sources.join(', ') || words('none') }),
+          variable.pii && words('pii'),
+          variable.consentFor && words('consentFor', { channels: variable.consentFor.join(', ') }),
+        ]
           .filter(Boolean)
           .join(' · '),
       );
@@ -173,8 +186,8 @@ export class Features {
       if (kind === target.kind && id === target.id) users.set(origin.file, (users.get(origin.file) ?? 0) + 1);
     });
     const count = [...users.values()].reduce((sum, n) => sum + n, 0);
-    facts.push(count === 0 ? 'used nowhere' : `used ${count} time${count > 1 ? 's' : ''} in ${[...users.keys()].slice(0, 10).join(', ')}${users.size > 10 ? ', …' : ''}`);
-    if (entity.origin.file) facts.push(`declared in ${entity.origin.file}`);
+    facts.push(count === 0 ? words('usedNowhere') : words('used', { count, files: `${[...users.keys()].slice(0, 10).join(', ')}${users.size > 10 ? ', …' : ''}` }));
+    if (entity.origin.file) facts.push(words('declaredIn', { file: entity.origin.file }));
     return { range, contents: { kind: MarkupKind.Markdown, value: facts.filter(Boolean).join('\n\n') } };
   }
 
@@ -187,11 +200,11 @@ export class Features {
   /** Every declaration and use of the id, renamed in place: only the id's own characters change. */
   async rename(text: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | { refused: string }> {
     const target = idTarget(cursorContext(splitLines(text), line, character));
-    if (!target) return { refused: 'there is no id to rename here' };
-    if (!ID_PATTERN.test(newName)) return { refused: `"${newName}" is not a valid id (lower-case letters, digits, - and _; starting with a letter or digit)` };
     const model = await this.session.model();
+    if (!target) return { refused: this.text('noIdHere') };
+    if (!ID_PATTERN.test(newName)) return { refused: this.text('invalidId', { id: newName }) };
     if (newName !== target.id && (model.index[target.kind].has(newName) || model.invalidIds[target.kind].has(newName))) {
-      return { refused: `${KIND_NAMES[target.kind]} "${newName}" already exists` };
+      return { refused: this.text('alreadyExists', { kind: target.kind, id: newName }) };
     }
     const locations = [...(await this.declarations(model, target.kind, target.id)), ...(await this.uses(model, target.kind, target.id))];
     const changes: Record<string, TextEdit[]> = {};
@@ -256,31 +269,39 @@ export class Features {
     for (const diagnostic of diagnostics) {
       const data = (diagnostic.data ?? {}) as { suggestion?: string; entity?: { kind: string; id: string } };
       const suggestion = data.suggestion ?? '';
-      const didYouMean = /^did you mean "([^"]+)"\?$/.exec(suggestion);
-      if (didYouMean) {
+      const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : '';
+      // Findings are recognised by their message ids, read back from the text in any locale
+      // (the templates of src/i18n), never by English wording.
+      const didYouMean = matchRuleMessage(ruleId, 'didYouMean', suggestion);
+      if (didYouMean?.closest !== undefined) {
         actions.push({
-          title: `Replace with "${didYouMean[1]}"`,
+          title: this.text('replaceWith', { text: didYouMean.closest }),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: true,
-          edit: { changes: { [uri]: [{ range: diagnostic.range, newText: didYouMean[1]! }] } },
+          edit: { changes: { [uri]: [{ range: diagnostic.range, newText: didYouMean.closest }] } },
         });
       }
-      const add = /^add (\S+) to the scenario's variables:$/.exec(suggestion);
-      if (add && data.entity?.kind === 'scenario') {
-        const edit = await this.addScenarioVariable(model, data.entity.id, add[1]!);
+      const add =
+        ruleId === 'missing-consent'
+          ? matchRuleMessage(ruleId, 'addVariable', suggestion)
+          : ruleId === 'undeclared-template-variable'
+            ? matchRuleMessage(ruleId, 'declare', suggestion)
+            : undefined;
+      if (add?.variable !== undefined && data.entity?.kind === 'scenario') {
+        const edit = await this.addScenarioVariable(model, data.entity.id, add.variable);
         if (edit) {
-          const title =
-            diagnostic.code === 'missing-consent'
-              ? `Add consent variable ${add[1]} to scenario ${data.entity.id}`
-              : `Declare ${add[1]} in the variables of scenario ${data.entity.id}`;
+          const title = this.text(ruleId === 'missing-consent' ? 'addConsentVariable' : 'declareInScenario', { variable: add.variable, scenario: data.entity.id });
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
         }
       }
-      const missingVariable = /^unknown variable "([^"]+)"$/.exec(diagnostic.message);
-      if (missingVariable && diagnostic.code === 'unknown-reference' && suggestion === 'declare it under variables:') {
-        const edit = await this.declareVariable(model, missingVariable[1]!);
-        if (edit) actions.push({ title: `Declare variable ${missingVariable[1]} under variables:`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+      if (ruleId === 'unknown-reference') {
+        const missing = matchRuleMessage(ruleId, 'unknown', diagnostic.message);
+        const declare = matchRuleMessage(ruleId, 'declare', suggestion);
+        if (missing?.kind === 'variables' && missing.id !== undefined && declare?.kind === 'variables') {
+          const edit = await this.declareVariable(model, missing.id);
+          if (edit) actions.push({ title: this.text('declareVariable', { variable: missing.id }), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+        }
       }
     }
     return actions;

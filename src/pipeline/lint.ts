@@ -2,7 +2,7 @@ import { baselineCounts, fingerprintOf, type BaselineFile } from '../baseline/ba
 import { compareDiagnostics } from '../diagnostics/sort.js';
 import { effectiveSeverity, type SeverityOverrides } from '../diagnostics/severity.js';
 import type { Diagnostic, LintResult, Location, PendingDiagnostic, Severity, SeverityOrOff } from '../diagnostics/types.js';
-import { ruleMessage, type Locale } from '../i18n/index.js';
+import { fillTemplate, ruleMessage, vocabularyFor, type Locale } from '../i18n/index.js';
 import { createPositionResolver, type PositionResolver } from '../loader/positions.js';
 import { defaultOptions, type Rule, type RuleContext } from '../rules/create-rule.js';
 import { RULES } from '../rules/index.js';
@@ -63,8 +63,12 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
       // Only a plugin's rule can throw here; say which, at omni.yaml, instead of a stack trace.
       pending.push({
         ruleId: rule.id,
-        message: `rule "${rule.id}" failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
-        suggestion: 'fix the plugin that provides it, or turn the rule off',
+        message: fillTemplate(
+          vocabularyFor(locale).cli.pipeline.ruleFailed,
+          { rule: rule.id, reason: String((error as Error)?.message ?? error).split('\n')[0]! },
+          locale,
+        ),
+        suggestion: vocabularyFor(locale).cli.pipeline.ruleFailedHint,
         location: { file: 'omni.yaml', path: ['plugins'] },
       });
     }
@@ -95,7 +99,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     baseline = { matched, prunable };
   }
   // Bounded output on any input: past the cap, one summary finding per file and rule.
-  candidates = capPerFile(candidates);
+  candidates = capPerFile(candidates, MAX_FINDINGS_PER_FILE, locale);
   // Suppressions are matched by line: only findings a directive of their file names are
   // located before the others.
   let rest = candidates;
@@ -183,7 +187,7 @@ export const MAX_FINDINGS_PER_FILE = 1000;
  * before positions are computed, so a file with 100,000 problems costs no more to locate
  * than one with 1,000.
  */
-export function capPerFile(pending: readonly PendingDiagnostic[], limit = MAX_FINDINGS_PER_FILE): PendingDiagnostic[] {
+export function capPerFile(pending: readonly PendingDiagnostic[], limit = MAX_FINDINGS_PER_FILE, locale: Locale = 'en'): PendingDiagnostic[] {
   const perFile = new Map<string, number>();
   const kept: PendingDiagnostic[] = [];
   const omitted = new Map<string, { first: PendingDiagnostic; count: number }>();
@@ -200,11 +204,12 @@ export function capPerFile(pending: readonly PendingDiagnostic[], limit = MAX_FI
     if (group) group.count++;
     else omitted.set(key, { first: diagnostic, count: 1 });
   }
+  const words = vocabularyFor(locale).cli.pipeline;
   for (const { first, count } of omitted.values()) {
     kept.push({
       ruleId: first.ruleId,
-      message: `${count.toLocaleString('en')} more ${first.ruleId} ${count === 1 ? 'finding' : 'findings'} in this file not shown, from here on`,
-      suggestion: `omni reports at most ${limit.toLocaleString('en')} findings per file: fix these and lint again`,
+      message: fillTemplate(words.moreFindings, { count, number: count.toLocaleString(locale), rule: first.ruleId }, locale),
+      suggestion: fillTemplate(words.moreFindingsHint, { limit: limit.toLocaleString(locale) }, locale),
       location: first.location,
     });
   }

@@ -84,6 +84,10 @@ export class WorkspaceSession {
   private configDirectives: Directive[] | undefined;
   /** The locale omni.yaml names, if it names one: lint messages follow it, as in `omni lint`. */
   private declaredLocale: 'en' | 'fr' | undefined;
+  /** The language of the workspace's messages (its lint findings, and the language server's own words). */
+  get locale(): 'en' | 'fr' {
+    return this.declaredLocale ?? 'en';
+  }
   /** omni.yaml (when present) and every model file, relative to root, sorted as `omni lint` lists them. */
   files: string[] = [];
   private modelFiles: string[] = [];

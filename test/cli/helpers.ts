@@ -12,11 +12,19 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process through `run(argv, io)`, capturing both streams. */
+/** Commands that speak the workspace's language: these tests read their English words (test/i18n checks the French). */
+const SPEAKING = new Set(['lint', 'render', 'export', 'import', 'report', 'diff', 'simulate']);
+
+/** `args` with `--locale en`, for a command that would otherwise follow a French example's locale. */
+export function inEnglish(args: readonly string[]): string[] {
+  return SPEAKING.has(args[0] ?? '') && !args.some((arg) => arg.startsWith('--locale')) ? [...args, '--locale', 'en'] : [...args];
+}
+
+/** Runs the CLI in-process through `run(argv, io)`, capturing both streams (in English, see inEnglish). */
 export async function omni(args: readonly string[], cwd: string = REPO, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, {
+  const code = await run(inEnglish(args), {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     cwd,

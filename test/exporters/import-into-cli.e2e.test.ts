@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { repo } from './helpers.js';
 import { convertWithLibreOffice, inCi, python, runPython, soffice } from './tools.js';
 
-const omni = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), ...args], { encoding: 'utf8', cwd });
+// The messages are read in English (the examples are French workspaces; test/i18n checks the French).
+const omni = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), ...args, '--locale', 'en'], { encoding: 'utf8', cwd });
 const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8', cwd }).stdout;
 
 /** The example in its own git repository, exported next to it. */

@@ -194,7 +194,8 @@ describe('omni init through the built CLI', () => {
     const folder = path.join(temporaryFolder(), 'plan');
     const created = spawnSync('node', [bin, 'init', folder, '--yes', '--locale', locale], { encoding: 'utf8' });
     expect(created.stdout).toBe('');
-    expect(created.stderr).toContain('Created 12 files in');
+    // init's messages speak the language of the workspace it creates (--locale).
+    expect(created.stderr).toContain(locale === 'fr' ? '12 fichiers créés dans' : 'Created 12 files in');
     expect(created.status).toBe(0);
     const lint = spawnSync('node', [bin, 'lint', folder], { encoding: 'utf8' });
     expect({ status: lint.status, stdout: lint.stdout, stderr: lint.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -168,15 +168,15 @@ describe('on examples/maison-lumen', () => {
     expect(inBienvenue).toHaveLength(expectedCount);
   });
 
-  it('hovers a touchpoint with its kind, name, status and uses', async () => {
+  it("hovers a touchpoint with its kind, name, status and uses, in the workspace's language", async () => {
     const useCases = path.join(workspace, 'use-cases.yaml');
     const text = readFileSync(useCases, 'utf8');
     const id = /touchpoints:\n\s+- ([a-z0-9-]+)/.exec(text)![1]!;
     const hover = await request<{ contents: { value: string } }>(HoverRequest.type, at(useCases, positionOf(useCases, `- ${id}\n`, 3)));
-    expect(hover.contents.value).toMatch(new RegExp(`^\\*\\*touchpoint\\*\\* \`${id}\` — `));
-    expect(hover.contents.value).toMatch(/status: (normal|friction|opportunity)/);
-    expect(hover.contents.value).toMatch(/used \d+ times? in use-cases\.yaml/);
-    expect(hover.contents.value).toContain('declared in matrix.yaml');
+    expect(hover.contents.value).toMatch(new RegExp(`^\\*\\*point de contact\\*\\* \`${id}\` — `));
+    expect(hover.contents.value).toMatch(/statut : (normal|friction|opportunity)/);
+    expect(hover.contents.value).toMatch(/utilisé \d+ fois dans use-cases\.yaml/);
+    expect(hover.contents.value).toContain('déclaré dans matrix.yaml');
   });
 
   it('renames a channel across files, editing only the id characters, and refuses an existing id', async () => {
@@ -193,10 +193,10 @@ describe('on examples/maison-lumen', () => {
       expect(after.replace(/courriel/g, 'email')).toBe(before.replace(/courriel/g, 'email'));
       expect(after.split('\n')).toHaveLength(before.split('\n').length);
     }
-    await expect(request(RenameRequest.type, { ...at(matrix, positionOf(matrix, '  - id: email\n', 9)), newName: 'sms' })).rejects.toThrow(
-      'channel "sms" already exists',
+    await expect(request(RenameRequest.type, { ...at(matrix, positionOf(matrix, '  - id: email\n', 9)), newName: 'sms' })).rejects.toThrow('canal « sms » existe déjà');
+    await expect(request(RenameRequest.type, { ...at(matrix, positionOf(matrix, '  - id: email\n', 9)), newName: 'Not An Id' })).rejects.toThrow(
+      'n’est pas un identifiant valide',
     );
-    await expect(request(RenameRequest.type, { ...at(matrix, positionOf(matrix, '  - id: email\n', 9)), newName: 'Not An Id' })).rejects.toThrow('not a valid id');
   });
 
   it('outlines sections and their entities', async () => {
@@ -277,6 +277,62 @@ describe('code actions on examples/gaps', () => {
     expect(path.basename(new URL(uri).pathname)).toBe('data.yaml');
     const after = applyEdits(readFileSync(new URL(uri), 'utf8'), edits);
     expect(after).toContain('  - id: loyalty_tier\n    name: loyalty_tier\n    sources: []');
+  });
+});
+
+describe('quick fixes in a French workspace (locale: fr)', () => {
+  let workspace: string;
+  let client: LspClient;
+  let scenarios: string;
+  beforeAll(async () => {
+    workspace = copyExample('gaps');
+    const settings = path.join(workspace, 'omni.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^locale: en$/m, 'locale: fr'));
+    scenarios = path.join(workspace, 'scenarios.yaml');
+    client = await LspClient.start(workspace);
+    await client.open(scenarios);
+    await client.waitFor(() => (client.diagnostics.get(uriOf(scenarios))?.length ?? 0) > 0);
+    await client.settle();
+  });
+  afterAll(() => client.stop());
+
+  const actionsFor = async (ruleId: string, message: string) => {
+    const diagnostic = client.diagnostics.get(uriOf(scenarios))!.find((candidate) => candidate.code === ruleId && candidate.message === message);
+    expect(diagnostic, `${ruleId} ${message}`).toBeDefined();
+    const actions = await client.connection.sendRequest(CodeActionRequest.method, {
+      textDocument: { uri: uriOf(scenarios) },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    return actions as Array<{ title: string; edit: WorkspaceEdit }>;
+  };
+
+  it('declares a missing variable: the finding is recognised by its message id, not its English text', async () => {
+    const actions = await actionsFor('unknown-reference', 'référence inconnue : variable « loyalty_tier »');
+    expect(actions.map((action) => action.title)).toEqual(['Déclarer la variable loyalty_tier sous variables:']);
+    const [[uri, edits]] = Object.entries(actions[0]!.edit.changes!) as [[string, TextEdit[]]];
+    expect(path.basename(new URL(uri).pathname)).toBe('data.yaml');
+    expect(applyEdits(readFileSync(new URL(uri), 'utf8'), edits)).toContain('  - id: loyalty_tier\n    name: loyalty_tier\n    sources: []');
+  });
+
+  it('adds the consent variable and the template variable, titled in French', async () => {
+    const [consent] = await actionsFor(
+      'missing-consent',
+      'le scénario « birthday » envoie sur sms, soumis à consentement, sans déclarer de variable de consentement pour ce canal',
+    );
+    expect(consent!.title).toBe('Ajouter la variable de consentement sms_optin au scénario birthday');
+    const [declare] = await actionsFor('undeclared-template-variable', '« first_name » ne figure pas parmi les variables du scénario « welcome »');
+    expect(declare!.title).toBe('Déclarer first_name dans les variables du scénario welcome');
+  });
+
+  it('hovers in French', async () => {
+    const hover = (await client.connection.sendRequest(HoverRequest.method, {
+      textDocument: { uri: uriOf(scenarios) },
+      position: positionOf(scenarios, 'channel: sms', 'channel: '.length),
+    })) as { contents: { value: string } };
+    expect(hover.contents.value).toMatch(/^\*\*canal\*\* `sms` — /);
+    expect(hover.contents.value).toMatch(/utilisé \d+ fois dans /);
+    expect(hover.contents.value).toContain('déclaré dans ');
   });
 });
 

@@ -16,7 +16,7 @@ function tempOut(): string {
 }
 
 function omni(...args: string[]) {
-  const result = spawnSync('node', [BIN, 'render', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync('node', [BIN, 'render', ...args, '--locale', 'en'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -138,7 +138,10 @@ describe('what the .mmd render loads', { timeout: 120_000 }, () => {
   const REGISTER = path.resolve('test/fixtures/module-trace/register.mjs');
   const HEAVY = /node_modules\/(puppeteer|puppeteer-core|mermaid|@mermaid-js|jsdom)\//;
   const loaded = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ['--import', REGISTER, BIN, 'render', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, ['--import', REGISTER, BIN, 'render', ...args, '--locale', 'en'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { status: result.status, modules: result.stderr.split('\n').filter((line) => line.startsWith('loaded ')) };
   };
 

@@ -26,7 +26,7 @@ describe('without puppeteer-core and mermaid', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(install, { recursive: true, force: true }));
 
   const omni = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(install, 'bin/omni.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(process.execPath, [path.join(install, 'bin/omni.js'), ...args, '--locale', 'en'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const example = path.join(ROOT, 'examples/maison-lumen');
 
   it('renders .mmd as usual', () => {

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { SRC, sourceFiles } from './french-outside.js';
+
+/**
+ * The other half of "every user-facing word lives in src/i18n": no English sentence is
+ * written where omni talks to people outside the vocabulary. In the layers that speak
+ * (cli, pipeline, config, lsp), a string literal fails the test when it is
+ *
+ * - an argument of a function that writes or throws a message (writeMessage, CliError,
+ *   refusal…; a call nested in the arguments, such as `say('id')`, is not looked into), or
+ * - the value of a property that holds a message (`message:`, `suggestion:`, `error:`…), or
+ * - a description of the command line (commander's `.description()`, `.option()`…),
+ *
+ * and holds a word (three letters or more) beyond the technical ones below.
+ */
+const FOLDERS = ['cli', 'pipeline', 'config', 'lsp'];
+
+/** Calls whose string arguments people read, and which arguments (all when not said): flags and names are not words. */
+const SINKS = new Map<string, readonly number[] | undefined>([
+  ['writeMessage', undefined],
+  ['CliError', undefined],
+  ['refusal', undefined],
+  ['fail', undefined],
+  ['problem', undefined],
+  ['log', undefined],
+  ['write', undefined],
+  ['ResponseError', [1]],
+  ['description', [0]],
+  ['option', [1]],
+  ['requiredOption', [1]],
+  ['argument', [1]],
+  ['addHelpText', [1]],
+  ['Option', [1]],
+]);
+/** Properties of object literals whose values people read. */
+const MESSAGE_PROPERTIES = new Set(['message', 'suggestion', 'error', 'hint', 'refused', 'title', 'reason']);
+
+/** Words that are not English wording: omni's name, and the placeholders of a usage line. */
+const TECHNICAL_WORDS = new Set(['omni']);
+
+/**
+ * Strings that may stay as they are, each with its reason. Keep it short: anything a user
+ * reads belongs in src/i18n/cli-{en,fr}.ts.
+ */
+const ALLOWED: Record<string, { texts: readonly string[]; reason: string }> = {
+  'lsp/server.ts': {
+    texts: ['server started', 'omni lsp ', ' ms: ', 'cannot load the workspace ', ' failed: ', 'check failed: ', 'unexpected error: ', 'omni: ', ' failed: '],
+    reason: "the language server's log for whoever debugs it (stack traces, OMNI_LSP_TRACE timings), in the editor's output panel, not a message of the workspace",
+  },
+};
+
+interface Finding {
+  file: string;
+  line: number;
+  text: string;
+}
+
+const WORD = /[A-Za-z]{3,}/g;
+
+function isWording(text: string): boolean {
+  return [...text.matchAll(WORD)].some(([word]) => !TECHNICAL_WORDS.has(word.toLowerCase()));
+}
+
+/** The name a call or `new` is made through: `writeMessage(…)`, `new CliError(…)`, `stream.write(…)`, `.option(…)`. */
+function calleeName(node: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** `a === 'id'`: a test, not output. */
+function isComparison(node: ts.Node): boolean {
+  return (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(
+      node.operatorToken.kind,
+    )
+  );
+}
+
+/** `messageId: 'unknown'`: the key of a template in src/i18n, not words. */
+function isIdProperty(node: ts.Node): boolean {
+  return ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ['messageId', 'suggestionId', 'ruleId'].includes(node.name.text);
+}
+
+/** String pieces of an expression, not looking into nested calls (`say('id')` names a key, not words). */
+function stringPieces(node: ts.Node, out: ts.Node[] = []): ts.Node[] {
+  if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) out.push(node);
+  else if (
+    !ts.isCallExpression(node) &&
+    !ts.isNewExpression(node) &&
+    !ts.isArrowFunction(node) &&
+    !ts.isFunctionExpression(node) &&
+    !isComparison(node) &&
+    !isIdProperty(node)
+  )
+    ts.forEachChild(node, (child) => void stringPieces(child, out));
+  return out;
+}
+
+export function englishMessages(file: string): Finding[] {
+  const text = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const relative = path.relative(SRC, file).split(path.sep).join('/');
+  const findings: Finding[] = [];
+  const report = (piece: ts.Node) => {
+    const value = (piece as ts.StringLiteralLike | ts.TemplateLiteralLikeNode).text;
+    if (!isWording(value)) return;
+    if (ALLOWED[relative]?.texts.includes(value)) return;
+    findings.push({ file: relative, line: source.getLineAndCharacterOfPosition(piece.getStart()).line + 1, text: value });
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && SINKS.has(calleeName(node) ?? '')) {
+      const which = SINKS.get(calleeName(node)!);
+      (node.arguments ?? []).forEach((argument, index) => {
+        if (which === undefined || which.includes(index)) stringPieces(argument).forEach(report);
+      });
+    }
+    if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && MESSAGE_PROPERTIES.has(node.name.text)) {
+      stringPieces(node.initializer).forEach(report);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return findings;
+}
+
+describe('no English message is written outside src/i18n', () => {
+  const files = FOLDERS.flatMap((folder) => sourceFiles(path.join(SRC, folder)));
+
+  it('the scan recognises a message where it is written', () => {
+    const probe = path.join(import.meta.dirname, 'fixtures/english-message.ts.txt');
+    expect(englishMessages(probe).map((finding) => finding.text)).toEqual([
+      'cannot read the file',
+      'warning: ',
+      'pass a folder',
+      'did you mean ',
+      'fix the plugin',
+      'output format',
+    ]);
+  });
+
+  it('every message of cli, pipeline, config and lsp comes from the vocabulary', () => {
+    const hits = files.flatMap(englishMessages).map((hit) => `src/${hit.file}:${hit.line} ${JSON.stringify(hit.text)}`);
+    expect(hits, 'move these strings into src/i18n/cli-{en,fr}.ts (or allow a technical one above, with its reason)').toEqual([]);
+  });
+});
