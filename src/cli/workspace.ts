@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult } from '../diagnostics/types.js';
@@ -26,10 +27,20 @@ export function workspaceRootOf(argument: string | undefined): string {
  * the top-level `locale:` of its omni.yaml, read with a glance. Loading reads it properly
  * and has the last word (writeNotices).
  */
+const PEEK_BYTES = 64 * 1024;
+
 export function peekWorkspaceLocale(root: string): void {
   let text: string;
   try {
-    text = readFileSync(path.join(root, CONFIG_FILE), 'utf8');
+    // A glance only: never blocks on a FIFO, never reads a device or a huge file (loading reports those).
+    const fd = openSync(path.join(root, CONFIG_FILE), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      if (!fstatSync(fd).isFile()) return;
+      const head = Buffer.alloc(PEEK_BYTES);
+      text = head.subarray(0, readSync(fd, head, 0, PEEK_BYTES, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return;
   }

@@ -34,7 +34,7 @@ describe('files that are not regular files never block and are named', () => {
 
   it('a FIFO named *.yaml is skipped with a notice; lint goes on (spawned, bounded)', () => {
     spawnSync('mkfifo', [path.join(ws, 'pipe.yaml')]);
-    const result = spawned(['lint', 'ws'], dir);
+    const result = spawned(['lint', 'ws', '--locale', 'en'], dir);
     expect(result.timedOut).toBe(false);
     expect(result.stderr).toBe('omni: notice: ws/pipe.yaml: skipped: a FIFO, not a regular file\n');
     expect(result.code).toBe(0);
@@ -89,13 +89,13 @@ describe('files that are not regular files never block and are named', () => {
       chmodSync(shared, 0o755);
       cpSync(ws, path.join(shared, 'ws'), { recursive: true });
       chmodSync(path.join(shared, 'ws/data.yaml'), 0o000);
-      const result = spawned(['lint', 'ws'], shared, ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']);
+      const result = spawned(['lint', 'ws', '--locale', 'en'], shared, ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']);
       expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'omni: cannot read ws/data.yaml: permission denied (EACCES)\n' });
       const report = spawned(['report', 'ws', '--no-diagrams', '-o', '/report.html'], shared, ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']);
       expect(report.code).toBe(2);
       chmodSync(path.join(shared, 'ws/data.yaml'), 0o644);
       // Unwritable output folder: one line, never "unexpected error … please report it".
-      const unwritable = spawned(['report', 'ws', '--no-diagrams', '-o', '/root-owned/report.html'], shared, [
+      const unwritable = spawned(['report', 'ws', '--no-diagrams', '--locale', 'en', '-o', '/root-owned/report.html'], shared, [
         'setpriv',
         '--reuid=nobody',
         '--regid=nogroup',
@@ -103,7 +103,12 @@ describe('files that are not regular files never block and are named', () => {
       ]);
       expect(unwritable).toMatchObject({ code: 2, stdout: '', stderr: 'omni: cannot create /root-owned: permission denied (EACCES)\n' });
       // A folder that exists but is not the user's (root's /usr): the temporary file cannot be made.
-      const exported = spawned(['export', 'ws', '--xlsx', '/usr/plan.xlsx'], shared, ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']);
+      const exported = spawned(['export', 'ws', '--locale', 'en', '--xlsx', '/usr/plan.xlsx'], shared, [
+        'setpriv',
+        '--reuid=nobody',
+        '--regid=nogroup',
+        '--clear-groups',
+      ]);
       expect(exported).toMatchObject({ code: 2, stdout: '', stderr: 'omni: cannot write /usr/plan.xlsx: permission denied (EACCES)\n' });
     } finally {
       rmSync(shared, { recursive: true, force: true });
