@@ -66,7 +66,7 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
       { sheet: D, append: { 1: 'Réservation confirmée', 3: 'Prénom' } },
       { sheet: D, append: { 3: 'Consentement email' } },
     ]);
-    const run = omni(dir, 'import', '--xlsx', edited, '--into', ws);
+    const run = omni(dir, 'import', '--xlsx', edited, '--into', ws, '--locale', 'en');
     expect(run.stderr).toBe(`omni: applied 5 edit(s) from ${edited}; run \`git diff\` to review them\n`);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual(
@@ -111,7 +111,7 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
     expect(omni(dir, 'export', out, '--xlsx', twice).status).toBe(0);
     expect(readFileSync(twice).equals(readFileSync(exported))).toBe(true);
     // And the re-exported workbook, imported --into the updated workspace, has nothing to apply.
-    expect(omni(dir, 'import', '--xlsx', exported, '--into', ws).stderr).toBe('omni: the workbook has no edit to apply\n');
+    expect(omni(dir, 'import', '--xlsx', exported, '--into', ws, '--locale', 'en').stderr).toBe('omni: the workbook has no edit to apply\n');
   });
 
   test('a deleted channel row whose channel steps still use: refused, each dangling reference listed, nothing written', () => {
@@ -138,7 +138,7 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
       { sheet: UC, deleteKey: 'social-achetable' },
       { sheet: S, key: 'reciblage-social#0', col: 3, value: null },
     ]);
-    const run = omni(dir, 'import', '--xlsx', both, '--into', ws);
+    const run = omni(dir, 'import', '--xlsx', both, '--into', ws, '--locale', 'en');
     expect(run.stderr).toBe(`omni: applied 2 edit(s) from ${both}; run \`git diff\` to review them\n`);
     expect(run.status).toBe(0);
     expect(git(ws, 'diff', '--stat').stdout).toContain('2 files changed');

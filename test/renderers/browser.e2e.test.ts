@@ -43,7 +43,7 @@ afterAll(() => {
 function renderImages(workspace: string, format: 'svg' | 'png', ...extra: string[]): string {
   const out = mkdtempSync(path.join(os.tmpdir(), `omni-render-${format}-`));
   folders.push(out);
-  const result = spawnSync('node', [BIN, 'render', workspace, '--out', out, '--format', format, ...extra], { encoding: 'utf8' });
+  const result = spawnSync('node', [BIN, 'render', workspace, '--out', out, '--format', format, '--locale', 'en', ...extra], { encoding: 'utf8' });
   expect(result.stderr).toMatch(new RegExp(`wrote \\d+ diagrams and journey\\.md and \\d+ ${format.toUpperCase()} to `));
   expect(result.status).toBe(0);
   return out;

@@ -75,7 +75,7 @@ describe('a 200-scenario workspace', { timeout: 240_000 }, () => {
   it('renders to .mmd with the parse check in Chromium, every diagram accepted by Mermaid', () => {
     if (browser === undefined && !inCI) return;
     const out = path.join(folder, 'out');
-    const result = spawnSync('node', [BIN, 'render', path.join(folder, 'ws'), '--out', out, '--check-syntax'], { encoding: 'utf8' });
+    const result = spawnSync('node', [BIN, 'render', path.join(folder, 'ws'), '--out', out, '--check-syntax', '--locale', 'en'], { encoding: 'utf8' });
     expect(result.stderr).toMatch(/^omni: wrote \d+ diagrams and journey\.md to /);
     expect(result.status).toBe(0);
     const files = readdirSync(out, { recursive: true })
