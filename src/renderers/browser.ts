@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,13 +145,17 @@ export async function openMermaidPage(executablePath: string): Promise<MermaidPa
   const bundle = mermaidBundlePath();
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'omni-chromium-'));
   let browser: Browser | undefined;
+  let launching: Promise<Browser> | undefined;
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     unregister();
     process.removeListener('exit', removeProfileNow);
-    await browser?.close().catch(() => undefined);
+    // Interrupted while Chromium starts: wait for it (briefly) so it is closed before its profile
+    // is removed; otherwise the starting browser writes the profile again after omni is gone.
+    const started = browser ?? (launching ? await Promise.race([launching.catch(() => undefined), sleep(3_000, undefined, { ref: false })]) : undefined);
+    await started?.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
   };
   // Last resort on an exit nobody awaited (an exit called from elsewhere): the pipe dies with us, the profile must not stay.
@@ -165,7 +170,7 @@ export async function openMermaidPage(executablePath: string): Promise<MermaidPa
   const unregister = onInterrupt(close);
   process.on('exit', removeProfileNow);
   try {
-    browser = await puppeteer.launch({
+    launching = puppeteer.launch({
       executablePath,
       headless: true,
       pipe: true,
@@ -177,6 +182,8 @@ export async function openMermaidPage(executablePath: string): Promise<MermaidPa
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    browser = await launching;
+    if (closed) throw new Error('interrupted while the browser started');
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body style="margin:0;background:white"><div id="container"></div></body></html>');
     await page.addScriptTag({ path: bundle });
