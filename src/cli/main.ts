@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import { currentIo, describeErrno, displayPath, helpWords, isFileSystemError, localeArgument, say, setExitCode, withIo, type CliStream } from './output.js';
+import { currentIo, describeErrno, displayPath, helpWords, isFileSystemError, localeArgument, readFailureReason, say, setExitCode, withIo, type CliStream } from './output.js';
 import { WorkspaceReadError } from '../loader/discover.js';
 import { InterruptedError, interruptExitCode } from '../util/process-cleanup.js';
 import { registerDiff } from './diff.js';
@@ -94,7 +94,7 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof WorkspaceReadError) {
-    stderr.write(`omni: ${say('cannotRead', { file: displayPath(error.file), reason: error.reason })}\n`);
+    stderr.write(`omni: ${say('cannotRead', { file: displayPath(error.file), reason: readFailureReason(error.failure) })}\n`);
     return EXIT.fatal;
   }
   // Any file-system failure that reached here is still one line naming the path.

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { ensureDirectory, writeFileAtomic } from '../util/atomic-write.js';
 import { InterruptedError, interruptedBy } from '../util/process-cleanup.js';
 import { cliMessage, formatMessage, isLocale, vocabularyFor, type CliMessageId, type Locale, type MessageData } from '../i18n/index.js';
+import type { NoticeReason, ReadFailure } from '../loader/discover.js';
 
 export { formatMessage };
 import { CliError, EXIT } from './errors.js';
@@ -379,6 +380,21 @@ export function describeErrno(error: unknown): string {
   const reasons: Readonly<Record<string, string>> = cliWords().errno;
   if (code && Object.hasOwn(reasons, code)) return `${reasons[code]} (${code})`;
   return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+}
+
+/** Why discovery left a path out (src/loader's notice), in the run's language. */
+export function noticeReason(notice: NoticeReason): string {
+  const words = cliWords();
+  if (notice.reason === 'notRegular') return formatMessage(words.loader.notRegular, { kind: words.entryKinds[notice.kind] }, messageLocale());
+  return words.loader[notice.reason];
+}
+
+/** Why a workspace file cannot be read (src/loader's WorkspaceReadError), in the run's language. */
+export function readFailureReason(failure: ReadFailure): string {
+  const words = cliWords();
+  if (failure.kind === 'notRegular') return formatMessage(words.loader.readNotRegular, { kind: words.entryKinds[failure.what] }, messageLocale());
+  if (failure.kind === 'linkOutside') return words.loader.readLinkOutside;
+  return words.loader[failure.code];
 }
 
 /** Whether an error is a file-system failure (an errno with a code) the user can act on. */

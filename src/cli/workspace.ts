@@ -8,7 +8,7 @@ import { lintWorkspace } from '../pipeline/lint.js';
 import { loadWorkspace, type LoadedWorkspace } from '../pipeline/load.js';
 import { workspaceArgument } from './context.js';
 import { CliError } from './errors.js';
-import { currentIo, displayPath, say, useWorkspaceLocale, writeMessage } from './output.js';
+import { currentIo, displayPath, noticeReason, say, useWorkspaceLocale, writeMessage } from './output.js';
 
 export interface CheckedWorkspace {
   workspace: LoadedWorkspace;
@@ -83,7 +83,7 @@ export function writeNotices(workspace: LoadedWorkspace): void {
   useWorkspaceLocale(workspace.declaredLocale);
   const notices = workspace.notices ?? [];
   const shown = notices.slice(0, NOTICES_SHOWN);
-  for (const notice of shown) writeMessage(say('notice', { file: displayPath(`${workspace.root}/${notice.file}`), reason: notice.reason }));
+  for (const notice of shown) writeMessage(say('notice', { file: displayPath(`${workspace.root}/${notice.file}`), reason: noticeReason(notice) }));
   const more = notices.length - shown.length;
   if (more > 0) writeMessage(say('noticeMore', { count: more }));
 }

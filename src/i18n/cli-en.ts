@@ -310,6 +310,23 @@ export const cliEn = {
     EINVAL: 'invalid path for this file system',
     EXDEV: 'cannot rename across file systems',
   },
+  /** What discovery left out and why a workspace file cannot be read (src/loader's reasons, shown by every command). */
+  loader: {
+    linkOutside: 'not followed: a symbolic link to outside the workspace',
+    notRegular: 'skipped: {kind}, not a regular file',
+    notIncluded: 'looks like a model file but matches no include pattern of omni.yaml: not read',
+    readNotRegular: 'it is {kind}, not a regular file',
+    readLinkOutside: 'it is a symbolic link to outside the workspace, which omni does not follow',
+    EACCES: 'permission denied (EACCES)',
+    EPERM: 'operation not permitted (EPERM)',
+    ENXIO: 'it is a socket or a device, not a regular file (ENXIO)',
+    ENOENT: 'no such file (ENOENT)',
+    EISDIR: 'it is a folder (EISDIR)',
+    ELOOP: 'too many levels of symbolic links (ELOOP)',
+    EMFILE: 'too many open files (EMFILE)',
+  },
+  /** What discovery found instead of a regular file: "skipped: a FIFO". */
+  entryKinds: { folder: 'a folder', fifo: 'a FIFO', socket: 'a socket', device: 'a device', other: 'not a file' },
   /** What a path is, in refusals: "(a FIFO)". */
   fileKinds: { folder: 'a folder', fifo: 'a FIFO', socket: 'a socket', device: 'a device', link: 'a symbolic link', file: 'a regular file' },
   /** Output kinds, in "a JSON file should end in .json". */

@@ -20,11 +20,32 @@ export function findWorkspaceRoot(start: string): string {
 }
 
 /** Something under the workspace omni did not read, and why (shown as a notice). */
-export interface DiscoveryNotice {
+export type DiscoveryNotice = {
   /** Workspace-relative, forward slashes. */
   file: string;
-  reason: string;
-}
+} & NoticeReason;
+
+/**
+ * Why something was left out, as data: the CLI words it in the run's language
+ * (src/i18n/cli-*.ts, `loader`).
+ */
+export type NoticeReason =
+  /** A link to a folder or YAML file outside the workspace. */
+  | { reason: 'linkOutside' }
+  /** An included name that is not a regular file. */
+  | { reason: 'notRegular'; kind: EntryKind }
+  /** A YAML file that starts like a model file but matches no include pattern. */
+  | { reason: 'notIncluded' };
+
+/** What a path is, when it is not a regular file. */
+export type EntryKind = 'folder' | 'fifo' | 'socket' | 'device' | 'other';
+
+/** Why a workspace file cannot be read, as data (worded by the CLI). */
+export type ReadFailure = { kind: 'notRegular'; what: EntryKind } | { kind: 'linkOutside' } | { kind: 'errno'; code: ReadErrno };
+
+/** The errno codes a read failure is explained with; other errors pass through as they are. */
+export const READ_ERRNOS = ['EACCES', 'EPERM', 'ENXIO', 'ENOENT', 'EISDIR', 'ELOOP', 'EMFILE'] as const;
+export type ReadErrno = (typeof READ_ERRNOS)[number];
 
 export interface Discovery {
   /** Model files, relative to the root with forward slashes, sorted. */
@@ -65,7 +86,7 @@ export function discoverWorkspaceFiles(root: string, include: readonly string[],
         const target = linkTarget(path.join(root, relative));
         if (target === undefined) continue; // a dangling link is no model file
         if (!isWithin(target.real, realRoot)) {
-          if (target.stats.isDirectory() || looksLikeYaml(relative)) notices.push({ file: relative, reason: 'not followed: a symbolic link to outside the workspace' });
+          if (target.stats.isDirectory() || looksLikeYaml(relative)) notices.push({ file: relative, reason: 'linkOutside' });
           continue;
         }
         if (target.stats.isDirectory()) continue; // linked folders are not followed (no cycles)
@@ -77,12 +98,12 @@ export function discoverWorkspaceFiles(root: string, include: readonly string[],
       }
       const regular = stats ? stats.isFile() : entry.isFile();
       if (!regular) {
-        if (wanted(relative)) notices.push({ file: relative, reason: `skipped: ${stats ? kindOf(stats) : entryKind(entry)}, not a regular file` });
+        if (wanted(relative)) notices.push({ file: relative, reason: 'notRegular', kind: stats ? kindOf(stats) : entryKind(entry) });
         continue;
       }
       if (wanted(relative)) found.push(relative);
       else if (relative !== CONFIG_FILE && looksLikeYaml(relative) && !isExcluded(relative) && startsLikeModel(path.join(root, relative))) {
-        notices.push({ file: relative, reason: 'looks like a model file but matches no include pattern of omni.yaml: not read' });
+        notices.push({ file: relative, reason: 'notIncluded' });
       }
     }
   };
@@ -122,19 +143,19 @@ function isWithin(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-function entryKind(entry: Dirent): string {
-  if (entry.isFIFO()) return 'a FIFO';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
-  return 'not a file';
+function entryKind(entry: Dirent): EntryKind {
+  if (entry.isFIFO()) return 'fifo';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'device';
+  return 'other';
 }
 
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'not a file';
+function kindOf(stats: Stats): EntryKind {
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  return 'other';
 }
 
 /** A workspace file that cannot be read: the CLI prints it as one line, exit 2. */
@@ -142,9 +163,11 @@ export class WorkspaceReadError extends Error {
   constructor(
     /** Absolute path. */
     readonly file: string,
-    readonly reason: string,
+    /** Why, as data: the CLI words it in the run's language. */
+    readonly failure: ReadFailure,
   ) {
-    super(`cannot read ${file}: ${reason}`);
+    // Not shown to users (the CLI words `failure`): only for logs and debugging.
+    super(`cannot read ${file} (${failure.kind === 'errno' ? failure.code : failure.kind})`);
   }
 }
 
@@ -177,7 +200,7 @@ export function fileSystemSource(root: string, maxFileBytes: number): FileReader
       const fd = openWorkspaceFile(root, file);
       try {
         const stats = fstatSync(fd);
-        if (!stats.isFile()) throw new WorkspaceReadError(path.join(root, file), `it is ${kindOf(stats)}, not a regular file`);
+        if (!stats.isFile()) throw new WorkspaceReadError(path.join(root, file), { kind: 'notRegular', what: kindOf(stats) });
         const size = stats.size;
         if (size > maxFileBytes) return { tooLarge: size };
         const bytes = Buffer.allocUnsafe(size);
@@ -209,7 +232,7 @@ function openWorkspaceFile(root: string, file: string): number {
     if (code === 'ELOOP' && NOFOLLOW !== 0) {
       const target = linkTarget(absolute);
       if (target !== undefined && !isWithin(target.real, realpathSync(root))) {
-        throw new WorkspaceReadError(absolute, 'it is a symbolic link to outside the workspace, which omni does not follow');
+        throw new WorkspaceReadError(absolute, { kind: 'linkOutside' });
       }
       try {
         return openSync(absolute, constants.O_RDONLY | NONBLOCK);
@@ -223,16 +246,7 @@ function openWorkspaceFile(root: string, file: string): number {
 
 function asReadError(error: unknown, absolute: string): Error {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied (EACCES)',
-    EPERM: 'operation not permitted (EPERM)',
-    ENXIO: 'it is a socket or a device, not a regular file (ENXIO)',
-    ENOENT: 'no such file (ENOENT)',
-    EISDIR: 'it is a folder (EISDIR)',
-    ELOOP: 'too many levels of symbolic links (ELOOP)',
-    EMFILE: 'too many open files (EMFILE)',
-  };
-  return code && reasons[code] ? new WorkspaceReadError(absolute, reasons[code]!) : (error as Error);
+  return code && (READ_ERRNOS as readonly string[]).includes(code) ? new WorkspaceReadError(absolute, { kind: 'errno', code: code as ReadErrno }) : (error as Error);
 }
 
 /**

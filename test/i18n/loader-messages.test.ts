@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+
+/**
+ * src/loader says why it left a file out, or why it cannot read one, as data; the CLI words
+ * it in the run's language (src/i18n/cli-*.ts, `loader`): a French workspace gets French
+ * notices, `--locale en` the English ones, byte for byte those of test/cli/hostile-files.
+ */
+describe('loader notices and read errors follow the language of messages', () => {
+  let dir: string;
+  let ws: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'omni-loader-locale-'));
+    ws = path.join(dir, 'ws');
+    mkdirSync(ws);
+    writeFileSync(path.join(dir, 'outside.yaml'), 'stages: []\n');
+    writeFileSync(path.join(ws, 'plan.yaml'), 'stages:\n  - { id: discover, name: Découvrir }\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function omni(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const status = await run(args, {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: dir,
+      env: { NO_COLOR: '1' },
+    });
+    return { stdout, stderr, status };
+  }
+
+  // FIFOs are test/cli/hostile-files.e2e's (spawned with a timeout): here, links, folders and patterns.
+  it('notices: a link out of the workspace, a model-like file no include pattern matches', async () => {
+    writeFileSync(path.join(ws, 'omni.yaml'), 'locale: fr\ninclude: ["plan.yaml"]\n');
+    symlinkSync(path.join(dir, 'outside.yaml'), path.join(ws, 'linked.yaml'));
+    writeFileSync(path.join(ws, 'extra.yml'), 'channels:\n  - id: web\n    name: Web\n');
+    const french = await omni(['lint', 'ws']);
+    expect(french.stderr).toBe(
+      [
+        'omni: remarque : ws/extra.yml : ressemble à un fichier du modèle mais ne correspond à aucun motif include d’omni.yaml : non lu',
+        'omni: remarque : ws/linked.yaml : non suivi : un lien symbolique vers l’extérieur de l’espace de travail',
+        '',
+      ].join('\n'),
+    );
+    const english = await omni(['lint', 'ws', '--locale', 'en']);
+    expect(english.stderr).toBe(
+      [
+        'omni: notice: ws/extra.yml: looks like a model file but matches no include pattern of omni.yaml: not read',
+        'omni: notice: ws/linked.yaml: not followed: a symbolic link to outside the workspace',
+        '',
+      ].join('\n'),
+    );
+    expect([french.status, english.status]).toEqual([0, 0]);
+  });
+
+  it('read errors: omni.yaml as a folder', async () => {
+    mkdirSync(path.join(ws, 'omni.yaml'));
+    expect(await omni(['lint', 'ws', '--locale', 'fr'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'omni: impossible de lire ws/omni.yaml : c’est un dossier, pas un fichier ordinaire\n',
+    });
+    expect((await omni(['lint', 'ws'])).stderr).toBe('omni: cannot read ws/omni.yaml: it is a folder, not a regular file\n');
+  });
+});
