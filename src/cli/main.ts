@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
-import { currentIo, describeErrno, displayPath, helpWords, isFileSystemError, localeArgument, readFailureReason, say, setExitCode, withIo, type CliStream } from './output.js';
+import {
+  currentIo,
+  describeErrno,
+  displayPath,
+  helpWords,
+  isFileSystemError,
+  localeArgument,
+  readFailureReason,
+  say,
+  setExitCode,
+  withIo,
+  type CliStream,
+} from './output.js';
 import { WorkspaceReadError } from '../loader/discover.js';
 import { InterruptedError, interruptExitCode } from '../util/process-cleanup.js';
 import { registerDiff } from './diff.js';
