@@ -24,6 +24,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { personasYaml, PRESSURE_POLICY } from './common/index.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -198,30 +199,10 @@ const PERSONAS = 20;
 function pressureWorkspace(dir, scratch) {
   const pressure = path.join(scratch, 'pressure-workspace');
   cpSync(dir, pressure, { recursive: true });
-  const EVENTS = ['cart_abandoned', 'account_created', 'order_placed', 'order_shipped', 'order_ready', 'product_viewed', 'back_in_stock', 'birthday', 'store_visit'];
-  const TARGETS = ['tous', 'nouveaux', 'fideles', 'inactifs', 'premium', 'prospects'];
-  let seed = 7;
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = (list) => list[Math.floor(next() * list.length)];
-  let personas = 'personas:\n';
-  for (let i = 0; i < PERSONAS; i++) {
-    personas += `  - id: persona-${i + 1}\n    name: Persona ${i + 1}\n    target: [tous, ${pick(TARGETS.slice(1))}]\n    events:\n`;
-    for (let e = 0; e < 5; e++)
-      personas += `      - { event: ${pick(EVENTS)}, at: "J+${e * 2} ${String(8 + Math.floor(next() * 14)).padStart(2, '0')}:${next() < 0.5 ? '00' : '30'}" }\n`;
-  }
-  writeFileSync(path.join(pressure, 'personas.yaml'), personas);
+  writeFileSync(path.join(pressure, 'personas.yaml'), personasYaml(PERSONAS));
   const config = path.join(pressure, 'omni.yaml');
   const base = readFileSync(config, 'utf8').split('\npressure:')[0];
-  writeFileSync(
-    config,
-    `${base.trimEnd()}\npressure:\n  - { channels: [email], max: 1, per: 1d }\n  - { max: 5, per: 7d }\nquietHours: { from: "21:00", to: "08:00" }\n`,
-  );
+  writeFileSync(config, `${base.trimEnd()}\n${PRESSURE_POLICY}`);
   return pressure;
 }
 

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWorkspace } from './generate.mjs';
+import { personasYaml, PRESSURE_POLICY } from './common/index.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -35,26 +36,9 @@ if (!option('dir', undefined)) {
   console.log(`workspace: ${files} files, ${(bytes / 1e6).toFixed(2)} MB in ${dir}`);
 }
 
-const EVENTS = ['cart_abandoned', 'account_created', 'order_placed', 'order_shipped', 'order_ready', 'product_viewed', 'back_in_stock', 'birthday', 'store_visit'];
-const TARGETS = ['tous', 'nouveaux', 'fideles', 'inactifs', 'premium', 'prospects'];
-let seed = 7;
-const next = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = (list) => list[Math.floor(next() * list.length)];
-let personas = 'personas:\n';
-for (let i = 0; i < personaCount; i++) {
-  personas += `  - id: persona-${i + 1}\n    name: Persona ${i + 1}\n    target: [tous, ${pick(TARGETS.slice(1))}]\n    events:\n`;
-  for (let e = 0; e < 5; e++)
-    personas += `      - { event: ${pick(EVENTS)}, at: "J+${e * 2} ${String(8 + Math.floor(next() * 14)).padStart(2, '0')}:${next() < 0.5 ? '00' : '30'}" }\n`;
-}
-writeFileSync(path.join(dir, 'personas.yaml'), personas);
+writeFileSync(path.join(dir, 'personas.yaml'), personasYaml(personaCount));
 const baseConfig = readFileSync(path.join(dir, 'omni.yaml'), 'utf8').split('\npressure:')[0];
-const withCaps = `${baseConfig.trimEnd()}\npressure:\n  - { channels: [email], max: 1, per: 1d }\n  - { max: 5, per: 7d }\nquietHours: { from: "21:00", to: "08:00" }\n`;
+const withCaps = `${baseConfig.trimEnd()}\n${PRESSURE_POLICY}`;
 
 const omni = path.join(root, 'bin/omni.js');
 const time = (argv) => {

@@ -76,3 +76,31 @@ export function machine() {
 
 /** Counts the `omni: warning:` lines of a command's stderr. */
 export const warnings = (stderr) => stderr.split('\n').filter((line) => line.startsWith('omni: warning:')).length;
+
+/** The bench workspaces' pressure policy: one email a day, five messages a week, quiet nights. */
+export const PRESSURE_POLICY = 'pressure:\n  - { channels: [email], max: 1, per: 1d }\n  - { max: 5, per: 7d }\nquietHours: { from: "21:00", to: "08:00" }\n';
+
+/**
+ * `personas:` YAML for a generated workspace: `count` seeded personas (the same ones on every
+ * run), each with five events two days apart, at a daytime hour.
+ */
+export function personasYaml(count) {
+  const EVENTS = ['cart_abandoned', 'account_created', 'order_placed', 'order_shipped', 'order_ready', 'product_viewed', 'back_in_stock', 'birthday', 'store_visit'];
+  const TARGETS = ['tous', 'nouveaux', 'fideles', 'inactifs', 'premium', 'prospects'];
+  let seed = 7;
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  let personas = 'personas:\n';
+  for (let i = 0; i < count; i++) {
+    personas += `  - id: persona-${i + 1}\n    name: Persona ${i + 1}\n    target: [tous, ${pick(TARGETS.slice(1))}]\n    events:\n`;
+    for (let e = 0; e < 5; e++)
+      personas += `      - { event: ${pick(EVENTS)}, at: "J+${e * 2} ${String(8 + Math.floor(next() * 14)).padStart(2, '0')}:${next() < 0.5 ? '00' : '30'}" }\n`;
+  }
+  return personas;
+}
