@@ -16,7 +16,7 @@ import { SRC, sourceFiles } from './french-outside.js';
  *
  * and holds a word (three letters or more) beyond the technical ones below.
  */
-const FOLDERS = ['cli', 'pipeline', 'config', 'lsp'];
+const FOLDERS = ['cli', 'pipeline', 'config', 'lsp', 'loader', 'diff', 'renderers', 'exporters', 'report', 'init', 'simulate', 'rules'];
 
 /** Calls whose string arguments people read, and which arguments (all when not said): flags and names are not words. */
 const SINKS = new Map<string, readonly number[] | undefined>([
@@ -114,7 +114,7 @@ export function englishMessages(file: string): Finding[] {
     findings.push({ file: relative, line: source.getLineAndCharacterOfPosition(piece.getStart()).line + 1, text: value });
   };
   const visit = (node: ts.Node): void => {
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && SINKS.has(calleeName(node) ?? '')) {
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && (SINKS.has(calleeName(node) ?? '') || (ts.isNewExpression(node) && /Error$/.test(calleeName(node) ?? '')))) {
       const which = SINKS.get(calleeName(node)!);
       (node.arguments ?? []).forEach((argument, index) => {
         if (which === undefined || which.includes(index)) stringPieces(argument).forEach(report);

@@ -16,7 +16,7 @@ describe('findBrowser', () => {
   });
 
   it('says which setting points nowhere, or that nothing was found', () => {
-    expect(() => findBrowser('/nope/chrome', {}, [executable])).toThrow(new BrowserNotFoundError('--browser /nope/chrome: no executable there'));
+    expect(() => findBrowser('/nope/chrome', {}, [executable])).toThrow('--browser /nope/chrome: no executable there');
     expect(() => findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: '/nope' }, [executable])).toThrow('PUPPETEER_EXECUTABLE_PATH=/nope: no executable there');
     expect(() => findBrowser(undefined, {}, ['/nope/chromium'])).toThrow('no Chromium or Chrome found for --format svg/png');
   });
