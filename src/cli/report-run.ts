@@ -3,7 +3,7 @@ import { diagramRequests, openChromiumRenderer, renderWith, type SvgRenderer } f
 import { renderReportHtml } from '../report/html.js';
 import { buildReportView, type DiagramOutcome } from '../report/view-model.js';
 import { RULES } from '../rules/index.js';
-import { CliError, EXIT } from './errors.js';
+import { EXIT } from './errors.js';
 import type { ReportCommandOptions } from './report.js';
 import { checkOutputFile, displayPath, messageLocale, say, wordedError, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';

@@ -36,8 +36,7 @@ function tryGit(cwd: string, args: readonly string[]): string | undefined {
 }
 
 function gitMissing(error: Error): Error {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-    return new GitError('gitMissing', {}, 'gitMissingHint');
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GitError('gitMissing', {}, 'gitMissingHint');
   return error;
 }
 

@@ -114,7 +114,10 @@ export function englishMessages(file: string): Finding[] {
     findings.push({ file: relative, line: source.getLineAndCharacterOfPosition(piece.getStart()).line + 1, text: value });
   };
   const visit = (node: ts.Node): void => {
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && (SINKS.has(calleeName(node) ?? '') || (ts.isNewExpression(node) && /Error$/.test(calleeName(node) ?? '')))) {
+    if (
+      (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+      (SINKS.has(calleeName(node) ?? '') || (ts.isNewExpression(node) && /Error$/.test(calleeName(node) ?? '')))
+    ) {
       const which = SINKS.get(calleeName(node)!);
       (node.arguments ?? []).forEach((argument, index) => {
         if (which === undefined || which.includes(index)) stringPieces(argument).forEach(report);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findBrowser } from '../../src/renderers/browser.js';
+import { findBrowser } from '../../src/renderers/browser.js';
 
 describe('findBrowser', () => {
   const executable = process.execPath; // any executable file stands in for Chromium here
