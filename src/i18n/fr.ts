@@ -867,17 +867,12 @@ export const fr: Vocabulary = {
     goneSinceExport: '{kind:kind} « {id} » n’est plus dans le YAML ; exportez à nouveau',
     addedSinceExport: '{kind:kind} « {id} » a été ajouté dans le YAML depuis l’export ; exportez à nouveau',
     noFileForKind: 'aucun fichier YAML ne déclare encore de {kind:kind} ; ajoutez « {name} » à la main',
-    dataSheetDamaged: 'l’onglet de données omni est endommagé ({reason})',
-    recordNotObject: 'un enregistrement n’est pas un objet',
     unknownSection: 'section inconnue « {section} » ; ligne non importée',
     visibleNotCompared: 'les onglets visibles n’ont pas pu être comparés à l’onglet de données ; vérifiez-les à la main',
     sheetMissingFromData: 'onglet absent du classeur ; importé depuis l’onglet de données',
     visibleDiffers:
       '« {got} » diffère des données d’omni (« {want} ») ; les modifications des onglets visibles s’appliquent avec `omni import --into ESPACE`, pas avec --out',
     moreEditedCells: '{count} autres cellules modifiées',
-    notXlsx: 'xl/workbook.xml introuvable : ce n’est pas un classeur .xlsx',
-    tooManyCells: 'le classeur contient plus de {max} cellules remplies',
-    tooManyMerged: 'les plages fusionnées du classeur couvrent plus de {max} cellules',
     danglingRefused: '{count} référence(s) resteraient orphelines après les suppressions ; rien n’est écrit',
     importedComment: 'Importé par omni import depuis un classeur.',
     danglingHint:

@@ -162,17 +162,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A message of `cli.messages` named with its data, not yet worded; a data value may itself be one (a reason inside a message). */
+/**
+ * A message of `cli.messages` named with its data, not yet worded. A data value may itself
+ * be one (a reason inside a message), or a list of them (written "a, b").
+ */
 export interface WordedMessage {
   readonly messageId: CliMessageId;
   readonly data?: WordedData;
 }
-export type WordedData = Readonly<Record<string, string | number | WordedMessage>>;
+export type WordedData = Readonly<Record<string, string | number | WordedMessage | readonly WordedMessage[]>>;
 
 /** A WordedMessage in a locale, its nested messages first. */
 export function wordMessage(message: WordedMessage, locale: Locale): string {
   const data: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(message.data ?? {})) data[key] = typeof value === 'object' ? wordMessage(value, locale) : value;
+  for (const [key, value] of Object.entries(message.data ?? {})) {
+    if (Array.isArray(value)) data[key] = value.map((item: WordedMessage) => wordMessage(item, locale)).join(', ');
+    else data[key] = typeof value === 'object' ? wordMessage(value as WordedMessage, locale) : (value as string | number);
+  }
   return cliMessage(message.messageId, data, locale);
 }
 
