@@ -155,6 +155,10 @@ export const cliEn = {
     // --- schema, import
     wrote: 'wrote {file}',
     // --- init
+    noChannel: 'at least one channel is needed',
+    noChannelHint: 'for example {example}',
+    invalidChannelIds: ['invalid channel id: {ids}', 'invalid channel ids: {ids}'],
+    channelIdRule: 'ids are lower-case letters, digits, - and _ (e.g. whatsapp, call-center)',
     unknownLocale: 'unknown locale: {locale}',
     answerLocale: 'answer fr or en',
     unclearAnswer: 'unclear answer: {answer}',

@@ -157,6 +157,10 @@ export const cliFr: CliWords = {
     // --- schema, import
     wrote: '{file} écrit',
     // --- init
+    noChannel: 'il faut au moins un canal',
+    noChannelHint: 'par exemple {example}',
+    invalidChannelIds: ['identifiant de canal invalide : {ids}', 'identifiants de canal invalides : {ids}'],
+    channelIdRule: 'les identifiants sont faits de minuscules, chiffres, - et _ (par ex. whatsapp, call-center)',
     unknownLocale: 'langue inconnue : {locale}',
     answerLocale: 'répondez fr ou en',
     unclearAnswer: 'réponse peu claire : {answer}',
