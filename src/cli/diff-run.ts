@@ -11,8 +11,8 @@ import { loadWorkspace } from '../pipeline/load.js';
 import { emit, useColor, workspaceArgument } from './context.js';
 import type { DiffCommandOptions } from './diff.js';
 import { CliError, EXIT } from './errors.js';
-import { checkOutputFile, currentIo, say } from './output.js';
-import { writeNotices } from './workspace.js';
+import { checkOutputFile, currentIo, say, wordedError } from './output.js';
+import { peekWorkspaceLocale, writeNotices } from './workspace.js';
 
 export interface DiffIo {
   cwd: string;
@@ -82,17 +82,19 @@ export async function runDiff(base: string | undefined, head: string | undefined
 
 async function gitSides(base: string | undefined, head: string | undefined, options: DiffCommandOptions, cwd: string): Promise<[DiffSide, DiffSide]> {
   const root = realpathSync(options.workspace !== undefined ? workspaceArgument(path.resolve(cwd, options.workspace)) : findWorkspaceRoot(cwd));
+  // Git's failures come before the workspace is loaded: they speak its declared language too.
+  peekWorkspaceLocale(root);
   try {
     const top = realpathSync(gitTopLevel(root));
     const prefix = path.relative(top, root).split(path.sep).join('/');
     const short = (commit: string) => commit.slice(0, 7);
     const baseCommit = base !== undefined ? { revision: base, commit: resolveCommit(top, base) } : defaultBase(top);
     const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, gitSource(top, baseCommit.commit, prefix));
-    if (head === undefined) return [baseSide, await side('working tree', root)];
+    if (head === undefined) return [baseSide, await side(say('workingTree'), root)];
     const headCommit = resolveCommit(top, head);
     return [baseSide, await side(`${head} (${short(headCommit)})`, root, gitSource(top, headCommit, prefix))];
   } catch (error) {
-    if (error instanceof GitError) throw new CliError(error.message, error.hint);
+    if (error instanceof GitError) throw wordedError(error);
     throw error;
   }
 }

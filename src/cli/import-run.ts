@@ -1,3 +1,4 @@
+import { WordedError } from '../i18n/index.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,18 @@ import { dataSheetModel, importWorkbook, toWorkspaceFiles, WorkbookError, type I
 import { readXlsx, WorkbookLimitError, type ReadWorkbook } from '../exporters/read-xlsx.js';
 import { workbookEdits } from '../exporters/workbook-edits.js';
 import { onInterrupt } from '../util/process-cleanup.js';
-import { checkOutputFile, checkOutputFolder, currentIo, displayPath, say, useWorkspaceLocale, writeData, writeMessage, writeOutputFile } from './output.js';
+import {
+  checkOutputFile,
+  checkOutputFolder,
+  currentIo,
+  displayPath,
+  messageLocale,
+  say,
+  useWorkspaceLocale,
+  writeData,
+  writeMessage,
+  writeOutputFile,
+} from './output.js';
 import { CliError, EXIT } from './errors.js';
 import type { ImportCommandOptions } from './import.js';
 
@@ -34,14 +46,15 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   try {
     workbook = await readXlsx(readFileSync(workbookPath));
   } catch (error) {
-    if (error instanceof WorkbookLimitError) throw new CliError(say('workbookRefused', { file, reason: error.message }), say('workbookBudgets'));
-    throw new CliError(say('notAWorkbook', { file, reason: (error as Error).message }), say('saveAsXlsx'));
+    if (error instanceof WorkbookLimitError) throw new CliError(say('workbookRefused', { file, reason: error.messageIn(messageLocale()) }), say('workbookBudgets'));
+    const reason = error instanceof WordedError ? error.messageIn(messageLocale()) : (error as Error).message;
+    throw new CliError(say('notAWorkbook', { file, reason }), say('saveAsXlsx'));
   }
   let result: ImportResult;
   try {
     result = importWorkbook(workbook, { reportVisibleEdits: options.into === undefined });
   } catch (error) {
-    if (error instanceof WorkbookError) throw new CliError(`${file}: ${error.message}`);
+    if (error instanceof WorkbookError) throw new CliError(say('workbookProblem', { file, problem: error.messageIn(messageLocale()) }));
     throw error;
   }
   if (options.into !== undefined) return importInto(file, workbook, result, options.into, options.dryRun === true);

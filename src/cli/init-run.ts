@@ -14,7 +14,7 @@ import {
   type StarterLayout,
 } from '../init/starter.js';
 import type { Locale } from '../model/types.js';
-import { checkOutputFolder, say, writeOutputFile } from './output.js';
+import { checkOutputFolder, say, wordedError, writeOutputFile } from './output.js';
 import { findRepositoryRoot } from '../util/repository-root.js';
 import { CliError } from './errors.js';
 import type { InitCommandOptions } from './init.js';
@@ -34,7 +34,7 @@ export function parseChannels(text: string): string[] {
   try {
     return parseStarterChannels(text);
   } catch (error) {
-    if (error instanceof StarterInputError) throw new CliError(error.message, error.hint);
+    if (error instanceof StarterInputError) throw wordedError(error);
     throw error;
   }
 }

@@ -8,12 +8,14 @@ import {
   helpWords,
   isFileSystemError,
   localeArgument,
+  messageLocale,
   readFailureReason,
   say,
   setExitCode,
   withIo,
   type CliStream,
 } from './output.js';
+import { WordedError } from '../i18n/index.js';
 import { WorkspaceReadError } from '../loader/discover.js';
 import { InterruptedError, interruptExitCode } from '../util/process-cleanup.js';
 import { registerDiff } from './diff.js';
@@ -104,6 +106,11 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) {
     stderr.write(`omni: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
     return error.exitCode;
+  }
+  if (error instanceof WordedError) {
+    const hint = error.hintIn(messageLocale());
+    stderr.write(`omni: ${error.messageIn(messageLocale())}\n${hint ? `  ${hint}\n` : ''}`);
+    return EXIT.fatal;
   }
   if (error instanceof WorkspaceReadError) {
     stderr.write(`omni: ${say('cannotRead', { file: displayPath(error.file), reason: readFailureReason(error.failure) })}\n`);

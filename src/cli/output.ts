@@ -20,7 +20,7 @@ import { chmodSync, existsSync, lstatSync, realpathSync, statSync, type Stats } 
 import path from 'node:path';
 import { ensureDirectory, writeFileAtomic } from '../util/atomic-write.js';
 import { InterruptedError, interruptedBy } from '../util/process-cleanup.js';
-import { cliMessage, formatMessage, isLocale, vocabularyFor, type CliMessageId, type Locale, type MessageData } from '../i18n/index.js';
+import { cliMessage, formatMessage, isLocale, vocabularyFor, type CliMessageId, type Locale, type MessageData, type WordedError } from '../i18n/index.js';
 import type { NoticeReason, ReadFailure } from '../loader/discover.js';
 
 export { formatMessage };
@@ -98,6 +98,14 @@ export function localeArgument(argv: readonly string[]): Locale | undefined {
 /** A message of the vocabulary (src/i18n/cli-*.ts) in the run's language. */
 export function say(id: CliMessageId, data?: MessageData): string {
   return cliMessage(id, data, messageLocale());
+}
+
+/**
+ * A lower layer's error (a WordedError: a message id and data) as a CliError in the run's
+ * language; `hint` replaces the error's own when the command knows better what to do.
+ */
+export function wordedError(error: WordedError, hint?: string): CliError {
+  return new CliError(error.messageIn(messageLocale()), hint ?? error.hintIn(messageLocale()));
 }
 
 /** The run's words for things the CLI names (errno reasons, file kinds, output kinds). */

@@ -18,7 +18,7 @@ import type { MermaidPage } from '../renderers/browser.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
 import type { RenderCommandOptions } from './render.js';
-import { checkOutputFolder, currentIo, say, writeData, writeMessage, writeOutputFile } from './output.js';
+import { checkOutputFolder, currentIo, say, wordedError, writeData, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
@@ -56,7 +56,7 @@ export async function runRender(workspaceArgument: string | undefined, options: 
   try {
     assertWithinLimits(diagrams);
   } catch (error) {
-    if (error instanceof DiagramLimitError) throw new CliError(error.message, say('bug'));
+    if (error instanceof DiagramLimitError) throw wordedError(error, say('bug'));
     throw error;
   }
   const journey = views.length === VIEW_NAMES.length ? buildJourney(model, diagrams) : undefined;
@@ -91,14 +91,13 @@ async function resolveBrowser(browserOption: string | undefined): Promise<string
   const { findBrowser, BrowserNotFoundError, missingDrawingPackages, MissingPackageError } = await import('../renderers/browser.js');
   const missing = missingDrawingPackages();
   if (missing.length > 0) {
-    const error = new MissingPackageError(missing);
-    throw new CliError(error.message, say('noDrawingPackage'));
+    throw wordedError(new MissingPackageError(missing), say('noDrawingPackage'));
   }
   try {
     return findBrowser(browserOption);
   } catch (error) {
     if (error instanceof BrowserNotFoundError) {
-      throw new CliError(error.message, say('installBrowser'));
+      throw wordedError(error, say('installBrowser'));
     }
     throw error;
   }

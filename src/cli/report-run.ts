@@ -3,9 +3,9 @@ import { diagramRequests, openChromiumRenderer, renderWith, type SvgRenderer } f
 import { renderReportHtml } from '../report/html.js';
 import { buildReportView, type DiagramOutcome } from '../report/view-model.js';
 import { RULES } from '../rules/index.js';
-import { CliError, EXIT } from './errors.js';
+import { EXIT } from './errors.js';
 import type { ReportCommandOptions } from './report.js';
-import { checkOutputFile, displayPath, say, writeMessage, writeOutputFile } from './output.js';
+import { checkOutputFile, displayPath, messageLocale, say, wordedError, writeMessage, writeOutputFile } from './output.js';
 import { loadCheckedWorkspace, workspaceRootOf } from './workspace.js';
 
 /** Opens the renderer, or says in one line why the diagrams are left out. */
@@ -28,7 +28,7 @@ export async function runReport(
       renderer = await openRenderer(options.browser);
     } catch (error) {
       // A browser asked for by name must exist; an absent default one only costs the diagrams.
-      if (error instanceof BrowserNotFoundError && options.browser !== undefined) throw new CliError(error.message, say('browserByName'));
+      if (error instanceof BrowserNotFoundError && options.browser !== undefined) throw wordedError(error, say('browserByName'));
       writeMessage(unavailableNotice(error));
       diagrams = { status: 'unavailable' };
     }
@@ -49,12 +49,12 @@ export async function runReport(
 
 /** One line saying why the report has no diagrams, and what to do about it. */
 function unavailableNotice(error: unknown): string {
-  if (error instanceof MissingPackageError) return say('noDiagramsPackage', { reason: error.message });
+  if (error instanceof MissingPackageError) return say('noDiagramsPackage', { reason: error.messageIn(messageLocale()) });
   const reason =
     error instanceof BrowserNotFoundError
-      ? error.message.startsWith('no Chromium')
+      ? error.messageId === 'noBrowserForFormat'
         ? say('noBrowserFound')
-        : error.message
+        : error.messageIn(messageLocale())
       : say('browserDidNotStart', { reason: firstLine(error) });
   return say('noDiagrams', { reason });
 }

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
-import { helpWords, writeData } from './output.js';
+import { ruleDescription } from '../i18n/index.js';
+import type { RuleMeta } from '../rules/create-rule.js';
+import { helpWords, LOCALE_CHOICES, messageLocale, writeData } from './output.js';
 import { Option } from 'commander';
+
+/** A built-in rule's description in the run's language; a house or plugin rule's own words as written. */
+function describe(rule: RuleMeta): string {
+  return rule.description === ruleDescription(rule.id, 'en') ? (ruleDescription(rule.id, messageLocale()) ?? rule.description) : rule.description;
+}
 
 export function registerRules(program: Command): void {
   const words = helpWords();
@@ -9,15 +16,17 @@ export function registerRules(program: Command): void {
     .description(words.rules.description)
     .argument('[workspace]', words.rules.workspace)
     .addOption(new Option('-f, --format <format>', words.format).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--locale <locale>', words.locale).choices(LOCALE_CHOICES))
     .action(async (workspace: string | undefined, options: { format: 'text' | 'json' }) => {
-      const { findWorkspaceRoot } = await import('../loader/discover.js');
       const { loadWorkspaceRules } = await import('../config/workspace-rules.js');
-      const { workspaceArgument } = await import('./context.js');
-      const root = workspace === undefined ? findWorkspaceRoot(process.cwd()) : workspaceArgument(workspace);
+      const { workspaceRootOf } = await import('./workspace.js');
+      // The list speaks the workspace's declared language (or --locale), like lint's findings.
+      const root = workspaceRootOf(workspace);
       const rules = await loadWorkspaceRules(root);
       if (options.format === 'json') {
-        const listed = rules.map(({ id, defaultSeverity, description, docsUrl, options: ruleOptions }) => {
-          const entry: Record<string, unknown> = { id, defaultSeverity, description, docsUrl };
+        const listed = rules.map((rule) => {
+          const { id, defaultSeverity, docsUrl, options: ruleOptions } = rule;
+          const entry: Record<string, unknown> = { id, defaultSeverity, description: describe(rule), docsUrl };
           if (ruleOptions)
             entry.options = Object.fromEntries(
               Object.entries(ruleOptions).map(([name, option]) => [name, { type: option.type, default: option.default, description: option.description }]),
@@ -28,6 +37,6 @@ export function registerRules(program: Command): void {
         return;
       }
       const width = Math.max(...rules.map((rule) => rule.id.length));
-      for (const rule of rules) writeData(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(5)}  ${rule.description}\n`);
+      for (const rule of rules) writeData(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(5)}  ${describe(rule)}\n`);
     });
 }

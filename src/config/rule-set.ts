@@ -91,7 +91,8 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
           continue;
         }
         const wrong = checkOptionValue(option, value);
-        if (wrong) diagnostics.push(problem(origin(id), { messageId: 'wrongOption', suggestionId: 'seeRuleDoc', data: { rule: id, option: name, wrong } }, [1, name]));
+        if (wrong)
+          diagnostics.push(problem(origin(id), { messageId: wrong.messageId, suggestionId: 'seeRuleDoc', data: { ...wrong.data, rule: id, option: name } }, [1, name]));
         else given[name] = value;
       }
       if (withOptions) options[id] = given;

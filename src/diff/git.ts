@@ -1,15 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { WordedError } from '../i18n/index.js';
 import type { WorkspaceSource } from '../loader/discover.js';
 
-/** A git failure the user can act on; the CLI turns it into a one-line error. */
-export class GitError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
+/** A git failure the user can act on, worded in src/i18n (cli-*.ts, `git…`); the CLI writes it as one line and a hint. */
+export class GitError extends WordedError {}
 
 const MAX_BUFFER = 512 * 1024 * 1024;
 
@@ -28,8 +22,10 @@ function gitFailure(error: unknown, args: readonly string[]): Error {
   const said = String(stderr ?? '')
     .trim()
     .split('\n')[0];
-  const how = said || (signal ? `killed by ${signal}` : `exit status ${status ?? '?'}`);
-  return new GitError(`git ${args.join(' ')} failed: ${how}`, 'check the repository with `git fsck`, or compare two folders with --from DIR --to DIR');
+  const command = args.join(' ');
+  if (said) return new GitError('gitFailed', { command, said }, 'gitFailedHint');
+  if (signal) return new GitError('gitKilled', { command, signal }, 'gitFailedHint');
+  return new GitError('gitExitStatus', { command, status: status ?? '?' }, 'gitFailedHint');
 }
 
 /** `git …` or undefined when git exits non-zero (e.g. an unknown ref). */
@@ -40,23 +36,22 @@ function tryGit(cwd: string, args: readonly string[]): string | undefined {
 }
 
 function gitMissing(error: Error): Error {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-    return new GitError('git is not installed or not on PATH', 'install git, or compare two folders with --from DIR --to DIR');
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GitError('gitMissing', {}, 'gitMissingHint');
   return error;
 }
 
 /** The top folder of the repository holding `cwd`. */
 export function gitTopLevel(cwd: string): string {
   const top = tryGit(cwd, ['rev-parse', '--show-toplevel']);
-  if (top === undefined) throw new GitError(`not a git repository: ${cwd}`, 'run omni diff inside a git repository, or compare two folders with --from DIR --to DIR');
+  if (top === undefined) throw new GitError('notGitRepository', { path: cwd }, 'notGitRepositoryHint');
   return top.trim();
 }
 
 /** The commit a revision names (branch, tag, sha, HEAD~2…). */
 export function resolveCommit(top: string, revision: string): string {
-  if (revision.startsWith('-')) throw new GitError(`unknown revision: ${revision}`, 'pass a branch, tag or commit');
+  if (revision.startsWith('-')) throw new GitError('unknownRevision', { revision }, 'unknownRevisionOptionHint');
   const sha = tryGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
-  if (sha === undefined) throw new GitError(`unknown revision: ${revision}`, 'pass a branch, tag or commit that exists here (git fetch first in a shallow CI clone)');
+  if (sha === undefined) throw new GitError('unknownRevision', { revision }, 'unknownRevisionHint');
   return sha.trim();
 }
 
@@ -66,17 +61,17 @@ export function resolveCommit(top: string, revision: string): string {
  */
 export function defaultBase(top: string): { revision: string; commit: string } {
   if (tryGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) {
-    throw new GitError('the repository has no commit yet', 'commit once, or pass --from DIR --to DIR');
+    throw new GitError('noCommitYet', {}, 'noCommitYetHint');
   }
   const remoteHead = tryGit(top, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'])?.trim();
   const candidates = [remoteHead, 'refs/heads/main', 'refs/heads/master'].filter((ref): ref is string => Boolean(ref));
   for (const ref of candidates) {
     if (tryGit(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined) continue;
     const base = tryGit(top, ['merge-base', ref, 'HEAD']);
-    if (base === undefined) throw new GitError(`no common ancestor between HEAD and ${shortRef(ref)}`, 'pass the base revision explicitly: omni diff BASE');
+    if (base === undefined) throw new GitError('noCommonAncestor', { ref: shortRef(ref) }, 'passBaseRevision');
     return { revision: `merge-base(${shortRef(ref)}, HEAD)`, commit: base.trim() };
   }
-  throw new GitError('cannot find the default branch (no origin/HEAD, main or master)', 'pass the base revision explicitly: omni diff BASE');
+  throw new GitError('noDefaultBranch', {}, 'passBaseRevision');
 }
 
 function shortRef(ref: string): string {
@@ -116,12 +111,11 @@ export function gitSource(top: string, commit: string, prefix: string): Workspac
       const header = newline < 0 ? '' : output.subarray(offset, newline).toString('utf8');
       const [answeredOid, type, sizeText] = header.split(' ');
       const size = Number(sizeText);
-      const where = `${folder}${file} (object ${oid}) at ${commit.slice(0, 12)}`;
-      if (newline < 0 || answeredOid !== oid) throw new GitError(`git cat-file gave no answer for ${where}`, 'check the repository with `git fsck`');
-      if (type === 'missing')
-        throw new GitError(`git object missing: ${where}`, 'the clone may be shallow or partial, or the repository damaged: `git fetch` the revision, or run `git fsck`');
+      const where = { file: `${folder}${file}`, object: oid!, commit: commit.slice(0, 12) };
+      if (newline < 0 || answeredOid !== oid) throw new GitError('gitNoAnswer', where, 'gitFsck');
+      if (type === 'missing') throw new GitError('gitObjectMissing', where, 'gitObjectMissingHint');
       if (type !== 'blob' || !Number.isSafeInteger(size) || newline + 1 + size > output.length) {
-        throw new GitError(`git cat-file gave an unexpected answer for ${where}: "${header.slice(0, 80)}"`, 'check the repository with `git fsck`');
+        throw new GitError('gitUnexpectedAnswer', { ...where, header: header.slice(0, 80) }, 'gitFsck');
       }
       result.set(file, output.subarray(newline + 1, newline + 1 + size));
       offset = newline + 1 + size + 1;
@@ -133,7 +127,7 @@ export function gitSource(top: string, commit: string, prefix: string): Workspac
     readFile: (file) => {
       contents ??= readAll();
       const bytes = contents.get(file);
-      if (bytes === undefined) throw new GitError(`cannot read ${folder}${file} at ${commit.slice(0, 12)}`);
+      if (bytes === undefined) throw new GitError('gitCannotRead', { file: `${folder}${file}`, commit: commit.slice(0, 12) });
       return bytes;
     },
   };

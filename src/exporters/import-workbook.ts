@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { WordedError } from '../i18n/index.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { resolveModel } from '../model/resolve.js';
 import { SECTION_KINDS, type Locale, type Model, type SectionKind, type Settings } from '../model/types.js';
@@ -35,7 +36,7 @@ export interface ImportResult {
 }
 
 /** A problem that makes the workbook unusable (missing sheet, unreadable data): the CLI reports it and stops. */
-export class WorkbookError extends Error {}
+export class WorkbookError extends WordedError {}
 
 export const emptySections = (): RawSections => Object.fromEntries(SECTION_KINDS.map((kind) => [kind, []])) as unknown as RawSections;
 
@@ -57,15 +58,16 @@ function recordText(sheet: ReadSheet, row: number, firstColumn: number): string 
   return text;
 }
 
-function parseObject(text: string, where: string, locale: Locale): RawRecord {
+// The workbook's locale no longer words this error (the CLI does, in the run's language); callers still pass it.
+function parseObject(text: string, where: string, _locale: Locale): RawRecord {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new WorkbookError(`${where}: ${importerMessage(locale, 'dataSheetDamaged', { reason: (error as Error).message })}`);
+    throw new WorkbookError('dataSheetDamaged', { where, reason: (error as Error).message });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new WorkbookError(`${where}: ${importerMessage(locale, 'dataSheetDamaged', { reason: importerMessage(locale, 'recordNotObject') })}`);
+    throw new WorkbookError('dataSheetDamaged', { where, reason: { messageId: 'recordNotObject' } });
   return parsed as RawRecord;
 }
 

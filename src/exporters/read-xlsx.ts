@@ -1,7 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { Locale } from '../i18n/index.js';
-import { importerMessage } from './messages.js';
-import { DEFAULT_ZIP_BUDGET, ZipLimitError, ZipReader, type ZipBudget } from './zip-budget.js';
+import { DEFAULT_ZIP_BUDGET, ZipFormatError, ZipLimitError, ZipReader, type ZipBudget } from './zip-budget.js';
 
 /** A workbook as the importer sees it: plain cell text, fill colours and merges, no exceljs types. */
 export interface ReadCell {
@@ -310,13 +308,13 @@ function position(cells: RowCells, column: number): number {
  * Reads xlsx bytes with omni's own bounded reader: the zip directory is checked against
  * the budget before anything inflates, sheets stream row by row, and only cells that
  * are present (with a value) are kept, so a lone cell at XFD1048576 costs one cell.
- * Throws Error (or WorkbookLimitError, a budget refusal) with a one-line message.
+ * Throws ZipFormatError (or WorkbookLimitError, a budget refusal): WordedErrors, one line each.
  */
-export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_BUDGET, locale: Locale = 'en'): Promise<ReadWorkbook> {
+export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_BUDGET): Promise<ReadWorkbook> {
   const zip = new ZipReader(bytes, budget);
   const workbookPath = 'xl/workbook.xml';
   const workbookXml = zip.read(workbookPath)?.toString('utf8');
-  if (workbookXml === undefined) throw new Error(importerMessage(locale, 'notXlsx'));
+  if (workbookXml === undefined) throw new ZipFormatError('notXlsx');
   const rels = relationships(zip, workbookPath);
   const byType = (suffix: string) => [...rels.values()].find((rel) => rel.type.endsWith(suffix))?.target;
   const stylesXml = zip.read(byType('/styles') ?? 'xl/styles.xml')?.toString('utf8') ?? '';
@@ -364,7 +362,7 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
         if (fill) read.fill = fill;
         const indent = style !== undefined ? indents[Number(style)] : undefined;
         if (indent) read.indent = indent;
-        if (++cellCount > budget.cells) throw new ZipLimitError(importerMessage(locale, 'tooManyCells', { max: budget.cells }));
+        if (++cellCount > budget.cells) throw new ZipLimitError('tooManyCells', { max: budget.cells });
         sheet.set(row, columnNumber, read);
       }
       sheet.seal(rowNumber);
@@ -379,7 +377,7 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
       // Followers repeat their master's value, as exceljs showed them; a hostile A1:XFD1048576 is not expanded.
       if (area <= 1 || area > 100_000) continue;
       mergedCount += area - 1;
-      if (mergedCount > budget.mergedCells) throw new ZipLimitError(importerMessage(locale, 'tooManyMerged', { max: budget.mergedCells }));
+      if (mergedCount > budget.mergedCells) throw new ZipLimitError('tooManyMerged', { max: budget.mergedCells });
       for (let r = a.row; r <= b.row; r++) {
         for (let c = a.column; c <= b.column; c++) {
           if (r === a.row && c === a.column) continue;

@@ -1,4 +1,4 @@
-import { importHeaders, VOCABULARY } from '../i18n/index.js';
+import { importHeaders, VOCABULARY, type WordedMessage } from '../i18n/index.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Locale, TouchpointStatus } from '../model/types.js';
 import { emptySections, WorkbookError, type ImportResult, type RawRecord, type RawSections } from './import-workbook.js';
@@ -114,18 +114,19 @@ function entity(context: Context, kind: keyof RawSections, name: string, fields:
  */
 export function importTemplate(workbook: ReadWorkbook): ImportResult {
   const sheets = {} as Record<SheetKey, ReadSheet>;
-  const missing: string[] = [];
+  const missing: WordedMessage[] = [];
   let locale: Locale = 'fr';
   for (const key of SHEET_KEYS) {
     const sheet = findSheet(workbook, key);
     if (sheet) {
       sheets[key] = sheet;
       if (normalise(sheet.name) === normalise(WORKBOOK_LABELS.en.sheets[key]) && normalise(sheet.name) !== normalise(WORKBOOK_LABELS.fr.sheets[key])) locale = 'en';
-    } else missing.push(`"${WORKBOOK_LABELS.fr.sheets[key]}" (or "${WORKBOOK_LABELS.en.sheets[key]}")`);
+    } else missing.push({ messageId: 'sheetEitherName', data: { first: WORKBOOK_LABELS.fr.sheets[key], second: WORKBOOK_LABELS.en.sheets[key] } });
   }
   if (missing.length > 0) {
-    const present = workbook.sheets.map((sheet) => `"${sheet.name}"`).join(', ') || 'none';
-    throw new WorkbookError(`sheet${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found in the workbook (its sheets: ${present})`);
+    const present: WordedMessage | WordedMessage[] =
+      workbook.sheets.length > 0 ? workbook.sheets.map((sheet) => ({ messageId: 'sheetName', data: { name: sheet.name } })) : { messageId: 'noSheet' };
+    throw new WorkbookError('sheetsNotFound', { count: missing.length, sheets: missing, present });
   }
   const context: Context = {
     warnings: [],

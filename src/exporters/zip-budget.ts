@@ -1,4 +1,5 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { WordedError, type WordedMessage } from '../i18n/index.js';
 
 /**
  * Reading a zip that may be hostile: every size is checked against a budget before a
@@ -27,8 +28,11 @@ export const DEFAULT_ZIP_BUDGET: ZipBudget = {
   ratioFloorBytes: 16 * 1024 * 1024,
 };
 
-/** A budget the workbook goes over: it is refused with this message (damaged archives throw plain Errors). */
-export class ZipLimitError extends Error {}
+/** A budget the workbook goes over: it is refused with this message (worded in src/i18n, `zip…`). */
+export class ZipLimitError extends WordedError {}
+
+/** A damaged archive, or one that is no zip (worded in src/i18n, `zip…`). */
+export class ZipFormatError extends WordedError {}
 
 export interface ZipDirectoryEntry {
   name: string;
@@ -38,21 +42,22 @@ export interface ZipDirectoryEntry {
   dataStart: number;
 }
 
-const mib = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`);
+const mib = (bytes: number): WordedMessage =>
+  bytes < 1024 * 1024 ? { messageId: 'sizeBytes', data: { count: bytes } } : { messageId: 'sizeMiB', data: { count: Math.round((bytes / 1024 / 1024) * 10) / 10 } };
 
 /** The central directory, checked for count, bounds and methods; nothing inflated. */
 export function zipDirectory(zip: Buffer, budget: ZipBudget = DEFAULT_ZIP_BUDGET): Map<string, ZipDirectoryEntry> {
   // The end record sits in the last 64 KiB + 22 bytes (its comment is at most 65,535 bytes).
   const searchFrom = Math.max(0, zip.length - 65_557);
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < searchFrom || end < 0 || end + 22 > zip.length) throw new Error('not a zip archive: end of central directory not found');
+  if (end < searchFrom || end < 0 || end + 22 > zip.length) throw new ZipFormatError('zipNoEnd');
   const count = zip.readUInt16LE(end + 10);
-  if (count === 0xffff || zip.readUInt32LE(end + 16) === 0xffffffff) throw new Error('zip64 archives are not supported (an .xlsx workbook is far smaller)');
-  if (count > budget.entries) throw new ZipLimitError(`the archive has ${count} entries, more than the ${budget.entries} a workbook may have`);
+  if (count === 0xffff || zip.readUInt32LE(end + 16) === 0xffffffff) throw new ZipFormatError('zip64');
+  if (count > budget.entries) throw new ZipLimitError('zipTooManyEntries', { count, max: budget.entries });
   let offset = zip.readUInt32LE(end + 16);
   const entries = new Map<string, ZipDirectoryEntry>();
   for (let index = 0; index < count; index++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) throw new Error(`not a zip archive: bad central directory record ${index}`);
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) throw new ZipFormatError('zipBadRecord', { index });
     const method = zip.readUInt16LE(offset + 10);
     const compressedSize = zip.readUInt32LE(offset + 20);
     const size = zip.readUInt32LE(offset + 24);
@@ -60,10 +65,10 @@ export function zipDirectory(zip: Buffer, budget: ZipBudget = DEFAULT_ZIP_BUDGET
     const extraLength = zip.readUInt16LE(offset + 30);
     const commentLength = zip.readUInt16LE(offset + 32);
     const local = zip.readUInt32LE(offset + 42);
-    if (offset + 46 + nameLength > zip.length || local + 30 > zip.length) throw new Error(`not a zip archive: record ${index} points outside the file`);
+    if (offset + 46 + nameLength > zip.length || local + 30 > zip.length) throw new ZipFormatError('zipRecordOutside', { index });
     const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\//, '');
     const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    if (dataStart + compressedSize > zip.length) throw new Error(`not a zip archive: ${name} extends past the end of the file`);
+    if (dataStart + compressedSize > zip.length) throw new ZipFormatError('zipPastEnd', { name });
     entries.set(name, { name, method, compressedSize, size, dataStart });
     offset += 46 + nameLength + extraLength + commentLength;
   }
@@ -89,12 +94,12 @@ export class ZipReader {
   /** Checks the declared sizes of a part before inflating it. */
   private check(entry: ZipDirectoryEntry): void {
     const { budget } = this;
-    if (entry.method !== 0 && entry.method !== 8) throw new Error(`unsupported zip compression method ${entry.method} for ${entry.name}`);
-    if (entry.size > budget.partBytes) throw new ZipLimitError(`${entry.name} is ${mib(entry.size)} uncompressed, over the ${mib(budget.partBytes)} a part may have`);
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError('zipMethod', { method: entry.method, name: entry.name });
+    if (entry.size > budget.partBytes) throw new ZipLimitError('zipPartTooLarge', { name: entry.name, size: mib(entry.size), max: mib(budget.partBytes) });
     if (this.inflated + entry.size > budget.totalBytes)
-      throw new ZipLimitError(`the parts read reach ${mib(this.inflated + entry.size)} uncompressed, over the ${mib(budget.totalBytes)} budget`);
+      throw new ZipLimitError('zipTotalTooLarge', { size: mib(this.inflated + entry.size), max: mib(budget.totalBytes) });
     if (entry.size > budget.ratioFloorBytes && entry.size > entry.compressedSize * budget.ratio) {
-      throw new ZipLimitError(`${entry.name} inflates ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times (${mib(entry.size)}): refused as a zip bomb`);
+      throw new ZipLimitError('zipBomb', { name: entry.name, ratio: Math.round(entry.size / Math.max(1, entry.compressedSize)), size: mib(entry.size) });
     }
   }
 
@@ -104,7 +109,7 @@ export class ZipReader {
   }
 
   private overrun(entry: ZipDirectoryEntry): ZipLimitError {
-    return new ZipLimitError(`${entry.name} inflates to more than its declared ${mib(entry.size)}: the archive is damaged or hostile`);
+    return new ZipLimitError('zipOverrun', { name: entry.name, size: mib(entry.size) });
   }
 
   /** The whole part (for small parts: workbook, relationships, styles). */
@@ -120,7 +125,7 @@ export class ZipReader {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, this.limit(entry) + 1) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) throw this.overrun(entry);
-        throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`, { cause: error });
+        throw Object.assign(new ZipFormatError('zipCannotInflate', { name: entry.name, reason: (error as Error).message }), { cause: error });
       }
     }
     if (data.length > this.limit(entry)) throw this.overrun(entry);
@@ -156,7 +161,7 @@ export class ZipReader {
       }
     } catch (error) {
       if (error instanceof ZipLimitError) throw error;
-      throw new Error(`${entry.name} cannot be inflated (${(error as Error).message})`, { cause: error });
+      throw Object.assign(new ZipFormatError('zipCannotInflate', { name: entry.name, reason: (error as Error).message }), { cause: error });
     } finally {
       inflate.destroy();
     }

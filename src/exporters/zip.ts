@@ -1,5 +1,6 @@
 import * as zlib from 'node:zlib';
 import { createDeflateRaw, deflateRawSync, inflateRawSync, type DeflateRaw } from 'node:zlib';
+import { ZipFormatError } from './zip-budget.js';
 
 /**
  * A minimal zip reader and writer for the xlsx package: each part is deflated once with
@@ -17,12 +18,12 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 /** Entries in central-directory order; stored and deflated entries are supported. */
 export function readZip(zip: Buffer): ZipEntry[] {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || zip.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) throw new Error('not a zip archive: end of central directory not found');
+  if (end < 0 || zip.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) throw new ZipFormatError('zipNoEnd');
   const count = zip.readUInt16LE(end + 10);
   let offset = zip.readUInt32LE(end + 16);
   const entries: ZipEntry[] = [];
   for (let index = 0; index < count; index++) {
-    if (zip.readUInt32LE(offset) !== CENTRAL_HEADER) throw new Error(`not a zip archive: bad central directory record ${index}`);
+    if (zip.readUInt32LE(offset) !== CENTRAL_HEADER) throw new ZipFormatError('zipBadRecord', { index });
     const method = zip.readUInt16LE(offset + 10);
     const compressedSize = zip.readUInt32LE(offset + 20);
     const nameLength = zip.readUInt16LE(offset + 28);
@@ -32,7 +33,7 @@ export function readZip(zip: Buffer): ZipEntry[] {
     const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
     const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    if (method !== 0 && method !== 8) throw new Error(`unsupported zip compression method ${method} for ${name}`);
+    if (method !== 0 && method !== 8) throw new ZipFormatError('zipMethod', { method, name });
     entries.push({ name: name.replace(/^\//, ''), data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
     offset += 46 + nameLength + extraLength + commentLength;
   }

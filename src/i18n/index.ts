@@ -161,3 +161,50 @@ export function matchRuleMessage(ruleId: string, messageId: string, text: string
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A message of `cli.messages` named with its data, not yet worded. A data value may itself
+ * be one (a reason inside a message), or a list of them (written "a, b").
+ */
+export interface WordedMessage {
+  readonly messageId: CliMessageId;
+  readonly data?: WordedData;
+}
+export type WordedData = Readonly<Record<string, string | number | WordedMessage | readonly WordedMessage[]>>;
+
+/** A WordedMessage in a locale, its nested messages first. */
+export function wordMessage(message: WordedMessage, locale: Locale): string {
+  const data: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(message.data ?? {})) {
+    if (Array.isArray(value)) data[key] = value.map((item: WordedMessage) => wordMessage(item, locale)).join(', ');
+    else data[key] = typeof value === 'object' ? wordMessage(value as WordedMessage, locale) : (value as string | number);
+  }
+  return cliMessage(message.messageId, data, locale);
+}
+
+/**
+ * An error a layer below the CLI raises with its words named, not written: a message of
+ * `cli.messages` with its data, and an optional hint. The CLI words it in the run's
+ * language (src/cli/main.ts); `message` holds the English text, for logs and callers
+ * that are not the CLI.
+ */
+export class WordedError extends Error implements WordedMessage {
+  constructor(
+    readonly messageId: CliMessageId,
+    readonly data: WordedData = {},
+    readonly hintId?: CliMessageId,
+    readonly hintData?: WordedData,
+  ) {
+    super(wordMessage({ messageId, data }, 'en'));
+  }
+
+  /** The message in a locale. */
+  messageIn(locale: Locale): string {
+    return wordMessage(this, locale);
+  }
+
+  /** The hint in a locale, if any. */
+  hintIn(locale: Locale): string | undefined {
+    return this.hintId === undefined ? undefined : wordMessage({ messageId: this.hintId, data: this.hintData ?? this.data }, locale);
+  }
+}

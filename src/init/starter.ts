@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { dump } from 'js-yaml';
 import type { Locale } from '../model/types.js';
+import { WordedError } from '../i18n/index.js';
 import { phrase, STARTER_WORDS, type StarterWord } from '../i18n/starter.js';
 
 /**
@@ -83,14 +84,7 @@ const OFFLINE_HINTS = [
 const WELCOME_OFFSETS = ['0', 'J+1', 'J+3', 'J+7', 'J+14', 'J+30'];
 
 /** A wrong answer or option, with how to fix it; the CLI shows it as a usage error. */
-export class StarterInputError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
+export class StarterInputError extends WordedError {}
 
 /** "whatsapp" → "Whatsapp", "call_back" → "Call back": a readable name for an id omni does not know. */
 export function nameFromId(id: string): string {
@@ -114,13 +108,10 @@ export function parseChannels(text: string): string[] {
         .filter(Boolean),
     ),
   ];
-  if (ids.length === 0) throw new StarterInputError('at least one channel is needed', `for example ${DEFAULT_CHANNELS.join(',')}`);
+  if (ids.length === 0) throw new StarterInputError('noChannel', { example: DEFAULT_CHANNELS.join(',') }, 'noChannelHint');
   const invalid = ids.filter((id) => !ID_PATTERN.test(id));
   if (invalid.length > 0) {
-    throw new StarterInputError(
-      `invalid channel id${invalid.length > 1 ? 's' : ''}: ${invalid.join(', ')}`,
-      'ids are lower-case letters, digits, - and _ (e.g. whatsapp, call-center)',
-    );
+    throw new StarterInputError('invalidChannelIds', { count: invalid.length, ids: invalid.join(', ') }, 'channelIdRule');
   }
   return ids;
 }

@@ -17,12 +17,59 @@ const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
 /** Beyond this many nodes once aliases are expanded, a document is an alias bomb. */
 const MAX_EXPANDED_NODES = 1_000_000;
 
+/**
+ * Why a file is not YAML, named, not worded: a message of the `yaml-syntax` rule in
+ * src/i18n (the lint run words it in its language), with its data.
+ */
+export interface SyntaxReason {
+  messageId: string;
+  suggestionId?: string;
+  data: Readonly<Record<string, string | number>>;
+}
+
 export type ParseResult =
   /** `simple`: the fast reader read it (fast-yaml.ts), so it can also locate its nodes. */
   | { ok: true; data: unknown; simple?: true }
   /** `range` when the parser knows the place; else `path`, to the node to point at, located later. */
-  | { ok: false; message: string; range: Range; suggestion?: string }
-  | { ok: false; message: string; path: JsonPath; suggestion?: string };
+  | ({ ok: false; range: Range } & SyntaxReason)
+  | ({ ok: false; path: JsonPath } & SyntaxReason);
+
+/**
+ * js-yaml's reasons (it has no error codes: its English sentences are fixed) that omni
+ * words itself, by message id; the English templates repeat them byte for byte. Any other
+ * reason is shown as js-yaml gives it (`parserReason`).
+ */
+const PARSER_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^bad indentation of a mapping entry$/, 'badMappingIndent'],
+  [/^bad indentation of a sequence entry$/, 'badSequenceIndent'],
+  [/^deficient indentation$/, 'deficientIndent'],
+  [/^tab characters must not be used in indentation$/, 'tabIndent'],
+  [/^duplicated mapping key$/, 'duplicateKey'],
+  [/^end of the stream or a document separator is expected$/, 'expectedEnd'],
+  [/^can not read an implicit mapping pair; a colon is missed$/, 'missingColon'],
+  [/^can not read a block mapping entry; a multiline key may not be an implicit key$/, 'multilineKey'],
+  [/^a whitespace character is expected after the key-value separator within a block mapping$/, 'spaceAfterColon'],
+  [/^missed comma between flow collection entries$/, 'missingComma'],
+  [/^unexpected end of the stream within a flow collection$/, 'unclosedFlow'],
+  [/^unexpected end of the stream within a double quoted scalar$/, 'unclosedDoubleQuote'],
+  [/^unexpected end of the document within a double quoted scalar$/, 'unclosedDoubleQuoteInDocument'],
+  [/^unexpected end of the stream within a single quoted scalar$/, 'unclosedSingleQuote'],
+  [/^unexpected end of the document within a single quoted scalar$/, 'unclosedSingleQuoteInDocument'],
+  [/^unknown escape sequence$/, 'unknownEscape'],
+  [/^unidentified alias "(?<alias>.*)"$/, 'unknownAlias'],
+  [/^unknown tag !<(?<tag>.*)>$/, 'unknownTag'],
+  [/^the stream contains non-printable characters$/, 'nonPrintable'],
+];
+
+/** js-yaml's reason as a message of the yaml-syntax rule. */
+function parserReason(reason: string): SyntaxReason {
+  if (!reason) return { messageId: 'invalidYaml', data: {} };
+  for (const [pattern, messageId] of PARSER_REASONS) {
+    const match = pattern.exec(reason);
+    if (match) return { messageId, data: { ...match.groups } };
+  }
+  return { messageId: 'parserReason', data: { reason } };
+}
 
 export function parseYaml(text: string, fileName: string): ParseResult {
   // Plain block YAML (nearly every model file) is read by a faster reader that returns
@@ -38,13 +85,14 @@ export function parseYaml(text: string, fileName: string): ParseResult {
       const line = (mark?.line ?? 0) + 1;
       const column = (mark?.column ?? 0) + 1;
       const position = { line, column };
-      const suggestion = syntaxHint(text, line);
-      return { ok: false, message: error.reason || 'invalid YAML', range: { start: position, end: position }, ...(suggestion ? { suggestion } : {}) };
+      const hint = syntaxHint(text, line);
+      const reason = parserReason(error.reason);
+      return { ok: false, ...reason, ...(hint ? { suggestionId: 'quoteTemplate', data: { ...reason.data, ...hint } } : {}), range: { start: position, end: position } };
     }
     if (error instanceof RangeError) {
       // Deeply nested flow collections exhaust the parser's stack.
       const position = { line: 1, column: 1 };
-      return { ok: false, message: 'the document nests too deeply to be read', range: { start: position, end: position } };
+      return { ok: false, messageId: 'nestsTooDeeply', data: {}, range: { start: position, end: position } };
     }
     throw error;
   }
@@ -56,8 +104,9 @@ export function parseYaml(text: string, fileName: string): ParseResult {
       // (validation, model, any output) would recurse forever.
       return {
         ok: false,
-        message: 'this alias refers to a node that contains it, so the document has no end',
-        suggestion: 'an alias may only name a node that does not enclose it: copy the values instead',
+        messageId: 'aliasCycle',
+        suggestionId: 'copyValues',
+        data: {},
         path: aliases.cyclePath,
       };
     }
@@ -65,7 +114,8 @@ export function parseYaml(text: string, fileName: string): ParseResult {
       const position = firstAliasPosition(text);
       return {
         ok: false,
-        message: `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} nodes (an alias bomb?)`,
+        messageId: 'aliasBomb',
+        data: { max: MAX_EXPANDED_NODES.toLocaleString('en') },
         range: { start: position, end: position },
       };
     }
@@ -131,7 +181,7 @@ const UNQUOTED_TEMPLATE = /^(\s*(?:-\s+)?[^\s#'"{[][^#]*?:\s+|\s*-\s+)(\{\{[^\r\
  * reads as a flow mapping. Looks at the error's line and the one before (js-yaml often
  * notices on the next line). Reads two lines, never the whole text.
  */
-function syntaxHint(text: string, line: number): string | undefined {
+function syntaxHint(text: string, line: number): { key: string; value: string } | undefined {
   for (const candidate of [line, line - 1]) {
     const source = lineAt(text, candidate);
     if (source === undefined || source.length > 10_000) continue;
@@ -139,7 +189,7 @@ function syntaxHint(text: string, line: number): string | undefined {
     if (!match) continue;
     const value = match[2]!;
     const quoted = value.length > 80 ? `${value.slice(0, 77)}…` : value;
-    return `a value starting with {{ is read as a YAML flow mapping: quote it, ${match[1]!.trim()} "${quoted.replace(/"/g, '\\"')}"`;
+    return { key: match[1]!.trim(), value: quoted.replace(/"/g, '\\"') };
   }
   return undefined;
 }

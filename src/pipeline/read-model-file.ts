@@ -45,7 +45,15 @@ export function readModelFile(file: string, content: FileContent, maxFileBytes: 
   const parsed = parseYaml(text, file);
   if (!parsed.ok) {
     const location = 'range' in parsed ? { file, path: [], range: parsed.range } : { file, path: parsed.path };
-    outcome.diagnostics.push({ ruleId: 'yaml-syntax', message: parsed.message, ...(parsed.suggestion ? { suggestion: parsed.suggestion } : {}), location });
+    const { messageId, suggestionId, data } = parsed;
+    outcome.diagnostics.push({
+      ruleId: 'yaml-syntax',
+      message: ruleMessage('yaml-syntax', messageId, data, 'en'),
+      ...(suggestionId ? { suggestion: ruleMessage('yaml-syntax', suggestionId, data, 'en'), suggestionId } : {}),
+      messageId,
+      data,
+      location,
+    });
     return outcome;
   }
   outcome.data = parsed.data ?? {};

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { WordedError } from '../i18n/index.js';
 import { onInterrupt } from '../util/process-cleanup.js';
 
 export type ImageFormat = 'svg' | 'png';
@@ -32,7 +33,8 @@ export const KNOWN_BROWSERS = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-export class BrowserNotFoundError extends Error {}
+/** No browser to draw with (worded in src/i18n: `browserNotExecutable`, `envBrowserNotExecutable`, `noBrowserForFormat`). */
+export class BrowserNotFoundError extends WordedError {}
 
 /** The optional packages drawing needs; they may be absent from an install that only lints. */
 export const DRAWING_PACKAGES = ['puppeteer-core', 'mermaid'] as const;
@@ -40,9 +42,9 @@ export const DRAWING_PACKAGES = ['puppeteer-core', 'mermaid'] as const;
 export const INSTALL_DRAWING_PACKAGES = 'npm install --save-dev puppeteer-core mermaid@11.17.2';
 
 /** A drawing package is not installed: one line naming what to install. */
-export class MissingPackageError extends Error {
+export class MissingPackageError extends WordedError {
   constructor(readonly packages: readonly string[]) {
-    super(`${packages.join(' and ')} ${packages.length > 1 ? 'are' : 'is'} not installed (needed to draw diagrams): run \`${INSTALL_DRAWING_PACKAGES}\``);
+    super(packages.length > 1 ? 'missingPackages' : 'missingPackage', { first: packages[0]!, second: packages[1] ?? '', command: INSTALL_DRAWING_PACKAGES });
   }
 }
 
@@ -62,16 +64,16 @@ function isExecutable(file: string): boolean {
  */
 export function findBrowser(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env, candidates = KNOWN_BROWSERS): string {
   if (explicit !== undefined) {
-    if (!isExecutable(explicit)) throw new BrowserNotFoundError(`--browser ${explicit}: no executable there`);
+    if (!isExecutable(explicit)) throw new BrowserNotFoundError('browserNotExecutable', { path: explicit });
     return explicit;
   }
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new BrowserNotFoundError(`PUPPETEER_EXECUTABLE_PATH=${fromEnv}: no executable there`);
+    if (!isExecutable(fromEnv)) throw new BrowserNotFoundError('envBrowserNotExecutable', { path: fromEnv });
     return fromEnv;
   }
   const found = candidates.find(isExecutable);
-  if (!found) throw new BrowserNotFoundError('no Chromium or Chrome found for --format svg/png');
+  if (!found) throw new BrowserNotFoundError('noBrowserForFormat');
   return found;
 }
 

@@ -1,3 +1,5 @@
+import { WordedError, wordMessage, type WordedMessage } from '../i18n/index.js';
+
 /**
  * Mermaid refuses a flowchart with more than `maxEdges` links and any diagram longer
  * than `maxTextSize` characters (its defaults, which GitHub and mmdc keep). omni's views
@@ -26,29 +28,35 @@ export function fullness(text: string): number {
 
 export const fits = (text: string): boolean => fullness(text) <= 1;
 
-/** What is over Mermaid's limits in a diagram text, or undefined. */
-export function overLimit(text: string): string | undefined {
+/** What is over Mermaid's limits in a diagram text (worded in src/i18n), or undefined. */
+export function overLimitWords(text: string): WordedMessage | undefined {
   const edges = edgeCount(text);
-  if (edges > DIAGRAM_BUDGET.edges) return `${edges} links, over omni's budget of ${DIAGRAM_BUDGET.edges} (Mermaid's maxEdges is ${MERMAID_LIMITS.maxEdges})`;
+  if (edges > DIAGRAM_BUDGET.edges) return { messageId: 'tooManyLinks', data: { count: edges, budget: DIAGRAM_BUDGET.edges, max: MERMAID_LIMITS.maxEdges } };
   if (text.length > DIAGRAM_BUDGET.characters) {
-    return `${text.length} characters, over omni's budget of ${DIAGRAM_BUDGET.characters} (Mermaid's maxTextSize is ${MERMAID_LIMITS.maxTextSize})`;
+    return { messageId: 'tooManyCharacters', data: { count: text.length, budget: DIAGRAM_BUDGET.characters, max: MERMAID_LIMITS.maxTextSize } };
   }
   return undefined;
 }
 
-export class DiagramLimitError extends Error {
+/** The same, in English. */
+export function overLimit(text: string): string | undefined {
+  const words = overLimitWords(text);
+  return words && wordMessage(words, 'en');
+}
+
+export class DiagramLimitError extends WordedError {
   constructor(
     readonly file: string,
-    detail: string,
+    detail: WordedMessage,
   ) {
-    super(`${file}: the generated diagram is too large for Mermaid: ${detail}`);
+    super('diagramTooLarge', { file, detail });
   }
 }
 
 /** Throws DiagramLimitError for the first diagram over the budget (a view that failed to split: a bug in omni). */
 export function assertWithinLimits(diagrams: readonly { file: string; text: string }[]): void {
   for (const diagram of diagrams) {
-    const problem = overLimit(diagram.text);
+    const problem = overLimitWords(diagram.text);
     if (problem) throw new DiagramLimitError(diagram.file, problem);
   }
 }

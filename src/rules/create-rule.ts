@@ -92,24 +92,27 @@ export function defaultOptions(rule: RuleMeta): Record<string, unknown> {
   return options;
 }
 
-/** Checks one option value; returns what is wrong, or undefined when it is fine. */
-export function checkOptionValue(option: RuleOption, value: unknown): string | undefined {
+/**
+ * What is wrong with one option value, as a message of `lint.rules.schema` in src/i18n
+ * (its data: the bound, or the regular expression engine's reason); undefined when it is fine.
+ */
+export function checkOptionValue(option: RuleOption, value: unknown): { messageId: string; data?: MessageData } | undefined {
   switch (option.type) {
     case 'integer':
-      if (!Number.isInteger(value)) return 'must be a whole number';
-      if (option.minimum !== undefined && (value as number) < option.minimum) return `must be at least ${option.minimum}`;
+      if (!Number.isInteger(value)) return { messageId: 'optionNotInteger' };
+      if (option.minimum !== undefined && (value as number) < option.minimum) return { messageId: 'optionBelowMinimum', data: { minimum: option.minimum } };
       return undefined;
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
+      return typeof value === 'boolean' ? undefined : { messageId: 'optionNotBoolean' };
     case 'string[]':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'must be a list of strings';
+      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : { messageId: 'optionNotStrings' };
     case 'string':
-      if (typeof value !== 'string') return 'must be a string';
+      if (typeof value !== 'string') return { messageId: 'optionNotString' };
       if (option.regex) {
         try {
           new RegExp(value, 'u');
         } catch (error) {
-          return `is not a valid regular expression (${(error as Error).message})`;
+          return { messageId: 'optionNotRegex', data: { reason: (error as Error).message } };
         }
       }
       return undefined;

@@ -235,7 +235,7 @@ describe('omni diff through the built CLI', () => {
     expect(result.status).toBe(1);
   });
   it('prints one line and exits 2 on an unknown revision', () => {
-    const result = spawnSync('node', [bin, 'diff', 'nope'], { cwd: repo.plan, encoding: 'utf8', env: GIT_ENV });
+    const result = spawnSync('node', [bin, 'diff', 'nope', '--locale', 'en'], { cwd: repo.plan, encoding: 'utf8', env: GIT_ENV });
     expect(result.stderr).toBe('omni: unknown revision: nope\n  pass a branch, tag or commit that exists here (git fetch first in a shallow CI clone)\n');
     expect(result.stdout).toBe('');
     expect(result.status).toBe(2);

@@ -35,8 +35,9 @@ describe("omni's own words (src/i18n/cli-*.ts)", () => {
   });
 
   it('every message, LSP text and pipeline text is used by the source, by its key', () => {
-    const source = ['cli', 'lsp', 'pipeline']
-      .flatMap((folder) => sourceFiles(path.join(SRC, folder)))
+    // Every layer may name a message (a WordedError's id); src/i18n itself does not count.
+    const source = sourceFiles(SRC)
+      .filter((file) => !file.startsWith(path.join(SRC, 'i18n')))
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
     const unused = [

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findBrowser } from '../../src/renderers/browser.js';
+import { findBrowser } from '../../src/renderers/browser.js';
 
 describe('findBrowser', () => {
   const executable = process.execPath; // any executable file stands in for Chromium here
@@ -16,7 +16,7 @@ describe('findBrowser', () => {
   });
 
   it('says which setting points nowhere, or that nothing was found', () => {
-    expect(() => findBrowser('/nope/chrome', {}, [executable])).toThrow(new BrowserNotFoundError('--browser /nope/chrome: no executable there'));
+    expect(() => findBrowser('/nope/chrome', {}, [executable])).toThrow('--browser /nope/chrome: no executable there');
     expect(() => findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: '/nope' }, [executable])).toThrow('PUPPETEER_EXECUTABLE_PATH=/nope: no executable there');
     expect(() => findBrowser(undefined, {}, ['/nope/chromium'])).toThrow('no Chromium or Chrome found for --format svg/png');
   });

@@ -28,7 +28,7 @@ describe('runReport', () => {
   });
 
   const noBrowser = async () => {
-    throw new BrowserNotFoundError('no Chromium or Chrome found for --format svg/png');
+    throw new BrowserNotFoundError('noBrowserForFormat');
   };
 
   it('builds the report of a workspace with lint errors instead of refusing it, and lists them', async () => {
@@ -60,7 +60,7 @@ describe('runReport', () => {
   it('names the misconfigured PUPPETEER_EXECUTABLE_PATH and still writes the report', async () => {
     const out = path.join(folder, 'report.html');
     const badEnv = async () => {
-      throw new BrowserNotFoundError('PUPPETEER_EXECUTABLE_PATH=/nope: no executable there');
+      throw new BrowserNotFoundError('envBrowserNotExecutable', { path: '/nope' });
     };
     expect(await runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true }, badEnv)).toBe(0);
     expect(stderr[0]).toMatch(/^omni: PUPPETEER_EXECUTABLE_PATH=\/nope: no executable there: report written without diagrams/);
@@ -118,7 +118,7 @@ describe('runReport', () => {
   it('stops with a usage error when the browser named by --browser does not exist', async () => {
     const out = path.join(folder, 'report.html');
     const missing = async () => {
-      throw new BrowserNotFoundError('--browser /nope: no executable there');
+      throw new BrowserNotFoundError('browserNotExecutable', { path: '/nope' });
     };
     await expect(runReport(path.join(ROOT, 'examples/maison-lumen'), { out, diagrams: true, browser: '/nope' }, missing)).rejects.toThrow(CliError);
     expect(existsSync(out)).toBe(false);
