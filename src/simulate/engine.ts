@@ -171,9 +171,19 @@ interface Playable {
   linear: PlannedStep[] | null | undefined;
 }
 
-interface PlannedStep {
+/** What a finding reads of a calendar entry: a CalendarEntry, or the planned step it would be made from. */
+export interface EntrySource {
+  scenario: string;
+  step: string;
+  channel: string;
+  kind: CalendarEntry['kind'];
+  origin: Origin;
+}
+
+interface PlannedStep extends EntrySource {
   offset: number | undefined;
-  step: Step;
+  /** The step itself (`step` is its label, as in calendar entries). */
+  source: Step;
   where: { step: string; branch: string };
   channel: string;
   label: string;
@@ -182,14 +192,20 @@ interface PlannedStep {
 
 function plannedSteps(scenario: Scenario): PlannedStep[] | undefined {
   if (!isLinear(scenario)) return undefined;
-  return scenario.steps.map((step, index) => ({
-    offset: offsetMinutes(step.after),
-    step,
-    where: { step: step.id ?? String(index + 1), branch: '' },
-    channel: step.channel,
-    label: labelOf(step),
-    origin: step.origin,
-  }));
+  return scenario.steps.map((step, index) => {
+    const where = { step: step.id ?? String(index + 1), branch: '' };
+    return {
+      scenario: scenario.id,
+      step: where.step,
+      channel: step.channel,
+      kind: 'message' as const,
+      origin: step.origin,
+      offset: offsetMinutes(step.after),
+      source: step,
+      where,
+      label: labelOf(step),
+    };
+  });
 }
 
 class PersonaPlayer {
@@ -200,11 +216,27 @@ class PersonaPlayer {
   rank = 0;
   readonly runs: ScenarioRun[] = [];
   readonly skipped: SkippedStep[] = [];
+  /**
+   * Compact mode (lint: only violations are wanted): entries are recorded as their source,
+   * minute and time-known flag in `sources`, `minutes`, `known` (and `ranks`), and no
+   * calendar entry is made for a planned step.
+   */
+  readonly sources: EntrySource[] = [];
+  readonly minutes: number[] = [];
+  readonly known: boolean[] = [];
 
   constructor(
     private readonly persona: Persona,
     private readonly events: readonly TimedEvent[],
+    private readonly compact = false,
   ) {}
+
+  private record(source: EntrySource, minute: number, timeKnown: boolean): void {
+    this.sources.push(source);
+    this.minutes.push(minute);
+    this.known.push(timeKnown);
+    this.ranks.push(this.rank);
+  }
 
   /** The first of these events strictly after `after` (and before `until`), in time then story order. */
   private firstEvent(names: ReadonlySet<string>, after: number, until = Infinity): TimedEvent | undefined {
@@ -247,7 +279,8 @@ class PersonaPlayer {
           return run;
         }
         const at = { minute, timeKnown: trigger.timeKnown };
-        if (ready.step.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.step, at);
+        if (ready.source.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.source, at);
+        else if (this.compact) this.record(ready, minute, trigger.timeKnown);
         else this.push(calendarEntry(scenario.id, ready.where, at, ready.channel, 'message', ready.label, ready.origin));
       }
       return run;
@@ -336,6 +369,7 @@ class PersonaPlayer {
   }
 
   private push(entry: CalendarEntry): void {
+    if (this.compact) return this.record(entry, entry.minute, entry.timeKnown);
     this.calendar.push(entry);
     this.ranks.push(this.rank);
   }
@@ -376,10 +410,10 @@ function calendarEntry(
   return { minute: at.minute, timeKnown: at.timeKnown, scenario, step: where.step, branch: where.branch, channel, kind, label, origin };
 }
 
-/** Scenarios by trigger event, built once per model. */
-const byTrigger = new WeakMap<Model, Map<string, Playable[]>>();
+/** Scenarios by trigger event, then by target, in model order, built once per model. */
+const byTrigger = new WeakMap<Model, Map<string, Map<string, Playable[]>>>();
 
-function scenariosTriggeredBy(model: Model): Map<string, Playable[]> {
+function scenariosTriggeredBy(model: Model): Map<string, Map<string, Playable[]>> {
   let index = byTrigger.get(model);
   if (index) return index;
   index = new Map();
@@ -397,29 +431,45 @@ function scenariosTriggeredBy(model: Model): Map<string, Playable[]> {
       goal: scenario.goal,
       linear: undefined,
     };
-    const list = index!.get(scenario.trigger.event);
+    let byTarget = index!.get(scenario.trigger.event);
+    if (!byTarget) index!.set(scenario.trigger.event, (byTarget = new Map()));
+    const list = byTarget.get(playable.target);
     if (list) list.push(playable);
-    else index!.set(scenario.trigger.event, [playable]);
+    else byTarget.set(playable.target, [playable]);
   });
   byTrigger.set(model, index);
   return index;
 }
 
-/** Plays one persona's story through every scenario it triggers. */
-export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
+/** The scenarios an event triggers for a persona of these targets, in model order. */
+function triggeredFor(index: Map<string, Map<string, Playable[]>>, event: string, targets: readonly string[]): readonly Playable[] {
+  const byTarget = index.get(event);
+  if (!byTarget) return [];
+  const lists: Playable[][] = [];
+  for (const target of new Set(targets)) {
+    const list = byTarget.get(target);
+    if (list) lists.push(list);
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  return lists.flat().sort((a, b) => a.ordinal - b.ordinal);
+}
+
+/** Plays one persona's story through every scenario it triggers; the calendar's order is `order`. */
+function playPersona(model: Model, persona: Persona, compact: boolean): { player: PersonaPlayer; order: Uint32Array } {
   const events: TimedEvent[] = [];
   persona.events.forEach((event, order) => {
     const at = parseAt(event.at);
     if (at) events.push({ ...at, event: event.event, order });
   });
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
-  const player = new PersonaPlayer(persona, events);
+  const player = new PersonaPlayer(persona, events, compact);
   const index = scenariosTriggeredBy(model);
   const runsByScenario = new Map<number, ScenarioRun[]>();
-  const targets = persona.target;
+  const triggered = new Map<string, readonly Playable[]>();
   for (const event of events) {
-    for (const playable of index.get(event.event) ?? []) {
-      if (!targets.includes(playable.target)) continue;
+    let playables = triggered.get(event.event);
+    if (!playables) triggered.set(event.event, (playables = triggeredFor(index, event.event, persona.target)));
+    for (const playable of playables) {
       const previous = runsByScenario.get(playable.ordinal);
       if (previous !== undefined && previous.length > 0 && playable.reentry === 'never') continue;
       if (previous !== undefined && playable.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
@@ -431,18 +481,25 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
   }
   // By minute, then scenario order, then play order (a stable sort of the played calendar),
   // sorting positions over plain number arrays rather than the entries themselves.
-  const played = player.calendar;
-  const minutes = new Float64Array(played.length);
-  const ranks = new Float64Array(played.length);
-  const positions = new Uint32Array(played.length);
-  for (let i = 0; i < played.length; i++) {
-    minutes[i] = played[i]!.minute;
+  const length = compact ? player.minutes.length : player.calendar.length;
+  const minutes = new Float64Array(length);
+  const ranks = new Float64Array(length);
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) {
+    minutes[i] = compact ? player.minutes[i]! : player.calendar[i]!.minute;
     ranks[i] = player.ranks[i]!;
-    positions[i] = i;
+    order[i] = i;
   }
-  positions.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
+  order.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
+  return { player, order };
+}
+
+/** Plays one persona's story through every scenario it triggers. */
+export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
+  const { player, order } = playPersona(model, persona, false);
+  const played = player.calendar;
   const calendar: CalendarEntry[] = new Array<CalendarEntry>(played.length);
-  for (let i = 0; i < played.length; i++) calendar[i] = played[positions[i]!]!;
+  for (let i = 0; i < played.length; i++) calendar[i] = played[order[i]!]!;
   return {
     persona,
     calendar,
@@ -459,39 +516,57 @@ export function simulate(model: Model, personaId?: string): PersonaSimulation[] 
   return personas.map((persona) => simulatePersona(model, persona));
 }
 
+/** A calendar in time order as the violation checks read it: a list of entries, or lint's compact record. */
+interface CalendarView {
+  readonly length: number;
+  minute(i: number): number;
+  timeKnown(i: number): boolean;
+  source(i: number): EntrySource;
+}
+
+const viewOf = (calendar: readonly CalendarEntry[]): CalendarView => ({
+  length: calendar.length,
+  minute: (i) => calendar[i]!.minute,
+  timeKnown: (i) => calendar[i]!.timeKnown,
+  source: (i) => calendar[i]!,
+});
+
 /**
  * Each breach of a cap: the first window of `per` from a message that holds more than
  * `max` messages on the cap's channels. The next search starts after that window, so one
  * busy stretch is reported once.
  */
 export function pressureViolations(calendar: readonly CalendarEntry[], caps: readonly PressureCap[]): PressureViolation[] {
+  return pressureIn(viewOf(calendar), caps);
+}
+
+function pressureIn(calendar: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
   const violations: PressureViolation[] = [];
   caps.forEach((cap, capIndex) => {
     const per = periodMinutes(cap.per);
     if (per === undefined) return;
     const counted: number[] = [];
-    calendar.forEach((entry, i) => {
-      if (!cap.channels || cap.channels.includes(entry.channel)) counted.push(i);
-    });
+    for (let i = 0; i < calendar.length; i++) if (!cap.channels || cap.channels.includes(calendar.source(i).channel)) counted.push(i);
     let start = 0;
     // Both ends only move forward: linear in the calendar.
     let end = 0;
     while (start < counted.length) {
-      const first = calendar[counted[start]!]!;
+      const first = counted[start]!;
+      const firstMinute = calendar.minute(first);
       if (end < start) end = start;
-      while (end < counted.length && calendar[counted[end]!]!.minute < first.minute + per) end++;
+      while (end < counted.length && calendar.minute(counted[end]!) < firstMinute + per) end++;
       if (end - start > cap.max) {
         const entries = counted.slice(start, end);
-        const last = calendar[entries[entries.length - 1]!]!;
+        const last = entries[entries.length - 1]!;
         violations.push({
           cap: capIndex,
           ...(cap.channels ? { channels: cap.channels } : {}),
           max: cap.max,
           per: cap.per,
           entries,
-          from: { minute: first.minute, timeKnown: first.timeKnown },
-          to: { minute: last.minute, timeKnown: last.timeKnown },
-          scenarios: [...new Set(entries.map((i) => calendar[i]!.scenario))],
+          from: { minute: firstMinute, timeKnown: calendar.timeKnown(first) },
+          to: { minute: calendar.minute(last), timeKnown: calendar.timeKnown(last) },
+          scenarios: [...new Set(entries.map((i) => calendar.source(i).scenario))],
         });
         start = end;
       } else {
@@ -504,13 +579,77 @@ export function pressureViolations(calendar: readonly CalendarEntry[], caps: rea
 
 /** Messages whose time of day is known and falls in the quiet hours of their channel. */
 export function quietHoursViolations(calendar: readonly CalendarEntry[], quiet: QuietHours | undefined): QuietHoursViolation[] {
+  return quietIn(viewOf(calendar), quiet).map((entry) => ({ entry }));
+}
+
+/** Indexes of the calendar entries in quiet hours. */
+function quietIn(calendar: CalendarView, quiet: QuietHours | undefined): number[] {
   if (!quiet) return [];
-  const violations: QuietHoursViolation[] = [];
-  calendar.forEach((entry, i) => {
-    if (!entry.timeKnown || (quiet.channels && !quiet.channels.includes(entry.channel))) return;
-    if (inQuietHours(((entry.minute % DAY) + DAY) % DAY, quiet)) violations.push({ entry: i });
-  });
-  return violations;
+  const found: number[] = [];
+  const from = clockMinutes(quiet.from);
+  const to = clockMinutes(quiet.to);
+  if (from === to) return found;
+  for (let i = 0; i < calendar.length; i++) {
+    if (!calendar.timeKnown(i) || (quiet.channels && !quiet.channels.includes(calendar.source(i).channel))) continue;
+    const minuteOfDay = ((calendar.minute(i) % DAY) + DAY) % DAY;
+    if (from < to ? minuteOfDay >= from && minuteOfDay < to : minuteOfDay >= from || minuteOfDay < to) found.push(i);
+  }
+  return found;
+}
+
+/** What lint needs of one persona's simulation: its violations, each with what its finding says. */
+export interface PersonaViolations {
+  persona: Persona;
+  /** `entries` count messages of the window (their indexes are those of the full calendar). */
+  pressure: PressureViolation[];
+  quietHours: Array<{ entry: EntrySource; at: Moment }>;
+}
+
+/**
+ * The violations of one persona, without building the calendar: the same play as
+ * simulatePersona, entries recorded compactly, the same checks on them in the same order
+ * (test/simulate/lint-violations.test.ts compares both on a generated plan).
+ */
+export function personaViolations(model: Model, persona: Persona): PersonaViolations {
+  const { player, order } = playPersona(model, persona, true);
+  const { sources, minutes, known } = player;
+  const view: CalendarView = {
+    length: order.length,
+    minute: (i) => minutes[order[i]!]!,
+    timeKnown: (i) => known[order[i]!]!,
+    source: (i) => sources[order[i]!]!,
+  };
+  return {
+    persona,
+    pressure: pressureIn(view, model.settings.pressure ?? []),
+    quietHours: quietIn(view, model.settings.quietHours).map((i) => ({ entry: view.source(i), at: { minute: view.minute(i), timeKnown: view.timeKnown(i) } })),
+  };
+}
+
+const violations = new WeakMap<Model, PersonaViolations[]>();
+
+/**
+ * Every persona's violations, once per model: what marketing-pressure and quiet-hours
+ * share. From the full simulation when something already made it (the report), else
+ * computed without calendars.
+ */
+export function violationsOf(model: Model): PersonaViolations[] {
+  let results = violations.get(model);
+  if (!results) {
+    const full = simulations.get(model);
+    results = full
+      ? full.map((result) => ({
+          persona: result.persona,
+          pressure: result.pressure,
+          quietHours: result.quietHours.map(({ entry }) => {
+            const calendarEntry = result.calendar[entry]!;
+            return { entry: calendarEntry, at: { minute: calendarEntry.minute, timeKnown: calendarEntry.timeKnown } };
+          }),
+        }))
+      : model.personas.map((persona) => personaViolations(model, persona));
+    violations.set(model, results);
+  }
+  return results;
 }
 
 /** "J+2 18:30" (fr) or "D+2 18:30" (en); without the time when it is not known. */
