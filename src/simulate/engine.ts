@@ -484,14 +484,43 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   const length = compact ? player.minutes.length : player.calendar.length;
   const minutes = new Float64Array(length);
   const ranks = new Float64Array(length);
-  const order = new Uint32Array(length);
   for (let i = 0; i < length; i++) {
     minutes[i] = compact ? player.minutes[i]! : player.calendar[i]!.minute;
     ranks[i] = player.ranks[i]!;
-    order[i] = i;
   }
-  order.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
-  return { player, order };
+  return { player, order: calendarOrder(minutes, ranks) };
+}
+
+/**
+ * Positions 0…n-1 by minute, then rank, then position. When every (minute, rank, position)
+ * fits one exact number, a numeric sort of those numbers (no comparator: several times
+ * faster on a large calendar); else a sort with the comparator. Both give the same order.
+ */
+function calendarOrder(minutes: Float64Array, ranks: Float64Array): Uint32Array {
+  const length = minutes.length;
+  const order = new Uint32Array(length);
+  let low = Infinity;
+  let high = -Infinity;
+  let maxRank = 0;
+  let integral = true;
+  for (let i = 0; i < length; i++) {
+    const minute = minutes[i]!;
+    if (minute < low) low = minute;
+    if (minute > high) high = minute;
+    if (ranks[i]! > maxRank) maxRank = ranks[i]!;
+    if (!Number.isInteger(minute) || !Number.isInteger(ranks[i]!) || ranks[i]! < 0) integral = false;
+  }
+  const perRank = length;
+  const perMinute = (maxRank + 1) * perRank;
+  if (length > 0 && integral && (high - low + 1) * perMinute < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(length);
+    for (let i = 0; i < length; i++) keys[i] = (minutes[i]! - low) * perMinute + ranks[i]! * perRank + i;
+    keys.sort();
+    for (let i = 0; i < length; i++) order[i] = keys[i]! % perRank;
+    return order;
+  }
+  for (let i = 0; i < length; i++) order[i] = i;
+  return order.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
 }
 
 /** Plays one persona's story through every scenario it triggers. */
@@ -612,13 +641,17 @@ export interface PersonaViolations {
  */
 export function personaViolations(model: Model, persona: Persona): PersonaViolations {
   const { player, order } = playPersona(model, persona, true);
-  const { sources, minutes, known } = player;
-  const view: CalendarView = {
-    length: order.length,
-    minute: (i) => minutes[order[i]!]!,
-    timeKnown: (i) => known[order[i]!]!,
-    source: (i) => sources[order[i]!]!,
-  };
+  const length = order.length;
+  const minutes = new Float64Array(length);
+  const known = new Array<boolean>(length);
+  const sources = new Array<EntrySource>(length);
+  for (let i = 0; i < length; i++) {
+    const from = order[i]!;
+    minutes[i] = player.minutes[from]!;
+    known[i] = player.known[from]!;
+    sources[i] = player.sources[from]!;
+  }
+  const view: CalendarView = { length, minute: (i) => minutes[i]!, timeKnown: (i) => known[i]!, source: (i) => sources[i]! };
   return {
     persona,
     pressure: pressureIn(view, model.settings.pressure ?? []),
