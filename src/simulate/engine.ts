@@ -451,7 +451,18 @@ function triggeredFor(index: Map<string, Map<string, Playable[]>>, event: string
     if (list) lists.push(list);
   }
   if (lists.length <= 1) return lists[0] ?? [];
-  return lists.flat().sort((a, b) => a.ordinal - b.ordinal);
+  // Each list is in model order and they share no scenario: merged by taking the lowest head.
+  const merged: Playable[] = [];
+  const heads = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const head = lists[l]![heads[l]!];
+      if (head !== undefined && (pick < 0 || head.ordinal < lists[pick]![heads[pick]!]!.ordinal)) pick = l;
+    }
+    if (pick < 0) return merged;
+    merged.push(lists[pick]![heads[pick]!++]!);
+  }
 }
 
 /** Plays one persona's story through every scenario it triggers; the calendar's order is `order`. */
@@ -545,20 +556,22 @@ export function simulate(model: Model, personaId?: string): PersonaSimulation[] 
   return personas.map((persona) => simulatePersona(model, persona));
 }
 
-/** A calendar in time order as the violation checks read it: a list of entries, or lint's compact record. */
+/** A calendar in time order as the violation checks read it (plain arrays: a list of entries, or lint's compact record). */
 interface CalendarView {
-  readonly length: number;
-  minute(i: number): number;
-  timeKnown(i: number): boolean;
-  source(i: number): EntrySource;
+  minutes: ArrayLike<number>;
+  known: ArrayLike<boolean>;
+  sources: ArrayLike<EntrySource>;
 }
 
-const viewOf = (calendar: readonly CalendarEntry[]): CalendarView => ({
-  length: calendar.length,
-  minute: (i) => calendar[i]!.minute,
-  timeKnown: (i) => calendar[i]!.timeKnown,
-  source: (i) => calendar[i]!,
-});
+function viewOf(calendar: readonly CalendarEntry[]): CalendarView {
+  const minutes = new Float64Array(calendar.length);
+  const known = new Array<boolean>(calendar.length);
+  for (let i = 0; i < calendar.length; i++) {
+    minutes[i] = calendar[i]!.minute;
+    known[i] = calendar[i]!.timeKnown;
+  }
+  return { minutes, known, sources: calendar };
+}
 
 /**
  * Each breach of a cap: the first window of `per` from a message that holds more than
@@ -569,21 +582,21 @@ export function pressureViolations(calendar: readonly CalendarEntry[], caps: rea
   return pressureIn(viewOf(calendar), caps);
 }
 
-function pressureIn(calendar: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
+function pressureIn({ minutes, known, sources }: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
   const violations: PressureViolation[] = [];
   caps.forEach((cap, capIndex) => {
     const per = periodMinutes(cap.per);
     if (per === undefined) return;
     const counted: number[] = [];
-    for (let i = 0; i < calendar.length; i++) if (!cap.channels || cap.channels.includes(calendar.source(i).channel)) counted.push(i);
+    for (let i = 0; i < minutes.length; i++) if (!cap.channels || cap.channels.includes(sources[i]!.channel)) counted.push(i);
     let start = 0;
     // Both ends only move forward: linear in the calendar.
     let end = 0;
     while (start < counted.length) {
       const first = counted[start]!;
-      const firstMinute = calendar.minute(first);
+      const firstMinute = minutes[first]!;
       if (end < start) end = start;
-      while (end < counted.length && calendar.minute(counted[end]!) < firstMinute + per) end++;
+      while (end < counted.length && minutes[counted[end]!]! < firstMinute + per) end++;
       if (end - start > cap.max) {
         const entries = counted.slice(start, end);
         const last = entries[entries.length - 1]!;
@@ -593,9 +606,9 @@ function pressureIn(calendar: CalendarView, caps: readonly PressureCap[]): Press
           max: cap.max,
           per: cap.per,
           entries,
-          from: { minute: firstMinute, timeKnown: calendar.timeKnown(first) },
-          to: { minute: calendar.minute(last), timeKnown: calendar.timeKnown(last) },
-          scenarios: [...new Set(entries.map((i) => calendar.source(i).scenario))],
+          from: { minute: firstMinute, timeKnown: known[first]! },
+          to: { minute: minutes[last]!, timeKnown: known[last]! },
+          scenarios: [...new Set(entries.map((i) => sources[i]!.scenario))],
         });
         start = end;
       } else {
@@ -612,15 +625,15 @@ export function quietHoursViolations(calendar: readonly CalendarEntry[], quiet: 
 }
 
 /** Indexes of the calendar entries in quiet hours. */
-function quietIn(calendar: CalendarView, quiet: QuietHours | undefined): number[] {
+function quietIn({ minutes, known, sources }: CalendarView, quiet: QuietHours | undefined): number[] {
   if (!quiet) return [];
   const found: number[] = [];
   const from = clockMinutes(quiet.from);
   const to = clockMinutes(quiet.to);
   if (from === to) return found;
-  for (let i = 0; i < calendar.length; i++) {
-    if (!calendar.timeKnown(i) || (quiet.channels && !quiet.channels.includes(calendar.source(i).channel))) continue;
-    const minuteOfDay = ((calendar.minute(i) % DAY) + DAY) % DAY;
+  for (let i = 0; i < minutes.length; i++) {
+    if (!known[i] || (quiet.channels && !quiet.channels.includes(sources[i]!.channel))) continue;
+    const minuteOfDay = ((minutes[i]! % DAY) + DAY) % DAY;
     if (from < to ? minuteOfDay >= from && minuteOfDay < to : minuteOfDay >= from || minuteOfDay < to) found.push(i);
   }
   return found;
@@ -651,11 +664,11 @@ export function personaViolations(model: Model, persona: Persona): PersonaViolat
     known[i] = player.known[from]!;
     sources[i] = player.sources[from]!;
   }
-  const view: CalendarView = { length, minute: (i) => minutes[i]!, timeKnown: (i) => known[i]!, source: (i) => sources[i]! };
+  const view: CalendarView = { minutes, known, sources };
   return {
     persona,
     pressure: pressureIn(view, model.settings.pressure ?? []),
-    quietHours: quietIn(view, model.settings.quietHours).map((i) => ({ entry: view.source(i), at: { minute: view.minute(i), timeKnown: view.timeKnown(i) } })),
+    quietHours: quietIn(view, model.settings.quietHours).map((i) => ({ entry: sources[i]!, at: { minute: minutes[i]!, timeKnown: known[i]! } })),
   };
 }
 
