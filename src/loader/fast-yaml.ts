@@ -136,7 +136,7 @@ export function indexTopLevelSequences(source: string): SequenceIndex {
 }
 
 /** One entry of a block sequence found by its lines: where its line starts, its `-` column, and where it ends. */
-interface EntryLines {
+export interface EntryLines {
   lineStart: number;
   indent: number;
   /** Start of the first line after the entry (a line indented at most as its `-`), or the end of the text. */
@@ -146,7 +146,7 @@ interface EntryLines {
 }
 
 /** The entry starting at lineStart (its `-` at column indent): where it ends and whether it is `- key: …`. */
-function entryLines(source: string, lineStart: number, indent: number): EntryLines {
+export function entryLines(source: string, lineStart: number, indent: number): EntryLines {
   let position = lineStart + indent + 1;
   while (source.charCodeAt(position) === SPACE) position++;
   let keyColumn = -1;
@@ -174,7 +174,7 @@ function entryLines(source: string, lineStart: number, indent: number): EntryLin
  * line), entry `index` of the block sequence under `key`, found by the lines' indentation;
  * undefined when `key` is not followed by a block sequence there or has no such entry.
  */
-function nestedEntry(source: string, parent: EntryLines, key: string, index: number): EntryLines | undefined {
+export function nestedEntry(source: string, parent: EntryLines, key: string, index: number): EntryLines | undefined {
   const keyColumn = parent.keyColumn;
   // The key's line: the entry's line (its first key) or a line indented to keyColumn.
   let lineStart = parent.lineStart;

@@ -1,5 +1,17 @@
 import type { JsonPath, Location, Position, Range } from '../diagnostics/types.js';
-import { indexTopLevelSequences, readerSource, readEntrySpans, readSimpleYamlSpans, SPAN_SEPARATOR, UNSUPPORTED, type NodeSpan } from './fast-yaml.js';
+import {
+  entryLines,
+  indexTopLevelSequences,
+  nestedEntry,
+  readerSource,
+  readEntrySpans,
+  readSimpleYamlSpans,
+  SPAN_SEPARATOR,
+  UNSUPPORTED,
+  type EntryLines,
+  type NodeSpan,
+  type SequenceIndex,
+} from './fast-yaml.js';
 
 type YamlModule = typeof import('yaml');
 type YamlNode = import('yaml').Node;
@@ -139,16 +151,119 @@ export function entryResolver(text: string, locations: readonly Location[]): Pos
     entries.set(innermost, found);
     return found;
   };
-  for (const location of locations) if (!location.range && !entryOf(location.path)) return undefined;
+  // A key of the entry itself with a one-line scalar value (a step's `after`, `channel`):
+  // found on the entry's lines, without reading the entry (what most findings point at).
+  const direct = new Map<Location, { start: number; end: number }>();
+  for (const location of locations) {
+    if (location.range) continue;
+    const span = keyOfEntry(source, index, location);
+    if (span) direct.set(location, span);
+    else if (!entryOf(location.path)) return undefined;
+  }
   const locate = lineLocator(source, index.lineStarts);
   return {
     resolve(location) {
       if (location.range) return location.range;
+      const span = direct.get(location) ?? keyOfEntry(source, index, location);
+      if (span) return spanRange(source, locate, location, span.start, span.end);
       const found = entryOf(location.path)!;
       return walkSpans(found.spans, source, locate, location, found.node, found.depth, found.key);
     },
   };
 }
+
+/** The innermost list entry on `path` found by lines alone, and its depth in the path: what readEntrySpans reads. */
+function innermostEntry(source: string, index: SequenceIndex, path: JsonPath): { entry: EntryLines; depth: number } | undefined {
+  const section = path[0];
+  const first = path[1];
+  if (typeof section !== 'string' || typeof first !== 'number') return undefined;
+  const sequence = index.sections.get(section);
+  const start = sequence?.starts[first];
+  if (sequence === undefined || start === undefined) return undefined;
+  let entry = entryLines(source, start, sequence.indent);
+  let depth = 2;
+  for (;;) {
+    const key = path[depth];
+    const next = path[depth + 1];
+    if (typeof key !== 'string' || typeof next !== 'number' || entry.keyColumn < 0) break;
+    const nested = nestedEntry(source, entry, key, next);
+    if (!nested) break;
+    entry = nested;
+    depth += 2;
+  }
+  return { entry, depth };
+}
+
+/**
+ * When `location` names a key of a compact-mapping list entry (`- after: J+2`, the path ending
+ * one key below the innermost entry) whose value is a scalar on the key's line: the span the
+ * reader records for that key or value, found on the entry's lines (keys stand at the
+ * entry's key column; the file is known to be read whole by the reader, so it holds no
+ * duplicate key, multi-line scalar or other construct that would change them). Undefined
+ * in any other case, which the entry's read handles.
+ */
+function keyOfEntry(source: string, index: SequenceIndex, location: Location): { start: number; end: number } | undefined {
+  const path = location.path;
+  const key = path[path.length - 1];
+  if (typeof key !== 'string' || path.length < 3 || !PLAIN_KEY.test(key)) return undefined;
+  const found = innermostEntry(source, index, path);
+  if (!found || found.depth !== path.length - 1 || found.entry.keyColumn < 0) return undefined;
+  const { entry } = found;
+  for (let lineStart = entry.lineStart; lineStart < entry.end;) {
+    let p = lineStart;
+    while (source.charCodeAt(p) === SPACE) p++;
+    let lineEnd = source.indexOf('\n', p);
+    if (lineEnd === -1) lineEnd = source.length;
+    const at = lineStart === entry.lineStart ? lineStart + entry.keyColumn : p;
+    if (
+      (lineStart === entry.lineStart || p - lineStart === entry.keyColumn) &&
+      p < lineEnd &&
+      source.startsWith(key, at) &&
+      source.charCodeAt(at + key.length) === COLON
+    ) {
+      const keyEnd = at + key.length;
+      if (location.target === 'key') return { start: at, end: keyEnd };
+      return scalarOnLine(source, keyEnd + 1, lineEnd);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** The span of a one-line plain or quoted scalar from `position` (after a key's colon), as the reader records it; undefined for anything else. */
+function scalarOnLine(source: string, position: number, lineEnd: number): { start: number; end: number } | undefined {
+  while (source.charCodeAt(position) === SPACE) position++;
+  if (position >= lineEnd) return undefined;
+  const c = source.charCodeAt(position);
+  if (c === HASH || c === 0x7c || c === 0x3e || c === 0x5b || c === 0x7b) return undefined; // nested, empty, block scalar, flow
+  if (c === 0x22) {
+    for (let i = position + 1; i < lineEnd; i++) {
+      const d = source.charCodeAt(i);
+      if (d === 0x22) return { start: position, end: i + 1 };
+      if (d === 0x5c) i++;
+    }
+    return undefined;
+  }
+  if (c === 0x27) {
+    for (let from = position + 1; ;) {
+      const close = source.indexOf("'", from);
+      if (close === -1 || close >= lineEnd) return undefined;
+      if (source.charCodeAt(close + 1) !== 0x27) return { start: position, end: close + 1 };
+      from = close + 2;
+    }
+  }
+  // A plain scalar runs to the end of the line or to ` #`, without its trailing spaces.
+  let stop = position + 1;
+  for (; stop < lineEnd; stop++) if (source.charCodeAt(stop) === SPACE && source.charCodeAt(stop + 1) === HASH) break;
+  while (source.charCodeAt(stop - 1) === SPACE) stop--;
+  return { start: position, end: stop };
+}
+
+/** A key the reader reads unquoted, up to its colon. */
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
 
 /** From `node` (at depth `from` of the path, span key `key`), down the rest of the path as far as it goes. */
 function walkSpans(

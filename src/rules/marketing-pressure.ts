@@ -1,4 +1,4 @@
-import { formatMoment, simulationsOf } from '../simulate/engine.js';
+import { formatMoment, violationsOf } from '../simulate/engine.js';
 import { createRule } from './create-rule.js';
 
 export const marketingPressure = createRule({
@@ -7,7 +7,7 @@ export const marketingPressure = createRule({
   check({ model, report }) {
     if (!model.settings.pressure?.length || model.personas.length === 0) return;
     const locale = model.settings.locale;
-    for (const result of simulationsOf(model)) {
+    for (const result of violationsOf(model)) {
       // One finding per cap a persona breaks: its first window, how often, and every scenario involved.
       const byCap = new Map<number, typeof result.pressure>();
       for (const violation of result.pressure) byCap.set(violation.cap, [...(byCap.get(violation.cap) ?? []), violation]);

@@ -1,4 +1,4 @@
-import { formatMoment, simulationsOf } from '../simulate/engine.js';
+import { formatMoment, violationsOf } from '../simulate/engine.js';
 import { createRule } from './create-rule.js';
 
 export const quietHours = createRule({
@@ -10,9 +10,8 @@ export const quietHours = createRule({
     const locale = model.settings.locale;
     // A step is reported once, for the first persona whose calendar puts it in the window.
     const reported = new Set<object>();
-    for (const result of simulationsOf(model)) {
-      for (const violation of result.quietHours) {
-        const entry = result.calendar[violation.entry]!;
+    for (const result of violationsOf(model)) {
+      for (const { entry, at } of result.quietHours) {
         if (reported.has(entry.origin)) continue;
         reported.add(entry.origin);
         report({
@@ -22,7 +21,7 @@ export const quietHours = createRule({
             step: entry.step,
             scenario: entry.scenario,
             channel: entry.channel,
-            at: formatMoment(entry, locale),
+            at: formatMoment(at, locale),
             persona: result.persona.id,
             from: quiet.from,
             to: quiet.to,

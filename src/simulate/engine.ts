@@ -171,9 +171,19 @@ interface Playable {
   linear: PlannedStep[] | null | undefined;
 }
 
-interface PlannedStep {
+/** What a finding reads of a calendar entry: a CalendarEntry, or the planned step it would be made from. */
+export interface EntrySource {
+  scenario: string;
+  step: string;
+  channel: string;
+  kind: CalendarEntry['kind'];
+  origin: Origin;
+}
+
+interface PlannedStep extends EntrySource {
   offset: number | undefined;
-  step: Step;
+  /** The step itself (`step` is its label, as in calendar entries). */
+  source: Step;
   where: { step: string; branch: string };
   channel: string;
   label: string;
@@ -182,14 +192,20 @@ interface PlannedStep {
 
 function plannedSteps(scenario: Scenario): PlannedStep[] | undefined {
   if (!isLinear(scenario)) return undefined;
-  return scenario.steps.map((step, index) => ({
-    offset: offsetMinutes(step.after),
-    step,
-    where: { step: step.id ?? String(index + 1), branch: '' },
-    channel: step.channel,
-    label: labelOf(step),
-    origin: step.origin,
-  }));
+  return scenario.steps.map((step, index) => {
+    const where = { step: step.id ?? String(index + 1), branch: '' };
+    return {
+      scenario: scenario.id,
+      step: where.step,
+      channel: step.channel,
+      kind: 'message' as const,
+      origin: step.origin,
+      offset: offsetMinutes(step.after),
+      source: step,
+      where,
+      label: labelOf(step),
+    };
+  });
 }
 
 class PersonaPlayer {
@@ -200,11 +216,27 @@ class PersonaPlayer {
   rank = 0;
   readonly runs: ScenarioRun[] = [];
   readonly skipped: SkippedStep[] = [];
+  /**
+   * Compact mode (lint: only violations are wanted): entries are recorded as their source,
+   * minute and time-known flag in `sources`, `minutes`, `known` (and `ranks`), and no
+   * calendar entry is made for a planned step.
+   */
+  readonly sources: EntrySource[] = [];
+  readonly minutes: number[] = [];
+  readonly known: boolean[] = [];
 
   constructor(
     private readonly persona: Persona,
     private readonly events: readonly TimedEvent[],
+    private readonly compact = false,
   ) {}
+
+  private record(source: EntrySource, minute: number, timeKnown: boolean): void {
+    this.sources.push(source);
+    this.minutes.push(minute);
+    this.known.push(timeKnown);
+    this.ranks.push(this.rank);
+  }
 
   /** The first of these events strictly after `after` (and before `until`), in time then story order. */
   private firstEvent(names: ReadonlySet<string>, after: number, until = Infinity): TimedEvent | undefined {
@@ -247,7 +279,8 @@ class PersonaPlayer {
           return run;
         }
         const at = { minute, timeKnown: trigger.timeKnown };
-        if (ready.step.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.step, at);
+        if (ready.source.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.source, at);
+        else if (this.compact) this.record(ready, minute, trigger.timeKnown);
         else this.push(calendarEntry(scenario.id, ready.where, at, ready.channel, 'message', ready.label, ready.origin));
       }
       return run;
@@ -336,6 +369,7 @@ class PersonaPlayer {
   }
 
   private push(entry: CalendarEntry): void {
+    if (this.compact) return this.record(entry, entry.minute, entry.timeKnown);
     this.calendar.push(entry);
     this.ranks.push(this.rank);
   }
@@ -376,10 +410,10 @@ function calendarEntry(
   return { minute: at.minute, timeKnown: at.timeKnown, scenario, step: where.step, branch: where.branch, channel, kind, label, origin };
 }
 
-/** Scenarios by trigger event, built once per model. */
-const byTrigger = new WeakMap<Model, Map<string, Playable[]>>();
+/** Scenarios by trigger event, then by target, in model order, built once per model. */
+const byTrigger = new WeakMap<Model, Map<string, Map<string, Playable[]>>>();
 
-function scenariosTriggeredBy(model: Model): Map<string, Playable[]> {
+function scenariosTriggeredBy(model: Model): Map<string, Map<string, Playable[]>> {
   let index = byTrigger.get(model);
   if (index) return index;
   index = new Map();
@@ -397,29 +431,56 @@ function scenariosTriggeredBy(model: Model): Map<string, Playable[]> {
       goal: scenario.goal,
       linear: undefined,
     };
-    const list = index!.get(scenario.trigger.event);
+    let byTarget = index!.get(scenario.trigger.event);
+    if (!byTarget) index!.set(scenario.trigger.event, (byTarget = new Map()));
+    const list = byTarget.get(playable.target);
     if (list) list.push(playable);
-    else index!.set(scenario.trigger.event, [playable]);
+    else byTarget.set(playable.target, [playable]);
   });
   byTrigger.set(model, index);
   return index;
 }
 
-/** Plays one persona's story through every scenario it triggers. */
-export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
+/** The scenarios an event triggers for a persona of these targets, in model order. */
+function triggeredFor(index: Map<string, Map<string, Playable[]>>, event: string, targets: readonly string[]): readonly Playable[] {
+  const byTarget = index.get(event);
+  if (!byTarget) return [];
+  const lists: Playable[][] = [];
+  for (const target of new Set(targets)) {
+    const list = byTarget.get(target);
+    if (list) lists.push(list);
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  // Each list is in model order and they share no scenario: merged by taking the lowest head.
+  const merged: Playable[] = [];
+  const heads = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const head = lists[l]![heads[l]!];
+      if (head !== undefined && (pick < 0 || head.ordinal < lists[pick]![heads[pick]!]!.ordinal)) pick = l;
+    }
+    if (pick < 0) return merged;
+    merged.push(lists[pick]![heads[pick]!++]!);
+  }
+}
+
+/** Plays one persona's story through every scenario it triggers; the calendar's order is `order`. */
+function playPersona(model: Model, persona: Persona, compact: boolean): { player: PersonaPlayer; order: Uint32Array } {
   const events: TimedEvent[] = [];
   persona.events.forEach((event, order) => {
     const at = parseAt(event.at);
     if (at) events.push({ ...at, event: event.event, order });
   });
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
-  const player = new PersonaPlayer(persona, events);
+  const player = new PersonaPlayer(persona, events, compact);
   const index = scenariosTriggeredBy(model);
   const runsByScenario = new Map<number, ScenarioRun[]>();
-  const targets = persona.target;
+  const triggered = new Map<string, readonly Playable[]>();
   for (const event of events) {
-    for (const playable of index.get(event.event) ?? []) {
-      if (!targets.includes(playable.target)) continue;
+    let playables = triggered.get(event.event);
+    if (!playables) triggered.set(event.event, (playables = triggeredFor(index, event.event, persona.target)));
+    for (const playable of playables) {
       const previous = runsByScenario.get(playable.ordinal);
       if (previous !== undefined && previous.length > 0 && playable.reentry === 'never') continue;
       if (previous !== undefined && playable.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
@@ -431,18 +492,54 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
   }
   // By minute, then scenario order, then play order (a stable sort of the played calendar),
   // sorting positions over plain number arrays rather than the entries themselves.
-  const played = player.calendar;
-  const minutes = new Float64Array(played.length);
-  const ranks = new Float64Array(played.length);
-  const positions = new Uint32Array(played.length);
-  for (let i = 0; i < played.length; i++) {
-    minutes[i] = played[i]!.minute;
+  const length = compact ? player.minutes.length : player.calendar.length;
+  const minutes = new Float64Array(length);
+  const ranks = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    minutes[i] = compact ? player.minutes[i]! : player.calendar[i]!.minute;
     ranks[i] = player.ranks[i]!;
-    positions[i] = i;
   }
-  positions.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
+  return { player, order: calendarOrder(minutes, ranks) };
+}
+
+/**
+ * Positions 0…n-1 by minute, then rank, then position. When every (minute, rank, position)
+ * fits one exact number, a numeric sort of those numbers (no comparator: several times
+ * faster on a large calendar); else a sort with the comparator. Both give the same order.
+ */
+function calendarOrder(minutes: Float64Array, ranks: Float64Array): Uint32Array {
+  const length = minutes.length;
+  const order = new Uint32Array(length);
+  let low = Infinity;
+  let high = -Infinity;
+  let maxRank = 0;
+  let integral = true;
+  for (let i = 0; i < length; i++) {
+    const minute = minutes[i]!;
+    if (minute < low) low = minute;
+    if (minute > high) high = minute;
+    if (ranks[i]! > maxRank) maxRank = ranks[i]!;
+    if (!Number.isInteger(minute) || !Number.isInteger(ranks[i]!) || ranks[i]! < 0) integral = false;
+  }
+  const perRank = length;
+  const perMinute = (maxRank + 1) * perRank;
+  if (length > 0 && integral && (high - low + 1) * perMinute < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(length);
+    for (let i = 0; i < length; i++) keys[i] = (minutes[i]! - low) * perMinute + ranks[i]! * perRank + i;
+    keys.sort();
+    for (let i = 0; i < length; i++) order[i] = keys[i]! % perRank;
+    return order;
+  }
+  for (let i = 0; i < length; i++) order[i] = i;
+  return order.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
+}
+
+/** Plays one persona's story through every scenario it triggers. */
+export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
+  const { player, order } = playPersona(model, persona, false);
+  const played = player.calendar;
   const calendar: CalendarEntry[] = new Array<CalendarEntry>(played.length);
-  for (let i = 0; i < played.length; i++) calendar[i] = played[positions[i]!]!;
+  for (let i = 0; i < played.length; i++) calendar[i] = played[order[i]!]!;
   return {
     persona,
     calendar,
@@ -459,39 +556,59 @@ export function simulate(model: Model, personaId?: string): PersonaSimulation[] 
   return personas.map((persona) => simulatePersona(model, persona));
 }
 
+/** A calendar in time order as the violation checks read it (plain arrays: a list of entries, or lint's compact record). */
+interface CalendarView {
+  minutes: ArrayLike<number>;
+  known: ArrayLike<boolean>;
+  sources: ArrayLike<EntrySource>;
+}
+
+function viewOf(calendar: readonly CalendarEntry[]): CalendarView {
+  const minutes = new Float64Array(calendar.length);
+  const known = new Array<boolean>(calendar.length);
+  for (let i = 0; i < calendar.length; i++) {
+    minutes[i] = calendar[i]!.minute;
+    known[i] = calendar[i]!.timeKnown;
+  }
+  return { minutes, known, sources: calendar };
+}
+
 /**
  * Each breach of a cap: the first window of `per` from a message that holds more than
  * `max` messages on the cap's channels. The next search starts after that window, so one
  * busy stretch is reported once.
  */
 export function pressureViolations(calendar: readonly CalendarEntry[], caps: readonly PressureCap[]): PressureViolation[] {
+  return pressureIn(viewOf(calendar), caps);
+}
+
+function pressureIn({ minutes, known, sources }: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
   const violations: PressureViolation[] = [];
   caps.forEach((cap, capIndex) => {
     const per = periodMinutes(cap.per);
     if (per === undefined) return;
     const counted: number[] = [];
-    calendar.forEach((entry, i) => {
-      if (!cap.channels || cap.channels.includes(entry.channel)) counted.push(i);
-    });
+    for (let i = 0; i < minutes.length; i++) if (!cap.channels || cap.channels.includes(sources[i]!.channel)) counted.push(i);
     let start = 0;
     // Both ends only move forward: linear in the calendar.
     let end = 0;
     while (start < counted.length) {
-      const first = calendar[counted[start]!]!;
+      const first = counted[start]!;
+      const firstMinute = minutes[first]!;
       if (end < start) end = start;
-      while (end < counted.length && calendar[counted[end]!]!.minute < first.minute + per) end++;
+      while (end < counted.length && minutes[counted[end]!]! < firstMinute + per) end++;
       if (end - start > cap.max) {
         const entries = counted.slice(start, end);
-        const last = calendar[entries[entries.length - 1]!]!;
+        const last = entries[entries.length - 1]!;
         violations.push({
           cap: capIndex,
           ...(cap.channels ? { channels: cap.channels } : {}),
           max: cap.max,
           per: cap.per,
           entries,
-          from: { minute: first.minute, timeKnown: first.timeKnown },
-          to: { minute: last.minute, timeKnown: last.timeKnown },
-          scenarios: [...new Set(entries.map((i) => calendar[i]!.scenario))],
+          from: { minute: firstMinute, timeKnown: known[first]! },
+          to: { minute: minutes[last]!, timeKnown: known[last]! },
+          scenarios: [...new Set(entries.map((i) => sources[i]!.scenario))],
         });
         start = end;
       } else {
@@ -504,13 +621,81 @@ export function pressureViolations(calendar: readonly CalendarEntry[], caps: rea
 
 /** Messages whose time of day is known and falls in the quiet hours of their channel. */
 export function quietHoursViolations(calendar: readonly CalendarEntry[], quiet: QuietHours | undefined): QuietHoursViolation[] {
+  return quietIn(viewOf(calendar), quiet).map((entry) => ({ entry }));
+}
+
+/** Indexes of the calendar entries in quiet hours. */
+function quietIn({ minutes, known, sources }: CalendarView, quiet: QuietHours | undefined): number[] {
   if (!quiet) return [];
-  const violations: QuietHoursViolation[] = [];
-  calendar.forEach((entry, i) => {
-    if (!entry.timeKnown || (quiet.channels && !quiet.channels.includes(entry.channel))) return;
-    if (inQuietHours(((entry.minute % DAY) + DAY) % DAY, quiet)) violations.push({ entry: i });
-  });
-  return violations;
+  const found: number[] = [];
+  const from = clockMinutes(quiet.from);
+  const to = clockMinutes(quiet.to);
+  if (from === to) return found;
+  for (let i = 0; i < minutes.length; i++) {
+    if (!known[i] || (quiet.channels && !quiet.channels.includes(sources[i]!.channel))) continue;
+    const minuteOfDay = ((minutes[i]! % DAY) + DAY) % DAY;
+    if (from < to ? minuteOfDay >= from && minuteOfDay < to : minuteOfDay >= from || minuteOfDay < to) found.push(i);
+  }
+  return found;
+}
+
+/** What lint needs of one persona's simulation: its violations, each with what its finding says. */
+export interface PersonaViolations {
+  persona: Persona;
+  /** `entries` count messages of the window (their indexes are those of the full calendar). */
+  pressure: PressureViolation[];
+  quietHours: Array<{ entry: EntrySource; at: Moment }>;
+}
+
+/**
+ * The violations of one persona, without building the calendar: the same play as
+ * simulatePersona, entries recorded compactly, the same checks on them in the same order
+ * (test/simulate/lint-violations.test.ts compares both on a generated plan).
+ */
+export function personaViolations(model: Model, persona: Persona): PersonaViolations {
+  const { player, order } = playPersona(model, persona, true);
+  const length = order.length;
+  const minutes = new Float64Array(length);
+  const known = new Array<boolean>(length);
+  const sources = new Array<EntrySource>(length);
+  for (let i = 0; i < length; i++) {
+    const from = order[i]!;
+    minutes[i] = player.minutes[from]!;
+    known[i] = player.known[from]!;
+    sources[i] = player.sources[from]!;
+  }
+  const view: CalendarView = { minutes, known, sources };
+  return {
+    persona,
+    pressure: pressureIn(view, model.settings.pressure ?? []),
+    quietHours: quietIn(view, model.settings.quietHours).map((i) => ({ entry: sources[i]!, at: { minute: minutes[i]!, timeKnown: known[i]! } })),
+  };
+}
+
+const violations = new WeakMap<Model, PersonaViolations[]>();
+
+/**
+ * Every persona's violations, once per model: what marketing-pressure and quiet-hours
+ * share. From the full simulation when something already made it (the report), else
+ * computed without calendars.
+ */
+export function violationsOf(model: Model): PersonaViolations[] {
+  let results = violations.get(model);
+  if (!results) {
+    const full = simulations.get(model);
+    results = full
+      ? full.map((result) => ({
+          persona: result.persona,
+          pressure: result.pressure,
+          quietHours: result.quietHours.map(({ entry }) => {
+            const calendarEntry = result.calendar[entry]!;
+            return { entry: calendarEntry, at: { minute: calendarEntry.minute, timeKnown: calendarEntry.timeKnown } };
+          }),
+        }))
+      : model.personas.map((persona) => personaViolations(model, persona));
+    violations.set(model, results);
+  }
+  return results;
 }
 
 /** "J+2 18:30" (fr) or "D+2 18:30" (en); without the time when it is not known. */
