@@ -8,6 +8,7 @@ import { defaultBase, GitError, gitSource, gitTopLevel, resolveCommit } from '..
 import { findWorkspaceRoot, type WorkspaceSource } from '../loader/discover.js';
 import { lintWorkspace } from '../pipeline/lint.js';
 import { loadWorkspace } from '../pipeline/load.js';
+import { WorkspaceReuse } from '../pipeline/reuse.js';
 import { emit, useColor, workspaceArgument } from './context.js';
 import type { DiffCommandOptions } from './diff.js';
 import { CliError, EXIT } from './errors.js';
@@ -27,20 +28,22 @@ const defaultIo = (options: DiffCommandOptions): DiffIo => ({
   color: useColor(currentIo().stdout, options.color),
 });
 
-async function side(label: string, root: string, source?: WorkspaceSource): Promise<DiffSide> {
-  const workspace = await loadWorkspace(root, { source });
+/** Loads and lints one side; `reuse` carries the first side's work on identical files over to the second. */
+export async function side(label: string, root: string, reuse: WorkspaceReuse, source?: WorkspaceSource): Promise<DiffSide> {
+  const workspace = await loadWorkspace(root, { source, reuse });
   writeNotices(workspace);
-  return { label, model: workspace.model, lint: await lintWorkspace(workspace) };
+  const checkRule = reuse.checkRule(workspace.model);
+  return { label, model: workspace.model, lint: await lintWorkspace(workspace, checkRule ? { checkRule } : {}) };
 }
 
-function folderSide(dir: string, cwd: string, flag: string): Promise<DiffSide> {
+function folderSide(dir: string, cwd: string, flag: string, reuse: WorkspaceReuse): Promise<DiffSide> {
   const absolute = path.resolve(cwd, dir);
   try {
     workspaceArgument(absolute);
   } catch {
     throw new CliError(say('folderNotFound', { flag, path: dir }), say('workspaceNotFoundHint'));
   }
-  return side(dir, absolute);
+  return side(dir, absolute, reuse);
 }
 
 /** Loads both sides, diffs them, prints the chosen format; returns the exit code. */
@@ -60,7 +63,8 @@ export async function runDiff(base: string | undefined, head: string | undefined
   if (options.from !== undefined || options.to !== undefined) {
     if (options.from === undefined || options.to === undefined) throw new CliError(say('fromAndTo'), say('fromAndToHint'));
     if (base !== undefined || head !== undefined) throw new CliError(say('revisionsOrFolders'));
-    sides = [await folderSide(options.from, io.cwd, '--from'), await folderSide(options.to, io.cwd, '--to')];
+    const reuse = new WorkspaceReuse();
+    sides = [await folderSide(options.from, io.cwd, '--from', reuse), await folderSide(options.to, io.cwd, '--to', reuse)];
   } else {
     sides = await gitSides(base, head, options, io.cwd);
   }
@@ -89,10 +93,11 @@ async function gitSides(base: string | undefined, head: string | undefined, opti
     const prefix = path.relative(top, root).split(path.sep).join('/');
     const short = (commit: string) => commit.slice(0, 7);
     const baseCommit = base !== undefined ? { revision: base, commit: resolveCommit(top, base) } : defaultBase(top);
-    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, gitSource(top, baseCommit.commit, prefix));
-    if (head === undefined) return [baseSide, await side(say('workingTree'), root)];
+    const reuse = new WorkspaceReuse();
+    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, reuse, gitSource(top, baseCommit.commit, prefix));
+    if (head === undefined) return [baseSide, await side(say('workingTree'), root, reuse)];
     const headCommit = resolveCommit(top, head);
-    return [baseSide, await side(`${head} (${short(headCommit)})`, root, gitSource(top, headCommit, prefix))];
+    return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, gitSource(top, headCommit, prefix))];
   } catch (error) {
     if (error instanceof GitError) throw wordedError(error);
     throw error;

@@ -205,7 +205,8 @@ function diffSection(section: SectionKind, base: Model, head: Model): SectionDif
   const changed: ChangedEntity[] = [];
   for (const [id, entity] of after) {
     const previous = before.get(id);
-    if (!previous) continue;
+    // The same object on both sides: built once from a file identical on both (pipeline/reuse.ts).
+    if (!previous || previous === entity) continue;
     const changes = fieldChanges(content(previous, false), content(entity, false));
     if (changes.length > 0) changed.push({ id, name: entity.name, changes });
   }

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { WordedError } from '../i18n/index.js';
 import type { WorkspaceSource } from '../loader/discover.js';
+import type { BlobIds } from '../pipeline/reuse.js';
 
 /** A git failure the user can act on, worded in src/i18n (cli-*.ts, `git…`); the CLI writes it as one line and a hint. */
 export class GitError extends WordedError {}
@@ -79,7 +80,7 @@ function shortRef(ref: string): string {
 }
 
 /** Workspace files at a commit, read from git objects: no checkout, the working tree is never touched. */
-export function gitSource(top: string, commit: string, prefix: string): WorkspaceSource {
+export function gitSource(top: string, commit: string, prefix: string): WorkspaceSource & BlobIds {
   const folder = prefix === '' ? '' : `${prefix.replace(/\/+$/, '')}/`;
   const listing = git(top, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...(folder ? [folder] : [])]);
   const blobs = new Map<string, string>();
@@ -124,6 +125,8 @@ export function gitSource(top: string, commit: string, prefix: string): Workspac
   };
   return {
     listFiles: () => [...blobs.keys()],
+    // Git's ids: two revisions holding the same blob share its load (pipeline/reuse.ts) without comparing bytes.
+    blobId: (file: string) => blobs.get(file),
     readFile: (file) => {
       contents ??= readAll();
       const bytes = contents.get(file);

@@ -12,6 +12,13 @@ export interface ParsedDocument {
 
 type Raw = Record<string, unknown>;
 
+/** What one document added to a model: its entities per section, the ids of its invalid entities. */
+export interface DocumentPart {
+  file: string;
+  sections: Partial<Sections>;
+  invalidIds: Partial<Record<SectionKind, string[]>>;
+}
+
 /**
  * Builders copy what the schema allows, and nothing absent: an entity only reaches them
  * once its file passed the schema, so values already have their declared types. Each
@@ -121,24 +128,48 @@ export class ModelBuilder {
   private readonly sections = emptySections();
   private readonly invalidIds = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, new Set<string>()])) as Model['invalidIds'];
 
-  add(document: ParsedDocument): void {
-    if (document.data === null || typeof document.data !== 'object' || Array.isArray(document.data)) return;
+  /** Builds the entities of one document; returns what it added (for `addPart` in another model). */
+  add(document: ParsedDocument): DocumentPart {
+    const part: DocumentPart = { file: document.file, sections: {}, invalidIds: {} };
+    if (document.data === null || typeof document.data !== 'object' || Array.isArray(document.data)) return part;
     const data = document.data as Raw;
     for (const kind of SECTION_KINDS) {
       const items = Object.hasOwn(data, kind) ? data[kind] : undefined;
       if (!Array.isArray(items)) continue;
       const built = this.sections[kind] as unknown[];
+      const first = built.length;
       const build = builders[kind];
       for (let index = 0; index < items.length; index++) {
         const item: unknown = items[index];
         const path: JsonPath = [kind, index];
         if (document.invalidPaths.length > 0 && document.invalidPaths.some((invalid) => startsWith(invalid, path) || (invalid.length === 1 && invalid[0] === kind))) {
           const id = item !== null && typeof item === 'object' ? (item as Raw).id : undefined;
-          if (typeof id === 'string') this.invalidIds[kind].add(id);
+          if (typeof id === 'string') {
+            this.invalidIds[kind].add(id);
+            (part.invalidIds[kind] ??= []).push(id);
+          }
           continue;
         }
         built.push(build(item as Raw, { file: document.file, path }));
       }
+      if (built.length > first) (part.sections as Record<string, unknown[]>)[kind] = built.slice(first);
+    }
+    return part;
+  }
+
+  /**
+   * Adds entities another builder built from the same document (same file, same bytes):
+   * the two models then share those objects. Entities are never modified once built.
+   */
+  addPart(part: DocumentPart): void {
+    for (const kind of SECTION_KINDS) {
+      const entities = part.sections[kind] as unknown[] | undefined;
+      if (entities) {
+        const built = this.sections[kind] as unknown[];
+        for (const entity of entities) built.push(entity);
+      }
+      const invalid = part.invalidIds[kind];
+      if (invalid) for (const id of invalid) this.invalidIds[kind].add(id);
     }
   }
 

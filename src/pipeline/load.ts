@@ -24,6 +24,7 @@ import { parseDirectives, type Directive } from '../suppressions/directives.js';
 import { getValidator } from '../schema/validate.js';
 import { closestMatch } from '../util/closest-match.js';
 import { readModelFile } from './read-model-file.js';
+import type { WorkspaceReuse } from './reuse.js';
 
 /** Texts of files without problems kept after loading, in characters (16 MiB: a 10,000-scenario plan is 8.6 MB). */
 export const KEPT_TEXT_CHARACTERS = 16 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Read files from here instead of the file system under root (e.g. a git revision). */
   source?: WorkspaceSource;
+  /** Work shared with another load of the same process for identical files (`omni diff`'s two sides). */
+  reuse?: WorkspaceReuse;
 }
 
 export interface LoadedWorkspace {
@@ -108,8 +111,11 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const validator = await getValidator('model');
   const simpleFiles = new Set<string>();
   let kept = 0;
+  const reuse = options.reuse?.start(rules);
   for (const file of modelFiles) {
-    const outcome = readModelFile(file, reader.readFile(file), maxFileBytes, validator);
+    const outcome = reuse
+      ? reuse.read(file, reader, (content) => readModelFile(file, content, maxFileBytes, validator))
+      : readModelFile(file, reader.readFile(file), maxFileBytes, validator);
     if (outcome.simple) simpleFiles.add(outcome.file);
     if (outcome.text?.includes('omni-disable')) directives.set(outcome.file, parseDirectives(outcome.text));
     if (outcome.diagnostics.length > 0) {
@@ -119,7 +125,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       kept += outcome.text.length;
       texts.set(outcome.file, outcome.text);
     }
-    if (outcome.data !== undefined) builder.add({ file: outcome.file, data: outcome.data, invalidPaths: outcome.invalidPaths });
+    if (reuse) reuse.build(outcome, builder);
+    else if (outcome.data !== undefined) builder.add({ file: outcome.file, data: outcome.data, invalidPaths: outcome.invalidPaths });
   }
 
   return {
