@@ -127,30 +127,33 @@ async function inBrowser(executable: string, diagrams: readonly Diagram[], optio
   }
 }
 
-/** Every diagram drawn in the page: output file (.svg/.png sibling of the .mmd) → bytes. SVGs go many per round trip. */
+/** Every diagram drawn in the browser: output file (.svg/.png sibling of the .mmd) → bytes. SVGs go many per round trip. */
 async function drawImages(page: MermaidPage, diagrams: readonly Diagram[], format: 'svg' | 'png'): Promise<Map<string, Uint8Array>> {
   const images = new Map<string, Uint8Array>();
   const progress = createProgress(diagrams.length, process.stderr);
   const fail = (diagram: Diagram, message: string) => new CliError(say('mermaidCannotDraw', { file: diagram.file, detail: message.split('\n')[0]! }));
   const imageFile = (diagram: Diagram) => diagram.file.replace(/\.mmd$/, `.${format}`);
   try {
-    const step = format === 'svg' ? 50 : 1;
-    const encoder = new TextEncoder();
-    for (let start = 0; start < diagrams.length; start += step) {
-      const batch = diagrams.slice(start, start + step);
-      progress.update(start, batch[0]!.file);
-      if (format === 'svg') {
-        const drawn = await page.renderSvgs(batch.map((diagram) => diagram.text));
-        batch.forEach((diagram, index) => {
-          const result = drawn[index]!;
-          if ('error' in result) throw fail(diagram, result.error);
-          images.set(imageFile(diagram), encoder.encode(result.svg));
-        });
-      } else {
+    if (format === 'svg') {
+      // Every SVG in one call: the pages share the batches, so none waits for the others between steps.
+      progress.update(0, diagrams[0]?.file ?? '');
+      const drawn = await page.renderSvgs(
+        diagrams.map((diagram) => diagram.text),
+        (done) => progress.update(done, diagrams[done]?.file ?? ''),
+      );
+      const encoder = new TextEncoder();
+      diagrams.forEach((diagram, index) => {
+        const result = drawn[index]!;
+        if ('error' in result) throw fail(diagram, result.error);
+        images.set(imageFile(diagram), encoder.encode(result.svg));
+      });
+    } else {
+      for (const [index, diagram] of diagrams.entries()) {
+        progress.update(index, diagram.file);
         try {
-          images.set(imageFile(batch[0]!), await page.renderPng(batch[0]!.text));
+          images.set(imageFile(diagram), await page.renderPng(diagram.text));
         } catch (error) {
-          throw fail(batch[0]!, (error as Error).message);
+          throw fail(diagram, (error as Error).message);
         }
       }
     }

@@ -94,6 +94,33 @@ describe.skipIf(skip)('one Chromium page', { timeout: 180_000 }, () => {
     expect(after[after.length - 1]).toEqual(alone);
   });
 
+  it('draws the same bytes with or without the configuration speed-ups, and on one page or two, in order', async () => {
+    const models = await Promise.all((['maison-lumen', 'gaps', 'hostile'] as const).map(loadModel));
+    const texts = models.flatMap((model) => renderDiagrams(model).map((diagram) => diagram.text));
+    // 40 diagrams: two batches of 25 at most, the second one for the second page once it is open.
+    const many = texts;
+    const plain = await openMermaidPage(browser!, { speedups: false, pages: 1 });
+    let expected: Awaited<ReturnType<MermaidPage['renderSvgs']>>;
+    try {
+      expected = await plain.renderSvgs(many);
+    } finally {
+      await plain.close();
+    }
+    expect(expected.filter((result) => 'svg' in result)).toHaveLength(many.length);
+    const two = await openMermaidPage(browser!, { pages: 2 });
+    try {
+      const progress: number[] = [];
+      expect(await two.renderSvgs(many, (done) => progress.push(done))).toEqual(expected);
+      expect(progress.at(-1)).toBe(many.length);
+      expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+      // The same page pool again, and the parser on it.
+      expect(await two.renderSvgs(texts.slice(0, 3))).toEqual(expected.slice(0, 3));
+      expect(await two.parse(many)).toEqual(many.map(() => undefined));
+    } finally {
+      await two.close();
+    }
+  });
+
   it('omni render --format svg gives byte-identical files on two runs', () => {
     const first = tempFolder('omni-svg-a-');
     const second = tempFolder('omni-svg-b-');
