@@ -2,10 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OMNI_BIN, REPO_ROOT, run, userEnv, which } from './helpers.js';
+import { NPM_FROM_CACHE, OMNI_BIN, packedTarball, REPO_ROOT, run, userEnv, which } from './helpers.js';
 
 // The real pre-commit (`pre-commit try-repo`) on the hook repository of pre-commit-mirror/,
 // with the freshly packed tarball in place of the npm version, against a team's repository.
+// pre-commit's npm installs take their packages from the npm cache when it has them (NPM_FROM_CACHE).
 const preCommit = which('pre-commit');
 const missing = preCommit === undefined && process.env.CI !== 'true';
 if (missing) console.warn('skipped: pre-commit is not installed (Debian/Ubuntu: apt-get install pre-commit)');
@@ -13,7 +14,7 @@ if (missing) console.warn('skipped: pre-commit is not installed (Debian/Ubuntu: 
 let scratch: string;
 let hookRepository: string;
 let team: string;
-const env = () => userEnv({ PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), NO_COLOR: '1' });
+const env = () => userEnv({ PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), NO_COLOR: '1', ...NPM_FROM_CACHE });
 const git = (cwd: string, ...args: string[]) => {
   const result = run('git', args, { cwd, env: env() });
   expect(result.status, result.stderr).toBe(0);
@@ -29,9 +30,7 @@ function initRepository(folder: string): void {
 beforeAll(() => {
   if (missing) return;
   scratch = mkdtempSync(path.join(os.tmpdir(), 'omni-pre-commit-'));
-  const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], { cwd: REPO_ROOT, env: env() });
-  expect(packed.status, packed.stderr).toBe(0);
-  const tarball = path.join(scratch, packed.stdout.trim());
+  const tarball = packedTarball();
 
   hookRepository = path.join(scratch, 'pre-commit-omni');
   initRepository(hookRepository);

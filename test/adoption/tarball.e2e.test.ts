@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_DRAWING_PACKAGES } from '../../src/renderers/browser.js';
-import { folderBytes, readmeCommands, REPO_ROOT, run, userEnv } from './helpers.js';
+import { folderBytes, NPM_FROM_CACHE, packedTarball, readmeCommands, REPO_ROOT, run, userEnv } from './helpers.js';
 
 /** The fields of a SARIF result this test reads. */
 interface SarifResult {
@@ -12,25 +12,40 @@ interface SarifResult {
 }
 
 // A new user's install: the packed tarball into an empty project, no PUPPETEER variables,
-// packages from the npm cache when it has them (CI's `npm ci` fills it), else the registry.
+// packages from the npm cache when it has them (CI's `npm ci` fills it), else the registry
+// (NPM_FROM_CACHE, for every npm command here, the workflows' `npm ci` included).
 const MAX_INSTALL_BYTES = 150 * 1024 * 1024;
 
 let scratch: string;
 let project: string;
 let installed: ReturnType<typeof run>;
-const env = () => userEnv({ NO_COLOR: '1' });
+const env = () => userEnv({ NO_COLOR: '1', ...NPM_FROM_CACHE });
+/** `npm ci` runs already made, by folder and manifests: the same install in the same state is not made twice. */
+const installs = new Map<string, ReturnType<typeof run>>();
+/**
+ * A workflow's `run:` as GitHub runs it: `bash -e`, from the step's working-directory. An
+ * `npm ci` that already succeeded in this folder with the same package.json and lockfile is
+ * not run again (it would install the same tree, some 10 s): its result stands.
+ */
+function runStep(command: string, cwd: string, extra: NodeJS.ProcessEnv = {}): ReturnType<typeof run> {
+  const manifests = ['package.json', 'package-lock.json'].map((name) => path.join(cwd, name));
+  const key = command === 'npm ci' && manifests.every((file) => existsSync(file)) ? [cwd, ...manifests.map((file) => readFileSync(file, 'utf8'))].join('\0') : undefined;
+  const known = key === undefined ? undefined : installs.get(key);
+  if (known) return known;
+  const result = run('bash', ['-e', '-c', command], { cwd, env: { ...env(), ...extra } });
+  if (key !== undefined && result.status === 0) installs.set(key, result);
+  return result;
+}
 const npx = (args: string[], cwd = path.join(project, 'plan')) => run('npx', ['--no-install', ...args], { cwd, env: env() });
 
 beforeAll(() => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'omni-tarball-'));
-  // dist/ is built by `npm test`'s pretest; --ignore-scripts packs it as it is.
-  const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], { cwd: REPO_ROOT, env: env() });
-  expect(packed.status, packed.stderr).toBe(0);
-  const tarball = path.join(scratch, packed.stdout.trim());
+  // dist/ is built by `npm test`'s pretest; --ignore-scripts packs it as it is (once for this file and pre-commit's).
+  const tarball = packedTarball();
   project = path.join(scratch, 'project');
   mkdirSync(project);
   writeFileSync(path.join(project, 'package.json'), '{ "name": "team-plan", "private": true }\n');
-  installed = run('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project, env: env() });
+  installed = run('npm', ['install', '--save-dev', tarball], { cwd: project, env: env() });
 }, 240_000);
 
 afterAll(() => {
@@ -127,11 +142,7 @@ describe('npm install -D of the packed tarball', () => {
     writeFileSync(summary, '');
     const outcomes: { run: string; status: number | null; stdout: string }[] = [];
     for (const step of steps.filter((step) => step.run !== undefined)) {
-      // GitHub runs each `run:` with `bash -e`, from the step's working-directory.
-      const result = run('bash', ['-e', '-c', step.run!], {
-        cwd: path.join(project, step['working-directory'] ?? '.'),
-        env: { ...env(), GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' },
-      });
+      const result = runStep(step.run!, path.join(project, step['working-directory'] ?? '.'), { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' });
       outcomes.push({ run: step.run!, status: result.status, stdout: result.stdout });
     }
     expect(outcomes.map((outcome) => [outcome.run, outcome.status])).toEqual([
@@ -157,7 +168,7 @@ describe('npm install -D of the packed tarball', () => {
     const steps = workflow.jobs.lint.steps;
     expect(steps.map((step) => step.run ?? step.uses)).toEqual(['actions/checkout@v6', 'actions/setup-node@v6', 'npm ci', 'npx omni lint crm-plan --format github']);
     for (const step of steps.filter((step) => step.run !== undefined)) {
-      const result = run('bash', ['-e', '-c', step.run!], { cwd: project, env: env() });
+      const result = runStep(step.run!, project);
       expect({ run: step.run, status: result.status, stdout: step.run === 'npm ci' ? '' : result.stdout }).toEqual({ run: step.run, status: 0, stdout: '' });
     }
   }, 120_000);

@@ -67,7 +67,7 @@ describe.skipIf(skip)('SVG and PNG in headless Chromium', { timeout: 300_000 }, 
     expect(browser, 'no Chromium: apt-get install chromium').toBeDefined();
   });
 
-  it('maison-lumen: every diagram as well-formed SVG with its labels', () => {
+  it('maison-lumen: every diagram as well-formed SVG with its labels, the same bytes on a second run', () => {
     const out = renderImages('examples/maison-lumen', 'svg');
     const files = imagesIn(out, '.svg');
     expect(files).toHaveLength(23);
@@ -82,6 +82,10 @@ describe.skipIf(skip)('SVG and PNG in headless Chromium', { timeout: 300_000 }, 
     expect(read('scenarios/relance-panier-abandonne.svg')).toContain('cart_abandoned');
     // More than 25 variables: the lineage is drawn per source.
     expect(read('data-lineage/fidelite.svg')).toContain('Programme de fidélité Lumen+');
+    // Deterministic: another process, with another Chromium, writes byte-identical files.
+    const again = renderImages('examples/maison-lumen', 'svg');
+    expect(imagesIn(again, '.svg')).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(out, file))), file).toBe(true);
   });
 
   it('maison-lumen: every diagram as PNG, at scale 2 and natural size', () => {
