@@ -197,12 +197,14 @@ export function applyEdits(
     splices: { start: number; end: number; text: string }[];
     structural: ((doc: Document) => void)[];
     deletions: Path[];
+    /** New items of a list (a step inside a branch), before the item now at `index` (found before anything moves). */
+    insertions: { list: Path; index: number; value: unknown }[];
   }
   const work = new Map<string, FileWork>();
   const docs = new Map<string, { text: string; doc: Document }>();
   const fileWork = (file: string) => {
     let entry = work.get(file);
-    if (!entry) work.set(file, (entry = { splices: [], structural: [], deletions: [] }));
+    if (!entry) work.set(file, (entry = { splices: [], structural: [], deletions: [], insertions: [] }));
     return entry;
   };
   const parsed = (file: string) => {
@@ -223,13 +225,18 @@ export function applyEdits(
     const node = doc.getIn(path, true);
     const jobs = fileWork(file);
     const isAppend = edit.path[0] === 'steps' && edit.path.length === 2 && edit.value !== undefined;
+    if (edit.insert) {
+      jobs.insertions.push({ list: path.slice(0, -1), index: Number(path[path.length - 1]), value: edit.value });
+      continue;
+    }
     if (isAppend) {
       jobs.structural.push((target) => target.addIn([...entity.origin.path, 'steps'], target.createNode(edit.value)));
       continue;
     }
     if (edit.value === undefined) {
       if (node === undefined) continue;
-      if (edit.path.length === 2 && edit.path[0] === 'steps') jobs.deletions.push(path);
+      // An item of a list (a step, a branch) is removed by identity, after the other edits; a key at once.
+      if (isSeq(doc.getIn(path.slice(0, -1), true))) jobs.deletions.push(path);
       else jobs.structural.push((target) => target.deleteIn(path));
       continue;
     }
@@ -346,11 +353,27 @@ export function applyEdits(
   for (const [file, jobs] of work) {
     let text = parsed(file).text;
     for (const splice of [...jobs.splices].sort((a, b) => b.start - a.start)) text = text.slice(0, splice.start) + splice.text + text.slice(splice.end);
-    if (jobs.structural.length > 0 || jobs.deletions.length > 0) {
+    if (jobs.structural.length > 0 || jobs.deletions.length > 0 || jobs.insertions.length > 0) {
       const doc = parseDocument(text);
       // Deleted items are found before anything moves, then removed by identity: insertions in the same list do not shift them.
       const doomed = jobs.deletions.map((at) => ({ parent: doc.getIn(at.slice(0, -1), true), node: doc.getIn(at, true) }));
+      // So are the items new ones go before.
+      const anchors = jobs.insertions.map(({ list, index, value }) => {
+        const seq = doc.getIn(list, true);
+        return { list, value, seq: isSeq(seq) ? seq : undefined, before: isSeq(seq) ? seq.items[index] : undefined };
+      });
       for (const job of jobs.structural) job(doc);
+      for (const { list, value, seq, before } of anchors) {
+        const node = doc.createNode(value);
+        const target = seq ?? doc.getIn(list, true);
+        if (!isSeq(target)) {
+          // A branch without steps yet.
+          doc.setIn(list, doc.createNode([value]));
+          continue;
+        }
+        const at = before === undefined ? -1 : target.items.indexOf(before as never);
+        target.items.splice(at < 0 ? target.items.length : at, 0, node);
+      }
       for (const { parent, node } of doomed) {
         if (!isSeq(parent)) continue;
         const index = parent.items.indexOf(node as never);

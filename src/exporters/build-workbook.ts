@@ -36,6 +36,8 @@ const cell = (value: CellSpec['value'], style?: CellStyle, extra: Partial<CellSp
 let recordEditTargets = false;
 const edit = (kind: EditTarget['kind'], id: string, field: EditField, step?: number): { edit?: EditTarget } =>
   recordEditTargets ? { edit: { kind, id, field, ...(step !== undefined ? { step } : {}) } } : {};
+const lineEdit = (id: string, field: EditField, line: string, step?: number): { edit?: EditTarget } =>
+  recordEditTargets ? { edit: { kind: 'scenarios', id, field, line, ...(step !== undefined ? { step } : {}) } } : {};
 const statusStyle = (status: TouchpointStatus): CellStyle => `status-${status}` as CellStyle;
 
 /** Longest line of a cell's text, for column widths. */
@@ -398,24 +400,32 @@ function buildScenarioSpec(model: Model, withBranchColumn: boolean): { sheet: Sh
       const key = cell(`${scenario.id}#${line.key}`, 'muted');
       if (line.kind === 'message') {
         const [, ...rest] = stepCells(scenario, line.index!);
-        const branch = cell(line.branch ?? null, 'wrap', line.branch !== undefined ? edit('scenarios', scenario.id, 'branch') : {});
+        const branch = cell(line.branch ?? null, 'wrap', lineEdit(scenario.id, 'branch', line.key, line.index));
         // Only the Branche cell is indented: an indent would push a short delay out of its narrow column.
         return { cells: [indented(branch), ...rest], level: line.level };
       }
-      // Structure rows: every cell is the branch's (edited in the YAML, reported if changed).
-      const of = (value: string | undefined, style: CellStyle = 'wrap') => cell(value ?? null, style, edit('scenarios', scenario.id, 'branch'));
+      // Structure rows: each cell names its column's field; import --into maps it to the YAML by the row's key.
+      const of = (value: string | undefined, field: EditField, style: CellStyle = 'wrap') => cell(value ?? null, style, lineEdit(scenario.id, field, line.key));
       const fallback = line.fallback;
       const cells = fallback
         ? [
-            of(line.branch),
-            of(undefined, 'text'),
-            of(channelName(fallback.channel)),
-            of(fallback.name),
-            of(fallback.subject),
-            of(fallback.message),
-            of(fallback.description),
+            of(line.branch, 'branch'),
+            of(undefined, 'after', 'text'),
+            of(channelName(fallback.channel), 'channel'),
+            of(fallback.name, 'stepName'),
+            of(fallback.subject, 'subject'),
+            of(fallback.message, 'message'),
+            of(fallback.description, 'stepDescription'),
           ]
-        : [of(line.branch), of(line.after, 'text'), of(undefined), of(line.label), of(undefined), of(undefined), of(line.description)];
+        : [
+            of(line.branch, 'branch'),
+            of(line.after, 'after', 'text'),
+            of(undefined, 'channel'),
+            of(line.label, 'stepName'),
+            of(undefined, 'subject'),
+            of(undefined, 'message'),
+            of(line.description, 'stepDescription'),
+          ];
       return { cells: [indented(cells[0]!), ...cells.slice(1), key], level: line.level };
     });
   for (const program of programs) {

@@ -41,6 +41,11 @@ export interface FlowLine {
   description?: string;
   /** A branch row: its label (the action column). */
   label?: string;
+  /** A control row: its wait, decision, split, goto or end (what `import --into` edits). */
+  node?: FlowStep;
+  /** A branch row: its wait, decision or split, and the branch (none for a split's control group). */
+  owner?: BranchingStep;
+  branchOf?: Branch;
   /**
    * Stable within the scenario, and short (the hidden key column is narrow): `3` for the
    * fourth message, `3f` for its fallback, `~2` for the second row of the branches' structure.
@@ -81,6 +86,7 @@ export function flowLines(scenario: Pick<Scenario, 'flow'>, locale: Locale, targ
         branch: controlText(node, words),
         ...(node.kind === 'wait' ? { after: node.timeout } : {}),
         ...(node.description !== undefined ? { description: node.description } : {}),
+        node,
         key: nextKey(),
       });
       if (!isBranching(node)) continue;
@@ -90,6 +96,8 @@ export function flowLines(scenario: Pick<Scenario, 'flow'>, locale: Locale, targ
           kind: 'branch',
           branch: `${BRANCH_MARK} ${branchPhrase(node, branch, words, targetName)}`,
           ...(branch.label !== undefined ? { label: branch.label } : {}),
+          owner: node,
+          branchOf: branch,
           key: nextKey(),
         });
         sequence(branch.steps, level + 2);
@@ -99,6 +107,7 @@ export function flowLines(scenario: Pick<Scenario, 'flow'>, locale: Locale, targ
           level: level + 1,
           kind: 'branch',
           branch: `${BRANCH_MARK} ${fillIn(words.control, 'percent', node.control)}`,
+          owner: node,
           key: nextKey(),
         });
       }

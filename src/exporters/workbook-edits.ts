@@ -1,10 +1,11 @@
 import { VOCABULARY, type ImporterMessageId, type MessageData } from '../i18n/index.js';
 import { importerMessage } from './messages.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
-import type { Model, SectionKind, TouchpointStatus } from '../model/types.js';
+import type { Model, SectionKind, TouchpointStatus, WaitBranch } from '../model/types.js';
 import { WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { IdMaker, IDENTIFIER, KNOWN_FILLS, normalise, splitKnownList } from './template-import.js';
+import { flowLines, hasStructure, readBranchCell, type FlowLine } from './spec-branches.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
 
 /** Yes and no as a stakeholder types them in either language (the personal-data column). */
@@ -20,6 +21,8 @@ export interface FieldEdit {
   value: unknown;
   /** `Sheet!A1`, for messages. */
   where: string;
+  /** A new item inserted in the list `path` ends in, before the item now at that index (at the end when none). */
+  insert?: boolean;
 }
 
 /**
@@ -284,6 +287,138 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     }
   };
 
+  /** The rows of a branching scenario's steps (as the export wrote them), by key. */
+  const linesCache = new Map<string, Map<string, FlowLine>>();
+  const linesOf = (id: string): Map<string, FlowLine> => {
+    let lines = linesCache.get(id);
+    if (!lines) {
+      const scenario = base.index.scenarios.get(id);
+      lines = new Map((scenario ? flowLines(scenario, locale, (target) => base.index.targets.get(target)?.name ?? target) : []).map((line) => [line.key, line]));
+      linesCache.set(id, lines);
+    }
+    return lines;
+  };
+  /** A YAML path from the scenario down, from a model origin. */
+  const relative = (id: string, at: readonly (string | number)[]): (string | number)[] => at.slice(base.index.scenarios.get(id)?.origin.path.length ?? 0);
+  const OFFSET = /^(?:[JD][+-]?\d+|\d+(?:m|h|d|w)|0)$/;
+  const STEP_ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+  /**
+   * A cell of a branching scenario's row that is not a message's own field: a message's
+   * `#id`, a fallback's fields, a wait's time-out, a step's id or description, a branch's
+   * event, target, condition, percent, name or label, a goto's step. Applied when the text
+   * reads as that field; else reported.
+   */
+  function branchCell(target: EditTarget, key: string, text: string, before: string, where: string): void {
+    const line = linesOf(target.id).get(key);
+    if (!line) return;
+    const set = (path: (string | number)[], value: unknown) => {
+      result.edits.push({ kind: 'scenarios', id: target.id, path, value, where });
+    };
+    const notApplied = () => {
+      warn(where, 'branchCellNotApplied');
+    };
+    const unread = () => {
+      warn(where, 'branchCellUnread', { text, expected: before });
+    };
+    const cell = text === '' ? undefined : readBranchCell(text);
+    const optional = (path: (string | number)[]) => set(path, text === '' ? undefined : text);
+    if (line.kind === 'message' && line.step) {
+      const at = relative(target.id, line.step.origin.path);
+      if (text === '') set([...at, 'id'], undefined);
+      else if (cell?.kind === 'id' && STEP_ID.test(cell.id)) set([...at, 'id'], cell.id);
+      else unread();
+      return;
+    }
+    if (line.kind === 'fallback' && line.fallback) {
+      const at = relative(target.id, line.fallback.origin.path);
+      switch (target.field) {
+        case 'branch':
+          if (cell?.kind === 'fallback') set([...at, 'when'], cell.when);
+          else unread();
+          return;
+        case 'channel': {
+          const channel = lookup('channels', text);
+          if (channel) set([...at, 'channel'], channel);
+          else warn(where, 'unknownChannel', { text });
+          return;
+        }
+        case 'stepName':
+          return optional([...at, 'name']);
+        case 'subject':
+        case 'message':
+          return optional([...at, target.field]);
+        case 'stepDescription':
+          return optional([...at, 'description']);
+        default:
+          return notApplied();
+      }
+    }
+    if (line.kind === 'control' && line.node && line.node.kind !== 'message') {
+      const node = line.node;
+      const at = relative(target.id, node.origin.path);
+      if (target.field === 'stepDescription') return optional([...at, 'description']);
+      if (target.field === 'after' && node.kind === 'wait') {
+        if (OFFSET.test(text)) set([...at, 'wait', 'timeout'], text);
+        else unread();
+        return;
+      }
+      if (target.field !== 'branch') return notApplied();
+      if (!cell || cell.kind !== node.kind || (cell.id !== undefined && !STEP_ID.test(cell.id))) return unread();
+      if (cell.id !== node.id) set([...at, 'id'], cell.id);
+      if (cell.kind === 'goto' && node.kind === 'goto' && cell.step !== node.goto) set([...at, 'goto'], cell.step);
+      return;
+    }
+    const owner = line.owner;
+    if (line.kind !== 'branch' || !owner) return notApplied();
+    const ownerAt = relative(target.id, owner.origin.path);
+    const branch = line.branchOf;
+    if (!branch) {
+      // A split's control group.
+      if (target.field === 'branch' && cell?.kind === 'control' && cell.percent >= 0 && cell.percent <= 100) set([...ownerAt, 'split', 'control'], cell.percent);
+      else if (target.field === 'branch') unread();
+      else notApplied();
+      return;
+    }
+    const otherwise = owner.kind !== 'split' && branch === owner.otherwise;
+    if (otherwise) {
+      // Nothing to write: `otherwise` is a list of steps, with no name or label.
+      if (target.field !== 'branch') notApplied();
+      else if (cell?.kind !== (owner.kind === 'wait' ? 'timedOut' : 'otherwise')) unread();
+      return;
+    }
+    const at = relative(target.id, branch.origin.path);
+    if (target.field === 'stepName') return optional([...at, 'label']);
+    if (target.field !== 'branch') return notApplied();
+    const name = cell && 'name' in cell ? cell.name : undefined;
+    if (name !== undefined && !STEP_ID.test(name)) return unread();
+    if (owner.kind === 'wait' && cell?.kind === 'event') {
+      if (cell.event !== (branch as WaitBranch).event) set([...at, 'event'], cell.event);
+      // `↳ on X` names the branch after its event: no name of its own.
+      if (name !== undefined ? name !== branch.name : branch.name !== cell.event) set([...at, 'name'], name);
+      return;
+    }
+    if (owner.kind === 'decision' && (cell?.kind === 'target' || cell?.kind === 'condition' || cell?.kind === 'pastEvent')) {
+      const selected = branch as { target?: string; condition?: string; event?: string };
+      const value = cell.kind === 'target' ? lookup('targets', cell.target) : cell.kind === 'condition' ? cell.condition : cell.event;
+      if (value === undefined) {
+        warn(where, 'unknownTarget', { text: cell.kind === 'target' ? cell.target : text });
+        return;
+      }
+      const field = cell.kind === 'pastEvent' ? 'event' : cell.kind;
+      for (const other of ['target', 'condition', 'event'] as const) if (other !== field && selected[other] !== undefined) set([...at, other], undefined);
+      if (selected[field] !== value) set([...at, field], value);
+      if (name !== undefined && name !== branch.name) set([...at, 'name'], name);
+      return;
+    }
+    if (owner.kind === 'split' && cell?.kind === 'percent' && cell.percent >= 0 && cell.percent <= 100) {
+      if (cell.percent !== (branch as { percent?: number }).percent) set([...at, 'percent'], cell.percent);
+      if (name !== undefined && name !== branch.name) set([...at, 'name'], name);
+      return;
+    }
+    unread();
+  }
+
   /** Sources of a variable: known names (or new ones, added as sources), or the "no source" word. */
   function sourceList(text: string, where: string, create = false): string[] | undefined {
     if (Object.values(WORKBOOK_LABELS).some((other) => normalise(other.data.noSource) === normalise(text))) return [];
@@ -316,6 +451,10 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     if (text === shown(spec.value)) return;
     if (typeof spec.value === 'string' && /… \[\d+ characters cut\]$/.test(spec.value)) {
       warn(where, 'cutText');
+      return;
+    }
+    if (target.line !== undefined) {
+      branchCell(target, target.line, text, shown(spec.value), where);
       return;
     }
     const change = interpret(target, text, where);
@@ -612,6 +751,62 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     return items.length > 0 && items.every((item) => lookup('channels', item) !== undefined);
   }
 
+  /** Where a row of a branching scenario leaves a new row that follows it. */
+  interface Placed {
+    level: number;
+    /** A step of a sequence (`list`: its list, `after`: the index a new step after it takes); a branch (`list`: its steps); a fallback or control group (no steps). */
+    kind: 'sequence' | 'branch' | 'fallback' | 'none';
+    list?: (string | number)[];
+    after?: number;
+    /** A wait, decision or split: a deeper row right under it has no place. */
+    branching?: boolean;
+  }
+
+  function placedOf(id: string, line: FlowLine): Placed {
+    const origin = line.kind === 'message' ? line.step?.origin : line.node && line.node.kind !== 'message' ? line.node.origin : undefined;
+    if ((line.kind === 'message' || line.kind === 'control') && origin) {
+      const at = relative(id, origin.path);
+      const kind = line.node?.kind;
+      return {
+        level: line.level,
+        kind: 'sequence',
+        list: at.slice(0, -1),
+        after: Number(at[at.length - 1]) + 1,
+        branching: kind === 'wait' || kind === 'decision' || kind === 'split',
+      };
+    }
+    if (line.kind === 'branch' && line.owner && line.branchOf) {
+      const at = relative(id, line.branchOf.origin.path);
+      const otherwise = line.owner.kind !== 'split' && line.branchOf === line.owner.otherwise;
+      return { level: line.level, kind: 'branch', list: otherwise ? at : [...at, 'steps'] };
+    }
+    return { level: line.level, kind: line.kind === 'fallback' ? 'fallback' : 'none' };
+  }
+
+  /**
+   * A new row at `level` after the rows `seen`: after the nearest step at its level (the
+   * deeper rows between are that step's branches), inside the nearest branch above it
+   * (after that branch's steps seen), or nowhere (right under a wait, decision or split,
+   * under a control group).
+   */
+  function placeNewRow(seen: readonly Placed[], level: number): { list: (string | number)[]; index: number } | undefined {
+    const nearest = new Map<string, number>();
+    for (let i = seen.length - 1; i >= 0; i--) {
+      const row = seen[i]!;
+      // Excel groups 7 levels at most: deeper rows read as 7.
+      const at = level === 7 ? Math.min(row.level, 7) : row.level;
+      if (row.kind === 'fallback') continue;
+      if (at > level) {
+        if (row.kind === 'sequence' && !nearest.has(JSON.stringify(row.list))) nearest.set(JSON.stringify(row.list), row.after!);
+        continue;
+      }
+      if (row.kind === 'sequence') return at === level || !row.branching ? { list: row.list!, index: row.after! } : undefined;
+      if (row.kind === 'branch') return { list: row.list!, index: nearest.get(JSON.stringify(row.list)) ?? 0 };
+      return undefined;
+    }
+    return undefined;
+  }
+
   /**
    * The specification tab: programme group rows, then per scenario its row and one row per
    * further step. Group rows pair with programmes by name, else by the scenarios under
@@ -629,7 +824,8 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     };
     const isGroup = (r: number) => keyOf(r) === undefined && get(r, 1) !== '' && sheet.columnsOf(r).every((c) => c === 1 || c >= keyColumn || get(r, c) === '');
     const scenarioOfKey = (key: string) => key.split('#')[0]!;
-    const isFirstRow = (key: string) => !key.includes('#') || key.endsWith('#0');
+    // A scenario's first row holds its name (a branching scenario may start with a wait: `id#~1`).
+    const isFirstRow = (key: string) => !key.includes('#') || spec.rows[rowOf.get(key)!]?.[1]?.edit?.field === 'name';
     const rows = sheet.rowNumbers().filter((r) => r > headerRow);
     // Pass 1: group rows and the scenarios under each.
     const groups: { r: number; name: string; scenarios: string[]; program?: string }[] = [];
@@ -684,6 +880,8 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     let current: { id: string; record?: Record<string, unknown> } | undefined;
     let lastScenario: string | undefined;
     const pendingSteps = new Map<string, number>();
+    /** The rows seen so far of the current branching scenario: where a new row after them goes. */
+    let seen: Placed[] = [];
     for (const r of rows) {
       const key = keyOf(r);
       if (key !== undefined) {
@@ -692,9 +890,12 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         if (isFirstRow(key) && scenario) {
           current = { id };
           lastScenario = id;
+          seen = [];
           if (program !== undefined && program !== scenario.program && claimed.has(scenario.program))
             result.edits.push({ kind: 'scenarios', id, path: ['program'], value: program, where: `${sheet.name}!${address(r, 2)}` });
         }
+        const line = scenario && hasStructure(scenario) && key.includes('#') ? linesOf(id).get(key.slice(key.indexOf('#') + 1)) : undefined;
+        if (line) seen.push(placedOf(id, line));
         spec.rows[rowOf.get(key)!]!.forEach((cell, c) => cell && compareCell(sheet, cell, r, c + 1));
         continue;
       }
@@ -736,7 +937,19 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       const step = stepOf(sheet, spec, r);
       if (!step) continue;
       if (current.record) (current.record.steps as unknown[]).push(step);
-      else {
+      else if (hasStructure(base.index.scenarios.get(current.id)!)) {
+        // Inside the branches: the row's indent or outline level and the rows above it say where.
+        const column = stepColumn(spec);
+        const indent = (label: string) => (column(label) > 0 ? (sheet.cell(r, column(label))?.indent ?? 0) : 0);
+        const level = Math.max(sheet.outlineLevel?.(r) ?? 0, indent(labels.scenarioSpec.branch), indent(labels.scenarioSpec.after));
+        const spot = placeNewRow(seen, level);
+        if (!spot) {
+          warn(where, 'newRowNoPlace');
+          continue;
+        }
+        seen.push({ level, kind: 'sequence', list: spot.list, after: spot.index, branching: false });
+        result.edits.push({ kind: 'scenarios', id: current.id, path: [...spot.list, spot.index], value: step, where, insert: true });
+      } else {
         const scenario = base.index.scenarios.get(current.id)!;
         const pending = pendingSteps.get(current.id) ?? 0;
         pendingSteps.set(current.id, pending + 1);
@@ -762,10 +975,8 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         remove('scenarios', id, where);
         continue;
       }
-      const messages = steps.filter((step) => step !== undefined && /^\d+$/.test(step)).map(Number);
-      // A fallback row deleted with its step goes with it; a branch row deleted alone is the YAML's to change.
-      const branchRows = steps.filter((step) => step !== undefined && !/^\d+$/.test(step) && !(step.endsWith('f') && messages.includes(Number(step.slice(0, -1)))));
-      if (branchRows.length > 0) warn(sheet.name, 'branchRowsDeleted', { count: branchRows.length, name: scenario.name });
+      const handled = hasStructure(scenario) ? deletedBranchRows(sheet, id, new Set(steps.filter((step) => step !== undefined))) : new Set<string>();
+      const messages = steps.filter((step) => step !== undefined && /^\d+$/.test(step) && !handled.has(step)).map(Number);
       for (const step of messages.sort((a, b) => b - a))
         result.edits.push({
           kind: 'scenarios',
@@ -775,6 +986,76 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
           where: `${sheet.name} (${importerMessage(locale, 'stepDeleted', { step: step + 1, name: scenario.name })})`,
         });
     }
+  }
+
+  /**
+   * The deleted rows of a branching scenario's structure: a goto or end row deletes that
+   * step, a fallback row its fallback, a wait, decision or split row deleted with all the
+   * rows under it the whole step, a branch row deleted with its steps' rows that branch (a
+   * control group row the control group). Others are reported. Returns the keys dealt
+   * with (messages inside a deleted step or branch go with it).
+   */
+  function deletedBranchRows(sheet: ReadSheet, id: string, gone: ReadonlySet<string>): Set<string> {
+    const scenario = base.index.scenarios.get(id)!;
+    const lines = [...linesOf(id).values()];
+    const handled = new Set<string>();
+    let unapplied = 0;
+    const remove = (line: FlowLine, path: (string | number)[]) =>
+      result.edits.push({
+        kind: 'scenarios',
+        id,
+        path,
+        value: undefined,
+        where: `${sheet.name} (${importerMessage(locale, 'branchRowDeleted', { text: line.branch ?? '', name: scenario.name })})`,
+      });
+    const under = (index: number) => {
+      const keys: string[] = [];
+      for (let i = index + 1; i < lines.length && lines[i]!.level > lines[index]!.level; i++) keys.push(lines[i]!.key);
+      return keys;
+    };
+    /** Branches of a wait's `until` or a decision's or split's `branches` that remain, per list. */
+    const remaining = new Map<unknown, number>();
+    lines.forEach((line, index) => {
+      if (!gone.has(line.key) || handled.has(line.key) || line.kind === 'message') return;
+      if (line.kind === 'fallback') {
+        if (!gone.has(line.key.slice(0, -1)) && line.fallback) remove(line, relative(id, line.fallback.origin.path));
+        handled.add(line.key);
+        return;
+      }
+      const rows = under(index);
+      const whole = rows.every((key) => gone.has(key));
+      if (line.kind === 'control' && line.node && line.node.kind !== 'message') {
+        if (!whole) {
+          unapplied++;
+          return;
+        }
+        remove(line, relative(id, line.node.origin.path));
+        for (const key of [line.key, ...rows]) handled.add(key);
+        return;
+      }
+      const owner = line.owner;
+      if (!owner || !whole) {
+        unapplied++;
+        return;
+      }
+      const branch = line.branchOf;
+      if (!branch) remove(line, [...relative(id, owner.origin.path), 'split', 'control']);
+      else if (owner.kind !== 'split' && branch === owner.otherwise) remove(line, relative(id, branch.origin.path));
+      else {
+        // A wait, decision or split keeps one branch at least (the schema): the last one is the YAML's to remove.
+        const list = owner.kind === 'wait' ? owner.until : owner.branches;
+        const left = remaining.get(list) ?? list.length;
+        if (left <= 1) {
+          unapplied++;
+          return;
+        }
+        remaining.set(list, left - 1);
+        remove(line, relative(id, branch.origin.path));
+      }
+      for (const key of [line.key, ...rows]) handled.add(key);
+    });
+    if (unapplied > 0) warn(sheet.name, 'branchRowsDeleted', { count: unapplied, name: scenario.name });
+    return handled;
   }
 
   /** A step column by its header (0 when absent): a plan with branches has a Branche column before them. */
@@ -788,7 +1069,11 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     const get = (c: number) => (c > 0 ? cellText(sheet, r, c) : '');
     const column = stepColumn(spec);
     const s = labels.scenarioSpec;
-    if (get(column(s.branch))) {
+    const branchCell = get(column(s.branch)) ? readBranchCell(get(column(s.branch))) : undefined;
+    const stepId = branchCell && 'id' in branchCell && branchCell.id !== undefined && /^[a-z0-9][a-z0-9_-]*$/.test(branchCell.id) ? { id: branchCell.id } : {};
+    if (branchCell?.kind === 'end') return { ...stepId, end: true };
+    if (branchCell?.kind === 'goto') return { ...stepId, goto: branchCell.step };
+    if (get(column(s.branch)) && (branchCell?.kind !== 'id' || !('id' in stepId))) {
       warn(`${sheet.name}!${address(r, column(s.branch))}`, 'newBranchRow');
       return undefined;
     }
@@ -798,7 +1083,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       warn(`${sheet.name}!${address(r, get(after) ? channelColumn : after)}`, 'newStepIncomplete');
       return undefined;
     }
-    const step: Record<string, unknown> = { after: get(after), channel };
+    const step: Record<string, unknown> = { ...stepId, after: get(after), channel };
     if (get(column(s.stepName))) step.name = get(column(s.stepName));
     if (get(column(s.subject))) step.subject = get(column(s.subject));
     if (get(column(s.message))) step.message = get(column(s.message));

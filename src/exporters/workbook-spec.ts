@@ -41,6 +41,8 @@ export interface EditTarget {
   id: string;
   field: EditField;
   step?: number;
+  /** A row of a branching scenario's steps: its key within the scenario (`~3`, `0f`, `2`), so its cells map to the YAML. */
+  line?: string;
 }
 
 export type EditField =
@@ -68,7 +70,7 @@ export type EditField =
   | 'subject'
   | 'message'
   | 'stepDescription'
-  /** A cell of a branching scenario's structure (wait, decision, split, branch, fallback, goto, end): edited in the YAML. */
+  /** The Branche cell of a branching scenario's row (a step's `#id`, a wait, a branch's condition…). */
   | 'branch';
 
 export interface CellSpec {

@@ -857,9 +857,14 @@ export const fr: Vocabulary = {
     newScenarioNeeds: 'le nouveau scénario « {name} » demande une valeur dans la colonne « {what} » ; non importé',
     stepBeforeScenario: 'ligne d’étape avant tout scénario ; non importée',
     newStepIncomplete: 'une nouvelle étape demande un délai et un canal connu ; ligne non importée',
-    branchCellNotApplied: 'les branches d’un scénario (attentes, décisions, répartitions, replis, renvois, fins) se modifient dans le YAML ; cellule non appliquée',
-    branchRowsDeleted: '{count} ligne(s) de branche de « {name} » supprimée(s) ; les branches d’un scénario se modifient dans le YAML (non appliqué)',
-    newBranchRow: 'une nouvelle ligne de branche ; les branches d’un scénario se modifient dans le YAML (ligne non importée)',
+    branchCellNotApplied: 'cette cellule d’une ligne de branche ne correspond à aucun champ du YAML ; modifiez la branche là-bas (cellule non appliquée)',
+    branchCellUnread: '« {text} » ne se lit pas comme cette cellule d’une ligne de branche (écrivez-la comme omni, par exemple « {expected} ») ; cellule non appliquée',
+    branchRowsDeleted:
+      '{count} ligne(s) de branche de « {name} » supprimée(s) sans les lignes qu’elles contiennent, ou sans laisser de branche ; non appliqué (supprimez une attente, une décision ou une répartition avec toutes ses lignes, une branche avec les lignes de ses étapes)',
+    branchRowDeleted: 'ligne « {text} » de « {name} » supprimée',
+    newBranchRow: 'une nouvelle ligne d’attente, de décision, de répartition ou de branche ; ajoutez-la dans le YAML (ligne non importée)',
+    newRowNoPlace:
+      'impossible de savoir à quelle branche appartient cette nouvelle ligne ; indentez-la ou groupez-la comme les étapes de sa branche (ligne non importée)',
     unknownScenario: 'le scénario « {name} » n’est pas dans l’onglet de spécification ; ses lignes ne sont pas importées',
     newVariableWithoutName: 'nouvelle ligne sans nom de variable ; non importée',
     variableBeforeScenario: 'la variable « {name} » est au-dessus de tout bloc de scénario ; non importée',

@@ -40,7 +40,7 @@ export async function workspaceCopy(folder = 'examples/maison-lumen', prepare?: 
 /**
  * Edits a workbook with openpyxl, one output per case. Ops on `sheet`: {key, col, value}
  * sets the cell of the row whose hidden key is `key`; {cell, value} (and `fill`, RRGGBB);
- * {deleteKey}; {insertAfterKey, values: {col: value}}; {append: {col: value}};
+ * {deleteKey}; {insertAfterKey, values: {col: value}, outline?} (the new row's outline level); {append: {col: value}};
  * {unmerge: true} (openpyxl does not move merged ranges when rows move); {insertRow: r,
  * values}; {deleteRows: r, count}; {insertCol: c}; {deleteCol: c}; {moveKeys: [key…], beforeKey}
  * (cut those rows and insert them above another).
@@ -79,6 +79,8 @@ for case in json.load(open(ops_path)):
             r = row_of(op['insertAfterKey']) + 1
             ws.insert_rows(r)
             put(r, op['values'])
+            if 'outline' in op:
+                ws.row_dimensions[r].outline_level = op['outline']
         elif 'append' in op:
             put(ws.max_row + 1, op['append'])
         elif 'unmerge' in op:

@@ -248,7 +248,7 @@ describe('import --into and the branch rows', () => {
     expect(await editedFixture(() => {})).toEqual({ edits: [], added: [], deleted: [], warnings: [] });
   });
 
-  test('a message inside a branch is edited at its place in the YAML; a branch cell is reported, not applied', async () => {
+  test('a message inside a branch is edited at its place in the YAML; so is a split branch’s percent', async () => {
     const result = await editedFixture((sheet) => {
       sheet.getCell(rowOfKey(sheet, 'cart#1'), 12).value = 'Banner with the cart';
       sheet.getCell(rowOfKey(sheet, 'cart#4'), 14).value = '15% off today. STOP to opt out';
@@ -257,14 +257,17 @@ describe('import --into and the branch rows', () => {
     expect(result.edits.map(({ path, value, where }) => ({ path, value, where }))).toEqual([
       { path: ['steps', 1, 'wait', 'until', 1, 'steps', 0, 'name'], value: 'Banner with the cart', where: 'Scenario specification!L11' },
       {
+        path: ['steps', 1, 'wait', 'otherwise', 0, 'decision', 'otherwise', 0, 'split', 'branches', 0, 'percent'],
+        value: 50,
+        where: 'Scenario specification!I22',
+      },
+      {
         path: ['steps', 1, 'wait', 'otherwise', 0, 'decision', 'otherwise', 0, 'split', 'branches', 0, 'steps', 0, 'message'],
         value: '15% off today. STOP to opt out',
         where: 'Scenario specification!N23',
       },
     ]);
-    expect(result.warnings).toEqual([
-      'Scenario specification!I22: the branches of a scenario (waits, decisions, splits, fallbacks, gotos, ends) are edited in the YAML; cell not applied',
-    ]);
+    expect(result.warnings).toEqual([]);
   });
 });
 
@@ -287,14 +290,20 @@ describe('import --into: deleted rows of a branching scenario', () => {
     ]);
   });
 
-  test('a deleted branch row is reported, not applied; all the rows of a scenario deleted delete it', async () => {
+  test('a branch row deleted with its steps deletes the branch; all the rows of a scenario deleted delete it', async () => {
     const branchOnly = await editedFixture((sheet) => {
       deleteRows(sheet, rowOfKey(sheet, 'cart#~2'), 2);
     });
-    expect(branchOnly.edits).toEqual([]);
-    expect(branchOnly.warnings).toEqual([
-      'Scenario specification: 2 branch row(s) of "Abandoned cart" deleted; the branches of a scenario are edited in the YAML (not applied)',
+    expect(branchOnly.edits).toEqual([
+      {
+        kind: 'scenarios',
+        id: 'cart',
+        path: ['steps', 1, 'wait', 'until', 0],
+        value: undefined,
+        where: 'Scenario specification (row "↳ on order_placed" of "Abandoned cart" deleted)',
+      },
     ]);
+    expect(branchOnly.warnings).toEqual([]);
     const whole = await editedFixture((sheet) => {
       const from = rowOfKey(sheet, 'cart#0');
       deleteRows(sheet, from, rowOfKey(sheet, 'cart#6') - from + 1);
