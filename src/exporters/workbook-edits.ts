@@ -882,6 +882,8 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     const pendingSteps = new Map<string, number>();
     /** The rows seen so far of the current branching scenario: where a new row after them goes. */
     let seen: Placed[] = [];
+    /** In a straight scenario, the list index right after the last step row seen: where a new row goes. */
+    let nextStepIndex = 0;
     for (const r of rows) {
       const key = keyOf(r);
       if (key !== undefined) {
@@ -891,11 +893,15 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
           current = { id };
           lastScenario = id;
           seen = [];
+          nextStepIndex = 0;
           if (program !== undefined && program !== scenario.program && claimed.has(scenario.program))
             result.edits.push({ kind: 'scenarios', id, path: ['program'], value: program, where: `${sheet.name}!${address(r, 2)}` });
         }
         const line = scenario && hasStructure(scenario) && key.includes('#') ? linesOf(id).get(key.slice(key.indexOf('#') + 1)) : undefined;
         if (line) seen.push(placedOf(id, line));
+        // `id#3` (a message) or `id#3f` (its fallback): a new row below goes after step 3.
+        const message = scenario && !hasStructure(scenario) ? /#(\d+)f?$/.exec(key) : null;
+        if (message) nextStepIndex = Number(message[1]) + 1;
         spec.rows[rowOf.get(key)!]!.forEach((cell, c) => cell && compareCell(sheet, cell, r, c + 1));
         continue;
       }
@@ -950,7 +956,13 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         seen.push({ level, kind: 'sequence', list: spot.list, after: spot.index, branching: false });
         result.edits.push({ kind: 'scenarios', id: current.id, path: [...spot.list, spot.index], value: step, where, insert: true });
       } else {
+        // A straight sequence: the new step goes where its row is, after the step row above it
+        // (several new rows in a row keep their order: each goes before the same old step).
         const scenario = base.index.scenarios.get(current.id)!;
+        if (nextStepIndex < scenario.steps.length) {
+          result.edits.push({ kind: 'scenarios', id: current.id, path: ['steps', nextStepIndex], value: step, where, insert: true });
+          continue;
+        }
         const pending = pendingSteps.get(current.id) ?? 0;
         pendingSteps.set(current.id, pending + 1);
         result.edits.push({ kind: 'scenarios', id: current.id, path: ['steps', scenario.steps.length + pending], value: step, where });

@@ -127,6 +127,19 @@ export const CASES: Case[] = [
     diff: { 'programs.yaml': ["     description: Les premiers jours après l'inscription ou le premier achat.", '+  - id: decouverte', '+    name: Découverte'] },
   },
   {
+    name: 'specification: a step row typed between two steps of a straight scenario goes there, not at the end',
+    ops: [{ sheet: S, insertAfterKey: 'alerte-stock#0', values: { 10: '6h', 11: 'Email', 13: 'Toujours là', 14: 'Plus que quelques exemplaires' } }],
+    diff: {
+      'scenarios/alerte-stock.yaml': [
+        '         message: "Bonne nouvelle {{first_name}} : {{product_name}} est de nouveau disponible. {{product_url}}"',
+        '+      - after: 6h',
+        '+        channel: email',
+        '+        subject: Toujours là',
+        '+        message: Plus que quelques exemplaires',
+      ],
+    },
+  },
+  {
     name: 'specification: a new scenario row with two steps (its own file, beside its neighbour)',
     ops: [
       { sheet: S, unmerge: true },
