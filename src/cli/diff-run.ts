@@ -12,7 +12,7 @@ import { WorkspaceReuse } from '../pipeline/reuse.js';
 import { emit, useColor, workspaceArgument } from './context.js';
 import type { DiffCommandOptions } from './diff.js';
 import { CliError, EXIT } from './errors.js';
-import { checkOutputFile, currentIo, say, wordedError } from './output.js';
+import { checkOutputFile, currentIo, messageLocale, say, wordedError } from './output.js';
 import { peekWorkspaceLocale, writeNotices } from './workspace.js';
 
 export interface DiffIo {
@@ -74,8 +74,8 @@ export async function runDiff(base: string | undefined, head: string | undefined
     options.format === 'json'
       ? formatDiffJson(diff)
       : options.format === 'markdown'
-        ? formatDiffMarkdown(diff, { head: after.model })
-        : formatDiffText(diff, { color: outputFile ? false : io.color });
+        ? formatDiffMarkdown(diff, { head: after.model, locale: messageLocale() })
+        : formatDiffText(diff, { color: outputFile ? false : io.color, locale: messageLocale() });
   if (outputFile)
     emit(output, outputFile, {
       workspaces: [options.workspace ?? '.', options.from, options.to].filter((dir): dir is string => dir !== undefined).map((dir) => path.resolve(io.cwd, dir)),

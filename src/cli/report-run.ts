@@ -1,3 +1,4 @@
+import { wordMessage } from '../i18n/index.js';
 import { BrowserNotFoundError, MissingPackageError } from '../renderers/browser.js';
 import { diagramRequests, openChromiumRenderer, renderWith, type SvgRenderer } from '../report/diagrams.js';
 import { renderReportHtml } from '../report/html.js';
@@ -35,7 +36,8 @@ export async function runReport(
     if (renderer) {
       const result = await renderWith(renderer, diagramRequests(model));
       diagrams = result.outcome;
-      for (const failure of result.failures) writeMessage(say('diagramFailed', { key: failure.key, message: failure.message }));
+      for (const failure of result.failures)
+        writeMessage(wordMessage({ messageId: 'diagramFailed', data: { key: failure.key, message: failure.message } }, messageLocale()));
     }
   }
 

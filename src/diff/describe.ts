@@ -1,27 +1,27 @@
 import type { FieldChange, Gap, SectionDiff, WorkspaceDiff } from './diff.js';
+import { fillTemplate, vocabularyFor, type DiffWords, type Locale, type MessageData, type Template } from '../i18n/index.js';
 import type { SectionKind, TouchpointStatus } from '../model/types.js';
 
+/** The words of `omni diff` in a locale (src/i18n, `diff`). */
+export function diffWords(locale: Locale): DiffWords {
+  return vocabularyFor(locale).diff;
+}
+
+/** One template of `diff` filled in a locale. */
+export function diffSay(locale: Locale, pick: (words: DiffWords) => Template, data?: MessageData): string {
+  return fillTemplate(pick(diffWords(locale)), data, locale);
+}
+
 /** Section titles, in the order of the method. */
-export const SECTION_TITLES: Record<SectionKind, string> = {
-  stages: 'Stages',
-  channels: 'Channels',
-  touchpoints: 'Touchpoints',
-  lifecycle: 'Lifecycle stages',
-  targets: 'Targets',
-  programs: 'Programs',
-  useCases: 'Use cases',
-  scenarios: 'Scenarios',
-  sources: 'Sources',
-  variables: 'Variables',
-  events: 'Events',
-  personas: 'Personas',
-};
+export function sectionTitle(section: SectionKind, locale: Locale = 'en'): string {
+  return diffWords(locale).sections[section];
+}
 
 const MAX_INLINE = 60;
 
 /** A value in one short line: lists as [a, b], absent as (none), long or multi-line text cut. */
-export function displayValue(value: unknown): string {
-  if (value === null || value === undefined) return '(none)';
+export function displayValue(value: unknown, locale: Locale = 'en'): string {
+  if (value === null || value === undefined) return diffWords(locale).none;
   if (Array.isArray(value)) return `[${value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ')}]`;
   if (typeof value === 'string') {
     const firstLine = value.split(/\r\n|\r|\n/)[0]!;
@@ -34,10 +34,10 @@ export function displayValue(value: unknown): string {
 }
 
 /** A step as a few words: offset, channel, then its name or subject. */
-function stepSummary(step: unknown): string {
+function stepSummary(step: unknown, locale: Locale): string {
   const plain = (step ?? {}) as Record<string, unknown>;
   const words = [plain.after, plain.channel, plain.name ?? plain.subject].filter((word): word is string => typeof word === 'string');
-  return displayValue(words.join(' '));
+  return displayValue(words.join(' '), locale);
 }
 
 const LONG_LIST = 4;
@@ -46,16 +46,16 @@ const LONG_LIST = 4;
  * `before → after`; for lists where a side has more than a few items, only what was
  * added and removed (`+a, −b`), which is what a reviewer reads.
  */
-function changeWords(change: FieldChange, style: Styling): string {
+function changeWords(change: FieldChange, style: Styling, locale: Locale): string {
   const { before, after } = change;
   if (Array.isArray(before) && Array.isArray(after) && Math.max(before.length, after.length) >= LONG_LIST) {
     const text = (item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item));
     const added = after.filter((item) => !before.some((old) => JSON.stringify(old) === JSON.stringify(item))).map(text);
     const removed = before.filter((item) => !after.some((now) => JSON.stringify(now) === JSON.stringify(item))).map(text);
     const parts = [...added.map((item) => `+${style.after(item)}`), ...removed.map((item) => `−${style.before(item)}`)];
-    return parts.length > 0 ? parts.join(' ') : `reordered ${style.after(displayValue(after))}`;
+    return parts.length > 0 ? parts.join(' ') : diffSay(locale, (words) => words.reordered, { value: style.after(displayValue(after, locale)) });
   }
-  return `${style.before(displayValue(before))} → ${style.after(displayValue(after))}`;
+  return `${style.before(displayValue(before, locale))} → ${style.after(displayValue(after, locale))}`;
 }
 
 export interface Styling {
@@ -68,68 +68,74 @@ export interface Styling {
  * Field changes in words: `status opportunity → normal; step 2 after J+5 → J+3, channel sms → email`.
  * Changes inside one step share the `step N` prefix.
  */
-export function describeChanges(changes: readonly FieldChange[], style: Styling): string {
+export function describeChanges(changes: readonly FieldChange[], style: Styling, locale: Locale = 'en'): string {
   const groups: { label: string; parts: string[] }[] = [];
   for (const change of changes) {
     const [first, second, ...rest] = change.path;
     if (first === 'steps' && typeof second === 'number') {
-      const label = `step ${second + 1}`;
+      const label = diffSay(locale, (words) => words.step, { number: second + 1 });
       if (rest.length === 0) {
         const what =
           change.before === null
-            ? `added (${style.after(stepSummary(change.after))})`
+            ? diffSay(locale, (words) => words.stepAdded, { step: style.after(stepSummary(change.after, locale)) })
             : change.after === null
-              ? `removed (${style.before(stepSummary(change.before))})`
-              : `${style.before(displayValue(change.before))} → ${style.after(displayValue(change.after))}`;
+              ? diffSay(locale, (words) => words.stepRemoved, { step: style.before(stepSummary(change.before, locale)) })
+              : `${style.before(displayValue(change.before, locale))} → ${style.after(displayValue(change.after, locale))}`;
         groups.push({ label, parts: [what] });
         continue;
       }
-      const part = `${rest.join('.')} ${changeWords(change, style)}`;
+      const part = `${rest.join('.')} ${changeWords(change, style, locale)}`;
       const last = groups[groups.length - 1];
       if (last && last.label === label) last.parts.push(part);
       else groups.push({ label, parts: [part] });
       continue;
     }
-    groups.push({ label: '', parts: [`${change.path.join('.')} ${changeWords(change, style)}`] });
+    groups.push({ label: '', parts: [`${change.path.join('.')} ${changeWords(change, style, locale)}`] });
   }
   return groups.map((group) => (group.label ? `${group.label} ${group.parts.join(', ')}` : group.parts.join(', '))).join('; ');
 }
 
-export function cellStatus(statuses: readonly TouchpointStatus[]): string {
-  return statuses.length === 0 ? '(empty)' : statuses.join(' + ');
+export function cellStatus(statuses: readonly TouchpointStatus[], locale: Locale = 'en'): string {
+  return statuses.length === 0 ? diffWords(locale).empty : statuses.join(' + ');
 }
 
-export function plural(count: number, word: string, words = `${word}s`): string {
-  return `${count} ${count === 1 ? word : words}`;
+export function gapCounts(counts: { errors: number; warnings: number }, locale: Locale = 'en'): string {
+  const words = diffWords(locale).summary;
+  return counts.errors + counts.warnings === 0
+    ? words.none
+    : [fillTemplate(words.errors, { count: counts.errors }, locale), fillTemplate(words.warnings, { count: counts.warnings }, locale)].join(', ');
 }
 
-export function gapCounts(counts: { errors: number; warnings: number }): string {
-  return counts.errors + counts.warnings === 0 ? 'none' : [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')].join(', ');
+/** The entity a gap is about (`scenario welcome`, in French `scénario welcome`), else its file. */
+export function gapSubject(gap: Gap, locale: Locale = 'en'): string {
+  if (!gap.entity) return gap.file;
+  return `${fillTemplate('{kind:kind}', { kind: KIND_SECTIONS.get(gap.entity.kind) ?? gap.entity.kind }, locale)} ${gap.entity.id}`;
 }
 
-export function gapSubject(gap: Gap): string {
-  return gap.entity ? `${gap.entity.kind} ${gap.entity.id}` : gap.file;
-}
+/** The section of a kind noun the lint findings name their entity with (`use case` → useCases). */
+const KIND_SECTIONS = new Map(Object.entries(vocabularyFor('en').lint.kinds).map(([section, noun]) => [noun, section]));
 
 export function sectionCount(section: SectionDiff): number {
   return section.added.length + section.removed.length + section.renamed.length + section.changed.length + (section.reordered?.moved.length ?? 0);
 }
 
 /** One line: "2 added, 1 changed, 1 matrix cell, 1 rank moved, gaps: 1 error introduced, 1 warning fixed". */
-export function summaryLine(diff: WorkspaceDiff): string {
+export function summaryLine(diff: WorkspaceDiff, locale: Locale = 'en'): string {
   const { summary } = diff;
+  const words = diffWords(locale).summary;
+  const count = (template: Template, value: number) => fillTemplate(template, { count: value }, locale);
   const parts: string[] = [];
-  if (summary.added) parts.push(`${summary.added} added`);
-  if (summary.removed) parts.push(`${summary.removed} removed`);
-  if (summary.renamed) parts.push(`${summary.renamed} renamed`);
-  if (summary.changed) parts.push(`${summary.changed} changed`);
-  if (summary.moved) parts.push(`${summary.moved} moved`);
-  if (diff.settings.length) parts.push('settings changed');
-  if (summary.cells) parts.push(plural(summary.cells, 'matrix cell'));
-  if (summary.ranks) parts.push(plural(summary.ranks, 'priority rank moved', 'priority ranks moved'));
+  if (summary.added) parts.push(count(words.added, summary.added));
+  if (summary.removed) parts.push(count(words.removed, summary.removed));
+  if (summary.renamed) parts.push(count(words.renamed, summary.renamed));
+  if (summary.changed) parts.push(count(words.changed, summary.changed));
+  if (summary.moved) parts.push(count(words.moved, summary.moved));
+  if (diff.settings.length) parts.push(words.settings);
+  if (summary.cells) parts.push(count(words.cells, summary.cells));
+  if (summary.ranks) parts.push(count(words.ranks, summary.ranks));
   const introduced = summary.introduced.errors + summary.introduced.warnings;
   const fixed = summary.fixed.errors + summary.fixed.warnings;
-  if (introduced) parts.push(`gaps introduced: ${gapCounts(summary.introduced)}`);
-  if (fixed) parts.push(`gaps fixed: ${gapCounts(summary.fixed)}`);
-  return parts.length ? parts.join(' · ') : 'no change';
+  if (introduced) parts.push(fillTemplate(words.introduced, { counts: gapCounts(summary.introduced, locale) }, locale));
+  if (fixed) parts.push(fillTemplate(words.fixed, { counts: gapCounts(summary.fixed, locale) }, locale));
+  return parts.length ? parts.join(' · ') : words.nothing;
 }

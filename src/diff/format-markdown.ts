@@ -1,6 +1,7 @@
 import { escapeCell } from '../formatters/markdown.js';
+import type { Locale } from '../i18n/index.js';
 import type { Model } from '../model/types.js';
-import { cellStatus, describeChanges, gapSubject, SECTION_TITLES, sectionCount } from './describe.js';
+import { cellStatus, describeChanges, diffSay, diffWords, gapSubject, sectionCount, sectionTitle } from './describe.js';
 import { isEmptyDiff, type Gap, type WorkspaceDiff } from './diff.js';
 import { scenarioDiagram } from '../renderers/scenario.js';
 
@@ -9,6 +10,8 @@ export interface MarkdownDiffOptions {
   head?: Model;
   /** Renders one scenario to Mermaid; defaults to the flow diagram of `omni render`. */
   renderScenario?: (scenarioId: string, model: Model) => string | undefined;
+  /** The language of the comment (English by default); the plan's own names and lint's messages are as they are. */
+  locale?: Locale;
 }
 
 /** A value in a code span; text that could break out of one is escaped instead. */
@@ -22,13 +25,15 @@ function details(summary: string, body: string[]): string[] {
   return ['<details>', `<summary>${escapeCell(summary)}</summary>`, '', ...body, '', '</details>', ''];
 }
 
-function gapRows(gaps: readonly Gap[]): string[] {
+function gapRows(gaps: readonly Gap[], locale: Locale): string[] {
+  const words = diffWords(locale);
+  const { gapSeverity, gapRule, gapEntity, gapProblem, gapWhere } = words.markdown;
   return [
-    '| Severity | Rule | Entity | Problem | Where |',
+    `| ${gapSeverity} | ${gapRule} | ${gapEntity} | ${gapProblem} | ${gapWhere} |`,
     '| --- | --- | --- | --- | --- |',
     ...gaps.map(
       (gap) =>
-        `| ${gap.severity === 'error' ? 'error' : 'warning'} | ${code(gap.ruleId)} | ${escapeCell(gapSubject(gap))} | ${escapeCell(gap.message)} | ${escapeCell(`${gap.file}:${gap.line}`)} |`,
+        `| ${gap.severity === 'error' ? words.severity.error : words.severity.warning} | ${code(gap.ruleId)} | ${escapeCell(gapSubject(gap, locale))} | ${escapeCell(gap.message)} | ${escapeCell(`${gap.file}:${gap.line}`)} |`,
     ),
   ];
 }
@@ -39,36 +44,43 @@ function gapRows(gaps: readonly Gap[]): string[] {
  * is escaped (no raw HTML, no Markdown markup, no way out of a table cell or a fence).
  */
 export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOptions = {}): string {
-  const out: string[] = [`### omni diff: ${escapeCell(diff.base.label)} → ${escapeCell(diff.head.label)}`, ''];
-  if (isEmptyDiff(diff)) return `${out.join('\n')}No change to the journey.\n`;
+  const locale = options.locale ?? 'en';
+  const words = diffWords(locale);
+  const md = words.markdown;
+  const say = diffSay.bind(undefined, locale);
+  const out: string[] = [`### ${say((w) => w.markdown.title, { base: escapeCell(diff.base.label), head: escapeCell(diff.head.label) })}`, ''];
+  if (isEmptyDiff(diff)) return `${out.join('\n')}${words.noChange}\n`;
 
   const { summary } = diff;
   // The Moved column appears only when an ordered section (stages, channels…) was reordered.
   const moves = summary.moved > 0;
-  out.push(`| | Added | Removed | Renamed | Changed |${moves ? ' Moved |' : ''}`, `| --- | ---: | ---: | ---: | ---: |${moves ? ' ---: |' : ''}`);
+  out.push(
+    `| | ${md.added} | ${md.removed} | ${md.renamed} | ${md.changed} |${moves ? ` ${md.moved} |` : ''}`,
+    `| --- | ---: | ---: | ---: | ---: |${moves ? ' ---: |' : ''}`,
+  );
   for (const section of diff.sections) {
     const moved = moves ? ` ${section.reordered?.moved.length ?? 0} |` : '';
     out.push(
-      `| ${SECTION_TITLES[section.section]} | ${section.added.length} | ${section.removed.length} | ${section.renamed.length} | ${section.changed.length} |${moved}`,
+      `| ${sectionTitle(section.section, locale)} | ${section.added.length} | ${section.removed.length} | ${section.renamed.length} | ${section.changed.length} |${moved}`,
     );
   }
-  if (diff.settings.length) out.push(`| Settings (omni.yaml) | | | | ${diff.settings.length} |${moves ? ' |' : ''}`);
+  if (diff.settings.length) out.push(`| ${words.settings} | | | | ${diff.settings.length} |${moves ? ' |' : ''}`);
   out.push('');
-  out.push('| Review | Count |', '| --- | ---: |');
-  out.push(`| Matrix cells whose status changed | ${summary.cells} |`);
-  out.push(`| Use cases whose priority rank moved | ${summary.ranks} |`);
-  out.push(`| Gaps introduced (errors / warnings) | ${summary.introduced.errors} / ${summary.introduced.warnings} |`);
-  out.push(`| Gaps fixed (errors / warnings) | ${summary.fixed.errors} / ${summary.fixed.warnings} |`);
+  out.push(`| ${md.review} | ${md.count} |`, '| --- | ---: |');
+  out.push(`| ${md.cellsRow} | ${summary.cells} |`);
+  out.push(`| ${md.ranksRow} | ${summary.ranks} |`);
+  out.push(`| ${md.introducedRow} | ${summary.introduced.errors} / ${summary.introduced.warnings} |`);
+  out.push(`| ${md.fixedRow} | ${summary.fixed.errors} / ${summary.fixed.warnings} |`);
   out.push('');
-  if (summary.introduced.errors > 0) out.push(`**This change introduces ${summary.introduced.errors} lint error${summary.introduced.errors > 1 ? 's' : ''}.**`, '');
+  if (summary.introduced.errors > 0) out.push(`**${say((w) => w.markdown.introducesErrors, { count: summary.introduced.errors })}**`, '');
 
   if (diff.gaps.introduced.length || diff.gaps.fixed.length) {
     const body: string[] = [];
-    if (diff.gaps.introduced.length) body.push('**Introduced**', '', ...gapRows(diff.gaps.introduced), '');
-    if (diff.gaps.fixed.length) body.push('**Fixed**', '', ...gapRows(diff.gaps.fixed));
+    if (diff.gaps.introduced.length) body.push(`**${md.introduced}**`, '', ...gapRows(diff.gaps.introduced, locale), '');
+    if (diff.gaps.fixed.length) body.push(`**${md.fixed}**`, '', ...gapRows(diff.gaps.fixed, locale));
     out.push(
       ...details(
-        `Gaps: ${diff.gaps.introduced.length} introduced, ${diff.gaps.fixed.length} fixed`,
+        say((w) => w.markdown.gapsSummary, { introduced: diff.gaps.introduced.length, fixed: diff.gaps.fixed.length }),
         body.filter((line, index, all) => !(index === all.length - 1 && line === '')),
       ),
     );
@@ -77,41 +89,56 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
   const changes = diff.sections.reduce((sum, section) => sum + sectionCount(section), 0) + (diff.settings.length ? 1 : 0);
   if (changes) {
     const body: string[] = [];
-    if (diff.settings.length) body.push('**Settings (omni.yaml)**', '', `- ${describeChanges(diff.settings, style)}`, '');
+    if (diff.settings.length) body.push(`**${words.settings}**`, '', `- ${describeChanges(diff.settings, style, locale)}`, '');
     for (const section of diff.sections) {
-      body.push(`**${SECTION_TITLES[section.section]}**`, '');
-      for (const entity of section.added) body.push(`- added ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}`);
-      for (const entity of section.removed) body.push(`- removed ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}`);
+      const kind = section.section;
+      body.push(`**${sectionTitle(section.section, locale)}**`, '');
+      for (const entity of section.added) body.push(`- ${say((w) => w.markdown.addedItem, { kind, id: code(entity.id), name: escapeCell(entity.name) })}`);
+      for (const entity of section.removed) body.push(`- ${say((w) => w.markdown.removedItem, { kind, id: code(entity.id), name: escapeCell(entity.name) })}`);
       for (const rename of section.renamed) {
-        const changes = rename.changes.length > 0 ? `; ${describeChanges(rename.changes, style)}` : '';
-        body.push(`- renamed ${section.kind} ${code(rename.from)} → ${code(rename.to)} ${escapeCell(rename.name)}${changes}`);
+        const changes = rename.changes.length > 0 ? `; ${describeChanges(rename.changes, style, locale)}` : '';
+        body.push(`- ${say((w) => w.markdown.renamedItem, { kind, from: code(rename.from), to: code(rename.to), name: escapeCell(rename.name), changes })}`);
       }
-      for (const entity of section.changed) body.push(`- changed ${section.kind} ${code(entity.id)}: ${describeChanges(entity.changes, style)}`);
+      for (const entity of section.changed)
+        body.push(`- ${say((w) => w.markdown.changedItem, { kind, id: code(entity.id), changes: describeChanges(entity.changes, style, locale) })}`);
       for (const entity of section.reordered?.moved ?? [])
-        body.push(`- moved ${section.kind} ${code(entity.id)} ${escapeCell(entity.name)}: #${entity.before} → #${entity.after}`);
+        body.push(`- ${say((w) => w.markdown.movedItem, { kind, id: code(entity.id), name: escapeCell(entity.name), before: entity.before, after: entity.after })}`);
       body.push('');
     }
     body.pop();
-    out.push(...details(`Journey changes: ${changes}`, body));
+    out.push(
+      ...details(
+        say((w) => w.markdown.changesSummary, { count: changes }),
+        body,
+      ),
+    );
   }
 
   if (diff.cells.length) {
     out.push(
-      ...details(`Matrix cells: ${diff.cells.length}`, [
-        '| Stage | Channel | Before | After |',
-        '| --- | --- | --- | --- |',
-        ...diff.cells.map((cell) => `| ${escapeCell(cell.stage.name)} | ${escapeCell(cell.channel.name)} | ${cellStatus(cell.before)} | ${cellStatus(cell.after)} |`),
-      ]),
+      ...details(
+        say((w) => w.markdown.cellsSummary, { count: diff.cells.length }),
+        [
+          `| ${md.stage} | ${md.channel} | ${md.before} | ${md.after} |`,
+          '| --- | --- | --- | --- |',
+          ...diff.cells.map(
+            (cell) => `| ${escapeCell(cell.stage.name)} | ${escapeCell(cell.channel.name)} | ${cellStatus(cell.before, locale)} | ${cellStatus(cell.after, locale)} |`,
+          ),
+        ],
+      ),
     );
   }
 
   if (diff.ranks.length) {
     out.push(
-      ...details(`Use-case priority: ${diff.ranks.length} moved`, [
-        '| Use case | Before | After |',
-        '| --- | ---: | ---: |',
-        ...diff.ranks.map((rank) => `| ${code(rank.id)} ${escapeCell(rank.name)} | ${rank.before} | ${rank.after} |`),
-      ]),
+      ...details(
+        say((w) => w.markdown.ranksSummary, { count: diff.ranks.length }),
+        [
+          `| ${md.useCase} | ${md.before} | ${md.after} |`,
+          '| --- | ---: | ---: |',
+          ...diff.ranks.map((rank) => `| ${code(rank.id)} ${escapeCell(rank.name)} | ${rank.before} | ${rank.after} |`),
+        ],
+      ),
     );
   }
 
@@ -134,7 +161,13 @@ export function formatDiffMarkdown(diff: WorkspaceDiff, options: MarkdownDiffOpt
       body.push(`**${code(id)} ${escapeCell(head.index.scenarios.get(id)?.name ?? '')}**`, '', '```mermaid', mermaid.trimEnd(), '```', '');
     }
     body.pop();
-    if (body.length) out.push(...details(`Scenario flows: ${ids.length}`, body));
+    if (body.length)
+      out.push(
+        ...details(
+          say((w) => w.markdown.flowsSummary, { count: ids.length }),
+          body,
+        ),
+      );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -451,6 +451,95 @@ export interface Vocabulary {
   importer: ImporterMessages;
   /** omni's own voice: CLI messages, pipeline summaries, language-server texts (cli-en.ts, cli-fr.ts). */
   cli: CliWords;
+  /** `omni diff` in text and Markdown (and the preview of `omni import --into`). */
+  diff: DiffWords;
+}
+
+/**
+ * The words of `omni diff`'s text and Markdown formats. `{kind}` is a section noun
+ * (lint.kinds), `{id}`, `{name}`, `{from}`, `{to}` come from the plan; a pair is [one, many]
+ * chosen by `{count}`. YAML keys and values (`status`, `opportunity`) are written as they are.
+ */
+export interface DiffWords {
+  /** Section headings, in the order of the method. */
+  sections: Record<
+    'stages' | 'channels' | 'touchpoints' | 'lifecycle' | 'targets' | 'programs' | 'useCases' | 'scenarios' | 'sources' | 'variables' | 'events' | 'personas',
+    string
+  >;
+  /** A value that is absent, and a matrix cell without a touchpoint. */
+  none: string;
+  empty: string;
+  /** A list whose items only moved: `reordered {value}`. */
+  reordered: string;
+  /** Changes inside one step: `step {number}`, then `added ({step})` or `removed ({step})`. */
+  step: string;
+  stepAdded: string;
+  stepRemoved: string;
+  noChange: string;
+  /** The summary line, parts joined by " · ". */
+  summary: {
+    added: Template;
+    removed: Template;
+    renamed: Template;
+    changed: Template;
+    moved: Template;
+    settings: string;
+    cells: Template;
+    ranks: Template;
+    introduced: string;
+    fixed: string;
+    nothing: string;
+    /** Gap counts: `{errors}, {warnings}`, or `none`. */
+    none: string;
+    errors: Template;
+    warnings: Template;
+  };
+  severity: { error: string; warning: string };
+  settings: string;
+  cells: string;
+  ranks: string;
+  introducedHeading: string;
+  fixedHeading: string;
+  /** Text lines. */
+  text: { entity: string; renamed: string; changed: string; moved: string };
+  /** Markdown comment. */
+  markdown: {
+    title: string;
+    added: string;
+    removed: string;
+    renamed: string;
+    changed: string;
+    moved: string;
+    review: string;
+    count: string;
+    cellsRow: string;
+    ranksRow: string;
+    introducedRow: string;
+    fixedRow: string;
+    introducesErrors: Template;
+    introduced: string;
+    fixed: string;
+    gapSeverity: string;
+    gapRule: string;
+    gapEntity: string;
+    gapProblem: string;
+    gapWhere: string;
+    gapsSummary: string;
+    changesSummary: string;
+    cellsSummary: string;
+    ranksSummary: Template;
+    flowsSummary: string;
+    addedItem: string;
+    removedItem: string;
+    renamedItem: string;
+    changedItem: string;
+    movedItem: string;
+    stage: string;
+    channel: string;
+    before: string;
+    after: string;
+    useCase: string;
+  };
 }
 
 // --- Issue 13 (spreadsheet bridge): the importer's messages (workbook-edits, apply-edits, import-workbook, read-xlsx, import --into). ---

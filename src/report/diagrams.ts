@@ -1,6 +1,7 @@
+import type { WordedMessage } from '../i18n/index.js';
 import type { Model } from '../model/types.js';
 import { renderDiagrams } from '../renderers/index.js';
-import { unsafeSvgReason } from './svg-safety.js';
+import { unsafeSvg } from './svg-safety.js';
 import { DIAGRAM_KEYS, type DiagramOutcome } from './view-model.js';
 
 /** One diagram the report embeds: its key in the view model, its caption and its Mermaid text. */
@@ -106,7 +107,8 @@ export function withoutUnusedMarkers(svg: string): string {
 export interface DiagramRunResult {
   outcome: DiagramOutcome;
   /** Keys whose rendering failed, with Mermaid's message. */
-  failures: { key: string; message: string }[];
+  /** Why each diagram is missing: the renderer's own words (a string), or omni's, named. */
+  failures: { key: string; message: string | WordedMessage }[];
 }
 
 export type DrawResult = { svg: string } | { error: string };
@@ -135,11 +137,11 @@ export async function renderWith(renderer: SvgRenderer, requests: readonly Diagr
     for (const [index, request] of requests.entries()) {
       const result = drawn[index];
       if (!result || 'error' in result) {
-        failures.push({ key: request.key, message: result ? result.error.split('\n')[0]! : 'nothing drawn' });
+        failures.push({ key: request.key, message: result ? result.error.split('\n')[0]! : { messageId: 'diagramNothingDrawn' } });
         continue;
       }
-      const unsafe = unsafeSvgReason(result.svg);
-      if (unsafe) failures.push({ key: request.key, message: `left out, the SVG has ${unsafe}` });
+      const unsafe = unsafeSvg(result.svg);
+      if (unsafe) failures.push({ key: request.key, message: { messageId: 'diagramUnsafe', data: { reason: unsafe } } });
       else {
         svgs.set(request.key, withUniqueSvgId(withoutUnusedMarkers(styles.share(result.svg)), `omni-diagram-${index + 1}`));
         if (request.label !== undefined) labels.set(request.key, request.label);

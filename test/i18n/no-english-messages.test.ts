@@ -70,10 +70,6 @@ const ALLOWED: Record<string, { texts: readonly string[]; reason: string }> = {
   'loader/discover.ts': { texts: ['errno'], reason: 'the kind of a ReadFailure, data the CLI words (readFailureReason)' },
   'renderers/browser.ts': { texts: ['mermaid'], reason: 'the name of the package MissingPackageError says to install' },
   'simulate/engine.ts': { texts: ['no-consent'], reason: 'the code of a skipped step, worded by src/simulate/describe.ts' },
-  'report/diagrams.ts': {
-    texts: ['nothing drawn', 'left out, the SVG has '],
-    reason: 'not moved yet: why one diagram is missing from the report (see CHANGELOG, issue 9 leftovers)',
-  },
   'lsp/server.ts': {
     texts: ['server started', 'omni lsp ', ' ms: ', 'cannot load the workspace ', ' failed: ', 'check failed: ', 'unexpected error: ', 'omni: ', ' failed: '],
     reason: "the language server's log for whoever debugs it (stack traces, OMNI_LSP_TRACE timings), in the editor's output panel, not a message of the workspace",
