@@ -150,7 +150,7 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
       { label: into, model: before.model, lint: beforeLint },
       { label: `${into} + ${path.basename(file)}`, model: after.model, lint: afterLint },
     );
-    writeData(formatDiffText(diff, { color: false }));
+    writeData(formatDiffText(diff, { color: false, locale: messageLocale() }));
     writeMessage(say('dryRun', { count: applied.files.size + applied.removed.length }));
     return EXIT.ok;
   }

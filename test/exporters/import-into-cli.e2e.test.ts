@@ -67,6 +67,10 @@ describe('omni import --into (built CLI)', () => {
     expect(dry.stdout).toContain('~ use case relance-panier: scores.business 5 → 2');
     expect(dry.stdout).toContain('~ scenario alerte-stock: step 2 subject (none) → Dernières pièces');
     expect(dry.stderr).toBe('omni: --dry-run: 2 file(s) would change, nothing written\n');
+    // Without --locale en, the French workspace previews in French, as `omni diff` does.
+    const french = spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), 'import', '--xlsx', edited, '--into', ws, '--dry-run'], { encoding: 'utf8', cwd: dir });
+    expect(french.stdout).toContain('Cas d’usage\n  ~ cas d’usage relance-panier : scores.business 5 → 2\n');
+    expect(french.stdout).toContain('  ~ scénario alerte-stock : étape 2 subject (aucun) → Dernières pièces\n');
     expect(git(ws, 'status', '--porcelain')).toBe('');
     const run = omni(dir, 'import', '--xlsx', edited, '--into', ws);
     expect(run.status).toBe(0);
