@@ -52,7 +52,7 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   }
   let result: ImportResult;
   try {
-    result = importWorkbook(workbook, { reportVisibleEdits: options.into === undefined });
+    result = importWorkbook(workbook, { reportVisibleEdits: options.into === undefined, locale: messageLocale() });
   } catch (error) {
     if (error instanceof WorkbookError) throw new CliError(say('workbookProblem', { file, problem: error.messageIn(messageLocale()) }));
     throw error;

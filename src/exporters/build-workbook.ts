@@ -4,8 +4,9 @@ import { rankUseCases } from '../model/priority.js';
 import { flowToRaw } from '../model/steps.js';
 import { formulaRanks, MAX_FIXED_RANKS, rankFormula } from './rank-formula.js';
 import { flowLines, hasStructure, indentLevel, outlineLevel } from './spec-branches.js';
-import { SECTION_KINDS, type FlowStep, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
+import { SECTION_KINDS, type FlowStep, type Locale, type Model, type Scenario, type TouchpointStatus } from '../model/types.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
+import { importerMessage } from './messages.js';
 import { columnLetter, type CellSpec, type ColumnSpec, type CellStyle, type EditField, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
 
 /** What the Read me tab says about `omni lint`: counts per rule, so stakeholders see the gaps. */
@@ -129,7 +130,7 @@ function describeSheets(model: Model, lint: LintSummary, branchColumn: boolean):
   function* sheets(): Generator<SheetSpec> {
     for (const build of builders) {
       const sheet = build();
-      warnings.push(...cutLongCells([sheet]));
+      warnings.push(...cutLongCells([sheet], locale));
       yield sheet;
     }
   }
@@ -148,7 +149,7 @@ export const EXCEL_CELL_LIMIT = 32_767;
  * hidden data sheet keeps the full text, in several cells): the workbook still opens,
  * and the cut is reported instead of passed over.
  */
-function cutLongCells(sheets: SheetSpec[]): string[] {
+function cutLongCells(sheets: SheetSpec[], locale: Locale): string[] {
   const warnings: string[] = [];
   for (const sheet of sheets) {
     if (sheet.state === 'hidden') continue;
@@ -157,9 +158,7 @@ function cutLongCells(sheets: SheetSpec[]): string[] {
         if (!spec || typeof spec.value !== 'string' || spec.value.length <= EXCEL_CELL_LIMIT) return;
         const cut = spec.value.length - (EXCEL_CELL_LIMIT - 40);
         spec.value = `${spec.value.slice(0, EXCEL_CELL_LIMIT - 40)}… [${cut} characters cut]`;
-        warnings.push(
-          `${sheet.name}!${columnLetter(c + 1)}${r + 1}: text over Excel's ${EXCEL_CELL_LIMIT}-character cell limit, cut (${cut} characters); the full text stays in the YAML`,
-        );
+        warnings.push(`${sheet.name}!${columnLetter(c + 1)}${r + 1}: ${importerMessage(locale, 'cellCut', { limit: EXCEL_CELL_LIMIT, count: cut })}`);
       }),
     );
   }

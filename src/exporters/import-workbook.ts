@@ -40,11 +40,14 @@ export class WorkbookError extends WordedError {}
 
 export const emptySections = (): RawSections => Object.fromEntries(SECTION_KINDS.map((kind) => [kind, []])) as unknown as RawSections;
 
-/** `reportVisibleEdits: false` when the caller compares the visible tabs itself (import --into). */
-export function importWorkbook(workbook: ReadWorkbook, options: { reportVisibleEdits?: boolean } = {}): ImportResult {
+/**
+ * `reportVisibleEdits: false` when the caller compares the visible tabs itself (import --into);
+ * `locale`: the language of a hand-filled template's warnings (the run's; English by default).
+ */
+export function importWorkbook(workbook: ReadWorkbook, options: { reportVisibleEdits?: boolean; locale?: Locale } = {}): ImportResult {
   const data = workbook.sheets.find((sheet) => sheet.name === DATA_SHEET && sheet.cell(1, 1)?.value === DATA_MARKER);
   if (data) return importDataSheet(workbook, data, options.reportVisibleEdits !== false);
-  return importTemplate(workbook);
+  return importTemplate(workbook, options.locale);
 }
 
 /** A record may continue over several cells (Excel's 32,767-character cap). */

@@ -1,8 +1,9 @@
-import { importHeaders, VOCABULARY, type WordedMessage } from '../i18n/index.js';
+import { importHeaders, VOCABULARY, type ImporterMessageId, type MessageData, type WordedMessage } from '../i18n/index.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Locale, TouchpointStatus } from '../model/types.js';
 import { emptySections, WorkbookError, type ImportResult, type RawRecord, type RawSections } from './import-workbook.js';
 import { WORKBOOK_LABELS } from './labels.js';
+import { importerMessage } from './messages.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
@@ -61,9 +62,23 @@ export const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
 };
 const NO_FILL = new Set(['FFFFFF']);
 
+/** One warning: where (`Sheet!A1`), then the reason in the run's language. */
+function warn(context: Context, where: string, id: ImporterMessageId, data?: MessageData): void {
+  context.warnings.push(`${where}: ${importerMessage(context.messageLocale, id, data)}`);
+}
+
+const NOT_A_BRANCH_OF: Record<'wait' | 'decision' | 'split', ImporterMessageId> = {
+  wait: 'templateNotABranchOfWait',
+  decision: 'templateNotABranchOfDecision',
+  split: 'templateNotABranchOfSplit',
+};
+
 interface Context {
   warnings: string[];
+  /** The workbook's language (its labels). */
   locale: Locale;
+  /** The language of the warnings: the run's. */
+  messageLocale: Locale;
   sections: RawSections;
   ids: Record<string, IdMaker>;
   /** Normalised name → id, per section. */
@@ -112,7 +127,7 @@ function entity(context: Context, kind: keyof RawSections, name: string, fields:
  * derived from names, and anything that cannot be placed is reported with its sheet
  * and cell rather than dropped in silence.
  */
-export function importTemplate(workbook: ReadWorkbook): ImportResult {
+export function importTemplate(workbook: ReadWorkbook, messageLocale: Locale = 'en'): ImportResult {
   const sheets = {} as Record<SheetKey, ReadSheet>;
   const missing: WordedMessage[] = [];
   let locale: Locale = 'fr';
@@ -131,6 +146,7 @@ export function importTemplate(workbook: ReadWorkbook): ImportResult {
   const context: Context = {
     warnings: [],
     locale,
+    messageLocale,
     sections: emptySections(),
     ids: Object.fromEntries(Object.keys(emptySections()).map((kind) => [kind, new IdMaker(kind.replace(/s$/, ''))])),
     byName: Object.fromEntries(Object.keys(emptySections()).map((kind) => [kind, new Map<string, string>()])),
@@ -183,7 +199,7 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
     for (const c of columnsFrom(sheet, r, 2)) if (text(sheet, r, c) !== undefined) headerRow = r;
   }
   if (headerRow === undefined) {
-    context.warnings.push(`${sheet.name}: no stage found (stages are the column headers of the matrix)`);
+    warn(context, sheet.name, 'templateNoStage');
     return;
   }
   const fills = statusFills(sheet, legendRow);
@@ -205,11 +221,11 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
       const where = `${sheet.name}!${address(r, c)}`;
       const stage = stageOf.get(c);
       if (!stage) {
-        context.warnings.push(`${where}: "${name}" is in a column without a stage header; not imported`);
+        warn(context, where, 'templateNoStageHeader', { name });
         continue;
       }
       if (!channel) {
-        context.warnings.push(`${where}: "${name}" is in a row without a channel; not imported`);
+        warn(context, where, 'templateNoChannelRow', { name });
         continue;
       }
       let status: TouchpointStatus = 'normal';
@@ -217,7 +233,7 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
       if (fill && !NO_FILL.has(fill)) {
         const known = fills.get(fill);
         if (known) status = known;
-        else context.warnings.push(`${where}: fill colour ${fill} is not in the legend; status set to normal`);
+        else warn(context, where, 'templateUnknownFill', { fill });
       }
       const id = context.ids.touchpoints!.make(name);
       context.byName.touchpoints!.set(normalise(name), context.byName.touchpoints!.get(normalise(name)) ?? id);
@@ -267,10 +283,13 @@ function readHeader<K extends string>(
     }
     for (const c of unknown) {
       const values = unknownValues.get(c)!;
-      context.warnings.push(`${sheet.name}!${address(r, c)}: unknown column "${text(sheet, r, c)}"; its ${values} value${values === 1 ? ' is' : 's are'} not imported`);
+      warn(context, `${sheet.name}!${address(r, c)}`, values === 1 ? 'templateUnknownColumnOne' : 'templateUnknownColumn', {
+        name: text(sheet, r, c) ?? '',
+        count: values,
+      });
     }
     headerless.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (const [c, row, value] of headerless) context.warnings.push(`${sheet.name}!${address(row, c)}: "${value}" is in a column without a header; not imported`);
+    for (const [c, row, value] of headerless) warn(context, `${sheet.name}!${address(row, c)}`, 'cellWithoutHeader', { text: value });
     return { row: r, columns };
   }
   return undefined;
@@ -315,7 +334,7 @@ function channelList(value: string): string[] {
 function importUseCases(context: Context, sheet: ReadSheet): void {
   const header = readHeader(context, sheet, USE_CASE_HEADERS, 'name');
   if (!header) {
-    context.warnings.push(`${sheet.name}: header row not found (a "${WORKBOOK_LABELS[context.locale].useCases.useCase}" column); no use case imported`);
+    warn(context, sheet.name, 'templateNoUseCaseHeader', { column: WORKBOOK_LABELS[context.locale].useCases.useCase });
     return;
   }
   const { row: headerRow, columns } = header;
@@ -325,7 +344,8 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     const where = `${sheet.name}!${address(r, columns[field] ?? 1)}`;
     const number = value === undefined ? NaN : Number(value.replace(',', '.'));
     if (Number.isInteger(number) && number >= 1 && number <= 5) return number;
-    context.warnings.push(`${where}: ${field} score ${value === undefined ? 'is empty' : `"${value}" is not a whole number from 1 to 5`}; set to 3`);
+    if (value === undefined) warn(context, where, 'templateEmptyScore', { field });
+    else warn(context, where, 'badScoreSetTo3', { field, text: value });
     return 3;
   };
   for (const r of rowsFrom(sheet, headerRow + 1)) {
@@ -334,7 +354,7 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     const name = get(r, 'name');
     if (!name || sheet.cell(r, nameColumn)?.mergedFollower) {
       const stray = sheet.columnsOf(r).find((c) => text(sheet, r, c) !== undefined && !sheet.cell(r, c)?.mergedFollower);
-      if (stray !== undefined && !name) context.warnings.push(`${sheet.name}!${address(r, nameColumn)}: row has values but no use case name; not imported`);
+      if (stray !== undefined && !name) warn(context, `${sheet.name}!${address(r, nameColumn)}`, 'templateNoUseCaseName');
       continue;
     }
     const record: RawRecord = { id: context.ids.useCases!.make(name), name };
@@ -347,7 +367,7 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     for (const item of splitKnownList(get(r, 'touchpoints'), knownTouchpoint)) {
       const id = context.byName.touchpoints!.get(normalise(item)) ?? (context.sections.touchpoints.some((t) => t.id === item) ? item : undefined);
       if (id) touchpoints.push(id);
-      else context.warnings.push(`${sheet.name}!${address(r, columns.touchpoints!)}: touchpoint "${item}" is not in the matrix; link not imported`);
+      else warn(context, `${sheet.name}!${address(r, columns.touchpoints!)}`, 'templateUnknownTouchpoint', { item });
     }
     if (touchpoints.length > 0) record.touchpoints = touchpoints;
     record.scores = { business: score(r, 'business'), experience: score(r, 'experience'), difficulty: score(r, 'difficulty') };
@@ -355,7 +375,7 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
     if (fixed !== undefined) {
       const rank = Number(fixed);
       if (Number.isInteger(rank) && rank >= 1) record.priority = rank;
-      else context.warnings.push(`${sheet.name}!${address(r, columns.priority!)}: fixed rank "${fixed}" is not a whole number from 1; not imported`);
+      else warn(context, `${sheet.name}!${address(r, columns.priority!)}`, 'templateBadRank', { text: fixed });
     }
     context.byName.useCases!.set(normalise(name), record.id as string);
     context.sections.useCases.push(record);
@@ -399,7 +419,7 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
       const where = `${sheet.name}!${address(r, c)}`;
       const lifecycle = lifecycleOf.get(c);
       if (!lifecycle || !target) {
-        context.warnings.push(`${where}: "${value}" has no ${lifecycle ? 'target row' : 'lifecycle column'}; placement not imported`);
+        warn(context, where, lifecycle ? 'templateNoTargetRow' : 'templateNoLifecycleColumn', { text: value });
         continue;
       }
       for (const line of value
@@ -428,7 +448,7 @@ function triggerType(value: string | undefined): 'behavior' | 'event' | undefine
 function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Placement[]): void {
   const header = readHeader(context, sheet, SPEC_HEADERS, 'scenario');
   if (!header) {
-    context.warnings.push(`${sheet.name}: header row not found (a "${WORKBOOK_LABELS[context.locale].scenarioSpec.scenario}" column); no scenario imported`);
+    warn(context, sheet.name, 'templateNoScenarioHeader', { column: WORKBOOK_LABELS[context.locale].scenarioSpec.scenario });
     return;
   }
   const { row: headerRow, columns } = header;
@@ -481,13 +501,13 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
       for (const item of splitKnownList(get(r, 'useCases'), known)) {
         const id = context.byName.useCases!.get(normalise(item)) ?? (context.sections.useCases.some((u) => u.id === item) ? item : undefined);
         if (id) useCases.push(id);
-        else context.warnings.push(`${useCasesCell}: use case "${item}" is not in ${WORKBOOK_LABELS[context.locale].sheets.useCases}; link not imported`);
+        else warn(context, useCasesCell, 'templateUnknownUseCase', { item, sheet: WORKBOOK_LABELS[context.locale].sheets.useCases });
       }
       if (useCases.length > 0) scenario.useCases = useCases;
     }
     if (hasStep) {
       if (!scenario) {
-        context.warnings.push(`${sheet.name}!${address(r, columns.after ?? columns.channel ?? 1)}: step before any scenario; not imported`);
+        warn(context, `${sheet.name}!${address(r, columns.after ?? columns.channel ?? 1)}`, 'templateStepBeforeScenario');
         continue;
       }
       flow ??= new FlowReader(context, scenario.steps as RawRecord[]);
@@ -499,7 +519,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
       const unread = branchText !== undefined && cell === undefined;
       const asStep = unread && hasFields && !isBranchRow(branchText);
       const note = unread
-        ? `${branchWhere}: "${branchText}" is not a wait, decision, split, branch, fallback, goto or end (see docs/export.md); ${asStep ? 'read as a step' : 'not imported'}`
+        ? `${branchWhere}: ${importerMessage(context.messageLocale, asStep ? 'templateUnreadBranchAsStep' : 'templateUnreadBranch', { text: branchText })}`
         : undefined;
       if (unread && !asStep) {
         flow.row({ level: levelOf(r), unread: true, note: note!, text: branchText, where: branchWhere, afterWhere: '', message: () => ({}) });
@@ -514,15 +534,14 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
           channel = context.byName.channels!.get(normalise(channelName)) ?? '';
           if (!channel) {
             channel = entity(context, 'channels', channelName);
-            context.warnings.push(`${where}: channel "${channelName}" is not a row of the matrix; added as a channel`);
+            warn(context, where, 'templateChannelAdded', { name: channelName });
           }
         } else {
           channel = 'unknown';
-          context.warnings.push(`${where}: step without a channel; channel set to "unknown" (fix it in the YAML)`);
+          warn(context, where, 'templateStepWithoutChannel');
         }
         const step: RawRecord = cell?.kind === 'fallback' ? { channel } : { after: get(r, 'after') ?? '0', channel };
-        if (cell?.kind !== 'fallback' && get(r, 'after') === undefined)
-          context.warnings.push(`${sheet.name}!${address(r, columns.after ?? 1)}: step without a delay; set to 0`);
+        if (cell?.kind !== 'fallback' && get(r, 'after') === undefined) warn(context, `${sheet.name}!${address(r, columns.after ?? 1)}`, 'templateStepWithoutDelay');
         const stepName = get(r, 'stepName');
         const subject = get(r, 'subject');
         const message = get(r, 'message');
@@ -554,7 +573,7 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
   for (const placed of placement.filter((entry) => !entry.used)) {
     const inner = /\(([^()]*)\)\s*$/.exec(placed.name)?.[1];
     const name = inner !== undefined && channelList(inner).every((item) => channelNames.has(normalise(item))) ? placed.bare : placed.name;
-    context.warnings.push(`${placed.where}: scenario "${name}" is on the map but not in ${sheet.name}; imported without a specification`);
+    warn(context, placed.where, 'templateScenarioOnlyOnMap', { name, sheet: sheet.name });
     buildScenario(context, name, placed.where, { placed, exit: [] });
   }
 }
@@ -569,13 +588,13 @@ function buildScenario(
   let program = fields.program;
   if (!program) {
     program = entity(context, 'programs', labels.scenarioSpec.unknownProgram);
-    context.warnings.push(`${where}: scenario "${name}" has no programme; put in "${labels.scenarioSpec.unknownProgram}"`);
+    warn(context, where, 'templateNoProgram', { name, program: labels.scenarioSpec.unknownProgram });
   }
   let lifecycle = fields.placed?.lifecycle;
   if (!lifecycle) {
     lifecycle = context.sections.lifecycle[0]?.id as string | undefined;
     if (!lifecycle) lifecycle = entity(context, 'lifecycle', VOCABULARY[context.locale].terms.defaultLifecycle.welcome);
-    context.warnings.push(`${where}: scenario "${name}" is not on the scenario map; lifecycle stage set to "${lifecycle}"`);
+    warn(context, where, 'templateNotOnMap', { name, lifecycle });
   }
   const target = fields.target
     ? entity(context, 'targets', fields.target)
@@ -583,14 +602,16 @@ function buildScenario(
   let type = triggerType(fields.type);
   if (!type) {
     type = 'behavior';
-    context.warnings.push(
-      `${fields.typeCell ?? where}: trigger type ${fields.type ? `"${fields.type}" is neither ${LABELS[context.locale].trigger.behavior} nor ${LABELS[context.locale].trigger.event}` : 'is empty'}; set to behavior`,
-    );
+    warn(context, fields.typeCell ?? where, fields.type ? 'templateBadTriggerType' : 'templateEmptyTriggerType', {
+      text: fields.type ?? '',
+      behavior: LABELS[context.locale].trigger.behavior,
+      event: LABELS[context.locale].trigger.event,
+    });
   }
   let event = fields.event;
   if (!event) {
     event = slugify(name).replace(/-/g, '_') || 'trigger';
-    context.warnings.push(`${where}: scenario "${name}" has no trigger; event set to "${event}"`);
+    warn(context, where, 'templateNoTrigger', { name, event });
   }
   const record: RawRecord = {
     id: context.ids.scenarios!.make(name),
@@ -616,7 +637,7 @@ const YES = new Set(['x', 'true', '1', ...Object.values(VOCABULARY).flatMap((voc
 function importDataNeeds(context: Context, sheet: ReadSheet): void {
   const header = readHeader(context, sheet, DATA_HEADERS, 'variable');
   if (!header) {
-    context.warnings.push(`${sheet.name}: header row not found (a "Variable" column); no variable imported`);
+    warn(context, sheet.name, 'templateNoVariableHeader');
     return;
   }
   const { row: headerRow, columns } = header;
@@ -633,13 +654,10 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
       const id = context.byName.scenarios!.get(normalise(scenarioName));
       scenario = id ? context.sections.scenarios.find((s) => s.id === id) : undefined;
       const scenarioKnown = scenario !== undefined || unusedLabels.has(normalise(scenarioName));
-      if (!scenarioKnown)
-        context.warnings.push(
-          `${sheet.name}!${address(r, scenarioColumn!)}: scenario "${scenarioName}" is not in the specification; its variables are imported without it`,
-        );
+      if (!scenarioKnown) warn(context, `${sheet.name}!${address(r, scenarioColumn!)}`, 'templateVariablesOfUnknownScenario', { name: scenarioName });
       const description = columns.description === undefined || sheet.cell(r, columns.description)?.mergedFollower ? undefined : get(r, 'description');
       if (description && scenario) scenario.description = description;
-      else if (description) context.warnings.push(`${sheet.name}!${address(r, columns.description!)}: description of an unknown scenario; not imported`);
+      else if (description) warn(context, `${sheet.name}!${address(r, columns.description!)}`, 'templateDescriptionOfUnknownScenario');
     }
     const name = get(r, 'variable');
     if (!name) continue;
@@ -778,7 +796,7 @@ class FlowReader {
     }
     if (cell.kind === 'fallback') {
       if (!previous) {
-        this.context.warnings.push(`${row.where}: a fallback row must follow its message step; not imported`);
+        warn(this.context, row.where, 'templateFallbackAlone');
         return;
       }
       const { channel, ...rest } = row.message();
@@ -803,7 +821,7 @@ class FlowReader {
         let timeout = row.after;
         if (timeout === undefined) {
           timeout = '1d';
-          this.context.warnings.push(`${row.afterWhere}: a wait without a time-out (the delay column); set to 1d`);
+          warn(this.context, row.afterWhere, 'templateWaitWithoutTimeout');
         }
         return { ...head, wait: { until: [], timeout }, ...tail };
       }
@@ -841,12 +859,12 @@ class FlowReader {
     const control = this.controlFor(level);
     if (!control) {
       // Its steps stay where they are, in the sequence above.
-      this.context.warnings.push(`${row.where}: branch row "${row.text}" has no wait, decision or split above it; not imported`);
+      warn(this.context, row.where, 'templateBranchWithoutStep', { text: row.text });
       return;
     }
     const expected = cell.kind === 'otherwise' ? undefined : CONTROL_OF[cell.kind];
     if (expected !== undefined && expected !== control.kind) {
-      this.context.warnings.push(`${row.where}: "${row.text}" is not a branch of the ${control.kind} above it; row and its steps not imported`);
+      warn(this.context, row.where, NOT_A_BRANCH_OF[control.kind], { text: row.text });
       this.stack.push({ steps: [], ownerLevel: control.level, control });
       return;
     }
@@ -856,11 +874,11 @@ class FlowReader {
     const open = () => this.stack.push({ steps, ownerLevel: control.level, control });
     if (cell.kind === 'otherwise' || cell.kind === 'timedOut') {
       if (control.kind === 'split') {
-        this.context.warnings.push(`${row.where}: a split has no otherwise branch (give each branch its percentage); row and its steps not imported`);
+        warn(this.context, row.where, 'templateSplitOtherwise');
         this.stack.push({ steps: [], ownerLevel: control.level, control });
         return;
       }
-      if (body.otherwise !== undefined) this.context.warnings.push(`${row.where}: a second otherwise branch; its steps follow the first`);
+      if (body.otherwise !== undefined) warn(this.context, row.where, 'templateSecondOtherwise');
       body.otherwise = (body.otherwise as RawRecord[] | undefined) ?? steps;
       this.stack.push({ steps: body.otherwise as RawRecord[], ownerLevel: control.level, control });
       return;

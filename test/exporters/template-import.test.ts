@@ -22,6 +22,18 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
       'Cartographie des scénarios!D5: trigger type is empty; set to behavior',
       'Cartographie des scénarios!D5: scenario "Anniversaire" has no trigger; event set to "anniversaire"',
     ]);
+    // In French (the run's language: --locale fr or a French workspace), the same warnings, same places.
+    expect(importWorkbook(await readXlsx(await handFilledTemplate()), { locale: 'fr' }).warnings).toEqual([
+      'Parcours client!C9: la couleur de fond FF0000 n’est pas dans la légende ; statut mis à normal',
+      "Cas d'usage!H3: colonne inconnue « Budget » ; sa valeur (1) n’est pas importée",
+      "Cas d'usage!D5: le point de contact « Programme VIP » n’est pas dans la matrice ; lien non importé",
+      "Cas d'usage!G5: la note difficulty « difficile » n’est pas un nombre entier de 1 à 5 ; mise à 3",
+      'Spécification des scénarios!I4: le canal « SMS » n’est pas une ligne de la matrice ; ajouté comme canal',
+      'Cartographie des scénarios!D5: le scénario « Anniversaire » est sur la cartographie mais pas dans Spécification des scénarios ; importé sans spécification',
+      'Cartographie des scénarios!D5: le scénario « Anniversaire » n’a pas de programme ; placé dans « Programme inconnu »',
+      'Cartographie des scénarios!D5: le type de déclencheur est vide ; mis à behavior',
+      'Cartographie des scénarios!D5: le scénario « Anniversaire » n’a pas de déclencheur ; événement mis à « anniversaire »',
+    ]);
     const { sections, settings } = result;
     expect(settings).toEqual({ name: 'Boutique Dupont', locale: 'fr' });
     expect(sections.stages.map((s) => s.id)).toEqual(['je-me-renseigne', 'j-achete', 'je-reviens']);

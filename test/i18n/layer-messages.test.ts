@@ -7,6 +7,7 @@ import { run } from '../../src/cli/main.js';
 import { WorkbookError } from '../../src/exporters/import-workbook.js';
 import { ZipLimitError } from '../../src/exporters/zip-budget.js';
 import { DiagramLimitError } from '../../src/renderers/limits.js';
+import { handFilledTemplate } from '../fixtures/xlsx/hand-filled.js';
 
 /**
  * The layers below the CLI name their errors (a WordedError: a message id and data, or a
@@ -110,6 +111,15 @@ describe('errors and findings of every layer follow the language of messages', (
       stdout: '',
       stderr: 'omni: identifiant de canal invalide : Fax\n  les identifiants sont faits de minuscules, chiffres, - et _ (par ex. whatsapp, call-center)\n',
     });
+  });
+
+  it('the warnings of a hand-filled template import (omni import), in the language asked for', async () => {
+    writeFileSync(path.join(dir, 'template.xlsx'), await handFilledTemplate());
+    const french = await omni(['import', '--xlsx', 'template.xlsx', '--out', 'fr', '--locale', 'fr']);
+    expect(french.status).toBe(0);
+    expect(french.stderr).toContain('Parcours client!C9: la couleur de fond FF0000 n’est pas dans la légende ; statut mis à normal\n');
+    const english = await omni(['import', '--xlsx', 'template.xlsx', '--out', 'en']);
+    expect(english.stderr).toContain('Parcours client!C9: fill colour FF0000 is not in the legend; status set to normal\n');
   });
 
   it('worded errors hold their English message and word themselves in French, nested reasons and sizes too', () => {

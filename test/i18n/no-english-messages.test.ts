@@ -140,7 +140,14 @@ export function englishMessages(file: string): Finding[] {
   const visit = (node: ts.Node): void => {
     const name = ts.isCallExpression(node) || ts.isNewExpression(node) ? calleeName(node) : undefined;
     const errorClass = ts.isNewExpression(node) && name !== undefined && /^[A-Z]\w*Error$/.test(name) && !BUILT_IN_ERRORS.has(name);
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && name !== undefined && (SINKS.has(name) || errorClass)) {
+    // `context.warnings.push(…)`: a warning list people read, as the importers keep it.
+    const warningsPush =
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'push' &&
+      /(^|\.)warnings$/.test(node.expression.expression.getText());
+    if (warningsPush) node.arguments.forEach((argument) => stringPieces(argument).forEach(report));
+    else if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && name !== undefined && (SINKS.has(name) || errorClass)) {
       const which = SINKS.get(name);
       (node.arguments ?? []).forEach((argument, index) => {
         if (which === undefined || which.includes(index)) stringPieces(argument).forEach(report);
@@ -169,6 +176,7 @@ describe('no English message is written outside src/i18n', () => {
       'output format',
       'git is missing',
       'refused: ',
+      ': step without a delay; set to 0',
     ]);
   });
 
