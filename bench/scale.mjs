@@ -111,7 +111,8 @@ async function main() {
       for (let run = 0; run < runs; run++) {
         const out = path.join(scratch, 'svg-one');
         rmSync(out, { recursive: true, force: true });
-        const result = measure([OMNI, 'render', ws, '--out', out, '--view', 'matrix', '--format', 'svg', '--browser', browser]);
+        // --locale en: the generated workspace is French, and the diagram count is read from the English summary line.
+        const result = measure([OMNI, 'render', ws, '--out', out, '--view', 'matrix', '--format', 'svg', '--browser', browser, '--locale', 'en']);
         diagrams = /wrote (\d+) diagrams?/.exec(result.stderr)?.[1];
         list.push(result);
       }
@@ -145,14 +146,14 @@ async function main() {
         if (wanted('render-mmd')) {
           const out = path.join(scratch, 'mmd');
           rmSync(out, { recursive: true, force: true });
-          const result = measure([OMNI, 'render', ws, '--out', out]);
+          const result = measure([OMNI, 'render', ws, '--out', out, '--locale', 'en']);
           meta.diagrams = Number(/wrote (\d+) diagrams/.exec(result.stderr)?.[1] ?? NaN);
           m['render-mmd'].push(result);
         }
         if (wanted('render-svg') && browser && size <= svgMax) {
           const out = path.join(scratch, 'svg');
           rmSync(out, { recursive: true, force: true });
-          const result = measure([OMNI, 'render', ws, '--out', out, '--format', 'svg', '--browser', browser]);
+          const result = measure([OMNI, 'render', ws, '--out', out, '--format', 'svg', '--browser', browser, '--locale', 'en']);
           meta.svgs = Number(/wrote (\d+) diagrams/.exec(result.stderr)?.[1] ?? NaN);
           m['render-svg'].push(result);
         }

@@ -480,6 +480,22 @@ export const en: Vocabulary = {
       trueOrFalse: 'true or false',
       theFile: 'the file',
     },
+    templateTokens: {
+      ID: 'a variable name',
+      STRING: 'a string',
+      NUMBER: 'a number',
+      BOOLEAN: 'true or false',
+      DATA: 'an @variable',
+      CLOSE: '"}}"',
+      CLOSE_UNESCAPED: '"}}}"',
+      CLOSE_RAW_BLOCK: '"}}}}"',
+      OPEN_ENDBLOCK: '"{{/"',
+      OPEN_BLOCK: '"{{#"',
+      OPEN_INVERSE: '"{{^"',
+      OPEN: '"{{"',
+      EOF: 'the end of the text',
+      SEP: '"."',
+    },
     rules: {
       'yaml-syntax': {
         description: 'A file is not valid YAML (or not UTF-8, too large, or an alias bomb).',
@@ -645,6 +661,14 @@ export const en: Vocabulary = {
       'template-syntax': {
         description: 'A step subject or message is not valid handlebars.',
         messages: {
+          malformedAt: 'invalid template in {field} (column {column}): malformed or unclosed "{{"',
+          malformedAtLine: 'invalid template in {field} (template line {line}, column {column}): malformed or unclosed "{{"',
+          unexpectedAt: 'invalid template in {field} (column {column}): unexpected {token:tokens}',
+          unexpectedAtLine: 'invalid template in {field} (template line {line}, column {column}): unexpected {token:tokens}',
+          unexpectedExpectingAt: 'invalid template in {field} (column {column}): unexpected {token:tokens}, expected {expected:tokens}',
+          unexpectedExpectingAtLine: 'invalid template in {field} (template line {line}, column {column}): unexpected {token:tokens}, expected {expected:tokens}',
+          mismatchAt: "invalid template in {field} (column {column}): {open} doesn't match {close}",
+          mismatchAtLine: "invalid template in {field} (template line {line}, column {column}): {open} doesn't match {close}",
           invalidAt: 'invalid template in {field} (column {column}): {reason}',
           invalidAtLine: 'invalid template in {field} (template line {line}, column {column}): {reason}',
           close: 'close every {{…}} and {{#block}}…{{/block}}; write a literal brace as \\{{',

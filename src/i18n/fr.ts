@@ -481,6 +481,22 @@ export const fr: Vocabulary = {
       trueOrFalse: 'true ou false',
       theFile: 'le fichier',
     },
+    templateTokens: {
+      ID: 'un nom de variable',
+      STRING: 'une chaîne',
+      NUMBER: 'un nombre',
+      BOOLEAN: 'true ou false',
+      DATA: 'une @variable',
+      CLOSE: '« }} »',
+      CLOSE_UNESCAPED: '« }}} »',
+      CLOSE_RAW_BLOCK: '« }}}} »',
+      OPEN_ENDBLOCK: '« {{/ »',
+      OPEN_BLOCK: '« {{# »',
+      OPEN_INVERSE: '« {{^ »',
+      OPEN: '« {{ »',
+      EOF: 'la fin du texte',
+      SEP: '« . »',
+    },
     rules: {
       'yaml-syntax': {
         description: 'Un fichier n’est pas du YAML valide (ou pas en UTF-8, trop gros, ou une bombe d’alias).',
@@ -646,6 +662,14 @@ export const fr: Vocabulary = {
       'template-syntax': {
         description: 'L’objet ou le message d’une étape n’est pas un gabarit handlebars valide.',
         messages: {
+          malformedAt: 'gabarit invalide dans {field} (colonne {column}) : « {{ » mal formé ou non fermé',
+          malformedAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : « {{ » mal formé ou non fermé',
+          unexpectedAt: 'gabarit invalide dans {field} (colonne {column}) : {token:tokens} inattendu',
+          unexpectedAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {token:tokens} inattendu',
+          unexpectedExpectingAt: 'gabarit invalide dans {field} (colonne {column}) : {token:tokens} inattendu, {expected:tokens} attendu',
+          unexpectedExpectingAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {token:tokens} inattendu, {expected:tokens} attendu',
+          mismatchAt: 'gabarit invalide dans {field} (colonne {column}) : le bloc « {open} » est fermé par « {close} »',
+          mismatchAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : le bloc « {open} » est fermé par « {close} »',
           invalidAt: 'gabarit invalide dans {field} (colonne {column}) : {reason}',
           invalidAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {reason}',
           close: 'fermez chaque {{…}} et {{#bloc}}…{{/bloc}} ; écrivez une accolade littérale \\{{',

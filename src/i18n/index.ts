@@ -1,6 +1,6 @@
 import { en } from './en.js';
 import { fr } from './fr.js';
-import type { CliMessageId, Locale, Template, Vocabulary } from './vocabulary.js';
+import type { CliMessageId, Locale, Template, TemplateToken, Vocabulary } from './vocabulary.js';
 
 export type * from './vocabulary.js';
 
@@ -20,7 +20,7 @@ export function isLocale(value: unknown): value is Locale {
 /** Values a message template interpolates. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind|word|list))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind|word|list|tokens))?\}/g;
 
 /** Joins the items of a `{name:list}` value in data; the template shows them as "a, b or c". */
 export const LIST_SEPARATOR = '\u0000';
@@ -29,7 +29,8 @@ export const LIST_SEPARATOR = '\u0000';
  * Fills a message template: `{name}` takes data.name as written; `{name:kind}` takes the
  * locale's noun for the section kind data.name holds; `{name:word}` the locale's word for
  * it when the vocabulary has one (`lint.words`), else the value; `{name:list}` the items
- * (joined with LIST_SEPARATOR) as "a, b or c". A brace not naming a data key is
+ * (joined with LIST_SEPARATOR) as "a, b or c"; `{name:tokens}` handlebars token ids (joined the
+ * same way) in the locale's words, as "a or b or c". A brace not naming a data key is
  * kept as written, so messages can quote `{{variable}}` syntax.
  */
 export function formatMessage(template: string, data: MessageData | undefined, locale: Locale): string {
@@ -41,6 +42,11 @@ export function formatMessage(template: string, data: MessageData | undefined, l
     if (filter === 'word')
       return Object.hasOwn(VOCABULARY[locale].lint.words, value) ? VOCABULARY[locale].lint.words[value as keyof Vocabulary['lint']['words']] : String(value);
     if (filter === 'list') return listWords(String(value).split(LIST_SEPARATOR), locale);
+    if (filter === 'tokens')
+      return String(value)
+        .split(LIST_SEPARATOR)
+        .map((token) => (Object.hasOwn(VOCABULARY[locale].lint.templateTokens, token) ? VOCABULARY[locale].lint.templateTokens[token as TemplateToken] : token))
+        .join(` ${VOCABULARY[locale].lint.or} `);
     return String(value);
   });
 }

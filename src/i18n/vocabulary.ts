@@ -393,6 +393,23 @@ export interface RuleWords {
   messages: Readonly<Record<string, string>>;
 }
 
+/** The grammar tokens of handlebars that template-syntax findings name. */
+export type TemplateToken =
+  | 'ID'
+  | 'STRING'
+  | 'NUMBER'
+  | 'BOOLEAN'
+  | 'DATA'
+  | 'CLOSE'
+  | 'CLOSE_UNESCAPED'
+  | 'CLOSE_RAW_BLOCK'
+  | 'OPEN_ENDBLOCK'
+  | 'OPEN_BLOCK'
+  | 'OPEN_INVERSE'
+  | 'OPEN'
+  | 'EOF'
+  | 'SEP';
+
 export interface LintWords {
   /** Nouns of the model's sections, singular, as they read inside a message. */
   kinds: Record<
@@ -403,6 +420,8 @@ export interface LintWords {
   or: string;
   /** Words a message template fills with `{name:word}` (value kinds, types, "the file"). */
   words: Record<'list' | 'mapping' | 'null' | 'number' | 'boolean' | 'string' | 'wholeNumber' | 'trueOrFalse' | 'theFile', string>;
+  /** Handlebars' grammar tokens in words a template author knows, filled with `{name:tokens}` (ids joined by "or"). */
+  templateTokens: Record<TemplateToken, string>;
   rules: Readonly<Record<string, RuleWords>>;
   /** The words lint's formats write around the findings (stylish, Markdown, JUnit). */
   output: LintOutputWords;

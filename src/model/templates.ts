@@ -54,7 +54,16 @@ export interface TemplateVariable {
   column: number;
 }
 
-export type TemplateAnalysis = { ok: true; variables: TemplateVariable[] } | { ok: false; message: string; line: number; column: number };
+/**
+ * What is wrong with a template, as data (template-syntax words it per locale): handlebars
+ * grammar tokens are ids (`EOF`, `OPEN_ENDBLOCK`…), `other` keeps handlebars' own words.
+ */
+export type TemplateProblem =
+  { kind: 'malformed' } | { kind: 'unexpected'; token: string; expected: string[] } | { kind: 'mismatch'; open: string; close: string } | { kind: 'other'; text: string };
+
+export type TemplateAnalysis =
+  | { ok: true; variables: TemplateVariable[] }
+  | { ok: false; problem: TemplateProblem; /** The problem in English words. */ message: string; line: number; column: number };
 
 /** Helpers that change the context: paths inside their block are relative to the item. */
 const CONTEXT_HELPERS = new Set(['each', 'with']);
@@ -294,15 +303,26 @@ function syntaxError(error: unknown): TemplateAnalysis {
   if (error instanceof TemplateParseError) {
     const { loc, line, expected, token } = error.hash;
     const position = loc ? { line: loc.first_line, column: loc.first_column + 1 } : { line: (line ?? 0) + 1, column: 1 };
-    const wanted = [...new Set((expected ?? []).map((name) => TOKEN_WORDS[name.replace(/'/g, '')]).filter(Boolean))];
+    // Tokens the author can type, once each (the grammar lists several names for one word).
+    const wanted = [
+      ...new Map(
+        (expected ?? [])
+          .map((name) => name.replace(/'/g, ''))
+          .filter((name) => TOKEN_WORDS[name] !== undefined)
+          .map((name) => [TOKEN_WORDS[name], name] as const),
+      ).values(),
+    ];
+    const problem: TemplateProblem = !token || token === 'INVALID' ? { kind: 'malformed' } : { kind: 'unexpected', token, expected: wanted };
     const message =
-      !token || token === 'INVALID'
+      problem.kind === 'malformed'
         ? 'malformed or unclosed "{{"'
-        : `unexpected ${TOKEN_WORDS[token] ?? token}${wanted.length > 0 ? `, expected ${wanted.join(' or ')}` : ''}`;
-    return { ok: false, message, ...position };
+        : `unexpected ${TOKEN_WORDS[problem.token] ?? problem.token}${wanted.length > 0 ? `, expected ${wanted.map((name) => TOKEN_WORDS[name]).join(' or ')}` : ''}`;
+    return { ok: false, problem, message, ...position };
   }
   // Other errors (e.g. mismatched block names) come from the AST builder, with a location.
   const located = error as { message?: string; lineNumber?: number; column?: number };
   const message = (located.message ?? String(error)).split(' - ')[0]!.trim();
-  return { ok: false, message, line: located.lineNumber ?? 1, column: (located.column ?? 0) + 1 };
+  const mismatch = /^(\S+) doesn't match (\S+)$/.exec(message);
+  const problem: TemplateProblem = mismatch ? { kind: 'mismatch', open: mismatch[1]!, close: mismatch[2]! } : { kind: 'other', text: message };
+  return { ok: false, problem, message, line: located.lineNumber ?? 1, column: (located.column ?? 0) + 1 };
 }

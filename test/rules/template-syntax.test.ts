@@ -43,11 +43,38 @@ ruleTester('template-syntax', {
         { ruleId: 'template-syntax', message: "invalid template in message (column 4): each doesn't match with", line: 13, column: 18, endLine: 13, endColumn: 50 },
         { ruleId: 'template-syntax', message: 'invalid template in message (template line 3, column 8): malformed or unclosed "{{"', line: 16, column: 18 },
       ],
+      fr: [
+        {
+          message: 'gabarit invalide dans subject (colonne 16) : « {{ » mal formé ou non fermé',
+          suggestion: 'fermez chaque {{…}} et {{#bloc}}…{{/bloc}} ; écrivez une accolade littérale \\{{',
+        },
+        { message: 'gabarit invalide dans message (colonne 4) : le bloc « each » est fermé par « with »' },
+        { message: 'gabarit invalide dans message (ligne 3 du gabarit, colonne 8) : « {{ » mal formé ou non fermé' },
+      ],
     },
     {
       name: 'a closing block that was never opened',
       files: scenario('      - { after: "0", channel: email, message: "{{first_name}}{{/if}}" }\n'),
       errors: [{ ruleId: 'template-syntax', message: 'invalid template in message (column 15): unexpected "{{/", expected the end of the text', line: 10, column: 48 }],
+      fr: [{ message: 'gabarit invalide dans message (colonne 15) : « {{/ » inattendu, la fin du texte attendu' }],
+    },
+    {
+      name: "a hash argument without a value: every token that could come, in the locale's words",
+      files: scenario('      - { after: "0", channel: email, message: "{{first_name b=}}" }\n'),
+      errors: [
+        {
+          ruleId: 'template-syntax',
+          message: 'invalid template in message (column 16): unexpected "}}", expected a variable name or a string or a number or true or false or an @variable',
+          line: 10,
+          column: 48,
+        },
+      ],
+      fr: [
+        {
+          message:
+            'gabarit invalide dans message (colonne 16) : « }} » inattendu, un nom de variable ou une chaîne ou un nombre ou true ou false ou une @variable attendu',
+        },
+      ],
     },
   ],
 });
