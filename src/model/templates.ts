@@ -61,9 +61,7 @@ export interface TemplateVariable {
 export type TemplateProblem =
   { kind: 'malformed' } | { kind: 'unexpected'; token: string; expected: string[] } | { kind: 'mismatch'; open: string; close: string } | { kind: 'other'; text: string };
 
-export type TemplateAnalysis =
-  | { ok: true; variables: TemplateVariable[] }
-  | { ok: false; problem: TemplateProblem; /** The problem in English words. */ message: string; line: number; column: number };
+export type TemplateAnalysis = { ok: true; variables: TemplateVariable[] } | { ok: false; problem: TemplateProblem; line: number; column: number };
 
 /** Helpers that change the context: paths inside their block are relative to the item. */
 const CONTEXT_HELPERS = new Set(['each', 'with']);
@@ -281,48 +279,37 @@ export function analyze(text: string): TemplateAnalysis {
   return { ok: true, variables };
 }
 
-/** Handlebars' grammar tokens, in words a template author knows. */
-const TOKEN_WORDS: Record<string, string> = {
-  ID: 'a variable name',
-  STRING: 'a string',
-  NUMBER: 'a number',
-  BOOLEAN: 'true or false',
-  DATA: 'an @variable',
-  CLOSE: '"}}"',
-  CLOSE_UNESCAPED: '"}}}"',
-  CLOSE_RAW_BLOCK: '"}}}}"',
-  OPEN_ENDBLOCK: '"{{/"',
-  OPEN_BLOCK: '"{{#"',
-  OPEN_INVERSE: '"{{^"',
-  OPEN: '"{{"',
-  EOF: 'the end of the text',
-  SEP: '"."',
-};
+/** Handlebars' grammar tokens a template author can type (their words per locale: lint.templateTokens in src/i18n). */
+const AUTHOR_TOKENS = new Set([
+  'ID',
+  'STRING',
+  'NUMBER',
+  'BOOLEAN',
+  'DATA',
+  'CLOSE',
+  'CLOSE_UNESCAPED',
+  'CLOSE_RAW_BLOCK',
+  'OPEN_ENDBLOCK',
+  'OPEN_BLOCK',
+  'OPEN_INVERSE',
+  'OPEN',
+  'EOF',
+  'SEP',
+]);
 
 function syntaxError(error: unknown): TemplateAnalysis {
   if (error instanceof TemplateParseError) {
     const { loc, line, expected, token } = error.hash;
     const position = loc ? { line: loc.first_line, column: loc.first_column + 1 } : { line: (line ?? 0) + 1, column: 1 };
-    // Tokens the author can type, once each (the grammar lists several names for one word).
-    const wanted = [
-      ...new Map(
-        (expected ?? [])
-          .map((name) => name.replace(/'/g, ''))
-          .filter((name) => TOKEN_WORDS[name] !== undefined)
-          .map((name) => [TOKEN_WORDS[name], name] as const),
-      ).values(),
-    ];
+    // Tokens the author can type, once each (the grammar lists a token in quotes and bare).
+    const wanted = [...new Set((expected ?? []).map((name) => name.replace(/'/g, '')).filter((name) => AUTHOR_TOKENS.has(name)))];
     const problem: TemplateProblem = !token || token === 'INVALID' ? { kind: 'malformed' } : { kind: 'unexpected', token, expected: wanted };
-    const message =
-      problem.kind === 'malformed'
-        ? 'malformed or unclosed "{{"'
-        : `unexpected ${TOKEN_WORDS[problem.token] ?? problem.token}${wanted.length > 0 ? `, expected ${wanted.map((name) => TOKEN_WORDS[name]).join(' or ')}` : ''}`;
-    return { ok: false, problem, message, ...position };
+    return { ok: false, problem, ...position };
   }
   // Other errors (e.g. mismatched block names) come from the AST builder, with a location.
   const located = error as { message?: string; lineNumber?: number; column?: number };
   const message = (located.message ?? String(error)).split(' - ')[0]!.trim();
   const mismatch = /^(\S+) doesn't match (\S+)$/.exec(message);
   const problem: TemplateProblem = mismatch ? { kind: 'mismatch', open: mismatch[1]!, close: mismatch[2]! } : { kind: 'other', text: message };
-  return { ok: false, problem, message, line: located.lineNumber ?? 1, column: (located.column ?? 0) + 1 };
+  return { ok: false, problem, line: located.lineNumber ?? 1, column: (located.column ?? 0) + 1 };
 }

@@ -4,7 +4,7 @@ import { analyzeTemplate } from '../../src/model/templates.js';
 /** `name@line:column` for each variable read, in order. */
 function variables(text: string): string[] {
   const analysis = analyzeTemplate(text);
-  if (!analysis.ok) throw new Error(`unexpected syntax error: ${analysis.message}`);
+  if (!analysis.ok) throw new Error(`unexpected syntax error: ${JSON.stringify(analysis.problem)}`);
   return analysis.variables.map((variable) => `${variable.name}@${variable.line}:${variable.column}`);
 }
 
@@ -65,26 +65,36 @@ describe('analyzeTemplate: variables a template reads', () => {
 });
 
 describe('analyzeTemplate: syntax errors, at the unexpected token', () => {
+  // The problem is data (template-syntax words it per locale): grammar tokens by their ids.
   const error = (text: string) => {
     const analysis = analyzeTemplate(text);
     if (analysis.ok) throw new Error('expected a syntax error');
-    return `${analysis.line}:${analysis.column} ${analysis.message}`;
+    return { at: `${analysis.line}:${analysis.column}`, ...analysis.problem };
   };
 
   it('an unclosed mustache', () => {
-    expect(error('Hi {{first_name}, x')).toBe('1:16 malformed or unclosed "{{"');
+    expect(error('Hi {{first_name}, x')).toEqual({ at: '1:16', kind: 'malformed' });
   });
 
   it('a closing block with no opening', () => {
-    expect(error('{{first_name}}{{/if}}')).toBe('1:15 unexpected "{{/", expected the end of the text');
+    expect(error('{{first_name}}{{/if}}')).toEqual({ at: '1:15', kind: 'unexpected', token: 'OPEN_ENDBLOCK', expected: ['EOF'] });
   });
 
   it('a block closed by the wrong name', () => {
-    expect(error('{{#each items}}x{{/with}}')).toMatch(/^1:\d+ each doesn't match with$/);
+    expect(error('{{#each items}}x{{/with}}')).toMatchObject({ kind: 'mismatch', open: 'each', close: 'with' });
   });
 
   it('a block never closed, on a later line', () => {
-    expect(error('Bonjour\n{{#each items}}\n{{name}}')).toMatch(/^3:\d+ unexpected the end of the text, expected /);
+    expect(error('Bonjour\n{{#each items}}\n{{name}}')).toMatchObject({
+      kind: 'unexpected',
+      token: 'EOF',
+      expected: ['OPEN_ENDBLOCK'],
+    });
+    expect(error('Bonjour\n{{#each items}}\n{{name}}').at).toMatch(/^3:\d+$/);
+  });
+
+  it('the expected tokens are those an author can type, once each', () => {
+    expect(error('{{a b=}}')).toEqual({ at: '1:7', kind: 'unexpected', token: 'CLOSE', expected: ['ID', 'STRING', 'NUMBER', 'BOOLEAN', 'DATA'] });
   });
 });
 
