@@ -22,13 +22,22 @@ export function inEnglish(args: readonly string[]): string[] {
 
 /** Runs the CLI in-process through `run(argv, io)`, capturing both streams (in English, see inEnglish). */
 export async function omni(args: readonly string[], cwd: string = REPO, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return capture(inEnglish(args), cwd, { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...env });
+}
+
+/** The CLI in process in the language the workspace or `--locale` asks for (no `--locale en` added): for tests of French output. */
+export function omniInItsLanguage(args: readonly string[], cwd: string): Promise<RunResult> {
+  return capture([...args], cwd, { NO_COLOR: '1', PATH: process.env.PATH });
+}
+
+async function capture(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(inEnglish(args), {
+  const code = await run(args, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     cwd,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...env },
+    env,
   });
   return { code, stdout, stderr };
 }

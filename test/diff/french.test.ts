@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { omniInItsLanguage } from '../cli/helpers.js';
 
 /**
  * Issue 9: `omni diff` speaks the workspace's language in every format. Two copies of
@@ -33,17 +33,10 @@ describe('omni diff on a French workspace', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function omni(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const status = await run(args, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      cwd: dir,
-      env: { NO_COLOR: '1', PATH: process.env.PATH },
-    });
+  const omni = async (args: string[]) => {
+    const { code: status, stdout, stderr } = await omniInItsLanguage(args, dir);
     return { stdout, stderr, status };
-  }
+  };
 
   it('text: every heading, summary and change reads in French', async () => {
     const result = await omni(['diff', '--from', 'a', '--to', 'b']);

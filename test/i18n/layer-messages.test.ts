@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { omniInItsLanguage } from '../cli/helpers.js';
 import { WorkbookError } from '../../src/exporters/import-workbook.js';
 import { ZipLimitError } from '../../src/exporters/zip-budget.js';
 import { DiagramLimitError } from '../../src/renderers/limits.js';
@@ -24,17 +24,10 @@ describe('errors and findings of every layer follow the language of messages', (
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function omni(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const status = await run(args, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      cwd: dir,
-      env: { NO_COLOR: '1', PATH: process.env.PATH },
-    });
+  const omni = async (args: string[]) => {
+    const { code: status, stdout, stderr } = await omniInItsLanguage(args, dir);
     return { stdout, stderr, status };
-  }
+  };
 
   it('a rule option that is wrong, and a YAML syntax error (lint, in the workspace language)', async () => {
     writeFileSync(path.join(dir, 'ws/omni.yaml'), 'locale: fr\nrules:\n  email-subject-length: [warn, { maxLength: 0 }]\n');

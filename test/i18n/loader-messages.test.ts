@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { omniInItsLanguage } from '../cli/helpers.js';
 
 /**
  * src/loader says why it left a file out, or why it cannot read one, as data; the CLI words
@@ -21,17 +21,10 @@ describe('loader notices and read errors follow the language of messages', () =>
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function omni(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const status = await run(args, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      cwd: dir,
-      env: { NO_COLOR: '1' },
-    });
+  const omni = async (args: string[]) => {
+    const { code: status, stdout, stderr } = await omniInItsLanguage(args, dir);
     return { stdout, stderr, status };
-  }
+  };
 
   // FIFOs are test/cli/hostile-files.e2e's (spawned with a timeout): here, links, folders and patterns.
   it('notices: a link out of the workspace, a model-like file no include pattern matches', async () => {
