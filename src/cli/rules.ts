@@ -1,12 +1,18 @@
 import type { Command } from 'commander';
-import { ruleDescription } from '../i18n/index.js';
-import type { RuleMeta } from '../rules/create-rule.js';
+import { ruleDescription, ruleOptionDescription } from '../i18n/index.js';
+import type { RuleMeta, RuleOption } from '../rules/create-rule.js';
 import { helpWords, LOCALE_CHOICES, messageLocale, writeData } from './output.js';
 import { Option } from 'commander';
 
 /** A built-in rule's description in the run's language; a house or plugin rule's own words as written. */
 function describe(rule: RuleMeta): string {
   return rule.description === ruleDescription(rule.id, 'en') ? (ruleDescription(rule.id, messageLocale()) ?? rule.description) : rule.description;
+}
+
+/** A built-in rule option's description in the run's language, likewise. */
+function describeOption(rule: RuleMeta, name: string, option: RuleOption): string {
+  const builtIn = ruleOptionDescription(rule.id, name, 'en', option.descriptionData);
+  return option.description === builtIn ? (ruleOptionDescription(rule.id, name, messageLocale(), option.descriptionData) ?? option.description) : option.description;
 }
 
 export function registerRules(program: Command): void {
@@ -29,7 +35,10 @@ export function registerRules(program: Command): void {
           const entry: Record<string, unknown> = { id, defaultSeverity, description: describe(rule), docsUrl };
           if (ruleOptions)
             entry.options = Object.fromEntries(
-              Object.entries(ruleOptions).map(([name, option]) => [name, { type: option.type, default: option.default, description: option.description }]),
+              Object.entries(ruleOptions).map(([name, option]) => [
+                name,
+                { type: option.type, default: option.default, description: describeOption(rule, name, option) },
+              ]),
             );
           return entry;
         });

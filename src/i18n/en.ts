@@ -798,12 +798,22 @@ export const en: Vocabulary = {
           replaceCharacter: '"{character}" is not in the GSM-7 alphabet, which halves what a segment holds: replace it, or shorten the message',
           shorten: 'shorten the message, or declare a smaller maxLength on its variables',
         },
+        options: {
+          maxSegments: 'Most segments an SMS may take.',
+          channels: 'Ids of the channels that send SMS.',
+          variableLength: 'Characters counted for a {{variable}} that declares no maxLength.',
+        },
       },
       'sms-opt-out': {
         description: 'A marketing SMS has no opt-out mention (in France, "STOP" followed by a short number).',
         messages: {
           noOptOut: 'marketing SMS of scenario "{scenario}" has no opt-out mention',
           addOptOut: 'end the message with "STOP au 36xxx" (the short number of your SMS provider)',
+        },
+        options: {
+          pattern: 'Regular expression the opt-out mention matches.',
+          channels: 'Ids of the channels that send SMS.',
+          assumeMarketing: 'Treat SMS whose purpose is not declared as marketing.',
         },
       },
       'email-subject-length': {
@@ -812,6 +822,11 @@ export const en: Vocabulary = {
           tooLong: 'email subject of scenario "{scenario}" is {length} characters with variables at their longest, over the limit of {limit}',
           shorten: 'shorten it: mail apps cut subjects at 40 to 80 characters',
         },
+        options: {
+          maxLength: 'Most characters a subject may have.',
+          channels: 'Ids of the channels that send email.',
+          variableLength: 'Characters counted for a {{variable}} that declares no maxLength.',
+        },
       },
       'missing-owner': {
         description: 'An entity names no owner (off by default; for teams that assign each scenario to someone).',
@@ -819,6 +834,7 @@ export const en: Vocabulary = {
           noOwner: '{section:kind} "{id}" names no owner',
           addOwner: 'add owner: with the team or person accountable for it',
         },
+        options: { sections: 'Sections whose entities need an owner, among {sections}.' },
       },
       'suppression-directive': {
         description: 'A suppression comment gives no reason, names an unknown rule, or is a file directive below the top of the file.',

@@ -802,12 +802,22 @@ export const fr: Vocabulary = {
             '« {character} » n’est pas dans l’alphabet GSM-7, ce qui divise par deux ce que contient un segment : remplacez-le, ou raccourcissez le message',
           shorten: 'raccourcissez le message, ou déclarez une maxLength plus petite sur ses variables',
         },
+        options: {
+          maxSegments: 'Nombre maximal de segments d’un SMS.',
+          channels: 'Identifiants des canaux qui envoient des SMS.',
+          variableLength: 'Caractères comptés pour une {{variable}} qui ne déclare pas de maxLength.',
+        },
       },
       'sms-opt-out': {
         description: 'Un SMS marketing n’a pas de mention de désinscription (en France, « STOP » suivi d’un numéro court).',
         messages: {
           noOptOut: 'le SMS marketing du scénario « {scenario} » n’a pas de mention de désinscription',
           addOptOut: 'terminez le message par « STOP au 36xxx » (le numéro court de votre prestataire SMS)',
+        },
+        options: {
+          pattern: 'Expression régulière que la mention de désinscription respecte.',
+          channels: 'Identifiants des canaux qui envoient des SMS.',
+          assumeMarketing: 'Traiter comme marketing les SMS dont l’objet (purpose) n’est pas déclaré.',
         },
       },
       'email-subject-length': {
@@ -816,6 +826,11 @@ export const fr: Vocabulary = {
           tooLong: 'l’objet d’email du scénario « {scenario} » fait {length} caractères avec les variables à leur plus long, au-delà de la limite de {limit}',
           shorten: 'raccourcissez-le : les messageries coupent les objets entre 40 et 80 caractères',
         },
+        options: {
+          maxLength: 'Nombre maximal de caractères d’un objet.',
+          channels: 'Identifiants des canaux qui envoient des emails.',
+          variableLength: 'Caractères comptés pour une {{variable}} qui ne déclare pas de maxLength.',
+        },
       },
       'missing-owner': {
         description: 'Une entité ne nomme aucun responsable (désactivée par défaut ; pour les équipes qui confient chaque scénario à quelqu’un).',
@@ -823,6 +838,7 @@ export const fr: Vocabulary = {
           noOwner: '{section:kind} « {id} » : aucun responsable (owner) nommé',
           addOwner: 'ajoutez owner: avec l’équipe ou la personne qui en répond',
         },
+        options: { sections: 'Sections dont les entités doivent avoir un responsable, parmi {sections}.' },
       },
       'suppression-directive': {
         description: 'Un commentaire de suppression ne donne pas de raison, nomme une règle inconnue, ou est une directive de fichier placée sous le haut du fichier.',

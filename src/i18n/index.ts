@@ -63,6 +63,16 @@ export function ruleMessage(ruleId: string, messageId: string, data: MessageData
   return formatMessage(template, data, locale);
 }
 
+/**
+ * A built-in rule option's description in a locale (English when that locale has none),
+ * filled with `data` (e.g. the list of sections an option accepts); undefined for an
+ * option the vocabulary does not know (a house or plugin rule's).
+ */
+export function ruleOptionDescription(ruleId: string, option: string, locale: Locale = 'en', data?: MessageData): string | undefined {
+  const template = VOCABULARY[locale].lint.rules[ruleId]?.options?.[option] ?? VOCABULARY.en.lint.rules[ruleId]?.options?.[option];
+  return template === undefined ? undefined : formatMessage(template, data, locale);
+}
+
 /** A rule's description in a locale (English when the rule has no entry in that locale). */
 export function ruleDescription(ruleId: string, locale: Locale = 'en'): string | undefined {
   return VOCABULARY[locale].lint.rules[ruleId]?.description ?? VOCABULARY.en.lint.rules[ruleId]?.description;

@@ -391,6 +391,8 @@ export interface SimulationWords {
 export interface RuleWords {
   description: string;
   messages: Readonly<Record<string, string>>;
+  /** Descriptions of the rule's options (omni rules --format json), by option name. */
+  options?: Readonly<Record<string, string>>;
 }
 
 /** The grammar tokens of handlebars that template-syntax findings name. */

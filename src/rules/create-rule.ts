@@ -1,6 +1,6 @@
 import type { Model } from '../model/types.js';
 import type { Location, SeverityOrOff } from '../diagnostics/types.js';
-import { ruleDescription, type MessageData } from '../i18n/index.js';
+import { ruleDescription, ruleOptionDescription, type MessageData } from '../i18n/index.js';
 
 /** Where rule pages live; one place so forks can repoint every docs link. */
 export const DOCS_BASE_URL = 'https://github.com/omni-journey/omni/blob/main/docs/rules/';
@@ -10,6 +10,8 @@ export interface RuleOption {
   type: 'integer' | 'string' | 'boolean' | 'string[]';
   default: unknown;
   description: string;
+  /** What the description's placeholders take (a built-in rule's words live in src/i18n). */
+  descriptionData?: MessageData;
   /** For integers. */
   minimum?: number;
   /** For strings: the value must compile as a JavaScript regular expression. */
@@ -68,7 +70,8 @@ export interface RuleDefinition {
   /** English description; defaults to the rule's entry in src/i18n. */
   description?: string;
   defaultSeverity: SeverityOrOff;
-  options?: Record<string, RuleOption>;
+  /** An option's English description defaults to the rule's entry in src/i18n (`options`). */
+  options?: Record<string, Omit<RuleOption, 'description'> & { description?: string }>;
   /** Plugins pass their own docs page; built-in rules get docs/rules/<id>.md. */
   docsUrl?: string;
   check(context: RuleContext): void;
@@ -76,8 +79,17 @@ export interface RuleDefinition {
 
 /** Every rule goes through here so that its docs URL and metadata are uniform. */
 export function createRule(definition: RuleDefinition): Rule {
+  const { options: optionDefinitions, ...rest } = definition;
   const description = definition.description ?? ruleDescription(definition.id) ?? '';
-  return { ...definition, description, docsUrl: definition.docsUrl ?? `${DOCS_BASE_URL}${definition.id}.md` };
+  const options =
+    optionDefinitions &&
+    Object.fromEntries(
+      Object.entries(optionDefinitions).map(([name, option]) => [
+        name,
+        { ...option, description: option.description ?? ruleOptionDescription(definition.id, name, 'en', option.descriptionData) ?? '' },
+      ]),
+    );
+  return { ...rest, description, ...(options ? { options } : {}), docsUrl: definition.docsUrl ?? `${DOCS_BASE_URL}${definition.id}.md` };
 }
 
 /** Rules that fire during loading (syntax, schema) have metadata but no model check. */

@@ -5,9 +5,9 @@ export const emailSubjectLength = createRule({
   id: 'email-subject-length',
   defaultSeverity: 'warn',
   options: {
-    maxLength: { type: 'integer', minimum: 1, default: 80, description: 'Most characters a subject may have.' },
-    channels: { type: 'string[]', default: ['email'], description: 'Ids of the channels that send email.' },
-    variableLength: { type: 'integer', minimum: 0, default: 10, description: 'Characters counted for a {{variable}} that declares no maxLength.' },
+    maxLength: { type: 'integer', minimum: 1, default: 80 },
+    channels: { type: 'string[]', default: ['email'] },
+    variableLength: { type: 'integer', minimum: 0, default: 10 },
   },
   check({ model, report, options }) {
     const maxLength = options.maxLength as number;

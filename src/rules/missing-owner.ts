@@ -7,7 +7,7 @@ export const missingOwner = createRule({
   id: 'missing-owner',
   defaultSeverity: 'off',
   options: {
-    sections: { type: 'string[]', default: ['scenarios'], description: `Sections whose entities need an owner, among ${SECTION_KINDS.join(', ')}.` },
+    sections: { type: 'string[]', default: ['scenarios'], descriptionData: { sections: SECTION_KINDS.join(', ') } },
   },
   check({ model, report, options }) {
     for (const section of options.sections as string[]) {

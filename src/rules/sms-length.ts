@@ -5,9 +5,9 @@ export const smsLength = createRule({
   id: 'sms-length',
   defaultSeverity: 'warn',
   options: {
-    maxSegments: { type: 'integer', minimum: 1, default: 1, description: 'Most segments an SMS may take.' },
-    channels: { type: 'string[]', default: ['sms'], description: 'Ids of the channels that send SMS.' },
-    variableLength: { type: 'integer', minimum: 0, default: 10, description: 'Characters counted for a {{variable}} that declares no maxLength.' },
+    maxSegments: { type: 'integer', minimum: 1, default: 1 },
+    channels: { type: 'string[]', default: ['sms'] },
+    variableLength: { type: 'integer', minimum: 0, default: 10 },
   },
   check({ model, report, options }) {
     const maxSegments = options.maxSegments as number;

@@ -8,9 +8,9 @@ export const smsOptOut = createRule({
   id: 'sms-opt-out',
   defaultSeverity: 'warn',
   options: {
-    pattern: { type: 'string', regex: true, default: DEFAULT_OPT_OUT_PATTERN, description: 'Regular expression the opt-out mention matches.' },
-    channels: { type: 'string[]', default: ['sms'], description: 'Ids of the channels that send SMS.' },
-    assumeMarketing: { type: 'boolean', default: false, description: 'Treat SMS whose purpose is not declared as marketing.' },
+    pattern: { type: 'string', regex: true, default: DEFAULT_OPT_OUT_PATTERN },
+    channels: { type: 'string[]', default: ['sms'] },
+    assumeMarketing: { type: 'boolean', default: false },
   },
   check({ model, report, options }) {
     const pattern = new RegExp(options.pattern as string, 'u');

@@ -49,8 +49,16 @@ describe('errors and findings of every layer follow the language of messages', (
     );
     const english = await omni(['rules', 'ws', '--locale', 'en']);
     expect(english.stdout.split('\n')[0]).toBe('yaml-syntax                   error  A file is not valid YAML (or not UTF-8, too large, or an alias bomb).');
-    const json = JSON.parse((await omni(['rules', 'ws', '--format', 'json'])).stdout) as { id: string; description: string }[];
+    type Listed = { id: string; description: string; options?: Record<string, { description: string }> };
+    const json = JSON.parse((await omni(['rules', 'ws', '--format', 'json'])).stdout) as Listed[];
     expect(json.find((rule) => rule.id === 'empty-sequence')?.description).toBe('Un scénario n’a aucune étape.');
+    // Option descriptions too, the list of sections filled in.
+    expect(json.find((rule) => rule.id === 'sms-length')?.options?.maxSegments?.description).toBe('Nombre maximal de segments d’un SMS.');
+    expect(json.find((rule) => rule.id === 'missing-owner')?.options?.sections?.description).toMatch(
+      /^Sections dont les entités doivent avoir un responsable, parmi stages, channels, .*, personas\.$/,
+    );
+    const inEnglish = JSON.parse((await omni(['rules', 'ws', '--format', 'json', '--locale', 'en'])).stdout) as Listed[];
+    expect(inEnglish.find((rule) => rule.id === 'sms-length')?.options?.maxSegments?.description).toBe('Most segments an SMS may take.');
   });
 
   it('git errors (omni diff outside a repository)', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, importHeaders, LOCALES, placeholdersOf, ruleMessage, VOCABULARY } from '../../src/i18n/index.js';
+import { formatMessage, importHeaders, LOCALES, placeholdersOf, ruleMessage, ruleOptionDescription, VOCABULARY } from '../../src/i18n/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
@@ -101,6 +101,11 @@ describe('rules and their words', () => {
     it(`${rule.id}: description and every message it reports exist in both locales, and every message is used`, () => {
       for (const locale of LOCALES) expect(VOCABULARY[locale].lint.rules[rule.id]?.description, `${locale} description`).toBeTruthy();
       expect(rule.description).toBe(VOCABULARY.en.lint.rules[rule.id]!.description);
+      // Each option is described in every locale, and only the options the rule has.
+      for (const locale of LOCALES)
+        expect(Object.keys(VOCABULARY[locale].lint.rules[rule.id]!.options ?? {}).sort(), `${locale} options`).toEqual(Object.keys(rule.options ?? {}).sort());
+      for (const [name, option] of Object.entries(rule.options ?? {}))
+        expect(option.description, name).toBe(ruleOptionDescription(rule.id, name, 'en', option.descriptionData));
       const source = ruleFiles(rule.id);
       if (LOADER_RULES.has(rule.id)) {
         // Loader findings are written in src/pipeline, src/loader, src/schema and src/config (rule options: src/rules/create-rule.ts): each of their messages is named there.
