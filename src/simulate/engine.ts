@@ -169,6 +169,8 @@ interface Playable {
   goal: string | undefined;
   /** The steps ready to send (linear scenarios), made on the first play; null when it branches. */
   linear: PlannedStep[] | null | undefined;
+  /** Whether a linear scenario's steps have no fallback: lint then records them without a run (`recordLinear`). */
+  plain: boolean;
 }
 
 /** What a finding reads of a calendar entry: a CalendarEntry, or the planned step it would be made from. */
@@ -186,7 +188,8 @@ interface PlannedStep extends EntrySource {
   source: Step;
   where: { step: string; branch: string };
   channel: string;
-  label: string;
+  /** Made on the first calendar entry (lint's compact record never needs it). */
+  label: string | undefined;
   origin: Origin;
 }
 
@@ -203,15 +206,26 @@ function plannedSteps(scenario: Scenario): PlannedStep[] | undefined {
       offset: offsetMinutes(step.after),
       source: step,
       where,
-      label: labelOf(step),
+      label: undefined,
     };
   });
 }
 
+/** A playable's steps ready to send, planned on its first play; null when the scenario branches. */
+function linearOf(playable: Playable): PlannedStep[] | null {
+  if (playable.linear === undefined) {
+    playable.linear = plannedSteps(playable.scenario) ?? null;
+    playable.plain = playable.linear !== null && playable.linear.every((ready) => !ready.source.fallback);
+  }
+  return playable.linear;
+}
+
 class PersonaPlayer {
   readonly calendar: CalendarEntry[] = [];
-  /** The rank of each calendar entry's scenario, for the final sort. */
-  readonly ranks: number[] = [];
+  /** How many entries were recorded (calendar entries, or compact records). */
+  length = 0;
+  /** The rank of each entry's scenario, for the final sort (the first `length` are used). */
+  ranks = new Float64Array(256);
   /** Rank of the scenario being played. */
   rank = 0;
   readonly runs: ScenarioRun[] = [];
@@ -222,8 +236,8 @@ class PersonaPlayer {
    * calendar entry is made for a planned step.
    */
   readonly sources: EntrySource[] = [];
-  readonly minutes: number[] = [];
-  readonly known: boolean[] = [];
+  minutes = new Float64Array(256);
+  known = new Uint8Array(256);
 
   constructor(
     private readonly persona: Persona,
@@ -232,10 +246,29 @@ class PersonaPlayer {
   ) {}
 
   private record(source: EntrySource, minute: number, timeKnown: boolean): void {
+    const at = this.length;
+    if (at === this.ranks.length) this.grow();
     this.sources.push(source);
-    this.minutes.push(minute);
-    this.known.push(timeKnown);
-    this.ranks.push(this.rank);
+    this.minutes[at] = minute;
+    this.known[at] = timeKnown ? 1 : 0;
+    this.ranks[at] = this.rank;
+    this.length = at + 1;
+  }
+
+  /** Doubles the typed buffers (a persona of a large plan records thousands of messages). */
+  private grow(): void {
+    const size = this.ranks.length * 2;
+    const ranks = new Float64Array(size);
+    ranks.set(this.ranks);
+    this.ranks = ranks;
+    if (this.compact) {
+      const minutes = new Float64Array(size);
+      minutes.set(this.minutes);
+      this.minutes = minutes;
+      const known = new Uint8Array(size);
+      known.set(this.known);
+      this.known = known;
+    }
   }
 
   /** The first of these events strictly after `after` (and before `until`), in time then story order. */
@@ -257,13 +290,31 @@ class PersonaPlayer {
     return undefined;
   }
 
+  /**
+   * Lint's fast path (compact mode, a persona with every consent and no bounce, a linear
+   * scenario without fallbacks): what `play` records for it, without a run object. Returns
+   * the minute of the goal when the goal stopped the run (what re-entry reads), else Infinity.
+   */
+  recordLinear(playable: Playable, planned: readonly PlannedStep[], trigger: TimedEvent): number {
+    const stopEvent = this.firstStop(playable.exit, playable.goal, trigger.minute);
+    const stopAt = stopEvent === undefined ? Infinity : stopEvent.minute;
+    const start = trigger.minute;
+    const known = trigger.timeKnown;
+    for (let index = 0; index < planned.length; index++) {
+      const ready = planned[index]!;
+      const offset = ready.offset;
+      if (offset === undefined) continue;
+      const minute = start + offset;
+      if (minute >= stopAt) return stopEvent!.event === playable.goal ? stopAt : Infinity;
+      this.record(ready, minute, known);
+    }
+    return Infinity;
+  }
+
   play(scenario: Scenario, trigger: TimedEvent, playable?: Playable): ScenarioRun {
     const stopEvent = playable ? this.firstStop(playable.exit, playable.goal, trigger.minute) : this.firstStop(scenario.exit, scenario.goal, trigger.minute);
     let planned: PlannedStep[] | null | undefined;
-    if (playable) {
-      if (playable.linear === undefined) playable.linear = plannedSteps(scenario) ?? null;
-      planned = playable.linear;
-    }
+    if (playable) planned = linearOf(playable);
     const stopAt = stopEvent?.minute ?? Infinity;
     const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
     this.runs.push(run);
@@ -281,7 +332,7 @@ class PersonaPlayer {
         const at = { minute, timeKnown: trigger.timeKnown };
         if (ready.source.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.source, at);
         else if (this.compact) this.record(ready, minute, trigger.timeKnown);
-        else this.push(calendarEntry(scenario.id, ready.where, at, ready.channel, 'message', ready.label, ready.origin));
+        else this.push(calendarEntry(scenario.id, ready.where, at, ready.channel, 'message', (ready.label ??= labelOf(ready.source)), ready.origin));
       }
       return run;
     }
@@ -370,8 +421,11 @@ class PersonaPlayer {
 
   private push(entry: CalendarEntry): void {
     if (this.compact) return this.record(entry, entry.minute, entry.timeKnown);
+    const at = this.length;
+    if (at === this.ranks.length) this.grow();
     this.calendar.push(entry);
-    this.ranks.push(this.rank);
+    this.ranks[at] = this.rank;
+    this.length = at + 1;
   }
 
   private stop(run: ScenarioRun, scenario: Scenario, stopEvent: TimedEvent): void {
@@ -430,6 +484,7 @@ function scenariosTriggeredBy(model: Model): Map<string, Map<string, Playable[]>
       exit: scenario.exit,
       goal: scenario.goal,
       linear: undefined,
+      plain: false,
     };
     let byTarget = index!.get(scenario.trigger.event);
     if (!byTarget) index!.set(scenario.trigger.event, (byTarget = new Map()));
@@ -475,31 +530,40 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
   const player = new PersonaPlayer(persona, events, compact);
   const index = scenariosTriggeredBy(model);
-  const runsByScenario = new Map<number, ScenarioRun[]>();
+  // Per scenario (by ordinal): how many runs it had, and the earliest minute a run reached
+  // its goal, which is all re-entry reads of earlier runs.
+  const played = new Uint32Array(model.scenarios.length);
+  const goalAt = new Float64Array(model.scenarios.length).fill(Infinity);
+  const fast = compact && persona.optOut.length === 0 && persona.bounces.length === 0;
   const triggered = new Map<string, readonly Playable[]>();
   for (const event of events) {
     let playables = triggered.get(event.event);
     if (!playables) triggered.set(event.event, (playables = triggeredFor(index, event.event, persona.target)));
     for (const playable of playables) {
-      const previous = runsByScenario.get(playable.ordinal);
-      if (previous !== undefined && previous.length > 0 && playable.reentry === 'never') continue;
-      if (previous !== undefined && playable.reentry === 'unless-goal' && previous.some((run) => run.outcome === 'goal' && run.stopped!.minute <= event.minute)) continue;
+      const ordinal = playable.ordinal;
+      if (played[ordinal]! > 0 && (playable.reentry === 'never' || (playable.reentry === 'unless-goal' && goalAt[ordinal]! <= event.minute))) continue;
       player.rank = playable.rank;
+      played[ordinal]!++;
+      const planned = fast ? linearOf(playable) : null;
+      if (planned !== null && playable.plain) {
+        const goal = player.recordLinear(playable, planned, event);
+        if (goal < goalAt[ordinal]!) goalAt[ordinal] = goal;
+        continue;
+      }
       const run = player.play(playable.scenario, event, playable);
-      if (previous === undefined) runsByScenario.set(playable.ordinal, [run]);
-      else previous.push(run);
+      if (run.outcome === 'goal' && run.stopped!.minute < goalAt[ordinal]!) goalAt[ordinal] = run.stopped!.minute;
     }
   }
   // By minute, then scenario order, then play order (a stable sort of the played calendar),
   // sorting positions over plain number arrays rather than the entries themselves.
-  const length = compact ? player.minutes.length : player.calendar.length;
-  const minutes = new Float64Array(length);
-  const ranks = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    minutes[i] = compact ? player.minutes[i]! : player.calendar[i]!.minute;
-    ranks[i] = player.ranks[i]!;
+  const length = player.length;
+  let minutes: Float64Array;
+  if (compact) minutes = player.minutes.subarray(0, length);
+  else {
+    minutes = new Float64Array(length);
+    for (let i = 0; i < length; i++) minutes[i] = player.calendar[i]!.minute;
   }
-  return { player, order: calendarOrder(minutes, ranks) };
+  return { player, order: calendarOrder(minutes, player.ranks.subarray(0, length)) };
 }
 
 /**
@@ -661,7 +725,7 @@ export function personaViolations(model: Model, persona: Persona): PersonaViolat
   for (let i = 0; i < length; i++) {
     const from = order[i]!;
     minutes[i] = player.minutes[from]!;
-    known[i] = player.known[from]!;
+    known[i] = player.known[from] === 1;
     sources[i] = player.sources[from]!;
   }
   const view: CalendarView = { minutes, known, sources };

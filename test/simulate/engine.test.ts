@@ -55,6 +55,27 @@ describe('omni simulate engine', () => {
     expect(lucas!.quietHours).toEqual([]);
   });
 
+  it('re-entry: a birthday scenario that never re-enters is played once, one that always does is played each time', async () => {
+    const twoBirthdays = SIMULATION_FILES['model.yaml']!.toString().replace(
+      '      - { event: birthday, at: "J+1 09:00" }\n',
+      '      - { event: birthday, at: "J+1 09:00" }\n      - { event: birthday, at: "J+5 09:00" }\n',
+    );
+    const birthdays = async (policy: string) => {
+      const model = twoBirthdays.replace('    trigger: { type: event, event: birthday }\n', `    trigger: { type: event, event: birthday }\n    reentry: ${policy}\n`);
+      const workspace = await loadFiles({ ...SIMULATION_FILES, 'model.yaml': model });
+      expect(workspace.diagnostics).toEqual([]);
+      const [camille] = simulate(workspace.model, 'camille');
+      return calendarOf(camille!).filter((line) => line.includes('birthday'));
+    };
+    expect(await birthdays('never')).toEqual(['D+1 09:00 email birthday 1: Happy birthday', 'D+1 21:00 sms birthday 2: A gift waits in store']);
+    expect(await birthdays('always')).toEqual([
+      'D+1 09:00 email birthday 1: Happy birthday',
+      'D+1 21:00 sms birthday 2: A gift waits in store',
+      'D+5 09:00 email birthday 1: Happy birthday',
+      'D+5 21:00 sms birthday 2: A gift waits in store',
+    ]);
+  });
+
   it('a split goes down the largest branch unless assumed; control ends the run', async () => {
     const files = {
       ...SIMULATION_FILES,

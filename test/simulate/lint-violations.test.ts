@@ -62,6 +62,37 @@ describe('lint-only violations (marketing-pressure, quiet-hours)', () => {
     expect(lintOnly.reduce((sum, result) => sum + result.quietHours.length, 0)).toBeGreaterThan(50);
   });
 
+  it('equal them when scenarios re-enter never, unless their goal was reached, or always (runs stopped by goals and exits)', async () => {
+    const files = benchLikeFiles();
+    const policies = ['never', 'unless-goal', 'always'];
+    let count = 0;
+    for (const [name, text] of Object.entries(files)) {
+      if (!name.startsWith('scenarios/')) continue;
+      files[name] = String(text).replace(/\n {4}exit: /g, (line) => `\n    reentry: ${policies[count++ % 3]}${line}`);
+    }
+    expect(count).toBeGreaterThan(150);
+    // Personas met by each trigger twice, the goal (order_placed) or an exit right after the first time.
+    const triggers = ['cart_abandoned', 'account_created', 'order_shipped', 'order_ready', 'product_viewed', 'back_in_stock', 'birthday', 'store_visit'];
+    files['personas.yaml'] =
+      'personas:\n' +
+      triggers
+        .map(
+          (event, index) =>
+            `  - id: again-${index}\n    name: Again ${index}\n    target: [tous, nouveaux, fideles, inactifs, premium, prospects]\n    events:\n` +
+            `      - { event: ${event}, at: "J+0 09:00" }\n      - { event: ${index % 2 ? 'order_placed' : 'unsubscribed'}, at: "J+0 09:30" }\n` +
+            `      - { event: ${event}, at: "J+3 09:00" }\n      - { event: ${event}, at: "J+9 18:00" }\n`,
+        )
+        .join('');
+    const model = (await loadFiles(files)).model;
+    expect(new Set(model.scenarios.map((scenario) => scenario.reentry))).toEqual(new Set(policies));
+    const lintOnly = readable(model.personas.map((persona) => personaViolations(model, persona)));
+    expect(lintOnly).toEqual(readable(fromFullSimulation(model)));
+    // Goals and exits did stop runs, so re-entry had something to decide.
+    const outcomes = new Set(model.personas.flatMap((persona) => simulatePersona(model, persona).runs.map((run) => run.outcome)));
+    expect(outcomes).toContain('goal');
+    expect(outcomes).toContain('exit');
+  });
+
   it('equal them on the simulation fixture (branches, waits, fallbacks, opt-outs)', async () => {
     const model = (await loadFiles(SIMULATION_FILES)).model;
     const lintOnly = readable(model.personas.map((persona) => personaViolations(model, persona)));
