@@ -648,21 +648,30 @@ export function pressureViolations(calendar: readonly CalendarEntry[], caps: rea
 
 function pressureIn({ minutes, known, sources }: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
   const violations: PressureViolation[] = [];
+  const length = minutes.length;
+  // The positions each cap counts: all of them for a cap on every channel (no list built).
+  const counted = new Uint32Array(length);
   caps.forEach((cap, capIndex) => {
     const per = periodMinutes(cap.per);
     if (per === undefined) return;
-    const counted: number[] = [];
-    for (let i = 0; i < minutes.length; i++) if (!cap.channels || cap.channels.includes(sources[i]!.channel)) counted.push(i);
+    let count = 0;
+    if (cap.channels) {
+      const channels = new Set(cap.channels);
+      for (let i = 0; i < length; i++) if (channels.has(sources[i]!.channel)) counted[count++] = i;
+    } else {
+      for (let i = 0; i < length; i++) counted[i] = i;
+      count = length;
+    }
     let start = 0;
     // Both ends only move forward: linear in the calendar.
     let end = 0;
-    while (start < counted.length) {
+    while (start < count) {
       const first = counted[start]!;
       const firstMinute = minutes[first]!;
       if (end < start) end = start;
-      while (end < counted.length && minutes[counted[end]!]! < firstMinute + per) end++;
+      while (end < count && minutes[counted[end]!]! < firstMinute + per) end++;
       if (end - start > cap.max) {
-        const entries = counted.slice(start, end);
+        const entries = Array.from(counted.subarray(start, end));
         const last = entries[entries.length - 1]!;
         violations.push({
           cap: capIndex,
