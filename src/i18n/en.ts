@@ -640,6 +640,12 @@ export const en: Vocabulary = {
           declare: 'declare it under {kind}:',
           unknownStep: 'goto names no step "{id}" of scenario "{scenario}"',
           declareStep: 'give the step to jump to an id: {id}, or fix the goto',
+          unknownAssumedStep: 'assume names no step "{id}" of scenario "{scenario}"',
+          nameAssumedStep: 'name a split or decision of the scenario by its id:',
+          notAssumable: 'step "{id}" of scenario "{scenario}" is no split or decision: there is no branch to assume',
+          assumeSplitOrDecision: 'name a split or decision step, or remove the assumption',
+          unknownBranch: 'step "{step}" of scenario "{scenario}" has no branch "{id}"',
+          nameBranch: 'name one of its branches: {branches}',
         },
       },
       'variable-without-source': {

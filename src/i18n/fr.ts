@@ -641,6 +641,12 @@ export const fr: Vocabulary = {
           declare: 'déclarez cet identifiant sous {kind}:',
           unknownStep: 'le goto ne désigne aucune étape « {id} » du scénario « {scenario} »',
           declareStep: 'donnez à l’étape visée un id: {id}, ou corrigez le goto',
+          unknownAssumedStep: 'assume ne désigne aucune étape « {id} » du scénario « {scenario} »',
+          nameAssumedStep: 'désignez un split ou une décision du scénario par son id:',
+          notAssumable: 'l’étape « {id} » du scénario « {scenario} » n’est ni un split ni une décision : aucune branche à supposer',
+          assumeSplitOrDecision: 'désignez une étape split ou decision, ou supprimez l’hypothèse',
+          unknownBranch: 'l’étape « {step} » du scénario « {scenario} » n’a pas de branche « {id} »',
+          nameBranch: 'nommez une de ses branches : {branches}',
         },
       },
       'variable-without-source': {
