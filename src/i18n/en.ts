@@ -640,12 +640,20 @@ export const en: Vocabulary = {
           declare: 'declare it under {kind}:',
           unknownStep: 'goto names no step "{id}" of scenario "{scenario}"',
           declareStep: 'give the step to jump to an id: {id}, or fix the goto',
-          unknownAssumedStep: 'assume names no step "{id}" of scenario "{scenario}"',
-          nameAssumedStep: 'name a split or decision of the scenario by its id:',
+        },
+      },
+      'unknown-assumption': {
+        description: "A persona's assumption (assume:) names no scenario, no split or decision of it, or no branch of that step.",
+        messages: {
+          unknownScenario: 'assume names no scenario "{id}"',
+          nameScenario: 'name a scenario by its id, or remove the assumption',
+          unknownStep: 'assume names no step "{id}" of scenario "{scenario}"',
+          nameStep: 'name a split or decision of the scenario by its id (give the step an id: if it has none)',
           notAssumable: 'step "{id}" of scenario "{scenario}" is no split or decision: there is no branch to assume',
           assumeSplitOrDecision: 'name a split or decision step, or remove the assumption',
           unknownBranch: 'step "{step}" of scenario "{scenario}" has no branch "{id}"',
           nameBranch: 'name one of its branches: {branches}',
+          didYouMean: 'did you mean "{closest}"?',
         },
       },
       'variable-without-source': {

@@ -641,12 +641,20 @@ export const fr: Vocabulary = {
           declare: 'déclarez cet identifiant sous {kind}:',
           unknownStep: 'le goto ne désigne aucune étape « {id} » du scénario « {scenario} »',
           declareStep: 'donnez à l’étape visée un id: {id}, ou corrigez le goto',
-          unknownAssumedStep: 'assume ne désigne aucune étape « {id} » du scénario « {scenario} »',
-          nameAssumedStep: 'désignez un split ou une décision du scénario par son id:',
+        },
+      },
+      'unknown-assumption': {
+        description: 'Une hypothèse d’une persona (assume:) ne désigne aucun scénario, aucun split ni aucune décision de ce scénario, ou aucune branche de cette étape.',
+        messages: {
+          unknownScenario: 'assume ne désigne aucun scénario « {id} »',
+          nameScenario: 'désignez un scénario par son id, ou supprimez l’hypothèse',
+          unknownStep: 'assume ne désigne aucune étape « {id} » du scénario « {scenario} »',
+          nameStep: 'désignez un split ou une décision du scénario par son id (donnez un id: à l’étape si elle n’en a pas)',
           notAssumable: 'l’étape « {id} » du scénario « {scenario} » n’est ni un split ni une décision : aucune branche à supposer',
           assumeSplitOrDecision: 'désignez une étape split ou decision, ou supprimez l’hypothèse',
           unknownBranch: 'l’étape « {step} » du scénario « {scenario} » n’a pas de branche « {id} »',
           nameBranch: 'nommez une de ses branches : {branches}',
+          didYouMean: 'vouliez-vous dire « {closest} » ?',
         },
       },
       'variable-without-source': {

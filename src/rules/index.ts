@@ -19,6 +19,7 @@ import { unusedSuppression } from './unused-suppression.js';
 import { splitPercentages } from './split-percentages.js';
 import { templateSyntax } from './template-syntax.js';
 import { undeclaredTemplateVariable } from './undeclared-template-variable.js';
+import { unknownAssumption } from './unknown-assumption.js';
 import { unknownReference } from './unknown-reference.js';
 import { unorderedSteps } from './unordered-steps.js';
 import { unproducedEvent } from './unproduced-event.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   duplicateId,
   duplicateStepId,
   unknownReference,
+  unknownAssumption,
   variableWithoutSource,
   undeclaredTemplateVariable,
   templateSyntax,

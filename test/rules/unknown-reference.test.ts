@@ -88,54 +88,6 @@ ruleTester('unknown-reference', {
       ],
     },
     {
-      name: 'a persona assumes an unknown scenario, an unknown step, a step that does not branch, and a branch the split does not have',
-      files: {
-        ...BASE,
-        'more.yaml':
-          'scenarios:\n  - id: promo\n    name: Promo\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    steps:\n' +
-          '      - { id: hello, after: "0", channel: web }\n' +
-          '      - id: offer\n        split: { branches: [{ name: discount, percent: 50, steps: [{ after: "0", channel: web }] }, { name: delivery, percent: 40, steps: [{ after: "0", channel: web }] }], control: 10 }\n' +
-          'personas:\n  - id: ana\n    name: Ana\n    target: all\n    events: [{ event: e, at: "0" }]\n    assume:\n' +
-          '      - { scenario: prmo, step: offer, branch: discount }\n' +
-          '      - { scenario: promo, step: ofer, branch: discount }\n' +
-          '      - { scenario: promo, step: hello, branch: discount }\n' +
-          '      - { scenario: promo, step: offer, branch: discont }\n' +
-          '      - { scenario: promo, step: offer, branch: control }\n',
-      },
-      errors: [
-        { ruleId: 'unknown-reference', message: 'unknown scenario "prmo"', line: 18, column: 21, endColumn: 25, suggestion: 'did you mean "promo"?' },
-        {
-          ruleId: 'unknown-reference',
-          message: 'assume names no step "ofer" of scenario "promo"',
-          line: 19,
-          column: 34,
-          endColumn: 38,
-          suggestion: 'did you mean "offer"?',
-        },
-        {
-          ruleId: 'unknown-reference',
-          message: 'step "hello" of scenario "promo" is no split or decision: there is no branch to assume',
-          line: 20,
-          column: 34,
-          suggestion: 'name a split or decision step, or remove the assumption',
-        },
-        {
-          ruleId: 'unknown-reference',
-          message: 'step "offer" of scenario "promo" has no branch "discont"',
-          line: 21,
-          column: 49,
-          endColumn: 56,
-          suggestion: 'did you mean "discount"?',
-        },
-      ],
-      fr: [
-        { message: 'référence inconnue : scénario « prmo »' },
-        { message: 'assume ne désigne aucune étape « ofer » du scénario « promo »' },
-        { message: 'l’étape « hello » du scénario « promo » n’est ni un split ni une décision : aucune branche à supposer' },
-        { message: 'l’étape « offer » du scénario « promo » n’a pas de branche « discont »' },
-      ],
-    },
-    {
       name: 'block-style lists point at the item',
       files: { ...BASE, 'more.yaml': 'variables:\n  - id: age\n    name: Age\n    sources:\n      - crm\n      - pos\n' },
       errors: [{ ruleId: 'unknown-reference', message: 'unknown source "pos"', line: 6, column: 9, endLine: 6, endColumn: 12 }],
