@@ -4,7 +4,7 @@ import type { FileContent, FileReader } from '../loader/discover.js';
 import type { DocumentPart, ModelBuilder } from '../model/resolve.js';
 import { SECTION_KINDS, type Model } from '../model/types.js';
 import type { Rule, RuleContext, RuleReport } from '../rules/create-rule.js';
-import { RULES } from '../rules/index.js';
+import { isBuiltInRule, isReplayablePerFile } from '../rules/index.js';
 import type { FileOutcome } from './read-model-file.js';
 
 /**
@@ -16,7 +16,7 @@ import type { FileOutcome } from './read-model-file.js';
  *   `[section, index]`, nothing else from outside). The second load takes the first one's
  *   outcome (loader findings, text) and its very entity objects: the two models share them,
  *   which also lets the diff skip comparing an entity with itself.
- * - **Linting.** Only the rules of `SCENARIO_LOCAL_RULES` are replayed, and only when the
+ * - **Linting.** Only built-in rules of `locality: 'scenario'` (see RuleMeta) are replayed, and only when the
  *   declarations of both sides (every entity but scenarios, invalid ids, settings) are equal:
  *   their findings in a file then depend on that file's entities alone. Every other rule (a
  *   scenario reading other scenarios, usage across the workspace, duplicates, pressure)
@@ -46,7 +46,7 @@ export class WorkspaceReuse {
   start(rules: readonly Rule[]): LoadReuse | undefined {
     const shared = (this.shared = new Set());
     const first = this.loads++ === 0;
-    if (this.disabled || !rules.every((rule) => BUILT_IN.has(rule))) {
+    if (this.disabled || !rules.every((rule) => isBuiltInRule(rule))) {
       if (first) this.disabled = true;
       return undefined;
     }
@@ -101,7 +101,7 @@ export class WorkspaceReuse {
       const recording: Recording = { model, rules: new Map() };
       this.recorded = recording;
       return (rule, context) => {
-        if (!SCENARIO_LOCAL_RULES.has(rule.id) || !BUILT_IN.has(rule)) return rule.check(context);
+        if (!isReplayablePerFile(rule)) return rule.check(context);
         const byFile = new Map<string, RuleReport[]>();
         recording.rules.set(rule.id, { options: JSON.stringify(context.options), byFile });
         rule.check({
@@ -121,7 +121,7 @@ export class WorkspaceReuse {
     let partial: Model | undefined;
     return (rule, context) => {
       const before = recording.rules.get(rule.id);
-      if (!before || !BUILT_IN.has(rule) || before.options !== JSON.stringify(context.options) || shared.size === 0) return rule.check(context);
+      if (!before || !isBuiltInRule(rule) || before.options !== JSON.stringify(context.options) || shared.size === 0) return rule.check(context);
       sameDeclarations ??= declarationsEqual(recording.model, model);
       if (!sameDeclarations) return rule.check(context);
       // The other files' scenarios only; every other section whole (references resolve across all).
@@ -177,37 +177,10 @@ interface Recording {
   rules: Map<string, { options: string; byFile: Map<string, RuleReport[]> }>;
 }
 
-const BUILT_IN: ReadonlySet<Rule> = new Set(RULES);
-
 function sameBytes(content: Uint8Array, entry: Entry): boolean {
   if (entry.bytes) return Buffer.from(content.buffer, content.byteOffset, content.length).equals(entry.bytes);
   return entry.blob !== undefined && gitBlobId(content) === entry.blob;
 }
-
-/**
- * Built-in rules whose findings in a file depend only on that file's entities and on the
- * declarations (every section but scenarios, the invalid ids, the settings) and options: each
- * reads one scenario at a time (its steps, its own lists) plus the declared entities, and
- * reports at that scenario's (or, for unknown-reference, the referring entity's) origin.
- * Not here: rules reading other scenarios (unproduced-event: every trigger; marketing-pressure,
- * quiet-hours: calendars across scenarios), usage rules (unused-*, *-without-*), duplicate-id.
- */
-export const SCENARIO_LOCAL_RULES: ReadonlySet<string> = new Set([
-  'unknown-reference',
-  'undeclared-template-variable',
-  'template-syntax',
-  'empty-sequence',
-  'unordered-steps',
-  'missing-consent',
-  'channel-without-touchpoint',
-  'duplicate-step-id',
-  'split-percentages',
-  'empty-branch',
-  'unreachable-step',
-  'sms-length',
-  'email-subject-length',
-  'sms-opt-out',
-]);
 
 const plain = (value: unknown) => JSON.stringify(value);
 

@@ -13,7 +13,7 @@ import { SECTION_KINDS, type EntityBase, type Model, type Scenario, type Section
 import { defaultOptions, type Rule, type RuleContext, type RuleReport } from '../rules/create-rule.js';
 import { getValidator, type Validator } from '../schema/validate.js';
 import { lintWorkspace, type LintOptions } from './lint.js';
-import { RULES } from '../rules/index.js';
+import { isReplayablePerFile, RULES } from '../rules/index.js';
 import { parseDirectives, type Directive } from '../suppressions/directives.js';
 import { DEFAULT_MAX_FILE_BYTES, readRuleSettings, toSettings, type LoadedWorkspace } from './load.js';
 import { readModelFile } from './read-model-file.js';
@@ -32,35 +32,15 @@ interface FileState {
 }
 
 /**
- * Rules whose findings lie in the file of the entity they check, and depend on other files
- * only through what those declare (ids, consent channels, touchpoint channels): after an
- * edit that changes no declaration, they re-run on the edited files' scenarios alone and
- * the other files' findings are replayed. The other rules (usage across the workspace:
- * unused-*, *-without-*, duplicate-id) run on the whole model every time.
+ * What the rules of `locality: 'scenario'` (see RuleMeta) may read of a file other than
+ * their scenario's own: everything it declares (every section but scenarios) and the ids
+ * the schema set aside. After an edit that leaves it unchanged, those rules re-run on the
+ * edited files' scenarios alone and the other files' findings are replayed; any other
+ * change re-runs them on the whole model. The other rules run on the whole model every time.
  */
-const LOCAL_RULES = new Set([
-  'unknown-reference',
-  'undeclared-template-variable',
-  'template-syntax',
-  'empty-sequence',
-  'unordered-steps',
-  'missing-consent',
-  'channel-without-touchpoint',
-]);
-
-/** Everything a local rule reads from a file other than its entity's own: no scenario field, since nothing refers to scenarios. */
 function declarationSignature(sections: Partial<Sections>, invalidIds: Partial<Record<SectionKind, string[]>>): string {
   const parts: unknown[] = [];
-  for (const kind of SECTION_KINDS) {
-    if (kind === 'scenarios') continue;
-    parts.push(
-      (sections[kind] ?? []).map((entity) => entity.id),
-      invalidIds[kind] ?? [],
-    );
-  }
-  parts.push((sections.channels ?? []).map((channel) => channel.requiresConsent === true));
-  parts.push((sections.variables ?? []).map((variable) => variable.consentFor ?? null));
-  parts.push((sections.touchpoints ?? []).map((touchpoint) => touchpoint.channel));
+  for (const kind of SECTION_KINDS) if (kind !== 'scenarios') parts.push(sections[kind] ?? [], invalidIds[kind] ?? []);
   return JSON.stringify(parts);
 }
 
@@ -281,7 +261,7 @@ export class WorkspaceSession {
     const partialModel: Model | undefined = dirty ? { ...model, scenarios: changedScenarios } : undefined;
     if (partialModel) seedRelations(partialModel, relationsOf(model));
     const checkRule = (rule: Rule, context: RuleContext) => {
-      if (!LOCAL_RULES.has(rule.id)) return rule.check(context);
+      if (!isReplayablePerFile(rule)) return rule.check(context);
       let byFile = this.localFindings.get(rule.id);
       if (!byFile || !dirty) {
         byFile = new Map();

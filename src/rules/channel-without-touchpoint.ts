@@ -4,6 +4,7 @@ import { createRule } from './create-rule.js';
 
 export const channelWithoutTouchpoint = createRule({
   id: 'channel-without-touchpoint',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
     // A touchpoint the schema rejected is not in the model: it may be on that channel.

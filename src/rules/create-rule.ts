@@ -28,6 +28,15 @@ export interface RuleMeta {
   docsUrl: string;
   /** The options the rule takes, with their defaults; absent when it takes none. */
   options?: Readonly<Record<string, RuleOption>>;
+  /**
+   * `scenario`: the rule's findings lie in the files of the scenarios it checks (or of the
+   * entity referring, for unknown-reference) and depend only on those scenarios, the
+   * workspace's other sections (the declarations), the settings and the options — never on
+   * the scenarios of another file. `omni diff` (src/pipeline/reuse.ts) and the language
+   * server (src/pipeline/session.ts) then replay its findings for the files that did not
+   * change. Absent: the rule runs on the whole model every time.
+   */
+  locality?: 'scenario';
 }
 
 interface RuleReportBase {
@@ -70,6 +79,8 @@ export interface RuleDefinition {
   /** English description; defaults to the rule's entry in src/i18n. */
   description?: string;
   defaultSeverity: SeverityOrOff;
+  /** See RuleMeta.locality; built-in rules only (a replay is only as right as this claim). */
+  locality?: 'scenario';
   /** An option's English description defaults to the rule's entry in src/i18n (`options`). */
   options?: Record<string, Omit<RuleOption, 'description'> & { description?: string }>;
   /** Plugins pass their own docs page; built-in rules get docs/rules/<id>.md. */

@@ -14,6 +14,7 @@ const placeOf = (path: BranchPath, index: number): string => (path.length > 0 ? 
  */
 export const duplicateStepId = createRule({
   id: 'duplicate-step-id',
+  locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

@@ -3,6 +3,7 @@ import { longestText } from './message-length.js';
 
 export const emailSubjectLength = createRule({
   id: 'email-subject-length',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   options: {
     maxLength: { type: 'integer', minimum: 1, default: 80 },

@@ -3,6 +3,7 @@ import { createRule } from './create-rule.js';
 
 export const emptyBranch = createRule({
   id: 'empty-branch',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

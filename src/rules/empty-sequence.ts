@@ -2,6 +2,7 @@ import { createRule } from './create-rule.js';
 
 export const emptySequence = createRule({
   id: 'empty-sequence',
+  locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

@@ -65,3 +65,14 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+const BUILT_IN: ReadonlySet<Rule> = new Set(RULES);
+
+/** Whether the rule is one of omni's own (not a house rule or a plugin's). */
+export const isBuiltInRule = (rule: Rule): boolean => BUILT_IN.has(rule);
+
+/**
+ * Whether a rule's findings per file can be replayed for files that did not change (see
+ * RuleMeta.locality): what omni diff and the language server both ask.
+ */
+export const isReplayablePerFile = (rule: Rule): boolean => rule.locality === 'scenario' && BUILT_IN.has(rule);

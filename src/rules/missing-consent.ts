@@ -3,6 +3,7 @@ import { createRule } from './create-rule.js';
 
 export const missingConsent = createRule({
   id: 'missing-consent',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

@@ -3,6 +3,7 @@ import { countSms, longestText } from './message-length.js';
 
 export const smsLength = createRule({
   id: 'sms-length',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   options: {
     maxSegments: { type: 'integer', minimum: 1, default: 1 },

@@ -6,6 +6,7 @@ export const DEFAULT_OPT_OUT_PATTERN = 'STOP\\s*(?:SMS\\s*)?(?:au\\s*|:\\s*)?\\d
 
 export const smsOptOut = createRule({
   id: 'sms-opt-out',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   options: {
     pattern: { type: 'string', regex: true, default: DEFAULT_OPT_OUT_PATTERN },

@@ -3,6 +3,7 @@ import { createRule } from './create-rule.js';
 
 export const splitPercentages = createRule({
   id: 'split-percentages',
+  locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

@@ -23,6 +23,7 @@ const AT_LINE: Record<ProblemKind, { messageId: string }> = {
 
 export const templateSyntax = createRule({
   id: 'template-syntax',
+  locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

@@ -7,6 +7,7 @@ export const TEMPLATE_FIELDS = ['subject', 'message'] as const;
 
 export const undeclaredTemplateVariable = createRule({
   id: 'undeclared-template-variable',
+  locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

@@ -5,6 +5,7 @@ import { createRule } from './create-rule.js';
 
 export const unknownReference = createRule({
   id: 'unknown-reference',
+  locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
     forEachReference(model, (kind, id, origin, from, key, index) => {

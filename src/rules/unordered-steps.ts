@@ -11,6 +11,7 @@ interface Latest {
 
 export const unorderedSteps = createRule({
   id: 'unordered-steps',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
     for (const scenario of model.scenarios) {

@@ -6,6 +6,7 @@ const originOf = (step: FlowStep) => (step.kind === 'message' ? step.step.origin
 
 export const unreachableStep = createRule({
   id: 'unreachable-step',
+  locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
