@@ -19,7 +19,7 @@ export async function runReport(
 ): Promise<number> {
   const out = checkOutputFile(options.out, { flag: '--out', kind: 'html', workspaces: [workspaceRootOf(workspaceArgument)], force: options.force });
   // The report shows gaps rather than refusing them: lint errors are listed in it.
-  const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'report', documentLocale: true });
+  const { workspace, lint } = await loadCheckedWorkspace(workspaceArgument, { refuseOnErrors: false, command: 'report', documentLocale: true, showsCalendars: true });
   const model = workspace.model;
 
   let diagrams: DiagramOutcome = { status: 'skipped' };

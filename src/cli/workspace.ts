@@ -5,6 +5,7 @@ import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult } from '../diagnostics/types.js';
 import { CONFIG_FILE, DEFAULT_INCLUDE, findWorkspaceRoot } from '../loader/discover.js';
 import { lintWorkspace } from '../pipeline/lint.js';
+import { simulationsOf } from '../simulate/engine.js';
 import { loadWorkspace, type LoadedWorkspace } from '../pipeline/load.js';
 import { workspaceArgument } from './context.js';
 import { CliError } from './errors.js';
@@ -55,13 +56,18 @@ export function peekWorkspaceLocale(root: string): void {
  */
 export async function loadCheckedWorkspace(
   argument: string | undefined,
-  /** `documentLocale`: lint messages in the workspace's locale, for outputs written in it (report, workbook). */
-  options: { refuseOnErrors: boolean; force?: boolean; command: string; documentLocale?: boolean },
+  /**
+   * `documentLocale`: lint messages in the workspace's locale, for outputs written in it (report, workbook).
+   * `showsCalendars`: the command shows the personas' calendars (report): they are simulated
+   * in full before lint, whose pressure rules then read them instead of simulating again.
+   */
+  options: { refuseOnErrors: boolean; force?: boolean; command: string; documentLocale?: boolean; showsCalendars?: boolean },
 ): Promise<CheckedWorkspace> {
   const root = workspaceRootOf(argument);
   const workspace = await loadWorkspace(root);
   writeNotices(workspace);
   requireModelFiles(workspace);
+  if (options.showsCalendars) simulationsOf(workspace.model);
   const lint = await lintWorkspace(workspace, options.documentLocale ? { locale: workspace.model.settings.locale } : {});
   const { errors } = countBySeverity(lint.diagnostics);
   if (errors > 0 && options.refuseOnErrors && !options.force) {
