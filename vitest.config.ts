@@ -12,6 +12,7 @@ const TIERED_FILES = [
   'test/loader/positions-fast.test.ts',
   'test/exporters/workbook-fuzz.test.ts',
   'test/loader/many-findings.test.ts',
+  'test/diff/reuse.test.ts',
 ];
 
 /**
