@@ -75,3 +75,11 @@ describe('rule documentation', () => {
     expect(listed).toEqual(RULES.map((rule) => rule.id));
   });
 });
+
+describe('the README', () => {
+  it('lists every rule in its rule table, in RULES order, with its default severity', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| ([a-z][a-z-]+) \| (error|warn|off) \|/gm)].map((match) => `${match[1]} ${match[2]}`);
+    expect(rows).toEqual(RULES.map((rule) => `${rule.id} ${rule.defaultSeverity}`));
+  });
+});
