@@ -33,6 +33,8 @@ describe('the incremental session gives what a fresh lint gives, edit after edit
       [scenarioFile, (before) => before.replace(`      - ${firstVariable}\n`, '')], // usage: maybe unused-variable / undeclared template variable
       [scenarioFile, (before) => before.replace(/useCases: \[[^\]]*\]/, 'useCases: []')], // use-case-without-scenario
       [dataFile, (before) => before.replace(/sources: \[[^\]]*\]/, 'sources: []')], // variable-without-source (a declaration edit)
+      [dataFile, (before) => before.replace(/(\n {4}name: [^\n]*)/, '$1 (renamed)')], // a name only: the per-scenario rules are replayed
+      [dataFile, (before) => before.replace(/\n {4}sources: /g, '\n    maxLength: 900\n    sources: ')], // maxLength: sms-length, email-subject-length in other files
       [dataFile, (before) => before.replace(/- id: ([a-z0-9_]+)/, '- id: $1_renamed')], // a declaration renamed: unknown references elsewhere
       [scenarioFile, (before) => `${before}\n  - id: broken\n    name: [unclosed\n`], // yaml-syntax: the file drops out of the model
       [scenarioFile, () => readFileSync(path.join(mirror, scenarioFile), 'utf8')], // back to the first state of the file
@@ -52,6 +54,7 @@ describe('the incremental session gives what a fresh lint gives, edit after edit
     expect(step).toBe(edits.length);
     // The edits did reach both kinds of rules: local ones and those on usage across files.
     expect([...seen].sort()).toEqual(expect.arrayContaining(['unknown-reference', 'variable-without-source', 'yaml-syntax', 'unused-variable']));
+    expect([...seen].some((rule) => rule === 'sms-length' || rule === 'email-subject-length')).toBe(true);
   });
 
   it('a file that appears or disappears on disk is taken in or dropped', async () => {
