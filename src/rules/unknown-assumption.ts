@@ -1,12 +1,12 @@
-import { stepId, stepsById } from '../model/steps.js';
+import { branchesOf, stepId, stepsById } from '../model/steps.js';
 import type { FlowStep } from '../model/types.js';
 import { closestMatch } from '../util/closest-match.js';
 import { createRule } from './create-rule.js';
 
 /** The branch names a persona may assume at a step: a split's variants (and control), a decision's branches and otherwise. */
 function assumableBranches(step: FlowStep): string[] | undefined {
-  if (step.kind === 'split') return [...step.branches.map((branch) => branch.name), ...(step.control !== undefined ? ['control'] : [])];
-  if (step.kind === 'decision') return [...step.branches, ...(step.otherwise ? [step.otherwise] : [])].map((branch) => branch.name);
+  if (step.kind === 'split') return [...branchesOf(step).map((branch) => branch.name), ...(step.control !== undefined ? ['control'] : [])];
+  if (step.kind === 'decision') return branchesOf(step).map((branch) => branch.name);
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { offsetMinutes } from '../model/offsets.js';
-import { branchLabel, isLinear, nextSteps, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
+import { branchesOf, branchLabel, isLinear, nextSteps, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
 import type { Branch, FlowStep, SplitBranch, Model, Origin, Persona, PressureCap, QuietHours, Scenario, Step } from '../model/types.js';
 
 /**
@@ -391,7 +391,7 @@ class PersonaPlayer {
         const assumed = this.assumed(scenario, step);
         const chosen =
           assumed !== undefined
-            ? [...step.branches, ...(step.otherwise ? [step.otherwise] : [])].find((branch) => branch.name === assumed)
+            ? branchesOf(step).find((branch) => branch.name === assumed)
             : (step.branches.find(
                 (branch) =>
                   (branch.target !== undefined && this.persona.target.includes(branch.target)) ||
@@ -649,7 +649,7 @@ export function pressureViolations(calendar: readonly CalendarEntry[], caps: rea
 function pressureIn({ minutes, known, sources }: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
   const violations: PressureViolation[] = [];
   const length = minutes.length;
-  // The positions each cap counts: all of them for a cap on every channel (no list built).
+  // The positions each cap counts (all of them for a cap on every channel), in one buffer reused by every cap.
   const counted = new Uint32Array(length);
   caps.forEach((cap, capIndex) => {
     const per = periodMinutes(cap.per);

@@ -23,6 +23,23 @@ ruleTester('unknown-assumption', {
   ],
   invalid: [
     {
+      name: 'control assumed at a split that holds no control group',
+      files: {
+        ...BASE,
+        'more.yaml':
+          promo.replace(', control: 10 }', ' }').replace('percent: 40', 'percent: 50') + persona('      - { scenario: promo, step: offer, branch: control }\n'),
+      },
+      errors: [
+        {
+          ruleId: 'unknown-assumption',
+          message: 'step "offer" of scenario "promo" has no branch "control"',
+          line: 20,
+          column: 49,
+          suggestion: 'name one of its branches: discount, delivery',
+        },
+      ],
+    },
+    {
       name: 'an unknown scenario, an unknown step, a step that does not branch, and a branch the split does not have',
       files: {
         ...BASE,
