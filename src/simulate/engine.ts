@@ -148,6 +148,47 @@ function firstLine(text: string | undefined): string | undefined {
   return end < 0 ? text : text.slice(0, end);
 }
 
+/**
+ * Small integers for the strings every calendar entry is compared on (channels, scenario
+ * ids): the pressure and quiet-hours checks then mark and count in typed arrays instead of
+ * hashing strings once per entry.
+ */
+class Interned {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  idOf(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+  /** A mark per known id, set for these names (names not seen yet cannot match an entry). */
+  marks(names: readonly string[]): Uint8Array {
+    const marks = new Uint8Array(this.names.length);
+    for (const name of names) {
+      const id = this.ids.get(name);
+      if (id !== undefined) marks[id] = 1;
+    }
+    return marks;
+  }
+}
+
+interface Names {
+  channels: Interned;
+  scenarios: Interned;
+}
+
+const modelNames = new WeakMap<Model, Names>();
+
+function namesOf(model: Model): Names {
+  let names = modelNames.get(model);
+  if (!names) modelNames.set(model, (names = { channels: new Interned(), scenarios: new Interned() }));
+  return names;
+}
+
 /** Loop guard: a goto cycle with no time passing would never end. */
 const MAX_STEPS_PER_RUN = 10_000;
 
@@ -191,10 +232,14 @@ interface PlannedStep extends EntrySource {
   /** Made on the first calendar entry (lint's compact record never needs it). */
   label: string | undefined;
   origin: Origin;
+  /** `channel` and `scenario` as ids of the model's Names. */
+  channelId: number;
+  scenarioId: number;
 }
 
-function plannedSteps(scenario: Scenario): PlannedStep[] | undefined {
+function plannedSteps(scenario: Scenario, names: Names): PlannedStep[] | undefined {
   if (!isLinear(scenario)) return undefined;
+  const scenarioId = names.scenarios.idOf(scenario.id);
   return scenario.steps.map((step, index) => {
     const where = { step: step.id ?? String(index + 1), branch: '' };
     return {
@@ -207,14 +252,16 @@ function plannedSteps(scenario: Scenario): PlannedStep[] | undefined {
       source: step,
       where,
       label: undefined,
+      channelId: names.channels.idOf(step.channel),
+      scenarioId,
     };
   });
 }
 
 /** A playable's steps ready to send, planned on its first play; null when the scenario branches. */
-function linearOf(playable: Playable): PlannedStep[] | null {
+function linearOf(playable: Playable, names: Names): PlannedStep[] | null {
   if (playable.linear === undefined) {
-    playable.linear = plannedSteps(playable.scenario) ?? null;
+    playable.linear = plannedSteps(playable.scenario, names) ?? null;
     playable.plain = playable.linear !== null && playable.linear.every((ready) => !ready.source.fallback);
   }
   return playable.linear;
@@ -238,20 +285,26 @@ class PersonaPlayer {
   readonly sources: EntrySource[] = [];
   minutes = new Float64Array(256);
   known = new Uint8Array(256);
+  /** Each entry's channel and scenario as ids of `names` (compact mode). */
+  channelIds = new Int32Array(256);
+  scenarioIds = new Int32Array(256);
 
   constructor(
     private readonly persona: Persona,
     private readonly events: readonly TimedEvent[],
+    readonly names: Names,
     private readonly compact = false,
   ) {}
 
-  private record(source: EntrySource, minute: number, timeKnown: boolean): void {
+  private record(source: EntrySource, minute: number, timeKnown: boolean, channelId: number, scenarioId: number): void {
     const at = this.length;
     if (at === this.ranks.length) this.grow();
     this.sources.push(source);
     this.minutes[at] = minute;
     this.known[at] = timeKnown ? 1 : 0;
     this.ranks[at] = this.rank;
+    this.channelIds[at] = channelId;
+    this.scenarioIds[at] = scenarioId;
     this.length = at + 1;
   }
 
@@ -268,6 +321,12 @@ class PersonaPlayer {
       const known = new Uint8Array(size);
       known.set(this.known);
       this.known = known;
+      const channelIds = new Int32Array(size);
+      channelIds.set(this.channelIds);
+      this.channelIds = channelIds;
+      const scenarioIds = new Int32Array(size);
+      scenarioIds.set(this.scenarioIds);
+      this.scenarioIds = scenarioIds;
     }
   }
 
@@ -306,7 +365,7 @@ class PersonaPlayer {
       if (offset === undefined) continue;
       const minute = start + offset;
       if (minute >= stopAt) return stopEvent!.event === playable.goal ? stopAt : Infinity;
-      this.record(ready, minute, known);
+      this.record(ready, minute, known, ready.channelId, ready.scenarioId);
     }
     return Infinity;
   }
@@ -314,7 +373,7 @@ class PersonaPlayer {
   play(scenario: Scenario, trigger: TimedEvent, playable?: Playable): ScenarioRun {
     const stopEvent = playable ? this.firstStop(playable.exit, playable.goal, trigger.minute) : this.firstStop(scenario.exit, scenario.goal, trigger.minute);
     let planned: PlannedStep[] | null | undefined;
-    if (playable) planned = linearOf(playable);
+    if (playable) planned = linearOf(playable, this.names);
     const stopAt = stopEvent?.minute ?? Infinity;
     const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
     this.runs.push(run);
@@ -331,7 +390,7 @@ class PersonaPlayer {
         }
         const at = { minute, timeKnown: trigger.timeKnown };
         if (ready.source.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.source, at);
-        else if (this.compact) this.record(ready, minute, trigger.timeKnown);
+        else if (this.compact) this.record(ready, minute, trigger.timeKnown, ready.channelId, ready.scenarioId);
         else this.push(calendarEntry(scenario.id, ready.where, at, ready.channel, 'message', (ready.label ??= labelOf(ready.source)), ready.origin));
       }
       return run;
@@ -420,7 +479,8 @@ class PersonaPlayer {
   }
 
   private push(entry: CalendarEntry): void {
-    if (this.compact) return this.record(entry, entry.minute, entry.timeKnown);
+    if (this.compact)
+      return this.record(entry, entry.minute, entry.timeKnown, this.names.channels.idOf(entry.channel), this.names.scenarios.idOf(entry.scenario));
     const at = this.length;
     if (at === this.ranks.length) this.grow();
     this.calendar.push(entry);
@@ -528,7 +588,8 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
     if (at) events.push({ ...at, event: event.event, order });
   });
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
-  const player = new PersonaPlayer(persona, events, compact);
+  const names = namesOf(model);
+  const player = new PersonaPlayer(persona, events, names, compact);
   const index = scenariosTriggeredBy(model);
   // Per scenario (by ordinal): how many runs it had, and the earliest minute a run reached
   // its goal, which is all re-entry reads of earlier runs.
@@ -544,7 +605,7 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
       if (played[ordinal]! > 0 && (playable.reentry === 'never' || (playable.reentry === 'unless-goal' && goalAt[ordinal]! <= event.minute))) continue;
       player.rank = playable.rank;
       played[ordinal]!++;
-      const planned = fast ? linearOf(playable) : null;
+      const planned = fast ? linearOf(playable, names) : null;
       if (planned !== null && playable.plain) {
         const goal = player.recordLinear(playable, planned, event);
         if (goal < goalAt[ordinal]!) goalAt[ordinal] = goal;
@@ -620,21 +681,35 @@ export function simulate(model: Model, personaId?: string): PersonaSimulation[] 
   return personas.map((persona) => simulatePersona(model, persona));
 }
 
-/** A calendar in time order as the violation checks read it (plain arrays: a list of entries, or lint's compact record). */
+/**
+ * A calendar in time order as the violation checks read it: typed arrays, channels and
+ * scenarios as ids of `names` (from a list of entries, or lint's compact record).
+ */
 interface CalendarView {
-  minutes: ArrayLike<number>;
-  known: ArrayLike<boolean>;
-  sources: ArrayLike<EntrySource>;
+  minutes: Float64Array;
+  known: Uint8Array;
+  channels: Int32Array;
+  scenarios: Int32Array;
+  names: Names;
 }
 
 function viewOf(calendar: readonly CalendarEntry[]): CalendarView {
-  const minutes = new Float64Array(calendar.length);
-  const known = new Array<boolean>(calendar.length);
-  for (let i = 0; i < calendar.length; i++) {
-    minutes[i] = calendar[i]!.minute;
-    known[i] = calendar[i]!.timeKnown;
+  const length = calendar.length;
+  const view: CalendarView = {
+    minutes: new Float64Array(length),
+    known: new Uint8Array(length),
+    channels: new Int32Array(length),
+    scenarios: new Int32Array(length),
+    names: { channels: new Interned(), scenarios: new Interned() },
+  };
+  for (let i = 0; i < length; i++) {
+    const entry = calendar[i]!;
+    view.minutes[i] = entry.minute;
+    view.known[i] = entry.timeKnown ? 1 : 0;
+    view.channels[i] = view.names.channels.idOf(entry.channel);
+    view.scenarios[i] = view.names.scenarios.idOf(entry.scenario);
   }
-  return { minutes, known, sources: calendar };
+  return view;
 }
 
 /**
@@ -646,18 +721,20 @@ export function pressureViolations(calendar: readonly CalendarEntry[], caps: rea
   return pressureIn(viewOf(calendar), caps);
 }
 
-function pressureIn({ minutes, known, sources }: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
+function pressureIn({ minutes, known, channels, scenarios, names }: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
   const violations: PressureViolation[] = [];
   const length = minutes.length;
   // The positions each cap counts (all of them for a cap on every channel), in one buffer reused by every cap.
   const counted = new Uint32Array(length);
+  // Which violation last listed a scenario: its scenarios in first-seen order, without a set of strings.
+  const listedBy = new Uint32Array(names.scenarios.names.length);
   caps.forEach((cap, capIndex) => {
     const per = periodMinutes(cap.per);
     if (per === undefined) return;
     let count = 0;
     if (cap.channels) {
-      const channels = new Set(cap.channels);
-      for (let i = 0; i < length; i++) if (channels.has(sources[i]!.channel)) counted[count++] = i;
+      const counts = names.channels.marks(cap.channels);
+      for (let i = 0; i < length; i++) if (counts[channels[i]!] === 1) counted[count++] = i;
     } else {
       for (let i = 0; i < length; i++) counted[i] = i;
       count = length;
@@ -673,15 +750,23 @@ function pressureIn({ minutes, known, sources }: CalendarView, caps: readonly Pr
       if (end - start > cap.max) {
         const entries = Array.from(counted.subarray(start, end));
         const last = entries[entries.length - 1]!;
+        const stamp = violations.length + 1;
+        const involved: string[] = [];
+        for (const entry of entries) {
+          const scenario = scenarios[entry]!;
+          if (listedBy[scenario] === stamp) continue;
+          listedBy[scenario] = stamp;
+          involved.push(names.scenarios.names[scenario]!);
+        }
         violations.push({
           cap: capIndex,
           ...(cap.channels ? { channels: cap.channels } : {}),
           max: cap.max,
           per: cap.per,
           entries,
-          from: { minute: firstMinute, timeKnown: known[first]! },
-          to: { minute: minutes[last]!, timeKnown: known[last]! },
-          scenarios: [...new Set(entries.map((i) => sources[i]!.scenario))],
+          from: { minute: firstMinute, timeKnown: known[first] === 1 },
+          to: { minute: minutes[last]!, timeKnown: known[last] === 1 },
+          scenarios: involved,
         });
         start = end;
       } else {
@@ -698,14 +783,15 @@ export function quietHoursViolations(calendar: readonly CalendarEntry[], quiet: 
 }
 
 /** Indexes of the calendar entries in quiet hours. */
-function quietIn({ minutes, known, sources }: CalendarView, quiet: QuietHours | undefined): number[] {
+function quietIn({ minutes, known, channels, names }: CalendarView, quiet: QuietHours | undefined): number[] {
   if (!quiet) return [];
   const found: number[] = [];
   const from = clockMinutes(quiet.from);
   const to = clockMinutes(quiet.to);
   if (from === to) return found;
+  const quietChannels = quiet.channels ? names.channels.marks(quiet.channels) : undefined;
   for (let i = 0; i < minutes.length; i++) {
-    if (!known[i] || (quiet.channels && !quiet.channels.includes(sources[i]!.channel))) continue;
+    if (known[i] === 0 || (quietChannels && quietChannels[channels[i]!] !== 1)) continue;
     const minuteOfDay = ((minutes[i]! % DAY) + DAY) % DAY;
     if (from < to ? minuteOfDay >= from && minuteOfDay < to : minuteOfDay >= from || minuteOfDay < to) found.push(i);
   }
@@ -728,20 +814,27 @@ export interface PersonaViolations {
 export function personaViolations(model: Model, persona: Persona): PersonaViolations {
   const { player, order } = playPersona(model, persona, true);
   const length = order.length;
-  const minutes = new Float64Array(length);
-  const known = new Array<boolean>(length);
-  const sources = new Array<EntrySource>(length);
+  const view: CalendarView = {
+    minutes: new Float64Array(length),
+    known: new Uint8Array(length),
+    channels: new Int32Array(length),
+    scenarios: new Int32Array(length),
+    names: player.names,
+  };
   for (let i = 0; i < length; i++) {
     const from = order[i]!;
-    minutes[i] = player.minutes[from]!;
-    known[i] = player.known[from] === 1;
-    sources[i] = player.sources[from]!;
+    view.minutes[i] = player.minutes[from]!;
+    view.known[i] = player.known[from]!;
+    view.channels[i] = player.channelIds[from]!;
+    view.scenarios[i] = player.scenarioIds[from]!;
   }
-  const view: CalendarView = { minutes, known, sources };
   return {
     persona,
     pressure: pressureIn(view, model.settings.pressure ?? []),
-    quietHours: quietIn(view, model.settings.quietHours).map((i) => ({ entry: sources[i]!, at: { minute: minutes[i]!, timeKnown: known[i]! } })),
+    quietHours: quietIn(view, model.settings.quietHours).map((i) => ({
+      entry: player.sources[order[i]!]!,
+      at: { minute: view.minutes[i]!, timeKnown: view.known[i] === 1 },
+    })),
   };
 }
 
