@@ -1,11 +1,11 @@
 import * as zlib from 'node:zlib';
-import { createDeflateRaw, deflateRawSync, inflateRawSync, type DeflateRaw } from 'node:zlib';
-import { ZipFormatError } from './zip-budget.js';
+import { createDeflateRaw, deflateRawSync, type DeflateRaw } from 'node:zlib';
+import { DEFAULT_ZIP_BUDGET, ZipReader, type ZipBudget } from './zip-budget.js';
 
 /**
- * A minimal zip reader and writer for the xlsx package: each part is deflated once with
- * Node's zlib as it is written (ZipStreamWriter), with every entry dated from the plan
- * (never the clock), so output is reproducible.
+ * The zip writer of the xlsx package: each part is deflated once with Node's zlib as it is
+ * written (ZipStreamWriter), with every entry dated from the plan (never the clock), so
+ * output is reproducible. Reading goes through zip-budget.ts's bounded reader.
  */
 export interface ZipEntry {
   name: string;
@@ -15,29 +15,13 @@ export interface ZipEntry {
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 
-/** Entries in central-directory order; stored and deflated entries are supported. */
-export function readZip(zip: Buffer): ZipEntry[] {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || zip.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) throw new ZipFormatError('zipNoEnd');
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let index = 0; index < count; index++) {
-    if (zip.readUInt32LE(offset) !== CENTRAL_HEADER) throw new ZipFormatError('zipBadRecord', { index });
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    if (method !== 0 && method !== 8) throw new ZipFormatError('zipMethod', { method, name });
-    entries.push({ name: name.replace(/^\//, ''), data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+/**
+ * Every entry in central-directory order, read through the bounded reader (zip-budget.ts):
+ * one zip reader in omni, for the importer and for tools and tests alike.
+ */
+export function readZip(zip: Buffer, budget: ZipBudget = DEFAULT_ZIP_BUDGET): ZipEntry[] {
+  const reader = new ZipReader(zip, budget);
+  return [...reader.entries.keys()].map((name) => ({ name, data: reader.read(name)! }));
 }
 
 const CRC_TABLE = (() => {
