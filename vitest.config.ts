@@ -34,7 +34,8 @@ export default defineConfig({
     // machine. Two keep both cores busy (unit tests are CPU-bound, e2e ones mostly wait on
     // the processes they spawn).
     maxWorkers: 2,
-    globalSetup: ['test/setup/validators.ts'],
+    // A TMPDIR of the run's own, removed at its end (test/setup/scratch-tmp.ts); then the validators.
+    globalSetup: ['test/setup/scratch-tmp.ts', 'test/setup/validators.ts'],
     setupFiles: ['test/setup/after-each-file.ts'],
     projects: [
       // Unit workers load the validators compiled once by the global setup; e2e runs keep
