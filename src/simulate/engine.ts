@@ -181,12 +181,65 @@ interface Names {
   scenarios: Interned;
 }
 
-const modelNames = new WeakMap<Model, Names>();
+/**
+ * Lint's record of the plan's straight scenarios, without an object per step: the steps of
+ * every playable planned so far, one after another, as offsets (NaN: not an offset, the step
+ * is skipped, as play does), channel and scenario ids, and the playable each belongs to.
+ * Entry sources (PlannedStep) are made only for the steps a finding names.
+ */
+class StepTable {
+  length = 0;
+  offsets = new Float64Array(4096);
+  channels = new Int32Array(4096);
+  scenarios = new Int32Array(4096);
+  owners = new Int32Array(4096);
+  readonly playables: Playable[] = [];
 
-function namesOf(model: Model): Names {
-  let names = modelNames.get(model);
-  if (!names) modelNames.set(model, (names = { channels: new Interned(), scenarios: new Interned() }));
-  return names;
+  /** Plans the steps of a linear scenario without fallbacks; returns the position of its first step. */
+  add(playable: Playable, names: Names): number {
+    const steps = playable.scenario.steps;
+    const scenarioId = names.scenarios.idOf(playable.scenario.id);
+    while (this.length + steps.length > this.offsets.length) this.grow();
+    this.playables[playable.ordinal] = playable;
+    const first = this.length;
+    for (let index = 0; index < steps.length; index++) {
+      const step = steps[index]!;
+      const at = this.length++;
+      this.offsets[at] = offsetMinutes(step.after) ?? Number.NaN;
+      this.channels[at] = names.channels.idOf(step.channel);
+      this.scenarios[at] = scenarioId;
+      this.owners[at] = playable.ordinal;
+    }
+    return first;
+  }
+
+  private grow(): void {
+    const size = this.offsets.length * 2;
+    const offsets = new Float64Array(size);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+    const channels = new Int32Array(size);
+    channels.set(this.channels);
+    this.channels = channels;
+    const scenarios = new Int32Array(size);
+    scenarios.set(this.scenarios);
+    this.scenarios = scenarios;
+    const owners = new Int32Array(size);
+    owners.set(this.owners);
+    this.owners = owners;
+  }
+}
+
+interface Plan extends Names {
+  steps: StepTable;
+}
+
+const compactPlans = new WeakMap<Model, Plan>();
+
+function compactPlanOf(model: Model): Plan {
+  let plan = compactPlans.get(model);
+  if (!plan) compactPlans.set(model, (plan = { channels: new Interned(), scenarios: new Interned(), steps: new StepTable() }));
+  return plan;
 }
 
 /** Loop guard: a goto cycle with no time passing would never end. */
@@ -210,8 +263,12 @@ interface Playable {
   goal: string | undefined;
   /** The steps ready to send (linear scenarios), made on the first play; null when it branches. */
   linear: PlannedStep[] | null | undefined;
-  /** Whether a linear scenario's steps have no fallback: lint then records them without a run (`recordLinear`). */
-  plain: boolean;
+  /**
+   * Lint's compact plan (StepTable): the position of the first step when the scenario is
+   * linear and has no fallback (then recorded without a run, `recordLinear`); -1 when it is
+   * not; undefined until first played.
+   */
+  first: number | undefined;
 }
 
 /** What a finding reads of a calendar entry: a CalendarEntry, or the planned step it would be made from. */
@@ -232,14 +289,10 @@ interface PlannedStep extends EntrySource {
   /** Made on the first calendar entry (lint's compact record never needs it). */
   label: string | undefined;
   origin: Origin;
-  /** `channel` and `scenario` as ids of the model's Names. */
-  channelId: number;
-  scenarioId: number;
 }
 
-function plannedSteps(scenario: Scenario, names: Names): PlannedStep[] | undefined {
+function plannedSteps(scenario: Scenario): PlannedStep[] | undefined {
   if (!isLinear(scenario)) return undefined;
-  const scenarioId = names.scenarios.idOf(scenario.id);
   return scenario.steps.map((step, index) => {
     const where = { step: step.id ?? String(index + 1), branch: '' };
     return {
@@ -252,19 +305,23 @@ function plannedSteps(scenario: Scenario, names: Names): PlannedStep[] | undefin
       source: step,
       where,
       label: undefined,
-      channelId: names.channels.idOf(step.channel),
-      scenarioId,
     };
   });
 }
 
 /** A playable's steps ready to send, planned on its first play; null when the scenario branches. */
-function linearOf(playable: Playable, names: Names): PlannedStep[] | null {
-  if (playable.linear === undefined) {
-    playable.linear = plannedSteps(playable.scenario, names) ?? null;
-    playable.plain = playable.linear !== null && playable.linear.every((ready) => !ready.source.fallback);
-  }
+function linearOf(playable: Playable): PlannedStep[] | null {
+  if (playable.linear === undefined) playable.linear = plannedSteps(playable.scenario) ?? null;
   return playable.linear;
+}
+
+/** Where lint's compact plan of a playable starts in the step table; -1 when it must be played (branches or fallbacks). */
+function compactOf(playable: Playable, plan: Plan): number {
+  if (playable.first === undefined) {
+    const { scenario } = playable;
+    playable.first = isLinear(scenario) && scenario.steps.every((step) => !step.fallback) ? plan.steps.add(playable, plan) : -1;
+  }
+  return playable.first;
 }
 
 class PersonaPlayer {
@@ -278,34 +335,36 @@ class PersonaPlayer {
   readonly runs: ScenarioRun[] = [];
   readonly skipped: SkippedStep[] = [];
   /**
-   * Compact mode (lint: only violations are wanted): entries are recorded as their source,
-   * minute and time-known flag in `sources`, `minutes`, `known` (and `ranks`), and no
-   * calendar entry is made for a planned step.
+   * Compact mode (lint: only violations are wanted): entries are recorded as a minute, a
+   * time-known flag and a reference in `minutes`, `known`, `refs` (and `ranks`), and no
+   * calendar entry is made for a planned step. A reference is the step's position in the
+   * plan's StepTable, or -1 - i for `extras[i]` (an entry played step by step).
    */
-  readonly sources: EntrySource[] = [];
+  readonly extras: EntrySource[] = [];
   minutes = new Float64Array(256);
   known = new Uint8Array(256);
-  /** Each entry's channel and scenario as ids of `names` (compact mode). */
-  channelIds = new Int32Array(256);
-  scenarioIds = new Int32Array(256);
+  refs = new Int32Array(256);
 
   constructor(
     private readonly persona: Persona,
     private readonly events: readonly TimedEvent[],
-    readonly names: Names,
+    readonly plan: Plan,
     private readonly compact = false,
   ) {}
 
-  private record(source: EntrySource, minute: number, timeKnown: boolean, channelId: number, scenarioId: number): void {
+  private record(ref: number, minute: number, timeKnown: boolean): void {
     const at = this.length;
     if (at === this.ranks.length) this.grow();
-    this.sources.push(source);
+    this.refs[at] = ref;
     this.minutes[at] = minute;
     this.known[at] = timeKnown ? 1 : 0;
     this.ranks[at] = this.rank;
-    this.channelIds[at] = channelId;
-    this.scenarioIds[at] = scenarioId;
     this.length = at + 1;
+  }
+
+  private recordExtra(source: EntrySource, minute: number, timeKnown: boolean): void {
+    this.extras.push(source);
+    this.record(-this.extras.length, minute, timeKnown);
   }
 
   /** Doubles the typed buffers (a persona of a large plan records thousands of messages). */
@@ -321,18 +380,19 @@ class PersonaPlayer {
       const known = new Uint8Array(size);
       known.set(this.known);
       this.known = known;
-      const channelIds = new Int32Array(size);
-      channelIds.set(this.channelIds);
-      this.channelIds = channelIds;
-      const scenarioIds = new Int32Array(size);
-      scenarioIds.set(this.scenarioIds);
-      this.scenarioIds = scenarioIds;
+      const refs = new Int32Array(size);
+      refs.set(this.refs);
+      this.refs = refs;
     }
   }
 
   /** The first of these events strictly after `after` (and before `until`), in time then story order. */
   private firstEvent(names: ReadonlySet<string>, after: number, until = Infinity): TimedEvent | undefined {
-    for (const event of this.events) if (event.minute > after && event.minute <= until && names.has(event.event)) return event;
+    const events = this.events;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      if (event.minute > after && event.minute <= until && names.has(event.event)) return event;
+    }
     return undefined;
   }
 
@@ -345,7 +405,13 @@ class PersonaPlayer {
   /** The first exit or goal event of the scenario strictly after `after`, in time then story order. */
   private firstStop(exit: readonly string[], goal: string | undefined, after: number): TimedEvent | undefined {
     if (exit.length === 0 && goal === undefined) return undefined;
-    for (const event of this.events) if (event.minute > after && (event.event === goal || exit.includes(event.event))) return event;
+    // Indexed loops here and in the play: called once per run, and a for…of left to the
+    // interpreter allocates an iterator result per event (most of the play's garbage).
+    const events = this.events;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      if (event.minute > after && (event.event === goal || exit.includes(event.event))) return event;
+    }
     return undefined;
   }
 
@@ -354,18 +420,19 @@ class PersonaPlayer {
    * scenario without fallbacks): what `play` records for it, without a run object. Returns
    * the minute of the goal when the goal stopped the run (what re-entry reads), else Infinity.
    */
-  recordLinear(playable: Playable, planned: readonly PlannedStep[], trigger: TimedEvent): number {
+  recordLinear(playable: Playable, first: number, trigger: TimedEvent): number {
     const stopEvent = this.firstStop(playable.exit, playable.goal, trigger.minute);
     const stopAt = stopEvent === undefined ? Infinity : stopEvent.minute;
     const start = trigger.minute;
     const known = trigger.timeKnown;
-    for (let index = 0; index < planned.length; index++) {
-      const ready = planned[index]!;
-      const offset = ready.offset;
-      if (offset === undefined) continue;
+    const offsets = this.plan.steps.offsets;
+    const end = first + playable.scenario.steps.length;
+    for (let at = first; at < end; at++) {
+      const offset = offsets[at]!;
+      if (Number.isNaN(offset)) continue;
       const minute = start + offset;
       if (minute >= stopAt) return stopEvent!.event === playable.goal ? stopAt : Infinity;
-      this.record(ready, minute, known, ready.channelId, ready.scenarioId);
+      this.record(at, minute, known);
     }
     return Infinity;
   }
@@ -373,7 +440,7 @@ class PersonaPlayer {
   play(scenario: Scenario, trigger: TimedEvent, playable?: Playable): ScenarioRun {
     const stopEvent = playable ? this.firstStop(playable.exit, playable.goal, trigger.minute) : this.firstStop(scenario.exit, scenario.goal, trigger.minute);
     let planned: PlannedStep[] | null | undefined;
-    if (playable) planned = linearOf(playable, this.names);
+    if (playable) planned = linearOf(playable);
     const stopAt = stopEvent?.minute ?? Infinity;
     const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
     this.runs.push(run);
@@ -390,7 +457,7 @@ class PersonaPlayer {
         }
         const at = { minute, timeKnown: trigger.timeKnown };
         if (ready.source.fallback || this.persona.optOut.length > 0 || this.persona.bounces.length > 0) this.send(scenario, ready.where, ready.source, at);
-        else if (this.compact) this.record(ready, minute, trigger.timeKnown, ready.channelId, ready.scenarioId);
+        else if (this.compact) this.recordExtra(ready, minute, trigger.timeKnown);
         else this.push(calendarEntry(scenario.id, ready.where, at, ready.channel, 'message', (ready.label ??= labelOf(ready.source)), ready.origin));
       }
       return run;
@@ -479,8 +546,7 @@ class PersonaPlayer {
   }
 
   private push(entry: CalendarEntry): void {
-    if (this.compact)
-      return this.record(entry, entry.minute, entry.timeKnown, this.names.channels.idOf(entry.channel), this.names.scenarios.idOf(entry.scenario));
+    if (this.compact) return this.recordExtra(entry, entry.minute, entry.timeKnown);
     const at = this.length;
     if (at === this.ranks.length) this.grow();
     this.calendar.push(entry);
@@ -544,7 +610,7 @@ function scenariosTriggeredBy(model: Model): Map<string, Map<string, Playable[]>
       exit: scenario.exit,
       goal: scenario.goal,
       linear: undefined,
-      plain: false,
+      first: undefined,
     };
     let byTarget = index!.get(scenario.trigger.event);
     if (!byTarget) index!.set(scenario.trigger.event, (byTarget = new Map()));
@@ -588,8 +654,8 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
     if (at) events.push({ ...at, event: event.event, order });
   });
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
-  const names = namesOf(model);
-  const player = new PersonaPlayer(persona, events, names, compact);
+  const plan = compactPlanOf(model);
+  const player = new PersonaPlayer(persona, events, plan, compact);
   const index = scenariosTriggeredBy(model);
   // Per scenario (by ordinal): how many runs it had, and the earliest minute a run reached
   // its goal, which is all re-entry reads of earlier runs.
@@ -600,14 +666,15 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   for (const event of events) {
     let playables = triggered.get(event.event);
     if (!playables) triggered.set(event.event, (playables = triggeredFor(index, event.event, persona.target)));
-    for (const playable of playables) {
+    for (let p = 0; p < playables.length; p++) {
+      const playable = playables[p]!;
       const ordinal = playable.ordinal;
       if (played[ordinal]! > 0 && (playable.reentry === 'never' || (playable.reentry === 'unless-goal' && goalAt[ordinal]! <= event.minute))) continue;
       player.rank = playable.rank;
       played[ordinal]!++;
-      const planned = fast ? linearOf(playable, names) : null;
-      if (planned !== null && playable.plain) {
-        const goal = player.recordLinear(playable, planned, event);
+      const first = fast ? compactOf(playable, plan) : -1;
+      if (first >= 0) {
+        const goal = player.recordLinear(playable, first, event);
         if (goal < goalAt[ordinal]!) goalAt[ordinal] = goal;
         continue;
       }
@@ -748,12 +815,14 @@ function pressureIn({ minutes, known, channels, scenarios, names }: CalendarView
       if (end < start) end = start;
       while (end < count && minutes[counted[end]!]! < firstMinute + per) end++;
       if (end - start > cap.max) {
-        const entries = Array.from(counted.subarray(start, end));
+        // Copied by hand: Array.from iterates a typed array through the iterator protocol.
+        const entries = new Array<number>(end - start);
+        for (let k = start; k < end; k++) entries[k - start] = counted[k]!;
         const last = entries[entries.length - 1]!;
         const stamp = violations.length + 1;
         const involved: string[] = [];
-        for (const entry of entries) {
-          const scenario = scenarios[entry]!;
+        for (let k = start; k < end; k++) {
+          const scenario = scenarios[counted[k]!]!;
           if (listedBy[scenario] === stamp) continue;
           listedBy[scenario] = stamp;
           involved.push(names.scenarios.names[scenario]!);
@@ -814,25 +883,40 @@ export interface PersonaViolations {
 export function personaViolations(model: Model, persona: Persona): PersonaViolations {
   const { player, order } = playPersona(model, persona, true);
   const length = order.length;
+  const { plan } = player;
+  const steps = plan.steps;
   const view: CalendarView = {
     minutes: new Float64Array(length),
     known: new Uint8Array(length),
     channels: new Int32Array(length),
     scenarios: new Int32Array(length),
-    names: player.names,
+    names: plan,
   };
   for (let i = 0; i < length; i++) {
     const from = order[i]!;
     view.minutes[i] = player.minutes[from]!;
     view.known[i] = player.known[from]!;
-    view.channels[i] = player.channelIds[from]!;
-    view.scenarios[i] = player.scenarioIds[from]!;
+    const ref = player.refs[from]!;
+    if (ref >= 0) {
+      view.channels[i] = steps.channels[ref]!;
+      view.scenarios[i] = steps.scenarios[ref]!;
+    } else {
+      const extra = player.extras[-1 - ref]!;
+      view.channels[i] = plan.channels.idOf(extra.channel);
+      view.scenarios[i] = plan.scenarios.idOf(extra.scenario);
+    }
   }
+  // The source of an entry a finding names: an extra as recorded, a planned step made now.
+  const sourceOf = (ref: number): EntrySource => {
+    if (ref < 0) return player.extras[-1 - ref]!;
+    const playable = steps.playables[steps.owners[ref]!]!;
+    return linearOf(playable)![ref - playable.first!]!;
+  };
   return {
     persona,
     pressure: pressureIn(view, model.settings.pressure ?? []),
     quietHours: quietIn(view, model.settings.quietHours).map((i) => ({
-      entry: player.sources[order[i]!]!,
+      entry: sourceOf(player.refs[order[i]!]!),
       at: { minute: view.minutes[i]!, timeKnown: view.known[i] === 1 },
     })),
   };
