@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The only place that touches the real process: signals, streams, exit code. All logic
-// lives in the compiled CLI (`npm run build`), which tests can also run in-process.
+// lives in the compiled CLI (`npm run build`), which tests can also run in-process; this file
+// runs its bundle (dist/bundle/, scripts/bundle.mjs), made of the same modules.
 import module from 'node:module';
 
 // Node 22.1 and later keep V8's compiled code of omni's modules on disk between runs (in the
@@ -9,10 +10,10 @@ import module from 'node:module';
 // which are dynamic so that the cache is on when they compile.
 module.enableCompileCache?.();
 
-const { interruptExitCode, watchInterrupts } = await import('../dist/util/process-cleanup.js');
+const { interruptExitCode, watchInterrupts } = await import('../dist/bundle/process-cleanup.js');
 // Before anything else, so that an interruption always exits 128+signal with nothing written.
 watchInterrupts();
-const { run } = await import('../dist/cli/main.js');
+const { run } = await import('../dist/bundle/main.js');
 // A closed pipe (`omni lint | head`) ends the run quietly, as other CLIs do.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {

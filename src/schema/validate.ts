@@ -25,7 +25,8 @@ export async function getValidator(name: SchemaName): Promise<Validator> {
   if (validator) return validator;
   try {
     // OMNI_VALIDATORS_DIR: where the test run's global setup compiled them once for every worker.
-    const folder = process.env.OMNI_VALIDATORS_DIR ? pathToFileURL(`${process.env.OMNI_VALIDATORS_DIR}/`) : new URL('./', import.meta.url);
+    // Else dist/schema/, seen from this module in dist/schema/ or from the bundle in dist/bundle/.
+    const folder = process.env.OMNI_VALIDATORS_DIR ? pathToFileURL(`${process.env.OMNI_VALIDATORS_DIR}/`) : new URL('../schema/', import.meta.url);
     const generated = (await import(new URL(`${name}-validator.generated.js`, folder).href)) as { default: Validator };
     validator = generated.default;
   } catch {

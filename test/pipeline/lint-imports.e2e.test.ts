@@ -31,8 +31,23 @@ describe('the lint path', () => {
   ])('loads no workbook, browser or diagram library: %s', (_, args, status) => {
     const { modules, status: actual } = loadedModules(args);
     expect(actual).toBe(status);
-    expect(modules.some((url) => url.endsWith('/dist/pipeline/lint.js'))).toBe(true);
+    expect(modules.some((url) => url.endsWith('/dist/bundle/main.js'))).toBe(true);
     expect(modules.filter((url) => HEAVY.test(url))).toEqual([]);
+  });
+
+  it('runs from the bundle: of omni’s own files, only dist/bundle/ and the generated validators load', () => {
+    const { modules, status } = loadedModules(['lint', 'examples/maison-lumen']);
+    expect(status).toBe(0);
+    const own = [...new Set(modules.filter((url) => url.startsWith('file://') && !url.includes('/node_modules/')))].map((url) =>
+      path.relative(ROOT, new URL(url).pathname),
+    );
+    expect(own.filter((file) => !file.startsWith('dist/bundle/')).sort()).toEqual([
+      'bin/omni.js',
+      'dist/schema/config-validator.generated.js',
+      'dist/schema/model-validator.generated.js',
+    ]);
+    // A few dozen files, not the hundred modules tsc writes (scripts/bundle.mjs).
+    expect(own.length).toBeLessThan(40);
   });
 
   it('the trace sees heavy modules when a command does load them', () => {
