@@ -590,15 +590,19 @@ function calendarEntry(
   return { minute: at.minute, timeKnown: at.timeKnown, scenario, step: where.step, branch: where.branch, channel, kind, label, origin };
 }
 
-/** Scenarios by trigger event, then by target, in model order, built once per model. */
+/** Scenarios by trigger event, then by target, in model order, built once per model (for the events of its personas). */
 const byTrigger = new WeakMap<Model, Map<string, Map<string, Playable[]>>>();
 
 function scenariosTriggeredBy(model: Model): Map<string, Map<string, Playable[]>> {
   let index = byTrigger.get(model);
   if (index) return index;
   index = new Map();
+  // Only what some persona's story can trigger is indexed (a plan has more triggers than its personas use).
+  const told = new Set<string>();
+  for (const persona of model.personas) for (const event of persona.events) told.add(event.event);
   let ordinal = 0;
   model.scenarios.forEach((scenario, rank) => {
+    if (!told.has(scenario.trigger.event)) return;
     // A duplicate id is duplicate-id's finding: only the first declaration is ever played.
     if (model.index.scenarios.get(scenario.id) !== scenario) return;
     const playable: Playable = {
@@ -726,7 +730,7 @@ function calendarOrder(minutes: Float64Array, ranks: Float64Array): Uint32Array 
   return order.sort((a, b) => minutes[a]! - minutes[b]! || ranks[a]! - ranks[b]! || a - b);
 }
 
-/** Plays one persona's story through every scenario it triggers. */
+/** Plays one persona of the model (its story indexes the scenarios) through every scenario it triggers. */
 export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
   const { player, order } = playPersona(model, persona, false);
   const played = player.calendar;
