@@ -214,20 +214,18 @@ class StepTable {
   }
 
   private grow(): void {
-    const size = this.offsets.length * 2;
-    const offsets = new Float64Array(size);
-    offsets.set(this.offsets);
-    this.offsets = offsets;
-    const channels = new Int32Array(size);
-    channels.set(this.channels);
-    this.channels = channels;
-    const scenarios = new Int32Array(size);
-    scenarios.set(this.scenarios);
-    this.scenarios = scenarios;
-    const owners = new Int32Array(size);
-    owners.set(this.owners);
-    this.owners = owners;
+    this.offsets = doubled(this.offsets);
+    this.channels = doubled(this.channels);
+    this.scenarios = doubled(this.scenarios);
+    this.owners = doubled(this.owners);
   }
+}
+
+/** A typed buffer twice as long, holding the same values first. */
+function doubled<T extends Float64Array | Int32Array | Uint8Array>(buffer: T): T {
+  const grown = new (buffer.constructor as new (length: number) => T)(buffer.length * 2);
+  grown.set(buffer);
+  return grown;
 }
 
 interface Plan extends Names {
@@ -369,20 +367,11 @@ class PersonaPlayer {
 
   /** Doubles the typed buffers (a persona of a large plan records thousands of messages). */
   private grow(): void {
-    const size = this.ranks.length * 2;
-    const ranks = new Float64Array(size);
-    ranks.set(this.ranks);
-    this.ranks = ranks;
+    this.ranks = doubled(this.ranks);
     if (this.compact) {
-      const minutes = new Float64Array(size);
-      minutes.set(this.minutes);
-      this.minutes = minutes;
-      const known = new Uint8Array(size);
-      known.set(this.known);
-      this.known = known;
-      const refs = new Int32Array(size);
-      refs.set(this.refs);
-      this.refs = refs;
+      this.minutes = doubled(this.minutes);
+      this.known = doubled(this.known);
+      this.refs = doubled(this.refs);
     }
   }
 
