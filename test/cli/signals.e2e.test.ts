@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, REPO, tempDir } from './helpers.js';
 
 /**
@@ -46,12 +46,12 @@ async function interrupt(args: string[], ready: () => boolean, signal: NodeJS.Si
   return ended;
 }
 
-describe('an interrupted run exits 128+signal and writes nothing', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = tempDir('omni-signals-');
-  });
-  afterEach(() => {
+/** A scratch folder per case (the cases run concurrently), the fake browser killed if left behind. */
+async function inScratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = tempDir('omni-signals-');
+  try {
+    return await work(dir);
+  } finally {
     const started = path.join(dir, 'browser-started');
     // The fake browser is bounded anyway; do not leave it behind.
     if (existsSync(started)) {
@@ -62,57 +62,72 @@ describe('an interrupted run exits 128+signal and writes nothing', () => {
       }
     }
     rmSync(dir, { recursive: true, force: true });
-  });
+  }
+}
 
+// Concurrent: each case mostly waits (omni gives a starting browser 3 s before it gives up on it).
+describe.concurrent('an interrupted run exits 128+signal and writes nothing', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
     ['SIGHUP', 129],
   ] as const)(
     'report on %s while the renderer works: exit %i, the previous report untouched',
-    async (signal, status) => {
-      const { executable, started } = fakeBrowser(dir);
-      const report = path.join(dir, 'report.html');
-      writeFileSync(report, '<p>the previous report</p>\n');
-      const ended = await interrupt(['report', 'examples/maison-lumen', '--browser', executable, '-o', report], () => existsSync(started), signal);
-      expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: status, signal: null });
-      expect(readFileSync(report, 'utf8')).toBe('<p>the previous report</p>\n');
-      expect(readdirSync(dir).filter((name) => name.includes('omni-tmp'))).toEqual([]);
-      expect(ended.stderr).not.toMatch(/report written|unexpected error|\n {4}at /);
-    },
+    (signal, status) =>
+      inScratch(async (dir) => {
+        const { executable, started } = fakeBrowser(dir);
+        const report = path.join(dir, 'report.html');
+        writeFileSync(report, '<p>the previous report</p>\n');
+        const ended = await interrupt(['report', 'examples/maison-lumen', '--browser', executable, '-o', report], () => existsSync(started), signal);
+        expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: status, signal: null });
+        expect(readFileSync(report, 'utf8')).toBe('<p>the previous report</p>\n');
+        expect(readdirSync(dir).filter((name) => name.includes('omni-tmp'))).toEqual([]);
+        expect(ended.stderr).not.toMatch(/report written|unexpected error|\n {4}at /);
+      }),
     60_000,
   );
 
-  it('render --format svg on SIGTERM: exit 143, no diagram file written or replaced', async () => {
-    const { executable, started } = fakeBrowser(dir);
-    const out = path.join(dir, 'diagrams');
-    const first = await interrupt(['render', 'examples/maison-lumen', '--out', out, '--view', 'matrix'], () => false, 'SIGCONT');
-    expect(first.code, first.stderr).toBe(0);
-    const before = readFileSync(path.join(out, 'matrix.mmd'), 'utf8');
-    writeFileSync(path.join(out, 'matrix.mmd'), `${before}%% edited by hand\n`);
-    const ended = await interrupt(['render', 'examples/maison-lumen', '--out', out, '--format', 'svg', '--browser', executable], () => existsSync(started), 'SIGTERM');
-    expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: 143, signal: null });
-    expect(readdirSync(out)).toEqual(['matrix.mmd']);
-    expect(readFileSync(path.join(out, 'matrix.mmd'), 'utf8')).toBe(`${before}%% edited by hand\n`);
-  }, 60_000);
+  it(
+    'render --format svg on SIGTERM: exit 143, no diagram file written or replaced',
+    () =>
+      inScratch(async (dir) => {
+        const { executable, started } = fakeBrowser(dir);
+        const out = path.join(dir, 'diagrams');
+        const first = await interrupt(['render', 'examples/maison-lumen', '--out', out, '--view', 'matrix'], () => false, 'SIGCONT');
+        expect(first.code, first.stderr).toBe(0);
+        const before = readFileSync(path.join(out, 'matrix.mmd'), 'utf8');
+        writeFileSync(path.join(out, 'matrix.mmd'), `${before}%% edited by hand\n`);
+        const ended = await interrupt(
+          ['render', 'examples/maison-lumen', '--out', out, '--format', 'svg', '--browser', executable],
+          () => existsSync(started),
+          'SIGTERM',
+        );
+        expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: 143, signal: null });
+        expect(readdirSync(out)).toEqual(['matrix.mmd']);
+        expect(readFileSync(path.join(out, 'matrix.mmd'), 'utf8')).toBe(`${before}%% edited by hand\n`);
+      }),
+    60_000,
+  );
 
-  it.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')(
+  // Not concurrent with the others: a real browser competing for the CPU would only slow them.
+  it.sequential.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')(
     'report with a real Chromium on SIGTERM: exit 143, the previous report untouched',
-    async () => {
-      // Chromium's profile folder appearing in TMPDIR says the browser is starting.
-      const tmp = path.join(dir, 'tmp');
-      mkdirSync(tmp);
-      const report = path.join(dir, 'report.html');
-      writeFileSync(report, 'previous\n');
-      const ended = await interrupt(
-        ['report', 'examples/maison-lumen', '--browser', '/usr/bin/chromium', '-o', report],
-        () => readdirSync(tmp).some((name) => name.startsWith('omni-chromium-')),
-        'SIGTERM',
-        { TMPDIR: tmp },
-      );
-      expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: 143, signal: null });
-      expect(readFileSync(report, 'utf8')).toBe('previous\n');
-    },
+    () =>
+      inScratch(async (dir) => {
+        // Chromium's profile folder appearing in TMPDIR says the browser is starting.
+        const tmp = path.join(dir, 'tmp');
+        mkdirSync(tmp);
+        const report = path.join(dir, 'report.html');
+        writeFileSync(report, 'previous\n');
+        const ended = await interrupt(
+          ['report', 'examples/maison-lumen', '--browser', '/usr/bin/chromium', '-o', report],
+          () => readdirSync(tmp).some((name) => name.startsWith('omni-chromium-')),
+          'SIGTERM',
+          { TMPDIR: tmp },
+        );
+        expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: 143, signal: null });
+        expect(readFileSync(report, 'utf8')).toBe('previous\n');
+      }),
     60_000,
   );
 });
