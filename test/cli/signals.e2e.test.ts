@@ -108,9 +108,11 @@ describe.concurrent('an interrupted run exits 128+signal and writes nothing', ()
       }),
     60_000,
   );
+});
 
-  // Not concurrent with the others: a real browser competing for the CPU would only slow them.
-  it.sequential.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')(
+describe('an interrupted run with a real browser', () => {
+  // After the concurrent cases: a real browser competing for the CPU would only slow them.
+  it.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')(
     'report with a real Chromium on SIGTERM: exit 143, the previous report untouched',
     () =>
       inScratch(async (dir) => {
