@@ -33,8 +33,7 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: a single worker on a 2-core
     // machine. Three on two cores: an e2e file spends much of its time waiting on the process
     // it spawned (LibreOffice, npm, a browser starting), and a third file fills those waits
-    // (full suite 190 s → 155 s on the 2-core host, bench/README.md); the CPU-bound unit tier
-    // is no slower for it (16.8 s → 15.2 s).
+    // (bench/README.md, session 8); the CPU-bound unit tier is no slower for it (16.8 s → 15.2 s).
     maxWorkers: 3,
     // A TMPDIR of the run's own, removed at its end (test/setup/scratch-tmp.ts); then the validators.
     globalSetup: ['test/setup/scratch-tmp.ts', 'test/setup/validators.ts'],

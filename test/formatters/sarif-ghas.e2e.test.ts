@@ -55,8 +55,9 @@ function validate(sarifFile: string): { status: number | null; ruleIds: string[]
   if (!existsSync(report)) throw new Error(`the validator wrote no report:\n${validation.stdout}\n${validation.stderr}`);
   const run = JSON.parse(readFileSync(report, 'utf8')).runs[0];
   // The policy was read: the validator says it ran without that one rule.
-  const notices: { descriptor?: { id?: string } }[] = (run.invocations ?? []).flatMap(
-    (invocation: { toolConfigurationNotifications?: [] }) => invocation.toolConfigurationNotifications ?? [],
+  type Notice = { descriptor?: { id?: string } };
+  const notices: Notice[] = (run.invocations ?? []).flatMap(
+    (invocation: { toolConfigurationNotifications?: Notice[] }) => invocation.toolConfigurationNotifications ?? [],
   );
   if (!notices.some((notice) => notice.descriptor?.id === 'WRN999.RuleExplicitlyDisabled')) throw new Error(`the validator ignored the offline policy ${offlinePolicy}`);
   const results: { ruleId: string }[] = run.results ?? [];
