@@ -259,6 +259,8 @@ interface Playable {
   /** Exit events and goal: what stops a run. */
   exit: readonly string[];
   goal: string | undefined;
+  /** Its exit events and goal as one number (`TriggerIndex.stops`): scenarios that stop alike share it. */
+  stop: number;
   /** The steps ready to send (linear scenarios), made on the first play; null when it branches. */
   linear: PlannedStep[] | null | undefined;
   /**
@@ -392,7 +394,7 @@ class PersonaPlayer {
   }
 
   /** The first exit or goal event of the scenario strictly after `after`, in time then story order. */
-  private firstStop(exit: readonly string[], goal: string | undefined, after: number): TimedEvent | undefined {
+  firstStop(exit: readonly string[], goal: string | undefined, after: number): TimedEvent | undefined {
     if (exit.length === 0 && goal === undefined) return undefined;
     // Indexed loops here and in the play: called once per run, and a for…of left to the
     // interpreter allocates an iterator result per event (most of the play's garbage).
@@ -409,9 +411,7 @@ class PersonaPlayer {
    * scenario without fallbacks): what `play` records for it, without a run object. Returns
    * the minute of the goal when the goal stopped the run (what re-entry reads), else Infinity.
    */
-  recordLinear(playable: Playable, first: number, trigger: TimedEvent): number {
-    const stopEvent = this.firstStop(playable.exit, playable.goal, trigger.minute);
-    const stopAt = stopEvent === undefined ? Infinity : stopEvent.minute;
+  recordLinear(playable: Playable, first: number, trigger: TimedEvent, stopAt: number, stopIsGoal: boolean): number {
     const start = trigger.minute;
     const known = trigger.timeKnown;
     const offsets = this.plan.steps.offsets;
@@ -420,7 +420,7 @@ class PersonaPlayer {
       const offset = offsets[at]!;
       if (Number.isNaN(offset)) continue;
       const minute = start + offset;
-      if (minute >= stopAt) return stopEvent!.event === playable.goal ? stopAt : Infinity;
+      if (minute >= stopAt) return stopIsGoal ? stopAt : Infinity;
       this.record(at, minute, known);
     }
     return Infinity;
@@ -579,13 +579,22 @@ function calendarEntry(
   return { minute: at.minute, timeKnown: at.timeKnown, scenario, step: where.step, branch: where.branch, channel, kind, label, origin };
 }
 
-/** Scenarios by trigger event, then by target, in model order, built once per model (for the events of its personas). */
-const byTrigger = new WeakMap<Model, Map<string, Map<string, Playable[]>>>();
+/** The playable scenarios by trigger event, then by target, in model order; and the distinct ways they stop. */
+interface TriggerIndex {
+  byEvent: Map<string, Map<string, Playable[]>>;
+  /** Each distinct pair of exit events and goal (a plan has a few dozen for thousands of scenarios). */
+  stops: Array<{ exit: readonly string[]; goal: string | undefined }>;
+}
 
-function scenariosTriggeredBy(model: Model): Map<string, Map<string, Playable[]>> {
+/** Built once per model (for the events of its personas). */
+const byTrigger = new WeakMap<Model, TriggerIndex>();
+
+function scenariosTriggeredBy(model: Model): TriggerIndex {
   let index = byTrigger.get(model);
   if (index) return index;
-  index = new Map();
+  const byEvent = new Map<string, Map<string, Playable[]>>();
+  const stops: TriggerIndex['stops'] = [];
+  const stopIds: StopIds = new Map();
   // Only what some persona's story can trigger is indexed (a plan has more triggers than its personas use).
   const told = new Set<string>();
   for (const persona of model.personas) for (const event of persona.events) told.add(event.event);
@@ -594,30 +603,56 @@ function scenariosTriggeredBy(model: Model): Map<string, Map<string, Playable[]>
     if (!told.has(scenario.trigger.event)) return;
     // A duplicate id is duplicate-id's finding: only the first declaration is ever played.
     if (model.index.scenarios.get(scenario.id) !== scenario) return;
+    const { exit, goal } = scenario;
+    const stop = stopSignature(stopIds, stops, exit, goal);
     const playable: Playable = {
       scenario,
       target: scenario.target,
       reentry: scenario.reentry,
       rank,
       ordinal: ordinal++,
-      exit: scenario.exit,
-      goal: scenario.goal,
+      exit,
+      goal,
+      stop,
       linear: undefined,
       first: undefined,
     };
-    let byTarget = index!.get(scenario.trigger.event);
-    if (!byTarget) index!.set(scenario.trigger.event, (byTarget = new Map()));
+    let byTarget = byEvent.get(scenario.trigger.event);
+    if (!byTarget) byEvent.set(scenario.trigger.event, (byTarget = new Map()));
     const list = byTarget.get(playable.target);
     if (list) list.push(playable);
     else byTarget.set(playable.target, [playable]);
   });
+  index = { byEvent, stops };
   byTrigger.set(model, index);
   return index;
 }
 
+/** Stop signatures by goal, then by exit events: one or none by the event itself, several by their JSON. */
+type StopIds = Map<string | undefined, { one: Map<string, number>; many: Map<string, number> }>;
+
+/**
+ * The number of a scenario's way of stopping. Most scenarios have one exit event or none
+ * (an exit is never ""): those are keyed by it without building a string.
+ */
+function stopSignature(ids: StopIds, stops: TriggerIndex['stops'], exit: readonly string[], goal: string | undefined): number {
+  let byExit = ids.get(goal);
+  if (!byExit) ids.set(goal, (byExit = { one: new Map(), many: new Map() }));
+  const single = exit.length <= 1;
+  const keys = single ? byExit.one : byExit.many;
+  const key = single ? (exit[0] ?? '') : JSON.stringify(exit);
+  let stop = keys.get(key);
+  if (stop === undefined) {
+    stop = stops.length;
+    keys.set(key, stop);
+    stops.push({ exit, goal });
+  }
+  return stop;
+}
+
 /** The scenarios an event triggers for a persona of these targets, in model order. */
-function triggeredFor(index: Map<string, Map<string, Playable[]>>, event: string, targets: readonly string[]): readonly Playable[] {
-  const byTarget = index.get(event);
+function triggeredFor(index: TriggerIndex, event: string, targets: readonly string[]): readonly Playable[] {
+  const byTarget = index.byEvent.get(event);
   if (!byTarget) return [];
   const lists: Playable[][] = [];
   for (const target of new Set(targets)) {
@@ -656,7 +691,14 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   const goalAt = new Float64Array(model.scenarios.length).fill(Infinity);
   const fast = compact && persona.optOut.length === 0 && persona.bounces.length === 0;
   const triggered = new Map<string, readonly Playable[]>();
-  for (const event of events) {
+  // The fast path's stops: where each stop signature ends the runs of the event being
+  // played (`stopFor` holds the event's position when computed), so that thousands of
+  // runs of one trigger do not each look through the story for the same exit.
+  const stopFor = new Int32Array(index.stops.length).fill(-1);
+  const stopAt = new Float64Array(index.stops.length);
+  const stopIsGoal = new Uint8Array(index.stops.length);
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e]!;
     let playables = triggered.get(event.event);
     if (!playables) triggered.set(event.event, (playables = triggeredFor(index, event.event, persona.target)));
     for (let p = 0; p < playables.length; p++) {
@@ -667,7 +709,15 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
       played[ordinal]!++;
       const first = fast ? compactOf(playable, plan) : -1;
       if (first >= 0) {
-        const goal = player.recordLinear(playable, first, event);
+        const stop = playable.stop;
+        if (stopFor[stop] !== e) {
+          const { exit, goal } = index.stops[stop]!;
+          const stopEvent = player.firstStop(exit, goal, event.minute);
+          stopFor[stop] = e;
+          stopAt[stop] = stopEvent === undefined ? Infinity : stopEvent.minute;
+          stopIsGoal[stop] = stopEvent !== undefined && stopEvent.event === goal ? 1 : 0;
+        }
+        const goal = player.recordLinear(playable, first, event, stopAt[stop]!, stopIsGoal[stop] === 1);
         if (goal < goalAt[ordinal]!) goalAt[ordinal] = goal;
         continue;
       }
