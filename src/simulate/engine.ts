@@ -711,14 +711,14 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
       if (first >= 0) {
         const stop = playable.stop;
         if (stopFor[stop] !== e) {
-          const { exit, goal } = index.stops[stop]!;
-          const stopEvent = player.firstStop(exit, goal, event.minute);
+          const signature = index.stops[stop]!;
+          const stopEvent = player.firstStop(signature.exit, signature.goal, event.minute);
           stopFor[stop] = e;
           stopAt[stop] = stopEvent === undefined ? Infinity : stopEvent.minute;
-          stopIsGoal[stop] = stopEvent !== undefined && stopEvent.event === goal ? 1 : 0;
+          stopIsGoal[stop] = stopEvent !== undefined && stopEvent.event === signature.goal ? 1 : 0;
         }
-        const goal = player.recordLinear(playable, first, event, stopAt[stop]!, stopIsGoal[stop] === 1);
-        if (goal < goalAt[ordinal]!) goalAt[ordinal] = goal;
+        const reachedGoalAt = player.recordLinear(playable, first, event, stopAt[stop]!, stopIsGoal[stop] === 1);
+        if (reachedGoalAt < goalAt[ordinal]!) goalAt[ordinal] = reachedGoalAt;
         continue;
       }
       const run = player.play(playable.scenario, event, playable);
