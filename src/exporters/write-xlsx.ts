@@ -1,12 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
 import { STATUS_COLORS } from '../model/labels.js';
 import { releaseMemory } from '../util/memory.js';
 import { ZipStreamWriter, type ZipPartWriter } from './zip.js';
 import { address } from './workbook-spec.js';
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from './workbook-spec.js';
 
-type ExcelJS = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
 type Style = Partial<import('exceljs').Style>;
 
@@ -74,7 +72,7 @@ export function rowHeight(cells: (CellSpec | null)[], columns: SheetSpec['column
   return Math.min(409, 4 + lines * 13);
 }
 
-type WorkbookWriter = import('exceljs').stream.xlsx.WorkbookWriter;
+type WorkbookWriter = import('./exceljs.js').WorkbookWriter;
 
 /** What omni uses of exceljs's streaming writer beyond its typed API (exceljs 4.4, pinned by the golden tests). */
 interface WorkbookInternals {
@@ -474,13 +472,12 @@ export type WorkbookInput = Omit<WorkbookSpec, 'sheets' | 'warnings'> & { sheets
  * sheet's rows are dropped from the description once written (omni export's case).
  */
 export async function writeXlsx(spec: WorkbookInput, options: { release?: boolean } = {}): Promise<Buffer> {
-  const ExcelJS: ExcelJS = ((await import('exceljs')) as unknown as { default: ExcelJS }).default;
-  const { xmlEncode } = createRequire(import.meta.url)('exceljs/lib/utils/utils.js') as { xmlEncode(text: string): string };
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { WorkbookWriter, xmlEncode } = await import('./exceljs.js');
+  const workbook = new WorkbookWriter({
     useStyles: true,
     // Shared strings, not inline ones: exceljs's inline strings lose entities (&amp; reads back as &).
     useSharedStrings: true,
-  } as ConstructorParameters<ExcelJS['stream']['xlsx']['WorkbookWriter']>[0]);
+  });
   const zip = new ZipStreamWriter(spec.date);
   // Names and print titles of the sheets written: xl/workbook.xml comes last.
   const written: Pick<SheetSpec, 'name' | 'printTitleRows'>[] = [];
