@@ -16,6 +16,22 @@ const TIERED_FILES = [
 ];
 
 /**
+ * The projects this run was asked for (`--project unit`, `--project=e2e`); none means both.
+ * When the e2e tier runs, it runs the TIERED_FILES in full, so the unit tier leaves out its
+ * slice of them: the same cases would run twice.
+ */
+function projectsAsked(argv: readonly string[]): string[] {
+  const asked: string[] = [];
+  argv.forEach((arg, index) => {
+    if (arg === '--project' && argv[index + 1] !== undefined) asked.push(argv[index + 1]!);
+    else if (arg.startsWith('--project=')) asked.push(arg.slice('--project='.length));
+  });
+  return asked;
+}
+const asked = projectsAsked(process.argv);
+const e2eRuns = asked.length === 0 || asked.includes('e2e');
+
+/**
  * Two tiers, split by file name:
  * - unit: in-process tests (rules through an in-memory workspace, model, formatters,
  *   renderers' text, report view model…), `npm run test:unit`, seconds;
@@ -50,7 +66,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.e2e.test.ts'],
+          exclude: ['test/**/*.e2e.test.ts', ...(e2eRuns ? TIERED_FILES : [])],
           isolate: false,
           env: { OMNI_VALIDATORS_DIR: VALIDATORS_DIR, OMNI_TEST_TIER: 'unit' },
         },
