@@ -16,7 +16,8 @@ if (missing) console.warn('skipped: pre-commit is not installed (Debian/Ubuntu: 
 let scratch: string;
 let hookRepository: string;
 let team: string;
-const env = () => userEnv({ PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), NO_COLOR: '1', ...NPM_FROM_CACHE });
+const preCommitHome = () => path.join(scratch, 'pre-commit-home');
+const env = () => userEnv({ PRE_COMMIT_HOME: preCommitHome(), NO_COLOR: '1', ...NPM_FROM_CACHE });
 const git = (cwd: string, ...args: string[]) => {
   const result = run('git', args, { cwd, env: env() });
   expect(result.status, result.stderr).toBe(0);
@@ -71,9 +72,8 @@ describe.skipIf(missing)('pre-commit with the real pre-commit', () => {
     console.log(`pre-commit run (hook environment set up): ${seconds.toFixed(1)} s`);
     expect(clean.status, `${clean.stdout}\n${clean.stderr}`).toBe(0);
     expect(clean.stdout).toMatch(/^omni lint\.+Passed$/m);
-    const store = path.join(scratch, 'pre-commit-home');
     const environments = () =>
-      readdirSync(store)
+      readdirSync(preCommitHome())
         .filter((name) => name.startsWith('repo'))
         .sort();
     const afterFirstRun = environments();
