@@ -732,8 +732,12 @@ export const en: Vocabulary = {
         messages: {
           overCap:
             'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per}, breached {breaches}× in the story (scenarios: {scenarios})',
+          overCapMany:
+            'persona "{persona}" gets {count} messages on {channels} from {from} to {to}, over the cap of {max} per {per}, breached {breaches}× in the story (scenarios: {scenarios} and {others} more)',
           overCapAllChannels:
             'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios})',
+          overCapAllChannelsMany:
+            'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios} and {others} more)',
           spread: "space the steps out, add exits (e.g. the other scenario's goal), or merge the scenarios (see omni simulate)",
         },
       },

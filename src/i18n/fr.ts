@@ -734,8 +734,12 @@ export const fr: Vocabulary = {
         messages: {
           overCap:
             'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per}, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
+          overCapMany:
+            'la persona « {persona} » reçoit {count} messages sur {channels} de {from} à {to}, au-delà du plafond de {max} par {per}, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios} et {others} autres)',
           overCapAllChannels:
             'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
+          overCapAllChannelsMany:
+            'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios} et {others} autres)',
           spread: 'espacez les étapes, ajoutez des sorties (par ex. l’objectif de l’autre scénario), ou fusionnez les scénarios (voir omni simulate)',
         },
       },

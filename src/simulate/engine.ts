@@ -50,16 +50,23 @@ export interface SkippedStep {
   reason: 'no-consent';
 }
 
-export interface PressureViolation {
+/** A window that holds more messages than a cap allows, as lint reads it. */
+export interface PressureBreach {
   /** Index of the cap in omni.yaml's pressure list. */
   cap: number;
   channels?: string[];
   max: number;
   per: string;
-  /** Calendar entries inside the window (indexes into the calendar). */
-  entries: number[];
+  /** How many messages the window holds. */
+  count: number;
   from: Moment;
   to: Moment;
+}
+
+/** A breach as the simulation shows it: its messages and scenarios too. */
+export interface PressureViolation extends PressureBreach {
+  /** Calendar entries inside the window (indexes into the calendar). */
+  entries: number[];
   scenarios: string[];
 }
 
@@ -74,6 +81,8 @@ export interface PersonaSimulation {
   runs: ScenarioRun[];
   skipped: SkippedStep[];
   pressure: PressureViolation[];
+  /** By cap (its index in omni.yaml): every scenario of its breaches, in first-seen order. */
+  capScenarios: string[][];
   quietHours: QuietHoursViolation[];
 }
 
@@ -178,7 +187,8 @@ class Interned {
 
 interface Names {
   channels: Interned;
-  scenarios: Interned;
+  /** A scenario's number is its position in `names`. */
+  scenarios: { readonly names: readonly string[] };
 }
 
 /**
@@ -196,9 +206,10 @@ class StepTable {
   readonly playables: Playable[] = [];
 
   /** Plans the steps of a linear scenario without fallbacks; returns the position of its first step. */
-  add(playable: Playable, names: Names): number {
+  add(playable: Playable, names: Pick<Names, 'channels'>): number {
     const steps = playable.scenario.steps;
-    const scenarioId = names.scenarios.idOf(playable.scenario.id);
+    // Lint's plan numbers scenarios by playable (TriggerIndex.names).
+    const scenarioId = playable.ordinal;
     while (this.length + steps.length > this.offsets.length) this.grow();
     this.playables[playable.ordinal] = playable;
     const first = this.length;
@@ -211,6 +222,11 @@ class StepTable {
       this.owners[at] = playable.ordinal;
     }
     return first;
+  }
+
+  /** Room for `count` steps in all, so that adding them never grows the buffers again. */
+  reserve(count: number): void {
+    while (count > this.offsets.length) this.grow();
   }
 
   private grow(): void {
@@ -230,13 +246,15 @@ function doubled<T extends Float64Array | Int32Array | Uint8Array>(buffer: T): T
 
 interface Plan extends Names {
   steps: StepTable;
+  /** The most entries one persona has recorded on this plan (the next player's buffers start that large). */
+  longestCalendar: number;
 }
 
 const compactPlans = new WeakMap<Model, Plan>();
 
-function compactPlanOf(model: Model): Plan {
+function compactPlanOf(model: Model, index: TriggerIndex): Plan {
   let plan = compactPlans.get(model);
-  if (!plan) compactPlans.set(model, (plan = { channels: new Interned(), scenarios: new Interned(), steps: new StepTable() }));
+  if (!plan) compactPlans.set(model, (plan = { channels: new Interned(), scenarios: { names: index.names }, steps: new StepTable(), longestCalendar: 0 }));
   return plan;
 }
 
@@ -329,7 +347,7 @@ class PersonaPlayer {
   /** How many entries were recorded (calendar entries, or compact records). */
   length = 0;
   /** The rank of each entry's scenario, for the final sort (the first `length` are used). */
-  ranks = new Float64Array(256);
+  ranks: Float64Array;
   /** Rank of the scenario being played. */
   rank = 0;
   readonly runs: ScenarioRun[] = [];
@@ -341,16 +359,27 @@ class PersonaPlayer {
    * plan's StepTable, or -1 - i for `extras[i]` (an entry played step by step).
    */
   readonly extras: EntrySource[] = [];
-  minutes = new Float64Array(256);
-  known = new Uint8Array(256);
-  refs = new Int32Array(256);
+  /** The playable (ordinal) of each extra. */
+  readonly extraOwners: number[] = [];
+  /** Ordinal of the playable being played. */
+  ordinal = 0;
+  minutes: Float64Array;
+  known: Uint8Array;
+  refs: Int32Array;
 
   constructor(
     private readonly persona: Persona,
     private readonly events: readonly TimedEvent[],
     readonly plan: Plan,
     private readonly compact = false,
-  ) {}
+  ) {
+    // As large as the longest calendar played on this plan so far: personas of one plan record alike.
+    const capacity = Math.max(256, plan.longestCalendar);
+    this.ranks = new Float64Array(capacity);
+    this.minutes = new Float64Array(compact ? capacity : 0);
+    this.known = new Uint8Array(compact ? capacity : 0);
+    this.refs = new Int32Array(compact ? capacity : 0);
+  }
 
   private record(ref: number, minute: number, timeKnown: boolean): void {
     const at = this.length;
@@ -364,6 +393,7 @@ class PersonaPlayer {
 
   private recordExtra(source: EntrySource, minute: number, timeKnown: boolean): void {
     this.extras.push(source);
+    this.extraOwners.push(this.ordinal);
     this.record(-this.extras.length, minute, timeKnown);
   }
 
@@ -584,6 +614,13 @@ interface TriggerIndex {
   byEvent: Map<string, Map<string, Playable[]>>;
   /** Each distinct pair of exit events and goal (a plan has a few dozen for thousands of scenarios). */
   stops: Array<{ exit: readonly string[]; goal: string | undefined }>;
+  /** How many playables, and their top-level steps: what the per-persona buffers and the step table are sized by. */
+  playables: number;
+  steps: number;
+  /** triggeredFor's answers by event and targets: personas of the same targets share them. */
+  triggered: Map<string, readonly Playable[]>;
+  /** The scenario id of each playable, by ordinal. */
+  names: string[];
 }
 
 /** Built once per model (for the events of its personas). */
@@ -599,10 +636,16 @@ function scenariosTriggeredBy(model: Model): TriggerIndex {
   const told = new Set<string>();
   for (const persona of model.personas) for (const event of persona.events) told.add(event.event);
   let ordinal = 0;
-  model.scenarios.forEach((scenario, rank) => {
-    if (!told.has(scenario.trigger.event)) return;
+  let steps = 0;
+  const names: string[] = [];
+  const scenarios = model.scenarios;
+  // The index holds one scenario per id: as many as the list unless an id is declared twice.
+  const duplicated = model.index.scenarios.size !== scenarios.length;
+  for (let rank = 0; rank < scenarios.length; rank++) {
+    const scenario = scenarios[rank]!;
+    if (!told.has(scenario.trigger.event)) continue;
     // A duplicate id is duplicate-id's finding: only the first declaration is ever played.
-    if (model.index.scenarios.get(scenario.id) !== scenario) return;
+    if (duplicated && model.index.scenarios.get(scenario.id) !== scenario) continue;
     const { exit, goal } = scenario;
     const stop = stopSignature(stopIds, stops, exit, goal);
     const playable: Playable = {
@@ -622,8 +665,10 @@ function scenariosTriggeredBy(model: Model): TriggerIndex {
     const list = byTarget.get(playable.target);
     if (list) list.push(playable);
     else byTarget.set(playable.target, [playable]);
-  });
-  index = { byEvent, stops };
+    steps += scenario.steps.length;
+    names.push(scenario.id);
+  }
+  index = { byEvent, stops, playables: ordinal, steps, triggered: new Map(), names };
   byTrigger.set(model, index);
   return index;
 }
@@ -650,17 +695,20 @@ function stopSignature(ids: StopIds, stops: TriggerIndex['stops'], exit: readonl
   return stop;
 }
 
-/** The scenarios an event triggers for a persona of these targets, in model order. */
+/** The scenarios an event triggers for a persona of these targets, in model order (once per event and set of targets). */
 function triggeredFor(index: TriggerIndex, event: string, targets: readonly string[]): readonly Playable[] {
   const byTarget = index.byEvent.get(event);
   if (!byTarget) return [];
-  const lists: Playable[][] = [];
-  for (const target of new Set(targets)) {
-    const list = byTarget.get(target);
-    if (list) lists.push(list);
-  }
+  const distinct = [...new Set(targets)];
+  const key = JSON.stringify([event, ...distinct.sort()]);
+  let merged = index.triggered.get(key);
+  if (!merged) index.triggered.set(key, (merged = mergedLists(distinct.map((target) => byTarget.get(target)).filter((list) => list !== undefined))));
+  return merged;
+}
+
+/** Lists in model order that share no scenario, merged by taking the lowest head. */
+function mergedLists(lists: ReadonlyArray<readonly Playable[]>): readonly Playable[] {
   if (lists.length <= 1) return lists[0] ?? [];
-  // Each list is in model order and they share no scenario: merged by taking the lowest head.
   const merged: Playable[] = [];
   const heads = lists.map(() => 0);
   for (;;) {
@@ -682,15 +730,16 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
     if (at) events.push({ ...at, event: event.event, order });
   });
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
-  const plan = compactPlanOf(model);
-  const player = new PersonaPlayer(persona, events, plan, compact);
   const index = scenariosTriggeredBy(model);
+  const plan = compactPlanOf(model, index);
+  const player = new PersonaPlayer(persona, events, plan, compact);
   // Per scenario (by ordinal): how many runs it had, and the earliest minute a run reached
   // its goal, which is all re-entry reads of earlier runs.
-  const played = new Uint32Array(model.scenarios.length);
-  const goalAt = new Float64Array(model.scenarios.length).fill(Infinity);
+  const played = new Uint32Array(index.playables);
+  const goalAt = new Float64Array(index.playables).fill(Infinity);
   const fast = compact && persona.optOut.length === 0 && persona.bounces.length === 0;
-  const triggered = new Map<string, readonly Playable[]>();
+  // Grown once to what every indexed step needs, rather than doubling as scenarios are first played.
+  if (fast) plan.steps.reserve(index.steps);
   // The fast path's stops: where each stop signature ends the runs of the event being
   // played (`stopFor` holds the event's position when computed), so that thousands of
   // runs of one trigger do not each look through the story for the same exit.
@@ -699,13 +748,13 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   const stopIsGoal = new Uint8Array(index.stops.length);
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
-    let playables = triggered.get(event.event);
-    if (!playables) triggered.set(event.event, (playables = triggeredFor(index, event.event, persona.target)));
+    const playables = triggeredFor(index, event.event, persona.target);
     for (let p = 0; p < playables.length; p++) {
       const playable = playables[p]!;
       const ordinal = playable.ordinal;
       if (played[ordinal]! > 0 && (playable.reentry === 'never' || (playable.reentry === 'unless-goal' && goalAt[ordinal]! <= event.minute))) continue;
       player.rank = playable.rank;
+      player.ordinal = ordinal;
       played[ordinal]!++;
       const first = fast ? compactOf(playable, plan) : -1;
       if (first >= 0) {
@@ -728,6 +777,7 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   // By minute, then scenario order, then play order (a stable sort of the played calendar),
   // sorting positions over plain number arrays rather than the entries themselves.
   const length = player.length;
+  if (length > plan.longestCalendar) plan.longestCalendar = length;
   let minutes: Float64Array;
   if (compact) minutes = player.minutes.subarray(0, length);
   else {
@@ -775,12 +825,14 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
   const played = player.calendar;
   const calendar: CalendarEntry[] = new Array<CalendarEntry>(played.length);
   for (let i = 0; i < played.length; i++) calendar[i] = played[order[i]!]!;
+  const { violations, capScenarios } = pressureIn(viewOf(calendar), model.settings.pressure ?? [], true);
   return {
     persona,
     calendar,
     runs: player.runs,
     skipped: player.skipped,
-    pressure: pressureViolations(calendar, model.settings.pressure ?? []),
+    pressure: violations,
+    capScenarios,
     quietHours: quietHoursViolations(calendar, model.settings.quietHours),
   };
 }
@@ -805,19 +857,20 @@ interface CalendarView {
 
 function viewOf(calendar: readonly CalendarEntry[]): CalendarView {
   const length = calendar.length;
+  const scenarios = new Interned();
   const view: CalendarView = {
     minutes: new Float64Array(length),
     known: new Uint8Array(length),
     channels: new Int32Array(length),
     scenarios: new Int32Array(length),
-    names: { channels: new Interned(), scenarios: new Interned() },
+    names: { channels: new Interned(), scenarios },
   };
   for (let i = 0; i < length; i++) {
     const entry = calendar[i]!;
     view.minutes[i] = entry.minute;
     view.known[i] = entry.timeKnown ? 1 : 0;
     view.channels[i] = view.names.channels.idOf(entry.channel);
-    view.scenarios[i] = view.names.scenarios.idOf(entry.scenario);
+    view.scenarios[i] = scenarios.idOf(entry.scenario);
   }
   return view;
 }
@@ -828,17 +881,34 @@ function viewOf(calendar: readonly CalendarEntry[]): CalendarView {
  * busy stretch is reported once.
  */
 export function pressureViolations(calendar: readonly CalendarEntry[], caps: readonly PressureCap[]): PressureViolation[] {
-  return pressureIn(viewOf(calendar), caps);
+  return pressureIn(viewOf(calendar), caps, true).violations;
 }
 
-function pressureIn({ minutes, known, channels, scenarios, names }: CalendarView, caps: readonly PressureCap[]): PressureViolation[] {
-  const violations: PressureViolation[] = [];
+interface PressureBreaches<V> {
+  violations: V[];
+  /** By cap: the scenarios of all its violations, each once, in first-seen order. */
+  capScenarios: string[][];
+}
+
+/**
+ * The breaches of each cap, and each cap's scenarios. With `detailed`, each breach lists its
+ * entries and scenarios (the simulation shows them); lint only counts them, which on a large
+ * plan spares copying thousands of positions per window.
+ */
+function pressureIn(view: CalendarView, caps: readonly PressureCap[], detailed: true): PressureBreaches<PressureViolation>;
+function pressureIn(view: CalendarView, caps: readonly PressureCap[], detailed: false): PressureBreaches<PressureBreach>;
+function pressureIn({ minutes, known, channels, scenarios, names }: CalendarView, caps: readonly PressureCap[], detailed: boolean): PressureBreaches<PressureBreach> {
+  const violations: PressureBreach[] = [];
+  const capScenarios: string[][] = [];
   const length = minutes.length;
   // The positions each cap counts (all of them for a cap on every channel), in one buffer reused by every cap.
   const counted = new Uint32Array(length);
-  // Which violation last listed a scenario: its scenarios in first-seen order, without a set of strings.
+  // Which violation, and which cap, last listed a scenario: lists in first-seen order, without a set of strings.
   const listedBy = new Uint32Array(names.scenarios.names.length);
+  const listedByCap = new Uint32Array(names.scenarios.names.length);
   caps.forEach((cap, capIndex) => {
+    const ofCap: string[] = [];
+    capScenarios.push(ofCap);
     const per = periodMinutes(cap.per);
     if (per === undefined) return;
     let count = 0;
@@ -858,35 +928,45 @@ function pressureIn({ minutes, known, channels, scenarios, names }: CalendarView
       if (end < start) end = start;
       while (end < count && minutes[counted[end]!]! < firstMinute + per) end++;
       if (end - start > cap.max) {
-        // Copied by hand: Array.from iterates a typed array through the iterator protocol.
-        const entries = new Array<number>(end - start);
-        for (let k = start; k < end; k++) entries[k - start] = counted[k]!;
-        const last = entries[entries.length - 1]!;
+        const last = counted[end - 1]!;
         const stamp = violations.length + 1;
-        const involved: string[] = [];
-        for (let k = start; k < end; k++) {
-          const scenario = scenarios[counted[k]!]!;
-          if (listedBy[scenario] === stamp) continue;
-          listedBy[scenario] = stamp;
-          involved.push(names.scenarios.names[scenario]!);
-        }
-        violations.push({
+        const breach: PressureBreach = {
           cap: capIndex,
           ...(cap.channels ? { channels: cap.channels } : {}),
           max: cap.max,
           per: cap.per,
-          entries,
+          count: end - start,
           from: { minute: firstMinute, timeKnown: known[first] === 1 },
           to: { minute: minutes[last]!, timeKnown: known[last] === 1 },
-          scenarios: involved,
-        });
+        };
+        if (detailed) {
+          // Copied by hand: Array.from iterates a typed array through the iterator protocol.
+          const entries = new Array<number>(end - start);
+          for (let k = start; k < end; k++) entries[k - start] = counted[k]!;
+          const involved: string[] = [];
+          for (let k = start; k < end; k++) {
+            const scenario = scenarios[counted[k]!]!;
+            if (listedBy[scenario] === stamp) continue;
+            listedBy[scenario] = stamp;
+            involved.push(names.scenarios.names[scenario]!);
+          }
+          (breach as PressureViolation).entries = entries;
+          (breach as PressureViolation).scenarios = involved;
+        }
+        for (let k = start; k < end; k++) {
+          const scenario = scenarios[counted[k]!]!;
+          if (listedByCap[scenario] === capIndex + 1) continue;
+          listedByCap[scenario] = capIndex + 1;
+          ofCap.push(names.scenarios.names[scenario]!);
+        }
+        violations.push(breach);
         start = end;
       } else {
         start++;
       }
     }
   });
-  return violations;
+  return { violations, capScenarios };
 }
 
 /** Messages whose time of day is known and falls in the quiet hours of their channel. */
@@ -913,8 +993,9 @@ function quietIn({ minutes, known, channels, names }: CalendarView, quiet: Quiet
 /** What lint needs of one persona's simulation: its violations, each with what its finding says. */
 export interface PersonaViolations {
   persona: Persona;
-  /** `entries` count messages of the window (their indexes are those of the full calendar). */
-  pressure: PressureViolation[];
+  pressure: PressureBreach[];
+  /** By cap (its index in omni.yaml): every scenario of its breaches, in first-seen order. */
+  capScenarios: string[][];
   quietHours: Array<{ entry: EntrySource; at: Moment }>;
 }
 
@@ -944,9 +1025,8 @@ export function personaViolations(model: Model, persona: Persona): PersonaViolat
       view.channels[i] = steps.channels[ref]!;
       view.scenarios[i] = steps.scenarios[ref]!;
     } else {
-      const extra = player.extras[-1 - ref]!;
-      view.channels[i] = plan.channels.idOf(extra.channel);
-      view.scenarios[i] = plan.scenarios.idOf(extra.scenario);
+      view.channels[i] = plan.channels.idOf(player.extras[-1 - ref]!.channel);
+      view.scenarios[i] = player.extraOwners[-1 - ref]!;
     }
   }
   // The source of an entry a finding names: an extra as recorded, a planned step made now.
@@ -955,9 +1035,11 @@ export function personaViolations(model: Model, persona: Persona): PersonaViolat
     const playable = steps.playables[steps.owners[ref]!]!;
     return linearOf(playable)![ref - playable.first!]!;
   };
+  const { violations, capScenarios } = pressureIn(view, model.settings.pressure ?? [], false);
   return {
     persona,
-    pressure: pressureIn(view, model.settings.pressure ?? []),
+    pressure: violations,
+    capScenarios,
     quietHours: quietIn(view, model.settings.quietHours).map((i) => ({
       entry: sourceOf(player.refs[order[i]!]!),
       at: { minute: view.minutes[i]!, timeKnown: view.known[i] === 1 },
@@ -980,6 +1062,7 @@ export function violationsOf(model: Model): PersonaViolations[] {
       ? full.map((result) => ({
           persona: result.persona,
           pressure: result.pressure,
+          capScenarios: result.capScenarios,
           quietHours: result.quietHours.map(({ entry }) => {
             const calendarEntry = result.calendar[entry]!;
             return { entry: calendarEntry, at: { minute: calendarEntry.minute, timeKnown: calendarEntry.timeKnown } };

@@ -15,6 +15,22 @@ const second = `scenarios:
       - { after: 2d, channel: email, subject: Again }
 `;
 
+/** Eleven more scenarios on the cart trigger, each sending one email a day later than the one before. */
+const eleven = `scenarios:\n${Array.from(
+  { length: 11 },
+  (_, i) => `  - id: more-${String(i + 1).padStart(2, '0')}
+    name: More ${i + 1}
+    program: conversion
+    lifecycle: activation
+    target: all
+    useCases: [cart-recovery]
+    trigger: { type: behavior, event: cart_abandoned }
+    variables: [email_optin]
+    steps:
+      - { after: ${i + 2}d, channel: email, subject: More }
+`,
+).join('')}`;
+
 ruleTester('marketing-pressure', {
   valid: [
     {
@@ -47,6 +63,30 @@ ruleTester('marketing-pressure', {
         {
           message:
             'la persona « camille » reçoit 2 messages sur email de D+1 10:00 à D+2 10:00, au-delà du plafond de 1 par 7d, dépassé 1 fois dans l’histoire (scénarios : cart, cart-2)',
+        },
+      ],
+    },
+    {
+      name: 'twelve scenarios over the cap: ten are named, then how many more',
+      files: {
+        ...BASE,
+        'omni.yaml': omni('  - { channels: [email], max: 1, per: 2w }\n'),
+        'more.yaml': eleven,
+        'p.yaml': persona('      - { event: cart_abandoned, at: "0 10:00" }\n'),
+      },
+      errors: [
+        {
+          ruleId: 'marketing-pressure',
+          message:
+            'persona "camille" gets 12 messages on email from D+1 10:00 to D+12 10:00, over the cap of 1 per 2w, breached 1× in the story (scenarios: cart, more-01, more-02, more-03, more-04, more-05, more-06, more-07, more-08, more-09 and 2 more)',
+          line: 2,
+          column: 9,
+        },
+      ],
+      fr: [
+        {
+          message:
+            'la persona « camille » reçoit 12 messages sur email de D+1 10:00 à D+12 10:00, au-delà du plafond de 1 par 2w, dépassé 1 fois dans l’histoire (scénarios : cart, more-01, more-02, more-03, more-04, more-05, more-06, more-07, more-08, more-09 et 2 autres)',
         },
       ],
     },

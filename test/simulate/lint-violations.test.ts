@@ -15,6 +15,7 @@ function fromFullSimulation(model: Model): PersonaViolations[] {
     return {
       persona,
       pressure: result.pressure,
+      capScenarios: result.capScenarios,
       quietHours: result.quietHours.map(({ entry }) => {
         const calendarEntry = result.calendar[entry]!;
         return { entry: calendarEntry, at: { minute: calendarEntry.minute, timeKnown: calendarEntry.timeKnown } };
@@ -27,7 +28,9 @@ function fromFullSimulation(model: Model): PersonaViolations[] {
 const readable = (results: PersonaViolations[]) =>
   results.map((result) => ({
     persona: result.persona.id,
-    pressure: result.pressure,
+    // What a breach is to lint (the simulation also lists its entries and scenarios).
+    pressure: result.pressure.map(({ cap, channels, max, per, count, from, to }) => ({ cap, channels, max, per, count, from, to })),
+    capScenarios: result.capScenarios,
     quietHours: result.quietHours.map(({ entry, at }) => ({
       scenario: entry.scenario,
       step: entry.step,
@@ -60,6 +63,18 @@ describe('lint-only violations (marketing-pressure, quiet-hours)', () => {
     const caps = new Set(lintOnly.flatMap((result) => result.pressure.map((violation) => violation.cap)));
     expect([...caps].sort()).toEqual([0, 1]);
     expect(lintOnly.reduce((sum, result) => sum + result.quietHours.length, 0)).toBeGreaterThan(50);
+    // Each cap's scenarios are its breaches' scenarios, each once, in the order the breaches name
+    // them; a breach's count is its entries.
+    const full = model.personas.map((persona) => simulatePersona(model, persona));
+    full.forEach((result, index) => {
+      const expected = [0, 1].map((cap) => [...new Set(result.pressure.filter((violation) => violation.cap === cap).flatMap((violation) => violation.scenarios))]);
+      expect(lintOnly[index]!.capScenarios).toEqual(expected);
+      for (const violation of result.pressure) expect(violation.count).toBe(violation.entries.length);
+    });
+    // Not vacuous: some cap's later breaches name scenarios its first one does not.
+    expect(
+      full.some((result) => result.capScenarios.some((names, cap) => names.length > (result.pressure.find((violation) => violation.cap === cap)?.scenarios.length ?? 0))),
+    ).toBe(true);
   });
 
   it('equal them when scenarios re-enter never, unless their goal was reached, or always (runs stopped by goals and exits)', async () => {
