@@ -158,16 +158,21 @@ export async function openMermaidPage(executablePath: string, options: { speedup
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'omni-chromium-'));
   let browser: Browser | undefined;
   let launching: Promise<Browser> | undefined;
+  // Aborting a launch SIGKILLs Chromium's process group (puppeteer's launch `signal`).
+  const launch = new AbortController();
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     unregister();
     process.removeListener('exit', removeProfileNow);
-    // Interrupted while Chromium starts: wait for it (briefly) so it is closed before its profile
-    // is removed; otherwise the starting browser writes the profile again after omni is gone.
-    const started = browser ?? (launching ? await Promise.race([launching.catch(() => undefined), sleep(3_000, undefined, { ref: false })]) : undefined);
-    await started?.close().catch(() => undefined);
+    if (browser) await browser.close().catch(() => undefined);
+    else if (launching) {
+      // Interrupted while Chromium starts: killed at once, then (briefly) awaited, so that
+      // nothing of it still runs to write the profile again once it is removed.
+      launch.abort();
+      await Promise.race([launching.catch(() => undefined), sleep(3_000, undefined, { ref: false })]);
+    }
     rmSync(userDataDir, { recursive: true, force: true });
   };
   // Last resort on an exit nobody awaited (an exit called from elsewhere): the pipe dies with us, the profile must not stay.
@@ -188,6 +193,7 @@ export async function openMermaidPage(executablePath: string, options: { speedup
       pipe: true,
       args: CHROMIUM_ARGS,
       userDataDir,
+      signal: launch.signal,
       defaultViewport: { ...VIEWPORT, deviceScaleFactor: 2 },
       // omni's own handler cleans up and exits with 128+signal; puppeteer's would race it.
       handleSIGINT: false,

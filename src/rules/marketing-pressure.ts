@@ -2,7 +2,7 @@ import { formatMoment, violationsOf } from '../simulate/engine.js';
 import { createRule } from './create-rule.js';
 
 /** Scenarios a finding names; past them it says how many more (`omni simulate` lists them all). */
-export const SCENARIOS_NAMED = 10;
+const SCENARIOS_NAMED = 10;
 
 export const marketingPressure = createRule({
   id: 'marketing-pressure',

@@ -65,7 +65,21 @@ async function inScratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-// Concurrent: each case mostly waits (omni gives a starting browser 3 s before it gives up on it).
+/** Whether a process is gone, polled for a short while (it may be exiting as omni does). */
+async function processGone(pid: number): Promise<boolean> {
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// Concurrent: each case mostly waits on processes starting.
 describe.concurrent('an interrupted run exits 128+signal and writes nothing', () => {
   it.each([
     ['SIGTERM', 143],
@@ -81,6 +95,8 @@ describe.concurrent('an interrupted run exits 128+signal and writes nothing', ()
         const ended = await interrupt(['report', 'examples/maison-lumen', '--browser', executable, '-o', report], () => existsSync(started), signal);
         expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: status, signal: null });
         expect(readFileSync(report, 'utf8')).toBe('<p>the previous report</p>\n');
+        // The browser that was starting is killed, not left to finish starting on its own.
+        expect(await processGone(Number(readFileSync(started, 'utf8')))).toBe(true);
         expect(readdirSync(dir).filter((name) => name.includes('omni-tmp'))).toEqual([]);
         expect(ended.stderr).not.toMatch(/report written|unexpected error|\n {4}at /);
       }),
@@ -129,6 +145,8 @@ describe('an interrupted run with a real browser', () => {
         );
         expect({ code: ended.code, signal: ended.signal }, ended.stderr).toEqual({ code: 143, signal: null });
         expect(readFileSync(report, 'utf8')).toBe('previous\n');
+        // Interrupted while Chromium started: killed first, then its profile removed, so none is left.
+        expect(readdirSync(tmp).filter((name) => name.startsWith('omni-chromium-'))).toEqual([]);
       }),
     60_000,
   );
