@@ -134,29 +134,17 @@ async function drawImages(page: MermaidPage, diagrams: readonly Diagram[], forma
   const fail = (diagram: Diagram, message: string) => new CliError(say('mermaidCannotDraw', { file: diagram.file, detail: message.split('\n')[0]! }));
   const imageFile = (diagram: Diagram) => diagram.file.replace(/\.mmd$/, `.${format}`);
   try {
-    if (format === 'svg') {
-      // Every SVG in one call: the pages share the batches, so none waits for the others between steps.
-      progress.update(0, diagrams[0]?.file ?? '');
-      const drawn = await page.renderSvgs(
-        diagrams.map((diagram) => diagram.text),
-        (done) => progress.update(done, diagrams[done]?.file ?? ''),
-      );
-      const encoder = new TextEncoder();
-      diagrams.forEach((diagram, index) => {
-        const result = drawn[index]!;
-        if ('error' in result) throw fail(diagram, result.error);
-        images.set(imageFile(diagram), encoder.encode(result.svg));
-      });
-    } else {
-      for (const [index, diagram] of diagrams.entries()) {
-        progress.update(index, diagram.file);
-        try {
-          images.set(imageFile(diagram), await page.renderPng(diagram.text));
-        } catch (error) {
-          throw fail(diagram, (error as Error).message);
-        }
-      }
-    }
+    // Every image in one call: the pages share the batches, so none waits for the others between steps.
+    progress.update(0, diagrams[0]?.file ?? '');
+    const texts = diagrams.map((diagram) => diagram.text);
+    const onProgress = (done: number) => progress.update(done, diagrams[done]?.file ?? '');
+    const drawn = format === 'svg' ? await page.renderSvgs(texts, onProgress) : await page.renderPngs(texts, onProgress);
+    const encoder = new TextEncoder();
+    diagrams.forEach((diagram, index) => {
+      const result = drawn[index]!;
+      if ('error' in result) throw fail(diagram, result.error);
+      images.set(imageFile(diagram), 'svg' in result ? encoder.encode(result.svg) : result.png);
+    });
     progress.update(diagrams.length, '');
   } finally {
     progress.done();

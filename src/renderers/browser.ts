@@ -115,10 +115,13 @@ const VIEWPORT = { width: 800, height: 600 };
 const SVG_ID = 'my-svg';
 /** Diagrams per page.evaluate round trip: enough to amortise the call, small enough to share the work between pages evenly. */
 const BATCH = 25;
+/** PNGs per batch: each is a screenshot of its own, so small batches let every page share them. */
+const PNG_BATCH = 4;
 /** Pages drawing at once, at most (and never more than the CPUs): each is a renderer process with its own copy of Mermaid. */
 const MAX_PAGES = 2;
 
 export type DrawResult = { svg: string } | { error: string };
+export type PngResult = { png: Uint8Array } | { error: string };
 
 export interface MermaidPage {
   /** Mermaid's own parser on each text, in the page: undefined when accepted, else its message. */
@@ -128,8 +131,8 @@ export interface MermaidPage {
    * diagram's result, not the batch's. `onProgress` hears how many are drawn so far.
    */
   renderSvgs(definitions: readonly string[], onProgress?: (done: number) => void): Promise<DrawResult[]>;
-  /** One PNG (element screenshot at scale 2, natural size). */
-  renderPng(definition: string): Promise<Uint8Array>;
+  /** PNGs (element screenshots at scale 2, natural size), on every page of the pool, as renderSvgs. */
+  renderPngs(definitions: readonly string[], onProgress?: (done: number) => void): Promise<PngResult[]>;
   close(): Promise<void>;
 }
 
@@ -205,11 +208,13 @@ export async function openMermaidPage(executablePath: string, options: { speedup
     const opened = browser;
     // The tab Chromium starts with is the first page (a new one would start another renderer process).
     const first = await preparePage((await opened.pages())[0] ?? (await opened.newPage()), script);
-    const pool = createPagePool(first, Math.min(options.pages ?? os.availableParallelism(), MAX_PAGES), async () => preparePage(await opened.newPage(), script));
+    const pool = createPagePool(first, Math.min(options.pages ?? os.availableParallelism(), MAX_PAGES), async () =>
+      preparePage(await opened.newPage({ type: 'window' }), script),
+    );
     return {
       parse: (definitions, onProgress) => pool.run(definitions, parseInPage, onProgress).then((results) => results.map((result) => result ?? undefined)),
       renderSvgs: (definitions, onProgress) => pool.run(definitions, renderSvgBatch, onProgress),
-      renderPng: (definition) => renderPng(first, definition),
+      renderPngs: (definitions, onProgress) => pool.run(definitions, renderPngBatch, onProgress, PNG_BATCH),
       close,
     };
   } catch (error) {
@@ -238,9 +243,9 @@ function createPagePool(first: Page, size: number, open: () => Promise<Page>) {
   let extra: Promise<Page | undefined>[] | undefined;
   const extraPages = () => (extra ??= Array.from({ length: Math.max(0, size - 1) }, () => open().catch(() => undefined)));
   return {
-    run<T>(items: readonly string[], draw: (page: Page, batch: string[]) => Promise<T[]>, onProgress?: (done: number) => void): Promise<T[]> {
+    run<T>(items: readonly string[], draw: (page: Page, batch: string[]) => Promise<T[]>, onProgress?: (done: number) => void, batchSize = BATCH): Promise<T[]> {
       const batches: string[][] = [];
-      for (let start = 0; start < items.length; start += BATCH) batches.push(items.slice(start, start + BATCH));
+      for (let start = 0; start < items.length; start += batchSize) batches.push(items.slice(start, start + batchSize));
       if (batches.length === 0) return Promise.resolve([]);
       const others = batches.length > 1 ? extraPages() : [];
       return new Promise<T[]>((resolve, reject) => {
@@ -327,12 +332,26 @@ function renderSvgBatch(page: Page, batch: string[]): Promise<DrawResult[]> {
   );
 }
 
-async function renderPng(page: Page, definition: string): Promise<Uint8Array> {
-  const [drawn] = await renderSvgBatch(page, [definition]);
-  if (!drawn || 'error' in drawn) throw new Error(drawn ? drawn.error : 'nothing drawn');
-  const size = await page.evaluate((svg) => {
+/**
+ * A batch of PNGs on one page: the SVGs drawn in one round trip (in the 800 px page, as
+ * renderSvgs draws them), then each shown at its natural size and screenshot. The page gets
+ * its size back after the batch, before it draws anything else.
+ */
+async function renderPngBatch(page: Page, batch: string[]): Promise<PngResult[]> {
+  const drawn = await renderSvgBatch(page, batch);
+  const results: PngResult[] = [];
+  try {
+    for (const result of drawn) results.push('error' in result ? result : { png: await screenshotOf(page, result.svg) });
+  } finally {
+    await page.setViewport({ ...VIEWPORT, deviceScaleFactor: 2 });
+  }
+  return results;
+}
+
+async function screenshotOf(page: Page, svg: string): Promise<Uint8Array> {
+  const size = await page.evaluate((markup) => {
     const container = document.getElementById('container')!;
-    container.innerHTML = svg;
+    container.innerHTML = markup;
     const element = container.querySelector('svg')!;
     // Natural size, not squeezed into the 800 px page: a screenshot cannot be zoomed.
     const box = element.viewBox.baseVal;
@@ -343,10 +362,8 @@ async function renderPng(page: Page, definition: string): Promise<Uint8Array> {
     }
     const rect = element.getBoundingClientRect();
     return { width: Math.ceil(rect.right), height: Math.ceil(rect.bottom) };
-  }, drawn.svg);
+  }, svg);
   await page.setViewport({ width: Math.max(size.width, 1), height: Math.max(size.height, 1), deviceScaleFactor: 2 });
   const element = await page.$('#container svg');
-  const png = await element!.screenshot({ type: 'png' });
-  await page.setViewport({ ...VIEWPORT, deviceScaleFactor: 2 });
-  return png;
+  return element!.screenshot({ type: 'png' });
 }

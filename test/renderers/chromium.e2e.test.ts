@@ -124,15 +124,20 @@ describe.skipIf(skip)('one Chromium page', { timeout: 180_000 }, () => {
     expect(after[after.length - 1]).toEqual(alone);
   });
 
-  it('draws the same bytes with or without the configuration speed-ups, and on one page or two, in order', async () => {
+  it('draws the same bytes (SVG and PNG) with or without the configuration speed-ups, and on one page or two, in order', async () => {
     const models = await Promise.all((['maison-lumen', 'gaps', 'hostile'] as const).map(loadModel));
     const texts = models.flatMap((model) => renderDiagrams(model).map((diagram) => diagram.text));
     // 40 diagrams: two batches of 25 at most, the second one for the second page once it is open.
     const many = texts;
     const plain = await openMermaidPage(browser!, { speedups: false, pages: 1 });
     let expected: Awaited<ReturnType<MermaidPage['renderSvgs']>>;
+    // PNGs go four to a batch: six of them use the second page too (the six smallest: a
+    // screenshot's cost is its area).
+    const pngTexts = [...texts].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, 6);
+    let expectedPngs: Awaited<ReturnType<MermaidPage['renderPngs']>>;
     try {
       expected = await plain.renderSvgs(many);
+      expectedPngs = await plain.renderPngs(pngTexts);
     } finally {
       await plain.close();
     }
@@ -146,6 +151,8 @@ describe.skipIf(skip)('one Chromium page', { timeout: 180_000 }, () => {
       // The same page pool again, and the parser on it.
       expect(await two.renderSvgs(texts.slice(0, 3))).toEqual(expected.slice(0, 3));
       expect(await two.parse(many)).toEqual(many.map(() => undefined));
+      expect(expectedPngs.every((result) => 'png' in result && result.png.length > 1000)).toBe(true);
+      expect(await two.renderPngs(pngTexts)).toEqual(expectedPngs);
     } finally {
       await two.close();
     }
