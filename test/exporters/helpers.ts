@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
 import { importWorkbook, toWorkspaceFiles, type ImportResult } from '../../src/exporters/import-workbook.js';
 import { readXlsx } from '../../src/exporters/read-xlsx.js';
+import { omniInItsLanguage } from '../cli/helpers.js';
 import { writeXlsx } from '../../src/exporters/write-xlsx.js';
 import { SECTION_KINDS, type Model } from '../../src/model/types.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
@@ -46,4 +47,14 @@ export function comparable(model: Model): unknown {
     defaultLifecycle: model.defaultLifecycle,
     ...Object.fromEntries(SECTION_KINDS.map((kind) => [kind, stripOrigins(model[kind])])),
   };
+}
+
+/**
+ * The CLI through `run(argv, io)` in this process, answering as spawnSync would (status,
+ * stdout, stderr), in the language the arguments ask for: the command the binary runs,
+ * without a Node start-up per call. Files that need the binary itself spawn it.
+ */
+export async function omniIn(cwd: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { code, stdout, stderr } = await omniInItsLanguage(args, cwd);
+  return { status: code, stdout, stderr };
 }

@@ -1,5 +1,6 @@
 /**
- * `omni import --into` with added and deleted rows, through the built CLI: new entities
+ * `omni import --into` with added and deleted rows, through the CLI (its run() in process; the
+ * refusal of a deleted use case spawns the built binary): new entities
  * land in git as new lines (and a new scenario file), the workspace lints clean, the
  * round trip stays byte-identical, and a deletion that would leave references dangling
  * is refused with each reference, nothing written.
@@ -9,13 +10,15 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { repo } from './helpers.js';
+import { omniIn, repo } from './helpers.js';
 import { EDIT, git } from './into-harness.js';
 import { inCi, python, runPython } from './tools.js';
 
-const omni = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), ...args], { encoding: 'utf8', cwd });
+/** The built binary, spawned: what users run (one case here; the others call the same run() in process). */
+const spawnedOmni = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), ...args], { encoding: 'utf8', cwd });
+const omni = omniIn;
 
-function setUp(): { ws: string; xlsx: string; dir: string } {
+async function setUp(): Promise<{ ws: string; xlsx: string; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'omni-rows-cli-'));
   const ws = path.join(dir, 'ws');
   cpSync(path.join(repo, 'examples/maison-lumen'), ws, { recursive: true });
@@ -23,7 +26,7 @@ function setUp(): { ws: string; xlsx: string; dir: string } {
   git(ws, 'add', '-A');
   git(ws, 'commit', '-qm', 'init');
   const xlsx = path.join(dir, 'plan.xlsx');
-  expect(omni(dir, 'export', ws, '--xlsx', xlsx).status).toBe(0);
+  expect((await omni(dir, 'export', ws, '--xlsx', xlsx)).status).toBe(0);
   return { ws, xlsx, dir };
 }
 
@@ -40,8 +43,8 @@ const S = 'Spécification des scénarios';
 const D = 'Besoins en données';
 
 describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (built CLI)', () => {
-  test('a new stage, touchpoint, use case, scenario (with its variable) and programme: applied, lint clean, export(import(export)) byte-identical', () => {
-    const { ws, xlsx, dir } = setUp();
+  test('a new stage, touchpoint, use case, scenario (with its variable) and programme: applied, lint clean, export(import(export)) byte-identical', async () => {
+    const { ws, xlsx, dir } = await setUp();
     const edited = edit(dir, xlsx, [
       { sheet: M, insertCol: 5 },
       { sheet: M, cell: 'E4', value: 'Je réserve' },
@@ -66,7 +69,7 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
       { sheet: D, append: { 1: 'Réservation confirmée', 3: 'Prénom' } },
       { sheet: D, append: { 3: 'Consentement email' } },
     ]);
-    const run = omni(dir, 'import', '--xlsx', edited, '--into', ws, '--locale', 'en');
+    const run = await omni(dir, 'import', '--xlsx', edited, '--into', ws, '--locale', 'en');
     expect(run.stderr).toBe(`omni: applied 5 edit(s) from ${edited}; run \`git diff\` to review them\n`);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual(
@@ -99,25 +102,25 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
         '',
       ].join('\n'),
     );
-    const lint = omni(dir, 'lint', ws);
+    const lint = await omni(dir, 'lint', ws);
     expect(lint.stdout).toBe('');
     expect(lint.status).toBe(0);
     // The updated workspace exports, imports and exports again to the same bytes.
     const exported = path.join(dir, 'again.xlsx');
-    expect(omni(dir, 'export', ws, '--xlsx', exported).status).toBe(0);
+    expect((await omni(dir, 'export', ws, '--xlsx', exported)).status).toBe(0);
     const out = path.join(dir, 'imported');
-    expect(omni(dir, 'import', '--xlsx', exported, '--out', out).status).toBe(0);
+    expect((await omni(dir, 'import', '--xlsx', exported, '--out', out)).status).toBe(0);
     const twice = path.join(dir, 'twice.xlsx');
-    expect(omni(dir, 'export', out, '--xlsx', twice).status).toBe(0);
+    expect((await omni(dir, 'export', out, '--xlsx', twice)).status).toBe(0);
     expect(readFileSync(twice).equals(readFileSync(exported))).toBe(true);
     // And the re-exported workbook, imported --into the updated workspace, has nothing to apply.
-    expect(omni(dir, 'import', '--xlsx', exported, '--into', ws, '--locale', 'en').stderr).toBe('omni: the workbook has no edit to apply\n');
+    expect((await omni(dir, 'import', '--xlsx', exported, '--into', ws, '--locale', 'en')).stderr).toBe('omni: the workbook has no edit to apply\n');
   });
 
-  test('a deleted channel row whose channel steps still use: refused, each dangling reference listed, nothing written', () => {
-    const { ws, xlsx, dir } = setUp();
+  test('a deleted channel row whose channel steps still use: refused, each dangling reference listed, nothing written', async () => {
+    const { ws, xlsx, dir } = await setUp();
     const edited = edit(dir, xlsx, [{ sheet: M, deleteRows: 14, count: 1 }]);
-    const run = omni(dir, 'import', '--xlsx', edited, '--into', ws);
+    const run = await omni(dir, 'import', '--xlsx', edited, '--into', ws);
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n').filter(Boolean);
     expect(lines.slice(-2)).toEqual([
@@ -128,9 +131,9 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
     expect(git(ws, 'status', '--porcelain').stdout).toBe('');
   });
 
-  test('a deleted use case row: refused while a scenario names it, applied once its cell is cleared too', () => {
-    const { ws, xlsx, dir } = setUp();
-    const refused = omni(dir, 'import', '--xlsx', edit(dir, xlsx, [{ sheet: UC, deleteKey: 'social-achetable' }]), '--into', ws);
+  test('a deleted use case row: refused while a scenario names it, applied once its cell is cleared too', async () => {
+    const { ws, xlsx, dir } = await setUp();
+    const refused = spawnedOmni(dir, 'import', '--xlsx', edit(dir, xlsx, [{ sheet: UC, deleteKey: 'social-achetable' }]), '--into', ws);
     expect(refused.status).toBe(1);
     expect(refused.stderr.split('\n')[0]).toMatch(/^omni: .*scenarios\/reciblage-social\.yaml:9:\d+: .*social-achetable.* \(unknown-reference\)$/);
     expect(git(ws, 'status', '--porcelain').stdout).toBe('');
@@ -138,7 +141,7 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
       { sheet: UC, deleteKey: 'social-achetable' },
       { sheet: S, key: 'reciblage-social#0', col: 3, value: null },
     ]);
-    const run = omni(dir, 'import', '--xlsx', both, '--into', ws, '--locale', 'en');
+    const run = await omni(dir, 'import', '--xlsx', both, '--into', ws, '--locale', 'en');
     expect(run.stderr).toBe(`omni: applied 2 edit(s) from ${both}; run \`git diff\` to review them\n`);
     expect(run.status).toBe(0);
     expect(git(ws, 'diff', '--stat').stdout).toContain('2 files changed');

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { omni as omniInProcess } from '../cli/helpers.js';
 
-// The built CLI (`npm test` builds first), as users run it.
+// The built CLI (`npm test` builds first), as users run it, for the golden render; the CLI's run() in process for the rest.
 const BIN = path.resolve('bin/omni.js');
 const GOLDEN = path.resolve('test/renderers/golden');
 const temporaryFolders: string[] = [];
@@ -15,10 +16,14 @@ function tempOut(): string {
   return path.join(folder, 'diagrams');
 }
 
-function omni(...args: string[]) {
+/** `omni render` as users run it: the built binary, spawned. */
+function spawnedRender(...args: string[]) {
   const result = spawnSync('node', [BIN, 'render', ...args, '--locale', 'en'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** `omni render` through `run(argv, io)` in this process (the binary runs the same function): no Node start-up per call. */
+const omni = (...args: string[]) => omniInProcess(['render', ...args]);
 
 const listFiles = (folder: string): string[] =>
   readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -33,10 +38,10 @@ afterEach(() => {
   for (const folder of temporaryFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-describe('omni render (built CLI)', { timeout: 120_000 }, () => {
-  it('writes every .mmd and journey.md, byte-identical to the golden files', () => {
+describe('omni render (the CLI in process; the built binary for the golden render)', { timeout: 120_000 }, () => {
+  it('writes every .mmd and journey.md, byte-identical to the golden files (spawned binary)', () => {
     const out = tempOut();
-    const result = omni('examples/maison-lumen', '--out', out);
+    const result = spawnedRender('examples/maison-lumen', '--out', out);
     expect(result.stderr).toBe(`omni: wrote 23 diagrams and journey.md to ${out}\n`);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
@@ -45,17 +50,17 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     for (const file of files) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(GOLDEN, 'maison-lumen', file), 'utf8'));
   });
 
-  it('--check exits 0 when up to date and 1 listing drifted, missing and stale files, writing nothing', () => {
+  it('--check exits 0 when up to date and 1 listing drifted, missing and stale files, writing nothing', async () => {
     const out = tempOut();
-    expect(omni('examples/maison-lumen', '--out', out).code).toBe(0);
-    const upToDate = omni('examples/maison-lumen', '--out', out, '--check');
+    expect((await omni('examples/maison-lumen', '--out', out)).code).toBe(0);
+    const upToDate = await omni('examples/maison-lumen', '--out', out, '--check');
     expect(upToDate.code).toBe(0);
     expect(upToDate.stderr).toBe(`omni: 24 diagram files in ${out} are up to date\n`);
 
     writeFileSync(path.join(out, 'matrix.mmd'), 'block-beta\n  columns 1\n');
     rmSync(path.join(out, 'programs.mmd'));
     writeFileSync(path.join(out, 'scenarios', 'renamed.mmd'), 'flowchart LR\n');
-    const drifted = omni('examples/maison-lumen', '--out', out, '--check');
+    const drifted = await omni('examples/maison-lumen', '--out', out, '--check');
     expect(drifted.code).toBe(1);
     expect(drifted.stdout).toBe(`differs\t${out}/matrix.mmd\nmissing\t${out}/programs.mmd\nstale\t${out}/scenarios/renamed.mmd\n`);
     expect(drifted.stderr).toContain('3 files in');
@@ -65,41 +70,41 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
     expect(existsSync(path.join(out, 'scenarios', 'renamed.mmd'))).toBe(true);
 
     // A full render repairs everything, stale scenario files included.
-    expect(omni('examples/maison-lumen', '--out', out).code).toBe(0);
+    expect((await omni('examples/maison-lumen', '--out', out)).code).toBe(0);
     expect(existsSync(path.join(out, 'scenarios', 'renamed.mmd'))).toBe(false);
-    expect(omni('examples/maison-lumen', '--out', out, '--check').code).toBe(0);
+    expect((await omni('examples/maison-lumen', '--out', out, '--check')).code).toBe(0);
   });
 
-  it('--check on an empty folder reports every file missing', () => {
+  it('--check on an empty folder reports every file missing', async () => {
     const out = tempOut();
-    const result = omni('examples/maison-lumen', '--out', out, '--check');
+    const result = await omni('examples/maison-lumen', '--out', out, '--check');
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n')).toHaveLength(24);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses a workspace with lint errors unless --force, and says why', () => {
+  it('refuses a workspace with lint errors unless --force, and says why', async () => {
     const out = tempOut();
-    const refused = omni('examples/gaps', '--out', out);
+    const refused = await omni('examples/gaps', '--out', out);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^omni: \d+ lint errors in the workspace \(first: .+\)\n {2}run `omni lint` to see them, or pass --force to render anyway\n$/);
     expect(existsSync(out)).toBe(false);
-    const forced = omni('examples/gaps', '--out', out, '--force');
+    const forced = await omni('examples/gaps', '--out', out, '--force');
     expect(forced.code).toBe(0);
     expect(forced.stderr).toMatch(/^omni: warning: rendering despite \d+ lint errors \(--force\)\n/);
     expect(readFileSync(path.join(out, 'matrix.mmd'), 'utf8')).toBe(readFileSync(path.join(GOLDEN, 'gaps', 'matrix.mmd'), 'utf8'));
   });
 
-  it('--view renders a subset and leaves journey.md alone', () => {
+  it('--view renders a subset and leaves journey.md alone', async () => {
     const out = tempOut();
-    const result = omni('examples/maison-lumen', '--out', out, '--view', 'matrix,use-cases', '--view', 'programs');
+    const result = await omni('examples/maison-lumen', '--out', out, '--view', 'matrix,use-cases', '--view', 'programs');
     expect(result.code, result.stderr).toBe(0);
     expect(listFiles(out)).toEqual(['matrix.mmd', 'programs.mmd', 'use-cases.mmd']);
   });
 
-  it('renders the hostile fixture', () => {
+  it('renders the hostile fixture', async () => {
     const out = tempOut();
-    expect(omni('test/fixtures/hostile', '--out', out).code).toBe(0);
+    expect((await omni('test/fixtures/hostile', '--out', out)).code).toBe(0);
     expect(listFiles(out)).toContain('scenarios/sc-inject.mmd');
   });
 
@@ -110,24 +115,24 @@ describe('omni render (built CLI)', { timeout: 120_000 }, () => {
       ['--format', 'png', '--browser', '/nonexistent/chromium'],
       'omni: --browser /nonexistent/chromium: no executable there\n  install one (Debian/Ubuntu: `apt-get install chromium`; macOS: install Google Chrome) or pass --browser PATH / set PUPPETEER_EXECUTABLE_PATH\n',
     ],
-  ])('usage error %j: one line and a hint, exit 2', (args, stderr) => {
+  ])('usage error %j: one line and a hint, exit 2', async (args, stderr) => {
     const out = tempOut();
-    const result = omni('examples/maison-lumen', '--out', out, ...args);
+    const result = await omni('examples/maison-lumen', '--out', out, ...args);
     expect(result.stderr).toBe(stderr);
     expect(result.code).toBe(2);
   });
 
-  it('says which file it cannot write when --out is not a folder', () => {
+  it('says which file it cannot write when --out is not a folder', async () => {
     const out = tempOut();
-    expect(omni('examples/maison-lumen', '--out', out, '--view', 'matrix').code).toBe(0);
-    const result = omni('examples/maison-lumen', '--out', path.join(out, 'matrix.mmd'), '--view', 'matrix');
+    expect((await omni('examples/maison-lumen', '--out', out, '--view', 'matrix')).code).toBe(0);
+    const result = await omni('examples/maison-lumen', '--out', path.join(out, 'matrix.mmd'), '--view', 'matrix');
     // Refused before any work, in one line naming the path (see src/cli/output.ts).
     expect(result.stderr).toBe(`omni: --out ${path.join(out, 'matrix.mmd')} is not a folder\n`);
     expect(result.code).toBe(2);
   });
 
-  it('rejects a format it does not know through commander', () => {
-    const result = omni('examples/maison-lumen', '--out', tempOut(), '--format', 'pdf');
+  it('rejects a format it does not know through commander', async () => {
+    const result = await omni('examples/maison-lumen', '--out', tempOut(), '--format', 'pdf');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("argument 'pdf' is invalid. Allowed choices are svg, png.");
   });
