@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { omniInItsLanguage } from '../cli/helpers.js';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -140,9 +141,12 @@ interface LintJson {
   }>;
 }
 
-/** `omni lint --format json` on a workspace, as the LSP diagnostics it should equal, per file URI. */
-export function lintAsLsp(workspace: string): Map<string, Diagnostic[]> {
-  const run = spawnSync(process.execPath, [BIN, 'lint', workspace, '--format', 'json'], { encoding: 'utf8' });
+/**
+ * `omni lint --format json` on a workspace, as the LSP diagnostics it should equal, per file
+ * URI: the CLI's run() in process (what bin/omni.js runs), against the server's own process.
+ */
+export async function lintAsLsp(workspace: string): Promise<Map<string, Diagnostic[]>> {
+  const run = await omniInItsLanguage(['lint', workspace, '--format', 'json'], ROOT);
   const report = JSON.parse(run.stdout) as LintJson;
   const byUri = new Map<string, Diagnostic[]>();
   for (const entry of report.diagnostics) {

@@ -17,18 +17,18 @@ function received(lsp: LspClient) {
 }
 
 /** What `omni lint` says of the workspace once `file` holds `text` on disk, keyed by the original workspace's URIs. */
-function lintWith(workspace: string, file: string, text: string) {
+async function lintWith(workspace: string, file: string, text: string) {
   const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-lsp-expected-')), path.basename(workspace));
   cpSync(workspace, copy, { recursive: true });
   writeFileSync(path.join(copy, file), text);
-  const expected = lintAsLsp(copy);
+  const expected = await lintAsLsp(copy);
   return new Map([...expected].map(([uri, list]) => [uri.replace(uriOf(copy), uriOf(workspace)), list]));
 }
 
 describe('diagnostics', () => {
   it.each(['gaps', 'maison-lumen'])('equal omni lint --format json on examples/%s, for every file of the workspace', async (name) => {
     const workspace = copyExample(name);
-    const expected = lintAsLsp(workspace);
+    const expected = await lintAsLsp(workspace);
     client = await LspClient.start(workspace);
     // Opening a file makes the server load its workspace and publish (an empty list for a clean file).
     await client.open(path.join(workspace, 'omni.yaml'));
@@ -45,7 +45,7 @@ describe('diagnostics', () => {
     const original = readFileSync(matrix, 'utf8');
     const edited = original.replace('  - id: email\n', '  - id: e-mail\n');
     expect(edited).not.toBe(original);
-    const expected = lintWith(workspace, 'matrix.yaml', edited);
+    const expected = await lintWith(workspace, 'matrix.yaml', edited);
     expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'unknown-reference' && diagnostic.message.includes('« email »'))).toBe(true);
     expect(expected.size).toBeGreaterThan(3);
 
@@ -65,7 +65,7 @@ describe('diagnostics', () => {
     const workspace = copyExample('gaps');
     const config = path.join(workspace, 'omni.yaml');
     const text = `${readFileSync(config, 'utf8')}rules:\n  unknown-reference: warn\n  unused-source: off\n`;
-    const expected = lintWith(workspace, 'omni.yaml', text);
+    const expected = await lintWith(workspace, 'omni.yaml', text);
     const all = [...expected.values()].flat();
     expect(all.some((diagnostic) => diagnostic.code === 'unknown-reference' && diagnostic.severity === 2)).toBe(true);
     expect(all.some((diagnostic) => diagnostic.code === 'unused-source')).toBe(false);
@@ -80,7 +80,7 @@ describe('diagnostics', () => {
     const file = path.join(workspace, 'data.yaml');
     const original = readFileSync(file, 'utf8');
     const broken = original.replace('variables:', 'variables: [');
-    const expected = lintWith(workspace, 'data.yaml', broken);
+    const expected = await lintWith(workspace, 'data.yaml', broken);
     expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'yaml-syntax')).toBe(true);
     client = await LspClient.start(workspace);
     await client.open(file);
@@ -108,7 +108,7 @@ describe('diagnostics', () => {
     await client.open(file);
     let version = 2;
     for (const text of steps) {
-      const expected = lintWith(workspace, 'scenarios.yaml', text);
+      const expected = await lintWith(workspace, 'scenarios.yaml', text);
       await client.change(file, text, version++);
       await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
     }
@@ -123,20 +123,20 @@ describe('diagnostics', () => {
     // Created: a file declaring a duplicate channel.
     const extra = path.join(workspace, 'extra.yaml');
     writeFileSync(extra, 'channels:\n  - { id: email, name: Email again }\n');
-    let expected = lintAsLsp(workspace);
+    let expected = await lintAsLsp(workspace);
     expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'duplicate-id')).toBe(true);
     await notify(uriOf(extra), 1);
     await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
     // Changed on disk (e.g. git checkout) while not open.
     const matrix = path.join(workspace, 'matrix.yaml');
     writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('  - id: sms\n', '  - id: texto\n'));
-    expected = lintAsLsp(workspace);
+    expected = await lintAsLsp(workspace);
     await notify(uriOf(matrix), 2);
     await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
     // Deleted.
     const { rmSync } = await import('node:fs');
     rmSync(extra);
-    expected = lintAsLsp(workspace);
+    expected = await lintAsLsp(workspace);
     await notify(uriOf(extra), 3);
     await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
     expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'duplicate-id')).toBe(false);

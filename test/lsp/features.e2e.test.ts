@@ -339,7 +339,7 @@ describe('quick fixes in a French workspace (locale: fr)', () => {
 describe('diagnostics carry what editors link to', () => {
   it('code is the rule id and codeDescription the rule page, as in lint', async () => {
     const workspace = copyExample('gaps');
-    const expected = lintAsLsp(workspace);
+    const expected = await lintAsLsp(workspace);
     const client = await LspClient.start(workspace);
     try {
       const file = path.join(workspace, 'data.yaml');

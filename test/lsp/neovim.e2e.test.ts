@@ -10,7 +10,7 @@ const available = existsSync(NVIM);
 if (!available && process.env.CI === 'true') throw new Error(`${NVIM} is missing: .ci/run installs neovim`);
 
 describe.skipIf(!available)(`a real editor: Neovim's built-in LSP client${available ? '' : ' (skipped: /usr/bin/nvim not installed; apt-get install neovim)'}`, () => {
-  it('receives the diagnostics omni lint reports for an example file, and goes to a definition', () => {
+  it('receives the diagnostics omni lint reports for an example file, and goes to a definition', async () => {
     const workspace = copyExample('gaps');
     const file = path.join(workspace, 'scenarios.yaml');
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-nvim-')), 'result.json');
@@ -38,17 +38,15 @@ describe.skipIf(!available)(`a real editor: Neovim's built-in LSP client${availa
       definition?: Array<{ uri: string; range: { start: { line: number; character: number } } }>;
     };
     expect(result.ok).toBe(true);
-    const expected = lintAsLsp(workspace)
-      .get(uriOf(file))!
-      .map((diagnostic) => ({
-        lnum: diagnostic.range.start.line,
-        col: diagnostic.range.start.character,
-        end_lnum: diagnostic.range.end.line,
-        end_col: diagnostic.range.end.character,
-        severity: diagnostic.severity,
-        message: diagnostic.message,
-        code: diagnostic.code,
-      }));
+    const expected = (await lintAsLsp(workspace)).get(uriOf(file))!.map((diagnostic) => ({
+      lnum: diagnostic.range.start.line,
+      col: diagnostic.range.start.character,
+      end_lnum: diagnostic.range.end.line,
+      end_col: diagnostic.range.end.character,
+      severity: diagnostic.severity,
+      message: diagnostic.message,
+      code: diagnostic.code,
+    }));
     const order = (a: { lnum: number; col: number; message: string }, b: { lnum: number; col: number; message: string }) =>
       a.lnum - b.lnum || a.col - b.col || (a.message < b.message ? -1 : 1);
     expect([...result.diagnostics].sort(order)).toEqual(expected.sort(order));
