@@ -2,9 +2,9 @@ import { BASE, ruleTester } from './run-rule.js';
 
 const omni = (pressure: string) => `name: t\nlocale: en\npressure:\n${pressure}`;
 const persona = (events: string) => `personas:\n  - id: camille\n    name: Camille\n    target: all\n    events:\n${events}`;
-const second = `scenarios:
-  - id: cart-2
-    name: Second cart
+/** A scenario on the cart trigger sending one email `after` the trigger. */
+const cartScenario = (id: string, name: string, after: string, subject: string) => `  - id: ${id}
+    name: ${name}
     program: conversion
     lifecycle: activation
     target: all
@@ -12,24 +12,11 @@ const second = `scenarios:
     trigger: { type: behavior, event: cart_abandoned }
     variables: [email_optin]
     steps:
-      - { after: 2d, channel: email, subject: Again }
+      - { after: ${after}, channel: email, subject: ${subject} }
 `;
-
-/** Eleven more scenarios on the cart trigger, each sending one email a day later than the one before. */
-const eleven = `scenarios:\n${Array.from(
-  { length: 11 },
-  (_, i) => `  - id: more-${String(i + 1).padStart(2, '0')}
-    name: More ${i + 1}
-    program: conversion
-    lifecycle: activation
-    target: all
-    useCases: [cart-recovery]
-    trigger: { type: behavior, event: cart_abandoned }
-    variables: [email_optin]
-    steps:
-      - { after: ${i + 2}d, channel: email, subject: More }
-`,
-).join('')}`;
+const second = `scenarios:\n${cartScenario('cart-2', 'Second cart', '2d', 'Again')}`;
+/** Eleven more, each sending its email a day later than the one before. */
+const eleven = `scenarios:\n${Array.from({ length: 11 }, (_, i) => cartScenario(`more-${String(i + 1).padStart(2, '0')}`, `More ${i + 1}`, `${i + 2}d`, 'More')).join('')}`;
 
 ruleTester('marketing-pressure', {
   valid: [
