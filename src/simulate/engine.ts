@@ -614,12 +614,11 @@ interface TriggerIndex {
   byEvent: Map<string, Map<string, Playable[]>>;
   /** Each distinct pair of exit events and goal (a plan has a few dozen for thousands of scenarios). */
   stops: Array<{ exit: readonly string[]; goal: string | undefined }>;
-  /** How many playables, and their top-level steps: what the per-persona buffers and the step table are sized by. */
-  playables: number;
+  /** How many top-level steps the playables have: what the step table is sized by. */
   steps: number;
   /** triggeredFor's answers by event and targets: personas of the same targets share them. */
   triggered: Map<string, readonly Playable[]>;
-  /** The scenario id of each playable, by ordinal. */
+  /** The scenario id of each playable, by ordinal (as many as there are playables). */
   names: string[];
 }
 
@@ -668,7 +667,7 @@ function scenariosTriggeredBy(model: Model): TriggerIndex {
     steps += scenario.steps.length;
     names.push(scenario.id);
   }
-  index = { byEvent, stops, playables: ordinal, steps, triggered: new Map(), names };
+  index = { byEvent, stops, steps, triggered: new Map(), names };
   byTrigger.set(model, index);
   return index;
 }
@@ -735,8 +734,8 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   const player = new PersonaPlayer(persona, events, plan, compact);
   // Per scenario (by ordinal): how many runs it had, and the earliest minute a run reached
   // its goal, which is all re-entry reads of earlier runs.
-  const played = new Uint32Array(index.playables);
-  const goalAt = new Float64Array(index.playables).fill(Infinity);
+  const played = new Uint32Array(index.names.length);
+  const goalAt = new Float64Array(index.names.length).fill(Infinity);
   const fast = compact && persona.optOut.length === 0 && persona.bounces.length === 0;
   // Grown once to what every indexed step needs, rather than doubling as scenarios are first played.
   if (fast) plan.steps.reserve(index.steps);
@@ -825,7 +824,9 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
   const played = player.calendar;
   const calendar: CalendarEntry[] = new Array<CalendarEntry>(played.length);
   for (let i = 0; i < played.length; i++) calendar[i] = played[order[i]!]!;
-  const { violations, capScenarios } = pressureIn(viewOf(calendar), model.settings.pressure ?? [], true);
+  // One view of the calendar for both checks.
+  const view = viewOf(calendar);
+  const { violations, capScenarios } = pressureIn(view, model.settings.pressure ?? [], true);
   return {
     persona,
     calendar,
@@ -833,7 +834,7 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
     skipped: player.skipped,
     pressure: violations,
     capScenarios,
-    quietHours: quietHoursViolations(calendar, model.settings.quietHours),
+    quietHours: quietIn(view, model.settings.quietHours).map((entry) => ({ entry })),
   };
 }
 
@@ -875,15 +876,6 @@ function viewOf(calendar: readonly CalendarEntry[]): CalendarView {
   return view;
 }
 
-/**
- * Each breach of a cap: the first window of `per` from a message that holds more than
- * `max` messages on the cap's channels. The next search starts after that window, so one
- * busy stretch is reported once.
- */
-export function pressureViolations(calendar: readonly CalendarEntry[], caps: readonly PressureCap[]): PressureViolation[] {
-  return pressureIn(viewOf(calendar), caps, true).violations;
-}
-
 interface PressureBreaches<V> {
   violations: V[];
   /** By cap: the scenarios of all its violations, each once, in first-seen order. */
@@ -891,7 +883,9 @@ interface PressureBreaches<V> {
 }
 
 /**
- * The breaches of each cap, and each cap's scenarios. With `detailed`, each breach lists its
+ * Each breach of a cap: the first window of `per` from a message that holds more than
+ * `max` messages on the cap's channels. The next search starts after that window, so one
+ * busy stretch is reported once. Also each cap's scenarios. With `detailed`, each breach lists its
  * entries and scenarios (the simulation shows them); lint only counts them, which on a large
  * plan spares copying thousands of positions per window.
  */
@@ -904,7 +898,7 @@ function pressureIn({ minutes, known, channels, scenarios, names }: CalendarView
   // The positions each cap counts (all of them for a cap on every channel), in one buffer reused by every cap.
   const counted = new Uint32Array(length);
   // Which violation, and which cap, last listed a scenario: lists in first-seen order, without a set of strings.
-  const listedBy = new Uint32Array(names.scenarios.names.length);
+  const listedBy = new Uint32Array(detailed ? names.scenarios.names.length : 0);
   const listedByCap = new Uint32Array(names.scenarios.names.length);
   caps.forEach((cap, capIndex) => {
     const ofCap: string[] = [];
@@ -967,11 +961,6 @@ function pressureIn({ minutes, known, channels, scenarios, names }: CalendarView
     }
   });
   return { violations, capScenarios };
-}
-
-/** Messages whose time of day is known and falls in the quiet hours of their channel. */
-export function quietHoursViolations(calendar: readonly CalendarEntry[], quiet: QuietHours | undefined): QuietHoursViolation[] {
-  return quietIn(viewOf(calendar), quiet).map((entry) => ({ entry }));
 }
 
 /** Indexes of the calendar entries in quiet hours. */
