@@ -51,6 +51,10 @@ export default defineConfig({
     // it spawned (LibreOffice, npm, a browser starting), and a third file fills those waits
     // (bench/README.md, session 8); the CPU-bound unit tier is no slower for it (16.8 s → 15.2 s).
     maxWorkers: 3,
+    // Transformed test and source modules kept on disk (node_modules/.experimental-vitest-cache)
+    // between runs: a rerun skips most of the transform work. Keyed on each file's content and the
+    // config; this project has no vite plugins whose options it would miss. `vitest --clearCache` empties it.
+    experimental: { fsModuleCache: true },
     // A TMPDIR of the run's own, removed at its end (test/setup/scratch-tmp.ts); then the validators.
     globalSetup: ['test/setup/scratch-tmp.ts', 'test/setup/validators.ts'],
     setupFiles: ['test/setup/after-each-file.ts'],
