@@ -21,6 +21,29 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * Chromium's singleton socket lives in a folder of its temporary folder
+ * (`$TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket`, 46 characters more), and a
+ * socket's path holds at most 107 bytes (103 on macOS): with a longer TMPDIR, Chromium exits
+ * as it starts ("Target closed"). Then it gets /tmp as its TMPDIR instead, when that is
+ * usable; undefined leaves its environment as it is (Windows has no such socket).
+ */
+export function chromiumTmpdir(tmpdir: string, platform: NodeJS.Platform = process.platform, usable: (folder: string) => boolean = isWritableFolder): string | undefined {
+  if (platform === 'win32') return undefined;
+  const longest = platform === 'darwin' ? 103 : 107;
+  if (Buffer.byteLength(tmpdir) + '/.org.chromium.Chromium.XXXXXX/SingletonSocket'.length <= longest) return undefined;
+  return usable('/tmp') ? '/tmp' : undefined;
+}
+
+function isWritableFolder(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Where system Chromium or Chrome usually lives, tried in order after --browser and PUPPETEER_EXECUTABLE_PATH. */
 export const KNOWN_BROWSERS = [
   '/usr/bin/chromium',
@@ -159,6 +182,7 @@ export async function openMermaidPage(executablePath: string, options: { speedup
   // Faster configuration copies, same bytes out (mermaid-speedups.ts); `speedups: false` is for the test that compares.
   const script = options.speedups === false ? bundle : withMermaidSpeedups(bundle).source;
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'omni-chromium-'));
+  const tmpdir = chromiumTmpdir(os.tmpdir());
   let browser: Browser | undefined;
   let launching: Promise<Browser> | undefined;
   // Aborting a launch SIGKILLs Chromium's process group (puppeteer's launch `signal`).
@@ -196,6 +220,7 @@ export async function openMermaidPage(executablePath: string, options: { speedup
       pipe: true,
       args: CHROMIUM_ARGS,
       userDataDir,
+      ...(tmpdir ? { env: { ...process.env, TMPDIR: tmpdir } } : {}),
       signal: launch.signal,
       defaultViewport: { ...VIEWPORT, deviceScaleFactor: 2 },
       // omni's own handler cleans up and exits with 128+signal; puppeteer's would race it.

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -334,6 +334,21 @@ describe.skipIf(skip)('SVG and PNG in headless Chromium', { timeout: 300_000 }, 
     }
     // The matrix is wide: drawn at its own width (8 columns), not squeezed into the 800 px page.
     expect(pngSize(readFileSync(path.join(out, 'matrix.png'))).width).toBeGreaterThan(3000);
+  });
+
+  it("draws with a TMPDIR too long for Chromium's socket, and leaves nothing in it", () => {
+    // 150 characters: Chromium's singleton socket would need 196 (src/renderers/browser.ts, chromiumTmpdir).
+    const base = tempFolder('omni-long-tmp-');
+    const tmp = path.join(base, 'x'.repeat(150 - base.length - 1));
+    mkdirSync(tmp);
+    const out = tempFolder('omni-render-long-tmp-');
+    const result = spawnSync('node', [BIN, 'render', 'examples/maison-lumen', '--out', out, '--format', 'svg', '--view', 'matrix', '--locale', 'en'], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: `omni: wrote 1 diagram and 1 SVG to ${out}\n` });
+    expect(XMLValidator.validate(readFileSync(path.join(out, 'matrix.svg'), 'utf8'))).toBe(true);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('gaps (with --force) and the hostile fixture render too; hostile names stay text', () => {
