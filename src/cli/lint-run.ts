@@ -4,8 +4,8 @@ import { parseRuleOption } from '../diagnostics/severity.js';
 import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult, SeverityOrOff } from '../diagnostics/types.js';
 import { loadFormatter, type FormatContext } from '../formatters/index.js';
-import { findWorkspaceRoot } from '../loader/discover.js';
-import { loadWorkspace } from '../pipeline/load.js';
+import { CONFIG_FILE, findNestedWorkspaces, findWorkspaceRoot } from '../loader/discover.js';
+import { loadWorkspace, type LoadedWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
 import { ruleDescription } from '../i18n/index.js';
 import { RULES } from '../rules/index.js';
@@ -27,25 +27,69 @@ interface Target {
   /** Workspace-relative files, or folders ending in `/`, to report on; empty: the whole workspace. */
   only: Set<string>;
   whole: boolean;
+  /** Other workspaces (folders with their own omni.yaml) were found under the folder given. */
+  holdsWorkspaces?: true;
 }
 
 const toPosix = (relative: string) => relative.split(path.sep).join('/');
 
-/** Groups the given paths by the workspace each belongs to. */
+/**
+ * Groups the given paths by the workspace each belongs to. A folder also brings every
+ * workspace under it (a folder with an omni.yaml of its own, at any depth), each linted
+ * with its own settings, as ESLint lints each file with its nearest config; no path is the
+ * workspace around the current folder, with those under it.
+ */
 export function resolveTargets(paths: readonly string[], cwd: string): Target[] {
-  if (paths.length === 0) return [{ root: findWorkspaceRoot(cwd), only: new Set(), whole: true }];
   const targets = new Map<string, Target>();
+  const targetOf = (root: string) => {
+    let target = targets.get(root);
+    if (!target) targets.set(root, (target = { root, only: new Set<string>(), whole: false }));
+    return target;
+  };
+  const addNested = (folder: string, holder: Target) => {
+    for (const nested of findNestedWorkspaces(folder)) {
+      targetOf(nested).whole = true;
+      holder.holdsWorkspaces = true;
+    }
+  };
+  if (paths.length === 0) {
+    const root = findWorkspaceRoot(cwd);
+    const target = targetOf(root);
+    target.whole = true;
+    addNested(root, target);
+    return [...targets.values()];
+  }
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     if (!existsSync(absolute)) throw new CliError(say('pathNotFound', { path: given }), say('pathNotFoundHint'));
     const isFolder = statSync(absolute).isDirectory();
     const root = findWorkspaceRoot(isFolder ? absolute : path.dirname(absolute));
-    const target = targets.get(root) ?? { root, only: new Set<string>(), whole: false };
-    targets.set(root, target);
+    const target = targetOf(root);
     if (absolute === root) target.whole = true;
     else target.only.add(isFolder ? `${toPosix(path.relative(root, absolute))}/` : toPosix(path.relative(root, absolute)));
+    if (isFolder) addNested(absolute, target);
   }
   return [...targets.values()];
+}
+
+/**
+ * The targets worth linting, with their workspaces: a folder without omni.yaml and without
+ * model files of its own, given only for the workspaces it holds, is left out (linting it
+ * would stop the run on "no model file"); a workspace's notices about nested workspaces
+ * linted in this run are dropped.
+ */
+function lintedTargets<W extends LoadedWorkspace>(targets: readonly Target[], workspaces: readonly W[]): { target: Target; workspace: W }[] {
+  const roots = new Set(targets.map((target) => target.root));
+  return targets
+    .map((target, index) => ({ target, workspace: workspaces[index]! }))
+    .filter(({ target, workspace }) => !(target.holdsWorkspaces && !workspace.settings.declared && !workspace.files.some((file) => file !== CONFIG_FILE)))
+    .map(({ target, workspace }) => ({
+      target,
+      workspace: {
+        ...workspace,
+        notices: workspace.notices?.filter((notice) => !(notice.reason === 'nestedWorkspace' && roots.has(path.join(workspace.root, notice.file.slice(0, -1))))),
+      },
+    }));
 }
 
 /** The files a target reports on: all, or those under its folders and equal to its files. */
@@ -71,12 +115,11 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
       ? undefined
       : checkOutputFile(options.updateBaseline, { flag: '--update-baseline', kind: 'json', workspaces: roots, force: options.force });
   // Workspaces are loaded first: --rule may name their house and plugin rules.
-  const workspaces = [];
-  for (const target of targets) {
-    const workspace = await loadWorkspace(target.root, { maxFileBytes });
-    writeNotices(workspace);
-    workspaces.push(workspace);
-  }
+  const loaded = [];
+  for (const target of targets) loaded.push(await loadWorkspace(target.root, { maxFileBytes }));
+  const linted = lintedTargets(targets, loaded);
+  const workspaces = linted.map(({ workspace }) => workspace);
+  for (const workspace of workspaces) writeNotices(workspace);
   const knownRules = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));
   for (const workspace of workspaces) for (const rule of workspace.rules ?? []) if (!knownRules.has(rule.id)) knownRules.set(rule.id, rule);
   const ruleOverrides: Record<string, SeverityOrOff> = {};
@@ -90,13 +133,12 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   }
   if (options.reportUnusedDisableDirectives) ruleOverrides['unused-suppression'] = options.reportUnusedDisableDirectives;
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
-  if ((baseline || options.updateBaseline !== undefined) && targets.length > 1) {
+  if ((baseline || options.updateBaseline !== undefined) && linted.length > 1) {
     throw new CliError(say('baselineOneWorkspace'), say('baselineOneWorkspaceHint'));
   }
 
   const results: LintResult[] = [];
-  for (const [index, target] of targets.entries()) {
-    const workspace = workspaces[index]!;
+  for (const { target, workspace } of linted) {
     // An empty workspace is most likely a wrong path (e.g. in CI): passing silently would hide it.
     requireModelFiles(workspace);
     const onlyFiles = reportedFiles(target, workspace.files);

@@ -384,6 +384,7 @@ export const cliEn = {
     linkOutside: 'not followed: a symbolic link to outside the workspace',
     notRegular: 'skipped: {kind}, not a regular file',
     notIncluded: 'looks like a model file but matches no include pattern of omni.yaml: not read',
+    nestedWorkspace: 'another workspace (it has an omni.yaml of its own): its files are not read as part of this one',
     readNotRegular: 'it is {kind}, not a regular file',
     readLinkOutside: 'it is a symbolic link to outside the workspace, which omni does not follow',
     EACCES: 'permission denied (EACCES)',

@@ -393,6 +393,7 @@ export const cliFr: CliWords = {
     linkOutside: 'non suivi : un lien symbolique vers l’extérieur de l’espace de travail',
     notRegular: 'ignoré : {kind}, pas un fichier ordinaire',
     notIncluded: 'ressemble à un fichier du modèle mais ne correspond à aucun motif include d’omni.yaml : non lu',
+    nestedWorkspace: 'un autre espace de travail (il a son propre omni.yaml) : ses fichiers ne sont pas lus avec celui-ci',
     readNotRegular: 'c’est {kind}, pas un fichier ordinaire',
     readLinkOutside: 'c’est un lien symbolique vers l’extérieur de l’espace de travail, qu’omni ne suit pas',
     EACCES: 'permission refusée (EACCES)',

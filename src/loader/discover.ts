@@ -8,6 +8,31 @@ export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
 /** Never model files: dependencies and the default output folder. Dot-folders are skipped too. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
 
+/**
+ * Folders under `folder` (not itself) that hold an omni.yaml: workspaces of their own, at
+ * any depth, absolute and sorted. Walks as discovery does (dot-folders, node_modules/ and
+ * out/ skipped, linked folders not followed). `omni lint FOLDER` lints each of them too.
+ */
+export function findNestedWorkspaces(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (absoluteDir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(absoluteDir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+    } catch {
+      return; // unreadable: discovery of that workspace says why
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+      const child = path.join(absoluteDir, entry.name);
+      if (existsSync(path.join(child, CONFIG_FILE))) found.push(child);
+      walk(child);
+    }
+  };
+  walk(path.resolve(folder));
+  return found;
+}
+
 /** The nearest folder holding omni.yaml, from `start` upwards; else `start` itself. */
 export function findWorkspaceRoot(start: string): string {
   let current = path.resolve(start);
@@ -35,7 +60,9 @@ export type NoticeReason =
   /** An included name that is not a regular file. */
   | { reason: 'notRegular'; kind: EntryKind }
   /** A YAML file that starts like a model file but matches no include pattern. */
-  | { reason: 'notIncluded' };
+  | { reason: 'notIncluded' }
+  /** A folder with an omni.yaml of its own: another workspace, whose files are not this one's. */
+  | { reason: 'nestedWorkspace' };
 
 /** What a path is, when it is not a regular file. */
 export type EntryKind = 'folder' | 'fifo' | 'socket' | 'device' | 'other';
@@ -53,8 +80,8 @@ export interface Discovery {
   notices: DiscoveryNotice[];
 }
 
-/** Top-level keys of model files: a YAML file starting with one is most likely meant as one. */
-const MODEL_KEY_LINE = /^(stages|channels|touchpoints|lifecycle|targets|programs|useCases|scenarios|sources|variables)[ \t]*:/m;
+/** Top-level keys of model files (SECTION_KINDS, which src/loader may not import; test/loader/discover.test.ts compares them): a YAML file starting with one is most likely meant as one. */
+export const MODEL_KEY_LINE = /^(stages|channels|touchpoints|lifecycle|targets|programs|useCases|scenarios|sources|variables|events|personas)[ \t]*:/m;
 const SNIFF_BYTES = 4096;
 
 /** Model files of a workspace, relative to its root with forward slashes, sorted. */
@@ -93,7 +120,10 @@ export function discoverWorkspaceFiles(root: string, include: readonly string[],
         stats = target.stats;
       }
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(relative);
+        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        // A folder with its own omni.yaml is another workspace (as findWorkspaceRoot finds from inside it).
+        if (existsSync(path.join(absoluteDir, entry.name, CONFIG_FILE))) notices.push({ file: `${relative}/`, reason: 'nestedWorkspace' });
+        else walk(relative);
         continue;
       }
       const regular = stats ? stats.isFile() : entry.isFile();
@@ -256,11 +286,18 @@ function asReadError(error: unknown, absolute: string): Error {
  */
 export function selectModelFiles(files: readonly string[], include: readonly string[], exclude: readonly string[]): string[] {
   const { isIncluded, isExcluded } = matchers(include, exclude);
+  // Folders with an omni.yaml of their own are other workspaces, as in a directory walk.
+  const nested = new Set(files.filter((file) => file.endsWith(`/${CONFIG_FILE}`)).map((file) => file.slice(0, -CONFIG_FILE.length)));
+  const inNested = (file: string) => {
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) if (nested.has(file.slice(0, slash + 1))) return true;
+    return false;
+  };
   return files
     .filter((file) => {
       const segments = file.split('/');
       if (segments.some((segment) => segment.startsWith('.'))) return false;
       if (segments.slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment))) return false;
+      if (nested.size > 0 && inNested(file)) return false;
       return file !== CONFIG_FILE && isIncluded(file) && !isExcluded(file);
     })
     .sort(compareSegments);

@@ -50,6 +50,26 @@ describe('loader notices and read errors follow the language of messages', () =>
     expect([french.status, english.status]).toEqual([0, 0]);
   });
 
+  it('notices: a folder with an omni.yaml of its own is another workspace (lint lints it on its own, without the notice)', async () => {
+    writeFileSync(path.join(ws, 'omni.yaml'), 'locale: fr\n');
+    mkdirSync(path.join(ws, 'team-b'));
+    writeFileSync(path.join(ws, 'team-b/omni.yaml'), 'locale: fr\n');
+    writeFileSync(path.join(ws, 'team-b/plan.yaml'), 'stages:\n  - { id: discover, name: Découvrir }\n');
+    const out = path.join(dir, 'out');
+    const french = await omni(['render', 'ws', '--out', out]);
+    expect(french.stderr).toBe(
+      [
+        'omni: remarque : ws/team-b : un autre espace de travail (il a son propre omni.yaml) : ses fichiers ne sont pas lus avec celui-ci',
+        `omni: 5 diagrammes et journey.md écrits dans ${out}`,
+        '',
+      ].join('\n'),
+    );
+    const english = await omni(['render', 'ws', '--out', out, '--locale', 'en']);
+    expect(english.stderr.split('\n')[0]).toBe('omni: notice: ws/team-b: another workspace (it has an omni.yaml of its own): its files are not read as part of this one');
+    // The two stages with one id: each workspace has its own, so no duplicate-id finding.
+    expect(await omni(['lint', 'ws'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('read errors: omni.yaml as a folder', async () => {
     mkdirSync(path.join(ws, 'omni.yaml'));
     expect(await omni(['lint', 'ws', '--locale', 'fr'])).toEqual({

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INCLUDE, discoverModelFiles, selectModelFiles } from '../../src/loader/discover.js';
+import { DEFAULT_INCLUDE, discoverModelFiles, discoverWorkspaceFiles, findNestedWorkspaces, MODEL_KEY_LINE, selectModelFiles } from '../../src/loader/discover.js';
+import { SECTION_KINDS } from '../../src/model/types.js';
 
 const FILES = [
   'omni.yaml',
@@ -48,5 +49,51 @@ describe('model file discovery', () => {
     const root = tree();
     expect(discoverModelFiles(root, ['matrix/**/*.yaml', 'matrix/**/*.yml'], ['**/deep/**'])).toEqual(['matrix/stages.yaml']);
     expect(selectModelFiles(FILES, DEFAULT_INCLUDE, ['scenarios/**'])).toEqual(['a.yaml', 'b.yml', 'matrix/deep/channels.yml', 'matrix/stages.yaml']);
+  });
+
+  it('stops at a folder with an omni.yaml of its own: another workspace, named in a notice', () => {
+    const root = tree();
+    for (const file of ['team-b/omni.yaml', 'team-b/plan.yaml', 'team-b/deep/omni.yaml', 'team-b/deep/x.yaml', 'matrix/sub/omni.yaml', 'matrix/sub/y.yaml']) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), 'stages: []\n');
+    }
+    expect(discoverWorkspaceFiles(root, DEFAULT_INCLUDE, [])).toEqual({
+      files: ['a.yaml', 'b.yml', 'matrix/deep/channels.yml', 'matrix/stages.yaml', 'scenarios/welcome.yaml'],
+      notices: [
+        { file: 'd.YAML', reason: 'notIncluded' },
+        { file: 'matrix/sub/', reason: 'nestedWorkspace' },
+        { file: 'team-b/', reason: 'nestedWorkspace' },
+      ],
+    });
+    // The same files from a flat list (a git revision).
+    const listed = [
+      ...FILES,
+      'team-b/omni.yaml',
+      'team-b/plan.yaml',
+      'team-b/deep/omni.yaml',
+      'team-b/deep/x.yaml',
+      'matrix/sub/omni.yaml',
+      'matrix/sub/y.yaml',
+      'team-bb/z.yaml',
+    ];
+    expect(selectModelFiles(listed, DEFAULT_INCLUDE, [])).toEqual([
+      'a.yaml',
+      'b.yml',
+      'matrix/deep/channels.yml',
+      'matrix/stages.yaml',
+      'scenarios/welcome.yaml',
+      'team-bb/z.yaml',
+    ]);
+    // Every workspace under a folder, at any depth, but none in skipped folders.
+    mkdirSync(path.join(root, 'node_modules/pkg'), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules/pkg/omni.yaml'), '');
+    mkdirSync(path.join(root, '.hidden-ws'));
+    writeFileSync(path.join(root, '.hidden-ws/omni.yaml'), '');
+    expect(findNestedWorkspaces(root)).toEqual(['matrix/sub', 'team-b', 'team-b/deep'].map((folder) => path.join(root, folder)));
+    expect(findNestedWorkspaces(path.join(root, 'team-b'))).toEqual([path.join(root, 'team-b/deep')]);
+  });
+
+  it('sniffs a model-like YAML file by every top-level section of the model', () => {
+    expect(MODEL_KEY_LINE.source).toBe(`^(${SECTION_KINDS.join('|')})[ \\t]*:`);
   });
 });
