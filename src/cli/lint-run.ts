@@ -75,8 +75,8 @@ export function resolveTargets(paths: readonly string[], cwd: string): Target[] 
 /**
  * The targets worth linting, with their workspaces: a folder without omni.yaml and without
  * model files of its own, given only for the workspaces it holds, is left out (linting it
- * would stop the run on "no model file"); a workspace's notices about nested workspaces
- * linted in this run are dropped.
+ * would stop the run on "no model file"); a workspace's notices about nested workspaces are
+ * dropped when those are linted in this run too, or when only some files of it are linted.
  */
 function lintedTargets<W extends LoadedWorkspace>(targets: readonly Target[], workspaces: readonly W[]): { target: Target; workspace: W }[] {
   const roots = new Set(targets.map((target) => target.root));
@@ -87,7 +87,10 @@ function lintedTargets<W extends LoadedWorkspace>(targets: readonly Target[], wo
       target,
       workspace: {
         ...workspace,
-        notices: workspace.notices?.filter((notice) => !(notice.reason === 'nestedWorkspace' && roots.has(path.join(workspace.root, notice.file.slice(0, -1))))),
+        // Linting the nested workspace too, or only some files of this one: nothing to say about it.
+        notices: workspace.notices?.filter(
+          (notice) => !(notice.reason === 'nestedWorkspace' && (!target.whole || roots.has(path.join(workspace.root, notice.file.slice(0, -1))))),
+        ),
       },
     }));
 }

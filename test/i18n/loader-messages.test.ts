@@ -68,6 +68,8 @@ describe('loader notices and read errors follow the language of messages', () =>
     expect(english.stderr.split('\n')[0]).toBe('omni: notice: ws/team-b: another workspace (it has an omni.yaml of its own): its files are not read as part of this one');
     // The two stages with one id: each workspace has its own, so no duplicate-id finding.
     expect(await omni(['lint', 'ws'])).toEqual({ status: 0, stdout: '', stderr: '' });
+    // Linting one file of the outer workspace: the other workspace is not its business.
+    expect(await omni(['lint', 'ws/plan.yaml'])).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
   it('read errors: omni.yaml as a folder', async () => {
