@@ -37,9 +37,10 @@ const toPosix = (relative: string) => relative.split(path.sep).join('/');
  * Groups the given paths by the workspace each belongs to. A folder also brings every
  * workspace under it (a folder with an omni.yaml of its own, at any depth), each linted
  * with its own settings, as ESLint lints each file with its nearest config; no path is the
- * workspace around the current folder, with those under it.
+ * workspace around the current folder, with those under it. Not with `nested: false` (a
+ * baseline belongs to one workspace: the nested ones keep their notice and are not linted).
  */
-export function resolveTargets(paths: readonly string[], cwd: string): Target[] {
+export function resolveTargets(paths: readonly string[], cwd: string, { nested = true } = {}): Target[] {
   const targets = new Map<string, Target>();
   const targetOf = (root: string) => {
     let target = targets.get(root);
@@ -47,8 +48,9 @@ export function resolveTargets(paths: readonly string[], cwd: string): Target[] 
     return target;
   };
   const addNested = (folder: string, holder: Target) => {
-    for (const nested of findNestedWorkspaces(folder)) {
-      targetOf(nested).whole = true;
+    if (!nested) return;
+    for (const workspace of findNestedWorkspaces(folder)) {
+      targetOf(workspace).whole = true;
       holder.holdsWorkspaces = true;
     }
   };
@@ -104,7 +106,7 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
   const cwd = currentIo().cwd;
-  const targets = resolveTargets(paths, cwd);
+  const targets = resolveTargets(paths, cwd, { nested: options.baseline === undefined && options.updateBaseline === undefined });
   peekWorkspaceLocale(targets[0]!.root);
   const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
   // Before any work: the report must never replace what lint reads (see output.ts).

@@ -70,6 +70,13 @@ describe('loader notices and read errors follow the language of messages', () =>
     expect(await omni(['lint', 'ws'])).toEqual({ status: 0, stdout: '', stderr: '' });
     // Linting one file of the outer workspace: the other workspace is not its business.
     expect(await omni(['lint', 'ws/plan.yaml'])).toEqual({ status: 0, stdout: '', stderr: '' });
+    // A baseline belongs to one workspace: the nested one is named, not linted.
+    const baseline = path.join(dir, 'baseline.json');
+    expect(await omni(['lint', 'ws', '--update-baseline', baseline, '--locale', 'en'])).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: `${english.stderr.split('\n')[0]}\nomni: recorded 0 findings in ${baseline}; later runs with --baseline ${baseline} report only new ones\n`,
+    });
   });
 
   it('read errors: omni.yaml as a folder', async () => {
