@@ -29,6 +29,7 @@ import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
+import { usageErrorText } from './usage-errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -45,7 +46,7 @@ export function buildProgram(): Command {
       getOutHelpWidth: () => currentIo().stdout.columns ?? 80,
       getErrHelpWidth: () => currentIo().stderr.columns ?? 80,
       // One voice for every error: commander's own usage errors get omni's prefix and a pointer to help.
-      outputError: (text, write) => write(`${text.replace(/^error: /, 'omni: ')}  ${say('seeHelp')}\n`),
+      outputError: (text, write) => write(`${usageErrorText(text)}  ${say('seeHelp')}\n`),
     });
   // In the order a team meets them: start, check, show, share, review.
   registerInit(program, version);

@@ -16,6 +16,16 @@ export const cliEn = {
     unexpected: 'unexpected error: {message}',
     unexpectedHint: 'run again with OMNI_DEBUG=1 for details, and please report it',
     seeHelp: 'see `omni --help`',
+    // commander's usage errors, worded again in the run's language (usage-errors.ts; English keeps commander's own text)
+    usageUnknownOption: "unknown option '{option}'",
+    usageUnknownCommand: "unknown command '{command}'",
+    usageDidYouMean: '(Did you mean {suggestion}?)',
+    usageInvalidChoice: "option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
+    usageOptionMissingArgument: "option '{option}' argument missing",
+    usageExcessArguments: [
+      "too many arguments for '{command}'. Expected {expected} arguments but got {count}.",
+      "too many arguments for '{command}'. Expected {expected} arguments but got {count}.",
+    ],
     notice: 'notice: {file}: {reason}',
     noticeMore: ['notice: and {count} more file left out', 'notice: and {count} more files left out'],
     warning: 'warning: {text}',

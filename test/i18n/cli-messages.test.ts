@@ -100,10 +100,10 @@ describe('the language of command-line messages', () => {
     expect(result.stderr).toMatch(/^omni: exported with \d+ lint error\(s\) and \d+ warning\(s\), listed in the Read me tab\nomni: workbook written to /);
   });
 
-  it("commander's own usage errors keep their words, with omni's pointer to help in the chosen language", async () => {
+  it("commander's usage errors are worded in the chosen language, with omni's pointer to help (every kind: usage-errors.test.ts)", async () => {
     const result = await omni(['lint', '--locale', 'fr', '--no-such-option']);
     expect(result).toMatchObject({ status: 2, stdout: '' });
-    expect(result.stderr).toBe("omni: unknown option '--no-such-option'\n  voir `omni --help`\n");
+    expect(result.stderr).toBe('omni: option inconnue « --no-such-option »\n  voir `omni --help`\n');
   });
 
   it('help describes the options in the language --locale names', async () => {
