@@ -22,10 +22,7 @@ export const cliEn = {
     usageDidYouMean: '(Did you mean {suggestion}?)',
     usageInvalidChoice: "option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
     usageOptionMissingArgument: "option '{option}' argument missing",
-    usageExcessArguments: [
-      "too many arguments for '{command}'. Expected {expected} arguments but got {count}.",
-      "too many arguments for '{command}'. Expected {expected} arguments but got {count}.",
-    ],
+    usageExcessArguments: ["too many arguments for '{command}': {expected} at most, got {count}", "too many arguments for '{command}': {expected} at most, got {count}"],
     notice: 'notice: {file}: {reason}',
     noticeMore: ['notice: and {count} more file left out', 'notice: and {count} more files left out'],
     warning: 'warning: {text}',
