@@ -4,7 +4,7 @@ import { parseRuleOption } from '../diagnostics/severity.js';
 import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult, SeverityOrOff } from '../diagnostics/types.js';
 import { loadFormatter, type FormatContext } from '../formatters/index.js';
-import { CONFIG_FILE, findNestedWorkspaces, findWorkspaceRoot } from '../loader/discover.js';
+import { CONFIG_FILE, findWorkspaceRoot } from '../loader/discover.js';
 import { loadWorkspace, type LoadedWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
 import { ruleDescription } from '../i18n/index.js';
@@ -33,45 +33,50 @@ interface Target {
 
 const toPosix = (relative: string) => relative.split(path.sep).join('/');
 
-/**
- * Groups the given paths by the workspace each belongs to. A folder also brings every
- * workspace under it (a folder with an omni.yaml of its own, at any depth), each linted
- * with its own settings, as ESLint lints each file with its nearest config; no path is the
- * workspace around the current folder, with those under it. Not with `nested: false` (a
- * baseline belongs to one workspace: the nested ones keep their notice and are not linted).
- */
-export function resolveTargets(paths: readonly string[], cwd: string, { nested = true } = {}): Target[] {
+/** Groups the given paths by the workspace each belongs to; no path is the workspace around the current folder. */
+export function resolveTargets(paths: readonly string[], cwd: string): Target[] {
+  if (paths.length === 0) return [{ root: findWorkspaceRoot(cwd), only: new Set(), whole: true }];
   const targets = new Map<string, Target>();
-  const targetOf = (root: string) => {
-    let target = targets.get(root);
-    if (!target) targets.set(root, (target = { root, only: new Set<string>(), whole: false }));
-    return target;
-  };
-  const addNested = (folder: string, holder: Target) => {
-    if (!nested) return;
-    for (const workspace of findNestedWorkspaces(folder)) {
-      targetOf(workspace).whole = true;
-      holder.holdsWorkspaces = true;
-    }
-  };
-  if (paths.length === 0) {
-    const root = findWorkspaceRoot(cwd);
-    const target = targetOf(root);
-    target.whole = true;
-    addNested(root, target);
-    return [...targets.values()];
-  }
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     if (!existsSync(absolute)) throw new CliError(say('pathNotFound', { path: given }), say('pathNotFoundHint'));
     const isFolder = statSync(absolute).isDirectory();
     const root = findWorkspaceRoot(isFolder ? absolute : path.dirname(absolute));
-    const target = targetOf(root);
+    const target = targets.get(root) ?? { root, only: new Set<string>(), whole: false };
+    targets.set(root, target);
     if (absolute === root) target.whole = true;
     else target.only.add(isFolder ? `${toPosix(path.relative(root, absolute))}/` : toPosix(path.relative(root, absolute)));
-    if (isFolder) addNested(absolute, target);
   }
   return [...targets.values()];
+}
+
+/**
+ * Loads each target's workspace. A folder given (or the whole workspace) also brings every
+ * workspace its discovery found under it (a folder with an omni.yaml of its own, named in a
+ * notice), and theirs in turn: each is linted with its own settings, as ESLint lints each
+ * file with its nearest config. Not with `nested: false` (a baseline belongs to one
+ * workspace: the nested ones keep their notice and are not linted).
+ */
+async function loadTargets(targets: Target[], options: { maxFileBytes: number | undefined; nested: boolean }): Promise<LoadedWorkspace[]> {
+  const loaded: LoadedWorkspace[] = [];
+  const roots = new Set(targets.map((target) => target.root));
+  // `targets` grows while it is walked: a nested workspace is loaded, and looked into, in its turn.
+  for (let index = 0; index < targets.length; index++) {
+    const target = targets[index]!;
+    const workspace = await loadWorkspace(target.root, { maxFileBytes: options.maxFileBytes });
+    loaded.push(workspace);
+    if (!options.nested) continue;
+    const folders = [...target.only].filter((entry) => entry.endsWith('/'));
+    for (const notice of workspace.notices ?? []) {
+      if (notice.reason !== 'nestedWorkspace' || !(target.whole || folders.some((folder) => notice.file.startsWith(folder)))) continue;
+      target.holdsWorkspaces = true;
+      const root = path.join(workspace.root, notice.file.slice(0, -1));
+      if (roots.has(root)) continue;
+      roots.add(root);
+      targets.push({ root, only: new Set(), whole: true });
+    }
+  }
+  return loaded;
 }
 
 /**
@@ -106,7 +111,7 @@ function reportedFiles(target: Target, files: readonly string[]): Set<string> | 
 
 export async function runLint(paths: string[], options: LintCommandOptions, version: string): Promise<number> {
   const cwd = currentIo().cwd;
-  const targets = resolveTargets(paths, cwd, { nested: options.baseline === undefined && options.updateBaseline === undefined });
+  const targets = resolveTargets(paths, cwd);
   peekWorkspaceLocale(targets[0]!.root);
   const maxFileBytes = options.maxFileSize !== undefined ? options.maxFileSize * 1024 * 1024 : undefined;
   // Before any work: the report must never replace what lint reads (see output.ts).
@@ -120,8 +125,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
       ? undefined
       : checkOutputFile(options.updateBaseline, { flag: '--update-baseline', kind: 'json', workspaces: roots, force: options.force });
   // Workspaces are loaded first: --rule may name their house and plugin rules.
-  const loaded = [];
-  for (const target of targets) loaded.push(await loadWorkspace(target.root, { maxFileBytes }));
+  const loaded = await loadTargets(targets, { maxFileBytes, nested: options.baseline === undefined && options.updateBaseline === undefined });
   const linted = lintedTargets(targets, loaded);
   const workspaces = linted.map(({ workspace }) => workspace);
   for (const workspace of workspaces) writeNotices(workspace);

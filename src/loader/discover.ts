@@ -8,31 +8,6 @@ export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
 /** Never model files: dependencies and the default output folder. Dot-folders are skipped too. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
 
-/**
- * Folders under `folder` (not itself) that hold an omni.yaml: workspaces of their own, at
- * any depth, absolute and sorted. Walks as discovery does (dot-folders, node_modules/ and
- * out/ skipped, linked folders not followed). `omni lint FOLDER` lints each of them too.
- */
-export function findNestedWorkspaces(folder: string): string[] {
-  const found: string[] = [];
-  const walk = (absoluteDir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(absoluteDir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
-    } catch {
-      return; // unreadable: discovery of that workspace says why
-    }
-    for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const child = path.join(absoluteDir, entry.name);
-      if (existsSync(path.join(child, CONFIG_FILE))) found.push(child);
-      walk(child);
-    }
-  };
-  walk(path.resolve(folder));
-  return found;
-}
-
 /** The nearest folder holding omni.yaml, from `start` upwards; else `start` itself. */
 export function findWorkspaceRoot(start: string): string {
   let current = path.resolve(start);
@@ -121,9 +96,11 @@ export function discoverWorkspaceFiles(root: string, include: readonly string[],
       }
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        // A folder with its own omni.yaml is another workspace (as findWorkspaceRoot finds from inside it).
-        if (existsSync(path.join(absoluteDir, entry.name, CONFIG_FILE))) notices.push({ file: `${relative}/`, reason: 'nestedWorkspace' });
-        else walk(relative);
+        // A folder with its own omni.yaml is another workspace (as findWorkspaceRoot finds from
+        // inside it), named unless exclude patterns leave its omni.yaml out.
+        if (existsSync(path.join(absoluteDir, entry.name, CONFIG_FILE))) {
+          if (!isExcluded(`${relative}/${CONFIG_FILE}`)) notices.push({ file: `${relative}/`, reason: 'nestedWorkspace' });
+        } else walk(relative);
         continue;
       }
       const regular = stats ? stats.isFile() : entry.isFile();
