@@ -127,9 +127,16 @@ export class WorkspaceSession {
     return this.states.has(file) || (file === CONFIG_FILE && this.hasConfig);
   }
 
-  /** Whether a workspace-relative path would be a model file under the current include/exclude. */
+  /** Whether a workspace-relative path would be a model file under the current include/exclude (and not another workspace's). */
   wouldInclude(file: string): boolean {
-    return file !== CONFIG_FILE && selectModelFiles([file], this.settings.include, this.settings.exclude).length === 1;
+    return file !== CONFIG_FILE && selectModelFiles([file], this.settings.include, this.settings.exclude).length === 1 && !this.inNestedWorkspace(file);
+  }
+
+  /** Whether a folder between the root and the file holds an omni.yaml of its own: the file is that workspace's, as discovery says. */
+  private inNestedWorkspace(file: string): boolean {
+    const segments = file.split('/');
+    for (let depth = 1; depth < segments.length; depth++) if (existsSync(path.join(this.root, ...segments.slice(0, depth), CONFIG_FILE))) return true;
+    return false;
   }
 
   /** Reads everything again: at start, and when omni.yaml changes (include, exclude and locale change what the files mean). */
@@ -196,7 +203,8 @@ export class WorkspaceSession {
   fileChanged(file: string): void {
     this.resolvers.delete(file);
     this.texts.delete(file);
-    if (file === CONFIG_FILE) {
+    // omni.yaml changes what the files mean; one appearing or going in a sub-folder moves a nested workspace's files out or in.
+    if (file === CONFIG_FILE || file.endsWith(`/${CONFIG_FILE}`)) {
       this.needsReload = true;
       return;
     }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +71,29 @@ describe('the incremental session gives what a fresh lint gives, edit after edit
     session.fileChanged(extra);
     expect(session.files).not.toContain(extra);
     expect(toJsonReport(await session.check()).diagnostics).toEqual(await lintFromDisk(root));
+  });
+
+  it("a file created in a nested workspace (a folder with its own omni.yaml) stays that workspace's", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'omni-session-nested-'));
+    cpSync(path.resolve(import.meta.dirname, '../../examples/gaps'), root, { recursive: true });
+    const session = await WorkspaceSession.open(root);
+    mkdirSync(path.join(root, 'team-b/scenarios'), { recursive: true });
+    writeFileSync(path.join(root, 'team-b/omni.yaml'), 'locale: en\n');
+    const created = 'team-b/scenarios/extra.yaml';
+    writeFileSync(path.join(root, created), 'channels:\n  - { id: push, name: Push }\n');
+    // The language server tells every session whose folder holds the path.
+    session.fileChanged(created);
+    expect(session.files).not.toContain(created);
+    expect(toJsonReport(await session.check()).diagnostics).toEqual(await lintFromDisk(root));
+    // A nested omni.yaml that appears takes its folder's files out of this workspace.
+    mkdirSync(path.join(root, 'team-c'));
+    writeFileSync(path.join(root, 'team-c/plan.yaml'), 'channels:\n  - { id: fax, name: Fax }\n');
+    session.fileChanged('team-c/plan.yaml');
+    expect(session.files).toContain('team-c/plan.yaml');
+    writeFileSync(path.join(root, 'team-c/omni.yaml'), 'locale: en\n');
+    session.fileChanged('team-c/omni.yaml');
+    const afterNested = toJsonReport(await session.check()).diagnostics;
+    expect(session.files).not.toContain('team-c/plan.yaml');
+    expect(afterNested).toEqual(await lintFromDisk(root));
   });
 });
