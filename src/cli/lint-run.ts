@@ -55,51 +55,33 @@ export function resolveTargets(paths: readonly string[], cwd: string): Target[] 
  * workspace its discovery found under it (a folder with an omni.yaml of its own, named in a
  * notice), and theirs in turn: each is linted with its own settings, as ESLint lints each
  * file with its nearest config. Not with `nested: false` (a baseline belongs to one
- * workspace: the nested ones keep their notice and are not linted).
+ * workspace: the nested ones keep their notice and are not linted). The notice is dropped
+ * when the nested workspace is linted too, or when only some files of this one are. A folder
+ * without omni.yaml and without model files of its own, given only for the workspaces it
+ * holds, is left out (linting it would stop the run on "no model file").
  */
-async function loadTargets(targets: Target[], options: { maxFileBytes: number | undefined; nested: boolean }): Promise<LoadedWorkspace[]> {
-  const loaded: LoadedWorkspace[] = [];
+async function loadTargets(targets: Target[], options: { maxFileBytes: number | undefined; nested: boolean }): Promise<{ target: Target; workspace: LoadedWorkspace }[]> {
+  const loaded: { target: Target; workspace: LoadedWorkspace }[] = [];
   const roots = new Set(targets.map((target) => target.root));
   // `targets` grows while it is walked: a nested workspace is loaded, and looked into, in its turn.
   for (let index = 0; index < targets.length; index++) {
     const target = targets[index]!;
     const workspace = await loadWorkspace(target.root, { maxFileBytes: options.maxFileBytes });
-    loaded.push(workspace);
-    if (!options.nested) continue;
     const folders = [...target.only].filter((entry) => entry.endsWith('/'));
-    for (const notice of workspace.notices ?? []) {
-      if (notice.reason !== 'nestedWorkspace' || !(target.whole || folders.some((folder) => notice.file.startsWith(folder)))) continue;
+    const notices = (workspace.notices ?? []).filter((notice) => {
+      if (notice.reason !== 'nestedWorkspace') return true;
+      if (!options.nested || !(target.whole || folders.some((folder) => notice.file.startsWith(folder)))) return target.whole;
       target.holdsWorkspaces = true;
       const root = path.join(workspace.root, notice.file.slice(0, -1));
-      if (roots.has(root)) continue;
-      roots.add(root);
-      targets.push({ root, only: new Set(), whole: true });
-    }
+      if (!roots.has(root)) {
+        roots.add(root);
+        targets.push({ root, only: new Set(), whole: true });
+      }
+      return false;
+    });
+    loaded.push({ target, workspace: { ...workspace, notices } });
   }
-  return loaded;
-}
-
-/**
- * The targets worth linting, with their workspaces: a folder without omni.yaml and without
- * model files of its own, given only for the workspaces it holds, is left out (linting it
- * would stop the run on "no model file"); a workspace's notices about nested workspaces are
- * dropped when those are linted in this run too, or when only some files of it are linted.
- */
-function lintedTargets<W extends LoadedWorkspace>(targets: readonly Target[], workspaces: readonly W[]): { target: Target; workspace: W }[] {
-  const roots = new Set(targets.map((target) => target.root));
-  return targets
-    .map((target, index) => ({ target, workspace: workspaces[index]! }))
-    .filter(({ target, workspace }) => !(target.holdsWorkspaces && !workspace.settings.declared && !workspace.files.some((file) => file !== CONFIG_FILE)))
-    .map(({ target, workspace }) => ({
-      target,
-      workspace: {
-        ...workspace,
-        // Linting the nested workspace too, or only some files of this one: nothing to say about it.
-        notices: workspace.notices?.filter(
-          (notice) => !(notice.reason === 'nestedWorkspace' && (!target.whole || roots.has(path.join(workspace.root, notice.file.slice(0, -1))))),
-        ),
-      },
-    }));
+  return loaded.filter(({ target, workspace }) => !(target.holdsWorkspaces && !workspace.settings.declared && !workspace.files.some((file) => file !== CONFIG_FILE)));
 }
 
 /** The files a target reports on: all, or those under its folders and equal to its files. */
@@ -125,8 +107,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
       ? undefined
       : checkOutputFile(options.updateBaseline, { flag: '--update-baseline', kind: 'json', workspaces: roots, force: options.force });
   // Workspaces are loaded first: --rule may name their house and plugin rules.
-  const loaded = await loadTargets(targets, { maxFileBytes, nested: options.baseline === undefined && options.updateBaseline === undefined });
-  const linted = lintedTargets(targets, loaded);
+  const linted = await loadTargets(targets, { maxFileBytes, nested: options.baseline === undefined && options.updateBaseline === undefined });
   const workspaces = linted.map(({ workspace }) => workspace);
   for (const workspace of workspaces) writeNotices(workspace);
   const knownRules = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));
