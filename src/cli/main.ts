@@ -29,11 +29,12 @@ import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
-import { usageErrorText } from './usage-errors.js';
+import { useCommandLineWorkspaceLocale, usageErrorText } from './usage-errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function buildProgram(): Command {
+/** omni's command line; `argv`, when given, lets a usage error find the workspace it is about (its language). */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('omni')
     .description(helpWords().program)
     .version(version, '-v, --version')
@@ -46,7 +47,10 @@ export function buildProgram(): Command {
       getOutHelpWidth: () => currentIo().stdout.columns ?? 80,
       getErrHelpWidth: () => currentIo().stderr.columns ?? 80,
       // One voice for every error: commander's own usage errors get omni's prefix and a pointer to help.
-      outputError: (text, write) => write(`${usageErrorText(text)}  ${say('seeHelp')}\n`),
+      outputError: (text, write) => {
+        if (argv) useCommandLineWorkspaceLocale(program, argv);
+        write(`${usageErrorText(text)}  ${say('seeHelp')}\n`);
+      },
     });
   // In the order a team meets them: start, check, show, share, review.
   registerInit(program, version);
@@ -81,7 +85,7 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   return withIo(
     { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env },
     async () => {
-      const program = buildProgram();
+      const program = buildProgram(argv);
       try {
         await program.parseAsync([...argv], { from: 'user' });
       } catch (error) {

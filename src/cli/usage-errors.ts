@@ -1,4 +1,9 @@
-import { messageLocale, say } from './output.js';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { findWorkspaceRoot } from '../loader/discover.js';
+import { currentIo, messageLocale, say } from './output.js';
+import { peekWorkspaceLocale } from './workspace.js';
 
 /**
  * commander words its usage errors in English only. In another language, each kind omni's
@@ -43,4 +48,35 @@ export function usageErrorText(text: string): string {
     }
   }
   return `omni: ${lines.join('\n')}\n`;
+}
+
+/**
+ * commander fails before any command runs, so before omni knows its workspace: the usage
+ * error then speaks the language of the workspace the command line names (its first path
+ * argument, else the one around the current folder), read with a glance as commands do.
+ * --locale still wins (useWorkspaceLocale never overrides it).
+ */
+export function useCommandLineWorkspaceLocale(program: Command, argv: readonly string[]): void {
+  const cwd = currentIo().cwd;
+  const argument = firstPathArgument(program, argv);
+  const start = argument === undefined ? cwd : path.resolve(cwd, argument);
+  // A path that does not exist names no workspace yet: English, as for the command's own errors.
+  if (!existsSync(start)) return;
+  peekWorkspaceLocale(findWorkspaceRoot(statSync(start).isDirectory() ? start : path.dirname(start)));
+}
+
+/** The first operand after the command name, skipping options and the values they take. */
+function firstPathArgument(program: Command, argv: readonly string[]): string | undefined {
+  const command = program.commands.find((candidate) => candidate.name() === argv[0] || candidate.aliases().includes(argv[0] ?? ''));
+  if (!command) return undefined;
+  for (let index = 1; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') return argv[index + 1];
+    if (!arg.startsWith('-') || arg === '-') return arg;
+    if (arg.includes('=')) continue;
+    const option = command.options.find((candidate) => candidate.long === arg || candidate.short === arg);
+    // `<value>` always takes the next word; `[value]` takes it unless it is another option.
+    if (option?.required || (option?.optional && !(argv[index + 1] ?? '-').startsWith('-'))) index++;
+  }
+  return undefined;
 }

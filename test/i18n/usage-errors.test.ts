@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { omniInItsLanguage, REPO } from '../cli/helpers.js';
 
-// commander words usage errors in English; with --locale fr omni words them again
-// (src/cli/usage-errors.ts). English keeps commander's own text.
+// commander words usage errors in English; with --locale fr, or in a French workspace, omni
+// words them again (src/cli/usage-errors.ts). English keeps commander's own text.
 describe('usage errors follow --locale', () => {
   const cases: [string, string[], string, string][] = [
     [
@@ -14,7 +15,7 @@ describe('usage errors follow --locale', () => {
     ['an unknown command', ['lnt'], "unknown command 'lnt'\n(Did you mean lint?)", 'commande inconnue « lnt »\n(vouliez-vous dire lint ?)'],
     [
       'a value outside the choices',
-      ['render', 'examples/maison-lumen', '--format', 'pdf'],
+      ['render', 'examples/gaps', '--format', 'pdf'],
       "option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are svg, png.",
       'option « -f, --format <format> » : « pdf » n’est pas une valeur possible (valeurs possibles : svg, png)',
     ],
@@ -41,5 +42,35 @@ describe('usage errors follow --locale', () => {
     // A required option's absence is not one of omni's cases today: worded by commander, in English.
     const { usageErrorText } = await import('../../src/cli/usage-errors.js');
     expect(usageErrorText("error: required option '--x' not specified\n")).toBe("omni: required option '--x' not specified\n");
+  });
+});
+
+// commander fails before a command knows its workspace: the error reads the language of the
+// workspace the command line names, else of the one around the current folder.
+describe('usage errors follow the workspace the command line names', () => {
+  const unknownOption = (english: boolean, option = '--bogus') =>
+    english ? `omni: unknown option '${option}'\n  see \`omni --help\`\n` : `omni: option inconnue « ${option} »\n  voir \`omni --help\`\n`;
+  const lumen = path.join(REPO, 'examples/maison-lumen');
+
+  it.each([
+    ['the current folder is a French workspace', ['lint', '--bogus'], lumen, false],
+    ['a sub-folder of a French workspace', ['lint', '--bogus'], path.join(lumen, 'scenarios'), false],
+    ['the path argument is a French workspace', ['lint', 'examples/maison-lumen', '--bogus'], REPO, false],
+    ['the path argument is a file in it', ['lint', 'examples/maison-lumen/omni.yaml', '--bogus'], REPO, false],
+    ['the path argument, not the value of --out before it', ['render', '--out', 'examples/gaps', '--bogus', 'examples/maison-lumen'], REPO, false],
+    ['an English workspace as the argument, from inside a French one', ['lint', '../gaps', '--bogus'], lumen, true],
+    ['--locale en wins over the workspace', ['lint', '--locale', 'en', '--bogus'], lumen, true],
+    ['a path that does not exist names no workspace', ['lint', 'nowhere', '--bogus'], lumen, true],
+    ['no workspace around the current folder', ['lint', '--bogus'], REPO, true],
+  ])('%s', async (_, args, cwd, english) => {
+    expect(await omniInItsLanguage(args, cwd)).toEqual({ code: 2, stdout: '', stderr: unknownOption(english) });
+  });
+
+  it('an unknown command in a French workspace, with its suggestion', async () => {
+    expect(await omniInItsLanguage(['lnt'], lumen)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'omni: commande inconnue « lnt »\n(vouliez-vous dire lint ?)\n  voir `omni --help`\n',
+    });
   });
 });
