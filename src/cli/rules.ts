@@ -24,7 +24,7 @@ export function registerRules(program: Command): void {
     .addOption(new Option('-f, --format <format>', words.format).choices(['text', 'json']).default('text'))
     .addOption(new Option('--locale <locale>', words.locale).choices(LOCALE_CHOICES))
     .action(async (workspace: string | undefined, options: { format: 'text' | 'json' }) => {
-      const { loadWorkspaceRules } = await import('../config/workspace-rules.js');
+      const { loadWorkspaceRules } = await import('../pipeline/workspace-rules.js');
       const { workspaceRootOf } = await import('./workspace.js');
       // The list speaks the workspace's declared language (or --locale), like lint's findings.
       const root = workspaceRootOf(workspace);

@@ -4,8 +4,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonPath, PendingDiagnostic, SeverityOrOff } from '../diagnostics/types.js';
 import type { FileReader } from '../loader/discover.js';
-import { getValidator } from '../schema/validate.js';
-import { readModelFile } from '../pipeline/read-model-file.js';
 import type { ConfigOrigin, CustomRuleConfig, OverrideConfig, ResolvedConfig, RuleSetting } from './types.js';
 import { wordedFinding, type Worded } from './worded.js';
 
@@ -20,6 +18,11 @@ export interface ResolveConfigOptions {
   /** Reads files inside the workspace (the file system or a git revision). */
   reader: FileReader;
   maxFileBytes: number;
+  /**
+   * Reads a shared config file's bytes as YAML checked against the config schema: the
+   * pipeline's own file reader, passed in so that config stays below the pipeline.
+   */
+  readConfigFile(name: string, content: Uint8Array): Promise<{ data?: unknown; diagnostics: readonly { message: string }[] }>;
 }
 
 /** A rule value as written: `warn` or `[warn, { maxSegments: 2 }]`. */
@@ -143,7 +146,7 @@ async function loadShared(name: string, from: string, options: ResolveConfigOpti
   } catch {
     return { error: { messageId: 'sharedNotFound', suggestionId: 'sharedPaths', data: { name } } };
   }
-  const outcome = readModelFile(name, content, options.maxFileBytes, await getValidator('config'), 'config');
+  const outcome = await options.readConfigFile(name, content);
   if (outcome.data === undefined) {
     const first = outcome.diagnostics[0];
     return first

@@ -23,7 +23,7 @@ import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { parseDirectives, type Directive } from '../suppressions/directives.js';
 import { getValidator } from '../schema/validate.js';
 import { closestMatch } from '../util/closest-match.js';
-import { readModelFile } from './read-model-file.js';
+import { readConfigFile, readModelFile } from './read-model-file.js';
 import type { WorkspaceReuse } from './reuse.js';
 
 /** Texts of files without problems kept after loading, in characters (16 MiB: a 10,000-scenario plan is 8.6 MB). */
@@ -170,6 +170,7 @@ export async function readRuleSettings(
     configFile: context.configFile,
     reader: context.reader,
     maxFileBytes: context.maxFileBytes,
+    readConfigFile: (name, content) => readConfigFile(name, content, context.maxFileBytes),
   });
   if (!context.allowPlugins) config.plugins = [];
   const ruleSet = await buildRuleSet(config);

@@ -5,7 +5,7 @@ import type { FileContent } from '../loader/discover.js';
 import { parseYaml } from '../loader/parse-yaml.js';
 import { SECTION_KINDS } from '../model/types.js';
 import { closestMatch } from '../util/closest-match.js';
-import { validateWith, type Validator } from '../schema/validate.js';
+import { getValidator, validateWith, type Validator } from '../schema/validate.js';
 
 /** What reading one model file gives: its data when it parsed, and its problems. */
 export interface FileOutcome {
@@ -98,4 +98,9 @@ function syntaxDiagnostic(file: string, messageId: string, suggestionId: string,
     data,
     location: { file, path: [], range: { start: position, end: position } },
   };
+}
+
+/** Reads a shared config (`extends:`) as omni.yaml is read: what config's resolver is given. */
+export async function readConfigFile(name: string, content: Uint8Array, maxFileBytes: number): Promise<FileOutcome> {
+  return readModelFile(name, content, maxFileBytes, await getValidator('config'), 'config');
 }

@@ -62,6 +62,50 @@ describe('layers (ARCHITECTURE.md)', () => {
     expect(violations).toEqual([]);
   });
 
+  it('the layers form a stack: no layer reaches back to itself through the others', () => {
+    const cycles: string[] = [];
+    const layerNames = Object.keys(LAYERS);
+    // A "layer/module" entry allows types only: erased at build, it cannot make a cycle of modules.
+    const below = (layer: string) => (LAYERS[layer] ?? []).filter((name) => name !== layer && name in LAYERS);
+    for (const start of layerNames) {
+      // Depth-first from each layer: reaching it again is a cycle, named by its path.
+      const stack: string[][] = below(start).map((next) => [start, next]);
+      const seen = new Set<string>();
+      while (stack.length > 0) {
+        const trail = stack.pop()!;
+        const at = trail.at(-1)!;
+        if (at === start) {
+          cycles.push(trail.join(' → '));
+          continue;
+        }
+        if (seen.has(at)) continue;
+        seen.add(at);
+        for (const next of below(at)) stack.push([...trail, next]);
+      }
+    }
+    expect(cycles).toEqual([]);
+  });
+
+  it("ARCHITECTURE.md's table lists what test/architecture/layers.ts allows", () => {
+    const page = readFileSync(path.join(SRC, '..', 'ARCHITECTURE.md'), 'utf8');
+    const documented: Record<string, string[]> = {};
+    for (const row of page.matchAll(/^\| `([\w.]+)` \|.*\| ([^|]+) \|$/gm)) {
+      const allowed = row[2]!.trim();
+      documented[row[1]!] = allowed === '—' || allowed === 'everything' ? [allowed] : allowed.split(', ').map((entry) => entry.replace(/ \(types only\)$/, ''));
+    }
+    const expected = Object.fromEntries(
+      Object.entries(LAYERS)
+        .filter(([layer]) => layer in documented)
+        .map(([layer, allowed]) => [layer, layer === 'cli' ? ['everything'] : allowed.length === 0 ? ['—'] : [...allowed].sort()]),
+    );
+    expect(Object.keys(documented).sort()).toEqual(
+      Object.keys(LAYERS)
+        .filter((layer) => !['plugin.ts', 'types'].includes(layer))
+        .sort(),
+    );
+    expect(Object.fromEntries(Object.entries(documented).map(([layer, allowed]) => [layer, [...allowed].sort()]))).toEqual(expected);
+  });
+
   it('heavy packages are imported only by the layers that need them (the lint path stays light)', () => {
     const violations = edges
       .filter((edge) => edge.specifier in HEAVY_PACKAGES || Object.keys(HEAVY_PACKAGES).some((name) => edge.specifier.startsWith(`${name}/`)))

@@ -17,8 +17,8 @@ export const LAYERS: Record<string, readonly string[]> = {
   suppressions: ['diagnostics', 'i18n', 'model', 'util'],
   pipeline: ['baseline', 'config', 'diagnostics', 'i18n', 'loader', 'model', 'rules', 'schema', 'suppressions', 'util'],
   // omni.yaml's team settings (extends, customRules, plugins, overrides): part of loading a
-  // workspace, split out of pipeline/load.ts; it reads files through the pipeline's reader.
-  config: ['diagnostics', 'i18n', 'loader', 'model', 'pipeline', 'rules', 'schema', 'util'],
+  // workspace, split out of pipeline/load.ts; the pipeline hands it its file reader.
+  config: ['diagnostics', 'i18n', 'loader', 'model', 'rules', 'schema', 'util'],
   formatters: ['diagnostics', 'i18n', 'rules', 'util'],
   renderers: ['diagnostics', 'i18n', 'model', 'util'],
   exporters: ['diagnostics', 'i18n', 'model', 'util'],
