@@ -672,26 +672,31 @@ function scenariosTriggeredBy(model: Model): TriggerIndex {
   return index;
 }
 
-/** Stop signatures by goal, then by exit events: one or none by the event itself, several by their JSON. */
-type StopIds = Map<string | undefined, { one: Map<string, number>; many: Map<string, number> }>;
-
 /**
- * The number of a scenario's way of stopping. Most scenarios have one exit event or none
- * (an exit is never ""): those are keyed by it without building a string.
+ * Stop signatures as a tree: by goal, then by each exit event in order. A scenario's way of
+ * stopping is found by walking its few names, without building a key string per scenario.
  */
+interface StopNode {
+  stop: number;
+  next: Map<string, StopNode> | undefined;
+}
+type StopIds = Map<string | undefined, StopNode>;
+
+/** The number of a scenario's way of stopping (its exit events, in order, and its goal). */
 function stopSignature(ids: StopIds, stops: TriggerIndex['stops'], exit: readonly string[], goal: string | undefined): number {
-  let byExit = ids.get(goal);
-  if (!byExit) ids.set(goal, (byExit = { one: new Map(), many: new Map() }));
-  const single = exit.length <= 1;
-  const keys = single ? byExit.one : byExit.many;
-  const key = single ? (exit[0] ?? '') : JSON.stringify(exit);
-  let stop = keys.get(key);
-  if (stop === undefined) {
-    stop = stops.length;
-    keys.set(key, stop);
+  let node: StopNode | undefined = ids.get(goal);
+  if (!node) ids.set(goal, (node = { stop: -1, next: undefined }));
+  for (let i = 0; i < exit.length; i++) {
+    const name = exit[i]!;
+    let child: StopNode | undefined = node.next?.get(name);
+    if (!child) (node.next ??= new Map()).set(name, (child = { stop: -1, next: undefined }));
+    node = child;
+  }
+  if (node.stop < 0) {
+    node.stop = stops.length;
     stops.push({ exit, goal });
   }
-  return stop;
+  return node.stop;
 }
 
 /** The scenarios an event triggers for a persona of these targets, in model order (once per event and set of targets). */
