@@ -53,17 +53,32 @@ export function createBaseline(diagnostics: readonly Diagnostic[]): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** Parses a baseline file; throws an Error with a one-line message when it is not one. */
+/** Why a file is not a baseline, as data: the CLI words it in the run's language. */
+export type BaselineProblem = { kind: 'notJson'; reason: string } | { kind: 'notBaseline' } | { kind: 'badEntry'; entry: number };
+
+export class BaselineFormatError extends Error {
+  constructor(readonly problem: BaselineProblem) {
+    super(
+      problem.kind === 'notJson'
+        ? `not JSON (${problem.reason})`
+        : problem.kind === 'notBaseline'
+          ? 'not an omni baseline (expected { "version": 1, "entries": [...] })'
+          : `entry ${problem.entry} is not { ruleId, owner, context, count }`,
+    );
+  }
+}
+
+/** Parses a baseline file; throws a BaselineFormatError when it is not one. */
 export function parseBaseline(text: string): BaselineFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not JSON (${(error as Error).message})`, { cause: error });
+    // JSON.parse's own reason (the runtime's words, like an operating system's error name), on one line.
+    throw new BaselineFormatError({ kind: 'notJson', reason: (error as Error).message.replace(/\r?\n/g, '\\n') });
   }
   const file = data as Partial<BaselineFile> | null;
-  if (!file || typeof file !== 'object' || file.version !== 1 || !Array.isArray(file.entries))
-    throw new Error('not an omni baseline (expected { "version": 1, "entries": [...] })');
+  if (!file || typeof file !== 'object' || file.version !== 1 || !Array.isArray(file.entries)) throw new BaselineFormatError({ kind: 'notBaseline' });
   file.entries.forEach((entry, index) => {
     const ok =
       entry &&
@@ -72,7 +87,7 @@ export function parseBaseline(text: string): BaselineFile {
       typeof entry.context === 'string' &&
       Number.isInteger(entry.count) &&
       entry.count > 0;
-    if (!ok) throw new Error(`entry ${index + 1} is not { ruleId, owner, context, count }`);
+    if (!ok) throw new BaselineFormatError({ kind: 'badEntry', entry: index + 1 });
   });
   return file as BaselineFile;
 }

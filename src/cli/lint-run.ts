@@ -1,6 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseRuleOption } from '../diagnostics/severity.js';
 import { countBySeverity } from '../diagnostics/sort.js';
 import type { LintResult, SeverityOrOff } from '../diagnostics/types.js';
 import { loadFormatter, type FormatContext } from '../formatters/index.js';
@@ -9,9 +8,10 @@ import { loadWorkspace, type LoadedWorkspace } from '../pipeline/load.js';
 import { lintWorkspace } from '../pipeline/lint.js';
 import { ruleDescription } from '../i18n/index.js';
 import { RULES } from '../rules/index.js';
+import { closestMatch } from '../util/closest-match.js';
 import { findRepositoryRoot } from '../util/repository-root.js';
 import type { Rule } from '../rules/create-rule.js';
-import { createBaseline, parseBaseline, type BaselineFile } from '../baseline/baseline.js';
+import { BaselineFormatError, createBaseline, parseBaseline, type BaselineFile } from '../baseline/baseline.js';
 import { emit, useColor } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import type { LintCommandOptions } from './lint.js';
@@ -114,12 +114,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   for (const workspace of workspaces) for (const rule of workspace.rules ?? []) if (!knownRules.has(rule.id)) knownRules.set(rule.id, rule);
   const ruleOverrides: Record<string, SeverityOrOff> = {};
   for (const text of options.rule ?? []) {
-    try {
-      const [id, severity] = parseRuleOption(text, new Set(knownRules.keys()));
-      ruleOverrides[id] = severity;
-    } catch (error) {
-      throw new CliError((error as Error).message);
-    }
+    const [id, severity] = parseRuleOption(text, [...knownRules.keys()]);
+    ruleOverrides[id] = severity;
   }
   if (options.reportUnusedDisableDirectives) ruleOverrides['unused-suppression'] = options.reportUnusedDisableDirectives;
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
@@ -199,7 +195,15 @@ function readBaseline(name: string): { name: string; file: BaselineFile } {
   try {
     return { name, file: parseBaseline(text) };
   } catch (error) {
-    throw new CliError(`${name}: ${(error as Error).message}`, say('baselineRecreate', { file: name }));
+    if (!(error instanceof BaselineFormatError)) throw error;
+    const { problem } = error;
+    const why =
+      problem.kind === 'notJson'
+        ? say('baselineNotJson', { file: name, reason: problem.reason })
+        : problem.kind === 'notBaseline'
+          ? say('baselineNotBaseline', { file: name })
+          : say('baselineBadEntry', { file: name, entry: problem.entry });
+    throw new CliError(why, say('baselineRecreate', { file: name }));
   }
 }
 
@@ -214,4 +218,16 @@ function mergeResults(results: readonly LintResult[], cwd: string): LintResult {
     for (const [file, text] of result.sources) merged.sources.set(rebase(result.root, file), text);
   }
   return merged;
+}
+
+/** `id=severity` as given to --rule, for a rule the workspace has. */
+function parseRuleOption(text: string, knownIds: readonly string[]): [string, SeverityOrOff] {
+  const match = /^([a-z][a-z0-9-]*)=(error|warn|off)$/.exec(text.trim());
+  if (!match) throw new CliError(say('ruleOptionSyntax', { value: text }));
+  const [, id, severity] = match;
+  if (!knownIds.includes(id!)) {
+    const closest = closestMatch(id!, knownIds);
+    throw new CliError(closest ? say('ruleOptionUnknownDidYouMean', { id: id!, closest }) : say('ruleOptionUnknown', { id: id! }));
+  }
+  return [id!, severity as SeverityOrOff];
 }

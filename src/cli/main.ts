@@ -33,8 +33,7 @@ import { useCommandLineWorkspaceLocale, usageErrorText } from './usage-errors.js
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** omni's command line; `argv`, when given, lets a usage error find the workspace it is about (its language). */
-export function buildProgram(argv?: readonly string[]): Command {
+export function buildProgram(): Command {
   const program = new Command('omni')
     .description(helpWords().program)
     .version(version, '-v, --version')
@@ -47,10 +46,7 @@ export function buildProgram(argv?: readonly string[]): Command {
       getOutHelpWidth: () => currentIo().stdout.columns ?? 80,
       getErrHelpWidth: () => currentIo().stderr.columns ?? 80,
       // One voice for every error: commander's own usage errors get omni's prefix and a pointer to help.
-      outputError: (text, write) => {
-        if (argv) useCommandLineWorkspaceLocale(program, argv);
-        write(`${usageErrorText(text)}  ${say('seeHelp')}\n`);
-      },
+      outputError: (text, write) => write(`${usageErrorText(text)}  ${say('seeHelp')}\n`),
     });
   // In the order a team meets them: start, check, show, share, review.
   registerInit(program, version);
@@ -85,7 +81,10 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   return withIo(
     { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env },
     async () => {
-      const program = buildProgram(argv);
+      const program = buildProgram();
+      // Reading the command line fails before any command has found its workspace: its errors
+      // (commander's, and the option parsers') speak the language of the one it names.
+      useCommandLineWorkspaceLocale(program, argv);
       try {
         await program.parseAsync([...argv], { from: 'user' });
       } catch (error) {

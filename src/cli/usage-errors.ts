@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { findWorkspaceRoot } from '../loader/discover.js';
@@ -51,18 +51,24 @@ export function usageErrorText(text: string): string {
 }
 
 /**
- * commander fails before any command runs, so before omni knows its workspace: the usage
- * error then speaks the language of the workspace the command line names (its first path
- * argument, else the one around the current folder), read with a glance as commands do.
- * --locale still wins (useWorkspaceLocale never overrides it).
+ * Reading the command line can fail before any command runs, so before omni knows its
+ * workspace: its errors (commander's, and the option parsers') speak the language of the
+ * workspace the command line names (its first path argument, else the one around the
+ * current folder), read with a glance as commands do. --locale still wins
+ * (useWorkspaceLocale never overrides it), and the workspace a command loads has the last word.
  */
 export function useCommandLineWorkspaceLocale(program: Command, argv: readonly string[]): void {
   const cwd = currentIo().cwd;
   const argument = firstPathArgument(program, argv);
   const start = argument === undefined ? cwd : path.resolve(cwd, argument);
   // A path that does not exist names no workspace yet: English, as for the command's own errors.
-  if (!existsSync(start)) return;
-  peekWorkspaceLocale(findWorkspaceRoot(statSync(start).isDirectory() ? start : path.dirname(start)));
+  let folder: string;
+  try {
+    folder = statSync(start).isDirectory() ? start : path.dirname(start);
+  } catch {
+    return;
+  }
+  peekWorkspaceLocale(findWorkspaceRoot(folder));
 }
 
 /** The first operand after the command name, skipping options and the values they take. */

@@ -16,12 +16,3 @@ export function effectiveSeverity(rule: { id: string; defaultSeverity: SeverityO
   }
   return severity;
 }
-
-/** Parses `id=severity` as given to --rule; throws a readable message on bad input. */
-export function parseRuleOption(text: string, knownIds: ReadonlySet<string>): [string, SeverityOrOff] {
-  const match = /^([a-z][a-z0-9-]*)=(error|warn|off)$/.exec(text.trim());
-  if (!match) throw new Error(`--rule expects id=error|warn|off, got "${text}"`);
-  const [, id, severity] = match;
-  if (!knownIds.has(id!)) throw new Error(`--rule: unknown rule "${id}" (see \`omni rules\`)`);
-  return [id!, severity as SeverityOrOff];
-}

@@ -44,6 +44,9 @@ export const cliFr: CliWords = {
     notAFolderHint: 'donnez le dossier de l’espace de travail, pas un fichier',
     wholeNumber: '{option} attend un nombre entier, reçu « {value} »',
     wholeNumberAtLeast: '{option} attend un nombre entier d’au moins {minimum}, reçu « {value} »',
+    ruleOptionSyntax: '--rule attend id=error|warn|off, reçu « {value} »',
+    ruleOptionUnknown: '--rule : règle inconnue « {id} » (voir `omni rules`)',
+    ruleOptionUnknownDidYouMean: '--rule : règle inconnue « {id} » (vouliez-vous dire « {closest} » ? voir `omni rules`)',
     lintErrorsRefused: [
       '{count} erreur de lint dans l’espace de travail (la première : {where} {message})',
       '{count} erreurs de lint dans l’espace de travail (la première : {where} {message})',
@@ -71,6 +74,9 @@ export const cliFr: CliWords = {
     tooManyWarnings: ['{count} avertissement, plus que --max-warnings {max}', '{count} avertissements, plus que --max-warnings {max}'],
     baselineNotFound: 'fichier de référence introuvable : {file}',
     baselineCreate: 'créez-le avec omni lint --update-baseline {file}',
+    baselineNotJson: '{file} : pas du JSON ({reason})',
+    baselineNotBaseline: '{file} : pas un fichier de référence omni (attendu : { "version": 1, "entries": [...] })',
+    baselineBadEntry: '{file} : l’entrée {entry} n’est pas { ruleId, owner, context, count }',
     baselineRecreate: 'recréez-le avec omni lint --update-baseline {file}',
     // --- render
     unknownView: 'vue inconnue « {view} »',

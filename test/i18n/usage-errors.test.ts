@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { omniInItsLanguage, REPO } from '../cli/helpers.js';
 
 // commander words usage errors in English; with --locale fr, or in a French workspace, omni
@@ -71,6 +73,75 @@ describe('usage errors follow the workspace the command line names', () => {
       code: 2,
       stdout: '',
       stderr: 'omni: commande inconnue « lnt »\n(vouliez-vous dire lint ?)\n  voir `omni --help`\n',
+    });
+  });
+});
+
+// The option parsers' own errors run before the command too: same language rule.
+describe('--rule errors, in the language of the workspace', () => {
+  const lumen = path.join(REPO, 'examples/maison-lumen');
+  it.each([
+    [
+      'a value that is not id=severity',
+      ['lint', '--rule', 'foo:bar'],
+      '--rule expects id=error|warn|off, got "foo:bar"',
+      '--rule attend id=error|warn|off, reçu « foo:bar »',
+    ],
+    [
+      'a misspelled rule id, with the closest one',
+      ['lint', '--rule', 'unknwn-reference=off'],
+      '--rule: unknown rule "unknwn-reference" (did you mean "unknown-reference"? see `omni rules`)',
+      '--rule : règle inconnue « unknwn-reference » (vouliez-vous dire « unknown-reference » ? voir `omni rules`)',
+    ],
+    [
+      'an id like no rule',
+      ['lint', '--rule', 'zzzzzz=off'],
+      '--rule: unknown rule "zzzzzz" (see `omni rules`)',
+      '--rule : règle inconnue « zzzzzz » (voir `omni rules`)',
+    ],
+    [
+      'a number below the minimum',
+      ['lint', '--max-warnings', '-1'],
+      '--max-warnings expects a whole number, got "-1"',
+      '--max-warnings attend un nombre entier, reçu « -1 »',
+    ],
+  ])('%s', async (_, args, english, french) => {
+    expect(await omniInItsLanguage([...args, '--locale', 'en'], lumen)).toEqual({ code: 2, stdout: '', stderr: `omni: ${english}\n` });
+    expect(await omniInItsLanguage(args, lumen)).toEqual({ code: 2, stdout: '', stderr: `omni: ${french}\n` });
+  });
+});
+
+// A malformed --baseline file is refused in the run's language, with the reason the file is not one.
+describe('--baseline files that are not baselines', () => {
+  const lumen = path.join(REPO, 'examples/maison-lumen');
+  const folder = mkdtempSync(path.join(tmpdir(), 'omni-baseline-words-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  it.each([
+    ['not JSON', 'x\n', `not JSON (Unexpected token 'x', "x\\n" is not valid JSON)`, `pas du JSON (Unexpected token 'x', "x\\n" is not valid JSON)`],
+    [
+      'JSON of another shape',
+      '{"version":2,"entries":[]}',
+      'not an omni baseline (expected { "version": 1, "entries": [...] })',
+      'pas un fichier de référence omni (attendu : { "version": 1, "entries": [...] })',
+    ],
+    [
+      'an entry missing its fields',
+      '{"version":1,"entries":[{"ruleId":"x"}]}',
+      'entry 1 is not { ruleId, owner, context, count }',
+      'l’entrée 1 n’est pas { ruleId, owner, context, count }',
+    ],
+  ])('%s', async (name, text, english, french) => {
+    const file = path.join(folder, `${name.replace(/\W+/g, '-')}.json`);
+    writeFileSync(file, text);
+    expect(await omniInItsLanguage(['lint', '--baseline', file, '--locale', 'en'], lumen)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `omni: ${file}: ${english}\n  recreate it with omni lint --update-baseline ${file}\n`,
+    });
+    expect(await omniInItsLanguage(['lint', '--baseline', file], lumen)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `omni: ${file} : ${french}\n  recréez-le avec omni lint --update-baseline ${file}\n`,
     });
   });
 });
