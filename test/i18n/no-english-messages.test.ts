@@ -19,7 +19,7 @@ import { SRC, sourceFiles } from './french-outside.js';
  * and holds a word (three letters or more) beyond the technical ones below, and is not
  * the id of a template of src/i18n (`new GitError('unknownRevision', { revision })`).
  */
-const FOLDERS = ['cli', 'pipeline', 'config', 'lsp', 'loader', 'diff', 'renderers', 'exporters', 'report', 'init', 'simulate', 'rules'];
+const FOLDERS = ['cli', 'pipeline', 'config', 'lsp', 'loader', 'diff', 'renderers', 'exporters', 'report', 'init', 'simulate', 'rules', 'baseline', 'diagnostics'];
 
 /** Built-in error classes: a `new Error('…')` is a bug (see above), not a message. */
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError']);
@@ -106,9 +106,9 @@ function isComparison(node: ts.Node): boolean {
   );
 }
 
-/** `messageId: 'unknown'`: the key of a template in src/i18n, not words. */
+/** `messageId: 'unknown'`, `kind: 'notJson'`: the key of a template in src/i18n or a problem's kind, not words. */
 function isIdProperty(node: ts.Node): boolean {
-  return ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ['messageId', 'suggestionId', 'ruleId'].includes(node.name.text);
+  return ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ['messageId', 'suggestionId', 'ruleId', 'kind'].includes(node.name.text);
 }
 
 /** String pieces of an expression, not looking into nested calls (`say('id')` names a key, not words). */
@@ -137,8 +137,23 @@ export function englishMessages(file: string): Finding[] {
     if (ALLOWED[relative]?.texts.includes(value)) return;
     findings.push({ file: relative, line: source.getLineAndCharacterOfPosition(piece.getStart()).line + 1, text: value });
   };
+  // A caught error's own text as the message (`new CliError((error as Error).message)`): words
+  // written somewhere below, in English, that reach people unworded. As data of a template
+  // (`say('id', { reason: error.message })`) it is another tool's words, which omni keeps.
+  const reportPassThrough = (argument: ts.Node) => {
+    const walk = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return;
+      if (ts.isPropertyAccessExpression(node) && node.name.text === 'message' && /\berr(or)?\b/i.test(node.expression.getText())) {
+        findings.push({ file: relative, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: `<${node.getText()}>` });
+        return;
+      }
+      ts.forEachChild(node, walk);
+    };
+    walk(argument);
+  };
   const visit = (node: ts.Node): void => {
     const name = ts.isCallExpression(node) || ts.isNewExpression(node) ? calleeName(node) : undefined;
+    if (ts.isNewExpression(node) && name === 'CliError') (node.arguments ?? []).forEach(reportPassThrough);
     const errorClass = ts.isNewExpression(node) && name !== undefined && /^[A-Z]\w*Error$/.test(name) && !BUILT_IN_ERRORS.has(name);
     // `context.warnings.push(…)`: a warning list people read, as the importers keep it.
     const warningsPush =
@@ -176,6 +191,8 @@ describe('no English message is written outside src/i18n', () => {
       'output format',
       'git is missing',
       'refused: ',
+      '<(error as Error).message>',
+      '<error.message>',
       ': step without a delay; set to 0',
     ]);
   });
