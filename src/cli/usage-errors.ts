@@ -53,20 +53,23 @@ export function usageErrorText(text: string): string {
 /**
  * Reading the command line can fail before any command runs, so before omni knows its
  * workspace: its errors (commander's, and the option parsers') speak the language of the
- * workspace the command line names (its first path argument, else the one around the
- * current folder), read with a glance as commands do. --locale still wins
+ * workspace the command line names (its first path argument when it exists, else the one
+ * around the current folder), read with a glance as commands do. --locale still wins
  * (useWorkspaceLocale never overrides it), and the workspace a command loads has the last word.
  */
 export function useCommandLineWorkspaceLocale(program: Command, argv: readonly string[]): void {
   const cwd = currentIo().cwd;
   const argument = firstPathArgument(program, argv);
-  const start = argument === undefined ? cwd : path.resolve(cwd, argument);
-  // A path that does not exist names no workspace yet: English, as for the command's own errors.
-  let folder: string;
-  try {
-    folder = statSync(start).isDirectory() ? start : path.dirname(start);
-  } catch {
-    return;
+  // A path that does not exist (a typo, a folder init is to create) names no workspace: the
+  // one around the current folder is the one being worked in.
+  let folder = cwd;
+  if (argument !== undefined) {
+    const named = path.resolve(cwd, argument);
+    try {
+      folder = statSync(named).isDirectory() ? named : path.dirname(named);
+    } catch {
+      folder = cwd;
+    }
   }
   peekWorkspaceLocale(findWorkspaceRoot(folder));
 }

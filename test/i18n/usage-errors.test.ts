@@ -62,7 +62,8 @@ describe('usage errors follow the workspace the command line names', () => {
     ['the path argument, not the value of --out before it', ['render', '--out', 'examples/gaps', '--bogus', 'examples/maison-lumen'], REPO, false],
     ['an English workspace as the argument, from inside a French one', ['lint', '../gaps', '--bogus'], lumen, true],
     ['--locale en wins over the workspace', ['lint', '--locale', 'en', '--bogus'], lumen, true],
-    ['a path that does not exist names no workspace', ['lint', 'nowhere', '--bogus'], lumen, true],
+    ['a path that does not exist: the workspace around the current folder', ['lint', 'nowhere', '--bogus'], lumen, false],
+    ['a path that does not exist, outside any workspace', ['lint', 'nowhere', '--bogus'], REPO, true],
     ['no workspace around the current folder', ['lint', '--bogus'], REPO, true],
   ])('%s', async (_, args, cwd, english) => {
     expect(await omniInItsLanguage(args, cwd)).toEqual({ code: 2, stdout: '', stderr: unknownOption(english) });
