@@ -21,6 +21,7 @@ import { peekWorkspaceLocale, requireModelFiles, writeNotices } from './workspac
 /** What each format writes, for the extension --output-file must have. */
 const OUTPUT_KIND: Record<LintCommandOptions['format'], OutputKind> = { stylish: 'text', json: 'json', sarif: 'sarif', junit: 'junit', github: 'text' };
 import { readRuleDocs } from './rule-docs.js';
+import { RuleTiming, timingLimit } from './rule-timing.js';
 
 interface Target {
   root: string;
@@ -124,6 +125,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
   }
 
   const results: LintResult[] = [];
+  const limit = timingLimit(currentIo().env.TIMING);
+  const timing = limit === undefined ? undefined : new RuleTiming();
   for (const { target, workspace } of linted) {
     // An empty workspace is most likely a wrong path (e.g. in CI): passing silently would hide it.
     requireModelFiles(workspace);
@@ -137,6 +140,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
         onlyFiles,
         ...(options.locale ? { locale: options.locale } : {}),
         ...(baseline && options.updateBaseline === undefined ? { baseline: baseline.file } : {}),
+        ...(timing && { checkRule: timing.checkRule }),
       }),
     );
   }
@@ -173,6 +177,8 @@ export async function runLint(paths: string[], options: LintCommandOptions, vers
     const { formatMarkdownSummary } = await import('../formatters/markdown.js');
     appendFileSync(stepSummary, formatMarkdownSummary(result, { ...context, color: false }));
   }
+
+  timing?.write(limit!);
 
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > 0) return EXIT.problems;
