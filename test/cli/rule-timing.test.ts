@@ -38,7 +38,8 @@ describe('TIMING', () => {
     // The stylish report goes to stdout: stderr holds the table alone.
     const { rows } = table(stderr);
     expect(rows.map((row) => row.id).sort()).toEqual([...BUILT_IN].filter((id) => !OFF.includes(id)).sort());
-    expect(rows.reduce((sum, row) => sum + row.share, 0)).toBeCloseTo(100, 0);
+    // Each share is rounded to a tenth: the sum is 100 within half a tenth per row.
+    expect(Math.abs(rows.reduce((sum, row) => sum + row.share, 0) - 100)).toBeLessThanOrEqual(0.05 * rows.length + 1e-9);
   });
 
   it('TIMING above 10 shows that many rules; below, ten', async () => {
