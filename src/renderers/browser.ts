@@ -1,8 +1,9 @@
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { WordedError } from '../i18n/index.js';
 import { onInterrupt } from '../util/process-cleanup.js';
@@ -182,6 +183,7 @@ export async function openMermaidPage(executablePath: string, options: { speedup
   // Faster configuration copies, same bytes out (mermaid-speedups.ts); `speedups: false` is for the test that compares.
   const script = options.speedups === false ? bundle : withMermaidSpeedups(bundle).source;
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'omni-chromium-'));
+  const pageUrl = writeDrawingPage(userDataDir, script);
   const tmpdir = chromiumTmpdir(os.tmpdir());
   let browser: Browser | undefined;
   let launching: Promise<Browser> | undefined;
@@ -232,9 +234,9 @@ export async function openMermaidPage(executablePath: string, options: { speedup
     if (closed) throw new Error('interrupted while the browser started');
     const opened = browser;
     // The tab Chromium starts with is the first page (a new one would start another renderer process).
-    const first = await preparePage((await opened.pages())[0] ?? (await opened.newPage()), script);
+    const first = await preparePage((await opened.pages())[0] ?? (await opened.newPage()), pageUrl);
     const pool = createPagePool(first, Math.min(options.pages ?? os.availableParallelism(), MAX_PAGES), async () =>
-      preparePage(await opened.newPage({ type: 'window' }), script),
+      preparePage(await opened.newPage({ type: 'window' }), pageUrl),
     );
     return {
       parse: (definitions, onProgress) => pool.run(definitions, parseInPage, onProgress).then((results) => results.map((result) => result ?? undefined)),
@@ -248,9 +250,26 @@ export async function openMermaidPage(executablePath: string, options: { speedup
   }
 }
 
-async function preparePage(page: Page, script: string): Promise<Page> {
-  await page.setContent('<!doctype html><html><body style="margin:0;background:white"><div id="container"></div></body></html>');
-  await page.addScriptTag({ content: script });
+/**
+ * The page every diagram is drawn in, and Mermaid beside it, written into the browser's
+ * temporary profile (removed with it). Chromium reads a script it loads from a URL as it
+ * streams in, off the main thread; the same 3.5 MB sent inline through the DevTools pipe
+ * cost each page about 0.25 s more CPU (bench/README.md, session 16). A file page can load
+ * no other file (Chromium gives each file URL an origin of its own), as about:blank could not.
+ */
+function writeDrawingPage(profile: string, script: string): string {
+  const folder = path.join(profile, 'omni-page');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'mermaid.js'), script);
+  writeFileSync(
+    path.join(folder, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div><script src="mermaid.js"></script></body></html>',
+  );
+  return pathToFileURL(path.join(folder, 'index.html')).href;
+}
+
+async function preparePage(page: Page, pageUrl: string): Promise<Page> {
+  await page.goto(pageUrl, { waitUntil: 'load' });
   await page.evaluate((config) => {
     (globalThis as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize(config);
   }, MERMAID_CONFIG);
