@@ -8,6 +8,19 @@ import { CHROMIUM_FLAGS, chromium, reportHtml } from './helpers.js';
 
 const browserPath = chromium();
 
+/** One plain Chromium for the file's two groups, each with pages of its own (a launch costs seconds of CPU). */
+let viewing: Promise<Browser> | undefined;
+let viewingFolder: string | undefined;
+const viewingBrowser = async () => {
+  const { default: puppeteer } = await import('puppeteer-core');
+  viewingFolder ??= mkdtempSync(path.join(os.tmpdir(), 'omni-report-dynamics-profile-'));
+  return (viewing ??= puppeteer.launch({ executablePath: browserPath.path, headless: true, args: CHROMIUM_FLAGS, userDataDir: viewingFolder }));
+};
+afterAll(async () => {
+  await (await viewing)?.close();
+  if (viewingFolder) rmSync(viewingFolder, { recursive: true, force: true });
+});
+
 /** What a reader sees of an element: laid out, not hidden, with some area. */
 interface Seen {
   text: string;
@@ -42,8 +55,7 @@ describe.skipIf(!browserPath.path)(`branches and calendars in headless Chromium 
     folder = mkdtempSync(path.join(os.tmpdir(), 'omni-report-dynamics-'));
     file = path.join(folder, 'report.html');
     writeFileSync(file, await reportHtml('test/report/fixtures/dynamics', { diagrams: true }));
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({ executablePath: browserPath.path, headless: true, args: CHROMIUM_FLAGS, userDataDir: path.join(folder, 'profile') });
+    browser = await viewingBrowser();
     page = await browser.newPage();
     page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${(error as Error).message}`));
@@ -53,7 +65,6 @@ describe.skipIf(!browserPath.path)(`branches and calendars in headless Chromium 
   });
 
   afterAll(async () => {
-    await browser?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -157,8 +168,7 @@ describe.skipIf(!browserPath.path)(`maison-lumen's calendars and birthday branch
     folder = mkdtempSync(path.join(os.tmpdir(), 'omni-report-dynamics-fr-'));
     const file = path.join(folder, 'report.html');
     writeFileSync(file, await reportHtml('examples/maison-lumen', { diagrams: false }));
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({ executablePath: browserPath.path, headless: true, args: CHROMIUM_FLAGS, userDataDir: path.join(folder, 'profile') });
+    browser = await viewingBrowser();
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'networkidle0' });
@@ -177,7 +187,6 @@ describe.skipIf(!browserPath.path)(`maison-lumen's calendars and birthday branch
   });
 
   afterAll(async () => {
-    await browser?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
