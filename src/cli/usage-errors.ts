@@ -74,10 +74,18 @@ export function useCommandLineWorkspaceLocale(program: Command, argv: readonly s
   peekWorkspaceLocale(findWorkspaceRoot(folder));
 }
 
-/** The first operand after the command name, skipping options and the values they take. */
+/** Options naming the workspace of a command that takes none as an operand (`omni import --xlsx f --into ws`). */
+const WORKSPACE_OPTIONS: Readonly<Record<string, string>> = { import: '--into' };
+
+/**
+ * The path naming the command's workspace: its workspace option's value, or the first
+ * operand after the command name, skipping options and the values they take.
+ */
 function firstPathArgument(program: Command, argv: readonly string[]): string | undefined {
   const command = program.commands.find((candidate) => candidate.name() === argv[0] || candidate.aliases().includes(argv[0] ?? ''));
   if (!command) return undefined;
+  const workspaceOption = WORKSPACE_OPTIONS[command.name()];
+  if (workspaceOption !== undefined) return optionValue(argv, workspaceOption);
   for (let index = 1; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === '--') return argv[index + 1];
@@ -86,6 +94,16 @@ function firstPathArgument(program: Command, argv: readonly string[]): string | 
     const option = command.options.find((candidate) => candidate.long === arg || candidate.short === arg);
     // `<value>` always takes the next word; `[value]` takes it unless it is another option.
     if (option?.required || (option?.optional && !(argv[index + 1] ?? '-').startsWith('-'))) index++;
+  }
+  return undefined;
+}
+
+/** The value given to a long option (`--into ws` or `--into=ws`), before any `--`. */
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  for (let index = 1; index < argv.length && argv[index] !== '--'; index++) {
+    const arg = argv[index]!;
+    if (arg === name) return argv[index + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
   }
   return undefined;
 }

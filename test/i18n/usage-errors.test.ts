@@ -65,6 +65,9 @@ describe('usage errors follow the workspace the command line names', () => {
     ['a path that does not exist: the workspace around the current folder', ['lint', 'nowhere', '--bogus'], lumen, false],
     ['a path that does not exist, outside any workspace', ['lint', 'nowhere', '--bogus'], REPO, true],
     ['no workspace around the current folder', ['lint', '--bogus'], REPO, true],
+    ["import: the workspace of --into, not the current folder's", ['import', '--xlsx', 'plan.xlsx', '--into', 'examples/maison-lumen', '--bogus'], REPO, false],
+    ['import: --into=, an English workspace from inside a French one', ['import', '--bogus', '--xlsx', 'plan.xlsx', '--into=../gaps'], lumen, true],
+    ['import without --into: the workspace around the current folder', ['import', '--xlsx', 'plan.xlsx', '--out', '../gaps', '--bogus'], lumen, false],
   ])('%s', async (_, args, cwd, english) => {
     expect(await omniInItsLanguage(args, cwd)).toEqual({ code: 2, stdout: '', stderr: unknownOption(english) });
   });
