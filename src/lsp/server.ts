@@ -198,8 +198,23 @@ export function startServer(connection: Connection = createConnection(process.st
     if (!found) return;
     const { session } = found.workspace;
     trace(`buffer ${found.file} ${text === undefined ? 'closed' : 'changed'}`);
-    if (text !== undefined) session.rememberUri(found.file, uri);
+    if (text !== undefined) {
+      const before = session.uriOf(found.file);
+      session.rememberUri(found.file, uri);
+      if (before !== uri) await republishUnder(found.workspace, found.file, before, uri);
+    }
     if (session.setOverlay(found.file, text)) schedule(found.workspace);
+  };
+  /**
+   * An editor may spell a file's URI otherwise than Node does (VS Code encodes `'`, `(` and
+   * `:`, as in `file:///c%3A/…`): findings published before the file was opened move to the
+   * editor's URI, since an unchanged buffer triggers no new check.
+   */
+  const republishUnder = async (workspace: Workspace, file: string, before: string, uri: string): Promise<void> => {
+    const published = workspace.published.get(file);
+    if (!published || published.diagnostics.length === 0) return;
+    await connection.sendDiagnostics({ uri: before, diagnostics: [] });
+    await connection.sendDiagnostics({ uri, diagnostics: published.diagnostics });
   };
   const report = (name: string) => (error: unknown) => log(`${name} failed: ${(error as Error).stack ?? error}`);
   documents.onDidOpen((event) => void bufferChanged(event.document.uri, event.document.getText()).catch(report('didOpen')));

@@ -83,8 +83,8 @@ export class LspClient {
     }
   }
 
-  open(file: string, text = readFileSync(file, 'utf8')): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(file), languageId: 'yaml', version: 1, text } });
+  open(file: string, text = readFileSync(file, 'utf8'), uri = uriOf(file)): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   }
 
   change(file: string, text: string, version = 2): Promise<void> {

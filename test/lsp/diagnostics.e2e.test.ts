@@ -141,4 +141,29 @@ describe('diagnostics', () => {
     await client.waitFor(() => isDeepStrictEqual(received(client!), expected));
     expect([...expected.values()].flat().some((diagnostic) => diagnostic.code === 'duplicate-id')).toBe(false);
   });
+
+  it("a file opened under another spelling of its URI gets its findings there (VS Code encodes ' and ( that Node leaves)", async () => {
+    const workspace = path.join(path.dirname(copyExample('gaps')), "plan d'été (v2)");
+    cpSync(path.join(path.dirname(workspace), 'gaps'), workspace, { recursive: true });
+    const file = path.join(workspace, 'scenarios.yaml');
+    // Each path segment as VS Code's URI.toString writes it: every character but A-Z a-z 0-9 - . _ ~ percent-encoded.
+    const editorUri =
+      'file://' +
+      file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+    expect(editorUri).not.toBe(uriOf(file));
+    const expected = (await lintAsLsp(workspace)).get(uriOf(file))!;
+    expect(expected.length).toBeGreaterThan(0);
+
+    client = await LspClient.start(workspace);
+    // The workspace is checked, and scenarios.yaml's findings published under Node's spelling, before the file is opened.
+    await client.open(path.join(workspace, 'omni.yaml'));
+    await client.waitFor(() => (client!.diagnostics.get(uriOf(file))?.length ?? 0) > 0);
+    await client.open(file, undefined, editorUri);
+    await client.waitFor(() => (client!.diagnostics.get(editorUri)?.length ?? 0) > 0);
+    expect(withoutData(client.diagnostics.get(editorUri))).toEqual(expected);
+    expect(client.diagnostics.get(uriOf(file))).toEqual([]);
+  });
 });
