@@ -21,7 +21,7 @@ describe.skipIf(!available)(`a real editor: Neovim's built-in LSP client${availa
     const run = spawnSync(NVIM, ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', file, '-c', `luafile ${path.join(ROOT, 'test/lsp/nvim/diagnostics.lua')}`], {
       cwd: workspace,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 90_000,
       env: {
         ...process.env,
         OMNI_CMD: JSON.stringify([process.execPath, BIN, 'lsp', '--stdio']),
@@ -34,10 +34,12 @@ describe.skipIf(!available)(`a real editor: Neovim's built-in LSP client${availa
     expect(existsSync(out), `nvim wrote nothing: ${run.stderr}`).toBe(true);
     const result = JSON.parse(readFileSync(out, 'utf8')) as {
       ok: boolean;
+      waited_ms: number;
+      elsewhere: string[];
       diagnostics: Array<{ lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string; code: string }>;
       definition?: Array<{ uri: string; range: { start: { line: number; character: number } } }>;
     };
-    expect(result.ok).toBe(true);
+    expect(result.ok, `no diagnostics for the buffer after ${result.waited_ms} ms; elsewhere: ${JSON.stringify(result.elsewhere)}; nvim: ${run.stderr}`).toBe(true);
     const expected = (await lintAsLsp(workspace)).get(uriOf(file))!.map((diagnostic) => ({
       lnum: diagnostic.range.start.line,
       col: diagnostic.range.start.character,
@@ -56,5 +58,5 @@ describe.skipIf(!available)(`a real editor: Neovim's built-in LSP client${availa
     expect(result.definition).toEqual([
       { uri: uriOf(path.join(workspace, 'matrix.yaml')), range: { start: { line: declaration, character: expect.any(Number) }, end: expect.anything() } },
     ]);
-  });
+  }, 120_000);
 });
