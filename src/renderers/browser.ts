@@ -143,6 +143,17 @@ const BATCH = 25;
 const PNG_BATCH = 4;
 /** Pages drawing at once, at most (and never more than the CPUs): each is a renderer process with its own copy of Mermaid. */
 const MAX_PAGES = 2;
+/**
+ * Batches of SVGs the first page draws alone before a second page opens. A page costs about
+ * 1 s of CPU to start, and the second renderer shares the CPUs with omni and the browser
+ * process: on a 2-CPU host it pays only past ~200 diagrams (50 scenario flows: 2.9 s on one
+ * page, 3.7 s on two; 200: even; 500: 11.1 s against 8.7 s; bench/README.md, session 16).
+ */
+const SVG_BATCHES_ALONE = 8;
+/** Parse checks cost less each: one page was quicker at ~500 diagrams (3.6 s against 4.0 s); two pay in the thousands (10,000: 23.3 s against 24.4 s). */
+const PARSE_BATCHES_ALONE = 40;
+/** A PNG's screenshot costs ~0.3 s: a second page pays from the second batch. */
+const PNG_BATCHES_ALONE = 1;
 
 export type DrawResult = { svg: string } | { error: string };
 export type PngResult = { png: Uint8Array } | { error: string };
@@ -170,14 +181,15 @@ async function importPuppeteer() {
 /**
  * Headless pages with Mermaid loaded once each; diagrams go through them in batches
  * (mermaid-cli reloads the page and Mermaid for every diagram, which dominates its time).
- * One page draws a single batch; more work opens a second page (`pages`, default one per
- * CPU, at most MAX_PAGES) while the first draws. PNGs use the first page.
+ * The first page draws small calls alone; a large one opens a second page (`pages`, default
+ * one per CPU, at most MAX_PAGES) while the first draws (SVG_BATCHES_ALONE, PARSE_BATCHES_ALONE,
+ * PNG_BATCHES_ALONE; `svgBatchesAlone` sets the first for the test that compares one page with two).
  *
  * The browser talks to omni over a pipe, not a port: when omni dies, even by SIGKILL,
  * the pipe closes and Chromium exits on its own. SIGINT/SIGTERM/SIGHUP and every normal
  * exit close it and remove its temporary profile.
  */
-export async function openMermaidPage(executablePath: string, options: { speedups?: boolean; pages?: number } = {}): Promise<MermaidPage> {
+export async function openMermaidPage(executablePath: string, options: { speedups?: boolean; pages?: number; svgBatchesAlone?: number } = {}): Promise<MermaidPage> {
   const puppeteer = await importPuppeteer();
   const bundle = readFileSync(mermaidBundlePath(), 'utf8');
   // Faster configuration copies, same bytes out (mermaid-speedups.ts); `speedups: false` is for the test that compares.
@@ -238,10 +250,12 @@ export async function openMermaidPage(executablePath: string, options: { speedup
     const pool = createPagePool(first, Math.min(options.pages ?? os.availableParallelism(), MAX_PAGES), async () =>
       preparePage(await opened.newPage({ type: 'window' }), pageUrl),
     );
+    const svgAlone = options.svgBatchesAlone ?? SVG_BATCHES_ALONE;
     return {
-      parse: (definitions, onProgress) => pool.run(definitions, parseInPage, onProgress).then((results) => results.map((result) => result ?? undefined)),
-      renderSvgs: (definitions, onProgress) => pool.run(definitions, renderSvgBatch, onProgress),
-      renderPngs: (definitions, onProgress) => pool.run(definitions, renderPngBatch, onProgress, PNG_BATCH),
+      parse: (definitions, onProgress) =>
+        pool.run(definitions, parseInPage, onProgress, BATCH, PARSE_BATCHES_ALONE).then((results) => results.map((result) => result ?? undefined)),
+      renderSvgs: (definitions, onProgress) => pool.run(definitions, renderSvgBatch, onProgress, BATCH, svgAlone),
+      renderPngs: (definitions, onProgress) => pool.run(definitions, renderPngBatch, onProgress, PNG_BATCH, PNG_BATCHES_ALONE),
       close,
     };
   } catch (error) {
@@ -279,19 +293,27 @@ async function preparePage(page: Page, pageUrl: string): Promise<Page> {
 /**
  * The pages diagrams are spread over, in batches taken in turn from one queue: the first
  * page, and up to `size - 1` more (one per CPU, each its own renderer process), opened only
- * once a call has more than one batch, while the first page draws. A page that cannot be
+ * once a call has more than `alone` batches, while the first page draws. A page that cannot be
  * opened leaves the work to the others. Results keep the order of the input, and a
  * diagram's bytes depend on its text only (renderSvgBatch), so the spread never shows.
+ * Exported for its unit test.
  */
-function createPagePool(first: Page, size: number, open: () => Promise<Page>) {
+export function createPagePool(first: Page, size: number, open: () => Promise<Page>) {
   let extra: Promise<Page | undefined>[] | undefined;
   const extraPages = () => (extra ??= Array.from({ length: Math.max(0, size - 1) }, () => open().catch(() => undefined)));
   return {
-    run<T>(items: readonly string[], draw: (page: Page, batch: string[]) => Promise<T[]>, onProgress?: (done: number) => void, batchSize = BATCH): Promise<T[]> {
+    run<T>(
+      items: readonly string[],
+      draw: (page: Page, batch: string[]) => Promise<T[]>,
+      onProgress: ((done: number) => void) | undefined,
+      batchSize: number,
+      alone: number,
+    ): Promise<T[]> {
       const batches: string[][] = [];
       for (let start = 0; start < items.length; start += batchSize) batches.push(items.slice(start, start + batchSize));
       if (batches.length === 0) return Promise.resolve([]);
-      const others = batches.length > 1 ? extraPages() : [];
+      // A page already open (or opening) is free to use, however small the call.
+      const others = batches.length > alone || (extra !== undefined && batches.length > 1) ? extraPages() : [];
       return new Promise<T[]>((resolve, reject) => {
         const results: T[][] = [];
         let next = 0;

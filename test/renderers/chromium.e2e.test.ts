@@ -35,7 +35,7 @@ const tempFolder = (prefix: string) => {
  * once for the file: the cases compare what it draws with other pages and with omni's files.
  */
 let shared: Promise<MermaidPage> | undefined;
-const sharedPage = () => (shared ??= openMermaidPage(browser!, { pages: 2 }));
+const sharedPage = () => (shared ??= openMermaidPage(browser!, { pages: 2, svgBatchesAlone: 1 }));
 afterAll(async () => {
   await (await shared)?.close();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
