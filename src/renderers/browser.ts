@@ -268,8 +268,9 @@ export async function openMermaidPage(executablePath: string, options: { speedup
  * The page every diagram is drawn in, and Mermaid beside it, written into the browser's
  * temporary profile (removed with it). Chromium reads a script it loads from a URL as it
  * streams in, off the main thread; the same 3.5 MB sent inline through the DevTools pipe
- * cost each page about 0.25 s more CPU (bench/README.md, session 16). A file page can load
- * no other file (Chromium gives each file URL an origin of its own), as about:blank could not.
+ * cost each page about 0.25 s more CPU (bench/README.md, session 16). The page reads no
+ * other file (Chromium refuses fetch and XHR of file URLs without --allow-file-access-from-files),
+ * and Mermaid's strict security level keeps a diagram's text from adding markup.
  */
 function writeDrawingPage(profile: string, script: string): string {
   const folder = path.join(profile, 'omni-page');
