@@ -81,10 +81,14 @@ export async function run(argv: readonly string[], io: RunIo): Promise<number> {
   return withIo(
     { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env },
     async () => {
-      const program = buildProgram();
+      let program = buildProgram();
       // Reading the command line fails before any command has found its workspace: its errors
-      // (commander's, and the option parsers') speak the language of the one it names.
+      // (commander's, and the option parsers') and its help speak the language of the one it
+      // names. The program holds its help in the language it was built in: built again when
+      // that workspace speaks another.
+      const built = messageLocale();
       useCommandLineWorkspaceLocale(program, argv);
+      if (messageLocale() !== built) program = buildProgram();
       try {
         await program.parseAsync([...argv], { from: 'user' });
       } catch (error) {

@@ -81,6 +81,29 @@ describe('usage errors follow the workspace the command line names', () => {
   });
 });
 
+// Help is read before any command runs too: it follows the same rule.
+describe('--help, in the language of the workspace the command line names', () => {
+  const lumen = path.join(REPO, 'examples/maison-lumen');
+  const french = '--force dessiner même quand l’espace de travail a des erreurs de lint';
+  const english = '--force render even when the workspace has lint errors';
+  const words = (text: string) => text.replace(/\s+/g, ' ');
+  it.each([
+    ['inside a French workspace', ['render', '--help'], lumen, french],
+    ['naming a French workspace from outside', ['render', 'examples/maison-lumen', '--help'], REPO, french],
+    ['--locale en inside a French workspace', ['render', '--help', '--locale', 'en'], lumen, english],
+    ['outside any workspace', ['render', '--help'], REPO, english],
+    ['inside an English workspace', ['render', '--help'], path.join(REPO, 'examples/gaps'), english],
+  ])('%s', async (_, args, cwd, expected) => {
+    const { code, stdout, stderr } = await omniInItsLanguage(args, cwd);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(words(stdout)).toContain(expected);
+  });
+
+  it("omni --help, the program's own description", async () => {
+    expect(words((await omniInItsLanguage(['--help'], lumen)).stdout)).toContain('La relation client omnicanale planifiée comme du code');
+  });
+});
+
 // The option parsers' own errors run before the command too: same language rule.
 describe('--rule errors, in the language of the workspace', () => {
   const lumen = path.join(REPO, 'examples/maison-lumen');
