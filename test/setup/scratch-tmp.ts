@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isRunning } from './processes.js';
 
 /**
  * One temporary folder per test run, set as TMPDIR before the workers start (they and every
@@ -40,12 +41,36 @@ function canExecuteIn(parent: string): boolean {
   }
 }
 
+/** The pid of the run that made a scratch folder, inside it. */
+const OWNER_FILE = '.omni-run-pid';
+
+/**
+ * Scratch folders of runs that were killed (their teardown never ran, and on /dev/shm they
+ * hold memory): those whose owner's process is gone.
+ */
+function removeLeftovers(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith('omni-test-run-')) continue;
+    const folder = path.join(parent, name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(path.join(folder, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // not ours to judge
+    }
+    if (Number.isInteger(owner) && owner > 0 && !isRunning(owner)) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export default function setup(): () => void {
   // Vitest runs a global setup once per project too: the first call makes the folder, the others keep it.
   if (process.env.OMNI_TEST_TMPDIR !== undefined && process.env.TMPDIR === process.env.OMNI_TEST_TMPDIR) return () => {};
   const previous = process.env.TMPDIR;
+  const parent = scratchParent();
+  removeLeftovers(parent);
   // Short: Chromium puts a socket in it, and a socket's path has at most 107 bytes.
-  const scratch = mkdtempSync(path.join(scratchParent(), 'omni-test-run-'));
+  const scratch = mkdtempSync(path.join(parent, 'omni-test-run-'));
+  writeFileSync(path.join(scratch, OWNER_FILE), String(process.pid));
   process.env.OMNI_TEST_TMPDIR = scratch;
   // Like /tmp: a test that runs a command as another user (nobody) can make its folders there too.
   chmodSync(scratch, 0o1777);
