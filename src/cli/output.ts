@@ -87,12 +87,18 @@ export function useWorkspaceLocale(locale: unknown): void {
 
 /** The `--locale X` (or `--locale=X`) of a command line, if it names a known locale. */
 export function localeArgument(argv: readonly string[]): Locale | undefined {
+  return optionValues(argv, '--locale').find(isLocale);
+}
+
+/** The values given to a long option on a command line (`--into ws`, `--into=ws`), in order, before any `--`. */
+export function optionValues(argv: readonly string[], name: string): string[] {
+  const values: string[] = [];
   for (const [index, arg] of argv.entries()) {
     if (arg === '--') break;
-    const value = arg === '--locale' ? argv[index + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
-    if (isLocale(value)) return value;
+    if (arg === name && argv[index + 1] !== undefined) values.push(argv[index + 1]!);
+    else if (arg.startsWith(`${name}=`)) values.push(arg.slice(name.length + 1));
   }
-  return undefined;
+  return values;
 }
 
 /** A message of the vocabulary (src/i18n/cli-*.ts) in the run's language. */

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { findWorkspaceRoot } from '../loader/discover.js';
-import { currentIo, messageLocale, say } from './output.js';
+import { currentIo, messageLocale, optionValues, say } from './output.js';
 import { peekWorkspaceLocale } from './workspace.js';
 
 /**
@@ -85,7 +85,7 @@ function firstPathArgument(program: Command, argv: readonly string[]): string | 
   const command = program.commands.find((candidate) => candidate.name() === argv[0] || candidate.aliases().includes(argv[0] ?? ''));
   if (!command) return undefined;
   const workspaceOption = WORKSPACE_OPTIONS[command.name()];
-  if (workspaceOption !== undefined) return optionValue(argv, workspaceOption);
+  if (workspaceOption !== undefined) return optionValues(argv, workspaceOption)[0];
   for (let index = 1; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === '--') return argv[index + 1];
@@ -94,16 +94,6 @@ function firstPathArgument(program: Command, argv: readonly string[]): string | 
     const option = command.options.find((candidate) => candidate.long === arg || candidate.short === arg);
     // `<value>` always takes the next word; `[value]` takes it unless it is another option.
     if (option?.required || (option?.optional && !(argv[index + 1] ?? '-').startsWith('-'))) index++;
-  }
-  return undefined;
-}
-
-/** The value given to a long option (`--into ws` or `--into=ws`), before any `--`. */
-function optionValue(argv: readonly string[], name: string): string | undefined {
-  for (let index = 1; index < argv.length && argv[index] !== '--'; index++) {
-    const arg = argv[index]!;
-    if (arg === name) return argv[index + 1];
-    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
   }
   return undefined;
 }
