@@ -902,7 +902,8 @@ class Reader {
       lineStart = end + 1;
       lastContentEnd = lineStart;
     }
-    this.nodeEnd = lastContentEnd;
+    // Kept line breaks are part of the value, so of its span (as the `yaml` package has it).
+    this.nodeEnd = chomping === 'keep' ? lineStart : lastContentEnd;
     // Continue with the line that ended the scalar (skipping blank and comment lines).
     this.seekContent(lineStart);
     if (this.indent > parentIndent) throw unsupported;

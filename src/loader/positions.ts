@@ -88,7 +88,7 @@ export async function createYamlPositionResolver(text: string): Promise<Position
         const at = findNeedle(text, start, valueEnd, location.needle);
         if (at >= 0) return toRange(at, at + location.needle.length);
       }
-      return toRange(start, valueEnd);
+      return toRange(start, isBlockCollection(yaml, found) ? blockEnd(yaml, text, found) : valueEnd);
     },
   };
 }
@@ -378,6 +378,40 @@ class DocumentIndex {
     }
     return this.aliasTargets.get(alias);
   }
+}
+
+function isBlockCollection(yaml: YamlModule, node: YamlNode): node is import('yaml').YAMLMap | import('yaml').YAMLSeq {
+  return (yaml.isMap(node) || yaml.isSeq(node)) && !node.flow;
+}
+
+/**
+ * Where a block mapping or sequence ends: after the line of its last content. The `yaml`
+ * package's own end also takes in the comment lines after a last value (more indented
+ * than the collection, or any after an empty value), and stops mid-line after an empty
+ * last value (`name:`); the fast reader's spans, and so every finding, end after the line.
+ */
+function blockEnd(yaml: YamlModule, text: string, collection: import('yaml').YAMLMap | import('yaml').YAMLSeq): number {
+  let node: YamlNode = collection;
+  for (;;) {
+    const last = (node as import('yaml').YAMLMap | import('yaml').YAMLSeq).items.at(-1) as YamlPair | YamlNode | undefined;
+    if (last === undefined) return node.range![1];
+    let next: YamlNode | undefined;
+    if (yaml.isPair(last)) {
+      const value = yaml.isNode(last.value) && !isEmptyScalar(yaml, last.value) ? last.value : undefined;
+      // A key with no value: its line is the last content.
+      if (!value) return afterLine(text, yaml.isNode(last.key) && last.key.range ? last.key.range[1] : node.range![1]);
+      next = value;
+    } else if (yaml.isNode(last)) next = last;
+    if (!next?.range) return node.range![1];
+    if (!isBlockCollection(yaml, next)) return afterLine(text, Math.max(next.range[0], next.range[1] - 1));
+    node = next;
+  }
+}
+
+/** The offset after the line break of the line holding `offset` (the text's end on its last line). */
+function afterLine(text: string, offset: number): number {
+  const lineBreak = text.indexOf('\n', offset);
+  return lineBreak < 0 ? text.length : lineBreak + 1;
 }
 
 function isEmptyScalar(yaml: YamlModule, node: YamlNode): boolean {

@@ -88,7 +88,7 @@ describe('positions from the fast reader', () => {
   it('equal them on dumped and mutated documents (seeded)', async () => {
     const random = mulberry32(Number(process.env.FUZZ_SEED ?? 41));
     const keys = ['id', 'name', 'a-b', 'message', 'x1', '"q k"'];
-    const strings = ['plain', 'Je me renseigne', '', ' lead', 'a #b', 'x, y', 'a\nb', 'a\n\nb\n', 'trailing\n', '{{first_name}}', '🎁 Offre', 'J+1', '12', 'true'];
+    const strings = ['plain', 'Je me renseigne', '', ' lead', 'a #b', 'x, y', 'a\nb', 'a\n\nb\n', 'trailing\n', 'kept\n\n', '{{first_name}}', '🎁 Offre', 'J+1', '12', 'true'];
     const value = (depth: number): unknown => {
       const roll = random();
       if (depth < 4 && roll < 0.3)
@@ -168,5 +168,25 @@ describe('positions from the fast reader', () => {
     expect(depthOf(['scenarios', 0, 'tags', 1])).toBe(2); // a flow list is not a block one
     expect(depthOf(['targets', 0, 'name'])).toBe(2);
     expect(depthOf(['description', 0])).toBeUndefined();
+  });
+
+  // A block collection ends after the line of its last content, in both resolvers: not over
+  // the comment lines after it (commented-out steps), nor mid-line after an empty last value.
+  it.each([
+    ['a comment line more indented than the mapping, after its last value', 'a: 1\nb:\n  c: 1\n    # d: 2\ne: 3\n', ['b'], '3:3-4:1'],
+    ['a commented-out key of the last list entry', 'a: 1\nb:\n  - c: 1\n    # d: 2\ne: 3\n', ['b'], '3:3-4:1'],
+    ['an empty last value, then a comment', 'a: 1\nb:\n  c:\n# d\ne: 3\n', ['b'], '3:3-4:1'],
+    ['an empty last value with a trailing space', 'a: 1\nb:\n  c: \ne: 3\n', ['b'], '3:3-4:1'],
+    ['the document, ending on an empty value', 'a: 1\nb:\n', [], '1:1-3:1'],
+    ['the document, ending on an empty value and a comment', 'a: 1\nb:\n# end\n', [], '1:1-3:1'],
+    ['a kept block scalar: its line breaks are its value', 'a: 1\nb:\n  c: |+\n    x\n\n\ne: 3\n', ['b', 'c'], '3:6-7:1'],
+    ['the mapping ending on a kept block scalar', 'a: 1\nb:\n  c: >+\n    x\n\n  # d\ne: 3\n', ['b'], '3:3-6:1'],
+  ])('%s', async (_, text, at, expected) => {
+    const where = { file: 'x.yaml', path: at as JsonPath };
+    const written = ({ start, end }: { start: { line: number; column: number }; end: { line: number; column: number } }) =>
+      `${start.line}:${start.column}-${end.line}:${end.column}`;
+    expect(readSimpleYamlSpans(text)).not.toBe(UNSUPPORTED);
+    expect(written((await createPositionResolver(text)).resolve(where))).toBe(expected);
+    expect(written((await createYamlPositionResolver(text)).resolve(where))).toBe(expected);
   });
 });
