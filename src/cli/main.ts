@@ -60,6 +60,12 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerSimulate(program);
   registerLsp(program);
+  // A command's own usage error points to that command's help, where its options are.
+  for (const command of program.commands) {
+    command.configureOutput({
+      outputError: (text, write) => write(`${usageErrorText(text)}  ${say('seeCommandHelp', { command: command.name() })}\n`),
+    });
+  }
   return program;
 }
 

@@ -18,6 +18,7 @@ const KINDS: { pattern: RegExp; word: (match: RegExpExecArray) => string }[] = [
     word: ([, option, value, choices]) => say('usageInvalidChoice', { option: option!, value: value!, choices: choices! }),
   },
   { pattern: /^option '(.+)' argument missing$/, word: ([, option]) => say('usageOptionMissingArgument', { option: option! }) },
+  { pattern: /^required option '(.+)' not specified$/, word: ([, option]) => say('usageRequiredOption', { option: option! }) },
   {
     pattern: /^too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\.$/,
     word: ([, command, expected, count]) => say('usageExcessArguments', { command: command!, expected: Number(expected), count: Number(count) }),

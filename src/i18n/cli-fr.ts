@@ -11,11 +11,13 @@ export const cliFr: CliWords = {
     unexpected: 'erreur inattendue : {message}',
     unexpectedHint: 'relancez avec OMNI_DEBUG=1 pour le détail, et signalez-la',
     seeHelp: 'voir `omni --help`',
+    seeCommandHelp: 'voir `omni {command} --help`',
     usageUnknownOption: 'option inconnue « {option} »',
     usageUnknownCommand: 'commande inconnue « {command} »',
     usageDidYouMean: '(vouliez-vous dire {suggestion} ?)',
     usageInvalidChoice: 'option « {option} » : « {value} » n’est pas une valeur possible (valeurs possibles : {choices})',
     usageOptionMissingArgument: 'option « {option} » : sa valeur manque',
+    usageRequiredOption: 'l’option « {option} » est obligatoire',
     usageExcessArguments: [
       'trop d’arguments pour « {command} » : {expected} au plus, {count} reçu',
       'trop d’arguments pour « {command} » : {expected} au plus, {count} reçus',

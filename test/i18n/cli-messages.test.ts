@@ -103,7 +103,7 @@ describe('the language of command-line messages', () => {
   it("commander's usage errors are worded in the chosen language, with omni's pointer to help (every kind: usage-errors.test.ts)", async () => {
     const result = await omni(['lint', '--locale', 'fr', '--no-such-option']);
     expect(result).toMatchObject({ status: 2, stdout: '' });
-    expect(result.stderr).toBe('omni: option inconnue « --no-such-option »\n  voir `omni --help`\n');
+    expect(result.stderr).toBe('omni: option inconnue « --no-such-option »\n  voir `omni lint --help`\n');
   });
 
   it('help describes the options in the language --locale names', async () => {

@@ -28,30 +28,34 @@ describe('usage errors follow --locale', () => {
       'option « -o, --output-file <file> » : sa valeur manque',
     ],
     ['too many arguments', ['init', 'a', 'b'], "too many arguments for 'init'. Expected 1 argument but got 2.", 'trop d’arguments pour « init » : 1 au plus, 2 reçus'],
+    ['a required option left out', ['export', 'examples/gaps'], "required option '--xlsx <file>' not specified", 'l’option « --xlsx <file> » est obligatoire'],
   ];
 
+  // A command's error points to its own help; an unknown command, to the program's.
+  const help = (args: string[]) => (args[0] === 'lnt' ? 'omni --help' : `omni ${args[0]} --help`);
+
   it.each(cases)('%s', async (_, args, english, french) => {
-    expect(await omniInItsLanguage(args, REPO)).toEqual({ code: 2, stdout: '', stderr: `omni: ${english}\n  see \`omni --help\`\n` });
+    expect(await omniInItsLanguage(args, REPO)).toEqual({ code: 2, stdout: '', stderr: `omni: ${english}\n  see \`${help(args)}\`\n` });
     // Right after the command: a last option without its value would take --locale as its value.
     expect(await omniInItsLanguage([args[0]!, '--locale', 'fr', ...args.slice(1)], REPO)).toEqual({
       code: 2,
       stdout: '',
-      stderr: `omni: ${french}\n  voir \`omni --help\`\n`,
+      stderr: `omni: ${french}\n  voir \`${help(args)}\`\n`,
     });
   });
 
   it("keeps commander's words for a kind it does not know", async () => {
-    // A required option's absence is not one of omni's cases today: worded by commander, in English.
+    // No omni command takes a required argument: commander's words for it stay, in English.
     const { usageErrorText } = await import('../../src/cli/usage-errors.js');
-    expect(usageErrorText("error: required option '--x' not specified\n")).toBe("omni: required option '--x' not specified\n");
+    expect(usageErrorText("error: missing required argument 'file'\n")).toBe("omni: missing required argument 'file'\n");
   });
 });
 
 // commander fails before a command knows its workspace: the error reads the language of the
 // workspace the command line names, else of the one around the current folder.
 describe('usage errors follow the workspace the command line names', () => {
-  const unknownOption = (english: boolean, option = '--bogus') =>
-    english ? `omni: unknown option '${option}'\n  see \`omni --help\`\n` : `omni: option inconnue « ${option} »\n  voir \`omni --help\`\n`;
+  const unknownOption = (english: boolean, command: string, option = '--bogus') =>
+    english ? `omni: unknown option '${option}'\n  see \`omni ${command} --help\`\n` : `omni: option inconnue « ${option} »\n  voir \`omni ${command} --help\`\n`;
   const lumen = path.join(REPO, 'examples/maison-lumen');
 
   it.each([
@@ -69,7 +73,7 @@ describe('usage errors follow the workspace the command line names', () => {
     ['import: --into=, an English workspace from inside a French one', ['import', '--bogus', '--xlsx', 'plan.xlsx', '--into=../gaps'], lumen, true],
     ['import without --into: the workspace around the current folder', ['import', '--xlsx', 'plan.xlsx', '--out', '../gaps', '--bogus'], lumen, false],
   ])('%s', async (_, args, cwd, english) => {
-    expect(await omniInItsLanguage(args, cwd)).toEqual({ code: 2, stdout: '', stderr: unknownOption(english) });
+    expect(await omniInItsLanguage(args, cwd)).toEqual({ code: 2, stdout: '', stderr: unknownOption(english, args[0]!) });
   });
 
   it('an unknown command in a French workspace, with its suggestion', async () => {
