@@ -13,6 +13,7 @@ const TIERED_FILES = [
   'test/exporters/workbook-fuzz.test.ts',
   'test/loader/many-findings.test.ts',
   'test/diff/reuse.test.ts',
+  'test/lsp/session-fuzz.test.ts',
 ];
 
 /**

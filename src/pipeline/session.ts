@@ -74,6 +74,8 @@ export class WorkspaceSession {
   files: string[] = [];
   private modelFiles: string[] = [];
   private hasConfig = false;
+  /** Files of the workspace that omni.yaml's settings were read from besides it (`extends:` chains). */
+  private configSources = new Set<string>();
   private configDiagnostics: PendingDiagnostic[] = [];
   private readonly states = new Map<string, FileState>();
   private readonly overlays = new Map<string, string>();
@@ -154,10 +156,15 @@ export class WorkspaceSession {
     this.configDiagnostics = [];
     this.rules = RULES;
     this.configDirectives = undefined;
+    const configSources = new Set<string>();
+    this.configSources = configSources;
     let rawSettings: Record<string, unknown> = {};
     let ruleSettings: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'> | undefined;
+    // As `omni lint` does: read even from an omni.yaml with other problems, whose findings then read in its language.
+    let writtenLocale: unknown;
     if (this.hasConfig) {
       const outcome = readModelFile(CONFIG_FILE, this.read(CONFIG_FILE), this.maxFileBytes, await getValidator('config'), 'config');
+      writtenLocale = (outcome.data as { locale?: unknown } | null | undefined)?.locale;
       this.configDiagnostics.push(...outcome.diagnostics);
       this.configDirectives = outcome.text?.includes('omni-disable') ? parseDirectives(outcome.text) : undefined;
       if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
@@ -165,7 +172,12 @@ export class WorkspaceSession {
         const team = await readRuleSettings(rawSettings, {
           root: this.root,
           configFile: CONFIG_FILE,
-          reader: { readFile: (file) => this.read(file) },
+          reader: {
+            readFile: (file) => {
+              configSources.add(file);
+              return this.read(file);
+            },
+          },
           maxFileBytes: this.maxFileBytes,
           allowPlugins: true,
         });
@@ -176,7 +188,7 @@ export class WorkspaceSession {
     }
     this.settings = toSettings(rawSettings, this.hasConfig, this.root);
     if (ruleSettings) Object.assign(this.settings, ruleSettings);
-    this.declaredLocale = rawSettings.locale === 'en' || rawSettings.locale === 'fr' ? rawSettings.locale : undefined;
+    this.declaredLocale = writtenLocale === 'en' || writtenLocale === 'fr' ? writtenLocale : undefined;
     const discovered = existsSync(this.root) ? discoverModelFiles(this.root, this.settings.include, this.settings.exclude) : [];
     // Open buffers of files not yet saved to disk are part of the workspace too.
     const unsaved = [...this.overlays.keys()].filter((file) => this.wouldInclude(file));
@@ -203,8 +215,9 @@ export class WorkspaceSession {
   fileChanged(file: string): void {
     this.resolvers.delete(file);
     this.texts.delete(file);
-    // omni.yaml changes what the files mean; one appearing or going in a sub-folder moves a nested workspace's files out or in.
-    if (file === CONFIG_FILE || file.endsWith(`/${CONFIG_FILE}`)) {
+    // omni.yaml, and the shared settings it extends, change what the files mean; one appearing
+    // or going in a sub-folder moves a nested workspace's files out or in.
+    if (file === CONFIG_FILE || file.endsWith(`/${CONFIG_FILE}`) || this.configSources.has(file)) {
       this.needsReload = true;
       return;
     }

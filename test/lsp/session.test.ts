@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,5 +95,44 @@ describe('the incremental session gives what a fresh lint gives, edit after edit
     const afterNested = toJsonReport(await session.check()).diagnostics;
     expect(session.files).not.toContain('team-c/plan.yaml');
     expect(afterNested).toEqual(await lintFromDisk(root));
+  });
+
+  it('an edit of the shared settings omni.yaml extends re-reads the rules (a house rule renamed, then removed)', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'omni-session-extends-'));
+    const root = path.join(folder, 'ws');
+    cpSync(path.resolve(import.meta.dirname, '../../examples/teams'), root, { recursive: true });
+    // The example's plugin imports omni itself, as a team's would from its node_modules.
+    mkdirSync(path.join(folder, 'node_modules'));
+    symlinkSync(path.resolve(import.meta.dirname, '../..'), path.join(folder, 'node_modules/omni-journey'), 'dir');
+    const session = await WorkspaceSession.open(root);
+    const rulesSeen = async () => new Set(toJsonReport(await session.check()).diagnostics.map((diagnostic) => diagnostic.ruleId));
+    expect(await rulesSeen()).toContain('scenario-tags');
+    const shared = 'shared/house.yaml';
+    const original = readFileSync(path.join(root, shared), 'utf8');
+    // As the editor sends it: the buffer of the shared file, which is not a model file (omni.yaml excludes shared/**).
+    session.setOverlay(shared, original.replace('id: scenario-tags', 'id: scenario-labels'));
+    const renamed = await rulesSeen();
+    expect(renamed).toContain('scenario-labels');
+    expect(renamed).not.toContain('scenario-tags');
+    writeFileSync(path.join(root, shared), original.replace(/customRules:[\s\S]*$/, ''));
+    session.setOverlay(shared, undefined);
+    const removed = await rulesSeen();
+    expect(removed).not.toContain('scenario-labels');
+    expect(removed).not.toContain('scenario-tags');
+    expect(toJsonReport(await session.check()).diagnostics).toEqual(await lintFromDisk(root));
+  });
+
+  it('an omni.yaml with a schema problem still sets the language of the findings, as in omni lint', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'omni-session-locale-'));
+    cpSync(path.resolve(import.meta.dirname, '../../examples/maison-lumen'), root, { recursive: true });
+    const session = await WorkspaceSession.open(root);
+    const config = readFileSync(path.join(root, 'omni.yaml'), 'utf8');
+    const broken = `${config}\nnot-a-setting: true\n`;
+    writeFileSync(path.join(root, 'omni.yaml'), broken);
+    session.setOverlay('omni.yaml', broken);
+    const findings = toJsonReport(await session.check()).diagnostics;
+    expect(findings.some((diagnostic) => diagnostic.file === 'omni.yaml' && diagnostic.ruleId === 'schema')).toBe(true);
+    expect(session.locale).toBe('fr');
+    expect(findings).toEqual(await lintFromDisk(root));
   });
 });
