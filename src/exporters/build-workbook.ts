@@ -623,8 +623,17 @@ export function withoutOrigins(entity: object): Record<string, unknown> {
  * `omni import` restore every field, id and order.
  */
 function buildDataSheet(model: Model): SheetSpec {
-  const { name, locale, updated, priorityWeights, rules } = model.settings;
-  const settings = { name, locale, ...(updated !== undefined ? { updated } : {}), priorityWeights, rules, defaultLifecycle: model.defaultLifecycle };
+  const { name, locale, updated, priorityWeights, rules, ruleOptions } = model.settings;
+  const settings = {
+    name,
+    locale,
+    ...(updated !== undefined ? { updated } : {}),
+    priorityWeights,
+    rules,
+    // Options of rules (`sms-length: [warn, { maxSegments: 1 }]`): a workspace imported from the workbook checks alike.
+    ...(ruleOptions && Object.keys(ruleOptions).length > 0 ? { ruleOptions } : {}),
+    defaultLifecycle: model.defaultLifecycle,
+  };
   const text = (value: string): CellSpec => cell(value, 'text');
   const record = (json: string): CellSpec[] => {
     const chunks: CellSpec[] = [];

@@ -1,8 +1,9 @@
-import { stringify } from 'yaml';
+import { Document, isMap, isSeq, stringify } from 'yaml';
 import { WordedError } from '../i18n/index.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { resolveModel } from '../model/resolve.js';
 import { SECTION_KINDS, type Locale, type Model, type SectionKind, type Settings } from '../model/types.js';
+import { RULES_BY_ID } from '../rules/index.js';
 import { releaseMemory } from '../util/memory.js';
 import { describeWorkbook } from './build-workbook.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
@@ -20,6 +21,7 @@ export interface ImportedSettings {
   updated?: string;
   priorityWeights?: Settings['priorityWeights'];
   rules?: Settings['rules'];
+  ruleOptions?: Settings['ruleOptions'];
 }
 
 export interface ImportResult {
@@ -74,6 +76,11 @@ function parseObject(text: string, where: string, _locale: Locale): RawRecord {
   return parsed as RawRecord;
 }
 
+function isObjectOfObjects(value: unknown): value is Record<string, Record<string, unknown>> {
+  const isObject = (candidate: unknown) => candidate !== null && typeof candidate === 'object' && !Array.isArray(candidate);
+  return isObject(value) && Object.values(value as object).every(isObject);
+}
+
 function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisibleEdits: boolean): ImportResult {
   // The settings say the locale: their own damage is reported in English.
   const rawSettings = parseObject(recordText(sheet, 1, 2), `${DATA_SHEET}!B1`, 'en');
@@ -83,8 +90,12 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisible
   if (rawSettings.priorityWeights && typeof rawSettings.priorityWeights === 'object')
     settings.priorityWeights = rawSettings.priorityWeights as Settings['priorityWeights'];
   if (rawSettings.rules && typeof rawSettings.rules === 'object') settings.rules = rawSettings.rules as Settings['rules'];
+  if (isObjectOfObjects(rawSettings.ruleOptions)) settings.ruleOptions = rawSettings.ruleOptions;
   const sections = emptySections();
   const warnings: string[] = [];
+  // A new workspace (--out) has omni's rules only: the settings of house rules cannot go with them.
+  const houseRules = Object.keys({ ...settings.rules, ...settings.ruleOptions }).filter((id) => !RULES_BY_ID.has(id));
+  if (houseRules.length > 0) warnings.push(importerMessage(locale, 'houseRuleSettingsLeftOut', { rules: houseRules.join(', ') }));
   const records = new Map<string, string>();
   for (const row of sheet.rowNumbers()) {
     if (row < 3) continue;
@@ -217,6 +228,14 @@ const FILES: { file: string; kinds: SectionKind[] }[] = [
 const SCHEMA_BASE = 'https://raw.githubusercontent.com/omni-journey/omni/main/schemas';
 const yaml = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 
+/** omni.yaml as the docs write it: a rule with options on one line (`sms-length: [warn, { maxSegments: 1 }]`). */
+function configYaml(config: Record<string, unknown>): string {
+  const document = new Document(config, { aliasDuplicateObjects: false });
+  const rules = document.get('rules');
+  if (isMap(rules)) for (const pair of rules.items) if (isSeq(pair.value)) pair.value.flow = true;
+  return document.toString({ lineWidth: 0 });
+}
+
 /** Records stringified together: the YAML tree of 50,000 scenarios at once would take about 1 GB. */
 const CHUNK = 1000;
 
@@ -244,8 +263,15 @@ export function toWorkspaceFiles(result: Pick<ImportResult, 'settings' | 'sectio
   if (settings.updated !== undefined) config.updated = settings.updated;
   const weights = settings.priorityWeights;
   if (weights && (Object.keys(weights) as (keyof typeof weights)[]).some((key) => weights[key] !== DEFAULT_PRIORITY_WEIGHTS[key])) config.priority = weights;
-  if (settings.rules && Object.keys(settings.rules).length > 0) config.rules = settings.rules;
-  files.set('omni.yaml', `# yaml-language-server: $schema=${SCHEMA_BASE}/config.schema.json\n${yaml(config)}`);
+  // omni's own rules, with their options; house rules' settings stay behind (importDataSheet warns).
+  const rules: Record<string, unknown> = {};
+  for (const [id, severity] of Object.entries(settings.rules ?? {})) {
+    if (!RULES_BY_ID.has(id)) continue;
+    const options = settings.ruleOptions?.[id];
+    rules[id] = options && Object.keys(options).length > 0 ? [severity, options] : severity;
+  }
+  if (Object.keys(rules).length > 0) config.rules = rules;
+  files.set('omni.yaml', `# yaml-language-server: $schema=${SCHEMA_BASE}/config.schema.json\n${configYaml(config)}`);
   for (const { file, kinds } of FILES) {
     const document: Record<string, unknown> = {};
     for (const kind of kinds) if (result.sections[kind].length > 0) document[kind] = result.sections[kind];

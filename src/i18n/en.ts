@@ -927,6 +927,8 @@ export const en: Vocabulary = {
     unknownSection: 'unknown section "{section}"; row not imported',
     visibleNotCompared: 'the visible tabs could not be compared with the data sheet; check them by hand',
     sheetMissingFromData: 'sheet missing from the workbook; imported from the data sheet',
+    houseRuleSettingsLeftOut:
+      'omni.yaml: rule settings left out, no built-in rule has these ids: {rules} (house rules of customRules, plugins or shared settings: add those to the new workspace to keep checking them)',
     visibleDiffers: '"{got}" differs from omni\'s data ("{want}"); edits in the visible tabs are applied by `omni import --into WORKSPACE`, not by --out',
     moreEditedCells: '{count} more edited cells',
     danglingRefused: '{count} reference(s) would be left dangling by the deletions; nothing written',

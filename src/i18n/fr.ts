@@ -933,6 +933,8 @@ export const fr: Vocabulary = {
     unknownSection: 'section inconnue « {section} » ; ligne non importée',
     visibleNotCompared: 'les onglets visibles n’ont pas pu être comparés à l’onglet de données ; vérifiez-les à la main',
     sheetMissingFromData: 'onglet absent du classeur ; importé depuis l’onglet de données',
+    houseRuleSettingsLeftOut:
+      'omni.yaml : réglages de règles laissés de côté, aucune règle intégrée ne porte ces noms : {rules} (règles maison de customRules, de plugins ou de réglages partagés : ajoutez-les au nouvel espace de travail pour continuer à les vérifier)',
     visibleDiffers:
       '« {got} » diffère des données d’omni (« {want} ») ; les modifications des onglets visibles s’appliquent avec `omni import --into ESPACE`, pas avec --out',
     moreEditedCells: '{count} autres cellules modifiées',

@@ -613,6 +613,7 @@ export type ImporterMessageId =
   | 'unknownSection'
   | 'visibleNotCompared'
   | 'sheetMissingFromData'
+  | 'houseRuleSettingsLeftOut'
   | 'visibleDiffers'
   | 'moreEditedCells'
   | 'danglingRefused'
