@@ -6,7 +6,7 @@ import { loadWorkspace } from '../../src/pipeline/load.js';
 import { comparable, exportFolder, importToFolder } from './helpers.js';
 
 describe('import(export(W)) equals W', () => {
-  for (const folder of ['examples/maison-lumen', 'examples/gaps', 'test/fixtures/hostile']) {
+  for (const folder of ['examples/maison-lumen', 'examples/gaps', 'test/fixtures/hostile', 'test/fixtures/branching']) {
     test(folder, async () => {
       const { model, bytes } = await exportFolder(folder);
       const { dir, result } = await importToFolder(bytes);

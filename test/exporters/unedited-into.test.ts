@@ -15,7 +15,7 @@ import { loadWorkspace } from '../../src/pipeline/load.js';
 import { repo } from './helpers.js';
 
 describe('import --into of an unedited workbook', () => {
-  for (const folder of ['examples/maison-lumen', 'examples/gaps', 'test/fixtures/hostile']) {
+  for (const folder of ['examples/maison-lumen', 'examples/gaps', 'examples/teams', 'test/fixtures/hostile', 'test/fixtures/branching']) {
     test(folder, async () => {
       const workspace = await loadWorkspace(path.join(repo, folder));
       const bytes = await writeXlsx(buildWorkbook(workspace.model, summariseLint((await lintWorkspace(workspace)).diagnostics)));
