@@ -52,7 +52,9 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
   }
   let result: ImportResult;
   try {
-    result = importWorkbook(workbook, { reportVisibleEdits: options.into === undefined, locale: messageLocale() });
+    // A new workspace has omni's own rules: the settings of house rules cannot go with it.
+    const knownRules = options.into === undefined ? (await import('../rules/index.js')).RULES_BY_ID : undefined;
+    result = importWorkbook(workbook, { reportVisibleEdits: options.into === undefined, locale: messageLocale(), ...(knownRules ? { knownRules } : {}) });
   } catch (error) {
     if (error instanceof WorkbookError) throw new CliError(say('workbookProblem', { file, problem: error.messageIn(messageLocale()) }));
     throw error;

@@ -3,7 +3,6 @@ import { WordedError } from '../i18n/index.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { resolveModel } from '../model/resolve.js';
 import { SECTION_KINDS, type Locale, type Model, type SectionKind, type Settings } from '../model/types.js';
-import { RULES_BY_ID } from '../rules/index.js';
 import { releaseMemory } from '../util/memory.js';
 import { describeWorkbook } from './build-workbook.js';
 import { DATA_MARKER, DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
@@ -46,9 +45,20 @@ export const emptySections = (): RawSections => Object.fromEntries(SECTION_KINDS
  * `reportVisibleEdits: false` when the caller compares the visible tabs itself (import --into);
  * `locale`: the language of a hand-filled template's warnings (the run's; English by default).
  */
-export function importWorkbook(workbook: ReadWorkbook, options: { reportVisibleEdits?: boolean; locale?: Locale } = {}): ImportResult {
+export interface ImportOptions {
+  reportVisibleEdits?: boolean;
+  locale?: Locale;
+  /**
+   * The rules a new workspace has (omni's own, for `--out`): the workbook's settings of any
+   * other rule (a house rule of customRules, a plugin, a shared config) are left out, with a
+   * warning naming them. Without it, every setting is kept.
+   */
+  knownRules?: { has(id: string): boolean };
+}
+
+export function importWorkbook(workbook: ReadWorkbook, options: ImportOptions = {}): ImportResult {
   const data = workbook.sheets.find((sheet) => sheet.name === DATA_SHEET && sheet.cell(1, 1)?.value === DATA_MARKER);
-  if (data) return importDataSheet(workbook, data, options.reportVisibleEdits !== false);
+  if (data) return importDataSheet(workbook, data, options.reportVisibleEdits !== false, options.knownRules);
   return importTemplate(workbook, options.locale);
 }
 
@@ -81,7 +91,7 @@ function isObjectOfObjects(value: unknown): value is Record<string, Record<strin
   return isObject(value) && Object.values(value as object).every(isObject);
 }
 
-function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisibleEdits: boolean): ImportResult {
+function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisibleEdits: boolean, knownRules: ImportOptions['knownRules']): ImportResult {
   // The settings say the locale: their own damage is reported in English.
   const rawSettings = parseObject(recordText(sheet, 1, 2), `${DATA_SHEET}!B1`, 'en');
   const locale: Locale = rawSettings.locale === 'en' ? 'en' : 'fr';
@@ -93,9 +103,15 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisible
   if (isObjectOfObjects(rawSettings.ruleOptions)) settings.ruleOptions = rawSettings.ruleOptions;
   const sections = emptySections();
   const warnings: string[] = [];
-  // A new workspace (--out) has omni's rules only: the settings of house rules cannot go with them.
-  const houseRules = Object.keys({ ...settings.rules, ...settings.ruleOptions }).filter((id) => !RULES_BY_ID.has(id));
-  if (houseRules.length > 0) warnings.push(importerMessage(locale, 'houseRuleSettingsLeftOut', { rules: houseRules.join(', ') }));
+  if (knownRules) {
+    const unknown = Object.keys({ ...settings.rules, ...settings.ruleOptions }).filter((id) => !knownRules.has(id));
+    if (unknown.length > 0) {
+      const keep = <T>(byRule: Record<string, T> | undefined) => byRule && Object.fromEntries(Object.entries(byRule).filter(([id]) => knownRules.has(id)));
+      settings.rules = keep(settings.rules);
+      settings.ruleOptions = keep(settings.ruleOptions);
+      warnings.push(importerMessage(locale, 'houseRuleSettingsLeftOut', { rules: unknown.join(', ') }));
+    }
+  }
   const records = new Map<string, string>();
   for (const row of sheet.rowNumbers()) {
     if (row < 3) continue;
@@ -186,8 +202,9 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
         // A formula whose cached result the saving tool dropped (openpyxl does) is not an edit.
         if (want !== null && typeof want === 'object' && got?.formula !== undefined && (got.value === null || got.value === undefined)) continue;
         const gotValue = got?.value ?? null;
-        // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped).
-        if (lineEnds(String(gotValue ?? '')) === lineEnds(String(wantValue ?? ''))) continue;
+        // XML turns a carriage return into a line feed: the data sheet keeps the exact text (JSON-escaped);
+        // and a cell of spaces only reads as empty (readXlsx), as it looks.
+        if (visibleText(gotValue) === visibleText(wantValue)) continue;
         if (reported++ < 20) {
           warnings.push(
             `${sheetSpec.name}!${address(r, c)}: ${importerMessage(settings.locale, 'visibleDiffers', { got: String(gotValue ?? ''), want: String(wantValue ?? '') })}`,
@@ -200,6 +217,12 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
     releaseMemory();
   }
   return warnings;
+}
+
+/** A cell's text as the comparison reads it: line ends as XML keeps them, spaces only as empty. */
+function visibleText(value: unknown): string {
+  const text = lineEnds(String(value ?? ''));
+  return text.trim() === '' ? '' : text;
 }
 
 /** The union of two ascending lists of numbers, ascending, each number once. */
@@ -263,10 +286,8 @@ export function toWorkspaceFiles(result: Pick<ImportResult, 'settings' | 'sectio
   if (settings.updated !== undefined) config.updated = settings.updated;
   const weights = settings.priorityWeights;
   if (weights && (Object.keys(weights) as (keyof typeof weights)[]).some((key) => weights[key] !== DEFAULT_PRIORITY_WEIGHTS[key])) config.priority = weights;
-  // omni's own rules, with their options; house rules' settings stay behind (importDataSheet warns).
   const rules: Record<string, unknown> = {};
   for (const [id, severity] of Object.entries(settings.rules ?? {})) {
-    if (!RULES_BY_ID.has(id)) continue;
     const options = settings.ruleOptions?.[id];
     rules[id] = options && Object.keys(options).length > 0 ? [severity, options] : severity;
   }

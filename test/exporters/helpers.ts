@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
 import { importWorkbook, toWorkspaceFiles, type ImportResult } from '../../src/exporters/import-workbook.js';
+import { RULES_BY_ID } from '../../src/rules/index.js';
 import { readXlsx } from '../../src/exporters/read-xlsx.js';
 import { omniInItsLanguage } from '../cli/helpers.js';
 import { writeXlsx } from '../../src/exporters/write-xlsx.js';
@@ -21,7 +22,8 @@ export async function exportFolder(folder: string): Promise<{ model: Model; byte
 
 /** Imports workbook bytes and writes the workspace to a new temporary folder. */
 export async function importToFolder(bytes: Buffer): Promise<{ dir: string; result: ImportResult }> {
-  const result = importWorkbook(await readXlsx(bytes));
+  // As `omni import --out` reads it: a new workspace has omni's own rules.
+  const result = importWorkbook(await readXlsx(bytes), { knownRules: RULES_BY_ID });
   const dir = mkdtempSync(path.join(tmpdir(), 'omni-import-'));
   for (const [name, text] of toWorkspaceFiles(result)) writeFileSync(path.join(dir, name), text);
   return { dir, result };
