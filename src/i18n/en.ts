@@ -562,6 +562,8 @@ export const en: Vocabulary = {
           atLeast: '{field:word} must be at least {min}, not {value:word}',
           atMost: '{field:word} must be at most {max}, not {value:word}',
           empty: '{field:word} must not be empty',
+          blank: '{field:word} must not be blank: it holds only spaces',
+          hintBlank: 'write the label people read in diagrams, the report and the workbook',
           listedTwice: '{value:word} is listed twice in {field:word}',
           invalidKey: '{field:word}: invalid key',
           otherProblem: '{field:word} {reason}',

@@ -563,6 +563,8 @@ export const fr: Vocabulary = {
           atLeast: '{field:word} doit valoir au moins {min}, pas {value:word}',
           atMost: '{field:word} doit valoir au plus {max}, pas {value:word}',
           empty: '{field:word} ne doit pas être vide',
+          blank: '{field:word} ne doit pas être vide : il ne contient que des espaces',
+          hintBlank: 'écrivez le libellé que lisent les schémas, le rapport et le classeur',
           listedTwice: '{value:word} figure deux fois dans {field:word}',
           invalidKey: '{field:word} : clé invalide',
           otherProblem: '{field:word} {reason}',

@@ -171,6 +171,8 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       return diagnostic('wrongType', { field, expected: TYPE_WORDS[expected] ?? expected, actual: typeName(value), ...hint?.data }, path, hint?.id);
     }
     case 'pattern': {
+      // An entity's name ("\\S"): spaces only read as an empty cell in the workbook, and as nothing in a diagram.
+      if ((error.params as { pattern?: string }).pattern === '\\S') return value === '' ? diagnostic('empty', { field }) : diagnostic('blank', { field }, path, 'hintBlank');
       const [messageId, hintId] = PATTERN_MESSAGES[field] ?? ['invalidId', 'hintId'];
       return diagnostic(messageId, { value: describeValue(value) }, path, hintId);
     }

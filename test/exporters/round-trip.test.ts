@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULES_BY_ID } from '../../src/rules/index.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
-import { comparable, exportFolder, importToFolder } from './helpers.js';
+import { comparable, exportFolder, importToFolder, repo } from './helpers.js';
 
 describe('import(export(W)) equals W', () => {
   for (const folder of ['examples/maison-lumen', 'examples/gaps', 'test/fixtures/hostile', 'test/fixtures/branching']) {
@@ -39,4 +40,15 @@ describe('a team workspace (extends, customRules, a plugin, rule options) import
     expect(reimported.model.settings.rules).toEqual(builtIn(model.settings.rules));
     expect(Object.keys(reimported.model.settings.ruleOptions ?? {}).sort()).toEqual(['email-subject-length', 'missing-owner', 'sms-length', 'sms-opt-out']);
   });
+});
+
+test('a text of spaces only reads back as the empty cell it looks like: no edit to report', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'omni-spaces-'));
+  cpSync(path.join(repo, 'examples/maison-lumen'), root, { recursive: true });
+  const file = path.join(root, 'scenarios/bienvenue.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}description: [^\n]*/, '\n    description: "   "'));
+  const { model, bytes } = await exportFolder(path.relative(repo, root));
+  expect(model.scenarios.find((scenario) => scenario.id === 'bienvenue')?.description).toBe('   ');
+  const { result } = await importToFolder(bytes);
+  expect(result.warnings).toEqual([]);
 });

@@ -108,6 +108,11 @@ ruleTester('schema', {
       errors: [{ ruleId: 'schema', message: 'name must not be empty', line: 2, column: 20, endColumn: 22 }],
     },
     {
+      name: 'pattern: a name of spaces only (an empty cell in the workbook, nothing in a diagram)',
+      files: { 'a.yaml': 'stages:\n  - { id: a, name: "  " }\n' },
+      errors: [{ ruleId: 'schema', message: 'name must not be blank: it holds only spaces', line: 2, column: 20, endColumn: 24, suggestion: 'write the label people read in diagrams, the report and the workbook' }],
+    },
+    {
       name: 'unknown rule ids in omni.yaml, at the key',
       files: { 'omni.yaml': 'rules:\n  unused-sorce: off\n  no-such-thing: warn\n' },
       errors: [
