@@ -14,6 +14,7 @@ const TIERED_FILES = [
   'test/loader/many-findings.test.ts',
   'test/diff/reuse.test.ts',
   'test/lsp/session-fuzz.test.ts',
+  'test/exporters/round-trip-fuzz.test.ts',
 ];
 
 /**
