@@ -25,8 +25,21 @@ export interface CursorContext {
 export const REFERENCE_KEYS: Partial<Record<SectionKind, Record<string, SectionKind>>> = {
   touchpoints: { stage: 'stages', channel: 'channels' },
   useCases: { touchpoints: 'touchpoints' },
-  scenarios: { program: 'programs', lifecycle: 'lifecycle', target: 'targets', useCases: 'useCases', variables: 'variables', channel: 'channels' },
+  // `event` is a trigger's, a wait's or a decision's; `target` a scenario's or a decision branch's.
+  scenarios: {
+    program: 'programs',
+    lifecycle: 'lifecycle',
+    target: 'targets',
+    useCases: 'useCases',
+    variables: 'variables',
+    channel: 'channels',
+    event: 'events',
+    exit: 'events',
+    goal: 'events',
+  },
   variables: { sources: 'sources', consentFor: 'channels' },
+  events: { sources: 'sources' },
+  personas: { target: 'targets', optOut: 'channels', bounces: 'channels', event: 'events', scenario: 'scenarios' },
 };
 
 const ID_CHAR = /[A-Za-z0-9_-]/;

@@ -16,7 +16,9 @@ import {
 } from 'vscode-languageserver';
 import type { Diagnostic, JsonPath, Range } from '../diagnostics/types.js';
 import { analyzeTemplate } from '../model/templates.js';
-import { forEachReference, KIND_NAMES, referencePath } from '../model/references.js';
+import { forEachMention, forEachReference, forEachSettingsMention, KIND_NAMES, referencePath } from '../model/references.js';
+import { forEachMessage } from '../model/steps.js';
+import { CONFIG_FILE } from '../loader/discover.js';
 import { SECTION_KINDS, type Channel, type EntityBase, type Model, type SectionKind, type Source, type Touchpoint, type Variable } from '../model/types.js';
 import type { WorkspaceSession } from '../pipeline/session.js';
 import { TEMPLATE_FIELDS } from '../rules/undeclared-template-variable.js';
@@ -182,9 +184,7 @@ export class Features {
     }
     if (entity.description) facts.push(entity.description);
     const users = new Map<string, number>();
-    forEachReference(model, (kind, id, origin) => {
-      if (kind === target.kind && id === target.id) users.set(origin.file, (users.get(origin.file) ?? 0) + 1);
-    });
+    for (const { file } of this.usesOf(model, target.kind, target.id)) users.set(file, (users.get(file) ?? 0) + 1);
     const count = [...users.values()].reduce((sum, n) => sum + n, 0);
     facts.push(count === 0 ? words('usedNowhere') : words('used', { count, files: `${[...users.keys()].slice(0, 10).join(', ')}${users.size > 10 ? ', …' : ''}` }));
     if (entity.origin.file) facts.push(words('declaredIn', { file: entity.origin.file }));
@@ -379,27 +379,45 @@ export class Features {
     return locations;
   }
 
-  /** Every place the id is used: references, and for variables their `{{…}}` in the templates of scenarios that declare them. */
-  private async uses(model: Model, kind: SectionKind, id: string): Promise<Location[]> {
+  /**
+   * Where the id is written outside its declaration, in model order: references, mentions
+   * (events, assumptions' scenarios) and omni.yaml's pressure and quiet-hours channels.
+   */
+  private usesOf(model: Model, kind: SectionKind, id: string): Array<{ file: string; path: JsonPath }> {
     const found: Array<{ file: string; path: JsonPath }> = [];
     forEachReference(model, (referenceKind, referenceId, origin, _from, key, index) => {
       if (referenceKind === kind && referenceId === id) found.push({ file: origin.file, path: referencePath(origin, key, index) });
     });
+    forEachMention(model, (mentionKind, mentionId, file, path) => {
+      if (mentionKind === kind && mentionId === id) found.push({ file, path });
+    });
+    if (model.settings.declared) {
+      forEachSettingsMention(model.settings, (mentionKind, mentionId, path) => {
+        if (mentionKind === kind && mentionId === id) found.push({ file: CONFIG_FILE, path });
+      });
+    }
+    return found;
+  }
+
+  /** Every place the id is used (usesOf), and for variables their `{{…}}` in every message of the scenarios that declare them. */
+  private async uses(model: Model, kind: SectionKind, id: string): Promise<Location[]> {
     const locations: Location[] = [];
-    for (const { file, path } of found) locations.push(await this.locate(file, path));
+    for (const { file, path } of this.usesOf(model, kind, id)) locations.push(await this.locate(file, path));
     if (kind === 'variables') {
+      const templates: Array<{ file: string; path: JsonPath }> = [];
       for (const scenario of model.scenarios) {
         if (!scenario.variables.includes(id)) continue;
-        for (const step of scenario.steps) {
+        // Branch steps and fallbacks too: a renamed variable must not leave a `{{…}}` behind.
+        forEachMessage(scenario, (message) => {
           for (const field of TEMPLATE_FIELDS) {
-            const template = step[field];
+            const template = (message as Partial<Record<(typeof TEMPLATE_FIELDS)[number], string>>)[field];
             if (template === undefined) continue;
             const analysis = analyzeTemplate(template);
-            if (!analysis.ok || !analysis.variables.some((variable) => variable.name === id)) continue;
-            locations.push(...(await this.templateUses(step.origin.file, [...step.origin.path, field], id)));
+            if (analysis.ok && analysis.variables.some((variable) => variable.name === id)) templates.push({ file: message.origin.file, path: [...message.origin.path, field] });
           }
-        }
+        });
       }
+      for (const { file, path } of templates) locations.push(...(await this.templateUses(file, path, id)));
     }
     return locations;
   }

@@ -87,6 +87,40 @@ export function forEachReference(
   }
 }
 
+/**
+ * Calls `visit` for every id that names an entity where no declaration is needed, or where
+ * another rule than unknown-reference reports a missing one: events (triggers, exits, goals,
+ * waits, decisions and personas' stories; `events:` is optional, unproduced-event warns)
+ * and the scenarios personas' assumptions name (unknown-assumption). With the references
+ * and forEachSettingsMention, they are every place an id is used: what the language server
+ * finds, counts and renames.
+ */
+export function forEachMention(model: Model, visit: (kind: SectionKind, id: string, file: string, path: JsonPath) => void): void {
+  for (const scenario of model.scenarios) {
+    const { file, path } = scenario.origin;
+    visit('events', scenario.trigger.event, file, [...path, 'trigger', 'event']);
+    scenario.exit.forEach((event, index) => visit('events', event, file, [...path, 'exit', index]));
+    if (scenario.goal !== undefined) visit('events', scenario.goal, file, [...path, 'goal']);
+    if (isLinear(scenario)) continue;
+    walkSteps(scenario, (step) => {
+      if (step.kind === 'wait') for (const branch of step.until) visit('events', branch.event, branch.origin.file, [...branch.origin.path, 'event']);
+      else if (step.kind === 'decision')
+        for (const branch of step.branches) if (branch.event !== undefined) visit('events', branch.event, branch.origin.file, [...branch.origin.path, 'event']);
+    });
+  }
+  for (const persona of model.personas) {
+    const { file, path } = persona.origin;
+    persona.events.forEach((event, index) => visit('events', event.event, file, [...path, 'events', index, 'event']));
+    persona.assume.forEach((assumption, index) => visit('scenarios', assumption.scenario, file, [...path, 'assume', index, 'scenario']));
+  }
+}
+
+/** The channels omni.yaml's pressure caps and quiet hours name, by their path in that file. */
+export function forEachSettingsMention(settings: Model['settings'], visit: (kind: 'channels', id: string, path: JsonPath) => void): void {
+  settings.pressure?.forEach((cap, index) => cap.channels?.forEach((channel, at) => visit('channels', channel, ['pressure', index, 'channels', at])));
+  settings.quietHours?.channels?.forEach((channel, at) => visit('channels', channel, ['quietHours', 'channels', at]));
+}
+
 /** The JSON path of a reference: its entity's path, then the key and, in a list, the index. */
 export function referencePath(origin: Origin, key: string, index?: number): JsonPath {
   return index === undefined ? [...origin.path, key] : [...origin.path, key, index];

@@ -21,13 +21,20 @@ describe('what stands under the cursor, from the lines alone', () => {
     ['scenarios:\n  - id: s\n    steps:\n      - after: J+1\n        channel: "em|"\n', 'channels'],
     ['scenarios:\n  - id: s\n    program: |\n', 'programs'],
     ['scenarios:\n  - id: s\n    variables:\n    - first_name\n    - |\n', 'variables'],
+    // Mentions: ids unknown-reference does not check, which the server still follows.
+    ['scenarios:\n  - id: s\n    trigger: { type: behavior, event: cart_| }\n', 'events'],
+    ['scenarios:\n  - id: s\n    exit: [unsubscribed, ord|]\n', 'events'],
+    ['scenarios:\n  - id: s\n    goal: ord|\n', 'events'],
+    ['personas:\n  - id: p\n    events:\n      - { event: cart_|, at: "J+1" }\n', 'events'],
+    ['personas:\n  - id: p\n    assume:\n      - { scenario: relance|, step: offre, branch: a }\n', 'scenarios'],
+    ['personas:\n  - id: p\n    optOut: [s|]\n', 'channels'],
   ])('%j is a reference to %s', (text, kind) => {
     expect(referenceKind(at(text).context)).toBe(kind);
   });
 
   it.each([
     ['scenarios:\n  - id: s\n    name: Une relance |\n'],
-    ['scenarios:\n  - id: s\n    trigger: { type: behavior, event: cart_| }\n'],
+    ['scenarios:\n  - id: s\n    trigger: { type: beh| }\n'],
     ['touchpoints:\n  - { id: web-home, status: opp| }\n'],
     ['scenarios:\n  - id: s  # program: |\n'],
   ])('%j is no reference position', (text) => {
