@@ -25,6 +25,7 @@ import type { NoticeReason, ReadFailure } from '../loader/discover.js';
 
 export { formatMessage };
 import { CliError, EXIT } from './errors.js';
+import { CONFIG_FILE } from '../util/workspace-files.js';
 
 export interface CliStream {
   write(text: string): unknown;
@@ -175,7 +176,6 @@ export interface OutputFilePolicy {
 }
 
 const MODEL_EXTENSIONS = new Set(['.yaml', '.yml']);
-const CONFIG_FILE = 'omni.yaml';
 
 /**
  * Checks a file a command is about to write, before any work; returns its absolute path.

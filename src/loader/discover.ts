@@ -3,7 +3,9 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, rea
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-export const CONFIG_FILE = 'omni.yaml';
+import { CONFIG_FILE } from '../util/workspace-files.js';
+
+export { CONFIG_FILE };
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
 /** Never model files: dependencies and the default output folder. Dot-folders are skipped too. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);

@@ -11,6 +11,7 @@ import { unusedSuppressionMessage } from '../rules/unused-suppression.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import type { Directive } from '../suppressions/directives.js';
 import type { LoadedWorkspace } from './load.js';
+import { CONFIG_FILE } from '../util/workspace-files.js';
 
 export interface LintOptions {
   /** Severities from the command line (--rule), over omni.yaml's. */
@@ -69,7 +70,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
           locale,
         ),
         suggestion: vocabularyFor(locale).cli.pipeline.ruleFailedHint,
-        location: { file: 'omni.yaml', path: ['plugins'] },
+        location: { file: CONFIG_FILE, path: ['plugins'] },
       });
     }
   }

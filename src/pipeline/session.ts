@@ -295,7 +295,8 @@ export class WorkspaceSession {
         this.collect(rule, partialModel!, byFile, dirty);
       }
       for (const [file, reports] of byFile) {
-        if (!this.states.has(file)) continue;
+        // omni.yaml's findings (unknown-reference's pressure channels) come from full runs: any change to it reloads.
+        if (!this.states.has(file) && file !== CONFIG_FILE) continue;
         for (const report of reports) context.report(report);
       }
     };

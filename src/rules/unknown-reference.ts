@@ -1,6 +1,7 @@
-import { forEachReference, KIND_NAMES, referencePath } from '../model/references.js';
+import { forEachReference, forEachSettingsMention, KIND_NAMES, referencePath } from '../model/references.js';
 import { stepsById, walkSteps } from '../model/steps.js';
 import { closestMatch } from '../util/closest-match.js';
+import { CONFIG_FILE } from '../util/workspace-files.js';
 import { createRule } from './create-rule.js';
 
 export const unknownReference = createRule({
@@ -19,6 +20,19 @@ export const unknownReference = createRule({
         entity: { kind: KIND_NAMES[from.kind], id: from.id },
       });
     });
+    // omni.yaml's pressure caps and quiet hours: a misspelt channel there silently counts nothing.
+    if (model.settings.declared) {
+      forEachSettingsMention(model.settings, (kind, id, path) => {
+        if (model.index[kind].has(id) || model.invalidIds[kind].has(id)) return;
+        const closest = closestMatch(id, model.index[kind].keys());
+        report({
+          messageId: 'unknown',
+          suggestionId: closest ? 'didYouMean' : 'declare',
+          data: { kind, id, closest: closest ?? '' },
+          location: { file: CONFIG_FILE, path },
+        });
+      });
+    }
     for (const scenario of model.scenarios) {
       let ids: Map<string, unknown> | undefined;
       walkSteps(scenario, (step) => {

@@ -135,4 +135,22 @@ describe('the incremental session gives what a fresh lint gives, edit after edit
     expect(session.locale).toBe('fr');
     expect(findings).toEqual(await lintFromDisk(root));
   });
+
+  it("keeps omni.yaml's findings of the per-file rules through edits of other files (a misspelt channel in a pressure cap)", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'omni-session-config-finding-'));
+    cpSync(path.resolve(import.meta.dirname, '../../examples/gaps'), root, { recursive: true });
+    const config = path.join(root, 'omni.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('channels: [email], max: 1', 'channels: [emial], max: 1'));
+    const session = await WorkspaceSession.open(root);
+    const inConfig = (diagnostics: Array<{ file: string; ruleId: string }>) => diagnostics.filter((diagnostic) => diagnostic.file === 'omni.yaml' && diagnostic.ruleId === 'unknown-reference');
+    expect(inConfig(toJsonReport(await session.check()).diagnostics)).toHaveLength(1);
+    // An edit of a scenario file: the per-file rules re-run on its scenarios and replay the other files' findings.
+    const scenarios = path.join(root, 'scenarios.yaml');
+    const edited = readFileSync(scenarios, 'utf8').replace(/\n {4}name: ([^\n]*)/, '\n    name: $1 (edited)');
+    writeFileSync(scenarios, edited);
+    session.setOverlay('scenarios.yaml', edited);
+    const after = toJsonReport(await session.check()).diagnostics;
+    expect(inConfig(after)).toHaveLength(1);
+    expect(after).toEqual(await lintFromDisk(root));
+  });
 });
