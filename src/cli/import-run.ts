@@ -2,7 +2,7 @@ import { WordedError } from '../i18n/index.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyEdits } from '../exporters/apply-edits.js';
+import { applyEdits, refusedCells } from '../exporters/apply-edits.js';
 import { buildWorkbook } from '../exporters/build-workbook.js';
 import { dataSheetModel, importWorkbook, toWorkspaceFiles, WorkbookError, type ImportResult } from '../exporters/import-workbook.js';
 import { readXlsx, WorkbookLimitError, type ReadWorkbook } from '../exporters/read-xlsx.js';
@@ -122,6 +122,13 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
     },
   };
   const after = await loadWorkspace(root, { source: overlay });
+  // A value typed in the workbook that the schema refuses is the workbook's to fix, named at its cell (not "a bug in omni").
+  const refused = refusedCells(after.diagnostics, edits.edits, before.model);
+  if (refused.length > 0) {
+    for (const { where, message } of refused) writeMessage(say('cellRefused', { where, message }));
+    writeMessage(say('cellsRefused', { count: refused.length }));
+    return EXIT.problems;
+  }
   const afterLint = await lintWorkspace(after);
   const broken = afterLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (broken.length > 0) {

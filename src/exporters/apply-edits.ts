@@ -1,10 +1,42 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, stringify, type Scalar, type YAMLMap } from 'yaml';
 import type { Model, SectionKind } from '../model/types.js';
 import path from 'node:path';
-import type { ImporterMessageId, MessageData } from '../i18n/index.js';
+import type { PendingDiagnostic } from '../diagnostics/types.js';
+import { ruleMessage, type ImporterMessageId, type MessageData } from '../i18n/index.js';
 import { importerMessage } from './messages.js';
 import type { WorkbookEdits } from './workbook-edits.js';
 import { withoutOrigins } from './build-workbook.js';
+
+/**
+ * The workbook cells whose edits the schema refuses once applied (a delay typed as
+ * "J+2 édité", a score of 7): each with its sheet and cell and the schema's words, in the
+ * workspace's language. `diagnostics` are the loader's findings on the edited workspace.
+ */
+export function refusedCells(
+  diagnostics: readonly PendingDiagnostic[],
+  edits: WorkbookEdits['edits'],
+  current: Pick<Model, 'index' | 'settings'>,
+): { where: string; message: string }[] {
+  const locale = current.settings.locale;
+  const refused: { where: string; message: string }[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.ruleId !== 'schema' || diagnostic.location.range) continue;
+    const { file, path: at } = diagnostic.location;
+    const edit = edits.find((candidate) => {
+      const entity = (current.index as unknown as Record<string, Map<string, { origin: { file: string; path: Path } }>>)[candidate.kind]?.get(candidate.id);
+      if (!entity || entity.origin.file !== file) return false;
+      const target = [...entity.origin.path, ...candidate.path];
+      // The refused value is the edited one, or inside it (a step inserted whole).
+      return target.length <= at.length && target.every((segment, index) => segment === at[index]);
+    });
+    if (!edit) continue;
+    const words = (id: string | undefined, fallback: string | undefined) => (id ? ruleMessage('schema', id, diagnostic.data, locale) : fallback);
+    const message = words(diagnostic.messageId, diagnostic.message)!;
+    const hint = words(diagnostic.suggestionId, diagnostic.suggestion);
+    refused.push({ where: edit.where, message: hint ? `${message} (${hint})` : message });
+  }
+  return refused;
+}
 
 /** An edit the workbook makes to an entity that also changed in the YAML since the export. */
 export interface Conflict {

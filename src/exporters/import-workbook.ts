@@ -124,7 +124,9 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisible
     const text = recordText(sheet, row, 3);
     const record = parseObject(text, `${DATA_SHEET}!C${row}`, locale);
     sections[kind as SectionKind].push(record);
-    records.set(`${String(kind)}/${String(record.id)}`, text);
+    // A duplicated id (duplicate-id's finding) is its first declaration, as in the model's index.
+    const key = `${String(kind)}/${String(record.id)}`;
+    if (!records.has(key)) records.set(key, text);
   }
   const defaultLifecycle = rawSettings.defaultLifecycle === true;
   if (reportVisibleEdits) warnings.push(...visibleEdits(workbook, settings, sections, defaultLifecycle));

@@ -257,6 +257,11 @@ export const cliFr: CliWords = {
     intoUnreadableHint: 'corrigez d’abord le YAML (voir `omni lint`) : omni ne modifie pas des fichiers qu’il ne sait pas lire',
     conflict: 'conflit : {message}',
     conflicts: '{count} conflit(s) : rien n’a été écrit',
+    cellRefused: '{where} : {message}',
+    cellsRefused: [
+      '{count} cellule du classeur contient une valeur que le YAML ne peut pas prendre : rien n’a été écrit (corrigez-la dans le classeur, puis importez à nouveau)',
+      '{count} cellules du classeur contiennent des valeurs que le YAML ne peut pas prendre : rien n’a été écrit (corrigez-les dans le classeur, puis importez à nouveau)',
+    ],
     noEdit: 'le classeur ne contient aucune modification à appliquer',
     editsUnreadable: 'les modifications rendraient {where} illisible ({message}) ; rien n’a été écrit',
     workbookBug: 'c’est un bogue d’omni : signalez-le avec le classeur',
