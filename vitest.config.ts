@@ -15,6 +15,7 @@ const TIERED_FILES = [
   'test/diff/reuse.test.ts',
   'test/lsp/session-fuzz.test.ts',
   'test/exporters/round-trip-fuzz.test.ts',
+  'test/exporters/into-cell-fuzz.test.ts',
 ];
 
 /**
