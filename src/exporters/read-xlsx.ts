@@ -29,6 +29,8 @@ export interface ReadSheet {
   columnsOf(row: number): readonly number[];
   /** The row's outline level (Excel's Group rows); 0 when not grouped. */
   outlineLevel?(row: number): number;
+  /** Whether the column is hidden (`<col hidden="1">`): omni's key columns, or a helper column someone hid. */
+  isColumnHidden?(column: number): boolean;
 }
 
 export interface ReadWorkbook {
@@ -210,6 +212,9 @@ type RowCells = (number | string | null | CellExtras | undefined)[];
  * them. A cell is three slots of its row's array (column, value, a shared description
  * of its fill); the ReadCell object is made when asked for.
  */
+/** Hidden column ranges kept per sheet: a workbook declares a handful; a hostile one cannot make every lookup slow. */
+const MAX_HIDDEN_RANGES = 256;
+
 class SheetCells implements ReadSheet {
   private readonly rows = new Map<number, RowCells>();
   private readonly shared = new Map<string, CellExtras>();
@@ -219,6 +224,8 @@ class SheetCells implements ReadSheet {
   private readonly sortedColumns = new Map<number, number[]>();
   /** Outline levels of grouped rows. */
   readonly outlines = new Map<number, number>();
+  /** Ranges of hidden columns, as `<cols>` declares them (a few per sheet; more are ignored). */
+  readonly hiddenColumns: [number, number][] = [];
 
   constructor(
     readonly name: string,
@@ -280,6 +287,10 @@ class SheetCells implements ReadSheet {
     return this.outlines.get(row) ?? 0;
   }
 
+  isColumnHidden(column: number): boolean {
+    return this.hiddenColumns.some(([min, max]) => column >= min && column <= max);
+  }
+
   columnsOf(row: number): readonly number[] {
     let columns = this.sortedColumns.get(row);
     if (!columns) {
@@ -336,10 +347,18 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
     if (!target || !zip.has(target)) continue;
     const merges: string[] = [];
     let rowNumber = 0;
-    await eachElement(zip.stream(target), ['row', 'mergeCell'], (tag, xml) => {
+    await eachElement(zip.stream(target), ['row', 'mergeCell', 'col'], (tag, xml) => {
       if (tag === 'mergeCell') {
         const ref = attribute(xml, 'ref');
         if (ref) merges.push(ref);
+        return;
+      }
+      if (tag === 'col') {
+        const hidden = attribute(xml, 'hidden');
+        const min = Number(attribute(xml, 'min'));
+        const max = Number(attribute(xml, 'max'));
+        if ((hidden === '1' || hidden === 'true') && Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && sheet.hiddenColumns.length < MAX_HIDDEN_RANGES)
+          sheet.hiddenColumns.push([min, Math.min(max, 16_384)]);
         return;
       }
       const head = xml.slice(0, xml.indexOf('>') + 1);

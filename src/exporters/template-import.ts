@@ -278,7 +278,8 @@ function readHeader<K extends string>(
         const value = text(sheet, row, c);
         if (value === undefined || sheet.cell(row, c)?.mergedFollower) continue;
         if (unknownValues.has(c)) unknownValues.set(c, unknownValues.get(c)! + 1);
-        else if (text(sheet, r, c) === undefined) headerless.push([c, row, value]);
+        // A hidden column without a header (omni's row keys, a helper someone hid) is not the template's.
+        else if (text(sheet, r, c) === undefined && !sheet.isColumnHidden?.(c)) headerless.push([c, row, value]);
       }
     }
     for (const c of unknown) {

@@ -121,6 +121,18 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
     );
   });
 
+  test('a note under no header is reported, unless its column is hidden (omni’s row keys, a helper someone hid)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await handFilledTemplate());
+    const useCases = workbook.getWorksheet("Cas d'usage")!;
+    useCases.getCell('J4').value = 'à revoir';
+    useCases.getCell('K4').value = 'relance-panier';
+    useCases.getColumn(11).hidden = true;
+    const result = importWorkbook(await readXlsx(Buffer.from(await workbook.xlsx.writeBuffer())));
+    const underNoHeader = result.warnings.filter((warning) => warning.includes('without a header'));
+    expect(underNoHeader).toEqual(['Cas d\'usage!J4: "à revoir" is in a column without a header; not imported']);
+  });
+
   test('ids are ASCII slugs of names', () => {
     expect(slugify("J'achète en magasin")).toBe('j-achete-en-magasin');
     expect(slugify('  Œuvre — Été 2026 ')).toBe('uvre-ete-2026');
