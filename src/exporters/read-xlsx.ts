@@ -357,7 +357,14 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
         const hidden = attribute(xml, 'hidden');
         const min = Number(attribute(xml, 'min'));
         const max = Number(attribute(xml, 'max'));
-        if ((hidden === '1' || hidden === 'true') && Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && sheet.hiddenColumns.length < MAX_HIDDEN_RANGES)
+        if (
+          (hidden === '1' || hidden === 'true') &&
+          Number.isInteger(min) &&
+          Number.isInteger(max) &&
+          min >= 1 &&
+          max >= min &&
+          sheet.hiddenColumns.length < MAX_HIDDEN_RANGES
+        )
           sheet.hiddenColumns.push([min, Math.min(max, 16_384)]);
         return;
       }

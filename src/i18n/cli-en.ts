@@ -251,7 +251,10 @@ export const cliEn = {
     conflict: 'conflict: {message}',
     conflicts: '{count} conflict(s): nothing written',
     cellRefused: '{where}: {message}',
-    cellsRefused: ['{count} cell of the workbook holds a value the YAML cannot take: nothing written (fix it in the workbook, then import again)', '{count} cells of the workbook hold values the YAML cannot take: nothing written (fix them in the workbook, then import again)'],
+    cellsRefused: [
+      '{count} cell of the workbook holds a value the YAML cannot take: nothing written (fix it in the workbook, then import again)',
+      '{count} cells of the workbook hold values the YAML cannot take: nothing written (fix them in the workbook, then import again)',
+    ],
     noEdit: 'the workbook has no edit to apply',
     editsUnreadable: 'the edits would leave {where} unreadable ({message}); nothing written',
     workbookBug: 'this is a bug in omni: please report it with the workbook',

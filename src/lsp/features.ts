@@ -413,7 +413,8 @@ export class Features {
             const template = (message as Partial<Record<(typeof TEMPLATE_FIELDS)[number], string>>)[field];
             if (template === undefined) continue;
             const analysis = analyzeTemplate(template);
-            if (analysis.ok && analysis.variables.some((variable) => variable.name === id)) templates.push({ file: message.origin.file, path: [...message.origin.path, field] });
+            if (analysis.ok && analysis.variables.some((variable) => variable.name === id))
+              templates.push({ file: message.origin.file, path: [...message.origin.path, field] });
           }
         });
       }

@@ -1,5 +1,7 @@
 import { forEachReference, forEachSettingsMention, KIND_NAMES, referencePath } from '../model/references.js';
 import { stepsById, walkSteps } from '../model/steps.js';
+import type { Location } from '../diagnostics/types.js';
+import type { SectionKind } from '../model/types.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CONFIG_FILE } from '../util/workspace-files.js';
 import { createRule } from './create-rule.js';
@@ -9,30 +11,23 @@ export const unknownReference = createRule({
   locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
-    forEachReference(model, (kind, id, origin, from, key, index) => {
+    /** Reports `id` when no entity of `kind` has it, with the closest id that does. */
+    const check = (kind: SectionKind, id: string, location: Location, entity?: { kind: string; id: string }) => {
       if (model.index[kind].has(id) || model.invalidIds[kind].has(id)) return;
       const closest = closestMatch(id, model.index[kind].keys());
       report({
         messageId: 'unknown',
         suggestionId: closest ? 'didYouMean' : 'declare',
         data: { kind, id, closest: closest ?? '' },
-        location: { file: origin.file, path: referencePath(origin, key, index) },
-        entity: { kind: KIND_NAMES[from.kind], id: from.id },
+        location,
+        ...(entity ? { entity } : {}),
       });
-    });
+    };
+    forEachReference(model, (kind, id, origin, from, key, index) =>
+      check(kind, id, { file: origin.file, path: referencePath(origin, key, index) }, { kind: KIND_NAMES[from.kind], id: from.id }),
+    );
     // omni.yaml's pressure caps and quiet hours: a misspelt channel there silently counts nothing.
-    if (model.settings.declared) {
-      forEachSettingsMention(model.settings, (kind, id, path) => {
-        if (model.index[kind].has(id) || model.invalidIds[kind].has(id)) return;
-        const closest = closestMatch(id, model.index[kind].keys());
-        report({
-          messageId: 'unknown',
-          suggestionId: closest ? 'didYouMean' : 'declare',
-          data: { kind, id, closest: closest ?? '' },
-          location: { file: CONFIG_FILE, path },
-        });
-      });
-    }
+    if (model.settings.declared) forEachSettingsMention(model.settings, (kind, id, path) => check(kind, id, { file: CONFIG_FILE, path }));
     for (const scenario of model.scenarios) {
       let ids: Map<string, unknown> | undefined;
       walkSteps(scenario, (step) => {

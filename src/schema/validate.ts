@@ -172,7 +172,8 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     }
     case 'pattern': {
       // An entity's name ("\\S"): spaces only read as an empty cell in the workbook, and as nothing in a diagram.
-      if ((error.params as { pattern?: string }).pattern === '\\S') return value === '' ? diagnostic('empty', { field }) : diagnostic('blank', { field }, path, 'hintBlank');
+      if ((error.params as { pattern?: string }).pattern === '\\S')
+        return value === '' ? diagnostic('empty', { field }) : diagnostic('blank', { field }, path, 'hintBlank');
       const [messageId, hintId] = PATTERN_MESSAGES[field] ?? ['invalidId', 'hintId'];
       return diagnostic(messageId, { value: describeValue(value) }, path, hintId);
     }

@@ -42,67 +42,75 @@ function typedOver(sheet: ReadSheet, row: number, column: number, value: string 
 }
 
 describe(`import --into of ${CELLS} seeded single-cell edits per example (seed ${SEED})`, () => {
-  it.each(['maison-lumen', 'gaps'])('%s', async (example) => {
-    const root = path.join(repo, 'examples', example);
-    const before = await loadWorkspace(root);
-    const spec = buildWorkbook(before.model, summariseLint((await lintWorkspace(before)).diagnostics));
-    const workbook = await readXlsx(await writeXlsx(spec));
-    const result = importWorkbook(workbook, { reportVisibleEdits: false });
-    const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
-    const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
-    const taken = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, before.model[kind].map((entity) => entity.id)]));
-    const { include, exclude } = before.model.settings;
-    const random = mulberry32(SEED + example.length);
-    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-    // The tabs people edit: not the Read me nor the hidden data sheet; not the hidden key columns omni keeps rows by.
-    const editable = workbook.sheets.filter((sheet) => !sheet.hidden && sheet.name !== spec.sheets[0]!.name);
-    const outcomes = { none: 0, warned: 0, refused: 0, applied: 0 };
-    for (let edit = 0; edit < CELLS; edit++) {
-      const sheet = pick(editable);
-      const hidden = new Set(spec.sheets.find((candidate) => candidate.name === sheet.name)!.columns.flatMap((column, index) => (column.hidden ? [index + 1] : [])));
-      const row = pick(sheet.rowNumbers());
-      const columns = sheet.columnsOf(row).filter((column) => !hidden.has(column));
-      if (columns.length === 0) continue;
-      const column = pick(columns);
-      const cell = sheet.cell(row, column);
-      if (!cell || cell.mergedFollower || cell.formula !== undefined || cell.value === null) continue;
-      const value = typeof cell.value === 'number' ? (cell.value % 5) + 1 : `${cell.value} édité`;
-      const label = `${example}, seed ${SEED}: ${sheet.name} row ${row} column ${column}, ${JSON.stringify(cell.value)} typed over with ${JSON.stringify(value)}`;
-      const edited: ReadWorkbook = { sheets: workbook.sheets.map((other) => (other === sheet ? typedOver(other, row, column, value) : other)) };
-      const edits = workbookEdits(edited, expected, base, taken);
-      const applied = applyEdits(before.model, result.records!, edits, (name) => readFileSync(path.join(root, name), 'utf8'), {
-        files: before.files,
-        isModelFile: (name) => selectModelFiles([name], include, exclude).length === 1,
-      });
-      expect(applied.conflicts, label).toEqual([]);
-      if (applied.files.size === 0 && applied.removed.length === 0) {
-        if (edits.warnings.length > 0) outcomes.warned++;
-        else outcomes.none++;
-        continue;
+  it.each(['maison-lumen', 'gaps'])(
+    '%s',
+    async (example) => {
+      const root = path.join(repo, 'examples', example);
+      const before = await loadWorkspace(root);
+      const spec = buildWorkbook(before.model, summariseLint((await lintWorkspace(before)).diagnostics));
+      const workbook = await readXlsx(await writeXlsx(spec));
+      const result = importWorkbook(workbook, { reportVisibleEdits: false });
+      const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
+      const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
+      const taken = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, before.model[kind].map((entity) => entity.id)]));
+      const { include, exclude } = before.model.settings;
+      const random = mulberry32(SEED + example.length);
+      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+      // The tabs people edit: not the Read me nor the hidden data sheet; not the hidden key columns omni keeps rows by.
+      const editable = workbook.sheets.filter((sheet) => !sheet.hidden && sheet.name !== spec.sheets[0]!.name);
+      const outcomes = { none: 0, warned: 0, refused: 0, applied: 0 };
+      for (let edit = 0; edit < CELLS; edit++) {
+        const sheet = pick(editable);
+        const hidden = new Set(spec.sheets.find((candidate) => candidate.name === sheet.name)!.columns.flatMap((column, index) => (column.hidden ? [index + 1] : [])));
+        const row = pick(sheet.rowNumbers());
+        const columns = sheet.columnsOf(row).filter((column) => !hidden.has(column));
+        if (columns.length === 0) continue;
+        const column = pick(columns);
+        const cell = sheet.cell(row, column);
+        if (!cell || cell.mergedFollower || cell.formula !== undefined || cell.value === null) continue;
+        const value = typeof cell.value === 'number' ? (cell.value % 5) + 1 : `${cell.value} édité`;
+        const label = `${example}, seed ${SEED}: ${sheet.name} row ${row} column ${column}, ${JSON.stringify(cell.value)} typed over with ${JSON.stringify(value)}`;
+        const edited: ReadWorkbook = { sheets: workbook.sheets.map((other) => (other === sheet ? typedOver(other, row, column, value) : other)) };
+        const edits = workbookEdits(edited, expected, base, taken);
+        const applied = applyEdits(before.model, result.records!, edits, (name) => readFileSync(path.join(root, name), 'utf8'), {
+          files: before.files,
+          isModelFile: (name) => selectModelFiles([name], include, exclude).length === 1,
+        });
+        expect(applied.conflicts, label).toEqual([]);
+        if (applied.files.size === 0 && applied.removed.length === 0) {
+          if (edits.warnings.length > 0) outcomes.warned++;
+          else outcomes.none++;
+          continue;
+        }
+        const after = await loadWorkspace(root, {
+          source: {
+            listFiles: () => [...new Set([...before.files, ...applied.files.keys()])].filter((name) => !applied.removed.includes(name)),
+            readFile: (name) => Buffer.from(applied.files.get(name) ?? readFileSync(path.join(root, name), 'utf8'), 'utf8'),
+          },
+        });
+        const unreadable = after.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax' || diagnostic.ruleId === 'schema');
+        if (unreadable.length > 0) {
+          // What the CLI reports at the cell: every finding is the edit's.
+          expect(refusedCells(after.diagnostics, edits.edits, before.model).length, `${label}: ${unreadable.map((diagnostic) => diagnostic.message).join('; ')}`).toBe(
+            unreadable.length,
+          );
+          outcomes.refused++;
+          continue;
+        }
+        outcomes.applied++;
+        const again = buildWorkbook(after.model, summariseLint((await lintWorkspace(after)).diagnostics)).sheets.find((candidate) => candidate.name === sheet.name)!;
+        // Rows may move (a new score re-ranks the use cases): the value is somewhere in its tab.
+        expect(
+          again.rows.some((cells) =>
+            cells.some((written) => written !== null && (written.value === value || (typeof written.value === 'object' && written.value?.result === value))),
+          ),
+          `${label}: not in the new workbook`,
+        ).toBe(true);
       }
-      const after = await loadWorkspace(root, {
-        source: {
-          listFiles: () => [...new Set([...before.files, ...applied.files.keys()])].filter((name) => !applied.removed.includes(name)),
-          readFile: (name) => Buffer.from(applied.files.get(name) ?? readFileSync(path.join(root, name), 'utf8'), 'utf8'),
-        },
-      });
-      const unreadable = after.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax' || diagnostic.ruleId === 'schema');
-      if (unreadable.length > 0) {
-        // What the CLI reports at the cell: every finding is the edit's.
-        expect(refusedCells(after.diagnostics, edits.edits, before.model).length, `${label}: ${unreadable.map((diagnostic) => diagnostic.message).join('; ')}`).toBe(unreadable.length);
-        outcomes.refused++;
-        continue;
-      }
-      outcomes.applied++;
-      const again = buildWorkbook(after.model, summariseLint((await lintWorkspace(after)).diagnostics)).sheets.find((candidate) => candidate.name === sheet.name)!;
-      // Rows may move (a new score re-ranks the use cases): the value is somewhere in its tab.
-      expect(
-        again.rows.some((cells) => cells.some((written) => written !== null && (written.value === value || (typeof written.value === 'object' && written.value?.result === value)))),
-        `${label}: not in the new workbook`,
-      ).toBe(true);
-    }
-    // Not vacuous: most kinds of outcome happened.
-    expect(outcomes.applied, JSON.stringify(outcomes)).toBeGreaterThan(CELLS / 10);
-    expect(outcomes.none + outcomes.warned, JSON.stringify(outcomes)).toBeGreaterThan(0);
-  }, 120_000);
+      // Not vacuous: most kinds of outcome happened.
+      expect(outcomes.applied, JSON.stringify(outcomes)).toBeGreaterThan(CELLS / 10);
+      expect(outcomes.none + outcomes.warned, JSON.stringify(outcomes)).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -21,7 +21,7 @@ describe('import(export(W)) equals W', () => {
 });
 
 describe('a team workspace (extends, customRules, a plugin, rule options) imported into a new workspace', () => {
-  test('keeps the options of omni\'s rules, and says which house rules\' settings stay behind', async () => {
+  test("keeps the options of omni's rules, and says which house rules' settings stay behind", async () => {
     const { model, bytes } = await exportFolder('examples/teams');
     const { dir, result } = await importToFolder(bytes);
     expect(result.warnings).toEqual([

@@ -123,7 +123,7 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
 
   test('a note under no header is reported, unless its column is hidden (omni’s row keys, a helper someone hid)', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await handFilledTemplate());
+    await workbook.xlsx.load((await handFilledTemplate()) as unknown as ArrayBuffer);
     const useCases = workbook.getWorksheet("Cas d'usage")!;
     useCases.getCell('J4').value = 'à revoir';
     useCases.getCell('K4').value = 'relance-panier';

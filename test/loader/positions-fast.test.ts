@@ -88,7 +88,23 @@ describe('positions from the fast reader', () => {
   it('equal them on dumped and mutated documents (seeded)', async () => {
     const random = mulberry32(Number(process.env.FUZZ_SEED ?? 41));
     const keys = ['id', 'name', 'a-b', 'message', 'x1', '"q k"'];
-    const strings = ['plain', 'Je me renseigne', '', ' lead', 'a #b', 'x, y', 'a\nb', 'a\n\nb\n', 'trailing\n', 'kept\n\n', '{{first_name}}', '🎁 Offre', 'J+1', '12', 'true'];
+    const strings = [
+      'plain',
+      'Je me renseigne',
+      '',
+      ' lead',
+      'a #b',
+      'x, y',
+      'a\nb',
+      'a\n\nb\n',
+      'trailing\n',
+      'kept\n\n',
+      '{{first_name}}',
+      '🎁 Offre',
+      'J+1',
+      '12',
+      'true',
+    ];
     const value = (depth: number): unknown => {
       const roll = random();
       if (depth < 4 && roll < 0.3)

@@ -22,7 +22,8 @@ async function open(example: string) {
     const before = text.slice(0, index + offset);
     return { text, line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
   };
-  const where = (location: { uri: string; range: { start: { line: number } } }) => `${path.relative(root, new URL(location.uri).pathname)}:${location.range.start.line + 1}`;
+  const where = (location: { uri: string; range: { start: { line: number } } }) =>
+    `${path.relative(root, new URL(location.uri).pathname)}:${location.range.start.line + 1}`;
   return { root, features, at, where };
 }
 
@@ -46,7 +47,12 @@ describe('the language server follows ids that events, personas and omni.yaml me
     expect('changes' in renamed).toBe(true);
     const files = (uri: string) => path.relative(root, new URL(uri).pathname);
     const edited = Object.entries((renamed as { changes: Record<string, unknown[]> }).changes).map(([uri, edits]) => [files(uri), edits.length]);
-    expect(edited).toEqual(expect.arrayContaining([['personas.yaml', 1], ['scenarios.yaml', 1]]));
+    expect(edited).toEqual(
+      expect.arrayContaining([
+        ['personas.yaml', 1],
+        ['scenarios.yaml', 1],
+      ]),
+    );
     const channel = at('matrix.yaml', 'id: email', 'id: '.length + 1);
     const channelResult = await features.rename(channel.text, channel.line, channel.character, 'courriel');
     expect(channelResult).not.toHaveProperty('refused');

@@ -44,7 +44,8 @@ const EDIT_KINDS: Record<string, Edit> = {
   'duplicate a line': (lines, at) => [...lines.slice(0, at + 1), ...lines.slice(at)],
   'comment out a line': (lines, at) => lines.map((line, index) => (index === at ? `#${line}` : line)),
   'indent a line': (lines, at) => lines.map((line, index) => (index === at ? `  ${line}` : line)),
-  'point a value at another id': (lines, at, { ids, pick }) => lines.map((line, index) => (index === at ? line.replace(/: ([\w-]+)\s*$/, `: ${ids[pick(ids.length)]}`) : line)),
+  'point a value at another id': (lines, at, { ids, pick }) =>
+    lines.map((line, index) => (index === at ? line.replace(/: ([\w-]+)\s*$/, `: ${ids[pick(ids.length)]}`) : line)),
   'rename an id through the file': (lines) => {
     const text = lines.join('\n');
     const id = /id: ([\w-]+)/.exec(text)?.[1];
@@ -55,43 +56,47 @@ const EDIT_KINDS: Record<string, Edit> = {
 };
 
 describe(`the incremental session equals a fresh lint after each of ${EDITS} seeded edits per example (seed ${SEED})`, () => {
-  it.each(['maison-lumen', 'gaps', 'teams'])('%s', async (example) => {
-    const source = path.join(ROOT, 'examples', example);
-    const random = mulberry32(SEED + example.length);
-    const pick = (count: number) => Math.floor(random() * count);
-    const kinds = Object.keys(EDIT_KINDS);
-    const seen = new Set<string>();
-    let session: WorkspaceSession | undefined;
-    let root = '';
-    let log: string[] = [];
-    for (let edit = 0; edit < EDITS; edit++) {
-      if (edit % RUN_LENGTH === 0) {
-        // The disk copy is what `omni lint` reads; the session reads its own copy, with the edits as open buffers.
-        const folder = mkdtempSync(path.join(os.tmpdir(), 'omni-session-fuzz-'));
-        // examples/teams' plugin imports omni itself, as a team's would from its node_modules.
-        mkdirSync(path.join(folder, 'node_modules'));
-        symlinkSync(ROOT, path.join(folder, 'node_modules/omni-journey'), 'dir');
-        root = path.join(folder, 'disk');
-        cpSync(source, root, { recursive: true });
-        cpSync(source, path.join(folder, 'session'), { recursive: true });
-        session = await WorkspaceSession.open(path.join(folder, 'session'));
-        log = [];
+  it.each(['maison-lumen', 'gaps', 'teams'])(
+    '%s',
+    async (example) => {
+      const source = path.join(ROOT, 'examples', example);
+      const random = mulberry32(SEED + example.length);
+      const pick = (count: number) => Math.floor(random() * count);
+      const kinds = Object.keys(EDIT_KINDS);
+      const seen = new Set<string>();
+      let session: WorkspaceSession | undefined;
+      let root = '';
+      let log: string[] = [];
+      for (let edit = 0; edit < EDITS; edit++) {
+        if (edit % RUN_LENGTH === 0) {
+          // The disk copy is what `omni lint` reads; the session reads its own copy, with the edits as open buffers.
+          const folder = mkdtempSync(path.join(os.tmpdir(), 'omni-session-fuzz-'));
+          // examples/teams' plugin imports omni itself, as a team's would from its node_modules.
+          mkdirSync(path.join(folder, 'node_modules'));
+          symlinkSync(ROOT, path.join(folder, 'node_modules/omni-journey'), 'dir');
+          root = path.join(folder, 'disk');
+          cpSync(source, root, { recursive: true });
+          cpSync(source, path.join(folder, 'session'), { recursive: true });
+          session = await WorkspaceSession.open(path.join(folder, 'session'));
+          log = [];
+        }
+        const files = yamlFilesUnder(root);
+        const ids = [...new Set(files.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/id: ([\w-]+)/g)].map((match) => match[1]!)))];
+        const file = files[pick(files.length)]!;
+        const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
+        const at = pick(lines.length);
+        const kind = kinds[pick(kinds.length)]!;
+        const next = EDIT_KINDS[kind]!(lines, at, { ids, original: readFileSync(path.join(source, file), 'utf8'), pick }).join('\n');
+        log.push(`${edit}: ${kind}, ${file}:${at + 1}`);
+        writeFileSync(path.join(root, file), next);
+        session!.setOverlay(file, next);
+        const incremental = toJsonReport(await session!.check()).diagnostics;
+        expect(incremental, `${example}, seed ${SEED}, after:\n${log.join('\n')}`).toEqual(await lintFromDisk(root));
+        for (const diagnostic of incremental) seen.add(diagnostic.ruleId);
       }
-      const files = yamlFilesUnder(root);
-      const ids = [...new Set(files.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/id: ([\w-]+)/g)].map((match) => match[1]!)))];
-      const file = files[pick(files.length)]!;
-      const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
-      const at = pick(lines.length);
-      const kind = kinds[pick(kinds.length)]!;
-      const next = EDIT_KINDS[kind]!(lines, at, { ids, original: readFileSync(path.join(source, file), 'utf8'), pick }).join('\n');
-      log.push(`${edit}: ${kind}, ${file}:${at + 1}`);
-      writeFileSync(path.join(root, file), next);
-      session!.setOverlay(file, next);
-      const incremental = toJsonReport(await session!.check()).diagnostics;
-      expect(incremental, `${example}, seed ${SEED}, after:\n${log.join('\n')}`).toEqual(await lintFromDisk(root));
-      for (const diagnostic of incremental) seen.add(diagnostic.ruleId);
-    }
-    // Not vacuous: the edits broke the YAML, the schema and the references.
-    expect([...seen]).toEqual(expect.arrayContaining(['yaml-syntax', 'schema', 'unknown-reference']));
-  }, 120_000);
+      // Not vacuous: the edits broke the YAML, the schema and the references.
+      expect([...seen]).toEqual(expect.arrayContaining(['yaml-syntax', 'schema', 'unknown-reference']));
+    },
+    120_000,
+  );
 });

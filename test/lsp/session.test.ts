@@ -142,7 +142,8 @@ describe('the incremental session gives what a fresh lint gives, edit after edit
     const config = path.join(root, 'omni.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('channels: [email], max: 1', 'channels: [emial], max: 1'));
     const session = await WorkspaceSession.open(root);
-    const inConfig = (diagnostics: Array<{ file: string; ruleId: string }>) => diagnostics.filter((diagnostic) => diagnostic.file === 'omni.yaml' && diagnostic.ruleId === 'unknown-reference');
+    const inConfig = (diagnostics: Array<{ file: string; ruleId: string }>) =>
+      diagnostics.filter((diagnostic) => diagnostic.file === 'omni.yaml' && diagnostic.ruleId === 'unknown-reference');
     expect(inConfig(toJsonReport(await session.check()).diagnostics)).toHaveLength(1);
     // An edit of a scenario file: the per-file rules re-run on its scenarios and replay the other files' findings.
     const scenarios = path.join(root, 'scenarios.yaml');

@@ -110,7 +110,16 @@ ruleTester('schema', {
     {
       name: 'pattern: a name of spaces only (an empty cell in the workbook, nothing in a diagram)',
       files: { 'a.yaml': 'stages:\n  - { id: a, name: "  " }\n' },
-      errors: [{ ruleId: 'schema', message: 'name must not be blank: it holds only spaces', line: 2, column: 20, endColumn: 24, suggestion: 'write the label people read in diagrams, the report and the workbook' }],
+      errors: [
+        {
+          ruleId: 'schema',
+          message: 'name must not be blank: it holds only spaces',
+          line: 2,
+          column: 20,
+          endColumn: 24,
+          suggestion: 'write the label people read in diagrams, the report and the workbook',
+        },
+      ],
     },
     {
       name: 'unknown rule ids in omni.yaml, at the key',

@@ -54,7 +54,8 @@ ruleTester('unknown-reference', {
       name: "a channel of omni.yaml's pressure caps or quiet hours that the workspace does not declare (the cap would count nothing)",
       files: {
         ...BASE,
-        'omni.yaml': 'pressure:\n  - { channels: [emial], max: 1, per: 1d }\n  - { channels: [web, email], max: 3, per: 7d }\nquietHours: { from: "21:00", to: "08:00", channels: [sms] }\n',
+        'omni.yaml':
+          'pressure:\n  - { channels: [emial], max: 1, per: 1d }\n  - { channels: [web, email], max: 3, per: 7d }\nquietHours: { from: "21:00", to: "08:00", channels: [sms] }\n',
       },
       errors: [
         { ruleId: 'unknown-reference', message: 'unknown channel "emial"', file: 'omni.yaml', line: 2, column: 18, endColumn: 23, suggestion: 'did you mean "email"?' },
