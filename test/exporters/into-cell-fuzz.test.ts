@@ -25,7 +25,7 @@ import { repo } from './helpers.js';
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: cells per example).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-const CELLS = tierCount(150, 30);
+const CELLS = tierCount(100, 30);
 
 /** The sheet with one cell's value replaced. */
 function typedOver(sheet: ReadSheet, row: number, column: number, value: string | number): ReadSheet {

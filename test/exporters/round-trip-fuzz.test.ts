@@ -22,7 +22,7 @@ import { comparable, exportFolder, importToFolder, repo } from './helpers.js';
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: variants per example).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-const VARIANTS = tierCount(80, 16);
+const VARIANTS = tierCount(48, 16);
 const VALUES = [
   'x',
   '🎁 Offre',

@@ -18,7 +18,7 @@ import { tierCount } from '../setup/tiers.js';
  * gives. FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: edits per example).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-const EDITS = tierCount(240, 40);
+const EDITS = tierCount(120, 40);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Edits in a row on one copy of an example, before starting again from a fresh copy. */
 const RUN_LENGTH = 40;
