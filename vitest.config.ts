@@ -16,6 +16,7 @@ const TIERED_FILES = [
   'test/lsp/session-fuzz.test.ts',
   'test/exporters/round-trip-fuzz.test.ts',
   'test/exporters/into-cell-fuzz.test.ts',
+  'test/diff/diff-fuzz.test.ts',
 ];
 
 /**

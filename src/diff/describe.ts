@@ -1,4 +1,4 @@
-import type { FieldChange, Gap, SectionDiff, WorkspaceDiff } from './diff.js';
+import { sameData, type FieldChange, type Gap, type SectionDiff, type WorkspaceDiff } from './diff.js';
 import { fillTemplate, vocabularyFor, type DiffWords, type Locale, type MessageData, type Template } from '../i18n/index.js';
 import type { SectionKind, TouchpointStatus } from '../model/types.js';
 
@@ -50,8 +50,8 @@ function changeWords(change: FieldChange, style: Styling, locale: Locale): strin
   const { before, after } = change;
   if (Array.isArray(before) && Array.isArray(after) && Math.max(before.length, after.length) >= LONG_LIST) {
     const text = (item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item));
-    const added = after.filter((item) => !before.some((old) => JSON.stringify(old) === JSON.stringify(item))).map(text);
-    const removed = before.filter((item) => !after.some((now) => JSON.stringify(now) === JSON.stringify(item))).map(text);
+    const added = after.filter((item) => !before.some((old) => sameData(old, item))).map(text);
+    const removed = before.filter((item) => !after.some((now) => sameData(now, item))).map(text);
     const parts = [...added.map((item) => `+${style.after(item)}`), ...removed.map((item) => `−${style.before(item)}`)];
     return parts.length > 0 ? parts.join(' ') : diffSay(locale, (words) => words.reordered, { value: style.after(displayValue(after, locale)) });
   }

@@ -134,7 +134,27 @@ function content(entity: object, withId: boolean): Plain {
   return plain;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether two values are the same data, as JSON sees it: mappings compare key by key in any
+ * order (swapping two keys in YAML changes nothing), lists item by item, and a key whose value
+ * is undefined counts as absent.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameData(a[index], b[index])) return false;
+    return true;
+  }
+  const left = a as Plain;
+  const right = b as Plain;
+  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
+  if (keys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) return false;
+  return keys.every((key) => Object.hasOwn(right, key) && sameData(left[key], right[key]));
+}
+
+const same = sameData;
 const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 const orNull = (value: unknown) => (value === undefined ? null : value);
 
@@ -168,23 +188,40 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
   return changes;
 }
 
+type Named = { id: string; name: string };
+
+/**
+ * A section's entities by key: the id, and for a second declaration of the same id (a
+ * duplicate-id error) the id and its rank, so that editing it is still a change.
+ */
+function byKey(entities: readonly Named[]): Map<string, Named> {
+  const keyed = new Map<string, Named>();
+  const seen = new Map<string, number>();
+  for (const entity of entities) {
+    const rank = seen.get(entity.id) ?? 0;
+    seen.set(entity.id, rank + 1);
+    keyed.set(rank === 0 ? entity.id : `${entity.id}\0${rank}`, entity);
+  }
+  return keyed;
+}
+
 function diffSection(section: SectionKind, base: Model, head: Model): SectionDiff {
-  const before = base.index[section] as Map<string, { id: string; name: string }>;
-  const after = head.index[section] as Map<string, { id: string; name: string }>;
+  const before = byKey(base[section]);
+  const after = byKey(head[section]);
   const removedIds = [...before.keys()].filter((id) => !after.has(id));
   const addedIds = [...after.keys()].filter((id) => !before.has(id));
   const renamed: SectionDiff['renamed'] = [];
   const unmatched = new Set(addedIds);
   const stillRemoved: string[] = [];
   for (const id of removedIds) {
-    const old = JSON.stringify(content(before.get(id)!, false));
-    const match = [...unmatched].find((candidate) => JSON.stringify(content(after.get(candidate)!, false)) === old);
+    const old = content(before.get(id)!, false);
+    const match = [...unmatched].find((candidate) => same(content(after.get(candidate)!, false), old));
     if (match === undefined) {
       stillRemoved.push(id);
       continue;
     }
     unmatched.delete(match);
-    renamed.push({ from: id, to: match, name: after.get(match)!.name, changes: [] });
+    renamed.push({ from: before.get(id)!.id, to: after.get(match)!.id, name: after.get(match)!.name, changes: [] });
   }
   // Renamed and edited in the same change: paired by name, only when the name is unambiguous
   // among what was removed and what was added (else they stay a removal and an addition).
@@ -200,19 +237,19 @@ function diffSection(section: SectionKind, base: Model, head: Model): SectionDif
     if (from === undefined || to === undefined || otherRemoved.length > 0 || otherAdded.length > 0) continue;
     unmatched.delete(to);
     stillRemoved.splice(stillRemoved.indexOf(from), 1);
-    renamed.push({ from, to, name, changes: fieldChanges(content(before.get(from)!, false), content(after.get(to)!, false)) });
+    renamed.push({ from: before.get(from)!.id, to: after.get(to)!.id, name, changes: fieldChanges(content(before.get(from)!, false), content(after.get(to)!, false)) });
   }
   const changed: ChangedEntity[] = [];
-  for (const [id, entity] of after) {
-    const previous = before.get(id);
+  for (const [key, entity] of after) {
+    const previous = before.get(key);
     // The same object on both sides: built once from a file identical on both (pipeline/reuse.ts).
     if (!previous || previous === entity) continue;
     const changes = fieldChanges(content(previous, false), content(entity, false));
-    if (changes.length > 0) changed.push({ id, name: entity.name, changes });
+    if (changes.length > 0) changed.push({ id: entity.id, name: entity.name, changes });
   }
   const ref =
-    (map: Map<string, { name: string }>) =>
-    (id: string): EntityRef => ({ id, name: map.get(id)!.name });
+    (map: Map<string, Named>) =>
+    (key: string): EntityRef => ({ id: map.get(key)!.id, name: map.get(key)!.name });
   return {
     section,
     kind: KIND_NAMES[section],
