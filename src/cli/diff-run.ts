@@ -29,8 +29,8 @@ const defaultIo = (options: DiffCommandOptions): DiffIo => ({
 });
 
 /** Loads and lints one side; `reuse` carries the first side's work on identical files over to the second. */
-export async function side(label: string, root: string, reuse: WorkspaceReuse, source?: WorkspaceSource): Promise<DiffSide> {
-  const workspace = await loadWorkspace(root, { source, reuse });
+export async function side(label: string, root: string, reuse: WorkspaceReuse, source?: WorkspaceSource, plugins?: boolean): Promise<DiffSide> {
+  const workspace = await loadWorkspace(root, { source, reuse, ...(plugins !== undefined ? { plugins } : {}) });
   writeNotices(workspace);
   const checkRule = reuse.checkRule(workspace.model);
   return { label, model: workspace.model, lint: await lintWorkspace(workspace, checkRule ? { checkRule } : {}) };
@@ -94,10 +94,12 @@ async function gitSides(base: string | undefined, head: string | undefined, opti
     const short = (commit: string) => commit.slice(0, 7);
     const baseCommit = base !== undefined ? { revision: base, commit: resolveCommit(top, base) } : defaultBase(top);
     const reuse = new WorkspaceReuse();
-    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, reuse, gitSource(top, baseCommit.commit, prefix));
+    // Both sides run the same rules: the plugins of the working tree (its code, as omni lint
+    // runs it), never a revision's files.
+    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, reuse, gitSource(top, baseCommit.commit, prefix), true);
     if (head === undefined) return [baseSide, await side(say('workingTree'), root, reuse)];
     const headCommit = resolveCommit(top, head);
-    return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, gitSource(top, headCommit, prefix))];
+    return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, gitSource(top, headCommit, prefix), true)];
   } catch (error) {
     if (error instanceof GitError) throw wordedError(error);
     throw error;

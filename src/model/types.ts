@@ -264,6 +264,9 @@ export interface PriorityWeights {
   difficulty: number;
 }
 
+/** The lint settings of a workspace with team settings (`extends:`, `customRules:`, `plugins:`, `overrides:`, options). */
+export type RuleSettings = Pick<Settings, 'rules' | 'ruleOptions' | 'overrides' | 'customRules'>;
+
 /** Workspace settings from omni.yaml, with defaults applied. */
 export interface Settings {
   name: string;
@@ -275,6 +278,8 @@ export interface Settings {
   ruleOptions?: Record<string, Record<string, unknown>>;
   /** `overrides:` in order: severities for the files their globs match. */
   overrides?: Array<{ files: string[]; severities: Record<string, 'error' | 'warn' | 'off'> }>;
+  /** `customRules:` (shared configs' included) by id, as written: what `omni diff` compares. */
+  customRules?: Record<string, Record<string, unknown>>;
   priorityWeights: PriorityWeights;
   /** Plan date (YYYY-MM-DD) shown in exports; never the clock, so outputs stay reproducible. */
   updated?: string;

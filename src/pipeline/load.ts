@@ -15,7 +15,7 @@ import {
 import { ruleMessage } from '../i18n/index.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../model/defaults.js';
 import { ModelBuilder } from '../model/resolve.js';
-import type { Locale, Model, Settings } from '../model/types.js';
+import type { Locale, Model, RuleSettings, Settings } from '../model/types.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { buildRuleSet } from '../config/rule-set.js';
 import type { Rule } from '../rules/create-rule.js';
@@ -38,6 +38,11 @@ export interface LoadOptions {
   source?: WorkspaceSource;
   /** Work shared with another load of the same process for identical files (`omni diff`'s two sides). */
   reuse?: WorkspaceReuse;
+  /**
+   * Whether to import the plugins omni.yaml lists. They are always imported from the file
+   * system, never read from `source`; by default only a load of the file system imports them.
+   */
+  plugins?: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -78,7 +83,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let declaredLocale: Locale | undefined;
   const directives = new Map<string, Directive[]>();
   let rules: readonly Rule[] = RULES;
-  let ruleSettings: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'> | undefined;
+  let ruleSettings: RuleSettings | undefined;
   if (configFile) {
     const outcome = readModelFile(configFile, reader.readFile(configFile), maxFileBytes, await getValidator('config'), 'config');
     if (outcome.text !== undefined) texts.set(configFile, outcome.text);
@@ -88,8 +93,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (written === 'en' || written === 'fr') declaredLocale = written;
     if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
       rawSettings = outcome.data as Record<string, unknown>;
-      // Plugins run code: never from a git revision (omni diff), only from the working tree.
-      const team = await readRuleSettings(rawSettings, { root: absoluteRoot, configFile, reader, maxFileBytes, allowPlugins: !options.source });
+      // Plugins run code: imported from the file system (the working tree), never from a git revision.
+      const team = await readRuleSettings(rawSettings, { root: absoluteRoot, configFile, reader, maxFileBytes, allowPlugins: options.plugins ?? !options.source });
       diagnostics.push(...team.diagnostics);
       rules = team.rules;
       ruleSettings = team.ruleSettings;
@@ -163,7 +168,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
 export async function readRuleSettings(
   rawSettings: Record<string, unknown>,
   context: { root: string; configFile: string; reader: FileReader; maxFileBytes: number; allowPlugins: boolean },
-): Promise<{ rules: readonly Rule[]; ruleSettings?: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'>; diagnostics: PendingDiagnostic[] }> {
+): Promise<{ rules: readonly Rule[]; ruleSettings?: RuleSettings; diagnostics: PendingDiagnostic[] }> {
   if (!hasTeamSettings(rawSettings)) return { rules: RULES, diagnostics: unknownRuleIds(rawSettings, context.configFile) };
   const { config, diagnostics } = await resolveConfig(rawSettings, {
     root: context.root,
@@ -176,7 +181,12 @@ export async function readRuleSettings(
   const ruleSet = await buildRuleSet(config);
   return {
     rules: ruleSet.rules,
-    ruleSettings: { rules: ruleSet.severities, ruleOptions: ruleSet.options, overrides: ruleSet.overrides },
+    ruleSettings: {
+      rules: ruleSet.severities,
+      ruleOptions: ruleSet.options,
+      overrides: ruleSet.overrides,
+      ...(config.customRules.length > 0 ? { customRules: Object.fromEntries(config.customRules.map(({ rule }) => [rule.id, { ...rule }])) } : {}),
+    },
     diagnostics: [...diagnostics, ...ruleSet.diagnostics],
   };
 }

@@ -9,7 +9,7 @@ import { createPositionResolver, type PositionResolver } from '../loader/positio
 import { defaultLifecycle } from '../model/defaults.js';
 import { relationsOf, seedRelations, type Relations } from '../model/relations.js';
 import { ModelBuilder } from '../model/resolve.js';
-import { SECTION_KINDS, type EntityBase, type Model, type Scenario, type SectionKind, type Sections, type Settings } from '../model/types.js';
+import { SECTION_KINDS, type EntityBase, type Model, type Scenario, type SectionKind, type Sections, type RuleSettings, type Settings } from '../model/types.js';
 import { defaultOptions, type Rule, type RuleContext, type RuleReport } from '../rules/create-rule.js';
 import { getValidator, type Validator } from '../schema/validate.js';
 import { lintWorkspace, type LintOptions } from './lint.js';
@@ -159,7 +159,7 @@ export class WorkspaceSession {
     const configSources = new Set<string>();
     this.configSources = configSources;
     let rawSettings: Record<string, unknown> = {};
-    let ruleSettings: Pick<Settings, 'rules' | 'ruleOptions' | 'overrides'> | undefined;
+    let ruleSettings: RuleSettings | undefined;
     // As `omni lint` does: read even from an omni.yaml with other problems, whose findings then read in its language.
     let writtenLocale: unknown;
     if (this.hasConfig) {

@@ -114,6 +114,48 @@ describe('omni diff defaults', () => {
     }
   });
 
+  it("runs the working tree's plugins on both sides: an unchanged workspace with a plugin has no change", async () => {
+    const top = mkdtempSync(path.join(tmpdir(), 'omni-diff-plugin-'));
+    temporary.push(top);
+    const plan = path.join(top, 'plan');
+    cpSync(path.resolve('examples/maison-lumen'), plan, { recursive: true });
+    // A plugin without imports (omni-journey does not resolve from a temporary folder).
+    writeFileSync(
+      path.join(plan, 'house.mjs'),
+      `export const rules = [{
+  id: 'house-short-scenarios',
+  description: 'A scenario sends more than two messages.',
+  defaultSeverity: 'warn',
+  check({ model, report }) {
+    for (const scenario of model.scenarios)
+      if (scenario.steps.length > 2)
+        report({ message: \`scenario "\${scenario.id}" sends \${scenario.steps.length} messages\`, location: { file: scenario.origin.file, path: scenario.origin.path }, entity: { kind: 'scenario', id: scenario.id } });
+  },
+}];
+`,
+    );
+    writeFileSync(path.join(plan, 'omni.yaml'), `${readFileSync(path.join(plan, 'omni.yaml'), 'utf8')}plugins: [./house.mjs]\nrules:\n  house-short-scenarios: error\n`);
+    git(top, 'init', '-q', '-b', 'main');
+    git(top, 'add', '-A');
+    git(top, 'commit', '-q', '-m', 'plan with a plugin');
+    const unchanged = JSON.parse((await diff(plan, undefined, undefined)).output) as { summary: Record<string, unknown>; settings: unknown[] };
+    expect({ summary: unchanged.summary, settings: unchanged.settings }).toEqual({
+      summary: { added: 0, removed: 0, renamed: 0, changed: 0, moved: 0, cells: 0, ranks: 0, introduced: { errors: 0, warnings: 0 }, fixed: { errors: 0, warnings: 0 } },
+      settings: [],
+    });
+    // A third step in the working tree: the plugin's new finding is the one gap introduced.
+    edit(
+      path.join(plan, 'scenarios/produits-complementaires.yaml'),
+      '      - after: J+21\n',
+      '      - { after: J+14, channel: push, message: "Toujours là ?" }\n      - after: J+21\n',
+    );
+    const { output, exitCode } = await diff(plan, undefined, undefined, { format: 'text', exitCode: true });
+    expect(output.split('\n').filter((line) => line.startsWith('  ✖') || line.startsWith('  ✔'))).toEqual([
+      '  ✖ error scenario produits-complementaires: scenario "produits-complementaires" sends 3 messages house-short-scenarios',
+    ]);
+    expect(exitCode).toBe(1);
+  });
+
   it('prefers origin/HEAD as the default branch', async () => {
     const clone = mkdtempSync(path.join(tmpdir(), 'omni-diff-clone-'));
     temporary.push(clone);
