@@ -237,6 +237,13 @@ describe('what the campaign found', () => {
     expect(isEmptyDiff(await diffOf(before, after))).toBe(true);
   });
 
+  it('names a changed house rule under the settings', async () => {
+    const config = (pattern: string) =>
+      `name: Plan\nlocale: en\ncustomRules:\n  - { id: house-names, description: Names say who, severity: warn, given: stages, field: name, pattern: "${pattern}" }\n`;
+    const diff = await diffOf(plan(stages, config('^[A-Z]')), plan(stages, config('^[A-Z][a-z]')));
+    expect(diff.settings).toEqual([{ path: ['customRules', 'house-names', 'pattern'], before: '^[A-Z]', after: '^[A-Z][a-z]' }]);
+  });
+
   it('names an edit of a second declaration of the same id (a duplicate-id error)', async () => {
     const diff = await diffOf(plan(`${stages}  - { id: buy, name: Buy again }\n`), plan(`${stages}  - { id: buy, name: Buy once more }\n`));
     expect(diff.sections.map(({ section, changed }) => ({ section, changed }))).toEqual([
