@@ -17,6 +17,7 @@ const TIERED_FILES = [
   'test/exporters/round-trip-fuzz.test.ts',
   'test/exporters/into-cell-fuzz.test.ts',
   'test/diff/diff-fuzz.test.ts',
+  'test/rules/suppression-fuzz.test.ts',
 ];
 
 /**
