@@ -18,6 +18,7 @@ const TIERED_FILES = [
   'test/exporters/into-cell-fuzz.test.ts',
   'test/diff/diff-fuzz.test.ts',
   'test/rules/suppression-fuzz.test.ts',
+  'test/simulate/invariance-fuzz.test.ts',
 ];
 
 /**
