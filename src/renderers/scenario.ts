@@ -85,7 +85,7 @@ interface Open {
   dotted?: boolean;
 }
 
-const edge = (open: Open, to: string): string => `  ${open.from} ${open.dotted ? '-.->' : '-->'}${open.label ? `|${escapeLabel(shorten(open.label, 40))}|` : ''} ${to}`;
+const edge = (open: Open, to: string): string => `  ${open.from} ${open.dotted ? '-.->' : '-->'}${open.label ? `|${quoted(open.label, 40)}|` : ''} ${to}`;
 
 /**
  * A branching flow: waits as subroutine boxes, decisions and splits as rhombi with one

@@ -39,12 +39,27 @@ const cell = (text: string): string =>
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ');
 
-/** Gantt task names: Mermaid reads `:` `;` `#` as syntax, and HTML in labels. */
+/**
+ * Gantt titles, sections and task names: Mermaid reads `:` `;` `#` as syntax, HTML in labels,
+ * and `%%{…}%%` anywhere as a directive.
+ */
 const ganttText = (text: string): string =>
   text
     .replace(/[:;#<>&"`\r\n]+/g, ' ')
+    .replace(/%{2,}/g, '%')
     .replace(/\s+/g, ' ')
     .trim() || '-';
+
+/**
+ * Words that make a gantt line a statement rather than a task when they start it (Mermaid's
+ * gantt lexer): a task named after a scenario `click` or `section` gets a mark in front.
+ */
+const GANTT_STATEMENT =
+  /^(?:href\s|call\s|click\s|gantt\b|dateFormat\s|inclusiveEndDates\b|topAxis\b|axisFormat\s|tickInterval\s|includes\s|excludes\s|todayMarker\s|weekday\s|weekend\s|\d{4}-\d\d-\d\d\b|title\s|accTitle|accDescr|section\s|%)/i;
+const ganttTask = (text: string): string => {
+  const name = ganttText(text);
+  return GANTT_STATEMENT.test(name) ? `· ${name}` : name;
+};
 
 /** Day 0 is drawn on 2000-01-01 (a fixed date, so the chart is reproducible): the axis shows the day of the story. */
 const ganttDate = (moment: Moment): string => new Date(Date.UTC(2000, 0, 1) + moment.minute * 60_000).toISOString().slice(0, 16);
@@ -56,7 +71,7 @@ function gantt(model: Model, result: PersonaSimulation): string {
     lines.push(`  section ${ganttText(model.index.channels.get(channel)?.name ?? channel)}`);
     result.calendar.forEach((entry, i) => {
       if (entry.channel !== channel) return;
-      lines.push(`  ${ganttText(`${entry.scenario} ${entry.step}`)} :milestone, m${i}, ${ganttDate(entry)}, 0m`);
+      lines.push(`  ${ganttTask(`${entry.scenario} ${entry.step}`)} :milestone, m${i}, ${ganttDate(entry)}, 0m`);
     });
   });
   lines.push('```');

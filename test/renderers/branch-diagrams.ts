@@ -6,9 +6,19 @@ import { SIMULATION_FILES } from '../simulate/fixture.js';
 // The branched flowcharts scenario-branches.test.ts reads line by line, and
 // parse.e2e.test.ts hands to Mermaid's own parser (jsdom + Mermaid: e2e tier).
 
-/** The simulation fixture's cart scenario: a wait with branches, a split with a control group. */
-export async function cartDiagram(): Promise<Diagram> {
-  const workspace = await loadFiles(SIMULATION_FILES);
+/** The simulation fixture's cart scenario: a wait with branches, a split with a control group (and a label on the clicked branch). */
+export async function cartDiagram(label?: string): Promise<Diagram> {
+  const files =
+    label === undefined
+      ? SIMULATION_FILES
+      : {
+          ...SIMULATION_FILES,
+          'model.yaml': SIMULATION_FILES['model.yaml']!.toString().replace(
+            '              name: clicked\n',
+            `              name: clicked\n              label: ${JSON.stringify(label)}\n`,
+          ),
+        };
+  const workspace = await loadFiles(files);
   return scenarioDiagram(workspace.model, workspace.model.index.scenarios.get('cart')!, 'scenarios/cart.mmd');
 }
 

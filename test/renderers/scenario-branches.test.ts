@@ -20,11 +20,11 @@ describe('scenario flowchart with branches', () => {
       '  goal_goal{{"Goal: order_placed"}}',
       '  trigger_trigger --> step_1',
       '  step_1 --> step_2',
-      '  step_2 -->|clicked| step_3',
-      '  step_2 -->|no event within 1d| step_4',
-      '  step_4 -->|discount 40#37;| step_5',
-      '  step_4 -->|delivery 50#37;| step_6',
-      '  step_4 -->|control| control_step_4',
+      '  step_2 -->|"clicked"| step_3',
+      '  step_2 -->|"no event within 1d"| step_4',
+      '  step_4 -->|"discount 40#37;"| step_5',
+      '  step_4 -->|"delivery 50#37;"| step_6',
+      '  step_4 -->|"control"| control_step_4',
       // The three branches meet again at the last call.
       '  step_3 --> step_7',
       '  step_5 --> step_7',
@@ -39,8 +39,14 @@ describe('scenario flowchart with branches', () => {
 
   it('draws a goto as a dotted edge and a decision on targets', async () => {
     const { text } = await gotoDiagram();
-    expect(text).toContain('  step_1 -.->|bought| step_4');
-    expect(text).toContain('  step_1 -->|vip| step_3');
+    expect(text).toContain('  step_1 -.->|"bought"| step_4');
+    expect(text).toContain('  step_1 -->|"vip"| step_3');
     expect(text).toContain('  step_3(("End"))');
+  });
+
+  // Found by label-fuzz.e2e.test.ts: Mermaid rejected a bare |label| holding quotes or brackets.
+  it('quotes edge labels, so a branch label with brackets, quotes or an arrow stays one label', async () => {
+    const diagram = await cartDiagram("a') --> B('b");
+    expect(diagram.text).toContain('  step_2 -->|"a\') --#gt; B(\'b"| step_3');
   });
 });

@@ -190,4 +190,18 @@ Lucas, no email consent (lucas) · all
       '  cart reminder :milestone, m0, 2000-01-01T11:00, 0m',
     ]);
   });
+
+  // Found by test/renderers/label-fuzz.e2e.test.ts: Mermaid rejected both.
+  it('Markdown: a gantt task named after a scenario `click` or `section` stays a task; %%{…}%% in a name is no directive', async () => {
+    const { model, results } = await run('camille');
+    const calendar = results[0]!.calendar.map((entry, index) => (index < 2 ? { ...entry, scenario: index === 0 ? 'click' : 'section' } : entry));
+    const doctored = [{ ...results[0]!, persona: { ...results[0]!.persona, name: 'Camille %%{init: {"theme": "dark"}}%%' }, calendar }];
+    const gantt = /```mermaid\n([\s\S]*?)```/.exec(formatSimulationMarkdown(model, doctored))![1]!;
+    const lines = gantt.split('\n');
+    expect(lines.filter((line) => line.startsWith('  title') || / m[01], /.test(line))).toEqual([
+      '  title Camille %{init { theme dark }}%',
+      '  · click reminder :milestone, m0, 2000-01-01T11:00, 0m',
+      '  · section wait › clicked › 1 :milestone, m1, 2000-01-01T21:30, 0m',
+    ]);
+  });
 });
