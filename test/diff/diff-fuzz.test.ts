@@ -1,13 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
 import { side } from '../../src/cli/diff-run.js';
 import { diffWorkspaces, isEmptyDiff, type DiffSide, type WorkspaceDiff } from '../../src/diff/diff.js';
-import type { WorkspaceSource } from '../../src/loader/discover.js';
+import { SECTION_KINDS } from '../../src/model/types.js';
 import { WorkspaceReuse } from '../../src/pipeline/reuse.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 import { tierCount } from '../setup/tiers.js';
+import { sourceOf, workspaceFiles, type Files } from '../setup/workspace-files.js';
 
 /**
  * Seeded edits of the examples, each of one kind:
@@ -24,23 +24,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const EDITS = tierCount(120, 24);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-type Files = Record<string, string>;
 type Path = (string | number)[];
-
-function workspaceFiles(dir: string, base = dir): Files {
-  const files: Files = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, workspaceFiles(full, base));
-    else if (/\.ya?ml$/.test(entry.name)) files[path.relative(base, full)] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
-
-const sourceOf = (files: Files): WorkspaceSource => ({
-  listFiles: () => Object.keys(files).sort(),
-  readFile: (file) => Buffer.from(files[file]!, 'utf8'),
-});
 
 /** Every node of the document with its path from the root. */
 function nodesOf(document: Document): { node: Node; path: Path }[] {
@@ -151,20 +135,7 @@ function editOf(files: Files, random: () => number): Edit | undefined {
   return { file, text: document.toString(), describe: `${JSON.stringify(scalar.path)} changed`, changed: scalar.path };
 }
 
-const SECTIONS_WITH_LISTS = new Set([
-  'stages',
-  'channels',
-  'touchpoints',
-  'lifecycle',
-  'targets',
-  'programs',
-  'useCases',
-  'scenarios',
-  'sources',
-  'variables',
-  'events',
-  'personas',
-]);
+const SECTIONS_WITH_LISTS = new Set<string>(SECTION_KINDS);
 
 /** What the diff says, in a few words, for a failure's message. */
 function summary(diff: WorkspaceDiff): unknown {

@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPair, isScalar, parseDocument, visit } from 'yaml';
-import type { WorkspaceSource } from '../../src/loader/discover.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { renderDiagrams } from '../../src/renderers/index.js';
 import { simulate } from '../../src/simulate/engine.js';
 import { formatSimulationMarkdown } from '../../src/simulate/format.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 import { tierCount } from '../setup/tiers.js';
+import { sourceOf, workspaceFiles, type Files } from '../setup/workspace-files.js';
 import { mermaidInNode } from './mermaid-node.js';
 
 /**
@@ -52,18 +52,6 @@ const BRANCHING_KEYS = new Set(['wait', 'decision', 'split', 'until', 'branches'
 /** Keys whose values are free text a diagram may show. */
 const TEXT_KEYS = new Set(['name', 'label', 'subject', 'message', 'description', 'title']);
 
-type Files = Record<string, string>;
-
-function workspaceFiles(dir: string, base = dir): Files {
-  const files: Files = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, workspaceFiles(full, base));
-    else if (/\.ya?ml$/.test(entry.name) && entry.name !== 'omni.yaml') files[path.relative(base, full)] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
-
 /** The files with each text field picked by `chosen` set to `value(field)`. */
 function withTexts(files: Files, chosen: (index: number) => boolean, value: (index: number) => string): Files {
   let index = 0;
@@ -88,8 +76,7 @@ function withTexts(files: Files, chosen: (index: number) => boolean, value: (ind
 
 async function diagramsOf(root: string, files: Files, omniYaml: string | undefined) {
   const all: Files = omniYaml === undefined ? files : { ...files, 'omni.yaml': omniYaml };
-  const source: WorkspaceSource = { listFiles: () => Object.keys(all).sort(), readFile: (file) => Buffer.from(all[file]!, 'utf8') };
-  const { model, diagnostics } = await loadWorkspace(root, { source });
+  const { model, diagnostics } = await loadWorkspace(root, { source: sourceOf(all) });
   // A value the schema refuses (too long for a name, a line break in one) drops its entity: not this campaign's subject.
   if (diagnostics.length > 0) {
     return undefined;
@@ -106,7 +93,7 @@ async function diagramsOf(root: string, files: Files, omniYaml: string | undefin
 describe(`diagrams of the examples with ${VARIANTS} seeded variants of hostile text (seed ${SEED})`, () => {
   it.each(['examples/maison-lumen', 'examples/gaps', 'test/fixtures/branching'])('%s', { timeout: 120_000 }, async (example) => {
     const root = path.join(ROOT, example);
-    const files = workspaceFiles(root);
+    const files = workspaceFiles(root, false);
     const omniYaml = (() => {
       try {
         return readFileSync(path.join(root, 'omni.yaml'), 'utf8');

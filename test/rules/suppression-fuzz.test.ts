@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
-import type { WorkspaceSource } from '../../src/loader/discover.js';
 import { lintWorkspace } from '../../src/pipeline/lint.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 import { tierCount } from '../setup/tiers.js';
+import { sourceOf, workspaceFiles, type Files } from '../setup/workspace-files.js';
 
 /**
  * For findings of the examples picked by a seed, `# omni-disable-next-line <rule> -- reason`
@@ -21,23 +20,6 @@ import { tierCount } from '../setup/tiers.js';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const CASES = tierCount(60, 15);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-type Files = Record<string, string>;
-
-function workspaceFiles(dir: string, base = dir): Files {
-  const files: Files = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, workspaceFiles(full, base));
-    else if (/\.ya?ml$/.test(entry.name)) files[path.relative(base, full)] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
-
-const sourceOf = (files: Files): WorkspaceSource => ({
-  listFiles: () => Object.keys(files).sort(),
-  readFile: (file) => Buffer.from(files[file]!, 'utf8'),
-});
 
 async function lint(root: string, files: Files) {
   const workspace = await loadWorkspace(root, { source: sourceOf(files), plugins: true });
