@@ -4,7 +4,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { applyEdits, refusedCells } from '../exporters/apply-edits.js';
 import { buildWorkbook } from '../exporters/build-workbook.js';
-import { dataSheetModel, importWorkbook, toWorkspaceFiles, WorkbookError, type ImportResult } from '../exporters/import-workbook.js';
+import { dataSheetModel, importWorkbook, toWorkspaceFiles, WorkbookError, workbookLocale, type ImportResult } from '../exporters/import-workbook.js';
 import { readXlsx, WorkbookLimitError, type ReadWorkbook } from '../exporters/read-xlsx.js';
 import { workbookEdits } from '../exporters/workbook-edits.js';
 import { onInterrupt } from '../util/process-cleanup.js';
@@ -22,6 +22,7 @@ import {
 } from './output.js';
 import { CliError, EXIT } from './errors.js';
 import type { ImportCommandOptions } from './import.js';
+import { peekWorkspaceLocale } from './workspace.js';
 
 /** Findings that name something missing: an import --into must not leave any it did not find. */
 const DANGLING = new Set(['unknown-reference', 'undeclared-template-variable']);
@@ -50,6 +51,9 @@ export async function runImport(options: ImportCommandOptions): Promise<number> 
     const reason = error instanceof WordedError ? error.messageIn(messageLocale()) : (error as Error).message;
     throw new CliError(say('notAWorkbook', { file, reason }), say('saveAsXlsx'));
   }
+  // One language for the whole run: --locale, else the workspace's (--into) or the workbook's (--out).
+  if (options.into !== undefined) peekWorkspaceLocale(path.resolve(currentIo().cwd, options.into));
+  else useWorkspaceLocale(workbookLocale(workbook));
   let result: ImportResult;
   try {
     // A new workspace has omni's own rules: the settings of house rules cannot go with it.
@@ -85,7 +89,7 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliError(say('intoNotWorkspace', { path: into }));
   const before = await loadWorkspace(root);
   useWorkspaceLocale(before.declaredLocale);
-  const beforeLint = await lintWorkspace(before);
+  const beforeLint = await lintWorkspace(before, { locale: messageLocale() });
   const unreadable = beforeLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (unreadable.length > 0) {
     const first = unreadable[0]!;
@@ -97,11 +101,12 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   const { SECTION_KINDS } = await import('../model/types.js');
   // Ids in use in the YAML as it is now, so that the ids of new rows never collide with them.
   const taken = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, before.model[kind].map((entity) => entity.id)]));
-  const edits = workbookEdits(workbook, expected, base, taken);
+  const edits = workbookEdits(workbook, expected, base, taken, messageLocale());
   const { include, exclude } = before.model.settings;
   const applied = applyEdits(before.model, result.records, edits, (name) => readFileSync(path.join(root, name), 'utf8'), {
     files: before.files,
     isModelFile: (name) => selectModelFiles([name], include, exclude).length === 1,
+    locale: messageLocale(),
   });
   for (const warning of [...edits.warnings, ...applied.warnings]) writeMessage(say('warning', { text: warning }));
   if (applied.conflicts.length > 0) {
@@ -123,13 +128,13 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
   };
   const after = await loadWorkspace(root, { source: overlay });
   // A value typed in the workbook that the schema refuses is the workbook's to fix, named at its cell (not "a bug in omni").
-  const refused = refusedCells(after.diagnostics, edits.edits, before.model);
+  const refused = refusedCells(after.diagnostics, edits.edits, before.model, messageLocale());
   if (refused.length > 0) {
     for (const { where, message } of refused) writeMessage(say('cellRefused', { where, message }));
     writeMessage(say('cellsRefused', { count: refused.length }));
     return EXIT.problems;
   }
-  const afterLint = await lintWorkspace(after);
+  const afterLint = await lintWorkspace(after, { locale: messageLocale() });
   const broken = afterLint.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && UNREADABLE.has(diagnostic.ruleId));
   if (broken.length > 0) {
     const first = broken[0]!;
@@ -145,7 +150,7 @@ async function importInto(file: string, workbook: ReadWorkbook, result: ImportRe
     (diagnostic) => diagnostic.severity === 'error' && DANGLING.has(diagnostic.ruleId) && !known.has(referenceKey(diagnostic)),
   );
   if (dangling.length > 0) {
-    const locale = before.model.settings.locale;
+    const locale = messageLocale();
     for (const diagnostic of dangling)
       writeMessage(`${path.join(into, diagnostic.file)}:${diagnostic.range.start.line}:${diagnostic.range.start.column}: ${diagnostic.message} (${diagnostic.ruleId})`);
     writeMessage(importerMessage(locale, 'danglingRefused', { count: dangling.length }));

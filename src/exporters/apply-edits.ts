@@ -2,7 +2,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, stringify, type Scalar
 import type { Model, SectionKind } from '../model/types.js';
 import path from 'node:path';
 import type { PendingDiagnostic } from '../diagnostics/types.js';
-import { ruleMessage, type ImporterMessageId, type MessageData } from '../i18n/index.js';
+import { ruleMessage, type ImporterMessageId, type Locale, type MessageData } from '../i18n/index.js';
 import { importerMessage } from './messages.js';
 import type { WorkbookEdits } from './workbook-edits.js';
 import { withoutOrigins } from './build-workbook.js';
@@ -16,8 +16,8 @@ export function refusedCells(
   diagnostics: readonly PendingDiagnostic[],
   edits: WorkbookEdits['edits'],
   current: Pick<Model, 'index' | 'settings'>,
+  locale: Locale = current.settings.locale,
 ): { where: string; message: string }[] {
-  const locale = current.settings.locale;
   const refused: { where: string; message: string }[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.ruleId !== 'schema' || diagnostic.location.range) continue;
@@ -120,6 +120,8 @@ export interface ApplyOptions {
   files?: readonly string[];
   /** Whether the loader would read a new file at this path (omni.yaml's include/exclude). */
   isModelFile?: (file: string) => boolean;
+  /** The language of conflicts and warnings (the run's); by default the workspace's. */
+  locale?: Locale;
 }
 
 /**
@@ -201,7 +203,7 @@ export function applyEdits(
   readFile: (file: string) => string,
   options: ApplyOptions = {},
 ): AppliedEdits {
-  const locale = current.settings.locale;
+  const locale = options.locale ?? current.settings.locale;
   const say = (id: ImporterMessageId, data: MessageData) => importerMessage(locale, id, data);
   const conflicts: Conflict[] = [];
   const warnings: string[] = [];

@@ -56,9 +56,24 @@ export interface ImportOptions {
   knownRules?: { has(id: string): boolean };
 }
 
+const dataSheetOf = (workbook: ReadWorkbook): ReadSheet | undefined =>
+  workbook.sheets.find((sheet) => sheet.name === DATA_SHEET && sheet.cell(1, 1)?.value === DATA_MARKER);
+
+/** The locale an omni workbook's data sheet declares (undefined for a hand-filled template or unreadable settings). */
+export function workbookLocale(workbook: ReadWorkbook): Locale | undefined {
+  const data = dataSheetOf(workbook);
+  if (!data) return undefined;
+  try {
+    const locale = parseObject(recordText(data, 1, 2), `${DATA_SHEET}!B1`, 'en').locale;
+    return locale === 'en' ? 'en' : 'fr';
+  } catch {
+    return undefined;
+  }
+}
+
 export function importWorkbook(workbook: ReadWorkbook, options: ImportOptions = {}): ImportResult {
-  const data = workbook.sheets.find((sheet) => sheet.name === DATA_SHEET && sheet.cell(1, 1)?.value === DATA_MARKER);
-  if (data) return importDataSheet(workbook, data, options.reportVisibleEdits !== false, options.knownRules);
+  const data = dataSheetOf(workbook);
+  if (data) return importDataSheet(workbook, data, options.reportVisibleEdits !== false, options.knownRules, options.locale);
   return importTemplate(workbook, options.locale);
 }
 
@@ -91,11 +106,19 @@ function isObjectOfObjects(value: unknown): value is Record<string, Record<strin
   return isObject(value) && Object.values(value as object).every(isObject);
 }
 
-function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisibleEdits: boolean, knownRules: ImportOptions['knownRules']): ImportResult {
+function importDataSheet(
+  workbook: ReadWorkbook,
+  sheet: ReadSheet,
+  reportVisibleEdits: boolean,
+  knownRules: ImportOptions['knownRules'],
+  messageLocale: Locale | undefined,
+): ImportResult {
   // The settings say the locale: their own damage is reported in English.
   const rawSettings = parseObject(recordText(sheet, 1, 2), `${DATA_SHEET}!B1`, 'en');
-  const locale: Locale = rawSettings.locale === 'en' ? 'en' : 'fr';
-  const settings: ImportedSettings = { name: String(rawSettings.name ?? ''), locale };
+  const workbookLocale: Locale = rawSettings.locale === 'en' ? 'en' : 'fr';
+  // Warnings speak the run's language (--locale), else the workbook's.
+  const locale = messageLocale ?? workbookLocale;
+  const settings: ImportedSettings = { name: String(rawSettings.name ?? ''), locale: workbookLocale };
   if (typeof rawSettings.updated === 'string') settings.updated = rawSettings.updated;
   if (rawSettings.priorityWeights && typeof rawSettings.priorityWeights === 'object')
     settings.priorityWeights = rawSettings.priorityWeights as Settings['priorityWeights'];
@@ -129,7 +152,7 @@ function importDataSheet(workbook: ReadWorkbook, sheet: ReadSheet, reportVisible
     if (!records.has(key)) records.set(key, text);
   }
   const defaultLifecycle = rawSettings.defaultLifecycle === true;
-  if (reportVisibleEdits) warnings.push(...visibleEdits(workbook, settings, sections, defaultLifecycle));
+  if (reportVisibleEdits) warnings.push(...visibleEdits(workbook, settings, sections, defaultLifecycle, locale));
   return { settings, sections, from: 'data-sheet', warnings, records, defaultLifecycle };
 }
 
@@ -155,13 +178,13 @@ export function dataSheetModel(settings: ImportedSettings, sections: RawSections
  * rebuilds the workspace from the data sheet, so edits made in the visible tabs are not
  * applied there (`import --into` applies them), but they are never dropped silently.
  */
-function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean): string[] {
+function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sections: RawSections, defaultLifecycle: boolean, messageLocale: Locale): string[] {
   let expected;
   try {
     // Sheet by sheet, each dropped once compared: never the whole expected workbook in memory.
     expected = describeWorkbook(dataSheetModel(settings, sections, defaultLifecycle), { errors: 0, warnings: 0, rules: [] });
   } catch {
-    return [`${DATA_SHEET}: ${importerMessage(settings.locale, 'visibleNotCompared')}`];
+    return [`${DATA_SHEET}: ${importerMessage(messageLocale, 'visibleNotCompared')}`];
   }
   const readme = WORKBOOK_LABELS[settings.locale].sheets.readme;
   const warnings: string[] = [];
@@ -171,14 +194,14 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
     try {
       next = sheets.next();
     } catch {
-      return [...warnings, `${DATA_SHEET}: the visible tabs could not be compared with the data sheet; check them by hand`];
+      return [...warnings, `${DATA_SHEET}: ${importerMessage(messageLocale, 'visibleNotCompared')}`];
     }
     if (next.done) break;
     const sheetSpec = next.value;
     if (sheetSpec.name === readme || sheetSpec.name === DATA_SHEET) continue;
     const actual = workbook.sheets.find((sheet) => sheet.name === sheetSpec.name);
     if (!actual) {
-      warnings.push(`${sheetSpec.name}: ${importerMessage(settings.locale, 'sheetMissingFromData')}`);
+      warnings.push(`${sheetSpec.name}: ${importerMessage(messageLocale, 'sheetMissingFromData')}`);
       continue;
     }
     let reported = 0;
@@ -209,12 +232,12 @@ function visibleEdits(workbook: ReadWorkbook, settings: ImportedSettings, sectio
         if (visibleText(gotValue) === visibleText(wantValue)) continue;
         if (reported++ < 20) {
           warnings.push(
-            `${sheetSpec.name}!${address(r, c)}: ${importerMessage(settings.locale, 'visibleDiffers', { got: String(gotValue ?? ''), want: String(wantValue ?? '') })}`,
+            `${sheetSpec.name}!${address(r, c)}: ${importerMessage(messageLocale, 'visibleDiffers', { got: String(gotValue ?? ''), want: String(wantValue ?? '') })}`,
           );
         }
       }
     }
-    if (reported > 20) warnings.push(`${sheetSpec.name}: ${importerMessage(settings.locale, 'moreEditedCells', { count: reported - 20 })}`);
+    if (reported > 20) warnings.push(`${sheetSpec.name}: ${importerMessage(messageLocale, 'moreEditedCells', { count: reported - 20 })}`);
     sheetSpec.rows = [];
     releaseMemory();
   }

@@ -1,4 +1,4 @@
-import { VOCABULARY, type ImporterMessageId, type MessageData } from '../i18n/index.js';
+import { VOCABULARY, type ImporterMessageId, type Locale, type MessageData } from '../i18n/index.js';
 import { importerMessage } from './messages.js';
 import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Model, SectionKind, TouchpointStatus, WaitBranch } from '../model/types.js';
@@ -117,12 +117,19 @@ type NamedKind = 'stages' | 'channels' | 'touchpoints' | 'useCases' | 'lifecycle
  * understood. `taken` lists ids in use besides the export's (the YAML as it is now), so
  * that derived ids never collide.
  */
-export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, base: Model, taken: Partial<Record<SectionKind, Iterable<string>>> = {}): WorkbookEdits {
+export function workbookEdits(
+  workbook: ReadWorkbook,
+  expected: WorkbookSpec,
+  base: Model,
+  taken: Partial<Record<SectionKind, Iterable<string>>> = {},
+  /** The language of the warnings (the run's); the workbook's own words are in its locale. */
+  messageLocale: Locale = base.settings.locale,
+): WorkbookEdits {
   const result: WorkbookEdits = { edits: [], added: [], deleted: [], warnings: [] };
   const locale = base.settings.locale;
   const labels = WORKBOOK_LABELS[locale];
   const words = LABELS[locale];
-  const warn = (where: string, id: ImporterMessageId, data: MessageData = {}) => result.warnings.push(`${where}: ${importerMessage(locale, id, data)}`);
+  const warn = (where: string, id: ImporterMessageId, data: MessageData = {}) => result.warnings.push(`${where}: ${importerMessage(messageLocale, id, data)}`);
   const fills = fillStatuses();
   /** Names given in this import (new entities, renames) → id, per section. */
   const named = new Map<NamedKind, Map<string, string>>();
@@ -203,7 +210,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     const optional = (path: (string | number)[]) => ({ path, value: text === '' ? undefined : text });
     const required = (path: (string | number)[], what: ImporterMessageId) => {
       if (text !== '') return { path, value: text };
-      warn(where, 'cannotBeEmpty', { what: importerMessage(locale, what) });
+      warn(where, 'cannotBeEmpty', { what: importerMessage(messageLocale, what) });
       return undefined;
     };
     switch (target.field) {
@@ -518,7 +525,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       spec.rows[row]!.forEach((cell, c) => cell && compareCell(sheet, cell, r, c + 1));
     }
     for (const id of rowOf.keys())
-      if (!seen.has(id)) remove('useCases', id, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: base.index.useCases.get(id)?.name ?? id })})`);
+      if (!seen.has(id)) remove('useCases', id, `${sheet.name} (${importerMessage(messageLocale, 'rowDeleted', { name: base.index.useCases.get(id)?.name ?? id })})`);
   }
 
   function newUseCase(sheet: ReadSheet, r: number): void {
@@ -873,7 +880,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
       if (claimed.has(program.id)) continue;
       const scenarios = base.scenarios.filter((scenario) => scenario.program === program.id);
       if (scenarios.some((scenario) => kept.has(scenario.id))) warn(sheet.name, 'programRowDeleted', { name: program.name });
-      else remove('programs', program.id, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: program.name })})`);
+      else remove('programs', program.id, `${sheet.name} (${importerMessage(messageLocale, 'rowDeleted', { name: program.name })})`);
     }
     // Pass 2: the rows themselves.
     let program: string | undefined;
@@ -982,7 +989,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     for (const [id, steps] of gone) {
       const scenario = base.index.scenarios.get(id);
       if (!scenario) continue;
-      const where = `${sheet.name} (${importerMessage(locale, 'rowsDeleted', { name: scenario.name })})`;
+      const where = `${sheet.name} (${importerMessage(messageLocale, 'rowsDeleted', { name: scenario.name })})`;
       if (steps.length >= (rowsOf.get(id) ?? 1)) {
         remove('scenarios', id, where);
         continue;
@@ -995,7 +1002,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
           id,
           path: stepPath(id, step),
           value: undefined,
-          where: `${sheet.name} (${importerMessage(locale, 'stepDeleted', { step: step + 1, name: scenario.name })})`,
+          where: `${sheet.name} (${importerMessage(messageLocale, 'stepDeleted', { step: step + 1, name: scenario.name })})`,
         });
     }
   }
@@ -1018,7 +1025,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
         id,
         path,
         value: undefined,
-        where: `${sheet.name} (${importerMessage(locale, 'branchRowDeleted', { text: line.branch ?? '', name: scenario.name })})`,
+        where: `${sheet.name} (${importerMessage(messageLocale, 'branchRowDeleted', { text: line.branch ?? '', name: scenario.name })})`,
       });
     const under = (index: number) => {
       const keys: string[] = [];
@@ -1230,7 +1237,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
           id: scenario.id,
           path: ['variables'],
           value: now,
-          where: `${sheet.name} (${importerMessage(locale, 'variableRows', { name: scenario.name })})`,
+          where: `${sheet.name} (${importerMessage(messageLocale, 'variableRows', { name: scenario.name })})`,
         });
     }
     for (const { kind, record } of result.added) {
@@ -1247,7 +1254,7 @@ export function workbookEdits(workbook: ReadWorkbook, expected: WorkbookSpec, ba
     for (const key of rowOf.keys()) {
       const [scenario, variable] = key.split('/');
       if (scenario === '' && variable && !seen.has(key))
-        remove('variables', variable, `${sheet.name} (${importerMessage(locale, 'rowDeleted', { name: base.index.variables.get(variable)?.name ?? variable })})`);
+        remove('variables', variable, `${sheet.name} (${importerMessage(messageLocale, 'rowDeleted', { name: base.index.variables.get(variable)?.name ?? variable })})`);
     }
   }
 

@@ -34,10 +34,14 @@ describe('omni export / omni import (built CLI)', () => {
     expect(first.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['data.yaml', 'matrix.yaml', 'omni.yaml', 'programs.yaml', 'scenarios.yaml', 'use-cases.yaml']);
     expect(omni('lint', out).status).toBe(0);
+    // In the workbook's language (fr), or the one asked for.
     const second = omni('import', '--xlsx', file, '--out', out);
     expect(second.status).toBe(2);
-    expect(second.stderr).toContain('already exist');
-    expect(second.stderr).toContain('pass --force to replace them');
+    expect(second.stderr).toContain('existent déjà');
+    const inEnglish = omni('import', '--xlsx', file, '--out', out, '--locale', 'en');
+    expect(inEnglish.status).toBe(2);
+    expect(inEnglish.stderr).toContain('already exist');
+    expect(inEnglish.stderr).toContain('pass --force to replace them');
     expect(omni('import', '--xlsx', file, '--out', out, '--force').status).toBe(0);
   });
 

@@ -92,8 +92,8 @@ describe('omni import --into (the CLI in process; the binary for the French dry 
     const run = await omni(dir, 'import', '--xlsx', edited, '--into', ws);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      // In the workspace's language (fr): the importer's messages live in src/i18n.
-      "omni: conflict: Cas d'usage!E5: cas d’usage « relance-panier » a changé dans le YAML depuis l’export (use-cases.yaml) ; modifiez-le là ou exportez à nouveau\n" +
+      // In the run's language (--locale en here; else the workspace's): the importer's messages live in src/i18n.
+      "omni: conflict: Cas d'usage!E5: use case \"relance-panier\" changed in the YAML since the export (use-cases.yaml); edit it there or export again\n" +
         'omni: 1 conflict(s): nothing written\n',
     );
     expect(readFileSync(useCases, 'utf8')).toBe(text);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, refusedCells } from '../../src/exporters/apply-edits.js';
 import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
 import { dataSheetModel, importWorkbook } from '../../src/exporters/import-workbook.js';
-import { readXlsx, type ReadSheet, type ReadWorkbook } from '../../src/exporters/read-xlsx.js';
+import { readXlsx, type ReadWorkbook } from '../../src/exporters/read-xlsx.js';
+import { typedOver } from './into-harness.js';
 import { workbookEdits } from '../../src/exporters/workbook-edits.js';
 import { writeXlsx } from '../../src/exporters/write-xlsx.js';
 import { selectModelFiles } from '../../src/loader/discover.js';
@@ -26,20 +27,6 @@ import { repo } from './helpers.js';
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const CELLS = tierCount(100, 30);
-
-/** The sheet with one cell's value replaced. */
-function typedOver(sheet: ReadSheet, row: number, column: number, value: string | number): ReadSheet {
-  return {
-    name: sheet.name,
-    hidden: sheet.hidden,
-    rowCount: sheet.rowCount,
-    columnCount: sheet.columnCount,
-    cell: (r, c) => (r === row && c === column ? { ...sheet.cell(r, c), value } : sheet.cell(r, c)),
-    rowNumbers: () => sheet.rowNumbers(),
-    columnsOf: (r) => sheet.columnsOf(r),
-    ...(sheet.outlineLevel ? { outlineLevel: (r: number) => sheet.outlineLevel!(r) } : {}),
-  };
-}
 
 describe(`import --into of ${CELLS} seeded single-cell edits per example (seed ${SEED})`, () => {
   it.each(['maison-lumen', 'gaps'])(

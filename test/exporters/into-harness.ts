@@ -10,7 +10,7 @@ import path from 'node:path';
 import { applyEdits } from '../../src/exporters/apply-edits.js';
 import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
 import { dataSheetModel, importWorkbook } from '../../src/exporters/import-workbook.js';
-import { readXlsx } from '../../src/exporters/read-xlsx.js';
+import { readXlsx, type ReadSheet } from '../../src/exporters/read-xlsx.js';
 import { workbookEdits } from '../../src/exporters/workbook-edits.js';
 import { writeXlsx } from '../../src/exporters/write-xlsx.js';
 import { selectModelFiles } from '../../src/loader/discover.js';
@@ -153,4 +153,18 @@ export async function applied(ws: string, xlsx: string, options: { context?: boo
       : text.split('\n').map((line) => `+${line}`);
   for (const name of removed) diff[name] = null;
   return { diff, conflicts: conflicts.map((c) => c.message), warnings: [...edits.warnings, ...warnings], files, removed };
+}
+
+/** The sheet with one cell's value replaced. */
+export function typedOver(sheet: ReadSheet, row: number, column: number, value: string | number): ReadSheet {
+  return {
+    name: sheet.name,
+    hidden: sheet.hidden,
+    rowCount: sheet.rowCount,
+    columnCount: sheet.columnCount,
+    cell: (r, c) => (r === row && c === column ? { ...sheet.cell(r, c), value } : sheet.cell(r, c)),
+    rowNumbers: () => sheet.rowNumbers(),
+    columnsOf: (r) => sheet.columnsOf(r),
+    ...(sheet.outlineLevel ? { outlineLevel: (r: number) => sheet.outlineLevel!(r) } : {}),
+  };
 }
