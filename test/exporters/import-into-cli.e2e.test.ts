@@ -93,7 +93,7 @@ describe('omni import --into (the CLI in process; the binary for the French dry 
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
       // In the run's language (--locale en here; else the workspace's): the importer's messages live in src/i18n.
-      "omni: conflict: Cas d'usage!E5: use case \"relance-panier\" changed in the YAML since the export (use-cases.yaml); edit it there or export again\n" +
+      'omni: conflict: Cas d\'usage!E5: use case "relance-panier" changed in the YAML since the export (use-cases.yaml); edit it there or export again\n' +
         'omni: 1 conflict(s): nothing written\n',
     );
     expect(readFileSync(useCases, 'utf8')).toBe(text);
