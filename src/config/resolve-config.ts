@@ -48,7 +48,7 @@ const asList = (value: unknown): string[] => (value === undefined ? [] : Array.i
  * settings. Problems in a shared config are reported at its `extends:` entry in omni.yaml.
  */
 export async function resolveConfig(raw: Record<string, unknown>, options: ResolveConfigOptions): Promise<{ config: ResolvedConfig; diagnostics: PendingDiagnostic[] }> {
-  const config: ResolvedConfig = { rules: {}, ruleOrigins: {}, customRules: [], plugins: [], overrides: [] };
+  const config: ResolvedConfig = { rules: {}, ruleOrigins: {}, optionOrigins: {}, customRules: [], plugins: [], overrides: [] };
   const diagnostics: PendingDiagnostic[] = [];
   const at = (path: JsonPath): ConfigOrigin => ({ location: { file: options.configFile, path } });
 
@@ -76,7 +76,8 @@ export async function resolveConfig(raw: Record<string, unknown>, options: Resol
         fail({ messageId: 'sharedInvalid', suggestionId: 'fixShared', data: { problem: problems } });
         continue;
       }
-      await apply(loaded.data as Record<string, unknown>, path.dirname(loaded.file), () => entryOrigin, [...chain, loaded.file], via ?? name);
+      const sharedOrigin: ConfigOrigin = { ...entryOrigin, via: via ?? name };
+      await apply(loaded.data as Record<string, unknown>, path.dirname(loaded.file), () => sharedOrigin, [...chain, loaded.file], via ?? name);
     }
 
     for (const [id, setting] of Object.entries(parseRuleSettings(data.rules))) {
@@ -84,6 +85,7 @@ export async function resolveConfig(raw: Record<string, unknown>, options: Resol
       // Like ESLint: a later severity alone keeps the options set earlier.
       config.rules[id] = setting.options === undefined && earlier?.options ? { ...setting, options: earlier.options } : setting;
       config.ruleOrigins[id] = origin(['rules', id]);
+      if (setting.options !== undefined) config.optionOrigins[id] = origin(['rules', id]);
     }
     const customRules = (data.customRules ?? []) as CustomRuleConfig[];
     customRules.forEach((rule, index) => {

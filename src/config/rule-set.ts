@@ -7,6 +7,7 @@ import { createCustomRule } from '../rules/custom-rule.js';
 import { RULES } from '../rules/index.js';
 import { closestMatch } from '../util/closest-match.js';
 import type { ConfigOrigin, PluginReference, ResolvedConfig, RuleSetting } from './types.js';
+import type { OptionMention } from '../model/types.js';
 import { wordedFinding, type Worded } from './worded.js';
 
 const RULE_ID = /^[a-z][a-z0-9-]*$/;
@@ -19,6 +20,8 @@ export interface RuleSet {
   severities: Record<string, SeverityOrOff>;
   options: Record<string, Record<string, unknown>>;
   overrides: Array<{ files: string[]; severities: Record<string, SeverityOrOff> }>;
+  /** Ids that options written in omni.yaml itself name (`names:` options), at their path there. */
+  optionMentions: OptionMention[];
   diagnostics: PendingDiagnostic[];
 }
 
@@ -68,7 +71,14 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
 
   const severities: Record<string, SeverityOrOff> = {};
   const options: Record<string, Record<string, unknown>> = {};
-  const checkSettings = (settings: Record<string, RuleSetting>, origin: (id: string) => ConfigOrigin, collect: Record<string, SeverityOrOff>, withOptions: boolean) => {
+  const optionMentions: OptionMention[] = [];
+  const checkSettings = (
+    settings: Record<string, RuleSetting>,
+    origin: (id: string) => ConfigOrigin,
+    collect: Record<string, SeverityOrOff>,
+    withOptions: boolean,
+    optionOrigin: (id: string) => ConfigOrigin = origin,
+  ) => {
     for (const [id, setting] of Object.entries(settings)) {
       const rule = byId.get(id);
       if (!rule) {
@@ -87,24 +97,42 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
         if (!option) {
           const known = Object.keys(rule.options ?? {});
           const suggestionId = known.length > 0 ? 'itsOptions' : 'takesNoOption';
-          diagnostics.push(problem(origin(id), { messageId: 'noSuchOption', suggestionId, data: { rule: id, option: name, options: known.join(', ') } }, [1, name]));
+          diagnostics.push(
+            problem(optionOrigin(id), { messageId: 'noSuchOption', suggestionId, data: { rule: id, option: name, options: known.join(', ') } }, [1, name]),
+          );
           continue;
         }
         const wrong = checkOptionValue(option, value);
         if (wrong)
-          diagnostics.push(problem(origin(id), { messageId: wrong.messageId, suggestionId: 'seeRuleDoc', data: { ...wrong.data, rule: id, option: name } }, [1, name]));
-        else given[name] = value;
+          diagnostics.push(
+            problem(optionOrigin(id), { messageId: wrong.messageId, suggestionId: 'seeRuleDoc', data: { ...wrong.data, rule: id, option: name } }, [1, name]),
+          );
+        else {
+          given[name] = value;
+          const written = optionOrigin(id);
+          // Only what omni.yaml itself writes has a path there: a shared config's options are its own.
+          if (option.names && withOptions && !written.via && Array.isArray(value))
+            (value as string[]).forEach((mentioned, index) =>
+              optionMentions.push({ kind: option.names!, id: mentioned, path: [...written.location.path, 1, name, index] }),
+            );
+        }
       }
       if (withOptions) options[id] = given;
     }
   };
-  checkSettings(config.rules, (id) => config.ruleOrigins[id]!, severities, true);
+  checkSettings(
+    config.rules,
+    (id) => config.ruleOrigins[id]!,
+    severities,
+    true,
+    (id) => config.optionOrigins[id] ?? config.ruleOrigins[id]!,
+  );
   const overrides = config.overrides.map(({ override, origin }) => {
     const collected: Record<string, SeverityOrOff> = {};
     checkSettings(override.rules, (id) => (origin.via ? origin : { location: { ...origin.location, path: [...origin.location.path, 'rules', id] } }), collected, false);
     return { files: override.files, severities: collected };
   });
-  return { rules, severities, options, overrides, diagnostics };
+  return { rules, severities, options, overrides, optionMentions, diagnostics };
 }
 
 function isRegex(text: string): boolean {

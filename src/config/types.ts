@@ -45,6 +45,8 @@ export interface PluginReference {
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   ruleOrigins: Record<string, ConfigOrigin>;
+  /** Where each rule's options were written (a later severity alone keeps them, and their origin). */
+  optionOrigins: Record<string, ConfigOrigin>;
   customRules: Array<{ rule: CustomRuleConfig; origin: ConfigOrigin }>;
   plugins: PluginReference[];
   overrides: Array<{ override: OverrideConfig; origin: ConfigOrigin }>;

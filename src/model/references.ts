@@ -115,10 +115,11 @@ export function forEachMention(model: Model, visit: (kind: SectionKind, id: stri
   }
 }
 
-/** The channels omni.yaml's pressure caps and quiet hours name, by their path in that file. */
+/** The channels omni.yaml's pressure caps, quiet hours and rule options name, by their path in that file. */
 export function forEachSettingsMention(settings: Model['settings'], visit: (kind: 'channels', id: string, path: JsonPath) => void): void {
   settings.pressure?.forEach((cap, index) => cap.channels?.forEach((channel, at) => visit('channels', channel, ['pressure', index, 'channels', at])));
   settings.quietHours?.channels?.forEach((channel, at) => visit('channels', channel, ['quietHours', 'channels', at]));
+  settings.ruleOptionMentions?.forEach((mention) => visit(mention.kind, mention.id, mention.path));
 }
 
 /** The JSON path of a reference: its entity's path, then the key and, in a list, the index. */

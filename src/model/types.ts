@@ -265,7 +265,14 @@ export interface PriorityWeights {
 }
 
 /** The lint settings of a workspace with team settings (`extends:`, `customRules:`, `plugins:`, `overrides:`, options). */
-export type RuleSettings = Pick<Settings, 'rules' | 'ruleOptions' | 'overrides' | 'customRules'>;
+export type RuleSettings = Pick<Settings, 'rules' | 'ruleOptions' | 'overrides' | 'customRules' | 'ruleOptionMentions'>;
+
+/** An id a rule option names (options marked `names:`), by its JSON path in omni.yaml. */
+export interface OptionMention {
+  kind: 'channels';
+  id: string;
+  path: JsonPath;
+}
 
 /** Workspace settings from omni.yaml, with defaults applied. */
 export interface Settings {
@@ -280,6 +287,8 @@ export interface Settings {
   overrides?: Array<{ files: string[]; severities: Record<string, 'error' | 'warn' | 'off'> }>;
   /** `customRules:` (shared configs' included) by id, as written: what `omni diff` compares. */
   customRules?: Record<string, Record<string, unknown>>;
+  /** Channel ids that rule options written in omni.yaml name (`sms-length: [warn, { channels: [sms] }]`), at their path there. */
+  ruleOptionMentions?: OptionMention[];
   priorityWeights: PriorityWeights;
   /** Plan date (YYYY-MM-DD) shown in exports; never the clock, so outputs stay reproducible. */
   updated?: string;

@@ -186,6 +186,7 @@ export async function readRuleSettings(
       ruleOptions: ruleSet.options,
       overrides: ruleSet.overrides,
       ...(config.customRules.length > 0 ? { customRules: Object.fromEntries(config.customRules.map(({ rule }) => [rule.id, { ...rule }])) } : {}),
+      ...(ruleSet.optionMentions.length > 0 ? { ruleOptionMentions: ruleSet.optionMentions } : {}),
     },
     diagnostics: [...diagnostics, ...ruleSet.diagnostics],
   };

@@ -16,6 +16,8 @@ export interface RuleOption {
   minimum?: number;
   /** For strings: the value must compile as a JavaScript regular expression. */
   regex?: boolean;
+  /** For string lists: the values are ids of this section (checked by unknown-reference, renamed with them). */
+  names?: 'channels';
 }
 
 export type RuleOptions = Readonly<Record<string, unknown>>;

@@ -7,7 +7,7 @@ export const emailSubjectLength = createRule({
   defaultSeverity: 'warn',
   options: {
     maxLength: { type: 'integer', minimum: 1, default: 80 },
-    channels: { type: 'string[]', default: ['email'] },
+    channels: { type: 'string[]', default: ['email'], names: 'channels' },
     variableLength: { type: 'integer', minimum: 0, default: 10 },
   },
   check({ model, report, options }) {

@@ -7,7 +7,7 @@ export const smsLength = createRule({
   defaultSeverity: 'warn',
   options: {
     maxSegments: { type: 'integer', minimum: 1, default: 1 },
-    channels: { type: 'string[]', default: ['sms'] },
+    channels: { type: 'string[]', default: ['sms'], names: 'channels' },
     variableLength: { type: 'integer', minimum: 0, default: 10 },
   },
   check({ model, report, options }) {

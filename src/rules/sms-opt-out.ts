@@ -10,7 +10,7 @@ export const smsOptOut = createRule({
   defaultSeverity: 'warn',
   options: {
     pattern: { type: 'string', regex: true, default: DEFAULT_OPT_OUT_PATTERN },
-    channels: { type: 'string[]', default: ['sms'] },
+    channels: { type: 'string[]', default: ['sms'], names: 'channels' },
     assumeMarketing: { type: 'boolean', default: false },
   },
   check({ model, report, options }) {

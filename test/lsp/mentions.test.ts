@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,9 +8,10 @@ import { WorkspaceSession } from '../../src/pipeline/session.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-async function open(example: string) {
+async function open(example: string, settings = '') {
   const root = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-mentions-')), 'ws');
   cpSync(path.join(ROOT, 'examples', example), root, { recursive: true });
+  if (settings) appendFileSync(path.join(root, 'omni.yaml'), settings);
   const session = await WorkspaceSession.open(root);
   await session.check();
   const features = new Features(session);
@@ -40,8 +41,8 @@ describe('the language server follows ids that events, personas and omni.yaml me
     expect(JSON.stringify(hover?.contents)).toContain('personas.yaml');
   });
 
-  it('renames a scenario from the assumption of a persona, and a channel into omni.yaml’s pressure caps', async () => {
-    const { root, features, at } = await open('gaps');
+  it('renames a scenario from the assumption of a persona, and a channel into omni.yaml’s pressure caps and rule options', async () => {
+    const { root, features, at } = await open('gaps', 'rules:\n  sms-length: [warn, { channels: [sms, email] }]\n');
     const assumption = at('personas.yaml', 'scenario: browse-abandoned', 'scenario: '.length + 1);
     const renamed = await features.rename(assumption.text, assumption.line, assumption.character, 'browsing');
     expect('changes' in renamed).toBe(true);
@@ -58,6 +59,7 @@ describe('the language server follows ids that events, personas and omni.yaml me
     expect(channelResult).not.toHaveProperty('refused');
     const channelRename = channelResult as { changes: Record<string, Array<{ range: { start: { line: number } } }>> };
     const config = channelRename.changes[pathToFileURL(path.join(root, 'omni.yaml')).href];
-    expect(config?.map((edit) => edit.range.start.line + 1)).toEqual([10]);
+    // The pressure cap and the rule option (line 13).
+    expect(config?.map((edit) => edit.range.start.line + 1)).toEqual([10, 13]);
   });
 });

@@ -63,6 +63,24 @@ ruleTester('unknown-reference', {
       ],
     },
     {
+      name: 'a channel that a rule option written in omni.yaml names (sms-length would check nothing there)',
+      files: {
+        ...BASE,
+        'omni.yaml': 'rules:\n  sms-length: [warn, { maxSegments: 2, channels: [smss, email] }]\n',
+      },
+      errors: [
+        {
+          ruleId: 'unknown-reference',
+          message: 'unknown channel "smss"',
+          file: 'omni.yaml',
+          line: 2,
+          column: 51,
+          endColumn: 55,
+          suggestion: 'declare it under channels:',
+        },
+      ],
+    },
+    {
       name: 'a goto to no step id, a decision on an unknown target, an unknown channel in a branch',
       files: {
         ...BASE,

@@ -22,6 +22,20 @@ describe('extends', () => {
     ]);
   });
 
+  it("reports a shared config's wrong option at its extends entry, even when omni.yaml sets the severity again", async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'extends: [./shared.json]\nrules:\n  sms-length: error\n  email-subject-length: [warn, { channels: [emial] }]\n',
+      'shared.json': JSON.stringify({ rules: { 'sms-length': ['warn', { maxSegment: 2, channels: ['nowhere'] }] } }),
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      // Where the options were written (the shared file, through its entry), not omni.yaml's `sms-length: error`.
+      'schema omni.yaml:1:11 error extends "./shared.json": rule "sms-length" has no option "maxSegment"',
+      // omni.yaml's own option names a channel nobody declares; the shared file's channel list is that file's.
+      'unknown-reference omni.yaml:4:45 error unknown channel "emial"',
+    ]);
+  });
+
   it('loads an installed npm package exporting a config, with its customRules', async () => {
     const root = writeWorkspace({
       ...BASE,
