@@ -154,7 +154,6 @@ export function sameData(a: unknown, b: unknown): boolean {
   return keys.every((key) => Object.hasOwn(right, key) && sameData(left[key], right[key]));
 }
 
-const same = sameData;
 const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 const orNull = (value: unknown) => (value === undefined ? null : value);
 
@@ -165,7 +164,7 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
   for (const key of keys) {
     const a = before[key];
     const b = after[key];
-    if (same(a, b)) continue;
+    if (sameData(a, b)) continue;
     const path = [...prefix, key];
     // Step lists compare step by step, and so do the lists inside steps (branches, their steps).
     const inSteps = (key === 'steps' && prefix.length === 0) || (prefix[0] === 'steps' && Array.isArray(a) && Array.isArray(b));
@@ -175,7 +174,7 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
       for (let index = 0; index < Math.max(left.length, right.length); index++) {
         const x = left[index];
         const y = right[index];
-        if (same(x, y)) continue;
+        if (sameData(x, y)) continue;
         if (isPlainObject(x) && isPlainObject(y)) changes.push(...fieldChanges(x, y, [...path, index]));
         else changes.push({ path: [...path, index], before: orNull(x), after: orNull(y) });
       }
@@ -215,7 +214,7 @@ function diffSection(section: SectionKind, base: Model, head: Model): SectionDif
   const stillRemoved: string[] = [];
   for (const id of removedIds) {
     const old = content(before.get(id)!, false);
-    const match = [...unmatched].find((candidate) => same(content(after.get(candidate)!, false), old));
+    const match = [...unmatched].find((candidate) => sameData(content(after.get(candidate)!, false), old));
     if (match === undefined) {
       stillRemoved.push(id);
       continue;
@@ -360,7 +359,7 @@ function cellStatuses(model: Model): Map<string, TouchpointStatus[]> {
 function diffCells(base: Model, head: Model): CellChange[] {
   const before = cellStatuses(base);
   const after = cellStatuses(head);
-  const keys = [...new Set([...before.keys(), ...after.keys()])].filter((key) => !same(before.get(key) ?? [], after.get(key) ?? []));
+  const keys = [...new Set([...before.keys(), ...after.keys()])].filter((key) => !sameData(before.get(key) ?? [], after.get(key) ?? []));
   const position = (section: 'stages' | 'channels', id: string) => {
     const inHead = head[section].findIndex((entity) => entity.id === id);
     if (inHead >= 0) return inHead;
