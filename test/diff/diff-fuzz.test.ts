@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
+import { parseDocument } from 'yaml';
 import { side } from '../../src/cli/diff-run.js';
-import { diffWorkspaces, isEmptyDiff, type DiffSide, type WorkspaceDiff } from '../../src/diff/diff.js';
+import { diffWorkspaces, isEmptyDiff, ORDERED_SECTIONS, type DiffSide, type WorkspaceDiff } from '../../src/diff/diff.js';
 import { SECTION_KINDS } from '../../src/model/types.js';
 import { WorkspaceReuse } from '../../src/pipeline/reuse.js';
+import { editOf, moveEntity, swapEntities } from '../setup/seeded-edits.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 import { tierCount } from '../setup/tiers.js';
 import { sourceOf, workspaceFiles, type Files } from '../setup/workspace-files.js';
@@ -16,7 +17,9 @@ import { sourceOf, workspaceFiles, type Files } from '../setup/workspace-files.j
  *   file with suppression comments, nothing in the journey: lines moved can move them);
  * - one value changed (a text, a number, a boolean): `omni diff` must name that field of that
  *   entity, at its path from the entity as the YAML has it (a list other than steps as a
- *   whole), and nothing else in its section.
+ *   whole), and nothing else in its section;
+ * - two entities of a section whose order is no content swapped, or one moved to a file of
+ *   its own: `omni diff` must find nothing.
  * Both sides go through the same loading as `omni diff` (a reused base, then the head).
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: edits per example).
  */
@@ -24,118 +27,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const EDITS = tierCount(120, 24);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-type Path = (string | number)[];
-
-/** Every node of the document with its path from the root. */
-function nodesOf(document: Document): { node: Node; path: Path }[] {
-  const found: { node: Node; path: Path }[] = [];
-  const walk = (node: unknown, at: Path) => {
-    if (isMap(node)) {
-      found.push({ node, path: at });
-      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, [...at, String(pair.key.value)]);
-    } else if (isSeq(node)) {
-      found.push({ node, path: at });
-      node.items.forEach((item, index) => walk(item, [...at, index]));
-    } else if (isScalar(node)) found.push({ node, path: at });
-  };
-  walk(document.contents, []);
-  return found;
-}
-
-interface Edit {
-  file: string;
-  text: string;
-  describe: string;
-  /** For a changed value: the file's path to it. */
-  changed?: Path;
-}
-
-/** Keys whose values are ids or references: changing one is a rename or a broken reference, not a field change. */
-const REFERENCE_KEYS = new Set([
-  'id',
-  'stage',
-  'channel',
-  'program',
-  'lifecycle',
-  'target',
-  'useCases',
-  'variables',
-  'sources',
-  'event',
-  'exit',
-  'goal',
-  'goto',
-  'scenario',
-  'extends',
-  'include',
-  'exclude',
-  'locale',
-  'rules',
-  'overrides',
-  'plugins',
-  'customRules',
-  'channels',
-  'touchpoints',
-  'stages',
-  'targets',
-  'events',
-  'assume',
-]);
-
-function editOf(files: Files, random: () => number): Edit | undefined {
-  const names = Object.keys(files).sort();
-  const file = names[Math.floor(random() * names.length)]!;
-  const document = parseDocument(files[file]!);
-  const nodes = nodesOf(document);
-  const pick = <T>(list: T[]): T | undefined => list[Math.floor(random() * list.length)];
-  const kind = Math.floor(random() * 6);
-  if (kind === 0) {
-    const map = pick(nodes.filter(({ node }) => isMap(node) && node.items.length > 1));
-    if (!map || !isMap(map.node)) return undefined;
-    const items = map.node.items;
-    const a = Math.floor(random() * items.length);
-    const b = (a + 1 + Math.floor(random() * (items.length - 1))) % items.length;
-    [items[a], items[b]] = [items[b]!, items[a]!];
-    return { file, text: document.toString(), describe: `keys ${a} and ${b} of ${JSON.stringify(map.path)} swapped` };
-  }
-  if (kind === 1) {
-    const collection = pick(nodes.filter(({ node }) => (isMap(node) || isSeq(node)) && node.items.length > 0));
-    if (!collection || !(isMap(collection.node) || isSeq(collection.node))) return undefined;
-    const flow = !collection.node.flow;
-    // A flow collection holds flow collections only.
-    visit(collection.node, { Map: (_, map) => void (map.flow = flow), Seq: (_, seq) => void (seq.flow = flow) });
-    return { file, text: document.toString(), describe: `${JSON.stringify(collection.path)} in ${flow ? 'flow' : 'block'} style` };
-  }
-  if (kind === 2) {
-    const node = pick(nodes.filter(({ path: at }) => at.length > 0));
-    if (!node) return undefined;
-    node.node.commentBefore = ' a comment from the diff campaign';
-    return { file, text: document.toString(), describe: `a comment before ${JSON.stringify(node.path)}` };
-  }
-  const strings = nodes.filter(({ node, path: at }) => isScalar(node) && typeof node.value === 'string' && at.length > 0);
-  if (kind === 3) {
-    const scalar = pick(strings);
-    if (!scalar || !isScalar(scalar.node)) return undefined;
-    const styles = [Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE, Scalar.BLOCK_LITERAL, Scalar.BLOCK_FOLDED, Scalar.PLAIN] as const;
-    const style = pick([...styles])!;
-    scalar.node.type = style;
-    return { file, text: document.toString(), describe: `${JSON.stringify(scalar.path)} written ${style}` };
-  }
-  // A value changed, away from ids and references.
-  const values = nodes.filter(
-    ({ node, path: at }) => isScalar(node) && at.length >= 3 && !at.some((segment) => typeof segment === 'string' && REFERENCE_KEYS.has(segment) && segment !== at[0]),
-  );
-  const scalar = pick(values);
-  if (!scalar || !isScalar(scalar.node)) return undefined;
-  const value = scalar.node.value;
-  if (typeof value === 'string') scalar.node.value = `${value} (edited)`;
-  else if (typeof value === 'number') scalar.node.value = value + 1;
-  else if (typeof value === 'boolean') scalar.node.value = !value;
-  else return undefined;
-  return { file, text: document.toString(), describe: `${JSON.stringify(scalar.path)} changed`, changed: scalar.path };
-}
-
 const SECTIONS_WITH_LISTS = new Set<string>(SECTION_KINDS);
+/** Sections whose order is no content: swapping two of their entities, or moving one to another file, is no change. */
+const UNORDERED = SECTION_KINDS.filter((section) => !ORDERED_SECTIONS.includes(section));
 
 /** What the diff says, in a few words, for a failure's message. */
 function summary(diff: WorkspaceDiff): unknown {
@@ -158,15 +52,19 @@ describe(`omni diff on ${EDITS} seeded edits of each example (seed ${SEED})`, ()
     const base: DiffSide = await side('base', root, reuse, sourceOf(files), true);
     let checked = 0;
     for (let attempt = 0; checked < EDITS && attempt < EDITS * 4; attempt++) {
-      const edit = editOf(files, random);
+      const kind = Math.floor(random() * 8);
+      const edit = kind === 6 ? swapEntities(files, random, UNORDERED) : kind === 7 ? moveEntity(files, random, UNORDERED) : editOf(files, random);
       if (!edit || edit.text === files[edit.file]) continue;
       checked++;
-      const head = await side('head', root, reuse, sourceOf({ ...files, [edit.file]: edit.text }), true);
+      const edited = { ...files, [edit.file]: edit.text, ...(edit.added ? { [edit.added.file]: edit.added.text } : {}) };
+      const head = await side('head', root, reuse, sourceOf(edited), true);
       const diff = diffWorkspaces(base, head);
       const context = `${example}/${edit.file}: ${edit.describe}\n${edit.text}`;
       if (!edit.changed) {
         // Moving lines can move a suppression comment off the line it silences: a real change.
-        const journeyOnly = files[edit.file]!.includes('omni-disable') ? { ...diff, gaps: { introduced: [], fixed: [] } } : diff;
+        let journeyOnly = files[edit.file]!.includes('omni-disable') ? { ...diff, gaps: { introduced: [], fixed: [] } } : diff;
+        // Use cases of equal scores rank in declaration order (format.md#use-case-priority).
+        if (edit.entities === 'useCases') journeyOnly = { ...journeyOnly, ranks: [] };
         expect(isEmptyDiff(journeyOnly) ? 'nothing' : summary(diff), context).toBe('nothing');
         continue;
       }
