@@ -19,6 +19,7 @@ const TIERED_FILES = [
   'test/diff/diff-fuzz.test.ts',
   'test/rules/suppression-fuzz.test.ts',
   'test/simulate/invariance-fuzz.test.ts',
+  'test/teams/baseline-fuzz.test.ts',
 ];
 
 /**

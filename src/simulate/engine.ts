@@ -268,11 +268,14 @@ const MAX_STEPS_PER_RUN = 10_000;
  */
 interface Playable {
   scenario: Scenario;
+  id: string;
+  /** The event that starts it. */
+  trigger: string;
   target: string;
   reentry: Scenario['reentry'];
-  /** Index of the scenario in the model: calendar ties follow it. */
+  /** Position of the scenario in id order: calendar ties follow it (the same as `ordinal`). */
   rank: number;
-  /** Position among the playables: runs are kept by it. */
+  /** Position among the playables, in id order: runs are kept by it. */
   ordinal: number;
   /** Exit events and goal: what stops a run. */
   exit: readonly string[];
@@ -609,7 +612,7 @@ function calendarEntry(
   return { minute: at.minute, timeKnown: at.timeKnown, scenario, step: where.step, branch: where.branch, channel, kind, label, origin };
 }
 
-/** The playable scenarios by trigger event, then by target, in model order; and the distinct ways they stop. */
+/** The playable scenarios by trigger event, then by target, in id order; and the distinct ways they stop. */
 interface TriggerIndex {
   byEvent: Map<string, Map<string, Playable[]>>;
   /** Each distinct pair of exit events and goal (a plan has a few dozen for thousands of scenarios). */
@@ -634,42 +637,63 @@ function scenariosTriggeredBy(model: Model): TriggerIndex {
   // Only what some persona's story can trigger is indexed (a plan has more triggers than its personas use).
   const told = new Set<string>();
   for (const persona of model.personas) for (const event of persona.events) told.add(event.event);
-  let ordinal = 0;
   let steps = 0;
-  const names: string[] = [];
+  const playables: Playable[] = [];
   const scenarios = model.scenarios;
   // The index holds one scenario per id: as many as the list unless an id is declared twice.
   const duplicated = model.index.scenarios.size !== scenarios.length;
-  for (let rank = 0; rank < scenarios.length; rank++) {
-    const scenario = scenarios[rank]!;
+  for (const scenario of scenarios) {
     if (!told.has(scenario.trigger.event)) continue;
     // A duplicate id is duplicate-id's finding: only the first declaration is ever played.
     if (duplicated && model.index.scenarios.get(scenario.id) !== scenario) continue;
-    const { exit, goal } = scenario;
+    const { id, exit, goal } = scenario;
     const stop = stopSignature(stopIds, stops, exit, goal);
-    const playable: Playable = {
+    const ordinal = playables.length;
+    playables.push({
       scenario,
+      id,
+      trigger: scenario.trigger.event,
       target: scenario.target,
       reentry: scenario.reentry,
-      rank,
-      ordinal: ordinal++,
+      rank: ordinal,
+      ordinal,
       exit,
       goal,
       stop,
       linear: undefined,
       first: undefined,
-    };
-    let byTarget = byEvent.get(scenario.trigger.event);
-    if (!byTarget) byEvent.set(scenario.trigger.event, (byTarget = new Map()));
+    });
+    steps += scenario.steps.length;
+  }
+  // Played, and tied in the calendar, in id order: how the plan's files are laid out (which
+  // file, in which order) changes no simulation, as it changes no lint finding.
+  const names = playables.map((playable) => playable.id);
+  if (!inIdOrder(names)) {
+    playables.sort((a, b) => compareIds(a.id, b.id));
+    playables.forEach((playable, position) => {
+      playable.rank = playable.ordinal = position;
+      names[position] = playable.id;
+    });
+  }
+  for (const playable of playables) {
+    let byTarget = byEvent.get(playable.trigger);
+    if (!byTarget) byEvent.set(playable.trigger, (byTarget = new Map()));
     const list = byTarget.get(playable.target);
     if (list) list.push(playable);
     else byTarget.set(playable.target, [playable]);
-    steps += scenario.steps.length;
-    names.push(scenario.id);
   }
   index = { byEvent, stops, steps, triggered: new Map(), names };
   byTrigger.set(model, index);
   return index;
+}
+
+/** `a < b` as a number (by UTF-16 code units), for sorting. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Whether the ids already come in order (plans often name their files after their ids). */
+function inIdOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
+  return true;
 }
 
 /**
@@ -699,7 +723,7 @@ function stopSignature(ids: StopIds, stops: TriggerIndex['stops'], exit: readonl
   return node.stop;
 }
 
-/** The scenarios an event triggers for a persona of these targets, in model order (once per event and set of targets). */
+/** The scenarios an event triggers for a persona of these targets, in id order (once per event and set of targets). */
 function triggeredFor(index: TriggerIndex, event: string, targets: readonly string[]): readonly Playable[] {
   const byTarget = index.byEvent.get(event);
   if (!byTarget) return [];
@@ -710,7 +734,7 @@ function triggeredFor(index: TriggerIndex, event: string, targets: readonly stri
   return merged;
 }
 
-/** Lists in model order that share no scenario, merged by taking the lowest head. */
+/** Lists in id order that share no scenario, merged by taking the lowest head. */
 function mergedLists(lists: ReadonlyArray<readonly Playable[]>): readonly Playable[] {
   if (lists.length <= 1) return lists[0] ?? [];
   const merged: Playable[] = [];
@@ -778,7 +802,7 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
       if (run.outcome === 'goal' && run.stopped!.minute < goalAt[ordinal]!) goalAt[ordinal] = run.stopped!.minute;
     }
   }
-  // By minute, then scenario order, then play order (a stable sort of the played calendar),
+  // By minute, then scenario id, then play order (a stable sort of the played calendar),
   // sorting positions over plain number arrays rather than the entries themselves.
   const length = player.length;
   if (length > plan.longestCalendar) plan.longestCalendar = length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoment, inQuietHours, parseAt, simulate, type PersonaSimulation } from '../../src/simulate/engine.js';
 import { formatSimulationJson, formatSimulationMarkdown, formatSimulationText } from '../../src/simulate/format.js';
-import { loadFiles } from '../rules/run-rule.js';
+import { BASE, loadFiles } from '../rules/run-rule.js';
 import { SIMULATION_FILES } from './fixture.js';
 
 const calendarOf = (result: PersonaSimulation) =>
@@ -203,5 +203,32 @@ Lucas, no email consent (lucas) · all
       '  · click reminder :milestone, m0, 2000-01-01T11:00, 0m',
       '  · section wait › clicked › 1 :milestone, m1, 2000-01-01T21:30, 0m',
     ]);
+  });
+  // Found by test/teams/baseline-fuzz.test.ts: two scenarios sending at the same minute
+  // came in declaration order, so swapping them in their file changed the calendar and
+  // marketing-pressure's message (and made `omni diff` see a gap fixed and one introduced).
+  it('orders scenarios that send at the same minute by id, wherever and in whatever order they are declared', async () => {
+    const scenario = (id: string) =>
+      `  - id: ${id}\n    name: ${id}\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: behavior, event: cart_abandoned }\n    variables: [email_optin]\n    steps:\n      - { after: J+1, channel: email, subject: From ${id} }\n      - { after: J+2, channel: sms, message: Again from ${id} }\n`;
+    const persona = 'personas:\n  - id: camille\n    name: Camille\n    target: all\n    events:\n      - { event: cart_abandoned, at: "0 10:00" }\n';
+    const calendarOfFiles = async (files: Record<string, string>) => {
+      const workspace = await loadFiles({ ...BASE, 'omni.yaml': 'name: t\nlocale: en\n', 'p.yaml': persona, ...files });
+      expect(workspace.diagnostics).toEqual([]);
+      const [result] = simulate(workspace.model, 'camille');
+      return { calendar: calendarOf(result!), runs: result!.runs.map((run) => run.scenario) };
+    };
+    const expected = {
+      calendar: [
+        'D+1 10:00 email a-first 1: From a-first',
+        'D+1 10:00 email cart 1: {{first_name}}, your cart',
+        'D+1 10:00 email z-last 1: From z-last',
+        'D+2 10:00 sms a-first 2: Again from a-first',
+        'D+2 10:00 sms z-last 2: Again from z-last',
+      ],
+      runs: ['a-first', 'cart', 'z-last'],
+    };
+    expect(await calendarOfFiles({ 'more.yaml': `scenarios:\n${scenario('z-last')}${scenario('a-first')}` })).toEqual(expected);
+    expect(await calendarOfFiles({ 'more.yaml': `scenarios:\n${scenario('a-first')}${scenario('z-last')}` })).toEqual(expected);
+    expect(await calendarOfFiles({ '0-first.yaml': `scenarios:\n${scenario('z-last')}`, 'more.yaml': `scenarios:\n${scenario('a-first')}` })).toEqual(expected);
   });
 });
