@@ -19,7 +19,8 @@ export interface RuleSet {
   rules: Rule[];
   severities: Record<string, SeverityOrOff>;
   options: Record<string, Record<string, unknown>>;
-  overrides: Array<{ files: string[]; severities: Record<string, SeverityOrOff> }>;
+  /** `overrides:` in order; `options` for the rules an override gives options (they replace the earlier ones in its files). */
+  overrides: Array<{ files: string[]; severities: Record<string, SeverityOrOff>; options?: Record<string, Record<string, unknown>> }>;
   /** Ids that options written in omni.yaml itself name (`names:` options), at their path there. */
   optionMentions: OptionMention[];
   diagnostics: PendingDiagnostic[];
@@ -76,7 +77,7 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
     settings: Record<string, RuleSetting>,
     origin: (id: string) => ConfigOrigin,
     collect: Record<string, SeverityOrOff>,
-    withOptions: boolean,
+    collectOptions: Record<string, Record<string, unknown>>,
     optionOrigin: (id: string) => ConfigOrigin = origin,
   ) => {
     for (const [id, setting] of Object.entries(settings)) {
@@ -111,26 +112,32 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
           given[name] = value;
           const written = optionOrigin(id);
           // Only what omni.yaml itself writes has a path there: a shared config's options are its own.
-          if (option.names && withOptions && !written.via && Array.isArray(value))
+          if (option.names && !written.via && Array.isArray(value))
             (value as string[]).forEach((mentioned, index) =>
               optionMentions.push({ kind: option.names!, id: mentioned, path: [...written.location.path, 1, name, index] }),
             );
         }
       }
-      if (withOptions) options[id] = given;
+      collectOptions[id] = given;
     }
   };
   checkSettings(
     config.rules,
     (id) => config.ruleOrigins[id]!,
     severities,
-    true,
+    options,
     (id) => config.optionOrigins[id] ?? config.ruleOrigins[id]!,
   );
   const overrides = config.overrides.map(({ override, origin }) => {
     const collected: Record<string, SeverityOrOff> = {};
-    checkSettings(override.rules, (id) => (origin.via ? origin : { location: { ...origin.location, path: [...origin.location.path, 'rules', id] } }), collected, false);
-    return { files: override.files, severities: collected };
+    const collectedOptions: Record<string, Record<string, unknown>> = {};
+    checkSettings(
+      override.rules,
+      (id) => (origin.via ? origin : { location: { ...origin.location, path: [...origin.location.path, 'rules', id] } }),
+      collected,
+      collectedOptions,
+    );
+    return { files: override.files, severities: collected, ...(Object.keys(collectedOptions).length > 0 ? { options: collectedOptions } : {}) };
   });
   return { rules, severities, options, overrides, optionMentions, diagnostics };
 }

@@ -283,8 +283,8 @@ export interface Settings {
   rules: Record<string, 'error' | 'warn' | 'off'>;
   /** Options per rule id (`rules: { id: [severity, { options }] }`), checked against each rule's. */
   ruleOptions?: Record<string, Record<string, unknown>>;
-  /** `overrides:` in order: severities for the files their globs match. */
-  overrides?: Array<{ files: string[]; severities: Record<string, 'error' | 'warn' | 'off'> }>;
+  /** `overrides:` in order: severities, and options that replace the earlier ones, for the files their globs match. */
+  overrides?: Array<{ files: string[]; severities: Record<string, 'error' | 'warn' | 'off'>; options?: Record<string, Record<string, unknown>> }>;
   /** `customRules:` (shared configs' included) by id, as written: what `omni diff` compares. */
   customRules?: Record<string, Record<string, unknown>>;
   /** Channel ids that rule options written in omni.yaml name (`sms-length: [warn, { channels: [sms] }]`), at their path there. */

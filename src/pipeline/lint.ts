@@ -34,9 +34,9 @@ type SeverityFor = (ruleId: string, file: string) => SeverityOrOff;
 export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOptions = {}): Promise<LintResult> {
   const rules: readonly Rule[] = workspace.rules ?? RULES;
   const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
-  const severityFor = await severityResolver(workspace, rules, options.ruleOverrides);
+  const settingsFor = await settingsResolver(workspace, rules, options.ruleOverrides);
   const runs = new Set<string>();
-  for (const rule of rules) if (severityFor.mayReport(rule.id)) runs.add(rule.id);
+  for (const rule of rules) if (settingsFor.mayReport(rule.id)) runs.add(rule.id);
 
   const locale = options.locale ?? workspace.declaredLocale ?? 'en';
   const pending: PendingDiagnostic[] = workspace.diagnostics
@@ -44,22 +44,36 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     .map((diagnostic) => (locale === 'en' || diagnostic.messageId === undefined ? diagnostic : inLocale(diagnostic, locale)));
   for (const rule of rules) {
     if (!runs.has(rule.id)) continue;
-    const ruleOptions = rule.options ? { ...defaultOptions(rule), ...workspace.settings.ruleOptions?.[rule.id] } : {};
-    const context: RuleContext = {
-      model: workspace.model,
-      options: ruleOptions,
-      report: (report) => {
-        if (!('messageId' in report)) return void pending.push({ ruleId: rule.id, ...report });
-        // Templates are filled only for what is reported: a clean workspace formats nothing.
-        const { messageId, suggestionId, data, ...where } = report;
-        const message = ruleMessage(rule.id, messageId, data, locale);
-        const suggestion = suggestionId === undefined ? undefined : ruleMessage(rule.id, suggestionId, data, locale);
-        pending.push({ ruleId: rule.id, message, ...where, ...(suggestion !== undefined ? { suggestion } : {}) });
-      },
+    const report: RuleContext['report'] = (report) => {
+      if (!('messageId' in report)) return void pending.push({ ruleId: rule.id, ...report });
+      // Templates are filled only for what is reported: a clean workspace formats nothing.
+      const { messageId, suggestionId, data, ...where } = report;
+      const message = ruleMessage(rule.id, messageId, data, locale);
+      const suggestion = suggestionId === undefined ? undefined : ruleMessage(rule.id, suggestionId, data, locale);
+      pending.push({ ruleId: rule.id, message, ...where, ...(suggestion !== undefined ? { suggestion } : {}) });
     };
+    const ruleOptions = rule.options ? { ...defaultOptions(rule), ...workspace.settings.ruleOptions?.[rule.id] } : {};
+    const variants = rule.options ? settingsFor.optionVariants(rule.id) : [];
     try {
-      if (options.checkRule) options.checkRule(rule, context);
-      else rule.check(context);
+      if (variants.length === 0) {
+        const context: RuleContext = { model: workspace.model, options: ruleOptions, report };
+        if (options.checkRule) options.checkRule(rule, context);
+        else rule.check(context);
+      } else {
+        // Overrides give this rule other options in some files: one run per set of options,
+        // each keeping the findings of the files it applies to. Not through checkRule, whose
+        // replays hold one run per rule.
+        for (const variant of [-1, ...variants]) {
+          const given = variant < 0 ? ruleOptions : { ...defaultOptions(rule), ...workspace.settings.overrides![variant]!.options![rule.id] };
+          rule.check({
+            model: workspace.model,
+            options: given,
+            report: (found) => {
+              if (settingsFor.optionsFrom(rule.id, found.location.file) === variant) report(found);
+            },
+          });
+        }
+      }
     } catch (error) {
       // Only a plugin's rule can throw here; say which, at omni.yaml, instead of a stack trace.
       pending.push({
@@ -84,7 +98,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     const remaining = baselineCounts(options.baseline);
     let matched = 0;
     candidates = reported.filter((finding) => {
-      if (severityFor.at(finding.ruleId, finding.location.file) === 'off') return false;
+      if (settingsFor.at(finding.ruleId, finding.location.file) === 'off') return false;
       const fingerprint = fingerprintOf(finding);
       const left = remaining.get(fingerprint);
       if (!left) return true;
@@ -111,12 +125,12 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     for (const [file, list] of directives) named.set(file, new Set(list.flatMap((directive: Directive) => directive.ruleIds)));
     const suppressible = (finding: PendingDiagnostic) => named.get(finding.location.file)?.has(finding.ruleId) === true;
     rest = candidates.filter((finding) => !suppressible(finding));
-    const located = await locate(candidates.filter(suppressible), workspace, severityFor.at, rulesById, options.positionResolver);
+    const located = await locate(candidates.filter(suppressible), workspace, settingsFor.at, rulesById, options.positionResolver);
     const outcome = applySuppressions(located, directives, new Set(rulesById.keys()), baselinedRules);
     early = outcome.kept;
     suppressed = outcome.suppressed.sort(compareDiagnostics);
     for (const finding of outcome.findings) {
-      const severity = severityFor.at(finding.ruleId, finding.file);
+      const severity = settingsFor.at(finding.ruleId, finding.file);
       if (severity === 'off' || (options.onlyFiles && !options.onlyFiles.has(finding.file))) continue;
       const { ruleId, problem, file, range } = finding;
       const { messageId, suggestionId, data } = problem.kind === 'unused' ? unusedSuppressionMessage(problem) : suppressionDirectiveMessage(problem);
@@ -127,7 +141,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
       early.push({ ruleId, message, suggestion, file, range, severity, docsUrl: rulesById.get(ruleId)?.docsUrl ?? '', fingerprint });
     }
   }
-  const diagnostics = [...early, ...(await locate(rest, workspace, severityFor.at, rulesById, options.positionResolver))];
+  const diagnostics = [...early, ...(await locate(rest, workspace, settingsFor.at, rulesById, options.positionResolver))];
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, string>();
   for (const diagnostic of diagnostics) {
@@ -145,29 +159,42 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
  * Severity of a rule for one file: default, omni.yaml's `rules:`, then each matching
  * `overrides:` entry, then --rule. Without overrides it is the same for every file.
  */
-async function severityResolver(
-  workspace: LoadedWorkspace,
-  rules: readonly Rule[],
-  cli: SeverityOverrides | undefined,
-): Promise<{ at: SeverityFor; mayReport(ruleId: string): boolean }> {
+interface SettingsResolver {
+  at: SeverityFor;
+  mayReport(ruleId: string): boolean;
+  /** The overrides that give the rule options, by index: each is one more run of the rule (none: one run). */
+  optionVariants(ruleId: string): number[];
+  /** Which options apply to the rule's findings in a file: the last matching override that gives some, else -1 (`rules:`'). */
+  optionsFrom(ruleId: string, file: string): number;
+}
+
+/**
+ * Severity and options of a rule for one file: default, omni.yaml's `rules:`, then each
+ * matching `overrides:` entry, then --rule (severities only). Without overrides they are
+ * the same for every file.
+ */
+async function settingsResolver(workspace: LoadedWorkspace, rules: readonly Rule[], cli: SeverityOverrides | undefined): Promise<SettingsResolver> {
   const base = new Map<string, SeverityOrOff>();
   for (const rule of rules) base.set(rule.id, effectiveSeverity(rule, workspace.settings.rules));
   const cliSeverity = (ruleId: string) => cli?.[ruleId];
   const overrides = workspace.settings.overrides ?? [];
   if (overrides.length === 0) {
     const at: SeverityFor = (ruleId) => cliSeverity(ruleId) ?? base.get(ruleId) ?? 'off';
-    return { at, mayReport: (ruleId) => at(ruleId, '') !== 'off' };
+    return { at, mayReport: (ruleId) => at(ruleId, '') !== 'off', optionVariants: () => [], optionsFrom: () => -1 };
   }
   const { default: picomatch } = await import('picomatch');
-  const compiled = overrides.map((override) => ({ matches: picomatch(override.files, { dot: true }), severities: override.severities }));
+  const compiled = overrides.map((override, index) => ({ index, matches: picomatch(override.files, { dot: true }), ...override }));
   const cache = new Map<string, (typeof compiled)[number][]>();
+  const matching = (file: string) => {
+    let found = cache.get(file);
+    if (!found) cache.set(file, (found = compiled.filter((override) => override.matches(file))));
+    return found;
+  };
   const at: SeverityFor = (ruleId, file) => {
     const fromCli = cliSeverity(ruleId);
     if (fromCli) return fromCli;
-    let matching = cache.get(file);
-    if (!matching) cache.set(file, (matching = compiled.filter((override) => override.matches(file))));
     let severity = base.get(ruleId) ?? 'off';
-    for (const override of matching) severity = override.severities[ruleId] ?? severity;
+    for (const override of matching(file)) severity = override.severities[ruleId] ?? severity;
     return severity;
   };
   const mayReport = (ruleId: string) => {
@@ -175,7 +202,13 @@ async function severityResolver(
     if (fromCli) return fromCli !== 'off';
     return base.get(ruleId) !== 'off' || compiled.some((override) => (override.severities[ruleId] ?? 'off') !== 'off');
   };
-  return { at, mayReport };
+  const optionVariants = (ruleId: string) => compiled.filter((override) => override.options?.[ruleId] !== undefined).map((override) => override.index);
+  const optionsFrom = (ruleId: string, file: string) => {
+    let from = -1;
+    for (const override of matching(file)) if (override.options?.[ruleId] !== undefined) from = override.index;
+    return from;
+  };
+  return { at, mayReport, optionVariants, optionsFrom };
 }
 
 /** Beyond this many findings in one file, the rest are summed up: output stays bounded on any input. */

@@ -41,8 +41,11 @@ describe('the language server follows ids that events, personas and omni.yaml me
     expect(JSON.stringify(hover?.contents)).toContain('personas.yaml');
   });
 
-  it('renames a scenario from the assumption of a persona, and a channel into omni.yaml’s pressure caps and rule options', async () => {
-    const { root, features, at } = await open('gaps', 'rules:\n  sms-length: [warn, { channels: [sms, email] }]\n');
+  it('renames a scenario from the assumption of a persona, and a channel into omni.yaml’s pressure caps and rule options, overrides’ too', async () => {
+    const { root, features, at } = await open(
+      'gaps',
+      'rules:\n  sms-length: [warn, { channels: [sms, email] }]\noverrides:\n  - files: [scenarios.yaml]\n    rules: { sms-length: [warn, { channels: [email] }] }\n',
+    );
     const assumption = at('personas.yaml', 'scenario: browse-abandoned', 'scenario: '.length + 1);
     const renamed = await features.rename(assumption.text, assumption.line, assumption.character, 'browsing');
     expect('changes' in renamed).toBe(true);
@@ -59,7 +62,7 @@ describe('the language server follows ids that events, personas and omni.yaml me
     expect(channelResult).not.toHaveProperty('refused');
     const channelRename = channelResult as { changes: Record<string, Array<{ range: { start: { line: number } } }>> };
     const config = channelRename.changes[pathToFileURL(path.join(root, 'omni.yaml')).href];
-    // The pressure cap and the rule option (line 13).
-    expect(config?.map((edit) => edit.range.start.line + 1)).toEqual([10, 13]);
+    // The pressure cap, the rule option (line 13) and the override's (line 16).
+    expect(config?.map((edit) => edit.range.start.line + 1)).toEqual([10, 13, 16]);
   });
 });

@@ -78,6 +78,37 @@ describe('overrides', () => {
   });
 });
 
+describe('overrides with options', () => {
+  // An email scenario like BASE's cart, in a file of its own (its subject is 21 characters).
+  const more = (id: string) =>
+    `scenarios:\n  - id: ${id}\n    name: ${id}\n    program: conversion\n    lifecycle: activation\n    target: all\n    useCases: [cart-recovery]\n    trigger: { type: behavior, event: cart_abandoned }\n    variables: [first_name, email_optin]\n    steps:\n      - { after: J+1, channel: email, subject: "{{first_name}}, your cart" }\n`;
+
+  it('apply them to the files their globs match; the last matching override that gives options wins, a severity alone keeps them', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'legacy/old.yaml': more('old'),
+      'legacy/older.yaml': more('older'),
+      'omni.yaml':
+        'rules:\n  email-subject-length: [warn, { maxLength: 15 }]\noverrides:\n  - files: ["legacy/**"]\n    rules: { email-subject-length: [error, { maxLength: 10 }] }\n  - files: ["legacy/older.yaml"]\n    rules: { email-subject-length: [warn, { maxLength: 200 }] }\n  - files: ["legacy/old.yaml"]\n    rules: { email-subject-length: warn }\n',
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'email-subject-length base.yaml:34:48 warn email subject of scenario "cart" is 21 characters with variables at their longest, over the limit of 15',
+      'email-subject-length legacy/old.yaml:11:48 warn email subject of scenario "old" is 21 characters with variables at their longest, over the limit of 10',
+    ]);
+  });
+
+  it('check them, and the channels they name, where the override writes them', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules:\n      sms-length: [warn, { maxSegment: 2, channels: [smss] }]\n',
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'schema omni.yaml:4:40 error rule "sms-length" has no option "maxSegment"',
+      'unknown-reference omni.yaml:4:54 error unknown channel "smss"',
+    ]);
+  });
+});
+
 describe('rule options', () => {
   it('reports an unknown option, a bad value and options on a rule that takes none, at the option', async () => {
     const root = writeWorkspace({
