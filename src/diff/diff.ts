@@ -424,7 +424,8 @@ function onlyIn(side: readonly Diagnostic[], other: readonly Diagnostic[]): Gap[
 }
 
 function settingsContent(model: Model): Plain {
-  const { declared: _declared, include, exclude, ...rest } = model.settings;
+  // The ids rule options mention are derived from the options, compared already.
+  const { declared: _declared, ruleOptionMentions: _mentions, include, exclude, ...rest } = model.settings;
   return { ...rest, include, exclude } as Plain;
 }
 

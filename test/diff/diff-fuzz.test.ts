@@ -113,6 +113,20 @@ describe('what the campaign found', () => {
     expect(diff.settings).toEqual([{ path: ['customRules', 'house-names', 'pattern'], before: '^[A-Z]', after: '^[A-Z][a-z]' }]);
   });
 
+  // Found while giving overrides their options: the channels an option lists were named twice.
+  it('names a changed rule option, and an override’s, once each', async () => {
+    const channels = 'channels:\n  - { id: sms, name: SMS }\n  - { id: email, name: Email }\n';
+    const config = (rules: string) => `name: Plan\nlocale: en\n${rules}`;
+    const diff = await diffOf(
+      plan(`${stages}${channels}`, config('rules:\n  sms-length: [warn, { channels: [sms] }]\n')),
+      plan(
+        `${stages}${channels}`,
+        config('rules:\n  sms-length: [warn, { channels: [sms, email] }]\noverrides:\n  - files: ["x/**"]\n    rules: { sms-length: [warn, { maxSegments: 2 }] }\n'),
+      ),
+    );
+    expect(diff.settings.map((change) => change.path.join('.'))).toEqual(['ruleOptions.sms-length.channels', 'overrides']);
+  });
+
   it('names an edit of a second declaration of the same id (a duplicate-id error)', async () => {
     const diff = await diffOf(plan(`${stages}  - { id: buy, name: Buy again }\n`), plan(`${stages}  - { id: buy, name: Buy once more }\n`));
     expect(diff.sections.map(({ section, changed }) => ({ section, changed }))).toEqual([
