@@ -20,6 +20,7 @@ const TIERED_FILES = [
   'test/rules/suppression-fuzz.test.ts',
   'test/simulate/invariance-fuzz.test.ts',
   'test/teams/baseline-fuzz.test.ts',
+  'test/exporters/into-row-fuzz.test.ts',
 ];
 
 /**
