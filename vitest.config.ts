@@ -21,6 +21,7 @@ const TIERED_FILES = [
   'test/simulate/invariance-fuzz.test.ts',
   'test/teams/baseline-fuzz.test.ts',
   'test/exporters/into-row-fuzz.test.ts',
+  'test/lsp/quick-fix-fuzz.test.ts',
 ];
 
 /**

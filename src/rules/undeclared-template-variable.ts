@@ -23,7 +23,8 @@ export const undeclaredTemplateVariable = createRule({
           for (const variable of analysis.variables) {
             if (declared.includes(variable.name) || reported?.has(variable.name)) continue;
             (reported ??= new Set()).add(variable.name);
-            const closest = closestMatch(variable.name, declared);
+            // A variable the workspace declares is missing from the scenario's list, not misspelt.
+            const closest = model.index.variables.has(variable.name) ? undefined : closestMatch(variable.name, declared);
             report({
               messageId: 'undeclared',
               suggestionId: closest ? 'didYouMean' : 'declare',

@@ -73,6 +73,30 @@ ruleTester('undeclared-template-variable', {
       ],
     },
     {
+      // Found by test/lsp/quick-fix-fuzz.test.ts: "did you mean cart_items?" made the quick fix rewrite the template.
+      name: 'a variable the workspace declares, close to one of the scenario’s: to be added, not a typo',
+      files: {
+        ...scenario('      - { after: "0", channel: email, subject: "{{cart_item}} and {{cart_itemz}}" }\n'),
+        'data.yaml': 'variables:\n  - { id: cart_items, name: Cart items, sources: [crm] }\n  - { id: cart_item, name: One cart item, sources: [crm] }\n',
+      },
+      errors: [
+        {
+          ruleId: 'undeclared-template-variable',
+          message: '"cart_item" is not among the variables of scenario "greet"',
+          line: 10,
+          column: 51,
+          suggestion: "add cart_item to the scenario's variables:",
+        },
+        {
+          ruleId: 'undeclared-template-variable',
+          message: '"cart_itemz" is not among the variables of scenario "greet"',
+          line: 10,
+          column: 69,
+          suggestion: 'did you mean "cart_items"?',
+        },
+      ],
+    },
+    {
       name: 'a variable a nested path reads (first segment), reported once per field',
       files: scenario('      - { after: "0", channel: email, subject: "{{order.total}} {{order.id}}" }\n', '[email_optin]'),
       errors: [{ ruleId: 'undeclared-template-variable', message: '"order" is not among the variables of scenario "greet"', line: 10, column: 51, endColumn: 62 }],
