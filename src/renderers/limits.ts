@@ -14,8 +14,8 @@ export const MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
 export const DIAGRAM_BUDGET = { edges: 400, characters: 40_000 } as const;
 
 // Our links are `a --> b`, `a -.-> b` or the invisible `a ~~~ b` (Mermaid counts it too) between node ids,
-// one per line; labels are escaped, so no label holds one.
-const EDGE_LINE = /^ +[A-Za-z0-9_]+ (?:-\.?->|~~~) [A-Za-z0-9_]+$/gm;
+// one per line, with an optional quoted label (`a -->|"clicked"| b`); labels are escaped, so no label holds one.
+const EDGE_LINE = /^ +[A-Za-z0-9_]+ (?:-\.?->|~~~)(?:\|"[^"\n]*"\|)? [A-Za-z0-9_]+$/gm;
 
 export function edgeCount(text: string): number {
   return text.match(EDGE_LINE)?.length ?? 0;

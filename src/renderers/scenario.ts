@@ -48,7 +48,7 @@ function scenarioText(model: Model, scenario: Scenario, cap: number): string {
       edges.push(`  ${last} --> ${goal}`);
     }
   } else {
-    const drawn = drawFlow(model, scenario, ids, body, edges, trigger, words.unnamedStep);
+    const drawn = drawFlow(model, scenario, ids, body, edges, trigger, { unnamed: words.unnamedStep, more: words.more, cap });
     steps = drawn.steps;
     branchNodes = drawn.branchNodes;
     if (scenario.goal !== undefined) {
@@ -91,6 +91,8 @@ const edge = (open: Open, to: string): string => `  ${open.from} ${open.dotted ?
  * A branching flow: waits as subroutine boxes, decisions and splits as rhombi with one
  * labelled edge per branch, branches meeting again at the step after their branching step,
  * `goto` as a dotted edge to its target, `end` and the control group as end circles.
+ * Past `cap` steps (in reading order) and `cap` branches of one step, one "+ N more" box
+ * stands for the rest, as for a long linear scenario.
  * Returns the edges left open at the end of the flow (to the goal, when there is one).
  */
 function drawFlow(
@@ -100,12 +102,25 @@ function drawFlow(
   body: string[],
   edges: string[],
   trigger: string,
-  unnamed: string,
+  { unnamed, more: moreWords, cap }: { unnamed: string; more: string; cap: number },
 ): { steps: string[]; branchNodes: string[]; open: Open[] } {
   const words = FLOW_WORDS[model.settings.locale];
   const nodeOf = new Map<FlowStep, string>();
+  const ordinalOf = new Map<FlowStep, number>();
   let counter = 0;
-  walkSteps(scenario, (step) => nodeOf.set(step, ids.get('step', String(++counter))));
+  walkSteps(scenario, (step) => {
+    ordinalOf.set(step, ++counter);
+    nodeOf.set(step, ids.get('step', String(counter)));
+  });
+  const hidden = (step: FlowStep) => ordinalOf.get(step)! > cap;
+  // What the "+ N more" box stands for: steps past the cap, and branches without steps past a step's cap.
+  let notShown = counter > cap ? counter - cap : 0;
+  let more: string | undefined;
+  const moreNode = () => (more ??= ids.get('step', 'more'));
+  const hiddenNodes = new Set<string>();
+  for (const [step, node] of nodeOf) if (hidden(step)) hiddenNodes.add(node);
+  /** A goto's target as drawn: the step, or the box that stands for it. */
+  const shownNode = (target: string) => (hiddenNodes.has(target) ? moreNode() : target);
   const steps: string[] = [];
   const branchNodes: string[] = [];
   const byId = new Map<string, string>();
@@ -117,9 +132,13 @@ function drawFlow(
     let open = incoming;
     for (const step of flow) {
       const node = nodeOf.get(step)!;
+      if (hidden(step)) {
+        for (const from of open) edges.push(edge(from, moreNode()));
+        return [];
+      }
       if (step.kind === 'goto') {
         const target = byId.get(step.goto);
-        if (target) for (const from of open) edges.push(edge({ ...from, dotted: true, label: from.label ?? `${words.goto} ${step.goto}` }, target));
+        if (target) for (const from of open) edges.push(edge({ ...from, dotted: true, label: from.label ?? `${words.goto} ${step.goto}` }, shownNode(target)));
         open = [];
         continue;
       }
@@ -140,23 +159,36 @@ function drawFlow(
       } else if (isBranching(step)) {
         branchNodes.push(node);
         const outs: Open[] = [];
+        // Branches past the cap go to the "+ N more" box, with one edge for all of them: those
+        // whose first step is past it, and the empty ones past the first `cap`.
+        let emptyBranches = 0;
+        let toMore = false;
+        const out = (flow: readonly FlowStep[], start: Open) => {
+          const shown = flow.length === 0 ? emptyBranches++ < cap : !hidden(flow[0]!);
+          if (shown) outs.push(...branchOut(flow, start));
+          else {
+            if (flow.length === 0) notShown++;
+            toMore = true;
+          }
+        };
         if (step.kind === 'wait') {
           body.push(`  ${node}[[${quoted(`${words.wait} · ≤ ${step.timeout}`)}]]`);
-          for (const branch of step.until) outs.push(...branchOut(branch.steps, { from: node, label: branch.label ?? branch.name }));
-          outs.push(...branchOut(step.otherwise?.steps ?? [], { from: node, label: `${words.timeout} ${step.timeout}` }));
+          for (const branch of step.until) out(branch.steps, { from: node, label: branch.label ?? branch.name });
+          out(step.otherwise?.steps ?? [], { from: node, label: `${words.timeout} ${step.timeout}` });
         } else if (step.kind === 'decision') {
           body.push(`  ${node}{${quoted(step.id ?? words.decision, 40)}}`);
-          for (const branch of step.branches) outs.push(...branchOut(branch.steps, { from: node, label: branch.label ?? branch.name }));
-          outs.push(...branchOut(step.otherwise?.steps ?? [], { from: node, label: words.otherwise }));
+          for (const branch of step.branches) out(branch.steps, { from: node, label: branch.label ?? branch.name });
+          out(step.otherwise?.steps ?? [], { from: node, label: words.otherwise });
         } else {
           body.push(`  ${node}{${quoted(step.id ?? words.split, 40)}}`);
-          for (const branch of step.branches) outs.push(...branchOut(branch.steps, { from: node, label: `${branch.label ?? branch.name} ${branch.percent}%` }));
+          for (const branch of step.branches) out(branch.steps, { from: node, label: `${branch.label ?? branch.name} ${branch.percent}%` });
           if (step.control !== undefined && step.control > 0) {
             const control = ids.get('control', node);
             body.push(`  ${control}((${quoted(`${words.control} ${step.control}%`)}))`);
             edges.push(edge({ from: node, label: words.control }, control));
           }
         }
+        if (toMore) edges.push(edge({ from: node }, moreNode()));
         open = outs;
       }
     }
@@ -165,6 +197,10 @@ function drawFlow(
   // A branch's own steps, or (empty) its edge straight on to what follows.
   const branchOut = (flow: readonly FlowStep[], start: Open): Open[] => (flow.length > 0 ? sequence(flow, [start]) : [start]);
   let open = sequence(scenario.flow, [{ from: trigger }]);
+  if (more !== undefined) {
+    body.push(`  ${more}[${quoted(moreWords.replace('{count}', String(notShown)))}]`);
+    steps.push(more);
+  }
   // A branch that falls through to the end of the flow keeps its labelled edge: to an end circle.
   if (scenario.goal === undefined && open.some((from) => from.label !== undefined)) {
     const done = ids.get('end', 'flow');

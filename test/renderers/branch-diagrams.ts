@@ -39,3 +39,24 @@ export async function gotoDiagram(): Promise<Diagram> {
   const workspace = await loadFiles(files);
   return scenarioDiagram(workspace.model, workspace.model.index.scenarios.get('store-visit')!, 'x.mmd');
 }
+
+/**
+ * A scenario whose wait has `count` one-step branches (the second one's step a goto to the
+ * last branch's step), or, with `empty`, a decision with `count` empty branches: more than
+ * a diagram can draw.
+ */
+export async function wideDiagram(count: number, empty = false): Promise<Diagram> {
+  const branches = Array.from({ length: count }, (_, index) =>
+    empty
+      ? `            - { name: b${index}, target: all, steps: [] }`
+      : index === 1
+        ? `            - { name: b${index}, event: e${index}, steps: [{ goto: last }] }`
+        : `            - { name: b${index}, event: e${index}, steps: [{ ${index === count - 1 ? 'id: last, ' : ''}after: "0", channel: email, subject: Branch ${index} }] }`,
+  ).join('\n');
+  const step = empty ? `      - decision:\n          branches:\n${branches}\n` : `      - wait:\n          timeout: 2d\n          until:\n${branches}\n`;
+  const workspace = await loadFiles({
+    ...SIMULATION_FILES,
+    'wide.yaml': `scenarios:\n  - id: wide\n    name: Wide\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: signed_up }\n    steps:\n${step}`,
+  });
+  return scenarioDiagram(workspace.model, workspace.model.index.scenarios.get('wide')!, 'scenarios/wide.mmd');
+}

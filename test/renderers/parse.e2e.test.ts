@@ -3,7 +3,7 @@ import { renderDiagrams, type Diagram } from '../../src/renderers/index.js';
 import { checkDiagrams, DiagramSyntaxError, mermaidInNode } from './mermaid-node.js';
 import { shorten } from '../../src/renderers/escape.js';
 import { loadModel, WORKSPACES } from './helpers.js';
-import { cartDiagram, gotoDiagram } from './branch-diagrams.js';
+import { cartDiagram, gotoDiagram, wideDiagram } from './branch-diagrams.js';
 import { simulate } from '../../src/simulate/engine.js';
 import { formatSimulationMarkdown } from '../../src/simulate/format.js';
 import { loadFiles } from '../rules/run-rule.js';
@@ -33,6 +33,12 @@ describe('branched scenarios and the simulation gantt', () => {
   it('a goto as a dotted edge and a decision on targets: accepted by mermaid.parse', async () => {
     const mermaid = await mermaidInNode();
     await expect(mermaid.parse((await gotoDiagram()).text)).resolves.toBeTruthy();
+  });
+
+  it('a wait of 600 branches and a decision of 600 empty ones, past the steps drawn: accepted by mermaid.parse', async () => {
+    const mermaid = await mermaidInNode();
+    await expect(mermaid.parse((await wideDiagram(600)).text)).resolves.toBeTruthy();
+    await expect(mermaid.parse((await wideDiagram(600, true)).text)).resolves.toBeTruthy();
   });
 
   it("the gantt of Camille's simulated week in omni simulate's Markdown: accepted by mermaid.parse", async () => {

@@ -26,6 +26,8 @@ if (browser === undefined && !inCI) console.warn('[omni] --check-syntax test of 
 describe('limits', () => {
   it('counts our links and measures text against the budget', () => {
     expect(edgeCount('flowchart LR\n  a["x --> y"]\n  a --> b\n  b -.-> c\n')).toBe(2);
+    // A branch's labelled link counts too (it did not, so a wait of 450 branches passed the check).
+    expect(edgeCount('flowchart LR\n  a -->|"clicked"| b\n  a -.->|"go to x"| c\n')).toBe(2);
     const edges = Array.from({ length: DIAGRAM_BUDGET.edges + 1 }, (_, index) => `  n${index} --> n${index + 1}`).join('\n');
     expect(overLimit(`flowchart LR\n${edges}\n`)).toBe(`${DIAGRAM_BUDGET.edges + 1} links, over omni's budget of 400 (Mermaid's maxEdges is 500)`);
     expect(overLimit('x'.repeat(DIAGRAM_BUDGET.characters + 1))).toMatch(/^40001 characters, over omni's budget of 40000 \(Mermaid's maxTextSize is 50000\)$/);

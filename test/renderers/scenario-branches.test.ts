@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cartDiagram, gotoDiagram } from './branch-diagrams.js';
+import { edgeCount, fits } from '../../src/renderers/limits.js';
+import { cartDiagram, gotoDiagram, wideDiagram } from './branch-diagrams.js';
 
 // Mermaid's parser accepts both diagrams: parse.e2e.test.ts (it loads jsdom and Mermaid).
 
@@ -48,5 +49,20 @@ describe('scenario flowchart with branches', () => {
   it('quotes edge labels, so a branch label with brackets, quotes or an arrow stays one label', async () => {
     const diagram = await cartDiagram("a') --> B('b");
     expect(diagram.text).toContain('  step_2 -->|"a\') --#gt; B(\'b"| step_3');
+  });
+  // Found rendering pathological plans: a wait of 600 branches was "a bug in omni" (52,859 characters).
+  it('draws the first 150 steps of a branching scenario, then one "+ N more" box for the branches past them', async () => {
+    const { text } = await wideDiagram(600);
+    expect(fits(text)).toBe(true);
+    // 601 steps: the wait and one per branch.
+    expect(text).toContain('  step_more["+ 451 more"]');
+    // One edge from the wait for all the branches not drawn; branch b1's goto to the last branch's step leads to the box too.
+    expect(text.split('\n').filter((line) => line.endsWith(' step_more'))).toEqual(['  step_1 -.->|"b1"| step_more', '  step_1 --> step_more']);
+    // Every link counts against Mermaid's maxEdges, labelled ones too.
+    expect(edgeCount(text)).toBe(text.split('\n').filter((line) => / (-->|-\.->)/.test(line)).length);
+    expect(edgeCount(text)).toBeGreaterThan(150);
+    const empty = await wideDiagram(600, true);
+    expect(fits(empty.text)).toBe(true);
+    expect(empty.text).toContain('  step_more["+ 451 more"]');
   });
 });
