@@ -87,6 +87,7 @@ const simulation: SimulationWords = {
     control: 'held out in the control group',
     exit: 'left on {event} at {when}',
     goal: 'goal {event} reached at {when}',
+    looped: 'cut after 10,000 steps of a goto loop',
   },
   notSent: 'Not sent',
   noConsent: 'no consent on {channel} and no fallback',
@@ -727,6 +728,14 @@ export const en: Vocabulary = {
           zeroBranch: 'step {step} of scenario "{scenario}" can never be reached: its split branch gets 0% of contacts',
           removeOrLink: 'remove it, or give it an id and goto it from a branch',
           giveShare: 'give the branch a percent above 0, or remove it',
+        },
+      },
+      'loop-without-wait': {
+        description: 'A goto loops back without a wait: the contact would get the same messages again and again at the same moment.',
+        messages: {
+          loops:
+            'step {step} of scenario "{scenario}" loops back to "{target}" without a wait: the contact would get the same messages again and again at the same moment',
+          addWait: 'put a wait in the loop (a - wait: with its timeout), or end it with - end: true',
         },
       },
       'marketing-pressure': {

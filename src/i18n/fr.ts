@@ -85,6 +85,7 @@ const simulation: SimulationWords = {
     control: 'écartée dans le groupe témoin',
     exit: 'sortie sur {event} à {when}',
     goal: 'objectif {event} atteint à {when}',
+    looped: 'coupée après 10 000 étapes d’une boucle goto',
   },
   notSent: 'Non envoyés',
   noConsent: 'pas de consentement sur {channel} et pas de repli',
@@ -729,6 +730,14 @@ export const fr: Vocabulary = {
           zeroBranch: 'l’étape {step} du scénario « {scenario} » ne peut jamais être atteinte : sa branche de répartition reçoit 0 % des contacts',
           removeOrLink: 'supprimez-la, ou donnez-lui un id et faites-y un goto depuis une branche',
           giveShare: 'donnez à la branche un percent supérieur à 0, ou supprimez-la',
+        },
+      },
+      'loop-without-wait': {
+        description: 'Un goto reboucle sans attente : le contact recevrait les mêmes messages encore et encore au même moment.',
+        messages: {
+          loops:
+            'l’étape {step} du scénario « {scenario} » reboucle sur « {target} » sans attente : le contact recevrait les mêmes messages encore et encore au même moment',
+          addWait: 'mettez une attente dans la boucle (un - wait: avec son timeout), ou terminez-la par - end: true',
         },
       },
       'marketing-pressure': {

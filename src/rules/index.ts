@@ -24,6 +24,7 @@ import { unknownReference } from './unknown-reference.js';
 import { unorderedSteps } from './unordered-steps.js';
 import { unproducedEvent } from './unproduced-event.js';
 import { unreachableStep } from './unreachable-step.js';
+import { loopWithoutWait } from './loop-without-wait.js';
 import { unusedSource } from './unused-source.js';
 import { unusedVariable } from './unused-variable.js';
 import { useCaseWithoutScenario } from './use-case-without-scenario.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   splitPercentages,
   emptyBranch,
   unreachableStep,
+  loopWithoutWait,
   unproducedEvent,
   missingConsent,
   marketingPressure,

@@ -28,7 +28,8 @@ export interface CalendarEntry extends Moment {
   origin: Origin;
 }
 
-export type RunOutcome = 'completed' | 'ended' | 'exit' | 'goal' | 'control';
+/** `looped`: cut by the loop guard (MAX_STEPS_PER_RUN) in a goto loop, which lint's loop-without-wait reports when no wait is in it. */
+export type RunOutcome = 'completed' | 'ended' | 'exit' | 'goal' | 'control' | 'looped';
 
 export interface ScenarioRun {
   scenario: string;
@@ -564,6 +565,7 @@ class PersonaPlayer {
       step = following;
     }
     if (stopped && stopEvent) this.stop(run, scenario, stopEvent);
+    else if (step !== undefined) run.outcome = 'looped';
     return run;
   }
 

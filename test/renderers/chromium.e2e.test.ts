@@ -374,7 +374,7 @@ describe.skipIf(skip)('SVG and PNG in headless Chromium', { timeout: 300_000 }, 
 
   it('gaps (with --force) and the hostile fixture render too; hostile names stay text', () => {
     const gaps = renderedImages('examples/gaps', 'svg', '--force');
-    expect(imagesIn(gaps, '.svg')).toHaveLength(10);
+    expect(imagesIn(gaps, '.svg')).toHaveLength(11);
     for (const file of imagesIn(gaps, '.svg')) expect(XMLValidator.validate(readFileSync(path.join(gaps, file), 'utf8')), file).toBe(true);
     // The hostile fixture's render is the long-TMPDIR case's.
     const { out } = hostileUnderLongTmpdir();

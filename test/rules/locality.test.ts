@@ -58,6 +58,7 @@ describe("rules of locality 'scenario' find in a file what that file's scenarios
       'split-percentages',
       'empty-branch',
       'unreachable-step',
+      'loop-without-wait',
       'missing-consent',
       'channel-without-touchpoint',
       'sms-length',

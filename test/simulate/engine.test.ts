@@ -231,4 +231,19 @@ Lucas, no email consent (lucas) · all
     expect(await calendarOfFiles({ 'more.yaml': `scenarios:\n${scenario('a-first')}${scenario('z-last')}` })).toEqual(expected);
     expect(await calendarOfFiles({ '0-first.yaml': `scenarios:\n${scenario('z-last')}`, 'more.yaml': `scenarios:\n${scenario('a-first')}` })).toEqual(expected);
   });
+  it('cuts a goto loop after 10,000 steps and says so (loop-without-wait reports the loop)', async () => {
+    const files = {
+      ...BASE,
+      'omni.yaml': 'name: t\nlocale: en\n',
+      'p.yaml': 'personas:\n  - id: camille\n    name: Camille\n    target: all\n    events:\n      - { event: cart_abandoned, at: "0 10:00" }\n',
+      'loop.yaml':
+        'scenarios:\n  - id: nag\n    name: Nag\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: cart_abandoned }\n    variables: [email_optin]\n    steps:\n      - { id: again, after: 1h, channel: email, subject: Again }\n      - goto: again\n',
+    };
+    const workspace = await loadFiles(files);
+    const [result] = simulate(workspace.model, 'camille');
+    const nag = result!.runs.find((run) => run.scenario === 'nag')!;
+    expect(nag.outcome).toBe('looped');
+    expect(result!.calendar.filter((entry) => entry.scenario === 'nag')).toHaveLength(5000);
+    expect(formatSimulationText(workspace.model, [result!])).toContain('nag · entered D+0 10:00 on cart_abandoned: cut after 10,000 steps of a goto loop');
+  });
 });

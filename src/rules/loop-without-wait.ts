@@ -1,0 +1,58 @@
+import { branchesOf, branchLabel, nextSteps, stepId, stepsById, walkSteps } from '../model/steps.js';
+import type { FlowStep } from '../model/types.js';
+import { createRule } from './create-rule.js';
+
+/**
+ * Whether the flow, from `start`, can come back to `goto` without passing a wait: the steps
+ * each one leads to (the next of its sequence, a branch's first step, a goto's target), a
+ * wait stopping the walk, since only a wait lets time pass between two rounds of a loop.
+ */
+function loopsWithoutWait(start: FlowStep | undefined, goto: FlowStep, next: Map<FlowStep, FlowStep | undefined>, byId: Map<string, FlowStep>): boolean {
+  const seen = new Set<FlowStep>();
+  const pending: (FlowStep | undefined)[] = [start];
+  while (pending.length > 0) {
+    const step = pending.pop();
+    if (step === undefined || seen.has(step)) continue;
+    if (step === goto) return true;
+    seen.add(step);
+    if (step.kind === 'wait' || step.kind === 'end') continue;
+    const following = next.get(step);
+    if (step.kind === 'goto') pending.push(byId.get(step.goto));
+    else if (step.kind === 'message') pending.push(following);
+    else if (step.kind === 'split') {
+      for (const branch of step.branches) if (branch.percent > 0) pending.push(branch.steps.length > 0 ? branch.steps[0] : following);
+    } else {
+      // A decision: each branch, and past it when no otherwise catches the rest.
+      for (const branch of branchesOf(step)) pending.push(branch.steps.length > 0 ? branch.steps[0] : following);
+      if (!step.otherwise) pending.push(following);
+    }
+  }
+  return false;
+}
+
+export const loopWithoutWait = createRule({
+  id: 'loop-without-wait',
+  locality: 'scenario',
+  defaultSeverity: 'warn',
+  check({ model, report }) {
+    for (const scenario of model.scenarios) {
+      // Only a goto can loop: linear scenarios (nearly all of a large plan) have none.
+      if (scenario.flow.every((step) => step.kind === 'message')) continue;
+      let next: Map<FlowStep, FlowStep | undefined> | undefined;
+      let byId: Map<string, FlowStep> | undefined;
+      walkSteps(scenario, (step, path, _sequence, index) => {
+        if (step.kind !== 'goto') return;
+        next ??= nextSteps(scenario);
+        byId ??= stepsById(scenario);
+        if (!loopsWithoutWait(byId.get(step.goto), step, next, byId)) return;
+        report({
+          messageId: 'loops',
+          suggestionId: 'addWait',
+          data: { scenario: scenario.id, step: stepId(step) ?? (path.length > 0 ? `${branchLabel(path)} › ${index + 1}` : String(index + 1)), target: step.goto },
+          location: { file: step.origin.file, path: [...step.origin.path, 'goto'] },
+          entity: { kind: 'scenario', id: scenario.id },
+        });
+      });
+    }
+  },
+});
