@@ -22,6 +22,7 @@ const TIERED_FILES = [
   'test/teams/baseline-fuzz.test.ts',
   'test/exporters/into-row-fuzz.test.ts',
   'test/lsp/quick-fix-fuzz.test.ts',
+  'test/lsp/cursor-fuzz.test.ts',
 ];
 
 /**

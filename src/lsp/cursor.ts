@@ -42,6 +42,18 @@ export const REFERENCE_KEYS: Partial<Record<SectionKind, Record<string, SectionK
   personas: { target: 'targets', optOut: 'channels', bounces: 'channels', event: 'events', scenario: 'scenarios' },
 };
 
+/**
+ * omni.yaml's keys whose values are ids, by the top-level key they are under: the channels of
+ * pressure caps and quiet hours, and of rule options (`sms-length: [warn, { channels: [sms] }]`,
+ * under rules: or an override).
+ */
+const CONFIG_REFERENCE_KEYS: Record<string, Record<string, SectionKind>> = {
+  pressure: { channels: 'channels' },
+  quietHours: { channels: 'channels' },
+  rules: { channels: 'channels' },
+  overrides: { channels: 'channels' },
+};
+
 const ID_CHAR = /[A-Za-z0-9_-]/;
 const isSection = (name: string | undefined): name is SectionKind => name !== undefined && (SECTION_KINDS as readonly string[]).includes(name);
 const indentOf = (line: string) => line.length - line.trimStart().length;
@@ -60,7 +72,7 @@ export function cursorContext(lines: readonly string[], line: number, character:
   let end = column;
   while (end < text.length && ID_CHAR.test(text[end]!)) end++;
   const word = { text: text.slice(start, end), start, end };
-  const context: CursorContext = { word, line, atKey: false, section: sectionAt(lines, line) };
+  const context: CursorContext = { word, line, atKey: false, section: sectionAt(lines, line, start) };
   const before = text.slice(0, start);
   if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, ''))) return context; // in a comment
 
@@ -79,6 +91,20 @@ export function cursorContext(lines: readonly string[], line: number, character:
     context.key = parentKey(lines, line, item[1]!.length);
     return context;
   }
+  // An item of a flow sequence written over several lines (as Prettier wraps a long one).
+  const flowKey = flowSequenceKey(lines, line, start);
+  if (flowKey) {
+    context.key = flowKey;
+    return context;
+  }
+  // A value alone on its line, under its key (`lifecycle:`, a comment, then `activation`).
+  if (/^\s*["']?$/.test(before) && /^[^\s:#][^:]*$/.test(text.trim())) {
+    const above = keyEndingAbove(lines, line);
+    if (above && indentOf(text) > indentOf(lines.slice(0, line).findLast((candidate) => !isBlank(candidate)) ?? '')) {
+      context.key = above;
+      return context;
+    }
+  }
   // Writing a key: at the start of a line (after an optional `- `), or after `{` / `,` in a flow mapping.
   if (/^\s*(-\s+)?$/.test(before) || /[{,]\s*$/.test(recent)) {
     context.atKey = true;
@@ -87,11 +113,75 @@ export function cursorContext(lines: readonly string[], line: number, character:
   return context;
 }
 
-/** The nearest top-level key at or above `line`. */
-function sectionAt(lines: readonly string[], line: number): string | undefined {
+/** The nearest top-level key at or above `line`; in a document written as one flow mapping (`{ scenarios: [ … ] }`), the key of the root's entry the cursor is in. */
+function sectionAt(lines: readonly string[], line: number, column = 0): string | undefined {
   for (let index = line; index >= 0; index--) {
     const match = /^([A-Za-z_][\w]*)\s*:/.exec(lines[index] ?? '');
     if (match) return match[1];
+  }
+  return rootFlowKeyAt(lines, line, column);
+}
+
+/** The key of the root flow mapping's entry that holds (line, column), read from the top (quoted text and comments skipped). */
+function rootFlowKeyAt(lines: readonly string[], line: number, column: number): string | undefined {
+  let depth = 0;
+  let key: string | undefined;
+  for (let index = 0; index <= line && index < lines.length; index++) {
+    const text = (index === line ? lines[index]!.slice(0, column) : lines[index]!).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, '');
+    const tokens = /[{}[\]]|([A-Za-z_][\w]*)\s*:(?=\s|$)/g;
+    for (let match = tokens.exec(text); match; match = tokens.exec(text)) {
+      if (match[1] !== undefined) {
+        if (depth === 1) key = match[1];
+      } else if (match[0] === '{' || match[0] === '[') depth++;
+      else depth--;
+    }
+  }
+  return depth >= 1 ? key : undefined;
+}
+
+/** Lines looked back through for the `[` that opens a flow sequence. */
+const FLOW_LOOKBACK = 200;
+
+/**
+ * The key of the flow sequence whose items the cursor is among when its `[` opened on an
+ * earlier line: `variables: [` (or `variables:` then `[` on the next line). Undefined when
+ * a flow mapping or nothing encloses the cursor.
+ */
+function flowSequenceKey(lines: readonly string[], line: number, column: number): string | undefined {
+  let squares = 0;
+  let curlies = 0;
+  for (let index = line; index >= 0 && index > line - FLOW_LOOKBACK; index--) {
+    // Quoted text holds no bracket that counts; a comment neither.
+    const text = (index === line ? lines[index]!.slice(0, column) : lines[index]!).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, '');
+    for (let at = text.length - 1; at >= 0; at--) {
+      const c = text[at];
+      if (c === ']') squares++;
+      else if (c === '}') curlies++;
+      else if (c === '{') {
+        if (curlies === 0) return undefined;
+        curlies--;
+      } else if (c === '[') {
+        if (squares > 0) {
+          squares--;
+          continue;
+        }
+        const key = /([A-Za-z_][\w]*)\s*:\s*$/.exec(text.slice(0, at));
+        if (key) return key[1];
+        // `[` first on its line: the key ends the line above (comments between them allowed).
+        return text.slice(0, at).trim() === '' ? keyEndingAbove(lines, index) : undefined;
+      }
+    }
+    // A block key or item at the start of a line ends any flow collection above it.
+    if (index < line && /^\s*(-\s|[A-Za-z_][\w]*\s*:(\s|$))/.test(text) && squares === 0 && curlies === 0) return undefined;
+  }
+  return undefined;
+}
+
+/** The key that ends the nearest line above `line` with content (`lifecycle:` over its value), if that line ends with one. */
+function keyEndingAbove(lines: readonly string[], line: number): string | undefined {
+  for (let above = line - 1; above >= 0; above--) {
+    if (isBlank(lines[above]!)) continue;
+    return /([A-Za-z_][\w]*)\s*:\s*$/.exec(lines[above]!.replace(/\s#.*$/, ''))?.[1];
   }
   return undefined;
 }
@@ -134,7 +224,11 @@ function templateAt(lines: readonly string[], line: number, column: number): (Cu
 }
 
 /** The section kind an id under the cursor must name, or the section it declares. */
-export function idTarget(context: CursorContext): { kind: SectionKind; id: string; declaration: boolean } | undefined {
+export function idTarget(context: CursorContext, inConfig = false): { kind: SectionKind; id: string; declaration: boolean } | undefined {
+  if (inConfig) {
+    const kind = referenceKind(context, true);
+    return context.word.text && kind ? { kind, id: context.word.text, declaration: false } : undefined;
+  }
   if (!context.word.text || !isSection(context.section)) return undefined;
   // `{{first_name}}` in a scenario's template names one of its variables.
   if (context.template) return context.section === 'scenarios' ? { kind: 'variables', id: context.word.text, declaration: false } : undefined;
@@ -143,9 +237,11 @@ export function idTarget(context: CursorContext): { kind: SectionKind; id: strin
   return kind ? { kind, id: context.word.text, declaration: false } : undefined;
 }
 
-/** The section whose ids may be written where the cursor is (a reference position), if any. */
-export function referenceKind(context: CursorContext): SectionKind | undefined {
-  if (!isSection(context.section) || !context.key || context.template) return undefined;
+/** The section whose ids may be written where the cursor is (a reference position), if any; `inConfig` in omni.yaml. */
+export function referenceKind(context: CursorContext, inConfig = false): SectionKind | undefined {
+  if (!context.key || context.template) return undefined;
+  if (inConfig) return context.section === undefined ? undefined : CONFIG_REFERENCE_KEYS[context.section]?.[context.key];
+  if (!isSection(context.section)) return undefined;
   return REFERENCE_KEYS[context.section]?.[context.key];
 }
 

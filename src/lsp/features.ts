@@ -96,11 +96,11 @@ export class Features {
     return fillTemplate(vocabularyFor(locale).cli.lsp[id], data, locale);
   };
 
-  async completion(text: string, line: number, character: number): Promise<CompletionItem[]> {
+  async completion(file: string, text: string, line: number, character: number): Promise<CompletionItem[]> {
     const lines = splitLines(text);
     const context = cursorContext(lines, line, character);
     const model = await this.session.model();
-    if (context.template) {
+    if (context.template && file !== CONFIG_FILE) {
       const { variables } = scenarioVariablesAt(lines, line);
       const range = { start: { line, character: context.template.start }, end: { line, character } };
       return variables.map((id) => {
@@ -108,8 +108,8 @@ export class Features {
         return { label: id, kind: CompletionItemKind.Variable, detail: variable?.name, textEdit: { range, newText: id } };
       });
     }
-    if (context.atKey) return this.fieldCompletion(lines, context);
-    const target = referenceKind(context);
+    if (context.atKey) return file === CONFIG_FILE ? [] : this.fieldCompletion(lines, context);
+    const target = referenceKind(context, file === CONFIG_FILE);
     if (!target) return [];
     const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
     return [...model.index[target].values()].map((entity) => ({
@@ -136,23 +136,23 @@ export class Features {
 
   /** The declaration(s) of the id under the cursor. */
   async definition(file: string, text: string, line: number, character: number): Promise<Location[]> {
-    const target = idTarget(cursorContext(splitLines(text), line, character));
+    const target = idTarget(cursorContext(splitLines(text), line, character), file === CONFIG_FILE);
     if (!target) return [];
     const model = await this.session.model();
     return this.declarations(model, target.kind, target.id);
   }
 
-  async references(text: string, line: number, character: number, includeDeclaration: boolean): Promise<Location[]> {
-    const target = idTarget(cursorContext(splitLines(text), line, character));
+  async references(file: string, text: string, line: number, character: number, includeDeclaration: boolean): Promise<Location[]> {
+    const target = idTarget(cursorContext(splitLines(text), line, character), file === CONFIG_FILE);
     if (!target) return [];
     const model = await this.session.model();
     const uses = await this.uses(model, target.kind, target.id);
     return includeDeclaration ? [...(await this.declarations(model, target.kind, target.id)), ...uses] : uses;
   }
 
-  async hover(text: string, line: number, character: number): Promise<Hover | null> {
+  async hover(file: string, text: string, line: number, character: number): Promise<Hover | null> {
     const context = cursorContext(splitLines(text), line, character);
-    const target = idTarget(context);
+    const target = idTarget(context, file === CONFIG_FILE);
     if (!target) return null;
     const model = await this.session.model();
     const words = this.text;
@@ -191,15 +191,15 @@ export class Features {
     return { range, contents: { kind: MarkupKind.Markdown, value: facts.filter(Boolean).join('\n\n') } };
   }
 
-  prepareRename(text: string, line: number, character: number): LspRange | null {
+  prepareRename(file: string, text: string, line: number, character: number): LspRange | null {
     const context = cursorContext(splitLines(text), line, character);
-    if (!idTarget(context)) return null;
+    if (!idTarget(context, file === CONFIG_FILE)) return null;
     return { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
   }
 
   /** Every declaration and use of the id, renamed in place: only the id's own characters change. */
-  async rename(text: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | { refused: string }> {
-    const target = idTarget(cursorContext(splitLines(text), line, character));
+  async rename(file: string, text: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | { refused: string }> {
+    const target = idTarget(cursorContext(splitLines(text), line, character), file === CONFIG_FILE);
     const model = await this.session.model();
     if (!target) return { refused: this.text('noIdHere') };
     if (!ID_PATTERN.test(newName)) return { refused: this.text('invalidId', { id: newName }) };

@@ -242,7 +242,7 @@ export function startServer(connection: Connection = createConnection(process.st
 
   connection.onCompletion(
     guard('completion', (params) =>
-      withDocument(params.textDocument.uri, [], (workspace, _file, text) => workspace.features.completion(text, params.position.line, params.position.character)),
+      withDocument(params.textDocument.uri, [], (workspace, file, text) => workspace.features.completion(file, text, params.position.line, params.position.character)),
     ),
   );
   connection.onDefinition(
@@ -252,27 +252,27 @@ export function startServer(connection: Connection = createConnection(process.st
   );
   connection.onReferences(
     guard('references', (params) =>
-      withDocument(params.textDocument.uri, [], (workspace, _file, text) =>
-        workspace.features.references(text, params.position.line, params.position.character, params.context.includeDeclaration),
+      withDocument(params.textDocument.uri, [], (workspace, file, text) =>
+        workspace.features.references(file, text, params.position.line, params.position.character, params.context.includeDeclaration),
       ),
     ),
   );
   connection.onHover(
     guard('hover', (params) =>
-      withDocument(params.textDocument.uri, null, (workspace, _file, text) => workspace.features.hover(text, params.position.line, params.position.character)),
+      withDocument(params.textDocument.uri, null, (workspace, file, text) => workspace.features.hover(file, text, params.position.line, params.position.character)),
     ),
   );
   connection.onPrepareRename(
     guard('prepareRename', (params) =>
-      withDocument(params.textDocument.uri, null, async (workspace, _file, text) =>
-        workspace.features.prepareRename(text, params.position.line, params.position.character),
+      withDocument(params.textDocument.uri, null, async (workspace, file, text) =>
+        workspace.features.prepareRename(file, text, params.position.line, params.position.character),
       ),
     ),
   );
   connection.onRenameRequest(
     guard('rename', (params) =>
-      withDocument(params.textDocument.uri, null, async (workspace, _file, text) => {
-        const edit = await workspace.features.rename(text, params.position.line, params.position.character, params.newName);
+      withDocument(params.textDocument.uri, null, async (workspace, file, text) => {
+        const edit = await workspace.features.rename(file, text, params.position.line, params.position.character, params.newName);
         if ('refused' in edit) throw new ResponseError(ErrorCodes.InvalidRequest, `omni: ${edit.refused}`);
         return edit;
       }),

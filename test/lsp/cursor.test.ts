@@ -28,6 +28,12 @@ describe('what stands under the cursor, from the lines alone', () => {
     ['personas:\n  - id: p\n    events:\n      - { event: cart_|, at: "J+1" }\n', 'events'],
     ['personas:\n  - id: p\n    assume:\n      - { scenario: relance|, step: offre, branch: a }\n', 'scenarios'],
     ['personas:\n  - id: p\n    optOut: [s|]\n', 'channels'],
+    // Found by test/lsp/cursor-fuzz.test.ts: layouts the line alone does not tell.
+    ['scenarios:\n  - id: s\n    variables: [\n      first_name,\n      email_o|,\n    ]\n', 'variables'],
+    ['scenarios:\n  - id: s\n    variables:\n      [\n        first_name,\n        |\n      ]\n', 'variables'],
+    ['scenarios:\n  - id: s\n    useCases:\n      # a comment\n      [ news| ]\n', 'useCases'],
+    ['scenarios:\n  - id: s\n    lifecycle:\n      # a comment\n      activ|\n', 'lifecycle'],
+    ['{\n  scenarios: [\n    {\n      id: s,\n      program: ups|,\n    },\n  ],\n}\n', 'programs'],
   ])('%j is a reference to %s', (text, kind) => {
     expect(referenceKind(at(text).context)).toBe(kind);
   });
@@ -61,5 +67,18 @@ describe('what stands under the cursor, from the lines alone', () => {
     expect(scenarioVariablesAt(flow.lines, flow.line)).toEqual({ id: 'a', variables: ['first_name', 'cart'] });
     const block = at('scenarios:\n  - id: a\n    variables: [x]\n  - id: b\n    steps:\n      - subject: "{{|"\n    variables:\n      - y\n      - z\n');
     expect(scenarioVariablesAt(block.lines, block.line)).toEqual({ id: 'b', variables: ['y', 'z'] });
+  });
+  // Found by test/lsp/cursor-fuzz.test.ts: go-to-definition and completion did nothing in omni.yaml.
+  it.each([
+    ['pressure:\n  - { channels: [em|], max: 1, per: 1d }\n'],
+    ['quietHours: { from: "21:00", to: "08:00", channels: [sms, p|] }\n'],
+    ['rules:\n  sms-length: [warn, { channels: [s|] }]\n'],
+    ['overrides:\n  - files: [legacy/**]\n    rules:\n      sms-length: [warn, { channels:\n        [s|] }]\n'],
+  ])("omni.yaml's %j names a channel", (text) => {
+    const { context } = at(text);
+    expect(referenceKind(context, true)).toBe('channels');
+    expect(idTarget(context, true)?.kind).toBe('channels');
+    // Read as a model file, none of those keys is a reference.
+    expect(referenceKind(context)).toBeUndefined();
   });
 });

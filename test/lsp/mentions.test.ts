@@ -35,9 +35,9 @@ describe('the language server follows ids that events, personas and omni.yaml me
     const { features, at, where } = await open('maison-lumen');
     const { text, line, character } = at('scenarios/anniversaire.yaml', 'event: store_visit', 'event: '.length + 1);
     expect((await features.definition('scenarios/anniversaire.yaml', text, line, character)).map(where)).toEqual(['data.yaml:158']);
-    const uses = (await features.references(text, line, character, false)).map(where);
+    const uses = (await features.references('scenarios/anniversaire.yaml', text, line, character, false)).map(where);
     expect(uses).toEqual(expect.arrayContaining(['scenarios/anniversaire.yaml:39', 'personas.yaml:16']));
-    const hover = await features.hover(text, line, character);
+    const hover = await features.hover('scenarios/anniversaire.yaml', text, line, character);
     expect(JSON.stringify(hover?.contents)).toContain('personas.yaml');
   });
 
@@ -47,7 +47,7 @@ describe('the language server follows ids that events, personas and omni.yaml me
       'rules:\n  sms-length: [warn, { channels: [sms, email] }]\noverrides:\n  - files: [scenarios.yaml]\n    rules: { sms-length: [warn, { channels: [email] }] }\n',
     );
     const assumption = at('personas.yaml', 'scenario: browse-abandoned', 'scenario: '.length + 1);
-    const renamed = await features.rename(assumption.text, assumption.line, assumption.character, 'browsing');
+    const renamed = await features.rename('personas.yaml', assumption.text, assumption.line, assumption.character, 'browsing');
     expect('changes' in renamed).toBe(true);
     const files = (uri: string) => path.relative(root, new URL(uri).pathname);
     const edited = Object.entries((renamed as { changes: Record<string, unknown[]> }).changes).map(([uri, edits]) => [files(uri), edits.length]);
@@ -58,7 +58,7 @@ describe('the language server follows ids that events, personas and omni.yaml me
       ]),
     );
     const channel = at('matrix.yaml', 'id: email', 'id: '.length + 1);
-    const channelResult = await features.rename(channel.text, channel.line, channel.character, 'courriel');
+    const channelResult = await features.rename('matrix.yaml', channel.text, channel.line, channel.character, 'courriel');
     expect(channelResult).not.toHaveProperty('refused');
     const channelRename = channelResult as { changes: Record<string, Array<{ range: { start: { line: number } } }>> };
     const config = channelRename.changes[pathToFileURL(path.join(root, 'omni.yaml')).href];

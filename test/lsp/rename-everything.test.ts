@@ -47,7 +47,7 @@ describe('renaming any declared id leaves lint as it was', () => {
         const session = await WorkspaceSession.open(root);
         const text = readFileSync(path.join(root, entity.origin.file), 'utf8');
         const range = (await session.positions(entity.origin.file)).resolve({ file: entity.origin.file, path: [...entity.origin.path, 'id'] });
-        const edit = await new Features(session).rename(text, range.start.line - 1, range.start.column, `${entity.id}-renamed`);
+        const edit = await new Features(session).rename(entity.origin.file, text, range.start.line - 1, range.start.column, `${entity.id}-renamed`);
         if ('refused' in edit) {
           problems.push(`${kind} ${entity.id}: refused (${edit.refused})`);
           continue;
