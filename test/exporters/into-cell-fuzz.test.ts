@@ -1,17 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, refusedCells } from '../../src/exporters/apply-edits.js';
-import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
-import { dataSheetModel, importWorkbook } from '../../src/exporters/import-workbook.js';
-import { readXlsx, type ReadWorkbook } from '../../src/exporters/read-xlsx.js';
-import { typedOver } from './into-harness.js';
-import { workbookEdits } from '../../src/exporters/workbook-edits.js';
-import { writeXlsx } from '../../src/exporters/write-xlsx.js';
-import { selectModelFiles } from '../../src/loader/discover.js';
-import { SECTION_KINDS } from '../../src/model/types.js';
-import { lintWorkspace } from '../../src/pipeline/lint.js';
-import { loadWorkspace } from '../../src/pipeline/load.js';
+import type { ReadWorkbook } from '../../src/exporters/read-xlsx.js';
+import { intoInMemory, typedOver } from './into-harness.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 import { tierCount } from '../setup/tiers.js';
 import { repo } from './helpers.js';
@@ -33,14 +23,7 @@ describe(`import --into of ${CELLS} seeded single-cell edits per example (seed $
     '%s',
     async (example) => {
       const root = path.join(repo, 'examples', example);
-      const before = await loadWorkspace(root);
-      const spec = buildWorkbook(before.model, summariseLint((await lintWorkspace(before)).diagnostics));
-      const workbook = await readXlsx(await writeXlsx(spec));
-      const result = importWorkbook(workbook, { reportVisibleEdits: false });
-      const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
-      const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
-      const taken = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, before.model[kind].map((entity) => entity.id)]));
-      const { include, exclude } = before.model.settings;
+      const { spec, workbook, apply } = await intoInMemory(root);
       const random = mulberry32(SEED + example.length);
       const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
       // The tabs people edit: not the Read me nor the hidden data sheet; not the hidden key columns omni keeps rows by.
@@ -58,34 +41,10 @@ describe(`import --into of ${CELLS} seeded single-cell edits per example (seed $
         const value = typeof cell.value === 'number' ? (cell.value % 5) + 1 : `${cell.value} édité`;
         const label = `${example}, seed ${SEED}: ${sheet.name} row ${row} column ${column}, ${JSON.stringify(cell.value)} typed over with ${JSON.stringify(value)}`;
         const edited: ReadWorkbook = { sheets: workbook.sheets.map((other) => (other === sheet ? typedOver(other, row, column, value) : other)) };
-        const edits = workbookEdits(edited, expected, base, taken);
-        const applied = applyEdits(before.model, result.records!, edits, (name) => readFileSync(path.join(root, name), 'utf8'), {
-          files: before.files,
-          isModelFile: (name) => selectModelFiles([name], include, exclude).length === 1,
-        });
-        expect(applied.conflicts, label).toEqual([]);
-        if (applied.files.size === 0 && applied.removed.length === 0) {
-          if (edits.warnings.length > 0) outcomes.warned++;
-          else outcomes.none++;
-          continue;
-        }
-        const after = await loadWorkspace(root, {
-          source: {
-            listFiles: () => [...new Set([...before.files, ...applied.files.keys()])].filter((name) => !applied.removed.includes(name)),
-            readFile: (name) => Buffer.from(applied.files.get(name) ?? readFileSync(path.join(root, name), 'utf8'), 'utf8'),
-          },
-        });
-        const unreadable = after.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax' || diagnostic.ruleId === 'schema');
-        if (unreadable.length > 0) {
-          // What the CLI reports at the cell: every finding is the edit's.
-          expect(refusedCells(after.diagnostics, edits.edits, before.model).length, `${label}: ${unreadable.map((diagnostic) => diagnostic.message).join('; ')}`).toBe(
-            unreadable.length,
-          );
-          outcomes.refused++;
-          continue;
-        }
-        outcomes.applied++;
-        const again = buildWorkbook(after.model, summariseLint((await lintWorkspace(after)).diagnostics)).sheets.find((candidate) => candidate.name === sheet.name)!;
+        const outcome = await apply(edited, label, sheet.name);
+        outcomes[outcome.kind]++;
+        if (outcome.kind !== 'applied') continue;
+        const again = outcome.again;
         // Rows may move (a new score re-ranks the use cases): the value is somewhere in its tab.
         expect(
           again.rows.some((cells) =>

@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyEdits } from '../../src/exporters/apply-edits.js';
+import { expect } from 'vitest';
+import { applyEdits, refusedCells } from '../../src/exporters/apply-edits.js';
 import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
 import { dataSheetModel, importWorkbook } from '../../src/exporters/import-workbook.js';
-import { readXlsx, type ReadSheet } from '../../src/exporters/read-xlsx.js';
+import { readXlsx, type ReadSheet, type ReadWorkbook } from '../../src/exporters/read-xlsx.js';
 import { workbookEdits } from '../../src/exporters/workbook-edits.js';
 import { writeXlsx } from '../../src/exporters/write-xlsx.js';
 import { selectModelFiles } from '../../src/loader/discover.js';
@@ -167,4 +168,52 @@ export function typedOver(sheet: ReadSheet, row: number, column: number, value: 
     columnsOf: (r) => sheet.columnsOf(r),
     ...(sheet.outlineLevel ? { outlineLevel: (r: number) => sheet.outlineLevel!(r) } : {}),
   };
+}
+
+/**
+ * An example exported and read back in memory, ready for the `--into` pipeline to take
+ * edited copies of its workbook: what the seeded cell and row campaigns share.
+ */
+export async function intoInMemory(root: string) {
+  const before = await loadWorkspace(root);
+  const spec = buildWorkbook(before.model, summariseLint((await lintWorkspace(before)).diagnostics));
+  const workbook = await readXlsx(await writeXlsx(spec));
+  const result = importWorkbook(workbook, { reportVisibleEdits: false });
+  const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
+  const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
+  const taken = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, before.model[kind].map((entity) => entity.id)]));
+  const { include, exclude } = before.model.settings;
+
+  /**
+   * What `--into` makes of an edited copy: no edit, warnings only, edits the YAML cannot take
+   * (every schema or YAML finding must be one of the cells refusedCells names), or edits that
+   * load cleanly, with the new workbook's tab of that name. Conflicts fail the test.
+   */
+  async function apply(edited: ReadWorkbook, label: string, sheetName: string) {
+    const edits = workbookEdits(edited, expected, base, taken);
+    const outcome = applyEdits(before.model, result.records!, edits, (file) => readFileSync(path.join(root, file), 'utf8'), {
+      files: before.files,
+      isModelFile: (file) => selectModelFiles([file], include, exclude).length === 1,
+    });
+    expect(outcome.conflicts, label).toEqual([]);
+    if (outcome.files.size === 0 && outcome.removed.length === 0) return { kind: edits.warnings.length > 0 ? ('warned' as const) : ('none' as const), edits };
+    const after = await loadWorkspace(root, {
+      source: {
+        listFiles: () => [...new Set([...before.files, ...outcome.files.keys()])].filter((file) => !outcome.removed.includes(file)),
+        readFile: (file) => Buffer.from(outcome.files.get(file) ?? readFileSync(path.join(root, file), 'utf8'), 'utf8'),
+      },
+    });
+    const unreadable = after.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax' || diagnostic.ruleId === 'schema');
+    if (unreadable.length > 0) {
+      // What the CLI reports at the cell: every finding is the edit's.
+      expect(refusedCells(after.diagnostics, edits.edits, before.model).length, `${label}: ${unreadable.map((diagnostic) => diagnostic.message).join('; ')}`).toBe(
+        unreadable.length,
+      );
+      return { kind: 'refused' as const, edits };
+    }
+    const again = buildWorkbook(after.model, summariseLint((await lintWorkspace(after)).diagnostics)).sheets.find((candidate) => candidate.name === sheetName)!;
+    return { kind: 'applied' as const, edits, again };
+  }
+
+  return { before, spec, workbook, apply };
 }

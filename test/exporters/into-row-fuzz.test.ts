@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, refusedCells } from '../../src/exporters/apply-edits.js';
-import { buildWorkbook, summariseLint } from '../../src/exporters/build-workbook.js';
-import { dataSheetModel, importWorkbook } from '../../src/exporters/import-workbook.js';
-import { readXlsx, type ReadCell, type ReadSheet, type ReadWorkbook } from '../../src/exporters/read-xlsx.js';
-import { workbookEdits } from '../../src/exporters/workbook-edits.js';
-import { writeXlsx } from '../../src/exporters/write-xlsx.js';
-import { selectModelFiles } from '../../src/loader/discover.js';
-import { SECTION_KINDS } from '../../src/model/types.js';
-import { lintWorkspace } from '../../src/pipeline/lint.js';
-import { loadWorkspace } from '../../src/pipeline/load.js';
+import type { ReadCell, ReadSheet, ReadWorkbook } from '../../src/exporters/read-xlsx.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 import { tierCount } from '../setup/tiers.js';
 import { repo } from './helpers.js';
+import { intoInMemory } from './into-harness.js';
 
 /**
  * Seeded row edits of the examples' workbooks through the `import --into` pipeline, in
@@ -78,14 +69,7 @@ describe(`import --into of ${ROWS} seeded row edits per example (seed ${SEED})`,
     '%s',
     async (example) => {
       const root = path.join(repo, 'examples', example);
-      const before = await loadWorkspace(root);
-      const spec = buildWorkbook(before.model, summariseLint((await lintWorkspace(before)).diagnostics));
-      const workbook = await readXlsx(await writeXlsx(spec));
-      const result = importWorkbook(workbook, { reportVisibleEdits: false });
-      const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
-      const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
-      const taken = Object.fromEntries(SECTION_KINDS.map((kind) => [kind, before.model[kind].map((entity) => entity.id)]));
-      const { include, exclude } = before.model.settings;
+      const { spec, workbook, apply } = await intoInMemory(root);
       const random = mulberry32(SEED + example.length);
       const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
       // Tabs whose rows carry a hidden key: each such row is an entity (or a step) of the plan.
@@ -111,39 +95,10 @@ describe(`import --into of ${ROWS} seeded row edits per example (seed ${SEED})`,
           sheets: workbook.sheets.map((other) => (other !== sheet ? other : deleting ? withoutRow(other, row) : withCopyBelow(other, row, changes))),
         };
         const label = `${example}, seed ${SEED}: ${sheet.name} row ${row} (${key}) ${deleting ? 'deleted' : `copied as ${JSON.stringify(name)}`}`;
-        let edits: ReturnType<typeof workbookEdits>;
-        let outcome: ReturnType<typeof applyEdits>;
-        try {
-          edits = workbookEdits(edited, expected, base, taken);
-          outcome = applyEdits(before.model, result.records!, edits, (file) => readFileSync(path.join(root, file), 'utf8'), {
-            files: before.files,
-            isModelFile: (file) => selectModelFiles([file], include, exclude).length === 1,
-          });
-        } catch (error) {
-          throw new Error(`${label}: ${(error as Error).stack}`, { cause: error });
-        }
-        expect(outcome.conflicts, label).toEqual([]);
-        if (outcome.files.size === 0 && outcome.removed.length === 0) {
-          if (edits.warnings.length > 0) outcomes.warned++;
-          else outcomes.none++;
-          continue;
-        }
-        const after = await loadWorkspace(root, {
-          source: {
-            listFiles: () => [...new Set([...before.files, ...outcome.files.keys()])].filter((file) => !outcome.removed.includes(file)),
-            readFile: (file) => Buffer.from(outcome.files.get(file) ?? readFileSync(path.join(root, file), 'utf8'), 'utf8'),
-          },
-        });
-        const unreadable = after.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'yaml-syntax' || diagnostic.ruleId === 'schema');
-        if (unreadable.length > 0) {
-          expect(refusedCells(after.diagnostics, edits.edits, before.model).length, `${label}: ${unreadable.map((diagnostic) => diagnostic.message).join('; ')}`).toBe(
-            unreadable.length,
-          );
-          outcomes.refused++;
-          continue;
-        }
-        outcomes.applied++;
-        const again = buildWorkbook(after.model, summariseLint((await lintWorkspace(after)).diagnostics)).sheets.find((candidate) => candidate.name === sheet.name)!;
+        const outcome = await apply(edited, label, sheet.name);
+        outcomes[outcome.kind]++;
+        if (outcome.kind !== 'applied') continue;
+        const again = outcome.again;
         const texts = again.rows.flatMap((cells) => cells.map((cell) => (cell === null ? null : typeof cell.value === 'object' ? cell.value?.result : cell.value)));
         // A step's key is its place in its scenario (`cart#2`): the steps after it take the places up.
         // Its fallback's row (`cart#2f`) goes with it.
