@@ -23,6 +23,7 @@ const TIERED_FILES = [
   'test/exporters/into-row-fuzz.test.ts',
   'test/lsp/quick-fix-fuzz.test.ts',
   'test/lsp/cursor-fuzz.test.ts',
+  'test/fuzz/force-mutation.test.ts',
 ];
 
 /**
