@@ -18,7 +18,7 @@ import { intoInMemory } from './into-harness.js';
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: rows per example).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const ROWS = tierCount(60, 15);
+const ROWS = tierCount(60, 6);
 
 /** A1 references below `row` moved by `by` rows, as a spreadsheet does when rows are inserted or deleted. */
 const movedFormula = (formula: string, row: number, by: number) =>

@@ -25,7 +25,7 @@ import { tierCount } from '../setup/tiers.js';
  * FUZZ_SEED and FUZZ_N reproduce or widen a run.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const CASES = tierCount(120, 20);
+const CASES = tierCount(120, 8);
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/maison-lumen');
 /** Damage the schema lets through, which lint reports and `--force` still draws: the model keeps it. */
 const VALID_BUT_WRONG: Record<string, (text: string, random: () => number) => string> = {

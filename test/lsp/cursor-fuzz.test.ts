@@ -22,7 +22,7 @@ import { workspaceFiles, type Files } from '../setup/workspace-files.js';
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: rounds per example).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const ROUNDS = tierCount(30, 6);
+const ROUNDS = tierCount(30, 3);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 interface Site {

@@ -27,7 +27,7 @@ import { tierCount } from '../setup/tiers.js';
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: mistakes).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const MISTAKES = tierCount(40, 10);
+const MISTAKES = tierCount(40, 5);
 const SOURCE = path.resolve(import.meta.dirname, '../../examples/maison-lumen');
 
 const findings = async (root: string) =>

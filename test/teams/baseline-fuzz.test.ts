@@ -20,7 +20,7 @@ import { sourceOf, workspaceFiles, type Files } from '../setup/workspace-files.j
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: edits per workspace).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const EDITS = tierCount(100, 20);
+const EDITS = tierCount(100, 8);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
