@@ -280,8 +280,15 @@ export function scenarioVariablesAt(lines: readonly string[], line: number): { i
     id ??= /^\s*(?:-\s+)?(?:\{\s*)?id\s*:\s*["']?([\w-]+)/.exec(text)?.[1];
     const key = /^(\s*)(?:-\s+)?variables\s*:\s*(.*)$/.exec(text);
     if (!key || indentOf(text) > itemIndent + 2) continue;
-    const rest = key[2]!.replace(/\s#.*$/, '').trim();
+    let rest = key[2]!.replace(/\s#.*$/, '').trim();
+    // A flow list may open on the next line, and run over several (as Prettier wraps a long one).
+    let next = index + 1;
+    if (rest === '') {
+      while (next < end && isBlank(lines[next]!)) next++;
+      if (next < end && lines[next]!.trim().startsWith('[')) rest = lines[next++]!.replace(/\s#.*$/, '').trim();
+    }
     if (rest.startsWith('[')) {
+      while (!rest.includes(']') && next < end) rest += ` ${lines[next++]!.replace(/\s#.*$/, '').trim()}`;
       variables.push(
         ...rest
           .replace(/^\[|\].*$/g, '')
@@ -290,10 +297,10 @@ export function scenarioVariablesAt(lines: readonly string[], line: number): { i
           .filter(Boolean),
       );
     } else if (rest === '') {
-      for (let next = index + 1; next < end; next++) {
-        const item = /^\s*-\s+["']?([\w-]+)/.exec(lines[next]!);
+      for (let line = index + 1; line < end; line++) {
+        const item = /^\s*-\s+["']?([\w-]+)/.exec(lines[line]!);
         if (item) variables.push(item[1]!);
-        else if (!isBlank(lines[next]!)) break;
+        else if (!isBlank(lines[line]!)) break;
       }
     }
   }

@@ -67,6 +67,11 @@ describe('what stands under the cursor, from the lines alone', () => {
     expect(scenarioVariablesAt(flow.lines, flow.line)).toEqual({ id: 'a', variables: ['first_name', 'cart'] });
     const block = at('scenarios:\n  - id: a\n    variables: [x]\n  - id: b\n    steps:\n      - subject: "{{|"\n    variables:\n      - y\n      - z\n');
     expect(scenarioVariablesAt(block.lines, block.line)).toEqual({ id: 'b', variables: ['y', 'z'] });
+    // A flow list wrapped over several lines, or opened on the line under its key.
+    const wrapped = at('scenarios:\n  - id: a\n    variables: [\n      first_name,\n      cart, # the basket\n    ]\n    steps:\n      - subject: "{{|"\n');
+    expect(scenarioVariablesAt(wrapped.lines, wrapped.line)).toEqual({ id: 'a', variables: ['first_name', 'cart'] });
+    const below = at('scenarios:\n  - id: a\n    variables:\n      [first_name,\n       cart]\n    steps:\n      - subject: "{{|"\n');
+    expect(scenarioVariablesAt(below.lines, below.line)).toEqual({ id: 'a', variables: ['first_name', 'cart'] });
   });
   // Found by test/lsp/cursor-fuzz.test.ts: go-to-definition and completion did nothing in omni.yaml.
   it.each([
