@@ -24,6 +24,7 @@ const TIERED_FILES = [
   'test/lsp/quick-fix-fuzz.test.ts',
   'test/lsp/cursor-fuzz.test.ts',
   'test/fuzz/force-mutation.test.ts',
+  'test/renderers/presentation-invariance.test.ts',
 ];
 
 /**

@@ -110,12 +110,14 @@ const moment = (value: Moment, locale: Locale) => ({ minute: value.minute, when:
 /** The documented JSON (docs/simulate.md): stable keys, in this order. */
 export function formatSimulationJson(model: Model, results: readonly PersonaSimulation[]): string {
   const locale = model.settings.locale;
+  const quiet = model.settings.quietHours;
   const caps = (model.settings.pressure ?? []).map((cap: PressureCap) => ({ ...(cap.channels ? { channels: cap.channels } : {}), max: cap.max, per: cap.per }));
   const document = {
     version: SIMULATE_FORMAT_VERSION,
     workspace: model.settings.name,
     pressure: caps,
-    quietHours: model.settings.quietHours ?? null,
+    // In the documented key order, whatever order omni.yaml writes them in.
+    quietHours: quiet ? { from: quiet.from, to: quiet.to, ...(quiet.channels ? { channels: quiet.channels } : {}) } : null,
     personas: results.map((result) => ({
       id: result.persona.id,
       name: result.persona.name,

@@ -246,4 +246,13 @@ Lucas, no email consent (lucas) · all
     expect(result!.calendar.filter((entry) => entry.scenario === 'nag')).toHaveLength(5000);
     expect(formatSimulationText(workspace.model, [result!])).toContain('nag · entered D+0 10:00 on cart_abandoned: cut after 10,000 steps of a goto loop');
   });
+  // Found by test/renderers/presentation-invariance.test.ts: the keys came in omni.yaml's order.
+  it('JSON: quiet hours and caps in the documented key order, whatever order omni.yaml writes them in', async () => {
+    const workspace = await loadFiles({
+      ...BASE,
+      'omni.yaml': 'name: t\nlocale: en\npressure:\n  - { per: 1d, max: 1, channels: [email] }\nquietHours: { channels: [sms], to: "08:00", from: "21:00" }\n',
+    });
+    const json = JSON.parse(formatSimulationJson(workspace.model, simulate(workspace.model))) as { pressure: object[]; quietHours: object };
+    expect(JSON.stringify([json.pressure, json.quietHours])).toBe('[[{"channels":["email"],"max":1,"per":"1d"}],{"from":"21:00","to":"08:00","channels":["sms"]}]');
+  });
 });
