@@ -1,5 +1,5 @@
 import type { JsonPath } from '../diagnostics/types.js';
-import type { Branch, BranchingStep, DecisionBranch, Fallback, FallbackReason, FlowStep, Scenario, SplitBranch, Step, WaitBranch } from './types.js';
+import type { Branch, BranchingStep, DecisionBranch, Fallback, FallbackReason, FlowStep, Model, Scenario, SplitBranch, Step, WaitBranch } from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -146,6 +146,19 @@ function walkSequence(
 /** True when the scenario is a plain sequence of messages (no wait, decision, split, goto or end). */
 export function isLinear(scenario: Pick<Scenario, 'flow' | 'steps'>): boolean {
   return scenario.flow.length === scenario.steps.length && scenario.flow.every((step) => step.kind === 'message');
+}
+
+const branching = new WeakMap<object, readonly Scenario[]>();
+
+/**
+ * The scenarios that branch (a wait, decision, split, goto or end anywhere), once per model:
+ * what the rules about branches look at. A large plan is nearly all linear scenarios, which
+ * each of those rules would otherwise walk for nothing.
+ */
+export function branchingScenarios(model: Pick<Model, 'scenarios'>): readonly Scenario[] {
+  let found = branching.get(model);
+  if (!found) branching.set(model, (found = model.scenarios.filter((scenario) => !isLinear(scenario))));
+  return found;
 }
 
 /** Every message the scenario can send, fallbacks included, with its branch path. */

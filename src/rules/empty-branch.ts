@@ -1,4 +1,4 @@
-import { branchesOf, isBranching, walkSteps } from '../model/steps.js';
+import { branchesOf, branchingScenarios, isBranching, walkSteps } from '../model/steps.js';
 import { createRule } from './create-rule.js';
 
 export const emptyBranch = createRule({
@@ -6,7 +6,7 @@ export const emptyBranch = createRule({
   locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
-    for (const scenario of model.scenarios) {
+    for (const scenario of branchingScenarios(model)) {
       walkSteps(scenario, (step) => {
         if (!isBranching(step)) return;
         for (const branch of branchesOf(step)) {

@@ -1,4 +1,4 @@
-import { branchesOf, branchLabel, nextSteps, stepId, stepsById, walkSteps } from '../model/steps.js';
+import { branchesOf, branchingScenarios, branchLabel, nextSteps, stepId, stepsById, walkSteps } from '../model/steps.js';
 import type { FlowStep } from '../model/types.js';
 import { createRule } from './create-rule.js';
 
@@ -35,9 +35,8 @@ export const loopWithoutWait = createRule({
   locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
-    for (const scenario of model.scenarios) {
-      // Only a goto can loop: linear scenarios (nearly all of a large plan) have none.
-      if (scenario.flow.every((step) => step.kind === 'message')) continue;
+    // Only a goto can loop: linear scenarios (nearly all of a large plan) have none.
+    for (const scenario of branchingScenarios(model)) {
       let next: Map<FlowStep, FlowStep | undefined> | undefined;
       let byId: Map<string, FlowStep> | undefined;
       walkSteps(scenario, (step, path, _sequence, index) => {

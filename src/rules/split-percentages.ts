@@ -1,4 +1,4 @@
-import { walkSteps } from '../model/steps.js';
+import { branchingScenarios, walkSteps } from '../model/steps.js';
 import { createRule } from './create-rule.js';
 
 export const splitPercentages = createRule({
@@ -6,7 +6,7 @@ export const splitPercentages = createRule({
   locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
-    for (const scenario of model.scenarios) {
+    for (const scenario of branchingScenarios(model)) {
       walkSteps(scenario, (step) => {
         if (step.kind !== 'split') return;
         const total = step.branches.reduce((sum, branch) => sum + branch.percent, step.control ?? 0);

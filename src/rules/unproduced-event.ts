@@ -1,4 +1,4 @@
-import { walkSteps } from '../model/steps.js';
+import { branchingScenarios, walkSteps } from '../model/steps.js';
 import type { Model } from '../model/types.js';
 import { closestMatch } from '../util/closest-match.js';
 import { createRule } from './create-rule.js';
@@ -17,7 +17,7 @@ export const unproducedEvent = createRule({
     // An event the schema rejected may be the one waited for.
     if (model.invalidIds.events.size > 0) return;
     let produced: Set<string> | undefined;
-    for (const scenario of model.scenarios) {
+    for (const scenario of branchingScenarios(model)) {
       walkSteps(scenario, (step) => {
         if (step.kind !== 'wait' && step.kind !== 'decision') return;
         produced ??= producedEvents(model);

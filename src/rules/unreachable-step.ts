@@ -1,4 +1,4 @@
-import { branchLabel, reachableSteps, stepId, walkSteps } from '../model/steps.js';
+import { branchingScenarios, branchLabel, reachableSteps, stepId, walkSteps } from '../model/steps.js';
 import type { FlowStep } from '../model/types.js';
 import { createRule } from './create-rule.js';
 
@@ -9,9 +9,8 @@ export const unreachableStep = createRule({
   locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
-    for (const scenario of model.scenarios) {
-      // Linear scenarios reach every step: skip the graph.
-      if (scenario.flow.every((step) => step.kind === 'message')) continue;
+    // Linear scenarios reach every step.
+    for (const scenario of branchingScenarios(model)) {
       const reached = reachableSteps(scenario);
       walkSteps(scenario, (step, path, sequence, index) => {
         if (reached.has(step)) return;
