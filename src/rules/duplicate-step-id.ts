@@ -18,13 +18,14 @@ export const duplicateStepId = createRule({
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const scenario of model.scenarios) {
-      const seen = new Map<string, string>();
+      // Most steps have no id: no map for a scenario until one does.
+      let seen: Map<string, string> | undefined;
       walkSteps(scenario, (step, path, _sequence, index) => {
         const id = stepId(step);
         if (id === undefined) return;
-        const first = seen.get(id);
+        const first = seen?.get(id);
         if (first === undefined) {
-          seen.set(id, placeOf(path, index));
+          (seen ??= new Map()).set(id, placeOf(path, index));
           return;
         }
         const origin = originOf(step);
