@@ -1,5 +1,5 @@
 import { forEachReference, forEachSettingsMention, KIND_NAMES, referencePath } from '../model/references.js';
-import { stepsById, walkSteps } from '../model/steps.js';
+import { branchingScenarios, stepsById, walkSteps } from '../model/steps.js';
 import type { Location } from '../diagnostics/types.js';
 import type { SectionKind } from '../model/types.js';
 import { closestMatch } from '../util/closest-match.js';
@@ -28,7 +28,8 @@ export const unknownReference = createRule({
     );
     // omni.yaml's pressure caps and quiet hours: a misspelt channel there silently counts nothing.
     if (model.settings.declared) forEachSettingsMention(model.settings, (kind, id, path) => check(kind, id, { file: CONFIG_FILE, path }));
-    for (const scenario of model.scenarios) {
+    // Only a branching scenario has a goto.
+    for (const scenario of branchingScenarios(model)) {
       let ids: Map<string, unknown> | undefined;
       walkSteps(scenario, (step) => {
         if (step.kind !== 'goto') return;
