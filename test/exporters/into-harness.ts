@@ -190,11 +190,18 @@ export async function intoInMemory(root: string) {
    * load cleanly, with the new workbook's tab of that name. Conflicts fail the test.
    */
   async function apply(edited: ReadWorkbook, label: string, sheetName: string) {
-    const edits = workbookEdits(edited, expected, base, taken);
-    const outcome = applyEdits(before.model, result.records!, edits, (file) => readFileSync(path.join(root, file), 'utf8'), {
-      files: before.files,
-      isModelFile: (file) => selectModelFiles([file], include, exclude).length === 1,
-    });
+    let edits: ReturnType<typeof workbookEdits>;
+    let outcome: ReturnType<typeof applyEdits>;
+    try {
+      edits = workbookEdits(edited, expected, base, taken);
+      outcome = applyEdits(before.model, result.records!, edits, (file) => readFileSync(path.join(root, file), 'utf8'), {
+        files: before.files,
+        isModelFile: (file) => selectModelFiles([file], include, exclude).length === 1,
+      });
+    } catch (error) {
+      // Never an exception: name the case that threw.
+      throw new Error(`${label}: ${(error as Error).stack ?? String(error)}`, { cause: error });
+    }
     expect(outcome.conflicts, label).toEqual([]);
     if (outcome.files.size === 0 && outcome.removed.length === 0) return { kind: edits.warnings.length > 0 ? ('warned' as const) : ('none' as const), edits };
     const after = await loadWorkspace(root, {
