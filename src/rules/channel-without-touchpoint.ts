@@ -11,10 +11,10 @@ export const channelWithoutTouchpoint = createRule({
     if (model.invalidIds.touchpoints.size > 0) return;
     const { touchpointCountByChannel } = relationsOf(model);
     for (const scenario of model.scenarios) {
-      const reported = new Set<string>();
+      let reported: Set<string> | undefined;
       forEachMessage(scenario, (step) => {
-        if (!model.index.channels.has(step.channel) || touchpointCountByChannel.has(step.channel) || reported.has(step.channel)) return;
-        reported.add(step.channel);
+        if (!model.index.channels.has(step.channel) || touchpointCountByChannel.has(step.channel) || reported?.has(step.channel)) return;
+        (reported ??= new Set()).add(step.channel);
         report({
           messageId: 'noTouchpoint',
           suggestionId: 'addTouchpoint',
