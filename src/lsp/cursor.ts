@@ -127,7 +127,7 @@ function rootFlowKeyAt(lines: readonly string[], line: number, column: number): 
   let depth = 0;
   let key: string | undefined;
   for (let index = 0; index <= line && index < lines.length; index++) {
-    const text = (index === line ? lines[index]!.slice(0, column) : lines[index]!).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, '');
+    const text = bracketsOnly(index === line ? lines[index]!.slice(0, column) : lines[index]!);
     const tokens = /[{}[\]]|([A-Za-z_][\w]*)\s*:(?=\s|$)/g;
     for (let match = tokens.exec(text); match; match = tokens.exec(text)) {
       if (match[1] !== undefined) {
@@ -138,6 +138,9 @@ function rootFlowKeyAt(lines: readonly string[], line: number, column: number): 
   }
   return depth >= 1 ? key : undefined;
 }
+
+/** A line with its quoted text emptied and its comment cut: what is left holds the brackets and keys that count. */
+const bracketsOnly = (text: string): string => text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, '');
 
 /** Lines looked back through for the `[` that opens a flow sequence. */
 const FLOW_LOOKBACK = 200;
@@ -151,8 +154,7 @@ function flowSequenceKey(lines: readonly string[], line: number, column: number)
   let squares = 0;
   let curlies = 0;
   for (let index = line; index >= 0 && index > line - FLOW_LOOKBACK; index--) {
-    // Quoted text holds no bracket that counts; a comment neither.
-    const text = (index === line ? lines[index]!.slice(0, column) : lines[index]!).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, '');
+    const text = bracketsOnly(index === line ? lines[index]!.slice(0, column) : lines[index]!);
     for (let at = text.length - 1; at >= 0; at--) {
       const c = text[at];
       if (c === ']') squares++;

@@ -231,25 +231,34 @@ export function reachableSteps(scenario: Pick<Scenario, 'flow'>): Set<FlowStep> 
     const step = pending.pop();
     if (step === undefined || reached.has(step)) continue;
     reached.add(step);
-    const following = next.get(step);
-    switch (step.kind) {
-      case 'message':
-        pending.push(following);
-        break;
-      case 'end':
-        break;
-      case 'goto':
-        pending.push(byId.get(step.goto));
-        break;
-      case 'split':
-        for (const branch of step.branches) if (branch.percent > 0) pending.push(branch.steps.length > 0 ? branch.steps[0] : following);
-        break;
-      default:
-        for (const branch of branchesOf(step)) pending.push(branch.steps.length > 0 ? branch.steps[0] : following);
-        if (!step.otherwise) pending.push(following);
-    }
+    pending.push(...successorsOf(step, next, byId));
   }
   return reached;
+}
+
+/**
+ * The steps a contact can go on to from `step` (undefined: the end of the scenario): the
+ * next of its sequence; a goto's target; each branch's first step (or what follows, for an
+ * empty branch), a 0% split branch excepted; past a decision or wait that lacks `otherwise`.
+ * `next` and `byId` are the scenario's nextSteps and stepsById.
+ */
+export function successorsOf(step: FlowStep, next: ReadonlyMap<FlowStep, FlowStep | undefined>, byId: ReadonlyMap<string, FlowStep>): (FlowStep | undefined)[] {
+  const following = next.get(step);
+  switch (step.kind) {
+    case 'message':
+      return [following];
+    case 'end':
+      return [];
+    case 'goto':
+      return [byId.get(step.goto)];
+    case 'split':
+      return step.branches.filter((branch) => branch.percent > 0).map((branch) => (branch.steps.length > 0 ? branch.steps[0] : following));
+    default: {
+      const successors = branchesOf(step).map((branch) => (branch.steps.length > 0 ? branch.steps[0] : following));
+      if (!step.otherwise) successors.push(following);
+      return successors;
+    }
+  }
 }
 
 /**

@@ -155,10 +155,6 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
   return result;
 }
 
-/**
- * Severity of a rule for one file: default, omni.yaml's `rules:`, then each matching
- * `overrides:` entry, then --rule. Without overrides it is the same for every file.
- */
 interface SettingsResolver {
   at: SeverityFor;
   mayReport(ruleId: string): boolean;

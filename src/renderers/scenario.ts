@@ -1,4 +1,4 @@
-import { isBranching, isLinear, walkSteps } from '../model/steps.js';
+import { isBranching, isLinear, stepsById, walkSteps } from '../model/steps.js';
 import type { FlowStep, Model, Scenario } from '../model/types.js';
 import { FLOW_WORDS } from '../i18n/flow-words.js';
 import { escapeLabel, quoted, shorten } from './escape.js';
@@ -117,17 +117,9 @@ function drawFlow(
   let notShown = counter > cap ? counter - cap : 0;
   let more: string | undefined;
   const moreNode = () => (more ??= ids.get('step', 'more'));
-  const hiddenNodes = new Set<string>();
-  for (const [step, node] of nodeOf) if (hidden(step)) hiddenNodes.add(node);
-  /** A goto's target as drawn: the step, or the box that stands for it. */
-  const shownNode = (target: string) => (hiddenNodes.has(target) ? moreNode() : target);
   const steps: string[] = [];
   const branchNodes: string[] = [];
-  const byId = new Map<string, string>();
-  walkSteps(scenario, (step) => {
-    const id = step.kind === 'message' ? step.step.id : step.id;
-    if (id !== undefined && !byId.has(id)) byId.set(id, nodeOf.get(step)!);
-  });
+  const byId = stepsById(scenario);
   const sequence = (flow: readonly FlowStep[], incoming: Open[]): Open[] => {
     let open = incoming;
     for (const step of flow) {
@@ -138,7 +130,9 @@ function drawFlow(
       }
       if (step.kind === 'goto') {
         const target = byId.get(step.goto);
-        if (target) for (const from of open) edges.push(edge({ ...from, dotted: true, label: from.label ?? `${words.goto} ${step.goto}` }, shownNode(target)));
+        // A target past the cap: the box that stands for it.
+        const to = target === undefined ? undefined : hidden(target) ? moreNode() : nodeOf.get(target)!;
+        if (to) for (const from of open) edges.push(edge({ ...from, dotted: true, label: from.label ?? `${words.goto} ${step.goto}` }, to));
         open = [];
         continue;
       }

@@ -1,11 +1,11 @@
-import { branchesOf, branchingScenarios, branchLabel, nextSteps, stepId, stepsById, walkSteps } from '../model/steps.js';
+import { branchingScenarios, branchLabel, nextSteps, stepId, stepsById, successorsOf, walkSteps } from '../model/steps.js';
 import type { FlowStep } from '../model/types.js';
 import { createRule } from './create-rule.js';
 
 /**
  * Whether the flow, from `start`, can come back to `goto` without passing a wait: the steps
- * each one leads to (the next of its sequence, a branch's first step, a goto's target), a
- * wait stopping the walk, since only a wait lets time pass between two rounds of a loop.
+ * a contact goes on to (successorsOf), the walk stopping at waits, since only a wait lets
+ * time pass between two rounds of a loop.
  */
 function loopsWithoutWait(start: FlowStep | undefined, goto: FlowStep, next: Map<FlowStep, FlowStep | undefined>, byId: Map<string, FlowStep>): boolean {
   const seen = new Set<FlowStep>();
@@ -15,17 +15,7 @@ function loopsWithoutWait(start: FlowStep | undefined, goto: FlowStep, next: Map
     if (step === undefined || seen.has(step)) continue;
     if (step === goto) return true;
     seen.add(step);
-    if (step.kind === 'wait' || step.kind === 'end') continue;
-    const following = next.get(step);
-    if (step.kind === 'goto') pending.push(byId.get(step.goto));
-    else if (step.kind === 'message') pending.push(following);
-    else if (step.kind === 'split') {
-      for (const branch of step.branches) if (branch.percent > 0) pending.push(branch.steps.length > 0 ? branch.steps[0] : following);
-    } else {
-      // A decision: each branch, and past it when no otherwise catches the rest.
-      for (const branch of branchesOf(step)) pending.push(branch.steps.length > 0 ? branch.steps[0] : following);
-      if (!step.otherwise) pending.push(following);
-    }
+    if (step.kind !== 'wait') pending.push(...successorsOf(step, next, byId));
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { offsetMinutes } from '../model/offsets.js';
-import { branchLabel, isLinear, walkSteps } from '../model/steps.js';
-import type { FlowStep } from '../model/types.js';
+import { branchLabel, isLinear, walkSteps, type BranchPath } from '../model/steps.js';
+import type { FlowStep, Scenario, Step } from '../model/types.js';
 import { createRule } from './create-rule.js';
 
 interface Latest {
@@ -14,6 +14,14 @@ export const unorderedSteps = createRule({
   locality: 'scenario',
   defaultSeverity: 'warn',
   check({ model, report }) {
+    const backwards = (scenario: Scenario, step: Step, number: number, latest: Latest, path: BranchPath) =>
+      report({
+        messageId: path.length === 0 ? 'backwards' : 'backwardsInBranch',
+        suggestionId: 'reorder',
+        data: { step: number, after: step.after, previousStep: latest.number, previousAfter: latest.after, branch: branchLabel(path) },
+        location: { file: step.origin.file, path: [...step.origin.path, 'after'] },
+        entity: { kind: 'scenario', id: scenario.id },
+      });
     for (const scenario of model.scenarios) {
       if (isLinear(scenario)) {
         // One sequence (nearly every scenario of a large plan): the same check without a map or an object per step.
@@ -25,15 +33,8 @@ export const unorderedSteps = createRule({
           const step = steps[index]!;
           const offset = offsetMinutes(step.after);
           if (offset === undefined) continue;
-          if (latestNumber > 0 && offset < latestOffset) {
-            report({
-              messageId: 'backwards',
-              suggestionId: 'reorder',
-              data: { step: index + 1, after: step.after, previousStep: latestNumber, previousAfter: latestAfter, branch: '' },
-              location: { file: step.origin.file, path: [...step.origin.path, 'after'] },
-              entity: { kind: 'scenario', id: scenario.id },
-            });
-          } else {
+          if (latestNumber > 0 && offset < latestOffset) backwards(scenario, step, index + 1, { offset: latestOffset, after: latestAfter, number: latestNumber }, []);
+          else {
             latestOffset = offset;
             latestAfter = step.after;
             latestNumber = index + 1;
@@ -54,15 +55,7 @@ export const unorderedSteps = createRule({
         const offset = offsetMinutes(step.after);
         if (offset === undefined) return;
         const latest = latestBySequence.get(sequence);
-        if (latest && offset < latest.offset) {
-          report({
-            messageId: path.length === 0 ? 'backwards' : 'backwardsInBranch',
-            suggestionId: 'reorder',
-            data: { step: index + 1, after: step.after, previousStep: latest.number, previousAfter: latest.after, branch: branchLabel(path) },
-            location: { file: step.origin.file, path: [...step.origin.path, 'after'] },
-            entity: { kind: 'scenario', id: scenario.id },
-          });
-        }
+        if (latest && offset < latest.offset) backwards(scenario, step, index + 1, latest, path);
         if (!latest || offset >= latest.offset) latestBySequence.set(sequence, { offset, after: step.after, number: index + 1 });
       });
     }

@@ -26,6 +26,32 @@ ruleTester('loop-without-wait', {
   ],
   invalid: [
     {
+      name: 'a loop back through another goto: both gotos are in it',
+      files: withFlow([
+        '- { id: a, after: J+1, channel: web }',
+        '- decision:',
+        '    branches: [{ name: vip, target: all, steps: [{ goto: b }] }]',
+        '    otherwise: [{ end: true }]',
+        '- { id: b, after: J+2, channel: web }',
+        '- goto: a',
+      ]),
+      errors: [
+        {
+          ruleId: 'loop-without-wait',
+          message:
+            'step decision › vip › 1 of scenario "seq" loops back to "b" without a wait: the contact would get the same messages again and again at the same moment',
+          line: 11,
+          column: 64,
+        },
+        {
+          ruleId: 'loop-without-wait',
+          message: 'step 4 of scenario "seq" loops back to "a" without a wait: the contact would get the same messages again and again at the same moment',
+          line: 14,
+          column: 15,
+        },
+      ],
+    },
+    {
       name: 'a goto back to a message of its sequence, at the goto',
       files: withFlow(['- { id: again, after: J+1, channel: web }', '- goto: again']),
       errors: [

@@ -14,6 +14,13 @@ ruleTester('unreachable-step', {
       ]),
     },
     {
+      name: 'a step reached only through a goto',
+      files: withFlow([
+        '- decision: { branches: [{ name: vip, target: all, steps: [{ goto: last }] }], otherwise: [{ end: true }] }',
+        '- { id: last, after: J+2, channel: web }',
+      ]),
+    },
+    {
       name: 'a decision without otherwise lets the others continue',
       files: withFlow(['- decision: { branches: [{ name: vip, target: all, steps: [{ end: true }] }] }', '- { after: J+2, channel: web }']),
     },
