@@ -7,6 +7,7 @@ import { createCustomRule } from '../rules/custom-rule.js';
 import { RULES } from '../rules/index.js';
 import { closestMatch } from '../util/closest-match.js';
 import type { ConfigOrigin, PluginReference, ResolvedConfig, RuleSetting } from './types.js';
+import { forEachWhereMention } from '../model/references.js';
 import type { OptionMention } from '../model/types.js';
 import { wordedFinding, type Worded } from './worded.js';
 
@@ -21,7 +22,7 @@ export interface RuleSet {
   options: Record<string, Record<string, unknown>>;
   /** `overrides:` in order; `options` for the rules an override gives options (they replace the earlier ones in its files). */
   overrides: Array<{ files: string[]; severities: Record<string, SeverityOrOff>; options?: Record<string, Record<string, unknown>> }>;
-  /** Ids that options written in omni.yaml itself name (`names:` options), at their path there. */
+  /** Ids that rules written in omni.yaml itself name (`names:` options, custom rules' `where:`), at their path there. */
   optionMentions: OptionMention[];
   diagnostics: PendingDiagnostic[];
 }
@@ -46,7 +47,10 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
     rules.push(rule);
   };
 
+  const optionMentions: OptionMention[] = [];
   for (const { rule, origin } of config.customRules) {
+    // A misspelt id in a filter makes the rule check nothing: unknown-reference reports it, rename follows it.
+    if (!origin.via) forEachWhereMention(rule.given, rule.where, (kind, id, path) => optionMentions.push({ kind, id, path: [...origin.location.path, ...path] }));
     if (!CHECKS.some((check) => rule[check] !== undefined)) {
       diagnostics.push(problem(origin, { messageId: 'checksNothing', suggestionId: 'giveOneCheck', data: { rule: rule.id, checks: CHECKS.join(', ') } }));
       continue;
@@ -72,7 +76,6 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
 
   const severities: Record<string, SeverityOrOff> = {};
   const options: Record<string, Record<string, unknown>> = {};
-  const optionMentions: OptionMention[] = [];
   const checkSettings = (
     settings: Record<string, RuleSetting>,
     origin: (id: string) => ConfigOrigin,

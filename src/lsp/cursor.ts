@@ -1,3 +1,4 @@
+import { REFERENCE_KEYS, REFERENCE_KEYS_ANYWHERE } from '../model/references.js';
 import { SECTION_KINDS, type SectionKind } from '../model/types.js';
 
 /**
@@ -20,38 +21,18 @@ export interface CursorContext {
   /** Inside an open `{{` of a subject or message: the partial variable name. */
   template?: { prefix: string; start: number };
 }
-
-/** Where each section's entities name entities of other sections (as `forEachReference` visits them). */
-export const REFERENCE_KEYS: Partial<Record<SectionKind, Record<string, SectionKind>>> = {
-  touchpoints: { stage: 'stages', channel: 'channels' },
-  useCases: { touchpoints: 'touchpoints' },
-  // `event` is a trigger's, a wait's or a decision's; `target` a scenario's or a decision branch's.
-  scenarios: {
-    program: 'programs',
-    lifecycle: 'lifecycle',
-    target: 'targets',
-    useCases: 'useCases',
-    variables: 'variables',
-    channel: 'channels',
-    event: 'events',
-    exit: 'events',
-    goal: 'events',
-  },
-  variables: { sources: 'sources', consentFor: 'channels' },
-  events: { sources: 'sources' },
-  personas: { target: 'targets', optOut: 'channels', bounces: 'channels', event: 'events', scenario: 'scenarios' },
-};
-
 /**
  * omni.yaml's keys whose values are ids, by the top-level key they are under: the channels of
- * pressure caps and quiet hours, and of rule options (`sms-length: [warn, { channels: [sms] }]`,
- * under rules: or an override).
+ * pressure caps and quiet hours, of rule options (`sms-length: [warn, { channels: [sms] }]`,
+ * under rules: or an override), and the ids of custom rules' `where:` filters (no other key of
+ * a custom rule is a reference key).
  */
 const CONFIG_REFERENCE_KEYS: Record<string, Record<string, SectionKind>> = {
   pressure: { channels: 'channels' },
   quietHours: { channels: 'channels' },
   rules: { channels: 'channels' },
   overrides: { channels: 'channels' },
+  customRules: REFERENCE_KEYS_ANYWHERE,
 };
 
 const ID_CHAR = /[A-Za-z0-9_-]/;
@@ -225,8 +206,15 @@ function templateAt(lines: readonly string[], line: number, column: number): (Cu
   return { prefix: name[1]!, start: column - name[1]!.length, key };
 }
 
+/** An id the cursor stands on: the section it names, and whether it is the entity's own `id:`. */
+export interface IdTarget {
+  kind: SectionKind;
+  id: string;
+  declaration: boolean;
+}
+
 /** The section kind an id under the cursor must name, or the section it declares. */
-export function idTarget(context: CursorContext, inConfig = false): { kind: SectionKind; id: string; declaration: boolean } | undefined {
+export function idTarget(context: CursorContext, inConfig = false): IdTarget | undefined {
   if (inConfig) {
     const kind = referenceKind(context, true);
     return context.word.text && kind ? { kind, id: context.word.text, declaration: false } : undefined;

@@ -24,7 +24,7 @@ import type { WorkspaceSession } from '../pipeline/session.js';
 import { TEMPLATE_FIELDS } from '../rules/undeclared-template-variable.js';
 import { loadSchema } from '../schema/schemas.js';
 import { fillTemplate, matchRuleMessage, vocabularyFor, type LspTextId, type MessageData } from '../i18n/index.js';
-import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines, type CursorContext } from './cursor.js';
+import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines, type CursorContext, type IdTarget } from './cursor.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -136,14 +136,14 @@ export class Features {
 
   /** The declaration(s) of the id under the cursor. */
   async definition(file: string, text: string, line: number, character: number): Promise<Location[]> {
-    const target = idTarget(cursorContext(splitLines(text), line, character), file === CONFIG_FILE);
+    const { target } = await this.targetAt(file, text, line, character);
     if (!target) return [];
     const model = await this.session.model();
     return this.declarations(model, target.kind, target.id);
   }
 
   async references(file: string, text: string, line: number, character: number, includeDeclaration: boolean): Promise<Location[]> {
-    const target = idTarget(cursorContext(splitLines(text), line, character), file === CONFIG_FILE);
+    const { target } = await this.targetAt(file, text, line, character);
     if (!target) return [];
     const model = await this.session.model();
     const uses = await this.uses(model, target.kind, target.id);
@@ -151,8 +151,7 @@ export class Features {
   }
 
   async hover(file: string, text: string, line: number, character: number): Promise<Hover | null> {
-    const context = cursorContext(splitLines(text), line, character);
-    const target = idTarget(context, file === CONFIG_FILE);
+    const { context, target } = await this.targetAt(file, text, line, character);
     if (!target) return null;
     const model = await this.session.model();
     const words = this.text;
@@ -191,15 +190,15 @@ export class Features {
     return { range, contents: { kind: MarkupKind.Markdown, value: facts.filter(Boolean).join('\n\n') } };
   }
 
-  prepareRename(file: string, text: string, line: number, character: number): LspRange | null {
-    const context = cursorContext(splitLines(text), line, character);
-    if (!idTarget(context, file === CONFIG_FILE)) return null;
+  async prepareRename(file: string, text: string, line: number, character: number): Promise<LspRange | null> {
+    const { context, target } = await this.targetAt(file, text, line, character);
+    if (!target) return null;
     return { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
   }
 
   /** Every declaration and use of the id, renamed in place: only the id's own characters change. */
   async rename(file: string, text: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | { refused: string }> {
-    const target = idTarget(cursorContext(splitLines(text), line, character), file === CONFIG_FILE);
+    const { target } = await this.targetAt(file, text, line, character);
     const model = await this.session.model();
     if (!target) return { refused: this.text('noIdHere') };
     if (!ID_PATTERN.test(newName)) return { refused: this.text('invalidId', { id: newName }) };
@@ -368,6 +367,27 @@ export class Features {
     const column = lineCounter.linePos(idKey.range[0]).col - 1;
     const lineEnd = text.indexOf('\n', idValue.range[1]);
     return insert(lineEnd < 0 ? text.length : lineEnd, `\n${' '.repeat(column)}variables: [${variable}]`);
+  }
+
+  /**
+   * The id under the cursor and what it names. In omni.yaml, past the keys the cursor knows,
+   * any id the settings name where it is written (a plugin's option marked `names:`, whatever
+   * its key): found by locating each of them, which omni.yaml has few of.
+   */
+  private async targetAt(file: string, text: string, line: number, character: number): Promise<{ context: CursorContext; target: IdTarget | undefined }> {
+    const context = cursorContext(splitLines(text), line, character);
+    const inConfig = file === CONFIG_FILE;
+    const target = idTarget(context, inConfig);
+    if (target || !inConfig || !context.word.text) return { context, target };
+    const model = await this.session.model();
+    const mentions: Array<{ kind: SectionKind; id: string; path: JsonPath }> = [];
+    if (model.settings.declared) forEachSettingsMention(model.settings, (kind, id, path) => id === context.word.text && mentions.push({ kind, id, path }));
+    for (const mention of mentions) {
+      const { range } = await this.locate(CONFIG_FILE, mention.path);
+      if (range.start.line === line && range.start.character <= character && character <= range.end.character)
+        return { context, target: { kind: mention.kind, id: mention.id, declaration: false } };
+    }
+    return { context, target: undefined };
   }
 
   private async declarations(model: Model, kind: SectionKind, id: string): Promise<Location[]> {

@@ -18,6 +18,57 @@ export const KIND_NAMES: Record<SectionKind, string> = {
   personas: 'persona',
 };
 
+/**
+ * The keys whose values name entities of another section, by the section of the entity they
+ * are written in (what `forEachReference` and `forEachMention` visit), at any depth: a step's
+ * `channel` is a scenario's. The language server reads the cursor's key through it, and a
+ * custom rule's `where:` its filter values.
+ */
+export const REFERENCE_KEYS: Partial<Record<SectionKind, Record<string, SectionKind>>> = {
+  touchpoints: { stage: 'stages', channel: 'channels' },
+  useCases: { touchpoints: 'touchpoints' },
+  // `event` is a trigger's, a wait's or a decision's; `target` a scenario's or a decision branch's.
+  scenarios: {
+    program: 'programs',
+    lifecycle: 'lifecycle',
+    target: 'targets',
+    useCases: 'useCases',
+    variables: 'variables',
+    channel: 'channels',
+    event: 'events',
+    exit: 'events',
+    goal: 'events',
+  },
+  variables: { sources: 'sources', consentFor: 'channels' },
+  events: { sources: 'sources' },
+  personas: { target: 'targets', optOut: 'channels', bounces: 'channels', event: 'events', scenario: 'scenarios' },
+};
+
+/** The same keys whatever the section: a key names the same kind of entity wherever it is written. */
+export const REFERENCE_KEYS_ANYWHERE: Readonly<Record<string, SectionKind>> = Object.assign({}, ...Object.values(REFERENCE_KEYS));
+
+/**
+ * The ids a custom rule's `where:` filter names, by their path under the rule (`where`, the
+ * key, and the index in a list): `where: { channel: sms }` on `scenarios.steps` names the
+ * channel sms. The filter's key is a field of the selected objects, dotted for nested ones
+ * (`trigger.event`): its last segment says what it names.
+ */
+export function forEachWhereMention(
+  given: string,
+  where: Readonly<Record<string, unknown>> | undefined,
+  visit: (kind: SectionKind, id: string, path: JsonPath) => void,
+): void {
+  if (!where) return;
+  const keys = REFERENCE_KEYS[given.split('.')[0] as SectionKind];
+  if (!keys) return;
+  for (const [field, value] of Object.entries(where)) {
+    const kind = keys[field.slice(field.lastIndexOf('.') + 1)];
+    if (!kind) continue;
+    if (typeof value === 'string') visit(kind, value, ['where', field]);
+    else if (Array.isArray(value)) value.forEach((item, index) => typeof item === 'string' && visit(kind, item, ['where', field, index]));
+  }
+}
+
 /** One id written in one entity that must name an entity of another section. */
 export interface Reference {
   /** Section the id must be declared in. */
@@ -115,8 +166,8 @@ export function forEachMention(model: Model, visit: (kind: SectionKind, id: stri
   }
 }
 
-/** The channels omni.yaml's pressure caps, quiet hours and rule options name, by their path in that file. */
-export function forEachSettingsMention(settings: Model['settings'], visit: (kind: 'channels', id: string, path: JsonPath) => void): void {
+/** The ids omni.yaml's pressure caps, quiet hours, rule options and custom rules' filters name, by their path in that file. */
+export function forEachSettingsMention(settings: Model['settings'], visit: (kind: SectionKind, id: string, path: JsonPath) => void): void {
   settings.pressure?.forEach((cap, index) => cap.channels?.forEach((channel, at) => visit('channels', channel, ['pressure', index, 'channels', at])));
   settings.quietHours?.channels?.forEach((channel, at) => visit('channels', channel, ['quietHours', 'channels', at]));
   settings.ruleOptionMentions?.forEach((mention) => visit(mention.kind, mention.id, mention.path));

@@ -267,9 +267,9 @@ export interface PriorityWeights {
 /** The lint settings of a workspace with team settings (`extends:`, `customRules:`, `plugins:`, `overrides:`, options). */
 export type RuleSettings = Pick<Settings, 'rules' | 'ruleOptions' | 'overrides' | 'customRules' | 'ruleOptionMentions'>;
 
-/** An id a rule option names (options marked `names:`), by its JSON path in omni.yaml. */
+/** An id a rule option (options marked `names:`) or a custom rule's `where:` names, by its JSON path in omni.yaml. */
 export interface OptionMention {
-  kind: 'channels';
+  kind: SectionKind;
   id: string;
   path: JsonPath;
 }
@@ -287,7 +287,10 @@ export interface Settings {
   overrides?: Array<{ files: string[]; severities: Record<string, 'error' | 'warn' | 'off'>; options?: Record<string, Record<string, unknown>> }>;
   /** `customRules:` (shared configs' included) by id, as written: what `omni diff` compares. */
   customRules?: Record<string, Record<string, unknown>>;
-  /** Channel ids that rule options written in omni.yaml name (`sms-length: [warn, { channels: [sms] }]`), at their path there. */
+  /**
+   * Ids that rules written in omni.yaml name, at their path there: channels of rule options
+   * (`sms-length: [warn, { channels: [sms] }]`) and custom rules' `where:` values.
+   */
   ruleOptionMentions?: OptionMention[];
   priorityWeights: PriorityWeights;
   /** Plan date (YYYY-MM-DD) shown in exports; never the clock, so outputs stay reproducible. */

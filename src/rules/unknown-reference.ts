@@ -26,8 +26,9 @@ export const unknownReference = createRule({
     forEachReference(model, (kind, id, origin, from, key, index) =>
       check(kind, id, { file: origin.file, path: referencePath(origin, key, index) }, { kind: KIND_NAMES[from.kind], id: from.id }),
     );
-    // omni.yaml's pressure caps and quiet hours: a misspelt channel there silently counts nothing.
-    if (model.settings.declared) forEachSettingsMention(model.settings, (kind, id, path) => check(kind, id, { file: CONFIG_FILE, path }));
+    // omni.yaml's pressure caps, quiet hours and rules: a misspelt id there silently counts or
+    // checks nothing. Events need no declaration (unproduced-event's concern), as in the model.
+    if (model.settings.declared) forEachSettingsMention(model.settings, (kind, id, path) => kind !== 'events' && check(kind, id, { file: CONFIG_FILE, path }));
     // Only a branching scenario has a goto.
     for (const scenario of branchingScenarios(model)) {
       let ids: Map<string, unknown> | undefined;

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,10 +8,11 @@ import { WorkspaceSession } from '../../src/pipeline/session.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-async function open(example: string, settings = '') {
+async function open(example: string, settings = '', files: Record<string, string> = {}) {
   const root = path.join(mkdtempSync(path.join(os.tmpdir(), 'omni-mentions-')), 'ws');
   cpSync(path.join(ROOT, 'examples', example), root, { recursive: true });
   if (settings) appendFileSync(path.join(root, 'omni.yaml'), settings);
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
   const session = await WorkspaceSession.open(root);
   await session.check();
   const features = new Features(session);
@@ -65,4 +66,51 @@ describe('the language server follows ids that events, personas and omni.yaml me
     // The pressure cap, the rule option (line 13) and the override's (line 16).
     expect(config?.map((edit) => edit.range.start.line + 1)).toEqual([10, 13, 16]);
   });
+
+  it('follows the ids of custom rules’ where: filters: definition, completion, references and rename', async () => {
+    const { root, features, at, where } = await open(
+      'gaps',
+      'customRules:\n  - { id: sms-brand, description: SMS name the brand, severity: warn, given: scenarios.steps, where: { channel: [sms, mail] }, field: message, pattern: Lumen }\n  - id: vip-owner\n    description: VIP scenarios have an owner\n    severity: warn\n    given: scenarios\n    where:\n      target: all\n    field: owner\n    required: true\n',
+    );
+    const filter = at('omni.yaml', 'channel: [sms', 'channel: ['.length + 1);
+    expect((await features.definition('omni.yaml', filter.text, filter.line, filter.character)).map(where)).toEqual([
+      `matrix.yaml:${lineOf(root, 'matrix.yaml', 'id: sms')}`,
+    ]);
+    const typed = await features.completion('omni.yaml', filter.text, filter.line, filter.character);
+    expect(typed.map((item) => item.label)).toEqual(['web', 'email', 'sms', 'mail']);
+    const target = at('omni.yaml', 'target: all', 'target: '.length + 1);
+    expect((await features.definition('omni.yaml', target.text, target.line, target.character)).length).toBe(1);
+    const channel = at('matrix.yaml', 'id: sms', 'id: '.length + 1);
+    const uses = (await features.references('matrix.yaml', channel.text, channel.line, channel.character, false)).map(where);
+    expect(uses).toContain(`omni.yaml:${filter.line + 1}`);
+    const renamed = (await features.rename('matrix.yaml', channel.text, channel.line, channel.character, 'texto')) as {
+      changes: Record<string, Array<{ range: { start: { line: number; character: number } } }>>;
+    };
+    const config = renamed.changes[pathToFileURL(path.join(root, 'omni.yaml')).href] ?? [];
+    // quietHours' channel (line 11), then the filter's.
+    expect(config.map((edit) => `${edit.range.start.line + 1}:${edit.range.start.character + 1}`)).toEqual(['11:54', `${filter.line + 1}:${filter.character}`]);
+  });
+
+  it('goes to a channel from a plugin option that names channels, whatever the option’s key', async () => {
+    const plugin =
+      "export const rules = [{ id: 'acme-quiet', description: 'x', defaultSeverity: 'warn', options: { sendVia: { type: 'string[]', default: [], names: 'channels', description: 'channels' } }, check() {} }];\n";
+    const { features, at, where, root } = await open('gaps', 'plugins: [./acme.mjs]\nrules:\n  acme-quiet: [warn, { sendVia: [email] }]\n', { 'acme.mjs': plugin });
+    const option = at('omni.yaml', 'sendVia: [email', 'sendVia: ['.length + 2);
+    expect((await features.definition('omni.yaml', option.text, option.line, option.character)).map(where)).toEqual([
+      `matrix.yaml:${lineOf(root, 'matrix.yaml', 'id: email')}`,
+    ]);
+    expect(await features.prepareRename('omni.yaml', option.text, option.line, option.character)).toEqual({
+      start: { line: option.line, character: option.character - 2 },
+      end: { line: option.line, character: option.character + 3 },
+    });
+    // A word that is no mention there stays nothing.
+    const key = at('omni.yaml', 'sendVia: [email', 2);
+    expect(await features.definition('omni.yaml', key.text, key.line, key.character)).toEqual([]);
+  });
 });
+
+/** 1-based line of the first `needle` in a workspace file. */
+function lineOf(root: string, file: string, needle: string): number {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}

@@ -81,6 +81,19 @@ ruleTester('unknown-reference', {
       ],
     },
     {
+      name: "the ids of a custom rule's where: filter (a misspelt one makes the rule check nothing); events need no declaration there either",
+      files: {
+        ...BASE,
+        'omni.yaml':
+          'customRules:\n  - { id: brand, description: Brand, severity: warn, given: scenarios.steps, where: { channel: [web, wbe] }, field: message, pattern: Lumen }\n' +
+          '  - id: owned\n    description: Owned\n    severity: warn\n    given: scenarios\n    where:\n      target: al\n      trigger.event: anything\n    field: owner\n    required: true\n',
+      },
+      errors: [
+        { ruleId: 'unknown-reference', message: 'unknown channel "wbe"', file: 'omni.yaml', line: 2, column: 102, endColumn: 105, suggestion: 'did you mean "web"?' },
+        { ruleId: 'unknown-reference', message: 'unknown target "al"', file: 'omni.yaml', line: 8, column: 15, endColumn: 17, suggestion: 'did you mean "all"?' },
+      ],
+    },
+    {
       name: 'a goto to no step id, a decision on an unknown target, an unknown channel in a branch',
       files: {
         ...BASE,
