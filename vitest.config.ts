@@ -25,6 +25,7 @@ const TIERED_FILES = [
   'test/lsp/cursor-fuzz.test.ts',
   'test/fuzz/force-mutation.test.ts',
   'test/renderers/presentation-invariance.test.ts',
+  'test/simulate/reference-fuzz.test.ts',
 ];
 
 /**

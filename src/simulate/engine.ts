@@ -537,19 +537,21 @@ class PersonaPlayer {
         cursor = anchor.minute;
         if (branch && branch.steps.length > 0) following = branch.steps[0];
       } else if (step.kind === 'decision') {
+        // An assumption that names no branch of the step is ignored, as unknown-assumption says.
         const assumed = this.assumed(scenario, step);
         const chosen =
-          assumed !== undefined
-            ? branchesOf(step).find((branch) => branch.name === assumed)
-            : (step.branches.find(
-                (branch) =>
-                  (branch.target !== undefined && this.persona.target.includes(branch.target)) ||
-                  (branch.event !== undefined && this.events.some((event) => event.event === branch.event && event.minute <= cursor)),
-              ) ?? step.otherwise);
+          (assumed !== undefined ? branchesOf(step).find((branch) => branch.name === assumed) : undefined) ??
+          step.branches.find(
+            (branch) =>
+              (branch.target !== undefined && this.persona.target.includes(branch.target)) ||
+              (branch.event !== undefined && this.events.some((event) => event.event === branch.event && event.minute <= cursor)),
+          ) ??
+          step.otherwise;
         if (chosen && chosen.steps.length > 0) following = chosen.steps[0];
       } else if (step.kind === 'split') {
         const assumed = this.assumed(scenario, step);
-        if (assumed === 'control') {
+        // `control` holds the persona out only where the split has a control group.
+        if (assumed === 'control' && step.control !== undefined) {
           run.outcome = 'control';
           return run;
         }

@@ -93,6 +93,26 @@ describe('omni simulate engine', () => {
     ]);
   });
 
+  it('ignores an assumption that names no branch of its step (unknown-assumption reports it), control included where a split has no control group', async () => {
+    const model = SIMULATION_FILES['model.yaml']!.toString()
+      .replace(
+        '      - decision:\n          branches:\n            - { name: bought',
+        '      - id: bought-or-not\n        decision:\n          branches:\n            - { name: bought',
+      )
+      .replace(
+        '    target: [all, vip]\n    events:',
+        '    target: [all, vip]\n    assume:\n      - { scenario: store-visit, step: bought-or-not, branch: returned }\n    events:',
+      )
+      .replace('branch: discount', 'branch: control')
+      .replace(/\n +control: \d+/, '');
+    const workspace = await loadFiles({ ...SIMULATION_FILES, 'model.yaml': model });
+    const [camille, lucas] = simulate(workspace.model);
+    // No order before the visit: the otherwise branch, as without the assumption (it skipped the decision).
+    expect(calendarOf(camille!).at(-1)).toBe('D+3 15:00 email store-visit decision bought-or-not › otherwise › 1: Come back soon');
+    // Without a control group, "control" holds nobody out: the largest branch.
+    expect(lucas!.runs.map((r) => r.outcome)).not.toContain('control');
+  });
+
   it('reads times of day and quiet hours across midnight', () => {
     expect(parseAt('J+2 18:30')).toEqual({ minute: 2 * 1440 + 18 * 60 + 30, timeKnown: true });
     expect(parseAt('3d')).toEqual({ minute: 3 * 1440, timeKnown: false });
