@@ -1,3 +1,4 @@
+import { forEachMessage } from '../model/steps.js';
 import { createRule } from './create-rule.js';
 import { longestText } from './message-length.js';
 
@@ -14,10 +15,11 @@ export const emailSubjectLength = createRule({
     const maxLength = options.maxLength as number;
     const channels = options.channels as string[];
     for (const scenario of model.scenarios) {
-      for (const step of scenario.steps) {
-        if (step.subject === undefined || !channels.includes(step.channel)) continue;
+      // Fallbacks too: a push's email fallback is an email.
+      forEachMessage(scenario, (step) => {
+        if (step.subject === undefined || !channels.includes(step.channel)) return;
         const length = [...longestText(step.subject, model, options.variableLength as number)].length;
-        if (length <= maxLength) continue;
+        if (length <= maxLength) return;
         report({
           messageId: 'tooLong',
           suggestionId: 'shorten',
@@ -25,7 +27,7 @@ export const emailSubjectLength = createRule({
           location: { file: step.origin.file, path: [...step.origin.path, 'subject'] },
           entity: { kind: 'scenario', id: scenario.id },
         });
-      }
+      });
     }
   },
 });

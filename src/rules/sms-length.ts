@@ -1,3 +1,4 @@
+import { forEachMessage } from '../model/steps.js';
 import { createRule } from './create-rule.js';
 import { countSms, longestText } from './message-length.js';
 
@@ -14,10 +15,11 @@ export const smsLength = createRule({
     const maxSegments = options.maxSegments as number;
     const channels = options.channels as string[];
     for (const scenario of model.scenarios) {
-      for (const step of scenario.steps) {
-        if (step.message === undefined || !channels.includes(step.channel)) continue;
+      // Fallbacks too: an email's SMS fallback is an SMS.
+      forEachMessage(scenario, (step) => {
+        if (step.message === undefined || !channels.includes(step.channel)) return;
         const count = countSms(longestText(step.message, model, options.variableLength as number));
-        if (count.segments <= maxSegments) continue;
+        if (count.segments <= maxSegments) return;
         report({
           messageId: count.encoding === 'GSM-7' ? 'tooLongGsm' : 'tooLongUnicode',
           suggestionId: count.firstNonGsm ? 'replaceCharacter' : 'shorten',
@@ -25,7 +27,7 @@ export const smsLength = createRule({
           location: { file: step.origin.file, path: [...step.origin.path, 'message'] },
           entity: { kind: 'scenario', id: scenario.id },
         });
-      }
+      });
     }
   },
 });

@@ -1,3 +1,5 @@
+import { forEachMessage } from '../model/steps.js';
+import type { Step } from '../model/types.js';
 import { createRule } from './create-rule.js';
 import { purposeOf } from './message-length.js';
 
@@ -17,10 +19,12 @@ export const smsOptOut = createRule({
     const pattern = new RegExp(options.pattern as string, 'u');
     const channels = options.channels as string[];
     for (const scenario of model.scenarios) {
-      for (const step of scenario.steps) {
-        if (!channels.includes(step.channel)) continue;
-        const purpose = purposeOf(step, scenario, model) ?? (options.assumeMarketing ? 'marketing' : undefined);
-        if (purpose !== 'marketing' || (step.message !== undefined && pattern.test(step.message))) continue;
+      // Fallbacks too, with their step's purpose: an email's SMS fallback is a marketing SMS.
+      forEachMessage(scenario, (step, _path, fallbackOf) => {
+        if (!channels.includes(step.channel)) return;
+        // Without fallbackOf, the message is a step.
+        const purpose = purposeOf(fallbackOf ?? (step as Step), scenario, model) ?? (options.assumeMarketing ? 'marketing' : undefined);
+        if (purpose !== 'marketing' || (step.message !== undefined && pattern.test(step.message))) return;
         report({
           messageId: 'noOptOut',
           suggestionId: 'addOptOut',
@@ -28,7 +32,7 @@ export const smsOptOut = createRule({
           location: { file: step.origin.file, path: step.message !== undefined ? [...step.origin.path, 'message'] : step.origin.path },
           entity: { kind: 'scenario', id: scenario.id },
         });
-      }
+      });
     }
   },
 });

@@ -19,6 +19,24 @@ ruleTester('email-subject-length', {
   ],
   invalid: [
     {
+      name: "a push's email fallback",
+      files: {
+        ...BASE,
+        'more.yaml':
+          'channels:\n  - { id: app, name: App, type: online }\nscenarios:\n  - id: news\n    name: News\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    variables: [email_optin]\n    steps:\n' +
+          `      - after: "0"\n        channel: app\n        name: Push\n        fallback: { channel: email, subject: ${JSON.stringify('b'.repeat(81))} }\n`,
+      },
+      errors: [
+        {
+          ruleId: 'email-subject-length',
+          message: 'email subject of scenario "news" is 81 characters with variables at their longest, over the limit of 80',
+          file: 'more.yaml',
+          line: 15,
+          column: 46,
+        },
+      ],
+    },
+    {
       name: '81 characters',
       files: subject('a'.repeat(81)),
       errors: [

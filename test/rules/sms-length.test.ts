@@ -54,6 +54,24 @@ ruleTester('sms-length', {
   ],
   invalid: [
     {
+      name: "an email's SMS fallback (no consent, or a bounce, sends it as an SMS)",
+      files: {
+        ...sms('Lumen: ready.'),
+        'fallback.yaml':
+          'scenarios:\n  - id: reminder\n    name: Reminder\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    variables: [email_optin]\n    steps:\n' +
+          `      - after: "0"\n        channel: email\n        subject: Your cart\n        fallback:\n          channel: sms\n          message: ${JSON.stringify('a'.repeat(161))}\n`,
+      },
+      errors: [
+        {
+          ruleId: 'sms-length',
+          message: 'SMS of scenario "reminder" takes 2 segments (GSM-7, 161 septets with variables at their longest), over the limit of 1',
+          file: 'fallback.yaml',
+          line: 15,
+          column: 20,
+        },
+      ],
+    },
+    {
       name: 'over 160 septets with the variable at its default length',
       files: sms(`{{first_name}}${'a'.repeat(151)}`),
       errors: [

@@ -42,6 +42,17 @@ ruleTester('sms-opt-out', {
   ],
   invalid: [
     {
+      name: "a marketing email's SMS fallback, with the step's purpose (a transactional step's fallback is not checked)",
+      files: {
+        ...files({ programPurpose: 'marketing', message: 'Promo ! STOP au 36111' }),
+        'fallback.yaml':
+          'scenarios:\n  - id: news\n    name: News\n    program: promo\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: e }\n    variables: [email_optin]\n    steps:\n' +
+          '      - { after: "0", channel: email, subject: Sale, fallback: { channel: sms, message: "-30 % !" } }\n' +
+          '      - { after: J+1, channel: email, subject: Receipt, purpose: transactional, fallback: { channel: sms, message: "Receipt" } }\n',
+      },
+      errors: [{ ruleId: 'sms-opt-out', message: 'marketing SMS of scenario "news" has no opt-out mention', file: 'fallback.yaml', line: 10, column: 89 }],
+    },
+    {
       name: 'a marketing programme',
       files: files({ programPurpose: 'marketing', message: '-30 % ce week-end !' }),
       errors: [finding(17, 18)],
