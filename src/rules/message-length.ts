@@ -13,7 +13,12 @@ export interface SmsCount {
   firstNonGsm?: string;
 }
 
-/** Segments of one SMS text: 160/153 septets in GSM-7, 70/67 code units in UCS-2 (concatenated SMS headers take the difference). */
+/**
+ * Segments of one SMS text: 160/153 septets in GSM-7, 70/67 code units in UCS-2 (concatenated
+ * SMS headers take the difference). A character is never cut between two segments: an
+ * extension character (escape + septet) or an emoji (two code units) that does not fit in
+ * what is left of a segment starts the next one, as operators split and bill them.
+ */
 export function countSms(text: string): SmsCount {
   let septets = 0;
   for (const character of text) {
@@ -21,10 +26,25 @@ export function countSms(text: string): SmsCount {
     else if (GSM_EXTENSION.has(character)) septets += 2;
     else {
       const units = text.length;
-      return { encoding: 'UCS-2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67), firstNonGsm: character };
+      return { encoding: 'UCS-2', units, segments: units <= 70 ? 1 : packed(text, 67, (each) => each.length), firstNonGsm: character };
     }
   }
-  return { encoding: 'GSM-7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+  return { encoding: 'GSM-7', units: septets, segments: septets <= 160 ? 1 : packed(text, 153, (each) => (GSM_BASIC.has(each) ? 1 : 2)) };
+}
+
+/** How many segments of `capacity` units the characters fill, none cut in two. */
+function packed(text: string, capacity: number, width: (character: string) => number): number {
+  let segments = 1;
+  let used = 0;
+  for (const character of text) {
+    const units = width(character);
+    if (used + units > capacity) {
+      segments++;
+      used = 0;
+    }
+    used += units;
+  }
+  return segments;
 }
 
 /**

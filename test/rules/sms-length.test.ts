@@ -23,6 +23,11 @@ describe('SMS segment counting', () => {
     ['ê'.repeat(135), 'UCS-2', 135, 3],
     // An emoji is two UTF-16 code units.
     ['😀'.repeat(35), 'UCS-2', 70, 1],
+    // A character is never cut between segments: one that does not fit starts the next.
+    [`${'a'.repeat(152)}€${'a'.repeat(152)}`, 'GSM-7', 306, 3],
+    [`${'a'.repeat(151)}€${'a'.repeat(153)}`, 'GSM-7', 306, 2],
+    [`${'ê'.repeat(66)}😀${'ê'.repeat(66)}`, 'UCS-2', 134, 3],
+    [`${'ê'.repeat(65)}😀${'ê'.repeat(67)}`, 'UCS-2', 134, 2],
   ])('%#: %s', (text, encoding, units, segments) => {
     expect(countSms(text)).toMatchObject({ encoding, units, segments });
   });
