@@ -1,4 +1,4 @@
-import { REFERENCE_KEYS, REFERENCE_KEYS_ANYWHERE } from '../model/references.js';
+import { keyKind, REFERENCE_KEYS, REFERENCE_KEYS_ANYWHERE } from '../model/references.js';
 import { SECTION_KINDS, type SectionKind } from '../model/types.js';
 
 /**
@@ -230,9 +230,9 @@ export function idTarget(context: CursorContext, inConfig = false): IdTarget | u
 /** The section whose ids may be written where the cursor is (a reference position), if any; `inConfig` in omni.yaml. */
 export function referenceKind(context: CursorContext, inConfig = false): SectionKind | undefined {
   if (!context.key || context.template) return undefined;
-  if (inConfig) return context.section === undefined ? undefined : CONFIG_REFERENCE_KEYS[context.section]?.[context.key];
+  if (inConfig) return context.section === undefined ? undefined : keyKind(keyKind(CONFIG_REFERENCE_KEYS, context.section), context.key);
   if (!isSection(context.section)) return undefined;
-  return REFERENCE_KEYS[context.section]?.[context.key];
+  return keyKind(REFERENCE_KEYS[context.section], context.key);
 }
 
 /**

@@ -43,8 +43,19 @@ describe('what stands under the cursor, from the lines alone', () => {
     ['scenarios:\n  - id: s\n    trigger: { type: beh| }\n'],
     ['touchpoints:\n  - { id: web-home, status: opp| }\n'],
     ['scenarios:\n  - id: s  # program: |\n'],
+    // Keys that name Object.prototype's members: looked up as keys of the tables, they were functions.
+    ['scenarios:\n  - id: s\n    toString: x|\n'],
+    ['scenarios:\n  - id: s\n    constructor: [x|]\n'],
   ])('%j is no reference position', (text) => {
     expect(referenceKind(at(text).context)).toBeUndefined();
+    expect(referenceKind(at(text).context, true)).toBeUndefined();
+  });
+
+  it("omni.yaml's custom rules: the ids of where: filters, and no key of Object.prototype", () => {
+    expect(referenceKind(at('customRules:\n  - { id: r, given: scenarios.steps, where: { channel: s| } }\n').context, true)).toBe('channels');
+    expect(referenceKind(at('customRules:\n  - id: r\n    where:\n      target: [v|]\n').context, true)).toBe('targets');
+    expect(referenceKind(at('customRules:\n  - { id: r, where: { hasOwnProperty: s| } }\n').context, true)).toBeUndefined();
+    expect(referenceKind(at('__proto__:\n  channels: [s|]\n').context, true)).toBeUndefined();
   });
 
   it('an id declaration, and a template variable, are targets too', () => {

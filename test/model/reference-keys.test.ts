@@ -17,6 +17,10 @@ describe('reference keys', () => {
     forEachWhereMention('touchpoints', { stage: 'buy', status: 'friction' }, visit);
     forEachWhereMention('programs', { target: 'vip' }, visit);
     forEachWhereMention('scenarios', { target: 3, useCases: [1, 'cart'] }, visit);
+    // Object.prototype's members are no reference keys (a filter's keys are the user's text).
+    forEachWhereMention('scenarios', { hasOwnProperty: 'y', constructor: 'z', __proto__: 'w' }, visit);
+    forEachWhereMention('__proto__', { toString: 'y' }, visit);
+    forEachWhereMention('constructor.steps', { name: 'y' }, visit);
     expect(seen).toEqual([
       'channels:sms@where.channel.0',
       'channels:email@where.channel.1',
