@@ -97,7 +97,8 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
       if (setting.options === undefined) continue;
       const given: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(setting.options)) {
-        const option = rule.options?.[name];
+        // Own keys only: `toString` is no option of any rule.
+        const option = rule.options && Object.hasOwn(rule.options, name) ? rule.options[name] : undefined;
         if (!option) {
           const known = Object.keys(rule.options ?? {});
           const suggestionId = known.length > 0 ? 'itsOptions' : 'takesNoOption';

@@ -46,8 +46,11 @@ export async function validateDocument(name: SchemaName, data: unknown, file: st
 /** The same, synchronously, with a validator already obtained from getValidator. */
 export function validateWith(validator: Validator, name: SchemaName, data: unknown, file: string): PendingDiagnostic[] {
   if (validator(data)) return [];
-  // An `if` error only says a then/else branch failed; that branch's own errors say how.
-  return (validator.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => toDiagnostic(error, name, file, data));
+  // An `if` error only says a then/else branch failed; that branch's own errors say how. A
+  // `propertyNames` error only says a key failed; the key's own error (with its name) says how.
+  const errors = validator.errors ?? [];
+  const keyErrors = errors.some((error) => error.propertyName !== undefined);
+  return errors.filter((error) => error.keyword !== 'if' && !(keyErrors && error.keyword === 'propertyNames')).map((error) => toDiagnostic(error, name, file, data));
 }
 
 function decodePointer(pointer: string): (string | number)[] {
@@ -174,6 +177,8 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       // An entity's name ("\\S"): spaces only read as an empty cell in the workbook, and as nothing in a diagram.
       if ((error.params as { pattern?: string }).pattern === '\\S')
         return value === '' ? diagnostic('empty', { field }) : diagnostic('blank', { field }, path, 'hintBlank');
+      // A key that breaks `propertyNames` (a rule id under rules:): the key is what is wrong, not its mapping.
+      if (error.propertyName !== undefined) return diagnostic('invalidId', { value: describeValue(error.propertyName) }, [...path, error.propertyName], 'hintId', 'key');
       const [messageId, hintId] = PATTERN_MESSAGES[field] ?? ['invalidId', 'hintId'];
       return diagnostic(messageId, { value: describeValue(value) }, path, hintId);
     }

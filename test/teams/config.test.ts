@@ -110,6 +110,17 @@ describe('overrides with options', () => {
 });
 
 describe('rule options', () => {
+  it("reports a rule id or an option named like Object.prototype's members as what it is", async () => {
+    // The key is what is wrong, reported once (not its mapping, nor "rules: invalid key" again).
+    const badId = writeWorkspace({ ...BASE, 'omni.yaml': 'rules:\n  Foo: warn\n' });
+    expect(lines((await lint(badId)).diagnostics)).toEqual(['schema omni.yaml:2:3 error "Foo" is not a valid id']);
+    const root = writeWorkspace({ ...BASE, 'omni.yaml': 'rules:\n  sms-length: [warn, { toString: 2, constructor: 3 }]\n' });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'schema omni.yaml:2:34 error rule "sms-length" has no option "toString"',
+      'schema omni.yaml:2:50 error rule "sms-length" has no option "constructor"',
+    ]);
+  });
+
   it('reports an unknown option, a bad value and options on a rule that takes none, at the option', async () => {
     const root = writeWorkspace({
       ...BASE,
