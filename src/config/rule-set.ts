@@ -38,6 +38,12 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
   const rules: Rule[] = [...RULES];
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const add = (rule: Rule, origin: ConfigOrigin, plugin?: string) => {
+    // Settings are read by rule id from plain objects everywhere (rules:, overrides, --rule):
+    // an id such as `constructor` would find Object.prototype's member there, and never report.
+    if (Object.hasOwn(Object.prototype, rule.id)) {
+      diagnostics.push(problem(origin, { messageId: 'ruleIdReserved', suggestionId: 'giveOwnId', data: { rule: rule.id } }, plugin === undefined ? ['id'] : []));
+      return;
+    }
     if (byId.has(rule.id)) {
       const messageId = plugin === undefined ? 'customRuleIdTaken' : 'pluginRuleIdTaken';
       diagnostics.push(problem(origin, { messageId, suggestionId: 'giveOwnId', data: { rule: rule.id, plugin: plugin ?? '' } }, plugin === undefined ? ['id'] : []));

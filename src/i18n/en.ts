@@ -592,6 +592,7 @@ export const en: Vocabulary = {
           customRuleIdTaken: '{at}custom rule "{rule}" has the id of another rule',
           pluginRuleIdTaken: '{at}rule of plugin "{plugin}" "{rule}" has the id of another rule',
           giveOwnId: 'give it an id of its own (prefix house rules, e.g. acme-…)',
+          ruleIdReserved: '{at}rule id "{rule}" is reserved (it names a member of every JavaScript object)',
           checksNothing: '{at}custom rule "{rule}" checks nothing',
           giveOneCheck: 'give it one check among {checks}',
           invalidPattern: '{at}custom rule "{rule}": {reason}',

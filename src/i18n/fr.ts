@@ -593,6 +593,7 @@ export const fr: Vocabulary = {
           customRuleIdTaken: '{at}la règle maison « {rule} » a l’id d’une autre règle',
           pluginRuleIdTaken: '{at}la règle « {rule} » du plugin « {plugin} » a l’id d’une autre règle',
           giveOwnId: 'donnez-lui un id propre (préfixez les règles maison, par exemple acme-…)',
+          ruleIdReserved: '{at}l’id de règle « {rule} » est réservé (il nomme un membre de tout objet JavaScript)',
           checksNothing: '{at}la règle maison « {rule} » ne vérifie rien',
           giveOneCheck: 'donnez-lui une vérification parmi {checks}',
           invalidPattern: '{at}règle maison « {rule} » : {reason}',

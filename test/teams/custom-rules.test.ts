@@ -77,13 +77,16 @@ describe('customRules', () => {
       withRules(
         '  - { id: unused-source, description: D, severity: warn, given: scenarios, field: owner, required: true }\n' +
           '  - { id: nothing, description: D, severity: warn, given: scenarios, field: owner }\n' +
-          '  - { id: bad-regex, description: D, severity: warn, given: scenarios, field: owner, pattern: "(" }\n',
+          '  - { id: bad-regex, description: D, severity: warn, given: scenarios, field: owner, pattern: "(" }\n' +
+          // Found by hand: settings read by rule id found Object.prototype.constructor, and the rule never reported.
+          '  - { id: constructor, description: D, severity: warn, given: scenarios, field: owner, required: true }\n',
       ),
     );
     expect(lines(result.diagnostics.filter((d) => d.file === 'omni.yaml'))).toEqual([
       'schema omni.yaml:2:11 error custom rule "unused-source" has the id of another rule',
       'schema omni.yaml:3:5 error custom rule "nothing" checks nothing',
       'schema omni.yaml:4:95 error custom rule "bad-regex": Invalid regular expression: /(/u: Unterminated group',
+      'schema omni.yaml:5:11 error rule id "constructor" is reserved (it names a member of every JavaScript object)',
     ]);
   });
 });
