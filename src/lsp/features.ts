@@ -109,7 +109,11 @@ export class Features {
       });
     }
     if (context.atKey) return file === CONFIG_FILE ? [] : this.fieldCompletion(lines, context);
-    const target = referenceKind(context, file === CONFIG_FILE);
+    const inConfig = file === CONFIG_FILE;
+    // A rule option that names ids, whatever its key (a plugin's): under rules: or an override.
+    const target =
+      referenceKind(context, inConfig) ??
+      (inConfig && context.key !== undefined && (context.section === 'rules' || context.section === 'overrides') ? this.session.namingOption(context.key) : undefined);
     if (!target) return [];
     const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
     return [...model.index[target].values()].map((entity) => ({

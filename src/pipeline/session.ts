@@ -70,6 +70,14 @@ export class WorkspaceSession {
   get locale(): 'en' | 'fr' {
     return this.declaredLocale ?? 'en';
   }
+  /** What the options marked `names:` of the configured rules name, by option key (a plugin's `sendVia: [sms]`). */
+  namingOption(key: string): SectionKind | undefined {
+    for (const rule of this.rules) {
+      const option = rule.options && Object.hasOwn(rule.options, key) ? rule.options[key] : undefined;
+      if (option?.names) return option.names;
+    }
+    return undefined;
+  }
   /** omni.yaml (when present) and every model file, relative to root, sorted as `omni lint` lists them. */
   files: string[] = [];
   private modelFiles: string[] = [];

@@ -103,6 +103,9 @@ describe('the language server follows ids that events, personas and omni.yaml me
       start: { line: option.line, character: option.character - 2 },
       end: { line: option.line, character: option.character + 3 },
     });
+    // Completion offers channels there too, as it does under `channels:`.
+    const typing = at('omni.yaml', 'sendVia: [email', 'sendVia: ['.length + 1);
+    expect((await features.completion('omni.yaml', typing.text, typing.line, typing.character)).map((item) => item.label)).toEqual(['web', 'email', 'sms', 'mail']);
     // A word that is no mention there stays nothing.
     const key = at('omni.yaml', 'sendVia: [email', 2);
     expect(await features.definition('omni.yaml', key.text, key.line, key.character)).toEqual([]);
