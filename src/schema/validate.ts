@@ -178,8 +178,9 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       if ((error.params as { pattern?: string }).pattern === '\\S')
         return value === '' ? diagnostic('empty', { field }) : diagnostic('blank', { field }, path, 'hintBlank');
       // A key that breaks `propertyNames` (a rule id under rules:): the key is what is wrong, not its mapping.
-      if (error.propertyName !== undefined) return diagnostic('invalidId', { value: describeValue(error.propertyName) }, [...path, error.propertyName], 'hintId', 'key');
-      const [messageId, hintId] = PATTERN_MESSAGES[field] ?? ['invalidId', 'hintId'];
+      if (error.propertyName !== undefined)
+        return diagnostic('invalidRuleId', { value: describeValue(error.propertyName) }, [...path, error.propertyName], 'hintRuleId', 'key');
+      const [messageId, hintId] = patternMessage(name, field);
       return diagnostic(messageId, { value: describeValue(value) }, path, hintId);
     }
     case 'minimum':
@@ -230,7 +231,22 @@ function typeHint(expected: string, field: string, value: unknown): { id: string
 }
 
 /** Which value a pattern checks, by field: an offset, a date, else an id (message and hint ids). */
+/** What a value that breaks its field's pattern is, and how to write it, by schema and field (else an id). */
 const PATTERN_MESSAGES: Record<string, [string, string]> = {
-  after: ['invalidOffset', 'hintOffset'],
-  updated: ['invalidDate', 'hintDate'],
+  'model:after': ['invalidOffset', 'hintOffset'],
+  'model:timeout': ['invalidOffset', 'hintTimeout'],
+  'model:at': ['invalidMoment', 'hintMoment'],
+  'config:updated': ['invalidDate', 'hintDate'],
+  'config:per': ['invalidPeriod', 'hintPeriod'],
+  'config:from': ['invalidClock', 'hintClock'],
+  'config:to': ['invalidClock', 'hintClock'],
+  'config:given': ['invalidGiven', 'hintGiven'],
+  'config:field': ['invalidFieldPath', 'hintFieldPath'],
+  // A custom rule's id; the keys of rules: (propertyNames) are rule ids too.
+  'config:id': ['invalidRuleId', 'hintRuleId'],
 };
+
+function patternMessage(name: SchemaName, field: string): [string, string] {
+  const key = `${name}:${field}`;
+  return Object.hasOwn(PATTERN_MESSAGES, key) ? PATTERN_MESSAGES[key]! : ['invalidId', 'hintId'];
+}

@@ -89,6 +89,24 @@ ruleTester('schema', {
       ],
     },
     {
+      name: "pattern: a wait's time-out and a persona's moment say what they are, not 'id'",
+      files: {
+        'a.yaml':
+          'scenarios:\n  - id: s\n    name: S\n    program: p\n    lifecycle: welcome\n    target: t\n    trigger: { type: event, event: e }\n    steps:\n      - wait: { until: [{ event: x, steps: [{ end: true }] }], timeout: 2days }\n' +
+          'personas:\n  - { id: p, name: P, target: t, events: [{ event: e, at: "J+1 9:00" }] }\n',
+      },
+      errors: [
+        { ruleId: 'schema', message: '"2days" is not a valid offset', line: 9, column: 73, suggestion: 'write how long to wait as 2d, 12h, 30m, 1w, J+3 or 0' },
+        {
+          ruleId: 'schema',
+          message: '"J+1 9:00" is not a valid moment of the story',
+          line: 11,
+          column: 59,
+          suggestion: 'write an offset from the start of the story, optionally with a 24-hour time of day: J+2, 3d, "J+2 18:30"',
+        },
+      ],
+    },
+    {
       name: 'minimum/maximum: scores between 1 and 5, a manual priority at least 1',
       files: { 'a.yaml': 'useCases:\n  - id: u\n    name: U\n    scores: { business: 7, experience: 3, difficulty: 0 }\n    priority: 0\n' },
       errors: [

@@ -110,10 +110,26 @@ describe('overrides with options', () => {
 });
 
 describe('rule options', () => {
+  it('says what a value of omni.yaml that breaks its pattern is, and how to write it', async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml':
+        'pressure:\n  - { max: 1, per: 1m }\nquietHours: { from: "9:00", to: "08:00" }\n' +
+        'customRules:\n  - { id: a_b, description: x, severity: warn, given: scenario, field: owner-x, required: true }\n',
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'schema omni.yaml:2:20 error "1m" is not a valid period',
+      'schema omni.yaml:3:21 error "9:00" is not a valid time of day',
+      'schema omni.yaml:5:11 error "a_b" is not a valid rule id',
+      'schema omni.yaml:5:55 error "scenario" is not a section or a list in one',
+      'schema omni.yaml:5:72 error "owner-x" is not a field name',
+    ]);
+  });
+
   it("reports a rule id or an option named like Object.prototype's members as what it is", async () => {
     // The key is what is wrong, reported once (not its mapping, nor "rules: invalid key" again).
     const badId = writeWorkspace({ ...BASE, 'omni.yaml': 'rules:\n  Foo: warn\n' });
-    expect(lines((await lint(badId)).diagnostics)).toEqual(['schema omni.yaml:2:3 error "Foo" is not a valid id']);
+    expect(lines((await lint(badId)).diagnostics)).toEqual(['schema omni.yaml:2:3 error "Foo" is not a valid rule id']);
     const root = writeWorkspace({ ...BASE, 'omni.yaml': 'rules:\n  sms-length: [warn, { toString: 2, constructor: 3 }]\n' });
     expect(lines((await lint(root)).diagnostics)).toEqual([
       'schema omni.yaml:2:34 error rule "sms-length" has no option "toString"',
