@@ -20,7 +20,7 @@ export function isLocale(value: unknown): value is Locale {
 /** Values a message template interpolates. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind|word|list|tokens))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind|word|words|list|tokens))?\}/g;
 
 /** Joins the items of a `{name:list}` value in data; the template shows them as "a, b or c". */
 export const LIST_SEPARATOR = '\u0000';
@@ -29,7 +29,7 @@ export const LIST_SEPARATOR = '\u0000';
  * Fills a message template: `{name}` takes data.name as written; `{name:kind}` takes the
  * locale's noun for the section kind data.name holds; `{name:word}` the locale's word for
  * it when the vocabulary has one (`lint.words`), else the value; `{name:list}` the items
- * (joined with LIST_SEPARATOR) as "a, b or c"; `{name:tokens}` handlebars token ids (joined the
+ * (joined with LIST_SEPARATOR) as "a, b or c"; `{name:words}` the same for words of `lint.words`; `{name:tokens}` handlebars token ids (joined the
  * same way) in the locale's words, as "a or b or c". A brace not naming a data key is
  * kept as written, so messages can quote `{{variable}}` syntax.
  */
@@ -42,6 +42,13 @@ export function formatMessage(template: string, data: MessageData | undefined, l
     if (filter === 'word')
       return Object.hasOwn(VOCABULARY[locale].lint.words, value) ? VOCABULARY[locale].lint.words[value as keyof Vocabulary['lint']['words']] : String(value);
     if (filter === 'list') return listWords(String(value).split(LIST_SEPARATOR), locale);
+    if (filter === 'words')
+      return listWords(
+        String(value)
+          .split(LIST_SEPARATOR)
+          .map((word) => (Object.hasOwn(VOCABULARY[locale].lint.words, word) ? VOCABULARY[locale].lint.words[word as keyof Vocabulary['lint']['words']] : word)),
+        locale,
+      );
     if (filter === 'tokens')
       return String(value)
         .split(LIST_SEPARATOR)

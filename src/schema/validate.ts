@@ -48,9 +48,94 @@ export function validateWith(validator: Validator, name: SchemaName, data: unkno
   if (validator(data)) return [];
   // An `if` error only says a then/else branch failed; that branch's own errors say how. A
   // `propertyNames` error only says a key failed; the key's own error (with its name) says how.
-  const errors = validator.errors ?? [];
+  // The same failure reached twice (an if/then and the property itself; a tuple's
+  // additionalItems and its maxItems) is one problem.
+  const seen = new Set<string>();
+  const errors = (validator.errors ?? []).filter((error) => {
+    const keyword = error.keyword === 'additionalItems' ? 'maxItems' : error.keyword;
+    const key = `${error.instancePath}\u0000${keyword}\u0000${JSON.stringify(error.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const keyErrors = errors.some((error) => error.propertyName !== undefined);
-  return errors.filter((error) => error.keyword !== 'if' && !(keyErrors && error.keyword === 'propertyNames')).map((error) => toDiagnostic(error, name, file, data));
+  const { kept, unions } = collapseUnions(
+    errors.filter((error) => error.keyword !== 'if' && !(keyErrors && error.keyword === 'propertyNames')),
+    data,
+  );
+  return kept.map((error) => unions.get(error)?.(file) ?? toDiagnostic(error, name, file, data));
+}
+
+/** JSON Schema's type of a value, as a union's branches name them. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+}
+
+/** The schema rule's finding, its message and suggestion written from their ids (in English; lint writes them again in the workspace's language). */
+function schemaFinding(file: string, path: JsonPath, messageId: string, messageData: MessageData, suggestionId?: string): PendingDiagnostic {
+  return {
+    ruleId: 'schema',
+    message: ruleMessage('schema', messageId, messageData, 'en'),
+    location: { file, path },
+    ...(suggestionId !== undefined ? { suggestion: ruleMessage('schema', suggestionId, messageData, 'en'), suggestionId } : {}),
+    messageId,
+    data: messageData,
+  };
+}
+
+type BranchSchema = { type?: string | string[]; required?: string[] };
+const typesOf = (branch: BranchSchema): string[] => (branch.type === undefined ? [] : Array.isArray(branch.type) ? branch.type : [branch.type]);
+
+/**
+ * ajv reports a failed `oneOf`/`anyOf` once, then every branch's own errors: "must be a
+ * list", "must be a string", "must be a number", "must match a schema in anyOf" for one
+ * value. The author needs one of them: the errors of the branch of the value's type (a list
+ * of targets: what is wrong inside the list); else one "must be a string or a list"; for
+ * branches that each require one key (a decision branch's target, condition or event),
+ * "write exactly one of …" with what is written.
+ */
+function collapseUnions(errors: ErrorObject[], data: unknown): { kept: ErrorObject[]; unions: Map<ErrorObject, (file: string) => PendingDiagnostic> } {
+  const unions = new Map<ErrorObject, (file: string) => PendingDiagnostic>();
+  const dropped = new Set<ErrorObject>();
+  for (const union of errors) {
+    if (union.keyword !== 'oneOf' && union.keyword !== 'anyOf') continue;
+    const branches = (Array.isArray(union.schema) ? union.schema : []) as BranchSchema[];
+    if (branches.length === 0) continue;
+    const prefix = `${union.schemaPath}/`;
+    // schemaPath is relative to the definition: the same for every persona's target, say; the instance tells them apart.
+    const at = union.instancePath;
+    const under = errors.filter(
+      (error) => error !== union && error.schemaPath.startsWith(prefix) && (error.instancePath === at || error.instancePath.startsWith(`${at}/`)),
+    );
+    const branchOf = (error: ErrorObject) => Number(error.schemaPath.slice(prefix.length).split('/')[0]);
+    const path = decodePointer(union.instancePath);
+    const value = valueAt(data, path);
+    if (branches.every((branch) => branch.type === undefined && branch.required?.length === 1)) {
+      const keys = branches.map((branch) => branch.required![0]!);
+      const found = keys.filter((key) => value !== null && typeof value === 'object' && Object.hasOwn(value, key));
+      under.forEach((error) => dropped.add(error));
+      const messageData = { keys: keys.join(LIST_SEPARATOR), found: found.join(LIST_SEPARATOR) };
+      unions.set(union, (file) => schemaFinding(file, path, 'exactlyOneOf', messageData, found.length === 0 ? 'foundNone' : 'foundSeveral'));
+      continue;
+    }
+    const type = jsonType(value);
+    const chosen = branches.findIndex((branch) => typesOf(branch).includes(type) || (type === 'integer' && typesOf(branch).includes('number')));
+    if (chosen >= 0) {
+      // The value is of that branch's type: that branch's own errors say what is wrong.
+      dropped.add(union);
+      under.forEach((error) => branchOf(error) !== chosen && dropped.add(error));
+      continue;
+    }
+    under.forEach((error) => dropped.add(error));
+    const expected = branches.flatMap(typesOf);
+    const field = fieldName(path);
+    const hint = expected.includes('string') ? typeHint('string', field, value) : undefined;
+    const messageData = { field, expected: expected.map((each) => TYPE_WORDS[each] ?? each).join(LIST_SEPARATOR), actual: typeName(value), ...hint?.data };
+    unions.set(union, (file) => schemaFinding(file, path, 'wrongTypeOf', messageData, hint?.id));
+  }
+  return { kept: errors.filter((error) => !dropped.has(error)), unions };
 }
 
 function decodePointer(pointer: string): (string | number)[] {
@@ -192,6 +277,20 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     }
     case 'minLength':
       return diagnostic('empty', { field });
+    case 'minItems':
+    case 'maxItems':
+    case 'additionalItems': {
+      const limit = (error.params as { limit: number }).limit;
+      const count = Array.isArray(value) ? value.length : 0;
+      // Under rules: (or an override's), a list is [severity, { options }].
+      const ruleSetting = name === 'config' && path.length >= 2 && path[path.length - 2] === 'rules';
+      if (error.keyword === 'minItems' && limit === 1 && !ruleSetting) return diagnostic('emptyList', { field });
+      const messageId = error.keyword === 'minItems' ? 'tooFewItems' : 'tooManyItems';
+      // (additionalItems: a tuple's items past its last, `limit` being how many it has.)
+      return diagnostic(messageId, { field, limit, count }, path, ruleSetting ? 'ruleSettingForm' : undefined);
+    }
+    case 'const':
+      return diagnostic('mustBe', { field, value: describeValue((error.params as { allowedValue: unknown }).allowedValue) }, path, 'mustBeHint');
     case 'uniqueItems': {
       const { j } = error.params as { i: number; j: number };
       const item = Array.isArray(value) ? value[j] : undefined;
@@ -230,7 +329,6 @@ function typeHint(expected: string, field: string, value: unknown): { id: string
   return undefined;
 }
 
-/** Which value a pattern checks, by field: an offset, a date, else an id (message and hint ids). */
 /** What a value that breaks its field's pattern is, and how to write it, by schema and field (else an id). */
 const PATTERN_MESSAGES: Record<string, [string, string]> = {
   'model:after': ['invalidOffset', 'hintOffset'],

@@ -107,6 +107,35 @@ ruleTester('schema', {
       ],
     },
     {
+      name: "oneOf, const, minItems: one problem per value, in the author's words (not one per branch of the schema)",
+      files: {
+        'a.yaml':
+          'scenarios:\n  - id: s\n    name: S\n    program: p\n    lifecycle: welcome\n    target: t\n    trigger: { type: event, event: e }\n    steps:\n' +
+          '      - decision: { branches: [{ name: a, target: t, event: x, steps: [{ end: true }] }, { name: b, steps: [{ end: true }] }] }\n' +
+          '      - wait: { until: [], timeout: 1d }\n' +
+          '      - end: false\n' +
+          'personas:\n  - { id: p1, name: P, target: [t, 3], events: [] }\n  - { id: p2, name: P, target: 4, events: [] }\n  - { id: p3, name: P, target: [], events: [] }\n',
+      },
+      errors: [
+        { ruleId: 'schema', message: 'write exactly one of target, condition or event here', line: 9, column: 32, suggestion: 'keep one of target or event' },
+        { ruleId: 'schema', message: 'write exactly one of target, condition or event here', line: 9, column: 90, suggestion: 'none is written' },
+        { ruleId: 'schema', message: 'until must not be an empty list', line: 10, column: 24 },
+        { ruleId: 'schema', message: 'end must be true', line: 11, column: 14, suggestion: 'write end: true, or remove the key' },
+        { ruleId: 'schema', message: 'target must be a string, not a number', line: 13, column: 36 },
+        { ruleId: 'schema', message: 'target must be a string or a list, not a number', line: 14, column: 32 },
+        { ruleId: 'schema', message: 'target must not be an empty list', line: 15, column: 32 },
+      ],
+      fr: [
+        { message: 'écrivez ici exactement un de target, condition ou event', suggestion: 'gardez un seul de target ou event' },
+        { message: 'écrivez ici exactement un de target, condition ou event', suggestion: 'aucun n’est écrit' },
+        { message: 'until ne doit pas être une liste vide' },
+        { message: 'end doit valoir true' },
+        { message: 'target doit être un texte, pas un nombre' },
+        { message: 'target doit être un texte ou une liste, pas un nombre' },
+        { message: 'target ne doit pas être une liste vide' },
+      ],
+    },
+    {
       name: 'minimum/maximum: scores between 1 and 5, a manual priority at least 1',
       files: { 'a.yaml': 'useCases:\n  - id: u\n    name: U\n    scores: { business: 7, experience: 3, difficulty: 0 }\n    priority: 0\n' },
       errors: [

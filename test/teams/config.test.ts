@@ -126,6 +126,21 @@ describe('rule options', () => {
     ]);
   });
 
+  it("reports each bad value of omni.yaml once, whatever the schema's unions and tuples", async () => {
+    const root = writeWorkspace({
+      ...BASE,
+      'omni.yaml':
+        'extends: 3\nrules:\n  sms-length: [warn]\n  email-subject-length: [warn, {}, 3]\n' +
+        'customRules:\n  - { id: r, description: x, severity: warn, given: scenarios, where: { channel: { a: 1 } }, field: owner, required: true }\n',
+    });
+    expect(lines((await lint(root)).diagnostics)).toEqual([
+      'schema omni.yaml:1:10 error extends must be a string or a list, not a number',
+      'schema omni.yaml:3:15 error sms-length needs at least 2 items, not 1',
+      'schema omni.yaml:4:25 error email-subject-length takes at most 2 items, not 3',
+      'schema omni.yaml:6:82 error channel must be a string, a number, true or false or a list, not a mapping',
+    ]);
+  });
+
   it("reports a rule id or an option named like Object.prototype's members as what it is", async () => {
     // The key is what is wrong, reported once (not its mapping, nor "rules: invalid key" again).
     const badId = writeWorkspace({ ...BASE, 'omni.yaml': 'rules:\n  Foo: warn\n' });
