@@ -91,7 +91,7 @@ const TARGETS = ['all', 'vip', 'new'];
 const EVENTS = ['cart', 'order', 'visit', 'click', 'birthday'];
 const OFFSETS: Record<string, number> = { '0': 0, '30m': 30, '12h': 720, 'J+1': DAY, '2d': 2 * DAY, 'J+2': 2 * DAY, '1w': 7 * DAY, 'J-1': -DAY };
 const TIMEOUTS: Record<string, number> = { '12h': 720, '1d': DAY, '2d': 2 * DAY, 'J+3': 3 * DAY };
-const PERIODS: Record<string, number> = { '12h': 720, '1d': DAY, '2d': 2 * DAY, '7d': 7 * DAY };
+const PERIODS: Record<string, number> = { '12h': 720, '1d': DAY, '2d': 2 * DAY, '7d': 7 * DAY, '2w': 14 * DAY };
 
 function generatePlan(random: () => number): Plan {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -203,7 +203,9 @@ function generatePlan(random: () => number): Plan {
   });
   const clock = () => `${String(Math.floor(random() * 24)).padStart(2, '0')}:${pick(['00', '30'])}`;
   const quietChannels = some(CHANNELS, 0.5);
-  const quietHours = random() < 0.6 ? { from: clock(), to: clock(), ...(quietChannels.length > 0 ? { channels: quietChannels } : {}) } : undefined;
+  const from = clock();
+  // Now and then an empty window (from = to): nothing is quiet.
+  const quietHours = random() < 0.6 ? { from, to: random() < 0.1 ? from : clock(), ...(quietChannels.length > 0 ? { channels: quietChannels } : {}) } : undefined;
   return { scenarios, personas, pressure, ...(quietHours ? { quietHours } : {}) };
 }
 
