@@ -30,8 +30,9 @@ export function rankUseCases(model: Pick<Model, 'useCases' | 'settings'>): Ranke
   const ordered = [...automatic];
   for (const entry of manual) {
     let index = Math.min(entry.useCase.priority! - 1, ordered.length);
-    // An equal manual rank declared earlier keeps its place in front.
-    while (index < ordered.length && ordered[index]!.useCase.priority === entry.useCase.priority) index++;
+    // Manual ranks placed before this one (equal or smaller, declared earlier on a tie) keep
+    // their places in front: a use case asking for rank 3 never lands after one asking for 4.
+    while (index < ordered.length && ordered[index]!.useCase.priority !== undefined) index++;
     ordered.splice(index, 0, entry);
   }
   return ordered.map((entry, index) => ({

@@ -4,6 +4,7 @@ import { priorityScore, rankUseCases } from '../../src/model/priority.js';
 import type { PriorityWeights, UseCase } from '../../src/model/types.js';
 import { loadWorkspace } from '../../src/pipeline/load.js';
 import { writeWorkspace } from '../rules/run-rule.js';
+import { mulberry32 } from '../setup/seeded-random.js';
 
 function useCase(id: string, business: number, experience: number, difficulty: number, priority?: number): UseCase {
   return {
@@ -61,6 +62,43 @@ describe('rankUseCases', () => {
       '3:declared-second:1:manual',
       '4:y:7',
     ]);
+  });
+
+  it('manual ranks pushed down by a tie stay ahead of the larger ones (rank 3 never after rank 4)', () => {
+    expect(
+      ranking([useCase('a', 5, 5, 1), useCase('b', 4, 4, 1), useCase('third', 1, 1, 1, 3), useCase('also-third', 1, 1, 1, 3), useCase('fourth', 1, 1, 1, 4)]),
+    ).toEqual(['1:a:9', '2:b:7', '3:third:1:manual', '4:also-third:1:manual', '5:fourth:1:manual']);
+  });
+
+  // A reference written from docs/format.md (Use-case priority): rank by rank, the next manual
+  // use case (by priority, then declaration) when it asks for this rank or an earlier one,
+  // else the next computed one (score, business, declaration); manual ones left over go last.
+  it('agrees with the documented ranking on seeded plans', () => {
+    const random = mulberry32(20261207);
+    const pick = (n: number) => Math.floor(random() * n);
+    const disagreements: string[] = [];
+    for (let round = 0; round < 1500; round++) {
+      const count = 1 + pick(7);
+      const weights = { business: [0, 0.5, 1, 2][pick(4)]!, experience: [0, 0.2, 1, 3][pick(4)]!, difficulty: [0, 0.5, 1, 2][pick(4)]! };
+      const useCases = Array.from({ length: count }, (_, i) =>
+        useCase(`u${i}`, 1 + pick(5), 1 + pick(5), 1 + pick(5), random() < 0.35 ? 1 + pick(count + 2) : undefined),
+      );
+      const score = (one: UseCase) => priorityScore(one, weights);
+      const declared = useCases.map((one, order) => ({ one, order }));
+      const computed = declared
+        .filter(({ one }) => one.priority === undefined)
+        .sort((a, b) => score(b.one) - score(a.one) || b.one.scores.business - a.one.scores.business || a.order - b.order);
+      const manual = declared.filter(({ one }) => one.priority !== undefined).sort((a, b) => a.one.priority! - b.one.priority! || a.order - b.order);
+      const expected: string[] = [];
+      while (expected.length < count) {
+        const rank = expected.length + 1;
+        const next = manual[0] && (manual[0].one.priority! <= rank || computed.length === 0) ? manual.shift()! : computed.shift()!;
+        expected.push(`${rank}:${next.one.id}`);
+      }
+      const got = rankUseCases({ useCases, settings: { priorityWeights: weights } as never }).map((entry) => `${entry.rank}:${entry.useCase.id}`);
+      if (got.join(' ') !== expected.join(' ')) disagreements.push(`${JSON.stringify(useCases.map((one) => [one.scores, one.priority]))}: ${got.join(' ')}`);
+    }
+    expect(disagreements.slice(0, 3)).toEqual([]);
   });
 
   it('a manual rank beyond the end goes last', () => {
