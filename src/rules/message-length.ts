@@ -47,19 +47,74 @@ function packed(text: string, capacity: number, width: (character: string) => nu
   return segments;
 }
 
+/** One `{{…}}` of a template: its sigil (`#`, `/`, `^`, `!`, `>`, `&` or none) and first word. */
+const MUSTACHE = /\{\{\{?~?\s*([#/^!>&]?)\s*([^}\s]*)[^}]*?\}?\}\}/g;
+
 /**
  * The longest text a template gives: each `{{variable}}` replaced by as many characters as
- * the variable's declared maxLength (else `defaultLength`), block tags and comments by nothing.
+ * the variable's declared maxLength (else `defaultLength`), block tags and comments by
+ * nothing, and of the alternatives of a block (`{{#if}}…{{else}}…{{/if}}`, chained
+ * `{{else if}}`, an `{{#each}}`'s empty-list `{{else}}`) only the one `longer` prefers
+ * (default: more characters), since one of them is sent, not both. A template whose blocks
+ * do not balance keeps every part (template-syntax reports it).
  * Variables are assumed to hold GSM-7 characters; the fixed text decides the encoding.
  */
-export function longestText(template: string, model: Model, defaultLength: number): string {
-  return template.replace(/\{\{\{?~?\s*([#/^!>&]?)\s*([^}\s]*)[^}]*?\}?\}\}/g, (_match, sigil: string, name: string) => {
-    if (sigil !== '' && sigil !== '&') return '';
-    if (name === 'else' || name === '') return '';
+export function longestText(template: string, model: Model, defaultLength: number, longer: (a: string, b: string) => boolean = moreCharacters): string {
+  const variable = (name: string) => {
     const root = name.replace(/^(?:this\.|\.\.\/)+/, '').split(/[.[]/)[0]!;
-    const length = model.index.variables.get(root)?.maxLength ?? defaultLength;
-    return 'x'.repeat(length);
-  });
+    return 'x'.repeat(model.index.variables.get(root)?.maxLength ?? defaultLength);
+  };
+  if (!template.includes('{{')) return template;
+  // Tokens: text between mustaches, then each mustache as what it is.
+  type Token = { text: string } | { open: string } | { else: true } | { close: true };
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const match of template.matchAll(MUSTACHE)) {
+    if (match.index > last) tokens.push({ text: template.slice(last, match.index) });
+    last = match.index + match[0].length;
+    const [, sigil, name] = match as unknown as [string, string, string];
+    // `{{^}}` alone is another way to write `{{else}}`; `{{^name}}` opens an inverse block.
+    if (sigil === '^' && name === '') tokens.push({ else: true });
+    else if (sigil === '#' || sigil === '^') tokens.push({ open: name });
+    else if (sigil === '/') tokens.push({ close: true });
+    else if (sigil === '' && name === 'else') tokens.push({ else: true });
+    else if (sigil === '' || sigil === '&') tokens.push({ text: name === '' ? '' : variable(name) });
+  }
+  if (last < template.length) tokens.push({ text: template.slice(last) });
+  let at = 0;
+  let balanced = true;
+  // A sequence up to the end of its block: its text, with each nested block's preferred alternative.
+  const sequence = (inBlock: boolean): string[] => {
+    const alternatives: string[] = [''];
+    while (at < tokens.length) {
+      const token = tokens[at++]!;
+      if ('text' in token) alternatives[alternatives.length - 1] += token.text;
+      else if ('open' in token) alternatives[alternatives.length - 1] += best(sequence(true));
+      else if ('else' in token) {
+        if (!inBlock) balanced = false;
+        alternatives.push('');
+      } else {
+        if (!inBlock) balanced = false;
+        return alternatives;
+      }
+    }
+    if (inBlock) balanced = false;
+    return alternatives;
+  };
+  const best = (alternatives: string[]) => alternatives.reduce((kept, candidate) => (longer(candidate, kept) ? candidate : kept));
+  const chosen = sequence(false);
+  if (balanced && chosen.length === 1) return chosen[0]!;
+  // Unbalanced: every part, as written.
+  return tokens.map((token) => ('text' in token ? token.text : '')).join('');
+}
+
+const moreCharacters = (a: string, b: string) => [...a].length > [...b].length;
+
+/** For an SMS: the alternative that takes more segments, then more units. */
+export function moreSms(a: string, b: string): boolean {
+  const first = countSms(a);
+  const second = countSms(b);
+  return first.segments !== second.segments ? first.segments > second.segments : first.units > second.units;
 }
 
 /** Whether a step is marketing: its purpose, else its scenario's, else its programme's. */

@@ -1,6 +1,6 @@
 import { forEachMessage } from '../model/steps.js';
 import { createRule } from './create-rule.js';
-import { countSms, longestText } from './message-length.js';
+import { countSms, longestText, moreSms } from './message-length.js';
 
 export const smsLength = createRule({
   id: 'sms-length',
@@ -18,7 +18,7 @@ export const smsLength = createRule({
       // Fallbacks too: an email's SMS fallback is an SMS.
       forEachMessage(scenario, (step) => {
         if (step.message === undefined || !channels.includes(step.channel)) return;
-        const count = countSms(longestText(step.message, model, options.variableLength as number));
+        const count = countSms(longestText(step.message, model, options.variableLength as number, moreSms));
         if (count.segments <= maxSegments) return;
         report({
           messageId: count.encoding === 'GSM-7' ? 'tooLongGsm' : 'tooLongUnicode',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSms, longestText } from '../../src/rules/message-length.js';
+import { countSms, longestText, moreSms } from '../../src/rules/message-length.js';
 import { BASE, ruleTester } from './run-rule.js';
 
 const sms = (message: string, extra: Record<string, string> = {}) => ({
@@ -32,6 +32,20 @@ describe('SMS segment counting', () => {
     expect(countSms(text)).toMatchObject({ encoding, units, segments });
   });
 
+  it('counts one alternative of a block, the longest: an if/else sends one of its texts, not both', () => {
+    const model = { index: { variables: new Map([['first_name', { maxLength: 20 }]]) } } as never;
+    expect(longestText('A{{#if vip}}BBB{{else}}CC{{/if}}D', model, 7)).toBe('ABBBD');
+    expect(longestText('{{#if a}}x{{else if b}}yyy{{^}}zz{{/if}}', model, 7)).toBe('yyy');
+    expect(longestText('{{#each items}}{{first_name}}{{else}}none{{/each}}!', model, 7)).toBe(`${'x'.repeat(20)}!`);
+    expect(longestText('{{#if a}}{{#unless b}}12345{{/unless}}{{else}}123{{/if}}', model, 7)).toBe('12345');
+    // An SMS prefers the alternative that takes more segments: 71 "ê" (UCS-2, two) over 150 letters (one).
+    expect(longestText(`{{#if a}}${'a'.repeat(150)}{{else}}${'ê'.repeat(71)}{{/if}}`, model, 7, moreSms)).toBe('ê'.repeat(71));
+    expect(longestText(`{{#if a}}${'a'.repeat(150)}{{else}}${'ê'.repeat(71)}{{/if}}`, model, 7)).toBe('a'.repeat(150));
+    // Blocks that do not balance: every part counts (template-syntax reports the template).
+    expect(longestText('{{#if a}}AB{{else}}CD', model, 7)).toBe('ABCD');
+    expect(longestText('AB{{/if}}CD{{else}}EF', model, 7)).toBe('ABCDEF');
+  });
+
   it('counts each variable at its declared maxLength, else the default, and block tags as nothing', () => {
     const model = { index: { variables: new Map([['first_name', { maxLength: 20 }]]) } } as never;
     expect(longestText('{{first_name}}, {{#if vip}}VIP{{/if}} {{city}}', model, 7)).toBe(`${'x'.repeat(20)}, VIP ${'x'.repeat(7)}`);
@@ -43,6 +57,7 @@ ruleTester('sms-length', {
     { name: 'a short GSM-7 SMS', files: sms('Lumen: {{first_name}}, your order is ready.') },
     { name: 'exactly 160 septets', files: sms(`{{first_name}}${'a'.repeat(150)}`) },
     { name: 'an email is not an SMS', files: BASE },
+    { name: 'an if/else of two 100-letter texts: one is sent, 100 septets', files: sms(`{{#if first_name}}${'a'.repeat(100)}{{else}}${'b'.repeat(100)}{{/if}}`) },
     {
       name: 'two segments allowed by the option',
       files: sms(`{{first_name}}${'a'.repeat(200)}`, { 'omni.yaml': 'rules:\n  sms-length: [warn, { maxSegments: 2 }]\n' }),
