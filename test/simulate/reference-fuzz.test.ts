@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { personaViolations, simulate, type PersonaSimulation } from '../../src/simulate/engine.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
 import { loadFiles } from '../rules/run-rule.js';
 import { mulberry32 } from '../setup/seeded-random.js';
 import { tierCount } from '../setup/tiers.js';
@@ -458,13 +459,24 @@ function engineView(simulation: PersonaSimulation) {
 describe(`omni simulate against a reference written from the docs, on ${PLANS} seeded plans (seed ${SEED})`, () => {
   it('gives the same calendars, runs, messages not sent and violations', async () => {
     const random = mulberry32(SEED);
-    const covered = { messages: 0, fallbacks: 0, skipped: 0, pressure: 0, quiet: 0, outcomes: new Set<string>() };
+    const covered = { unreachable: 0, messages: 0, fallbacks: 0, skipped: 0, pressure: 0, quiet: 0, outcomes: new Set<string>() };
     for (let index = 0; index < PLANS; index++) {
       const plan = generatePlan(random);
       const workspace = await loadFiles(filesOf(plan));
       // Every generated plan loads whole: nothing is left out of the model for the engine.
       expect(workspace.diagnostics.map((diagnostic) => `${diagnostic.ruleId} ${diagnostic.message}`)).toEqual([]);
       const simulations = simulate(workspace.model);
+      // Lint's flow rules agree with the play: a step unreachable-step reports is never played.
+      const unreachable = (await lintWorkspace(workspace)).diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'unreachable-step')
+        .map((diagnostic) => /^step (.+?) of scenario "([^"]+)"/.exec(diagnostic.message)!)
+        .map(([, step, scenario]) => `${scenario} ${step}`);
+      const played = new Set(simulations.flatMap((simulation) => [...simulation.calendar, ...simulation.skipped].map((entry) => `${entry.scenario} ${entry.step}`)));
+      expect(
+        unreachable.filter((step) => played.has(step)),
+        `plan ${index}`,
+      ).toEqual([]);
+      covered.unreachable += unreachable.length;
       plan.personas.forEach((persona, p) => {
         const expected = reference(plan, persona);
         const context = `plan ${index} (seed ${SEED}), persona ${persona.id}:\n${filesOf(plan)['scenarios.yaml']}\n${filesOf(plan)['personas.yaml']}`;
@@ -488,6 +500,7 @@ describe(`omni simulate against a reference written from the docs, on ${PLANS} s
     }
     // Not vacuous: every path of the play is taken somewhere.
     expect(covered.messages).toBeGreaterThan(PLANS);
+    expect(covered.unreachable).toBeGreaterThan(0);
     expect(Math.min(covered.fallbacks, covered.skipped, covered.pressure, covered.quiet)).toBeGreaterThan(0);
     expect([...covered.outcomes].sort()).toEqual(['completed', 'control', 'ended', 'exit', 'goal', 'looped']);
   });
