@@ -16,7 +16,7 @@ import { tierCount } from '../setup/tiers.js';
  * FUZZ_SEED and FUZZ_N reproduce or widen a run (FUZZ_N: plans).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const PLANS = tierCount(150, 40);
+const PLANS = tierCount(150, 20);
 const DAY = 24 * 60;
 
 // ---------------------------------------------------------------- the plan, as written
