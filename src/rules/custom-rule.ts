@@ -79,8 +79,14 @@ function select(model: Model, given: string): Selection {
   return selection;
 }
 
-/** The JSON path of the i-th selected object, built only for objects that are reported. */
+/**
+ * The JSON path of the i-th selected object, built only for objects that are reported. A
+ * model object that knows where it was written (a step: `scenarios.steps` lists the messages
+ * of every branch, so its index there is not its place in the file) gives its own origin.
+ */
 function pathOf(selection: Selection, i: number): JsonPath {
+  const own = (selection.values[i] as { origin?: Origin }).origin;
+  if (selection.nested.length > 0 && own && Array.isArray(own.path)) return own.path;
   const built: Array<string | number> = [...selection.owners[i]!.origin.path];
   const stride = selection.nested.length;
   for (let depth = 0; depth < stride; depth++) built.push(selection.nested[depth]!, selection.indexes[i * stride + depth]!);

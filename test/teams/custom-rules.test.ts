@@ -72,6 +72,22 @@ describe('customRules', () => {
     expect(lines((await lintFiles(files)).diagnostics)).toEqual(['scenario-owner base.yaml:25:5 warn Owners']);
   });
 
+  it('reports a step inside a branch at that step, not at the top-level step of the same index', async () => {
+    const branching =
+      'scenarios:\n  - id: branching\n    name: Branching\n    program: conversion\n    lifecycle: activation\n    target: all\n    useCases: [cart-recovery]\n' +
+      '    trigger: { type: event, event: e }\n    variables: [email_optin]\n    steps:\n' +
+      '      - { after: "0", channel: email, subject: "Lumen: hello" }\n' +
+      '      - wait:\n          until:\n            - event: e\n              steps:\n                - { after: "0", channel: email, subject: "No brand" }\n          timeout: 1d\n' +
+      '      - { after: J+2, channel: email }\n';
+    const files = {
+      ...BASE,
+      'branching.yaml': branching,
+      'omni.yaml':
+        'customRules:\n  - { id: brand, description: Branded, severity: warn, given: scenarios.steps, where: { channel: email }, field: subject, pattern: "^Lumen" }\n',
+    };
+    expect(lines((await lintFiles(files)).diagnostics).filter((line) => line.startsWith('brand branching'))).toEqual(['brand branching.yaml:16:58 warn Branded']);
+  });
+
   it('reports a bad house rule at its entry: the id of a built-in rule, no check, a bad regular expression', async () => {
     const result = await lintFiles(
       withRules(
