@@ -8,6 +8,7 @@ import { RULES } from '../rules/index.js';
 import { closestMatch } from '../util/closest-match.js';
 import type { ConfigOrigin, PluginReference, ResolvedConfig, RuleSetting } from './types.js';
 import { forEachWhereMention } from '../model/references.js';
+import { ownValue } from '../util/own-value.js';
 import type { OptionMention } from '../model/types.js';
 import { wordedFinding, type Worded } from './worded.js';
 
@@ -104,7 +105,7 @@ export async function buildRuleSet(config: ResolvedConfig): Promise<RuleSet> {
       const given: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(setting.options)) {
         // Own keys only: `toString` is no option of any rule.
-        const option = rule.options && Object.hasOwn(rule.options, name) ? rule.options[name] : undefined;
+        const option = ownValue(rule.options, name);
         if (!option) {
           const known = Object.keys(rule.options ?? {});
           const suggestionId = known.length > 0 ? 'itsOptions' : 'takesNoOption';

@@ -22,6 +22,11 @@ export type MessageData = Readonly<Record<string, string | number>>;
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind|word|words|list|tokens))?\}/g;
 
+/** The locale's word (`lint.words`) for a word id, else the text as it is. */
+function wordOf(value: string, locale: Locale): string {
+  return Object.hasOwn(VOCABULARY[locale].lint.words, value) ? VOCABULARY[locale].lint.words[value as keyof Vocabulary['lint']['words']] : value;
+}
+
 /** Joins the items of a `{name:list}` value in data; the template shows them as "a, b or c". */
 export const LIST_SEPARATOR = '\u0000';
 
@@ -39,14 +44,13 @@ export function formatMessage(template: string, data: MessageData | undefined, l
     const value = data[name];
     if (value === undefined) return whole;
     if (filter === 'kind') return VOCABULARY[locale].lint.kinds[value as keyof Vocabulary['lint']['kinds']] ?? String(value);
-    if (filter === 'word')
-      return Object.hasOwn(VOCABULARY[locale].lint.words, value) ? VOCABULARY[locale].lint.words[value as keyof Vocabulary['lint']['words']] : String(value);
+    if (filter === 'word') return wordOf(String(value), locale);
     if (filter === 'list') return listWords(String(value).split(LIST_SEPARATOR), locale);
     if (filter === 'words')
       return listWords(
         String(value)
           .split(LIST_SEPARATOR)
-          .map((word) => (Object.hasOwn(VOCABULARY[locale].lint.words, word) ? VOCABULARY[locale].lint.words[word as keyof Vocabulary['lint']['words']] : word)),
+          .map((word) => wordOf(word, locale)),
         locale,
       );
     if (filter === 'tokens')

@@ -1,4 +1,5 @@
-import { keyKind, REFERENCE_KEYS, REFERENCE_KEYS_ANYWHERE } from '../model/references.js';
+import { REFERENCE_KEYS, REFERENCE_KEYS_ANYWHERE } from '../model/references.js';
+import { ownValue } from '../util/own-value.js';
 import { SECTION_KINDS, type SectionKind } from '../model/types.js';
 
 /**
@@ -230,9 +231,9 @@ export function idTarget(context: CursorContext, inConfig = false): IdTarget | u
 /** The section whose ids may be written where the cursor is (a reference position), if any; `inConfig` in omni.yaml. */
 export function referenceKind(context: CursorContext, inConfig = false): SectionKind | undefined {
   if (!context.key || context.template) return undefined;
-  if (inConfig) return context.section === undefined ? undefined : keyKind(keyKind(CONFIG_REFERENCE_KEYS, context.section), context.key);
+  if (inConfig) return context.section === undefined ? undefined : ownValue(ownValue(CONFIG_REFERENCE_KEYS, context.section), context.key);
   if (!isSection(context.section)) return undefined;
-  return keyKind(REFERENCE_KEYS[context.section], context.key);
+  return ownValue(REFERENCE_KEYS[context.section], context.key);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { JsonPath } from '../diagnostics/types.js';
+import { ownValue } from '../util/own-value.js';
 import { forEachMessage, isLinear, walkSteps } from './steps.js';
 import type { Model, Origin, SectionKind } from './types.js';
 
@@ -48,15 +49,6 @@ export const REFERENCE_KEYS: Partial<Record<SectionKind, Record<string, SectionK
 export const REFERENCE_KEYS_ANYWHERE: Readonly<Record<string, SectionKind>> = Object.assign({}, ...Object.values(REFERENCE_KEYS));
 
 /**
- * What `key` names in a table of reference keys, by own keys only: text decides the key
- * (`toString:` in a buffer, `hasOwnProperty` in a filter), and Object.prototype's members
- * are no entity kinds.
- */
-export function keyKind<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-/**
  * The ids a custom rule's `where:` filter names, by their path under the rule (`where`, the
  * key, and the index in a list): `where: { channel: sms }` on `scenarios.steps` names the
  * channel sms. The filter's key is a field of the selected objects, dotted for nested ones
@@ -68,10 +60,10 @@ export function forEachWhereMention(
   visit: (kind: SectionKind, id: string, path: JsonPath) => void,
 ): void {
   if (!where) return;
-  const keys = keyKind(REFERENCE_KEYS, given.split('.')[0]!);
+  const keys = ownValue(REFERENCE_KEYS, given.split('.')[0]!);
   if (!keys) return;
   for (const [field, value] of Object.entries(where)) {
-    const kind = keyKind(keys, field.slice(field.lastIndexOf('.') + 1));
+    const kind = ownValue(keys, field.slice(field.lastIndexOf('.') + 1));
     if (!kind) continue;
     if (typeof value === 'string') visit(kind, value, ['where', field]);
     else if (Array.isArray(value)) value.forEach((item, index) => typeof item === 'string' && visit(kind, item, ['where', field, index]));

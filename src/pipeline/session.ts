@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { ownValue } from '../util/own-value.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,8 +74,8 @@ export class WorkspaceSession {
   /** What the options marked `names:` of the configured rules name, by option key (a plugin's `sendVia: [sms]`). */
   namingOption(key: string): SectionKind | undefined {
     for (const rule of this.rules) {
-      const option = rule.options && Object.hasOwn(rule.options, key) ? rule.options[key] : undefined;
-      if (option?.names) return option.names;
+      const names = ownValue(rule.options, key)?.names;
+      if (names) return names;
     }
     return undefined;
   }

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { ownValue } from '../util/own-value.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonPath, PendingDiagnostic } from '../diagnostics/types.js';
 import { LIST_SEPARATOR, ruleMessage, type MessageData } from '../i18n/index.js';
@@ -74,11 +75,11 @@ function jsonType(value: unknown): string {
 }
 
 /** The schema rule's finding, its message and suggestion written from their ids (in English; lint writes them again in the workspace's language). */
-function schemaFinding(file: string, path: JsonPath, messageId: string, messageData: MessageData, suggestionId?: string): PendingDiagnostic {
+function schemaFinding(file: string, path: JsonPath, messageId: string, messageData: MessageData, suggestionId?: string, target?: 'key'): PendingDiagnostic {
   return {
     ruleId: 'schema',
     message: ruleMessage('schema', messageId, messageData, 'en'),
-    location: { file, path },
+    location: { file, path, ...(target ? { target } : {}) },
     ...(suggestionId !== undefined ? { suggestion: ruleMessage('schema', suggestionId, messageData, 'en'), suggestionId } : {}),
     messageId,
     data: messageData,
@@ -220,14 +221,8 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
   const value = valueAt(data, path);
   // Messages are templates of the `schema` rule in src/i18n, written here in English and
   // again by lint in the workspace's language (messageId and data travel with them).
-  const diagnostic = (messageId: string, messageData: MessageData, locationPath: JsonPath = path, suggestionId?: string, target?: 'key'): PendingDiagnostic => ({
-    ruleId: 'schema',
-    message: ruleMessage('schema', messageId, messageData, 'en'),
-    location: { file, path: locationPath, ...(target ? { target } : {}) },
-    ...(suggestionId !== undefined ? { suggestion: ruleMessage('schema', suggestionId, messageData, 'en'), suggestionId } : {}),
-    messageId,
-    data: messageData,
-  });
+  const diagnostic = (messageId: string, messageData: MessageData, locationPath: JsonPath = path, suggestionId?: string, target?: 'key'): PendingDiagnostic =>
+    schemaFinding(file, locationPath, messageId, messageData, suggestionId, target);
   switch (error.keyword) {
     case 'additionalProperties': {
       const property = String((error.params as { additionalProperty: string }).additionalProperty);
@@ -345,6 +340,5 @@ const PATTERN_MESSAGES: Record<string, [string, string]> = {
 };
 
 function patternMessage(name: SchemaName, field: string): [string, string] {
-  const key = `${name}:${field}`;
-  return Object.hasOwn(PATTERN_MESSAGES, key) ? PATTERN_MESSAGES[key]! : ['invalidId', 'hintId'];
+  return ownValue(PATTERN_MESSAGES, `${name}:${field}`) ?? ['invalidId', 'hintId'];
 }
