@@ -43,7 +43,8 @@ function base(raw: Raw, origin: Origin): Built {
   return entity;
 }
 
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+// Copies as long as their items: the model keeps them (see steps.ts's `list`).
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice() : []);
 
 type Builder = (raw: Raw, origin: Origin) => Built;
 
@@ -73,7 +74,7 @@ const builders: Record<SectionKind, Builder> = {
     });
     copyPresent(scenario, raw, ['goal', 'purpose', 'reentry']);
     scenario.variables = list(raw.variables);
-    const { flow, steps } = buildFlow(list(raw.steps), origin.file, [...origin.path, 'steps']);
+    const { flow, steps } = buildFlow(list(raw.steps), origin.file, origin.path.concat('steps'));
     scenario.steps = steps;
     scenario.flow = flow;
     return scenario;

@@ -4,7 +4,10 @@ import type { Branch, BranchingStep, DecisionBranch, Fallback, FallbackReason, F
 type Raw = Record<string, unknown>;
 
 const FALLBACK_REASONS: readonly FallbackReason[] = ['no-consent', 'bounced'];
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+// Copies: the model keeps these lists, and a copy is as long as its items, where the
+// reader's lists, grown by push, hold room for 17 (some 9 MB on 10,000 scenarios, which every
+// young-generation collection then copies).
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice() : []);
 
 function copyPresent(target: Raw, raw: Raw, keys: readonly string[]): Raw {
   for (const key of keys) {
@@ -21,18 +24,17 @@ function copyPresent(target: Raw, raw: Raw, keys: readonly string[]): Raw {
 export function buildFlow(rawSteps: readonly unknown[], file: string, path: JsonPath): { flow: FlowStep[]; steps: Step[] } {
   const steps: Step[] = [];
   const flow = buildSequence(rawSteps, file, path, steps);
-  return { flow, steps };
+  return { flow, steps: steps.slice() };
 }
 
 function buildSequence(rawSteps: readonly unknown[], file: string, path: JsonPath, messages: Step[]): FlowStep[] {
-  const flow: FlowStep[] = [];
-  for (let index = 0; index < rawSteps.length; index++) flow.push(buildNode(rawSteps[index] as Raw, file, [...path, index], messages));
-  return flow;
+  // map, not push: the list is made as long as its steps (see `list`).
+  return rawSteps.map((raw, index) => buildNode(raw as Raw, file, path.concat(index), messages));
 }
 
 function buildBranch(raw: Raw, file: string, path: JsonPath, name: string, messages: Step[]): Branch {
   const branch = copyPresent({ name }, raw, ['label']) as unknown as Branch;
-  branch.steps = buildSequence(list(raw.steps), file, [...path, 'steps'], messages);
+  branch.steps = buildSequence(list(raw.steps), file, path.concat('steps'), messages);
   branch.origin = { file, path };
   return branch;
 }
@@ -48,36 +50,36 @@ function buildNode(raw: Raw, file: string, path: JsonPath, messages: Step[]): Fl
   const common = copyPresent({}, raw, ['id', 'description']) as { id?: string; description?: string };
   if (raw.wait !== undefined) {
     const wait = raw.wait as Raw;
-    const wpath = [...path, 'wait'];
+    const wpath = path.concat('wait');
     const until = list(wait.until).map((item, i) => {
       const event = item as Raw;
-      const branch = buildBranch(event, file, [...wpath, 'until', i], (event.name as string | undefined) ?? (event.event as string), messages) as WaitBranch;
+      const branch = buildBranch(event, file, wpath.concat('until', i), (event.name as string | undefined) ?? (event.event as string), messages) as WaitBranch;
       branch.event = event.event as string;
       return branch;
     });
-    const otherwise = buildOtherwise(wait.otherwise, file, [...wpath, 'otherwise'], messages);
+    const otherwise = buildOtherwise(wait.otherwise, file, wpath.concat('otherwise'), messages);
     return { kind: 'wait', ...common, until, timeout: wait.timeout as string, ...(otherwise ? { otherwise } : {}), origin };
   }
   if (raw.decision !== undefined) {
     const decision = raw.decision as Raw;
-    const dpath = [...path, 'decision'];
+    const dpath = path.concat('decision');
     const branches = list(decision.branches).map((item, i) => {
       const rawBranch = item as Raw;
-      return copyPresent(buildBranch(rawBranch, file, [...dpath, 'branches', i], rawBranch.name as string, messages) as unknown as Raw, rawBranch, [
+      return copyPresent(buildBranch(rawBranch, file, dpath.concat('branches', i), rawBranch.name as string, messages) as unknown as Raw, rawBranch, [
         'target',
         'condition',
         'event',
       ]) as unknown as DecisionBranch;
     });
-    const otherwise = buildOtherwise(decision.otherwise, file, [...dpath, 'otherwise'], messages);
+    const otherwise = buildOtherwise(decision.otherwise, file, dpath.concat('otherwise'), messages);
     return { kind: 'decision', ...common, branches, ...(otherwise ? { otherwise } : {}), origin };
   }
   if (raw.split !== undefined) {
     const split = raw.split as Raw;
-    const spath = [...path, 'split'];
+    const spath = path.concat('split');
     const branches = list(split.branches).map((item, i) => {
       const rawBranch = item as Raw;
-      const branch = buildBranch(rawBranch, file, [...spath, 'branches', i], rawBranch.name as string, messages) as SplitBranch;
+      const branch = buildBranch(rawBranch, file, spath.concat('branches', i), rawBranch.name as string, messages) as SplitBranch;
       branch.percent = rawBranch.percent as number;
       return branch;
     });
@@ -94,7 +96,7 @@ function buildNode(raw: Raw, file: string, path: JsonPath, messages: Step[]): Fl
       'message',
       'description',
     ]);
-    fallback.origin = { file, path: [...path, 'fallback'] };
+    fallback.origin = { file, path: path.concat('fallback') };
     step.fallback = fallback as unknown as Fallback;
   }
   step.origin = origin;
