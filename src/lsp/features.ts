@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import type { Diagnostic, JsonPath, Range } from '../diagnostics/types.js';
 import { analyzeTemplate } from '../model/templates.js';
-import { forEachMention, forEachReference, forEachSettingsMention, KIND_NAMES, referencePath } from '../model/references.js';
+import { forEachMention, forEachReference, forEachSettingsMention, referencePath } from '../model/references.js';
 import { forEachMessage } from '../model/steps.js';
 import { CONFIG_FILE } from '../loader/discover.js';
 import { SECTION_KINDS, type Channel, type EntityBase, type Model, type SectionKind, type Source, type Touchpoint, type Variable } from '../model/types.js';
@@ -129,7 +129,10 @@ export class Features {
   private fieldCompletion(lines: readonly string[], context: CursorContext): CompletionItem[] {
     const range = { start: { line: context.line, character: context.word.start }, end: { line: context.line, character: context.word.end } };
     const item = (label: string, detail?: string): CompletionItem => ({ label, kind: CompletionItemKind.Field, detail, textEdit: { range, newText: label } });
-    if (context.keyIndent === 0) return SECTION_KINDS.map((kind) => item(kind, KIND_NAMES[kind]));
+    if (context.keyIndent === 0) {
+      const kinds = vocabularyFor(this.session.locale).lint.kinds;
+      return SECTION_KINDS.map((kind) => item(kind, kinds[kind]));
+    }
     const owner = owningKey(lines, context.line, context.keyIndent ?? 0) ?? context.section;
     const definition = owner ? SCHEMA_DEFINITIONS[owner] : undefined;
     if (!definition) return [];

@@ -123,6 +123,8 @@ describe('on examples/maison-lumen', () => {
       'events',
       'personas',
     ]);
+    // In the workspace's language (maison-lumen is French).
+    expect(top.find((item) => item.label === 'useCases')?.detail).toBe('cas d’usage');
     const withKey = text.replace('        channel: email\n', '        channel: email\n        \n');
     await client.change(bienvenue, withKey, 4);
     const line = withKey.slice(0, withKey.indexOf('        channel: email\n        \n') + '        channel: email\n'.length).split('\n').length - 1;
