@@ -157,7 +157,7 @@ export function importTemplate(workbook: ReadWorkbook, messageLocale: Locale = '
   importScenarioSpec(context, sheets.scenarioSpec, placement);
   importDataNeeds(context, sheets.data);
   const title = sheets.matrix.cell(1, 1)?.value;
-  const name = typeof title === 'string' && title.includes(' — ') ? title.split(' — ').slice(1).join(' — ') : 'Imported workbook';
+  const name = typeof title === 'string' && title.includes(' — ') ? title.split(' — ').slice(1).join(' — ') : WORKBOOK_LABELS[locale].importedPlanName;
   return { settings: { name, locale }, sections: context.sections, from: 'template', warnings: context.warnings };
 }
 

@@ -5,21 +5,22 @@ import { buildWorkbook } from './build-workbook.js';
 import { DATA_SHEET, WORKBOOK_LABELS } from './labels.js';
 import type { WorkbookSpec } from './workbook-spec.js';
 
-const TEMPLATE_NAMES: Record<Locale, string> = { fr: 'Mon plan relationnel', en: 'My relationship plan' };
-
 /**
  * The blank workbook a team fills by hand (`omni init --xlsx`): omni's own five tabs,
  * headers only, and no hidden data sheet, so that `omni import --out` reads the visible
  * tabs. Built from an empty plan, so its layout is exactly what import understands.
  */
 export function buildTemplateWorkbook(locale: Locale): WorkbookSpec {
-  const model = resolveModel({ name: TEMPLATE_NAMES[locale], locale, include: [], exclude: [], rules: {}, priorityWeights: DEFAULT_PRIORITY_WEIGHTS, declared: true }, [
-    {
-      file: 'template',
-      data: { stages: [], channels: [], touchpoints: [], useCases: [], lifecycle: [], targets: [], programs: [], scenarios: [], sources: [], variables: [] },
-      invalidPaths: [],
-    },
-  ]);
+  const model = resolveModel(
+    { name: WORKBOOK_LABELS[locale].blankPlanName, locale, include: [], exclude: [], rules: {}, priorityWeights: DEFAULT_PRIORITY_WEIGHTS, declared: true },
+    [
+      {
+        file: 'template',
+        data: { stages: [], channels: [], touchpoints: [], useCases: [], lifecycle: [], targets: [], programs: [], scenarios: [], sources: [], variables: [] },
+        invalidPaths: [],
+      },
+    ],
+  );
   // With the Branche column, so that a team can write branching scenarios by hand.
   const spec = buildWorkbook(model, { errors: 0, warnings: 0, rules: [] }, { branchColumn: true });
   const labels = WORKBOOK_LABELS[locale];

@@ -157,6 +157,8 @@ export const en: Vocabulary = {
     file: 'file',
   },
   workbook: {
+    blankPlanName: 'My relationship plan',
+    importedPlanName: 'Imported workbook',
     sheets: {
       readme: 'Read me',
       matrix: 'Customer journey',

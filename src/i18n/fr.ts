@@ -157,6 +157,8 @@ export const fr: Vocabulary = {
   workbook: {
     // The sheet names are the team template's, byte for byte (ASCII apostrophe included):
     // formulas and macros in their files refer to them.
+    blankPlanName: 'Mon plan relationnel',
+    importedPlanName: 'Classeur importé',
     sheets: {
       readme: 'Lisez-moi',
       matrix: 'Parcours client',

@@ -92,6 +92,9 @@ export interface Words {
 
 /** Sheet names and headers of the workbook (the French ones are the template's). */
 export interface WorkbookLabels {
+  /** The plan's name in a blank workbook (`omni init --xlsx`), and in an imported one whose title names none. */
+  blankPlanName: string;
+  importedPlanName: string;
   sheets: { readme: string; matrix: string; useCases: string; scenarioMap: string; scenarioSpec: string; data: string };
   readme: {
     title: string;

@@ -133,6 +133,14 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
     expect(underNoHeader).toEqual(['Cas d\'usage!J4: "à revoir" is in a column without a header; not imported']);
   });
 
+  test('a plan whose title names none is named in the workbook’s language', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await handFilledTemplate()) as unknown as ArrayBuffer);
+    workbook.getWorksheet('Parcours client')!.getCell('A1').value = 'Parcours';
+    const read = await readXlsx(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(importWorkbook(read).settings).toEqual({ name: 'Classeur importé', locale: 'fr' });
+  });
+
   test('ids are ASCII slugs of names', () => {
     expect(slugify("J'achète en magasin")).toBe('j-achete-en-magasin');
     expect(slugify('  Œuvre — Été 2026 ')).toBe('uvre-ete-2026');
