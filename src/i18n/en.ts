@@ -450,6 +450,15 @@ export const en: Vocabulary = {
       events: 'event',
       personas: 'persona',
     },
+    customRule: {
+      required: 'set {field}:',
+      tooFewItems: '{field} needs at least {min} items, not {count}',
+      empty: '{field} must not be empty',
+      noMatch: '"{text}" does not match /{pattern}/',
+      forbiddenMatch: '"{text}" matches /{pattern}/, which is not allowed',
+      tooLong: '{field} is {length} characters long, at most {max} allowed',
+      notOneOf: '{field} must be one of {allowed:list}',
+    },
     output: {
       problem: ['problem', 'problems'],
       error: ['error', 'errors'],

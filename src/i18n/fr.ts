@@ -451,6 +451,15 @@ export const fr: Vocabulary = {
       events: 'événement',
       personas: 'persona',
     },
+    customRule: {
+      required: 'renseignez {field}:',
+      tooFewItems: '{field} demande au moins {min} éléments, pas {count}',
+      empty: '{field} ne doit pas être vide',
+      noMatch: '« {text} » ne correspond pas à /{pattern}/',
+      forbiddenMatch: '« {text} » correspond à /{pattern}/, ce qui n’est pas permis',
+      tooLong: '{field} fait {length} caractères, {max} au plus',
+      notOneOf: '{field} doit valoir {allowed:list}',
+    },
     output: {
       problem: ['problème', 'problèmes'],
       error: ['erreur', 'erreurs'],

@@ -428,8 +428,22 @@ export interface LintWords {
   /** Handlebars' grammar tokens in words a template author knows, filled with `{name:tokens}` (ids joined by "or"). */
   templateTokens: Record<TemplateToken, string>;
   rules: Readonly<Record<string, RuleWords>>;
+  /** What a house rule of customRules says failed, as its finding's suggestion (`{field}` as written in the rule). */
+  customRule: CustomRuleWords;
   /** The words lint's formats write around the findings (stylish, Markdown, JUnit). */
   output: LintOutputWords;
+}
+
+/** `{text}` is the value checked, `{pattern}` the rule's regular expression, `{allowed}` its `enum` as a list. */
+export interface CustomRuleWords {
+  required: string;
+  tooFewItems: string;
+  /** minItems: 1, and the list is empty or absent. */
+  empty: string;
+  noMatch: string;
+  forbiddenMatch: string;
+  tooLong: string;
+  notOneOf: string;
 }
 
 /** Counted nouns are [one, many]; `{count}`, `{files}`… are filled by the formatters. */

@@ -2,6 +2,7 @@ import type { CustomRuleConfig } from '../config/types.js';
 import type { JsonPath } from '../diagnostics/types.js';
 import type { Model, Origin, SectionKind } from '../model/types.js';
 import { createRule, DOCS_BASE_URL, type Rule, type RuleReport } from './create-rule.js';
+import { formatMessage, LIST_SEPARATOR, VOCABULARY, type MessageData } from '../i18n/index.js';
 import { KIND_NAMES } from '../model/references.js';
 
 type Entity = Record<string, unknown> & { id: string; origin: Origin };
@@ -143,7 +144,16 @@ function codePoints(text: string): number {
   }
   return count;
 }
-const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+/** A checked text as a message quotes it: at most 60 characters, escaped as in JSON (no line break), without the quotes. */
+const quotable = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text).slice(1, -1);
+
+/** What a house rule's check found wrong: a message of `lint.customRule` in src/i18n, and its data. */
+interface Failure {
+  why: keyof typeof VOCABULARY.en.lint.customRule;
+  data: MessageData;
+  present: boolean;
+  atKey?: boolean;
+}
 
 /**
  * A `customRules:` entry as a rule: it selects objects (`given`, `where`), reads one field
@@ -159,22 +169,27 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
   const maxLength = config.maxLength;
   const checksText = pattern !== undefined || notPattern !== undefined || maxLength !== undefined;
   const isAllowed = (item: unknown) => config.enum!.includes(item);
-  const textFailure = (text: string): { why: string; present: boolean } | undefined => {
-    if (pattern && !pattern.test(text)) return { why: `${quote(text)} does not match /${config.pattern}/`, present: true };
-    if (notPattern && notPattern.test(text)) return { why: `${quote(text)} matches /${config.notPattern}/, which is not allowed`, present: true };
+  const textFailure = (text: string): Failure | undefined => {
+    if (pattern && !pattern.test(text)) return { why: 'noMatch', data: { text: quotable(text), pattern: config.pattern! }, present: true };
+    if (notPattern && notPattern.test(text)) return { why: 'forbiddenMatch', data: { text: quotable(text), pattern: config.notPattern! }, present: true };
     // A text has at most as many characters as UTF-16 units: count them only past the limit.
     if (maxLength !== undefined && text.length > maxLength) {
       const length = codePoints(text);
-      if (length > maxLength) return { why: `${config.field} is ${length} characters long, at most ${maxLength} allowed`, present: true };
+      if (length > maxLength) return { why: 'tooLong', data: { field: config.field, length, max: maxLength }, present: true };
     }
     return undefined;
   };
-  const failure = (value: unknown): { why: string; present: boolean; atKey?: boolean } | undefined => {
-    if (config.required && isEmpty(value)) return { why: `set ${config.field}:`, present: false };
+  const failure = (value: unknown): Failure | undefined => {
+    if (config.required && isEmpty(value)) return { why: 'required', data: { field: config.field }, present: false };
     if (config.minItems !== undefined) {
       const count = Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
       if (count < config.minItems)
-        return { why: `${config.field} has ${count} item${count === 1 ? '' : 's'}, at least ${config.minItems} expected`, present: value !== undefined, atKey: true };
+        return {
+          why: config.minItems === 1 ? 'empty' : 'tooFewItems',
+          data: { field: config.field, count, min: config.minItems },
+          present: value !== undefined,
+          atKey: true,
+        };
     }
     if (value === undefined) return undefined;
     if (checksText) {
@@ -191,7 +206,7 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
       }
     }
     if (config.enum && !(Array.isArray(value) ? value.every(isAllowed) : isAllowed(value))) {
-      return { why: `${config.field} must be one of ${config.enum.map((item) => JSON.stringify(item)).join(', ')}`, present: true };
+      return { why: 'notOneOf', data: { field: config.field, allowed: config.enum.map((item) => JSON.stringify(item)).join(LIST_SEPARATOR) }, present: true };
     }
     return undefined;
   };
@@ -202,6 +217,7 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
     // House rules have no page of their own: point at the page that explains them.
     docsUrl: `${DOCS_BASE_URL.replace(/rules\/$/, '')}format.md#customrules`,
     check({ model, report }) {
+      const locale = model.settings.locale;
       const selection = select(model, config.given);
       const values = selection.values;
       for (let i = 0; i < values.length; i++) {
@@ -217,7 +233,7 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
             ? { file, path: [...pathOf(selection, i), ...field], ...(failed.atKey ? { target: 'key' as const } : {}) }
             : { file, path: pathOf(selection, i) },
           entity: { kind, id: candidate.id },
-          suggestion: failed.why,
+          suggestion: formatMessage(VOCABULARY[locale].lint.customRule[failed.why], failed.data, locale),
         };
         report(finding);
       }

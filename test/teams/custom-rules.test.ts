@@ -38,7 +38,7 @@ describe('customRules', () => {
       'scenario-owner base.yaml:25:5 error Every scenario names the team that owns it',
       'scenario-owner more.yaml:13:5 error Every scenario names the team that owns it',
     ]);
-    expect(result.diagnostics[0]!.suggestion).toBe('set owner:');
+    expect(result.diagnostics[0]!.suggestion).toBe('renseignez owner:'); // the default locale is French
     expect(result.diagnostics[0]!.entity).toEqual({ kind: 'scenario', id: 'cart' });
   });
 
@@ -63,6 +63,41 @@ describe('customRules', () => {
     expect(await run('  - { id: two-steps, description: At least two steps, severity: warn, given: scenarios, field: steps, minItems: 2 }\n')).toEqual([
       'two-steps base.yaml:33:5 warn At least two steps',
       'two-steps more.yaml:11:5 warn At least two steps',
+    ]);
+  });
+
+  it('says what failed in the suggestion, in the workspace’s language', async () => {
+    const rules =
+      '  - { id: owned, description: D, severity: warn, given: scenarios, field: owner, required: true }\n' +
+      '  - { id: two-steps, description: D, severity: warn, given: scenarios, field: steps, minItems: 2 }\n' +
+      '  - { id: ids, description: D, severity: warn, given: scenarios, field: id, pattern: "^[a-z]+-[a-z]+$" }\n' +
+      '  - { id: no-hello, description: D, severity: warn, given: scenarios.steps, field: subject, notPattern: "^Hello$" }\n' +
+      '  - { id: short, description: D, severity: warn, given: scenarios.steps, field: subject, maxLength: 20 }\n' +
+      '  - { id: teams, description: D, severity: warn, given: scenarios, field: owner, enum: [crm, service] }\n' +
+      '  - { id: tagged, description: D, severity: warn, given: scenarios, field: tags, minItems: 1 }\n';
+    const suggestions = async (locale: string) => {
+      const files = withRules(rules);
+      files['omni.yaml'] = `locale: ${locale}\n${files['omni.yaml']}`;
+      const { diagnostics } = await lintFiles(files, { 'missing-owner': 'off' });
+      return diagnostics.filter((d) => d.file === 'more.yaml').map((d) => `${d.ruleId}: ${d.suggestion}`);
+    };
+    expect(await suggestions('en')).toEqual([
+      'tagged: tags must not be empty',
+      'teams: owner must be one of "crm" or "service"',
+      'two-steps: steps needs at least 2 items, not 1',
+      'no-hello: "Hello" matches /^Hello$/, which is not allowed',
+      'owned: set owner:',
+      'tagged: tags must not be empty',
+      'short: subject is 29 characters long, at most 20 allowed',
+    ]);
+    expect(await suggestions('fr')).toEqual([
+      'tagged: tags ne doit pas être vide',
+      'teams: owner doit valoir "crm" ou "service"',
+      'two-steps: steps demande au moins 2 éléments, pas 1',
+      'no-hello: « Hello » correspond à /^Hello$/, ce qui n’est pas permis',
+      'owned: renseignez owner:',
+      'tagged: tags ne doit pas être vide',
+      'short: subject fait 29 caractères, 20 au plus',
     ]);
   });
 
