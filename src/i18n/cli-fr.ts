@@ -177,7 +177,7 @@ export const cliFr: CliWords = {
       '{count} problèmes de fichiers dans l’espace de travail (le premier : {file} {message})',
     ],
     runLint: 'lancez `omni lint` pour les voir',
-    noPersona: 'aucun persona « {persona} »',
+    noPersona: 'aucune persona « {persona} »',
     didYouMean: 'vouliez-vous dire « {closest} » ?',
     personasList: 'personas : {personas}',
     declarePersonas: 'déclarez des personas sous personas: (voir docs/simulate.md)',

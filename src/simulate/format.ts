@@ -29,6 +29,8 @@ export function formatSimulationText(model: Model, results: readonly PersonaSimu
     return lines.join('\n');
   });
   const total = results.reduce((sum, result) => sum + result.pressure.length + result.quietHours.length, 0);
+  // A plan with no persona says how to get calendars, as the report does.
+  if (model.personas.length === 0) blocks.push(say.words.none);
   return `${blocks.join('\n\n')}${blocks.length > 0 ? '\n\n' : ''}${say.summary(results.length, total)}\n`;
 }
 
@@ -102,6 +104,7 @@ export function formatSimulationMarkdown(model: Model, results: readonly Persona
     if (problems.length > 0) out.push(...problems.map((problem) => `- ⚠ ${cell(problem)}`), '');
     return out.join('\n');
   });
+  if (model.personas.length === 0) sections.push(`${words.none}\n`);
   return `# ${formatMessage(words.title, { name: cell(model.settings.name) }, locale)}\n\n${sections.join('\n')}`;
 }
 
