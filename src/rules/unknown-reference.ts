@@ -11,9 +11,9 @@ export const unknownReference = createRule({
   locality: 'scenario',
   defaultSeverity: 'error',
   check({ model, report }) {
-    /** Reports `id` when no entity of `kind` has it, with the closest id that does. */
-    const check = (kind: SectionKind, id: string, location: Location, entity?: { kind: string; id: string }) => {
-      if (model.index[kind].has(id) || model.invalidIds[kind].has(id)) return;
+    const known = (kind: SectionKind, id: string) => model.index[kind].has(id) || model.invalidIds[kind].has(id);
+    /** Reports `id`, which no entity of `kind` has, with the closest id that does. */
+    const reportUnknown = (kind: SectionKind, id: string, location: Location, entity?: { kind: string; id: string }) => {
       const closest = closestMatch(id, model.index[kind].keys());
       report({
         messageId: 'unknown',
@@ -23,12 +23,16 @@ export const unknownReference = createRule({
         ...(entity ? { entity } : {}),
       });
     };
-    forEachReference(model, (kind, id, origin, from, key, index) =>
-      check(kind, id, { file: origin.file, path: referencePath(origin, key, index) }, { kind: KIND_NAMES[from.kind], id: from.id }),
-    );
+    // The location and entity are made only for an unknown id: a plan holds over 100,000 known ones.
+    forEachReference(model, (kind, id, origin, from, key, index) => {
+      if (!known(kind, id)) reportUnknown(kind, id, { file: origin.file, path: referencePath(origin, key, index) }, { kind: KIND_NAMES[from.kind], id: from.id });
+    });
     // omni.yaml's pressure caps, quiet hours and rules: a misspelt id there silently counts or
     // checks nothing. Events need no declaration (unproduced-event's concern), as in the model.
-    if (model.settings.declared) forEachSettingsMention(model.settings, (kind, id, path) => kind !== 'events' && check(kind, id, { file: CONFIG_FILE, path }));
+    if (model.settings.declared)
+      forEachSettingsMention(model.settings, (kind, id, path) => {
+        if (kind !== 'events' && !known(kind, id)) reportUnknown(kind, id, { file: CONFIG_FILE, path });
+      });
     // Only a branching scenario has a goto.
     for (const scenario of branchingScenarios(model)) {
       let ids: Map<string, unknown> | undefined;
