@@ -22,6 +22,11 @@ interface Selection {
 
 const selections = new WeakMap<Model, Map<string, Selection>>();
 
+/** The index recorded for a step of `given` that is one object, not a list (`trigger`, a step's `fallback`). */
+const NO_INDEX = -1;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function select(model: Model, given: string): Selection {
   let cache = selections.get(model);
   if (!cache) selections.set(model, (cache = new Map()));
@@ -41,12 +46,19 @@ function select(model: Model, given: string): Selection {
       // One level (`scenarios.steps`, the usual nested selector): a plain double loop.
       const key = nested[0]!;
       for (const owner of candidates) {
-        const list = owner[key];
-        if (!Array.isArray(list)) continue;
-        for (let index = 0; index < list.length; index++) {
-          const item = list[index] as unknown;
-          if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
-          values.push(item as Record<string, unknown>);
+        const found = owner[key];
+        if (isObject(found)) {
+          // One object rather than a list (`scenarios.trigger`): selected once, with no index.
+          values.push(found);
+          owners.push(owner);
+          indexes.push(NO_INDEX);
+          continue;
+        }
+        if (!Array.isArray(found)) continue;
+        for (let index = 0; index < found.length; index++) {
+          const item = found[index] as unknown;
+          if (!isObject(item)) continue;
+          values.push(item);
           owners.push(owner);
           indexes.push(index);
         }
@@ -64,13 +76,18 @@ function select(model: Model, given: string): Selection {
         for (const index of current) indexes.push(index);
         return;
       }
-      const list = value[nested[depth]!];
-      if (!Array.isArray(list)) return;
-      for (let index = 0; index < list.length; index++) {
-        const item = list[index] as unknown;
-        if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+      const found = value[nested[depth]!];
+      if (isObject(found)) {
+        current[depth] = NO_INDEX;
+        descend(found, depth + 1);
+        return;
+      }
+      if (!Array.isArray(found)) return;
+      for (let index = 0; index < found.length; index++) {
+        const item = found[index] as unknown;
+        if (!isObject(item)) continue;
         current[depth] = index;
-        descend(item as Record<string, unknown>, depth + 1);
+        descend(item, depth + 1);
       }
     };
     for (owner of candidates) descend(owner, 0);
@@ -90,7 +107,11 @@ function pathOf(selection: Selection, i: number): JsonPath {
   if (selection.nested.length > 0 && own && Array.isArray(own.path)) return own.path;
   const built: Array<string | number> = [...selection.owners[i]!.origin.path];
   const stride = selection.nested.length;
-  for (let depth = 0; depth < stride; depth++) built.push(selection.nested[depth]!, selection.indexes[i * stride + depth]!);
+  for (let depth = 0; depth < stride; depth++) {
+    built.push(selection.nested[depth]!);
+    const index = selection.indexes[i * stride + depth]!;
+    if (index !== NO_INDEX) built.push(index);
+  }
   return built;
 }
 

@@ -123,6 +123,38 @@ describe('customRules', () => {
     expect(lines((await lintFiles(files)).diagnostics).filter((line) => line.startsWith('brand branching'))).toEqual(['brand branching.yaml:16:58 warn Branded']);
   });
 
+  it('selects single nested objects too (a fallback, a trigger), and the events and personas sections', async () => {
+    const withFallback =
+      'scenarios:\n  - id: fallback\n    name: Fallback\n    program: conversion\n    lifecycle: activation\n    target: all\n    useCases: [cart-recovery]\n' +
+      '    trigger: { type: event, event: e }\n    variables: [email_optin]\n    steps:\n' +
+      '      - after: "0"\n        channel: email\n        subject: "Lumen: hello"\n        fallback: { channel: web, name: "No brand" }\n';
+    const rules =
+      '  - { id: brand, description: Branded, severity: warn, given: scenarios.steps.fallback, field: name, pattern: "^Lumen" }\n' +
+      '  - { id: told, description: Triggers say what happens, severity: warn, given: scenarios.trigger, where: { event: e }, field: description, required: true }\n' +
+      '  - { id: persona-named, description: Personas have a description, severity: warn, given: personas, field: description, required: true }\n' +
+      '  - { id: event-sourced, description: Events name their source, severity: warn, given: events, field: sources, minItems: 1 }\n';
+    const files = {
+      ...BASE,
+      'fallback.yaml': withFallback,
+      'personas.yaml': 'events:\n  - { id: e, name: E }\npersonas:\n  - id: julia\n    name: Julia\n    target: all\n    events: [{ event: e, at: J+0 }]\n',
+      'omni.yaml': `customRules:\n${rules}`,
+    };
+    const result = await lintFiles(files);
+    const house = result.diagnostics.filter((d) => ['brand', 'told', 'persona-named', 'event-sourced'].includes(d.ruleId));
+    expect(lines(house)).toEqual([
+      'told fallback.yaml:8:14 warn Triggers say what happens',
+      'brand fallback.yaml:14:41 warn Branded',
+      'event-sourced personas.yaml:2:5 warn Events name their source',
+      'persona-named personas.yaml:4:5 warn Personas have a description',
+    ]);
+    expect(house.map((d) => d.entity)).toEqual([
+      { kind: 'scenario', id: 'fallback' },
+      { kind: 'scenario', id: 'fallback' },
+      { kind: 'event', id: 'e' },
+      { kind: 'persona', id: 'julia' },
+    ]);
+  });
+
   it('reports a bad house rule at its entry: the id of a built-in rule, no check, a bad regular expression', async () => {
     const result = await lintFiles(
       withRules(
