@@ -18,12 +18,27 @@ export interface Directive {
 }
 
 // `#` at the start of a line or after a space (YAML comments), then the directive.
-const DIRECTIVE = /(?:^|\s)(#\s*omni-disable(?:-next-line|-line)?)(?=\s|$)(.*)$/;
+const DIRECTIVE = /(?:^|\s)(#\s*omni-disable(?:-next-line|-line)?)(?=\s|$)(.*)$/g;
+/** The first directive of a line that stands in a comment (`name: "# omni-disable-line x"` holds none). */
+function commentDirective(line: string, lineStart: number, isCommentAt: (offset: number) => boolean): RegExpExecArray | undefined {
+  DIRECTIVE.lastIndex = 0;
+  for (;;) {
+    const match = DIRECTIVE.exec(line);
+    if (!match) return undefined;
+    const hash = match.index + match[0].indexOf('#');
+    if (isCommentAt(lineStart + hash)) return match;
+    DIRECTIVE.lastIndex = hash + 1;
+  }
+}
 const isComment = (line: string) => /^\s*#/.test(line);
 const isBlank = (line: string) => /^\s*$/.test(line);
 
-/** Finds every directive of a file; called only for files whose text contains `omni-disable`. */
-export function parseDirectives(text: string): Directive[] {
+/**
+ * Finds every directive of a file; called only for files whose text contains `omni-disable`.
+ * `isCommentAt` tells whether the `#` at an offset starts a YAML comment (loader's
+ * yamlCommentTest): words inside a scalar that read like a directive are text, not one.
+ */
+export function parseDirectives(text: string, isCommentAt: (offset: number) => boolean = () => true): Directive[] {
   const directives: Directive[] = [];
   // Offset where the YAML content starts: a file directive must come before it.
   const contentStart = firstContentOffset(text);
@@ -41,7 +56,7 @@ export function parseDirectives(text: string): Directive[] {
     }
     from = lineEnd + 1;
     const line = text.slice(lineStart, lineEnd);
-    const match = DIRECTIVE.exec(line);
+    const match = commentDirective(line, lineStart, isCommentAt);
     if (!match) continue;
     const lineNumber = lineNumberAt(text, lineStart);
     const keyword = match[1]!.replace(/^#\s*/, '');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { yamlCommentTest } from '../../src/loader/yaml-comments.js';
 import { parseDirectives } from '../../src/suppressions/directives.js';
 import { BASE, lines, lintFiles } from './helpers.js';
 
@@ -45,6 +46,34 @@ describe('parseDirectives', () => {
   it('ignores the words inside text that is not a comment', () => {
     expect(parseDirectives('name: omni-disable-next-line\n')).toEqual([]);
   });
+
+  // Found by reading the parser: a `#` after a space inside a quoted string or a block
+  // scalar was taken for a comment, so a message's text could silence a rule.
+  const directivesIn = (text: string) => parseDirectives(text, yamlCommentTest(text)).map((d) => `${d.kind} ${d.range.start.line}:${d.range.start.column}`);
+  it('reads only YAML comments: not a quoted string, not a block scalar, in plain or any other YAML', () => {
+    const plain = [
+      'variables:',
+      '  - { id: a, name: "A # omni-disable-line unused-variable" }',
+      "  - { id: b, name: 'B # omni-disable-line unused-variable' } # omni-disable-line unused-variable",
+      '  - id: c',
+      '    name: "C # omni-disable-next-line unused-variable"',
+      '    # omni-disable-next-line unused-variable',
+      '    sources: [crm]',
+    ].join('\n');
+    expect(directivesIn(plain)).toEqual(['line 3:62', 'next-line 6:5']);
+    const blocks = [
+      'variables:',
+      '  - id: a',
+      '    name: A',
+      '    description: |',
+      '      To silence the rule, write:',
+      '      # omni-disable-next-line unused-variable',
+      '    sources: [crm] # omni-disable-line unused-variable',
+    ].join('\n');
+    expect(directivesIn(blocks)).toEqual(['line 7:20']);
+    // CRLF line ends and a byte-order mark: the other reader, the same answers.
+    expect(directivesIn(`\ufeff${plain.replaceAll('\n', '\r\n')}`)).toEqual(['line 3:62', 'next-line 6:5']);
+  });
 });
 
 describe('suppressions in a lint run', () => {
@@ -59,6 +88,20 @@ describe('suppressions in a lint run', () => {
     expect(result.suppressed!.map((d) => [d.ruleId, d.range.start.line, d.suppression])).toEqual([
       ['unused-variable', 3, { kind: 'inSource', justification: 'kept for spring' }],
     ]);
+  });
+
+  it('a block scalar that reads like a directive silences nothing', async () => {
+    const result = await lintFiles(
+      data(
+        'variables:\n  - id: first\n    name: First\n    sources: [crm]\n    description: |\n      # omni-disable-next-line unused-variable\n' +
+          '  - id: spare\n    name: Spare\n    sources: [crm]\n',
+      ),
+    );
+    expect(lines(result.diagnostics)).toEqual([
+      'unused-variable data.yaml:2:9 warn variable "first" is used by no scenario',
+      'unused-variable data.yaml:7:9 warn variable "spare" is used by no scenario',
+    ]);
+    expect(result.suppressed).toEqual([]);
   });
 
   it('line silences a finding on its own line', async () => {
