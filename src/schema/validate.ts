@@ -251,7 +251,9 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     case 'type': {
       const expected = String((error.params as { type: string }).type);
       const hint = typeHint(expected, field, value);
-      return diagnostic('wrongType', { field, expected: TYPE_WORDS[expected] ?? expected, actual: typeName(value), ...hint?.data }, path, hint?.id);
+      // A fraction where a whole number is expected is named by its value ("not 1.5"): "not a number" would read as nonsense.
+      const actual = expected === 'integer' && typeof value === 'number' ? String(value) : typeName(value);
+      return diagnostic('wrongType', { field, expected: TYPE_WORDS[expected] ?? expected, actual, ...hint?.data }, path, hint?.id);
     }
     case 'pattern': {
       // An entity's name ("\\S"): spaces only read as an empty cell in the workbook, and as nothing in a diagram.

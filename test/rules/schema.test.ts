@@ -63,6 +63,13 @@ ruleTester('schema', {
       ],
     },
     {
+      // Found by probing: "business must be a whole number, not a number".
+      name: 'type: a fraction where a whole number is expected is named by its value',
+      files: { 'a.yaml': 'useCases:\n  - { id: u, name: U, touchpoints: [], scores: { business: 2.5, experience: 3, difficulty: 1 } }\n' },
+      errors: [{ ruleId: 'schema', message: 'business must be a whole number, not 2.5', line: 2, column: 60, endColumn: 63 }],
+      fr: [{ message: 'business doit être un nombre entier, pas 2.5' }],
+    },
+    {
       name: 'type: a file that is a list or a scalar instead of a mapping',
       files: { 'a.yaml': '- a\n- b\n', 'b.yaml': 'hello\n' },
       errors: [
