@@ -28,22 +28,30 @@ const defaultIo = (options: DiffCommandOptions): DiffIo => ({
   color: useColor(currentIo().stdout, options.color),
 });
 
-/** Loads and lints one side; `reuse` carries the first side's work on identical files over to the second. */
-export async function side(label: string, root: string, reuse: WorkspaceReuse, source?: WorkspaceSource, plugins?: boolean): Promise<DiffSide> {
+/**
+ * Loads and lints one side; `reuse` carries the first side's work on identical files over to
+ * the second. Text and Markdown word the gaps in the run's language (`--locale`) like the rest
+ * of the diff; JSON keeps lint's, the workspace's (docs/locale.md).
+ */
+export async function side(label: string, root: string, reuse: WorkspaceReuse, source?: WorkspaceSource, plugins?: boolean, inRunLocale = false): Promise<DiffSide> {
   const workspace = await loadWorkspace(root, { source, reuse, ...(plugins !== undefined ? { plugins } : {}) });
   writeNotices(workspace);
   const checkRule = reuse.checkRule(workspace.model);
-  return { label, model: workspace.model, lint: await lintWorkspace(workspace, checkRule ? { checkRule } : {}) };
+  return {
+    label,
+    model: workspace.model,
+    lint: await lintWorkspace(workspace, { ...(checkRule ? { checkRule } : {}), ...(inRunLocale ? { locale: messageLocale() } : {}) }),
+  };
 }
 
-function folderSide(dir: string, cwd: string, flag: string, reuse: WorkspaceReuse): Promise<DiffSide> {
+function folderSide(dir: string, cwd: string, flag: string, reuse: WorkspaceReuse, inRunLocale: boolean): Promise<DiffSide> {
   const absolute = path.resolve(cwd, dir);
   try {
     workspaceArgument(absolute);
   } catch {
     throw new CliError(say('folderNotFound', { flag, path: dir }), say('workspaceNotFoundHint'));
   }
-  return side(dir, absolute, reuse);
+  return side(dir, absolute, reuse, undefined, undefined, inRunLocale);
 }
 
 /** Loads both sides, diffs them, prints the chosen format; returns the exit code. */
@@ -60,13 +68,14 @@ export async function runDiff(base: string | undefined, head: string | undefined
           force: options.force,
         });
   let sides: [DiffSide, DiffSide];
+  const inRunLocale = options.format !== 'json';
   if (options.from !== undefined || options.to !== undefined) {
     if (options.from === undefined || options.to === undefined) throw new CliError(say('fromAndTo'), say('fromAndToHint'));
     if (base !== undefined || head !== undefined) throw new CliError(say('revisionsOrFolders'));
     const reuse = new WorkspaceReuse();
-    sides = [await folderSide(options.from, io.cwd, '--from', reuse), await folderSide(options.to, io.cwd, '--to', reuse)];
+    sides = [await folderSide(options.from, io.cwd, '--from', reuse, inRunLocale), await folderSide(options.to, io.cwd, '--to', reuse, inRunLocale)];
   } else {
-    sides = await gitSides(base, head, options, io.cwd);
+    sides = await gitSides(base, head, options, io.cwd, inRunLocale);
   }
   const [before, after] = sides;
   const diff = diffWorkspaces(before, after);
@@ -84,7 +93,13 @@ export async function runDiff(base: string | undefined, head: string | undefined
   return options.exitCode && diff.summary.introduced.errors > 0 ? EXIT.problems : EXIT.ok;
 }
 
-async function gitSides(base: string | undefined, head: string | undefined, options: DiffCommandOptions, cwd: string): Promise<[DiffSide, DiffSide]> {
+async function gitSides(
+  base: string | undefined,
+  head: string | undefined,
+  options: DiffCommandOptions,
+  cwd: string,
+  inRunLocale: boolean,
+): Promise<[DiffSide, DiffSide]> {
   const root = realpathSync(options.workspace !== undefined ? workspaceArgument(path.resolve(cwd, options.workspace)) : findWorkspaceRoot(cwd));
   // Git's failures come before the workspace is loaded: they speak its declared language too.
   peekWorkspaceLocale(root);
@@ -96,10 +111,10 @@ async function gitSides(base: string | undefined, head: string | undefined, opti
     const reuse = new WorkspaceReuse();
     // Both sides run the same rules: the plugins of the working tree (its code, as omni lint
     // runs it), never a revision's files.
-    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, reuse, gitSource(top, baseCommit.commit, prefix), true);
-    if (head === undefined) return [baseSide, await side(say('workingTree'), root, reuse)];
+    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, reuse, gitSource(top, baseCommit.commit, prefix), true, inRunLocale);
+    if (head === undefined) return [baseSide, await side(say('workingTree'), root, reuse, undefined, undefined, inRunLocale)];
     const headCommit = resolveCommit(top, head);
-    return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, gitSource(top, headCommit, prefix), true)];
+    return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, gitSource(top, headCommit, prefix), true, inRunLocale)];
   } catch (error) {
     if (error instanceof GitError) throw wordedError(error);
     throw error;
