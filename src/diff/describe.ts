@@ -64,27 +64,71 @@ export interface Styling {
   after: (text: string) => string;
 }
 
+/** omni.yaml's lists whose items a change names (`cap 2 max 8 → 6`), and the words for a whole item added or removed. */
+interface ItemWords {
+  label: (words: DiffWords) => Template;
+  added: (words: DiffWords) => Template;
+  removed: (words: DiffWords) => Template;
+  summary: (item: unknown, locale: Locale) => string;
+}
+
+const STEP_WORDS: ItemWords = { label: (w) => w.step, added: (w) => w.stepAdded, removed: (w) => w.stepRemoved, summary: stepSummary };
+
+/** Items of omni.yaml's lists, by the list's key: caps and overrides by position (numbered from 1), house rules by id. */
+const SETTINGS_ITEMS: Readonly<Record<string, ItemWords>> = {
+  pressure: { label: (w) => w.cap, added: (w) => w.capAdded, removed: (w) => w.capRemoved, summary: capSummary },
+  overrides: {
+    label: (w) => w.override,
+    added: (w) => w.overrideAdded,
+    removed: (w) => w.overrideRemoved,
+    summary: (item, locale) => displayValue((item as { files?: unknown }).files, locale),
+  },
+  customRules: {
+    label: (w) => w.houseRule,
+    added: (w) => w.houseRuleAdded,
+    removed: (w) => w.houseRuleRemoved,
+    summary: (item, locale) => displayValue((item as { description?: unknown }).description, locale),
+  },
+};
+
+/** A pressure cap as the simulation words it: `at most 5 messages per 7d, all channels together`. */
+function capSummary(cap: unknown, locale: Locale): string {
+  const { max, per, channels } = (cap ?? {}) as { max?: number; per?: string; channels?: string[] };
+  const words = vocabularyFor(locale).simulation;
+  const data = { max: max ?? '', messages: words.messages[max === 1 ? 0 : 1], per: per ?? '' };
+  return channels ? fillTemplate(words.capOn, { ...data, channels: channels.join(', ') }, locale) : fillTemplate(words.capAll, data, locale);
+}
+
+/** The item a change is in, its label (`step 2`, `cap 1`, `house rule sms-sender`) and the path inside it; undefined for other fields. */
+function itemOf(path: FieldChange['path']): { words: ItemWords; data: MessageData; rest: FieldChange['path'] } | undefined {
+  const [first, second, ...rest] = path;
+  if (first === 'steps' && typeof second === 'number') return { words: STEP_WORDS, data: { number: second + 1 }, rest };
+  const words = typeof first === 'string' && Object.hasOwn(SETTINGS_ITEMS, first) ? SETTINGS_ITEMS[first]! : undefined;
+  if (!words || second === undefined) return undefined;
+  return { words, data: typeof second === 'number' ? { number: second + 1 } : { id: second }, rest };
+}
+
 /**
  * Field changes in words: `status opportunity → normal; step 2 after J+5 → J+3, channel sms → email`.
- * Changes inside one step share the `step N` prefix.
+ * Changes inside one step (one pressure cap, one house rule…) share its label.
  */
 export function describeChanges(changes: readonly FieldChange[], style: Styling, locale: Locale = 'en'): string {
   const groups: { label: string; parts: string[] }[] = [];
   for (const change of changes) {
-    const [first, second, ...rest] = change.path;
-    if (first === 'steps' && typeof second === 'number') {
-      const label = diffSay(locale, (words) => words.step, { number: second + 1 });
-      if (rest.length === 0) {
+    const item = itemOf(change.path);
+    if (item) {
+      const label = diffSay(locale, item.words.label, item.data);
+      if (item.rest.length === 0) {
         const what =
           change.before === null
-            ? diffSay(locale, (words) => words.stepAdded, { step: style.after(stepSummary(change.after, locale)) })
+            ? diffSay(locale, item.words.added, { item: style.after(item.words.summary(change.after, locale)) })
             : change.after === null
-              ? diffSay(locale, (words) => words.stepRemoved, { step: style.before(stepSummary(change.before, locale)) })
+              ? diffSay(locale, item.words.removed, { item: style.before(item.words.summary(change.before, locale)) })
               : `${style.before(displayValue(change.before, locale))} → ${style.after(displayValue(change.after, locale))}`;
         groups.push({ label, parts: [what] });
         continue;
       }
-      const part = `${rest.join('.')} ${changeWords(change, style, locale)}`;
+      const part = `${item.rest.join('.')} ${changeWords(change, style, locale)}`;
       const last = groups[groups.length - 1];
       if (last && last.label === label) last.parts.push(part);
       else groups.push({ label, parts: [part] });

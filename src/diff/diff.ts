@@ -157,6 +157,52 @@ export function sameData(a: unknown, b: unknown): boolean {
 const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 const orNull = (value: unknown) => (value === undefined ? null : value);
 
+/** An entity's steps compare position by position (docs/diff.md). */
+const POSITIONAL_LISTS = new Set(['steps']);
+/**
+ * omni.yaml's pressure caps and overrides compare item by item, the items that stayed the same
+ * matched first (a longest common subsequence): a cap inserted at the top is one cap added,
+ * not every cap changed. Changed and added items have their index after, removed ones before.
+ */
+const ALIGNED_LISTS = new Set(['pressure', 'overrides']);
+
+/** The changes between two lists of settings items, aligned on the items both keep. */
+function alignedChanges(left: readonly unknown[], right: readonly unknown[], path: (string | number)[]): FieldChange[] {
+  // lengths[i][j]: the longest common subsequence of left[i…] and right[j…].
+  const lengths = Array.from({ length: left.length + 1 }, () => new Array<number>(right.length + 1).fill(0));
+  for (let i = left.length - 1; i >= 0; i--)
+    for (let j = right.length - 1; j >= 0; j--)
+      lengths[i]![j] = sameData(left[i], right[j]) ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+  const changes: FieldChange[] = [];
+  let removed: number[] = [];
+  let added: number[] = [];
+  // A run of removed and added items between two kept ones: paired in order as changes, the rest added or removed.
+  const flush = () => {
+    const paired = Math.min(removed.length, added.length);
+    for (let k = 0; k < paired; k++) {
+      const [x, y] = [left[removed[k]!], right[added[k]!]];
+      if (isPlainObject(x) && isPlainObject(y)) changes.push(...fieldChanges(x, y, [...path, added[k]!]));
+      else changes.push({ path: [...path, added[k]!], before: orNull(x), after: orNull(y) });
+    }
+    for (const index of removed.slice(paired)) changes.push({ path: [...path, index], before: orNull(left[index]), after: null });
+    for (const index of added.slice(paired)) changes.push({ path: [...path, index], before: null, after: orNull(right[index]) });
+    removed = [];
+    added = [];
+  };
+  let i = 0;
+  let j = 0;
+  while (i < left.length || j < right.length) {
+    if (i < left.length && j < right.length && sameData(left[i], right[j])) {
+      flush();
+      i++;
+      j++;
+    } else if (j >= right.length || (i < left.length && lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) removed.push(i++);
+    else added.push(j++);
+  }
+  flush();
+  return changes;
+}
+
 /** Field-level differences; nested mappings recurse, step lists compare step by step. */
 export function fieldChanges(before: Plain, after: Plain, prefix: (string | number)[] = []): FieldChange[] {
   const keys = [...Object.keys(before), ...Object.keys(after).filter((key) => !(key in before))];
@@ -167,7 +213,11 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
     if (sameData(a, b)) continue;
     const path = [...prefix, key];
     // Step lists compare step by step, and so do the lists inside steps (branches, their steps).
-    const inSteps = (key === 'steps' && prefix.length === 0) || (prefix[0] === 'steps' && Array.isArray(a) && Array.isArray(b));
+    if (ALIGNED_LISTS.has(key) && prefix.length === 0 && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
+      changes.push(...alignedChanges((a ?? []) as unknown[], (b ?? []) as unknown[], path));
+      continue;
+    }
+    const inSteps = (POSITIONAL_LISTS.has(key) && prefix.length === 0) || (prefix[0] === 'steps' && Array.isArray(a) && Array.isArray(b));
     if (inSteps && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
       const left = (a ?? []) as unknown[];
       const right = (b ?? []) as unknown[];
@@ -424,7 +474,9 @@ function onlyIn(side: readonly Diagnostic[], other: readonly Diagnostic[]): Gap[
 }
 
 function settingsContent(model: Model): Plain {
-  // The ids rule options mention are derived from the options, compared already.
+  // The ids rule options mention are derived from the options, compared already. House
+  // rules are kept by id (inserting one changes no other), pressure caps and overrides by
+  // position (POSITIONAL_LISTS).
   const { declared: _declared, ruleOptionMentions: _mentions, include, exclude, ...rest } = model.settings;
   return { ...rest, include, exclude } as Plain;
 }

@@ -509,10 +509,24 @@ export interface DiffWords {
   empty: string;
   /** A list whose items only moved: `reordered {value}`. */
   reordered: string;
-  /** Changes inside one step: `step {number}`, then `added ({step})` or `removed ({step})`. */
+  /** Changes inside one step: `step {number}`, then `added ({item})` or `removed ({item})`. */
   step: string;
   stepAdded: string;
   stepRemoved: string;
+  /**
+   * omni.yaml's lists, item by item: a pressure cap by its position (`cap {number}`), an
+   * override likewise, a house rule by its id (`house rule {id}`); each with its words for a
+   * whole item added or removed (`{item}` describes it).
+   */
+  cap: string;
+  capAdded: string;
+  capRemoved: string;
+  override: string;
+  overrideAdded: string;
+  overrideRemoved: string;
+  houseRule: string;
+  houseRuleAdded: string;
+  houseRuleRemoved: string;
   noChange: string;
   /** The summary line, parts joined by " · ". */
   summary: {

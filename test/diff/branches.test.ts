@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/diagnostics/types.js';
+import { describeChanges } from '../../src/diff/describe.js';
 import { diffWorkspaces } from '../../src/diff/diff.js';
 import { loadFiles } from '../rules/run-rule.js';
 import { OMNI_YAML, SIMULATION_FILES } from '../simulate/fixture.js';
 
+const plainStyle = { before: (text: string) => text, after: (text: string) => text };
 const clean: LintResult = { root: '/plan', files: [], diagnostics: [], sources: new Map() };
 
 async function diffOf(change: (text: string) => string, omni = OMNI_YAML) {
@@ -29,8 +31,24 @@ describe('omni diff through branches and pressure', () => {
   it('names pressure and quiet-hours changes in omni.yaml', async () => {
     const diff = await diffOf((text) => text, OMNI_YAML.replace('max: 3, per: 7d', 'max: 4, per: 7d').replace('"21:00"', '"20:00"'));
     expect(diff.settings.map((change) => [change.path.join('.'), JSON.stringify(change.before), JSON.stringify(change.after)])).toEqual([
-      ['pressure', '[{"channels":["email"],"max":1,"per":"1d"},{"max":3,"per":"7d"}]', '[{"channels":["email"],"max":1,"per":"1d"},{"max":4,"per":"7d"}]'],
+      ['pressure.1.max', '3', '4'],
       ['quietHours.from', '"21:00"', '"20:00"'],
     ]);
+    expect(describeChanges(diff.settings, plainStyle)).toBe('cap 2 max 3 → 4; quietHours.from 21:00 → 20:00');
+  });
+
+  // Found by probing: the caps were one JSON list, before and after in full, and a cap
+  // inserted at the top would have read as every cap changed.
+  it('names each pressure cap added, removed or changed, the caps kept matched first', async () => {
+    const inserted = OMNI_YAML.replace('pressure:\n', 'pressure:\n  - { channels: [sms], max: 1, per: 7d }\n').replace('max: 3, per: 7d', 'max: 4, per: 7d');
+    const diff = await diffOf((text) => text, inserted);
+    expect(diff.settings.map((change) => [change.path.join('.'), JSON.stringify(change.before), JSON.stringify(change.after)])).toEqual([
+      ['pressure.0', 'null', '{"channels":["sms"],"max":1,"per":"7d"}'],
+      ['pressure.2.max', '3', '4'],
+    ]);
+    expect(describeChanges(diff.settings, plainStyle)).toBe('cap 1 added (at most 1 message on sms per 7d); cap 3 max 3 → 4');
+    expect(describeChanges(diff.settings, plainStyle, 'fr')).toBe('plafond 1 ajouté (au plus 1 message sur sms par 7d); plafond 3 max 3 → 4');
+    const removed = await diffOf((text) => text, OMNI_YAML.replace(/ {2}- \{ channels: \[email\], max: 1, per: 1d \}\n/, ''));
+    expect(describeChanges(removed.settings, plainStyle)).toBe('cap 1 removed (at most 1 message on email per 1d)');
   });
 });

@@ -124,7 +124,7 @@ describe('what the campaign found', () => {
         config('rules:\n  sms-length: [warn, { channels: [sms, email] }]\noverrides:\n  - files: ["x/**"]\n    rules: { sms-length: [warn, { maxSegments: 2 }] }\n'),
       ),
     );
-    expect(diff.settings.map((change) => change.path.join('.'))).toEqual(['ruleOptions.sms-length.channels', 'overrides']);
+    expect(diff.settings.map((change) => change.path.join('.'))).toEqual(['ruleOptions.sms-length.channels', 'overrides.0']);
   });
 
   it('names an edit of a second declaration of the same id (a duplicate-id error)', async () => {
