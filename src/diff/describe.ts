@@ -1,4 +1,4 @@
-import { sameData, type FieldChange, type Gap, type SectionDiff, type WorkspaceDiff } from './diff.js';
+import { sameData, shownPath, type FieldChange, type Gap, type SectionDiff, type WorkspaceDiff } from './diff.js';
 import { fillTemplate, vocabularyFor, type DiffWords, type Locale, type MessageData, type Template } from '../i18n/index.js';
 import type { SectionKind, TouchpointStatus } from '../model/types.js';
 
@@ -100,7 +100,7 @@ function capSummary(cap: unknown, locale: Locale): string {
 }
 
 /** The item a change is in, its label (`step 2`, `cap 1`, `house rule sms-sender`) and the path inside it; undefined for other fields. */
-function itemOf(path: FieldChange['path']): { words: ItemWords; data: MessageData; rest: FieldChange['path'] } | undefined {
+function itemOf(path: readonly (string | number)[]): { words: ItemWords; data: MessageData; rest: readonly (string | number)[] } | undefined {
   const [first, second, ...rest] = path;
   if (first === 'steps' && typeof second === 'number') return { words: STEP_WORDS, data: { number: second + 1 }, rest };
   const words = typeof first === 'string' && Object.hasOwn(SETTINGS_ITEMS, first) ? SETTINGS_ITEMS[first]! : undefined;
@@ -115,7 +115,8 @@ function itemOf(path: FieldChange['path']): { words: ItemWords; data: MessageDat
 export function describeChanges(changes: readonly FieldChange[], style: Styling, locale: Locale = 'en'): string {
   const groups: { label: string; parts: string[] }[] = [];
   for (const change of changes) {
-    const item = itemOf(change.path);
+    const path = shownPath(change);
+    const item = itemOf(path);
     if (item) {
       const label = diffSay(locale, item.words.label, item.data);
       if (item.rest.length === 0) {
@@ -134,7 +135,7 @@ export function describeChanges(changes: readonly FieldChange[], style: Styling,
       else groups.push({ label, parts: [part] });
       continue;
     }
-    groups.push({ label: '', parts: [`${change.path.join('.')} ${changeWords(change, style, locale)}`] });
+    groups.push({ label: '', parts: [`${path.join('.')} ${changeWords(change, style, locale)}`] });
   }
   return groups.map((group) => (group.label ? `${group.label} ${group.parts.join(', ')}` : group.parts.join(', '))).join('; ');
 }

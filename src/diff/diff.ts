@@ -203,6 +203,44 @@ function alignedChanges(left: readonly unknown[], right: readonly unknown[], pat
   return changes;
 }
 
+/**
+ * How text and Markdown show a change's path when it goes through a named branch: the
+ * branch by its name (`wait.until[visite-magasin].steps.0.after`), where JSON keeps the
+ * index. Kept beside the changes (not in them) so that JSON stays as documented.
+ */
+const shownPaths = new WeakMap<FieldChange, readonly (string | number)[]>();
+
+/** The path a change is shown with in words (see shownPaths). */
+export function shownPath(change: FieldChange): readonly (string | number)[] {
+  return shownPaths.get(change) ?? change.path;
+}
+
+/** Lists whose items are branches, named by `name` (a wait's `until` by its event when it has no name). */
+const BRANCH_LISTS = new Set(['branches', 'until']);
+
+/** Names the branches on each change's path, reading them from the entity's content (after, else before). */
+function nameBranches(changes: readonly FieldChange[], before: Plain, after: Plain): FieldChange[] {
+  for (const change of changes) {
+    const shown: (string | number)[] = [];
+    let named = false;
+    let nodes: unknown[] = [after, before];
+    for (let i = 0; i < change.path.length; i++) {
+      const segment = change.path[i]!;
+      const key = change.path[i - 1];
+      const items = nodes.map((node) => (node && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined));
+      const item = items.find(isPlainObject);
+      const name = typeof segment === 'number' && typeof key === 'string' && BRANCH_LISTS.has(key) && item ? (item.name ?? item.event) : undefined;
+      if (typeof name === 'string') {
+        shown[shown.length - 1] = `${key}[${name}]`;
+        named = true;
+      } else shown.push(segment);
+      nodes = items;
+    }
+    if (named) shownPaths.set(change, shown);
+  }
+  return changes as FieldChange[];
+}
+
 /** Field-level differences; nested mappings recurse, step lists compare step by step. */
 export function fieldChanges(before: Plain, after: Plain, prefix: (string | number)[] = []): FieldChange[] {
   const keys = [...Object.keys(before), ...Object.keys(after).filter((key) => !(key in before))];
@@ -286,14 +324,16 @@ function diffSection(section: SectionKind, base: Model, head: Model): SectionDif
     if (from === undefined || to === undefined || otherRemoved.length > 0 || otherAdded.length > 0) continue;
     unmatched.delete(to);
     stillRemoved.splice(stillRemoved.indexOf(from), 1);
-    renamed.push({ from: before.get(from)!.id, to: after.get(to)!.id, name, changes: fieldChanges(content(before.get(from)!, false), content(after.get(to)!, false)) });
+    const [left, right] = [content(before.get(from)!, false), content(after.get(to)!, false)];
+    renamed.push({ from: before.get(from)!.id, to: after.get(to)!.id, name, changes: nameBranches(fieldChanges(left, right), left, right) });
   }
   const changed: ChangedEntity[] = [];
   for (const [key, entity] of after) {
     const previous = before.get(key);
     // The same object on both sides: built once from a file identical on both (pipeline/reuse.ts).
     if (!previous || previous === entity) continue;
-    const changes = fieldChanges(content(previous, false), content(entity, false));
+    const [left, right] = [content(previous, false), content(entity, false)];
+    const changes = nameBranches(fieldChanges(left, right), left, right);
     if (changes.length > 0) changed.push({ id: entity.id, name: entity.name, changes });
   }
   const ref =

@@ -26,6 +26,10 @@ describe('omni diff through branches and pressure', () => {
       ['steps.1.wait.otherwise.0.split.branches.0.percent', 40, 30],
       ['steps.1.wait.otherwise.0.split.control', 10, 20],
     ]);
+    // In words, a branch is named (JSON keeps its index, above).
+    expect(describeChanges(changes, plainStyle)).toBe(
+      'step 2 wait.timeout 1d → 2d, wait.otherwise.0.split.branches[discount].percent 40 → 30, wait.otherwise.0.split.control 10 → 20',
+    );
   });
 
   it('names pressure and quiet-hours changes in omni.yaml', async () => {
