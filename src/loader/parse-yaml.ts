@@ -61,6 +61,47 @@ const PARSER_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^the stream contains non-printable characters$/, 'nonPrintable'],
 ];
 
+/** The reasons of a quoted string that runs to the end of the file (or document), and how omni says them at its opening quote. */
+const UNCLOSED: Readonly<Record<string, { quote: '"' | "'"; messageId: string; suggestionId: string }>> = {
+  unclosedDoubleQuote: { quote: '"', messageId: 'unclosedDoubleQuoteFrom', suggestionId: 'closeDoubleQuote' },
+  unclosedDoubleQuoteInDocument: { quote: '"', messageId: 'unclosedDoubleQuoteFrom', suggestionId: 'closeDoubleQuote' },
+  unclosedSingleQuote: { quote: "'", messageId: 'unclosedSingleQuoteFrom', suggestionId: 'closeSingleQuote' },
+  unclosedSingleQuoteInDocument: { quote: "'", messageId: 'unclosedSingleQuoteFrom', suggestionId: 'closeSingleQuote' },
+};
+
+/**
+ * Where the quoted string that runs on to `end` opened: everything after its opening quote is
+ * inside it, so that quote is the last one before `end` that is not escaped (`\"` in double
+ * quotes; `''`, an apostrophe, in single quotes). -1 when there is none.
+ */
+export function openingQuote(text: string, end: number, quote: '"' | "'"): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === "'") {
+      if (i > 0 && text[i - 1] === "'") {
+        i--; // an escaped apostrophe ('')
+        continue;
+      }
+      return i;
+    }
+    let backslashes = 0;
+    for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+  return -1;
+}
+
+/** The 1-based line and column of an offset. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 /** js-yaml's reason as a message of the yaml-syntax rule. */
 function parserReason(reason: string): SyntaxReason {
   if (!reason) return { messageId: 'invalidYaml', data: {} };
@@ -81,12 +122,26 @@ export function parseYaml(text: string, fileName: string): ParseResult {
     data = jsYaml.load(text, { filename: fileName, schema: SCHEMA, json: false });
   } catch (error) {
     if (error instanceof jsYaml.YAMLException) {
-      const mark = error.mark as { line?: number; column?: number } | undefined;
+      const mark = error.mark as { line?: number; column?: number; position?: number } | undefined;
       const line = (mark?.line ?? 0) + 1;
       const column = (mark?.column ?? 0) + 1;
       const position = { line, column };
       const hint = syntaxHint(text, line);
       const reason = parserReason(error.reason);
+      // A string never closed: js-yaml stops at the end of the file, often far below; point
+      // at the quote that opened it instead, which is what the author has to fix.
+      const opened = UNCLOSED[reason.messageId];
+      const start = opened && mark?.position !== undefined ? openingQuote(text, mark.position, opened.quote) : -1;
+      if (opened && start >= 0) {
+        const at = positionAt(text, start);
+        return {
+          ok: false,
+          messageId: opened.messageId,
+          suggestionId: opened.suggestionId,
+          data: {},
+          range: { start: at, end: { line: at.line, column: at.column + 1 } },
+        };
+      }
       return { ok: false, ...reason, ...(hint ? { suggestionId: 'quoteTemplate', data: { ...reason.data, ...hint } } : {}), range: { start: position, end: position } };
     }
     if (error instanceof RangeError) {

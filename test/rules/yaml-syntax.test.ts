@@ -34,9 +34,33 @@ ruleTester('yaml-syntax', {
       errors: [{ ruleId: 'yaml-syntax', message: 'tab characters must not be used in indentation', line: 2, column: 1 }],
     },
     {
-      name: 'an unclosed quote runs to the end of the file',
-      files: { 'a.yaml': 'stages:\n  - { id: "buy, name: x }\n' },
-      errors: [{ ruleId: 'yaml-syntax', message: 'unexpected end of the stream within a double quoted scalar', line: 3, column: 1 }],
+      // It was reported at the end of the file, where js-yaml stops, however far below.
+      name: 'an unclosed quote is reported at its opening quote',
+      files: { 'a.yaml': 'stages:\n  - id: a\n    name: "say \\"hi\n  - id: c\n    name: C\n' },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          message: 'this double-quoted string is never closed',
+          line: 3,
+          column: 11,
+          endColumn: 12,
+          suggestion: 'end it with "; a quote inside it is written \\"',
+        },
+      ],
+      fr: [{ message: 'cette chaîne entre guillemets doubles n’est jamais fermée', suggestion: 'terminez-la par " ; un guillemet à l’intérieur s’écrit \\"' }],
+    },
+    {
+      name: 'an unclosed single quote, past escaped apostrophes',
+      files: { 'a.yaml': "stages:\n  - id: a\n    name: 'l''avion\n  - id: b\n    name: B\n" },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          message: 'this single-quoted string is never closed',
+          line: 3,
+          column: 11,
+          suggestion: "end it with '; an apostrophe inside it is written ''",
+        },
+      ],
     },
     {
       name: 'a syntax error in omni.yaml',
