@@ -529,6 +529,8 @@ export const en: Vocabulary = {
           unclosedDoubleQuoteInDocument: 'unexpected end of the document within a double quoted scalar',
           unclosedSingleQuote: 'unexpected end of the stream within a single quoted scalar',
           unclosedSingleQuoteInDocument: 'unexpected end of the document within a single quoted scalar',
+          unclosedFlowFrom: 'this {bracket} is never closed',
+          closeFlow: 'close it with {closing} after its last item',
           unclosedDoubleQuoteFrom: 'this double-quoted string is never closed',
           unclosedSingleQuoteFrom: 'this single-quoted string is never closed',
           closeDoubleQuote: 'end it with "; a quote inside it is written \\"',

@@ -530,6 +530,8 @@ export const fr: Vocabulary = {
           unclosedDoubleQuoteInDocument: 'fin du document inattendue dans une chaîne entre guillemets doubles',
           unclosedSingleQuote: 'fin du fichier inattendue dans une chaîne entre apostrophes',
           unclosedSingleQuoteInDocument: 'fin du document inattendue dans une chaîne entre apostrophes',
+          unclosedFlowFrom: 'ce {bracket} n’est jamais fermé',
+          closeFlow: 'fermez-le par {closing} après son dernier élément',
           unclosedDoubleQuoteFrom: 'cette chaîne entre guillemets doubles n’est jamais fermée',
           unclosedSingleQuoteFrom: 'cette chaîne entre apostrophes n’est jamais fermée',
           closeDoubleQuote: 'terminez-la par " ; un guillemet à l’intérieur s’écrit \\"',

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
 import type { JsonPath, Range } from '../diagnostics/types.js';
 import { readSimpleYaml, UNSUPPORTED } from './fast-yaml.js';
@@ -91,6 +92,32 @@ export function openingQuote(text: string, end: number, quote: '"' | "'"): numbe
   return -1;
 }
 
+/**
+ * The first `[` or `{` before `before` that is never closed, read by the `yaml` package's
+ * syntax tree (js-yaml says only that the file ended, or that a comma is missing further
+ * down). Loaded now, synchronously: only a file with such an error comes here.
+ */
+function unclosedFlowStart(text: string, before: number): { offset: number; bracket: '[' | '{' } | undefined {
+  const { Parser } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  type Token = { type?: string; offset?: number; start?: { source?: string }; end?: Array<{ source?: string }> };
+  let found: { offset: number; bracket: '[' | '{' } | undefined;
+  const visit = (node: unknown, depth: number): void => {
+    if (found || !node || typeof node !== 'object' || depth > 200) return;
+    const token = node as Token;
+    if (token.type === 'flow-collection' && !(token.end ?? []).some((end) => end.source === ']' || end.source === '}')) {
+      const bracket = token.start?.source;
+      if ((bracket === '[' || bracket === '{') && typeof token.offset === 'number' && token.offset < before) found = { offset: token.offset, bracket };
+      return;
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+      else if (value && typeof value === 'object') visit(value, depth + 1);
+    }
+  };
+  for (const token of new Parser().parse(text)) visit(token, 0);
+  return found;
+}
+
 /** The 1-based line and column of an offset. */
 function positionAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -139,6 +166,22 @@ export function parseYaml(text: string, fileName: string): ParseResult {
           messageId: opened.messageId,
           suggestionId: opened.suggestionId,
           data: {},
+          range: { start: at, end: { line: at.line, column: at.column + 1 } },
+        };
+      }
+      // Likewise a `[` or `{` never closed (js-yaml then says the file ended, or a comma is
+      // missing on the next line), unless the line is a template to quote (the hint).
+      const flow =
+        (reason.messageId === 'unclosedFlow' || reason.messageId === 'missingComma') && !hint && mark?.position !== undefined
+          ? unclosedFlowStart(text, mark.position)
+          : undefined;
+      if (flow) {
+        const at = positionAt(text, flow.offset);
+        return {
+          ok: false,
+          messageId: 'unclosedFlowFrom',
+          suggestionId: 'closeFlow',
+          data: { bracket: flow.bracket, closing: flow.bracket === '[' ? ']' : '}' },
           range: { start: at, end: { line: at.line, column: at.column + 1 } },
         };
       }

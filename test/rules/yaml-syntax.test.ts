@@ -65,7 +65,19 @@ ruleTester('yaml-syntax', {
     {
       name: 'a syntax error in omni.yaml',
       files: { ...BASE, 'omni.yaml': 'name: x\nrules: [\n' },
-      errors: [{ ruleId: 'yaml-syntax', message: 'unexpected end of the stream within a flow collection', file: 'omni.yaml', line: 3, column: 1 }],
+      errors: [{ ruleId: 'yaml-syntax', message: 'this [ is never closed', file: 'omni.yaml', line: 2, column: 8, suggestion: 'close it with ] after its last item' }],
+      fr: [{ message: 'ce [ n’est jamais fermé', suggestion: 'fermez-le par ] après son dernier élément' }],
+    },
+    {
+      // js-yaml said "missed comma between flow collection entries" at the line after.
+      name: 'a list never closed, followed by more keys, at its [',
+      files: { 'a.yaml': 'variables:\n  - id: a\n    name: A\n    sources: [crm, erp\n  - id: b\n    name: B\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'this [ is never closed', line: 4, column: 14, suggestion: 'close it with ] after its last item' }],
+    },
+    {
+      name: 'a comma really missing in a closed list keeps its message',
+      files: { 'a.yaml': 'stages:\n  - { id: a, name: A b: c }\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'missed comma between flow collection entries', line: 2, column: 23 }],
     },
     {
       name: 'a byte that is not UTF-8, at its character column (fixture non-utf8.yaml)',
