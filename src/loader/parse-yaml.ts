@@ -185,7 +185,14 @@ export function parseYaml(text: string, fileName: string): ParseResult {
           range: { start: at, end: { line: at.line, column: at.column + 1 } },
         };
       }
-      return { ok: false, ...reason, ...(hint ? { suggestionId: 'quoteTemplate', data: { ...reason.data, ...hint } } : {}), range: { start: position, end: position } };
+      if (hint) return { ok: false, ...reason, suggestionId: 'quoteTemplate', data: { ...reason.data, ...hint }, range: { start: position, end: position } };
+      const cause = causeHint(text, line, reason.messageId);
+      return {
+        ok: false,
+        ...reason,
+        ...(cause ? { suggestionId: cause.suggestionId, data: { ...reason.data, ...cause.data } } : {}),
+        range: { start: position, end: position },
+      };
     }
     if (error instanceof RangeError) {
       // Deeply nested flow collections exhaust the parser's stack.
@@ -288,6 +295,61 @@ function syntaxHint(text: string, line: number): { key: string; value: string } 
     const value = match[2]!;
     const quoted = value.length > 80 ? `${value.slice(0, 77)}…` : value;
     return { key: match[1]!.trim(), value: quoted.replace(/"/g, '\\"') };
+  }
+  return undefined;
+}
+
+/** `key: value` at the start of a line (after `- ` for a list item's first key), the key a plain word. */
+const KEY_VALUE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*)[ \t]*:[ \t]+(.*?)\s*$/;
+/** `key:value`, the space after the colon forgotten. */
+const NO_SPACE_AFTER_COLON = /^\s*(?:-\s+)?([A-Za-z_][\w.-]*):([^\s:][^#]*?)\s*$/;
+
+/**
+ * Hints for three common slips, from the error's line: a plain value holding `: ` (French
+ * punctuation writes `Offre : -20 %`), which YAML reads as a second key; `key:value` without
+ * a space; the same key twice in one mapping (the hint names the line of the first).
+ */
+function causeHint(text: string, line: number, messageId: string): { suggestionId: string; data: Record<string, string> } | undefined {
+  const source = lineAt(text, line);
+  if (source === undefined || source.length > 10_000) return undefined;
+  if (messageId === 'badMappingIndent') {
+    const match = KEY_VALUE.exec(source);
+    const value = match?.[3];
+    if (match && value && !/^['"[{|>&*!#]/.test(value) && /:(\s|$)/.test(value)) {
+      const shown = value.length > 80 ? `${value.slice(0, 77)}…` : value;
+      return { suggestionId: 'quoteColon', data: { key: `${match[2]}:`, value: shown.replace(/"/g, '\\"') } };
+    }
+  }
+  if (messageId === 'missingColon' || messageId === 'multilineKey') {
+    // js-yaml notices on that line at the end of a mapping, else on the next one ("a multiline key").
+    for (const candidate of [source, lineAt(text, line - 1) ?? '']) {
+      const match = candidate.length > 10_000 ? null : NO_SPACE_AFTER_COLON.exec(candidate);
+      if (match) return { suggestionId: 'addSpaceAfterColon', data: { key: match[1]!, value: match[2]! } };
+    }
+  }
+  if (messageId === 'duplicateKey') {
+    const first = firstDeclaration(text, line);
+    if (first) return { suggestionId: 'keepOneKey', data: { key: first.key, line: String(first.line) } };
+  }
+  return undefined;
+}
+
+/** Where the key of `line` was first written in the same mapping (same column, no line less indented in between). */
+function firstDeclaration(text: string, line: number): { key: string; line: number } | undefined {
+  const keyAt = (source: string) => {
+    const match = /^(\s*(?:-\s+)*)([^\s:#'"][^:]*?)[ \t]*:(?:\s|$)/.exec(source);
+    return match ? { column: match[1]!.length, dash: match[1]!.includes('-'), key: match[2]! } : undefined;
+  };
+  const here = keyAt(lineAt(text, line) ?? '');
+  if (!here) return undefined;
+  for (let above = line - 1; above >= 1 && above > line - 5_000; above--) {
+    const source = lineAt(text, above)!;
+    if (/^\s*(#|$)/.test(source)) continue;
+    const indent = source.length - source.trimStart().length;
+    const key = keyAt(source);
+    if (key && key.column === here.column && key.key === here.key) return { key: here.key, line: above };
+    // The mapping started on this line (its `- ` item), or a less indented line closed it.
+    if ((key?.dash && key.column === here.column) || indent < here.column) return undefined;
   }
   return undefined;
 }

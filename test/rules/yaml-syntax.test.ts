@@ -75,6 +75,59 @@ ruleTester('yaml-syntax', {
       errors: [{ ruleId: 'yaml-syntax', message: 'this [ is never closed', line: 4, column: 14, suggestion: 'close it with ] after its last item' }],
     },
     {
+      // Found by probing common slips: each read "bad indentation…", "a colon is missed" or
+      // "duplicated mapping key" with no word of what to do.
+      name: 'a value holding ": " (French punctuation) is to be quoted',
+      files: { 'a.yaml': 'variables:\n  - id: a\n    name: Offre : -20 %\n' },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          message: 'bad indentation of a mapping entry',
+          line: 3,
+          column: 17,
+          suggestion: 'a value holding ": " reads as a second key: quote it, name: "Offre : -20 %"',
+        },
+      ],
+      fr: [
+        {
+          message: 'mauvaise indentation d’une entrée de mapping',
+          suggestion: 'une valeur qui contient « : » se lit comme une deuxième clé : mettez-la entre guillemets, name: "Offre : -20 %"',
+        },
+      ],
+    },
+    {
+      name: 'key:value without a space',
+      files: { 'a.yaml': 'variables:\n  - id: a\n    name: A\n    sources:crm\n' },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          message: 'can not read an implicit mapping pair; a colon is missed',
+          line: 4,
+          column: 16,
+          suggestion: 'write a space after the colon: sources: crm',
+        },
+      ],
+    },
+    {
+      name: 'key:value without a space, more keys below',
+      files: { 'a.yaml': 'variables:\n  - id: a\n    sources:crm\n    name: A\n' },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          message: 'can not read a block mapping entry; a multiline key may not be an implicit key',
+          line: 4,
+          column: 9,
+          suggestion: 'write a space after the colon: sources: crm',
+        },
+      ],
+    },
+    {
+      name: 'a key written twice names the line of the first',
+      files: { 'a.yaml': 'variables:\n  - id: a\n    name: A\n  - id: b\n    name: B\n    sources: [crm]\n    name: C\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'duplicated mapping key', line: 7, column: 5, suggestion: 'name is already set on line 5: keep one of the two' }],
+      fr: [{ message: 'clé en double dans le mapping', suggestion: 'name est déjà renseigné ligne 5 : gardez l’un des deux' }],
+    },
+    {
       name: 'a comma really missing in a closed list keeps its message',
       files: { 'a.yaml': 'stages:\n  - { id: a, name: A b: c }\n' },
       errors: [{ ruleId: 'yaml-syntax', message: 'missed comma between flow collection entries', line: 2, column: 23 }],
