@@ -545,6 +545,8 @@ export const en: Vocabulary = {
           aliasBomb: 'aliases expand to more than {max} nodes (an alias bomb?)',
           quoteColon: 'a value holding ": " reads as a second key: quote it, {key} "{value}"',
           addSpaceAfterColon: 'write a space after the colon: {key}: {value}',
+          alignKey: 'indent {key} by {spaces} spaces, like {previous} on line {line}',
+          alignDash: 'indent this - by {spaces} spaces, like the item on line {line}',
           keepOneKey: '{key} is already set on line {line}: keep one of the two',
           quoteTemplate: 'a value starting with {{ is read as a YAML flow mapping: quote it, {key} "{value}"',
           tooLarge: 'file is {size}, over the {limit} limit for a model file',

@@ -546,6 +546,8 @@ export const fr: Vocabulary = {
           aliasBomb: 'les alias se développent en plus de {max} nœuds (une bombe d’alias ?)',
           quoteColon: 'une valeur qui contient « : » se lit comme une deuxième clé : mettez-la entre guillemets, {key} "{value}"',
           addSpaceAfterColon: 'mettez une espace après les deux-points : {key}: {value}',
+          alignKey: 'indentez {key} de {spaces} espaces, comme {previous} ligne {line}',
+          alignDash: 'indentez ce - de {spaces} espaces, comme l’élément de la ligne {line}',
           keepOneKey: '{key} est déjà renseigné ligne {line} : gardez l’un des deux',
           quoteTemplate: 'une valeur qui commence par {{ est lue comme un mapping YAML : mettez-la entre guillemets, {key} "{value}"',
           tooLarge: 'le fichier fait {size}, au-delà de la limite de {limit} pour un fichier de modèle',

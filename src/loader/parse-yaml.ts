@@ -327,9 +327,39 @@ function causeHint(text: string, line: number, messageId: string): { suggestionI
       if (match) return { suggestionId: 'addSpaceAfterColon', data: { key: match[1]!, value: match[2]! } };
     }
   }
+  if (messageId === 'badMappingIndent' || messageId === 'badSequenceIndent') {
+    const aligned = alignmentHint(text, line, source);
+    if (aligned) return aligned;
+  }
   if (messageId === 'duplicateKey') {
     const first = firstDeclaration(text, line);
     if (first) return { suggestionId: 'keepOneKey', data: { key: first.key, line: String(first.line) } };
+  }
+  return undefined;
+}
+
+/**
+ * A key or a `-` indented unlike its neighbours: the key like the one on the line above (a
+ * sibling: that key has its value on its line), the `-` like the nearest item above.
+ */
+function alignmentHint(text: string, line: number, source: string): { suggestionId: string; data: Record<string, string> } | undefined {
+  const indent = source.length - source.trimStart().length;
+  const dash = /^\s*-(\s|$)/.test(source);
+  for (let above = line - 1; above >= 1 && above > line - 200; above--) {
+    const previous = lineAt(text, above)!;
+    if (/^\s*(#|$)/.test(previous)) continue;
+    if (dash) {
+      if (!/^\s*-(\s|$)/.test(previous)) continue;
+      const spaces = previous.length - previous.trimStart().length;
+      return spaces === indent ? undefined : { suggestionId: 'alignDash', data: { line: String(above), spaces: String(spaces) } };
+    }
+    const key = KEY_VALUE.exec(previous);
+    const here = /^\s*([A-Za-z_][\w.-]*)[ \t]*:/.exec(source);
+    if (!key || !here || key[3] === '') return undefined;
+    const column = key[1]!.length;
+    return column === indent
+      ? undefined
+      : { suggestionId: 'alignKey', data: { key: `${here[1]}:`, previous: `${key[2]}:`, line: String(above), spaces: String(column) } };
   }
   return undefined;
 }

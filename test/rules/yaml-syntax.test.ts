@@ -122,6 +122,35 @@ ruleTester('yaml-syntax', {
       ],
     },
     {
+      name: 'a key or a - indented unlike its neighbours: how far to indent it',
+      files: {
+        'a.yaml': 'variables:\n  - id: a\n     name: A\n',
+        'b.yaml': 'variables:\n  - id: a\n    name: A\n   - id: b\n    name: B\n',
+      },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          file: 'a.yaml',
+          message: 'bad indentation of a mapping entry',
+          line: 3,
+          column: 10,
+          suggestion: 'indent name: by 4 spaces, like id: on line 2',
+        },
+        {
+          ruleId: 'yaml-syntax',
+          file: 'b.yaml',
+          message: 'bad indentation of a sequence entry',
+          line: 4,
+          column: 4,
+          suggestion: 'indent this - by 2 spaces, like the item on line 2',
+        },
+      ],
+      fr: [
+        { message: 'mauvaise indentation d’une entrée de mapping', suggestion: 'indentez name: de 4 espaces, comme id: ligne 2' },
+        { message: 'mauvaise indentation d’une entrée de liste', suggestion: 'indentez ce - de 2 espaces, comme l’élément de la ligne 2' },
+      ],
+    },
+    {
       name: 'a key written twice names the line of the first',
       files: { 'a.yaml': 'variables:\n  - id: a\n    name: A\n  - id: b\n    name: B\n    sources: [crm]\n    name: C\n' },
       errors: [{ ruleId: 'yaml-syntax', message: 'duplicated mapping key', line: 7, column: 5, suggestion: 'name is already set on line 5: keep one of the two' }],
