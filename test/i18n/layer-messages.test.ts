@@ -33,12 +33,12 @@ describe('errors and findings of every layer follow the language of messages', (
     writeFileSync(path.join(dir, 'ws/omni.yaml'), 'locale: fr\nrules:\n  email-subject-length: [warn, { maxLength: 0 }]\n');
     writeFileSync(path.join(dir, 'ws/bad.yaml'), 'stages:\n  - id: a\n   name: b\n');
     const french = (await omni(['lint', 'ws'])).stdout.split('\n');
-    expect(french).toContain('  3:4  erreur  mauvaise indentation d’une entrée de liste  yaml-syntax');
+    expect(french).toContain('  3:4  erreur  mauvaise indentation d’une entrée de liste (indentez name: de 4 espaces, comme id: ligne 2)  yaml-syntax');
     expect(french).toContain(
       '  3:45  erreur  option « maxLength » de la règle « email-subject-length » : doit valoir au moins 1 (voir docs/rules/email-subject-length.md)  schema',
     );
     const english = (await omni(['lint', 'ws', '--locale', 'en'])).stdout.split('\n');
-    expect(english).toContain('  3:4  error  bad indentation of a sequence entry  yaml-syntax');
+    expect(english).toContain('  3:4  error  bad indentation of a sequence entry (indent name: by 4 spaces, like id: on line 2)  yaml-syntax');
     expect(english).toContain('  3:45  error  option "maxLength" of rule "email-subject-length" must be at least 1 (see docs/rules/email-subject-length.md)  schema');
   });
 
