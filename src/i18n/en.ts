@@ -601,6 +601,8 @@ export const en: Vocabulary = {
           hintRuleId: 'rule ids use lower-case letters, digits and "-", starting with a letter',
           hintDate: 'write a real calendar date from 1900-01-01 to 2099-12-31 as YYYY-MM-DD',
           quoteComma: 'a comma inside { … } ends a value: quote it, {before}: "{joined}"',
+          oneItemList: 'a list of one is written {field}: [{item}]',
+          dashItems: 'start each item with "- ", as in - {key}: …',
           quoteScalar: 'YAML reads it as {actual:word}: quote it, {field}: "{quoted}"',
           quoteMapping: 'an unquoted value starting with { (such as {{first_name}}) is a YAML mapping: put the whole value in quotes',
           invalidId: '{value:word} is not a valid id',

@@ -602,6 +602,8 @@ export const fr: Vocabulary = {
           hintRuleId: 'un id de règle s’écrit en minuscules, chiffres et « - », et commence par une lettre',
           hintDate: 'écrivez une vraie date du calendrier, du 1900-01-01 au 2099-12-31, sous la forme AAAA-MM-JJ',
           quoteComma: 'une virgule dans { … } termine une valeur : mettez-la entre guillemets, {before}: "{joined}"',
+          oneItemList: 'une liste d’un élément s’écrit {field}: [{item}]',
+          dashItems: 'commencez chaque élément par « - », comme - {key}: …',
           quoteScalar: 'YAML y lit {actual:word} : mettez-la entre guillemets, {field}: "{quoted}"',
           quoteMapping: 'une valeur sans guillemets qui commence par { (comme {{first_name}}) est une table YAML : mettez toute la valeur entre guillemets',
           invalidId: '{value:word} n’est pas un identifiant valide',

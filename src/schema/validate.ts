@@ -320,6 +320,12 @@ function commaInFlowMapping(parent: unknown, property: string): { before: string
 
 /** What YAML made of an unquoted value where the schema wants text: a hint id and its data. */
 function typeHint(expected: string, field: string, value: unknown): { id: string; data: MessageData } | undefined {
+  // A list written as one item, or as the keys of one item (the `-` forgotten).
+  if (expected === 'array' && typeof value === 'string' && value.length <= 60 && !/[\n,[\]{}]/.test(value)) return { id: 'oneItemList', data: { item: value } };
+  if (expected === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const first = Object.keys(value)[0];
+    if (first !== undefined && first.length <= 40) return { id: 'dashItems', data: { key: first } };
+  }
   if (expected !== 'string') return undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return { id: 'quoteScalar', data: { quoted: String(value) } };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { id: 'quoteMapping', data: {} };

@@ -63,6 +63,19 @@ ruleTester('schema', {
       ],
     },
     {
+      // Found by probing: a list written as its one item, or as its item's keys (the `-` forgotten), said only what was wrong.
+      name: 'type: a list written as one item, or without its dashes, says how to write it',
+      files: { 'a.yaml': 'variables:\n  - { id: v, name: V, sources: crm }\nsources:\n  id: crm\n  name: CRM\n' },
+      errors: [
+        { ruleId: 'schema', message: 'sources must be a list, not a string', line: 2, column: 32, suggestion: 'a list of one is written sources: [crm]' },
+        { ruleId: 'schema', message: 'sources must be a list, not a mapping', line: 4, column: 3, suggestion: 'start each item with "- ", as in - id: …' },
+      ],
+      fr: [
+        { message: 'sources doit être une liste, pas un texte', suggestion: 'une liste d’un élément s’écrit sources: [crm]' },
+        { message: 'sources doit être une liste, pas un dictionnaire', suggestion: 'commencez chaque élément par « - », comme - id: …' },
+      ],
+    },
+    {
       // Found by probing: "business must be a whole number, not a number".
       name: 'type: a fraction where a whole number is expected is named by its value',
       files: { 'a.yaml': 'useCases:\n  - { id: u, name: U, touchpoints: [], scores: { business: 2.5, experience: 3, difficulty: 1 } }\n' },
