@@ -88,7 +88,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   if (configFile) {
     const outcome = readModelFile(configFile, reader.readFile(configFile), maxFileBytes, await getValidator('config'), 'config');
     if (outcome.text !== undefined) texts.set(configFile, outcome.text);
-    if (outcome.text?.includes('omni-disable')) directives.set(configFile, parseDirectives(outcome.text, yamlCommentTest(outcome.text)));
+    if (outcome.text?.includes('omni-disable')) directives.set(configFile, parseDirectives(outcome.text, yamlCommentTest(outcome.text, outcome.simple)));
     diagnostics.push(...outcome.diagnostics);
     const written = (outcome.data as { locale?: unknown } | null | undefined)?.locale;
     if (written === 'en' || written === 'fr') declaredLocale = written;
@@ -123,7 +123,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       ? reuse.read(file, reader, (content) => readModelFile(file, content, maxFileBytes, validator))
       : readModelFile(file, reader.readFile(file), maxFileBytes, validator);
     if (outcome.simple) simpleFiles.add(outcome.file);
-    if (outcome.text?.includes('omni-disable')) directives.set(outcome.file, parseDirectives(outcome.text, yamlCommentTest(outcome.text)));
+    if (outcome.text?.includes('omni-disable')) directives.set(outcome.file, parseDirectives(outcome.text, yamlCommentTest(outcome.text, outcome.simple)));
     if (outcome.diagnostics.length > 0) {
       for (const diagnostic of outcome.diagnostics) diagnostics.push(diagnostic); // not push(...): a file can hold 400,000 findings
       if (outcome.text !== undefined) texts.set(outcome.file, outcome.text);

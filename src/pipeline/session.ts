@@ -176,7 +176,7 @@ export class WorkspaceSession {
       const outcome = readModelFile(CONFIG_FILE, this.read(CONFIG_FILE), this.maxFileBytes, await getValidator('config'), 'config');
       writtenLocale = (outcome.data as { locale?: unknown } | null | undefined)?.locale;
       this.configDiagnostics.push(...outcome.diagnostics);
-      this.configDirectives = outcome.text?.includes('omni-disable') ? parseDirectives(outcome.text, yamlCommentTest(outcome.text)) : undefined;
+      this.configDirectives = outcome.text?.includes('omni-disable') ? parseDirectives(outcome.text, yamlCommentTest(outcome.text, outcome.simple)) : undefined;
       if (outcome.data !== undefined && outcome.diagnostics.length === 0) {
         rawSettings = outcome.data as Record<string, unknown>;
         const team = await readRuleSettings(rawSettings, {
@@ -446,7 +446,7 @@ export class WorkspaceSession {
   private readFile(file: string): void {
     const outcome = readModelFile(file, this.read(file), this.maxFileBytes, this.validator);
     const state: FileState = { sections: {}, invalidIds: {}, diagnostics: outcome.diagnostics, signature: '' };
-    if (outcome.text?.includes('omni-disable')) state.directives = parseDirectives(outcome.text, yamlCommentTest(outcome.text));
+    if (outcome.text?.includes('omni-disable')) state.directives = parseDirectives(outcome.text, yamlCommentTest(outcome.text, outcome.simple));
     if (outcome.diagnostics.length > 0 && outcome.text !== undefined && !this.overlays.has(file)) state.text = outcome.text;
     if (outcome.data !== undefined) {
       const builder = new ModelBuilder();

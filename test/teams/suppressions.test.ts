@@ -61,6 +61,11 @@ describe('parseDirectives', () => {
       '    sources: [crm]',
     ].join('\n');
     expect(directivesIn(plain)).toEqual(['line 3:62', 'next-line 6:5']);
+    // The same answers when the file is known to be plain YAML (a comment first on its line needs no reading then).
+    expect(parseDirectives(plain, yamlCommentTest(plain, true)).map((d) => `${d.kind} ${d.range.start.line}:${d.range.start.column}`)).toEqual([
+      'line 3:62',
+      'next-line 6:5',
+    ]);
     const blocks = [
       'variables:',
       '  - id: a',
@@ -71,6 +76,20 @@ describe('parseDirectives', () => {
       '    sources: [crm] # omni-disable-line unused-variable',
     ].join('\n');
     expect(directivesIn(blocks)).toEqual(['line 7:20']);
+    // A plain file's block scalars are found by their lines: the directive right after one counts, those inside do not.
+    const afterBlock = [
+      'variables:',
+      '  - id: a',
+      '    description: >-',
+      '      # omni-disable-next-line unused-variable',
+      '',
+      '      more text',
+      '    # omni-disable-next-line unused-variable',
+      '    name: A',
+    ].join('\n');
+    expect(parseDirectives(afterBlock, yamlCommentTest(afterBlock, true)).map((d) => `${d.kind} ${d.range.start.line}:${d.range.start.column}`)).toEqual([
+      'next-line 7:5',
+    ]);
     // CRLF line ends and a byte-order mark: the other reader, the same answers.
     expect(directivesIn(`\ufeff${plain.replaceAll('\n', '\r\n')}`)).toEqual(['line 3:62', 'next-line 6:5']);
   });
