@@ -738,6 +738,9 @@ export const en: Vocabulary = {
           invalidAt: 'invalid template in {field} (column {column}): {reason}',
           invalidAtLine: 'invalid template in {field} (template line {line}, column {column}): {reason}',
           close: 'close every {{…}} and {{#block}}…{{/block}}; write a literal brace as \\{{',
+          unclosedBlockAt: 'invalid template in {field} (column {column}): the {{#{block}}} block is never closed',
+          unclosedBlockAtLine: 'invalid template in {field} (template line {line}, column {column}): the {{#{block}}} block is never closed',
+          closeBlock: 'end it with {{/{block}}} where the block ends',
         },
       },
       'empty-sequence': {

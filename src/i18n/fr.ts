@@ -739,6 +739,9 @@ export const fr: Vocabulary = {
           invalidAt: 'gabarit invalide dans {field} (colonne {column}) : {reason}',
           invalidAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {reason}',
           close: 'fermez chaque {{…}} et {{#bloc}}…{{/bloc}} ; écrivez une accolade littérale \\{{',
+          unclosedBlockAt: 'gabarit invalide dans {field} (colonne {column}) : le bloc {{#{block}}} n’est jamais fermé',
+          unclosedBlockAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : le bloc {{#{block}}} n’est jamais fermé',
+          closeBlock: 'terminez-le par {{/{block}}} là où le bloc s’arrête',
         },
       },
       'empty-sequence': {

@@ -53,6 +53,31 @@ ruleTester('template-syntax', {
       ],
     },
     {
+      // It read 'unexpected the end of the text, expected "{{/"', naming neither the block nor its place.
+      name: 'a block never closed is named, where it opened',
+      files: scenario(`      - { after: "0", channel: email, subject: "{{#if first_name}}Hi {{first_name}}" }
+      - after: 1d
+        channel: email
+        message: |
+          Hello,
+          {{#each cart_items}}{{name}}{{/each}} {{#unless first_name}}friend
+`),
+      errors: [
+        {
+          ruleId: 'template-syntax',
+          message: 'invalid template in subject (column 1): the {{#if}} block is never closed',
+          line: 10,
+          column: 48,
+          suggestion: 'end it with {{/if}} where the block ends',
+        },
+        { ruleId: 'template-syntax', message: 'invalid template in message (template line 2, column 39): the {{#unless}} block is never closed', line: 13, column: 18 },
+      ],
+      fr: [
+        { message: 'gabarit invalide dans subject (colonne 1) : le bloc {{#if}} n’est jamais fermé', suggestion: 'terminez-le par {{/if}} là où le bloc s’arrête' },
+        { message: 'gabarit invalide dans message (ligne 2 du gabarit, colonne 39) : le bloc {{#unless}} n’est jamais fermé' },
+      ],
+    },
+    {
       name: 'a closing block that was never opened',
       files: scenario('      - { after: "0", channel: email, message: "{{first_name}}{{/if}}" }\n'),
       errors: [{ ruleId: 'template-syntax', message: 'invalid template in message (column 15): unexpected "{{/", expected the end of the text', line: 10, column: 48 }],
