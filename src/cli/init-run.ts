@@ -173,7 +173,9 @@ export async function runInit(dir: string | undefined, options: InitCommandOptio
     throw new CliError(say('wouldOverwrite', { count: existing.length, folder: dir ?? '.', files: existing.join(', ') }), say('wouldOverwriteHint'));
   }
   for (const [file, text] of files) writeOutputFile(path.join(folder, file), text, { allowModelFiles: true });
-  const shown = toPosix(path.relative(io.cwd, folder)) || '.';
+  // Relative when the folder is under the current one, else absolute (as displayPath shows paths): not ../../x.
+  const relative = toPosix(path.relative(io.cwd, folder));
+  const shown = relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? toPosix(folder) : relative;
   io.log(
     `${say('created', { count: files.size, folder: shown })}\n${[...files.keys()].map((file) => `  ${file}\n`).join('')}${notes.map((note) => `${note}\n`).join('')}` +
       `${say('next', { command: `omni lint ${shown === '.' ? '' : shown}`.trimEnd() })}\n`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -55,6 +55,18 @@ async function lintDiagnostics(folder: string) {
 const read = (folder: string, file: string) => readFileSync(path.join(folder, file), 'utf8');
 
 describe('omni init --yes', () => {
+  // Found by probing: `omni init /abs/plan` from elsewhere said "Created 12 files in ../../abs/plan".
+  it('names a folder outside the current one by its absolute path', async () => {
+    const root = temporaryFolder();
+    const folder = path.join(root, 'elsewhere', 'plan');
+    const io = quietIo(path.join(root, 'here'));
+    mkdirSync(path.join(root, 'here'));
+    await init(folder, { yes: true, locale: 'en' }, io);
+    const shown = folder.split(path.sep).join('/');
+    expect(io.logged().split('\n')[0]).toBe(`Created 12 files in ${shown}:`);
+    expect(io.logged()).toContain(`Next: omni lint ${shown}\n`);
+  });
+
   it.each(['fr', 'en'] as const)('creates a %s starter workspace with the recommended layout', async (locale) => {
     const folder = path.join(temporaryFolder(), 'plan');
     const io = quietIo(path.dirname(folder));
