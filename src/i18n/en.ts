@@ -722,6 +722,7 @@ export const en: Vocabulary = {
           undeclared: '"{variable}" is not among the variables of scenario "{scenario}"',
           didYouMean: 'did you mean "{closest}"?',
           declare: "add {variable} to the scenario's variables:",
+          joinName: 'a space splits {{{helper} {variable}}} in two: write {{{joined}}}',
         },
       },
       'template-syntax': {

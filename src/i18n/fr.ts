@@ -723,6 +723,7 @@ export const fr: Vocabulary = {
           undeclared: '« {variable} » ne figure pas parmi les variables du scénario « {scenario} »',
           didYouMean: 'vouliez-vous dire « {closest} » ?',
           declare: 'ajoutez {variable} aux variables: du scénario',
+          joinName: 'une espace coupe {{{helper} {variable}}} en deux : écrivez {{{joined}}}',
         },
       },
       'template-syntax': {

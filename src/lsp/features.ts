@@ -288,6 +288,23 @@ export class Features {
           edit: { changes: { [uri]: [{ range: diagnostic.range, newText: didYouMean.closest }] } },
         });
       }
+      // `{{first name}}` (the helper `first` given `name`): join the two words into the variable meant.
+      const join = ruleId === 'undeclared-template-variable' ? matchRuleMessage(ruleId, 'joinName', suggestion) : undefined;
+      const joinText = join?.helper !== undefined && join.joined !== undefined ? this.session.textOf(file) : undefined;
+      if (join && joinText !== undefined) {
+        const before = lineAt(joinText, diagnostic.range.start.line).slice(0, diagnostic.range.start.character);
+        const helper = new RegExp(`${join.helper!.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\s+$`).exec(before);
+        if (helper) {
+          const range = { start: { line: diagnostic.range.start.line, character: helper.index }, end: diagnostic.range.end };
+          actions.push({
+            title: this.text('replaceWith', { text: join.joined! }),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [uri]: [{ range, newText: join.joined! }] } },
+          });
+        }
+      }
       const add =
         ruleId === 'missing-consent'
           ? matchRuleMessage(ruleId, 'addVariable', suggestion)

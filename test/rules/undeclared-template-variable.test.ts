@@ -29,6 +29,23 @@ ruleTester('undeclared-template-variable', {
   ],
   invalid: [
     {
+      // Found by probing: `{{first name}}` is the helper `first` given `name`, and the hint said to declare `name`.
+      name: 'a space that splits a declared name in two',
+      files: scenario('      - { after: "0", channel: email, subject: "Bonjour {{first name}} !" }\n'),
+      errors: [
+        {
+          ruleId: 'undeclared-template-variable',
+          message: '"name" is not among the variables of scenario "greet"',
+          line: 10,
+          column: 65,
+          suggestion: 'a space splits {{first name}} in two: write {{first_name}}',
+        },
+      ],
+      fr: [
+        { message: '« name » ne figure pas parmi les variables du scénario « greet »', suggestion: 'une espace coupe {{first name}} en deux : écrivez {{first_name}}' },
+      ],
+    },
+    {
       name: 'in a wait branch and in a fallback',
       files: scenario(
         '      - wait: { until: [{ event: signed_up, steps: [{ after: "0", channel: web, subject: "{{nickname}}", fallback: { channel: web, message: "{{city}}" } }] }], timeout: 1d }\n',
