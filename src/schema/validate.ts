@@ -246,7 +246,20 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       // Under `rules:` in omni.yaml the key is a rule id, not a field name.
       const messageId = name === 'config' && path.length === 2 && path[0] === 'rules' ? 'invalidSeverity' : 'invalidValue';
-      return diagnostic(messageId, { value: describeValue(value), field, allowed: allowed.map(String).join(LIST_SEPARATOR) }, path, 'useOneOf');
+      // A near miss (`frictio`, `behaviour`) gets the word it was meant to be; else the list.
+      const closest =
+        typeof value === 'string'
+          ? closestMatch(
+              value,
+              allowed.filter((item): item is string => typeof item === 'string'),
+            )
+          : undefined;
+      return diagnostic(
+        messageId,
+        { value: describeValue(value), field, allowed: allowed.map(String).join(LIST_SEPARATOR), closest: closest ?? '' },
+        path,
+        closest ? 'didYouMean' : 'useOneOf',
+      );
     }
     case 'type': {
       const expected = String((error.params as { type: string }).type);

@@ -54,6 +54,14 @@ ruleTester('schema', {
       errors: [{ ruleId: 'schema', message: '"phone" is not a valid type', line: 2, column: 29, endColumn: 34, suggestion: 'use online or offline' }],
     },
     {
+      // Found by probing: `behaviour` (British spelling) and `frictio` got the whole list.
+      name: 'enum: a near miss gets the word it was meant to be',
+      files: { 'a.yaml': 'touchpoints:\n  - { id: t, name: T, stage: s, channel: c, status: frictio }\n' },
+      errors: [{ ruleId: 'schema', message: '"frictio" is not a valid status', line: 2, column: 53, suggestion: 'did you mean "friction"?' }],
+      fr: [{ message: '"frictio" n’est pas une valeur valide pour status', suggestion: 'vouliez-vous dire « friction » ?' }],
+      allowLoadErrors: true,
+    },
+    {
       name: 'type: a list for a string, a string for a boolean (yes is not a boolean in YAML 1.2), a mapping for a section',
       files: { 'a.yaml': 'channels:\n  - id: a\n    name: [A]\n    requiresConsent: yes\nstages: {}\n' },
       errors: [
