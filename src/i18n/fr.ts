@@ -731,10 +731,12 @@ export const fr: Vocabulary = {
         messages: {
           malformedAt: 'gabarit invalide dans {field} (colonne {column}) : « {{ » mal formé ou non fermé',
           malformedAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : « {{ » mal formé ou non fermé',
-          unexpectedAt: 'gabarit invalide dans {field} (colonne {column}) : {token:tokens} inattendu',
-          unexpectedAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {token:tokens} inattendu',
-          unexpectedExpectingAt: 'gabarit invalide dans {field} (colonne {column}) : {token:tokens} inattendu, {expected:tokens} attendu',
-          unexpectedExpectingAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {token:tokens} inattendu, {expected:tokens} attendu',
+          // Worded so that nothing agrees with the tokens' gender (« }} », la fin du texte, une chaîne…).
+          unexpectedAt: 'gabarit invalide dans {field} (colonne {column}) : {token:tokens} ne peut pas venir à cet endroit',
+          unexpectedAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {token:tokens} ne peut pas venir à cet endroit',
+          unexpectedExpectingAt: 'gabarit invalide dans {field} (colonne {column}) : {token:tokens} à un endroit où l’on attend {expected:tokens}',
+          unexpectedExpectingAtLine:
+            'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : {token:tokens} à un endroit où l’on attend {expected:tokens}',
           mismatchAt: 'gabarit invalide dans {field} (colonne {column}) : le bloc « {open} » est fermé par « {close} »',
           mismatchAtLine: 'gabarit invalide dans {field} (ligne {line} du gabarit, colonne {column}) : le bloc « {open} » est fermé par « {close} »',
           invalidAt: 'gabarit invalide dans {field} (colonne {column}) : {reason}',

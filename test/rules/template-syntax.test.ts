@@ -81,7 +81,7 @@ ruleTester('template-syntax', {
       name: 'a closing block that was never opened',
       files: scenario('      - { after: "0", channel: email, message: "{{first_name}}{{/if}}" }\n'),
       errors: [{ ruleId: 'template-syntax', message: 'invalid template in message (column 15): unexpected "{{/", expected the end of the text', line: 10, column: 48 }],
-      fr: [{ message: 'gabarit invalide dans message (colonne 15) : « {{/ » inattendu, la fin du texte attendu' }],
+      fr: [{ message: 'gabarit invalide dans message (colonne 15) : « {{/ » à un endroit où l’on attend la fin du texte' }],
     },
     {
       name: "a hash argument without a value: every token that could come, in the locale's words",
@@ -97,7 +97,7 @@ ruleTester('template-syntax', {
       fr: [
         {
           message:
-            'gabarit invalide dans message (colonne 16) : « }} » inattendu, un nom de variable ou une chaîne ou un nombre ou true ou false ou une @variable attendu',
+            'gabarit invalide dans message (colonne 16) : « }} » à un endroit où l’on attend un nom de variable ou une chaîne ou un nombre ou true ou false ou une @variable',
         },
       ],
     },
