@@ -92,6 +92,9 @@ export function openingQuote(text: string, end: number, quote: '"' | "'"): numbe
   return -1;
 }
 
+/** Characters past which unclosedFlowStart gives up (the yaml package reads about 2.5 MB a second). */
+const MAX_FLOW_SEARCH = 2_000_000;
+
 /**
  * The first `[` or `{` before `before` that is never closed, read by the `yaml` package's
  * syntax tree (js-yaml says only that the file ended, or that a comma is missing further
@@ -114,6 +117,9 @@ function unclosedFlowStart(text: string, before: number): { offset: number; brac
       else if (value && typeof value === 'object') visit(value, depth + 1);
     }
   };
+  // The whole text: a bracket closed lines after the error (a comma really missing) must be
+  // seen. Bounded: past a few megabytes the parser would take seconds, and js-yaml's words stay.
+  if (text.length > MAX_FLOW_SEARCH) return undefined;
   for (const token of new Parser().parse(text)) visit(token, 0);
   return found;
 }

@@ -157,6 +157,11 @@ ruleTester('yaml-syntax', {
       fr: [{ message: 'clé en double dans le mapping', suggestion: 'name est déjà renseigné ligne 5 : gardez l’un des deux' }],
     },
     {
+      name: 'a comma really missing in a list closed lines below keeps its message',
+      files: { 'a.yaml': 'variables:\n  - id: a\n    name: A\n    sources: [crm, "erp"\n      "pos"]\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'missed comma between flow collection entries', line: 5, column: 7 }],
+    },
+    {
       name: 'a comma really missing in a closed list keeps its message',
       files: { 'a.yaml': 'stages:\n  - { id: a, name: A b: c }\n' },
       errors: [{ ruleId: 'yaml-syntax', message: 'missed comma between flow collection entries', line: 2, column: 23 }],
