@@ -351,8 +351,7 @@ function causeHint(text: string, line: number, messageId: string): { suggestionI
 function alignmentHint(text: string, line: number, source: string): { suggestionId: string; data: Record<string, string> } | undefined {
   const indent = source.length - source.trimStart().length;
   const dash = /^\s*-(\s|$)/.test(source);
-  for (let above = line - 1; above >= 1 && above > line - 200; above--) {
-    const previous = lineAt(text, above)!;
+  for (const [above, previous] of linesAbove(text, line, 200)) {
     if (/^\s*(#|$)/.test(previous)) continue;
     if (dash) {
       if (!/^\s*-(\s|$)/.test(previous)) continue;
@@ -378,8 +377,7 @@ function firstDeclaration(text: string, line: number): { key: string; line: numb
   };
   const here = keyAt(lineAt(text, line) ?? '');
   if (!here) return undefined;
-  for (let above = line - 1; above >= 1 && above > line - 5_000; above--) {
-    const source = lineAt(text, above)!;
+  for (const [above, source] of linesAbove(text, line, 5_000)) {
     if (/^\s*(#|$)/.test(source)) continue;
     const indent = source.length - source.trimStart().length;
     const key = keyAt(source);
@@ -388,6 +386,26 @@ function firstDeclaration(text: string, line: number): { key: string; line: numb
     if ((key?.dash && key.column === here.column) || indent < here.column) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The lines above `line`, nearest first, at most `limit` of them, read backwards from it: a
+ * hint looks at a few lines above an error, and must not scan the file from the top for each.
+ */
+function* linesAbove(text: string, line: number, limit: number): Generator<[number, string]> {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return;
+    start = next + 1;
+  }
+  // `start` begins `line`; the line above ends at start - 1 (its line break).
+  let end = start - 1;
+  for (let above = line - 1; above >= 1 && above > line - limit && end >= 0; above--) {
+    const from = text.lastIndexOf('\n', end - 1) + 1;
+    yield [above, text.slice(from, end)];
+    end = from - 1;
+  }
 }
 
 /** The 1-based line `line` of text, without its line break. */
