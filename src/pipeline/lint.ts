@@ -56,7 +56,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
     const variants = rule.options ? settingsFor.optionVariants(rule.id) : [];
     try {
       if (variants.length === 0) {
-        const context: RuleContext = { model: workspace.model, options: ruleOptions, report };
+        const context: RuleContext = { model: workspace.model, options: ruleOptions, locale, report };
         if (options.checkRule) options.checkRule(rule, context);
         else rule.check(context);
       } else {
@@ -68,6 +68,7 @@ export async function lintWorkspace(workspace: LoadedWorkspace, options: LintOpt
           rule.check({
             model: workspace.model,
             options: given,
+            locale,
             report: (found) => {
               if (settingsFor.optionsFrom(rule.id, found.location.file) === variant) report(found);
             },

@@ -384,6 +384,7 @@ export class WorkspaceSession {
     rule.check({
       model,
       options: rule.options ? { ...defaultOptions(rule), ...this.settings.ruleOptions?.[rule.id] } : {},
+      locale: this.locale,
       report: (report) => {
         const file = report.location.file;
         if (only && !only.has(file)) return;

@@ -1,4 +1,4 @@
-import type { Model } from '../model/types.js';
+import type { Locale, Model } from '../model/types.js';
 import type { Location, SeverityOrOff } from '../diagnostics/types.js';
 import { ruleDescription, ruleOptionDescription, type MessageData } from '../i18n/index.js';
 
@@ -69,6 +69,11 @@ export interface RuleContext {
   model: Model;
   /** The rule's options: omni.yaml's values over the defaults. */
   options: RuleOptions;
+  /**
+   * The language findings are written in (`--locale`, else omni.yaml's, else English): a rule
+   * that words a message itself (a house rule's hint, a plugin's) words it in this one.
+   */
+  locale: Locale;
   report(report: RuleReport): void;
 }
 

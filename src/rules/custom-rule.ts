@@ -237,8 +237,7 @@ export function createCustomRule(config: CustomRuleConfig): Rule {
     defaultSeverity: config.severity,
     // House rules have no page of their own: point at the page that explains them.
     docsUrl: `${DOCS_BASE_URL.replace(/rules\/$/, '')}format.md#customrules`,
-    check({ model, report }) {
-      const locale = model.settings.locale;
+    check({ model, locale, report }) {
       const selection = select(model, config.given);
       const values = selection.values;
       for (let i = 0; i < values.length; i++) {

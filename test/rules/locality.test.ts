@@ -18,6 +18,7 @@ function reportsByFile(ruleId: string, model: Model): Map<string, RuleReport[]> 
   rule.check({
     model,
     options,
+    locale: 'en',
     report: (report) => {
       const list = byFile.get(report.location.file) ?? [];
       list.push(report);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, lines, lintFiles } from './helpers.js';
+import { lintWorkspace } from '../../src/pipeline/lint.js';
+import { loadWorkspace } from '../../src/pipeline/load.js';
+import { BASE, lines, lintFiles, writeWorkspace } from './helpers.js';
 
 const scenarios = `scenarios:
   - id: with-owner
@@ -38,7 +40,7 @@ describe('customRules', () => {
       'scenario-owner base.yaml:25:5 error Every scenario names the team that owns it',
       'scenario-owner more.yaml:13:5 error Every scenario names the team that owns it',
     ]);
-    expect(result.diagnostics[0]!.suggestion).toBe('renseignez owner:'); // the default locale is French
+    expect(result.diagnostics[0]!.suggestion).toBe('set owner:');
     expect(result.diagnostics[0]!.entity).toEqual({ kind: 'scenario', id: 'cart' });
   });
 
@@ -99,6 +101,11 @@ describe('customRules', () => {
       'tagged: tags ne doit pas être vide',
       'short: subject fait 29 caractères, 20 au plus',
     ]);
+    // --locale wins over omni.yaml's, as for every finding (the hint followed the plan's language at first).
+    const files = withRules(rules);
+    files['omni.yaml'] = `locale: fr\n${files['omni.yaml']}`;
+    const { diagnostics } = await lintWorkspace(await loadWorkspace(writeWorkspace(files)), { locale: 'en', ruleOverrides: { 'missing-owner': 'off' } });
+    expect(diagnostics.find((d) => d.ruleId === 'owned' && d.file === 'more.yaml')?.suggestion).toBe('set owner:');
   });
 
   it('a severity set in rules: wins over the entry, and overrides apply by file', async () => {
