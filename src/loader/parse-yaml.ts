@@ -60,6 +60,7 @@ const PARSER_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^unidentified alias "(?<alias>.*)"$/, 'unknownAlias'],
   [/^unknown tag !<(?<tag>.*)>$/, 'unknownTag'],
   [/^the stream contains non-printable characters$/, 'nonPrintable'],
+  [/^null byte is not allowed in input$/, 'nullByte'],
 ];
 
 /** The reasons of a quoted string that runs to the end of the file (or document), and how omni says them at its opening quote. */
@@ -158,7 +159,8 @@ export function parseYaml(text: string, fileName: string): ParseResult {
       const mark = error.mark as { line?: number; column?: number; position?: number } | undefined;
       const line = (mark?.line ?? 0) + 1;
       const column = (mark?.column ?? 0) + 1;
-      const position = { line, column };
+      // js-yaml finds a NUL before counting lines: its mark has the offset, not the line.
+      const position = error.reason === 'null byte is not allowed in input' && mark?.position !== undefined ? positionAt(text, mark.position) : { line, column };
       const hint = syntaxHint(text, line);
       const reason = parserReason(error.reason);
       // A string never closed: js-yaml stops at the end of the file, often far below; point

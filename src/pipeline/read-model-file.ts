@@ -24,11 +24,31 @@ export interface FileOutcome {
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Decode → parse → validate one file. */
+/** Whether bytes are UTF-16 text: its byte-order mark, or a NUL in every other byte of the start (ASCII in UTF-16). */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = Math.min(bytes.length, 64) & ~1;
+  if (sample < 8) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  return Math.max(evenZeros, oddZeros) * 2 >= sample * 0.9 && Math.min(evenZeros, oddZeros) === 0;
+}
+
 export function readModelFile(file: string, content: FileContent, maxFileBytes: number, validator: Validator, schema: 'model' | 'config' = 'model'): FileOutcome {
   const outcome: FileOutcome = { file, invalidPaths: [], diagnostics: [] };
   const size = content instanceof Uint8Array ? content.length : content.tooLarge;
   if (!(content instanceof Uint8Array) || size > maxFileBytes) {
     outcome.diagnostics.push(syntaxDiagnostic(file, 'tooLarge', 'splitOrRaise', { size: mib(size), limit: mib(maxFileBytes) }));
+    return outcome;
+  }
+  // Saved as UTF-16 (Windows' "Unicode" text, some exports): a byte-order mark, or every other
+  // byte zero in ASCII text. Said as such rather than as its first bad byte or a NUL character.
+  if (isUtf16(content)) {
+    outcome.diagnostics.push(syntaxDiagnostic(file, 'utf16', 'saveAsUtf8', {}));
     return outcome;
   }
   const decoded = decodeUtf8(content);

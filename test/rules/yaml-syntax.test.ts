@@ -167,6 +167,36 @@ ruleTester('yaml-syntax', {
       errors: [{ ruleId: 'yaml-syntax', message: 'missed comma between flow collection entries', line: 2, column: 23 }],
     },
     {
+      // Found by probing: a file saved as UTF-16 read "invalid UTF-8 byte 0xff", or without its
+      // byte-order mark "null byte is not allowed in input" (in English in a French plan too).
+      name: 'a file saved as UTF-16, with or without its byte-order mark',
+      files: {
+        'a.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('stages:\n  - { id: a, name: Été }\n', 'utf16le')]),
+        'b.yaml': Buffer.from('stages:\n  - { id: b, name: B }\n', 'utf16le'),
+      },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          file: 'a.yaml',
+          message: 'the file is UTF-16 text (Windows "Unicode"), not UTF-8',
+          line: 1,
+          column: 1,
+          suggestion: 'save the file as UTF-8',
+        },
+        { ruleId: 'yaml-syntax', file: 'b.yaml', message: 'the file is UTF-16 text (Windows "Unicode"), not UTF-8', line: 1, column: 1 },
+      ],
+      fr: [
+        { message: 'le fichier est du texte UTF-16 (« Unicode » de Windows), pas de l’UTF-8', suggestion: 'enregistrez le fichier en UTF-8' },
+        { message: 'le fichier est du texte UTF-16 (« Unicode » de Windows), pas de l’UTF-8' },
+      ],
+    },
+    {
+      name: 'a NUL byte in a UTF-8 file, in the run language',
+      files: { 'a.yaml': 'stages:\n  - { id: a, name: "A\u0000" }\n' },
+      errors: [{ ruleId: 'yaml-syntax', message: 'null byte is not allowed in input', line: 2, column: 22 }],
+      fr: [{ message: 'le fichier contient un octet nul' }],
+    },
+    {
       name: 'a byte that is not UTF-8, at its character column (fixture non-utf8.yaml)',
       files: { 'non-utf8.yaml': readFileSync(new URL('../fixtures/broken/non-utf8.yaml', import.meta.url)) },
       errors: [{ ruleId: 'yaml-syntax', message: 'invalid UTF-8 byte 0xff', line: 5, column: 22, suggestion: 'save the file as UTF-8' }],
