@@ -546,6 +546,8 @@ export const en: Vocabulary = {
           aliasBomb: 'aliases expand to more than {max} nodes (an alias bomb?)',
           quoteColon: 'a value holding ": " reads as a second key: quote it, {key} "{value}"',
           addSpaceAfterColon: 'write a space after the colon: {key}: {value}',
+          listBelowKey: 'a list starts on the line under its key, one "- " item per line, or is written on one line: {key} [{item}]',
+          spaceAfterDash: 'write a space after the dash: - {item}',
           alignKey: 'indent {key} by {spaces} spaces, like {previous} on line {line}',
           alignDash: 'indent this - by {spaces} spaces, like the item on line {line}',
           keepOneKey: '{key} is already set on line {line}: keep one of the two',

@@ -547,6 +547,8 @@ export const fr: Vocabulary = {
           aliasBomb: 'les alias se développent en plus de {max} nœuds (une bombe d’alias ?)',
           quoteColon: 'une valeur qui contient « : » se lit comme une deuxième clé : mettez-la entre guillemets, {key} "{value}"',
           addSpaceAfterColon: 'mettez une espace après les deux-points : {key}: {value}',
+          listBelowKey: 'une liste commence à la ligne sous sa clé, un élément « - » par ligne, ou s’écrit sur une ligne : {key} [{item}]',
+          spaceAfterDash: 'mettez une espace après le tiret : - {item}',
           alignKey: 'indentez {key} de {spaces} espaces, comme {previous} ligne {line}',
           alignDash: 'indentez ce - de {spaces} espaces, comme l’élément de la ligne {line}',
           keepOneKey: '{key} est déjà renseigné ligne {line} : gardez l’un des deux',

@@ -327,6 +327,12 @@ function causeHint(text: string, line: number, messageId: string): { suggestionI
       const shown = value.length > 80 ? `${value.slice(0, 77)}…` : value;
       return { suggestionId: 'quoteColon', data: { key: `${match[2]}:`, value: shown.replace(/"/g, '\\"') } };
     }
+    // `tags: - vip`: a list item on its key's line.
+    const item = match && value ? /^-\s+(.{1,60}?)\s*$/.exec(value) : null;
+    if (match && item) return { suggestionId: 'listBelowKey', data: { key: `${match[2]}:`, item: item[1]! } };
+    // `-id: b`: the space after a list's dash forgotten.
+    const dash = /^\s*-([A-Za-z_][\w.-]*:.*?)\s*$/.exec(source);
+    if (dash) return { suggestionId: 'spaceAfterDash', data: { item: dash[1]! } };
   }
   if (messageId === 'missingColon' || messageId === 'multilineKey') {
     // js-yaml notices on that line at the end of a mapping, else on the next one ("a multiline key").

@@ -96,6 +96,28 @@ ruleTester('yaml-syntax', {
       ],
     },
     {
+      name: 'a list item on its key’s line, and a dash without its space',
+      files: { 'a.yaml': 'stages:\n  - id: a\n    tags: - vip\n', 'b.yaml': 'stages:\n  - id: a\n    name: A\n  -id: b\n' },
+      errors: [
+        {
+          ruleId: 'yaml-syntax',
+          file: 'a.yaml',
+          message: 'bad indentation of a mapping entry',
+          line: 3,
+          column: 11,
+          suggestion: 'a list starts on the line under its key, one "- " item per line, or is written on one line: tags: [vip]',
+        },
+        { ruleId: 'yaml-syntax', file: 'b.yaml', message: 'bad indentation of a mapping entry', line: 4, column: 3, suggestion: 'write a space after the dash: - id: b' },
+      ],
+      fr: [
+        {
+          message: 'mauvaise indentation d’une entrée de mapping',
+          suggestion: 'une liste commence à la ligne sous sa clé, un élément « - » par ligne, ou s’écrit sur une ligne : tags: [vip]',
+        },
+        { message: 'mauvaise indentation d’une entrée de mapping', suggestion: 'mettez une espace après le tiret : - id: b' },
+      ],
+    },
+    {
       name: 'key:value without a space',
       files: { 'a.yaml': 'variables:\n  - id: a\n    name: A\n    sources:crm\n' },
       errors: [
