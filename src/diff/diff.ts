@@ -157,12 +157,12 @@ export function sameData(a: unknown, b: unknown): boolean {
 const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 const orNull = (value: unknown) => (value === undefined ? null : value);
 
-/** An entity's steps compare position by position (docs/diff.md). */
-const POSITIONAL_LISTS = new Set(['steps']);
+/** An entity's steps, and the lists inside them (branches, their steps), compare item by item (alignedChanges). */
+const STEP_LISTS = new Set(['steps']);
 /**
- * omni.yaml's pressure caps and overrides compare item by item, the items that stayed the same
- * matched first (a longest common subsequence): a cap inserted at the top is one cap added,
- * not every cap changed. Changed and added items have their index after, removed ones before.
+ * omni.yaml's pressure caps and overrides compare item by item too. Items that stayed the same
+ * are matched first (a longest common subsequence): a cap or a step inserted is one added, not
+ * every later one changed. Changed and added items have their index after, removed ones before.
  */
 const ALIGNED_LISTS = new Set(['pressure', 'overrides']);
 
@@ -255,17 +255,9 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
       changes.push(...alignedChanges((a ?? []) as unknown[], (b ?? []) as unknown[], path));
       continue;
     }
-    const inSteps = (POSITIONAL_LISTS.has(key) && prefix.length === 0) || (prefix[0] === 'steps' && Array.isArray(a) && Array.isArray(b));
+    const inSteps = (STEP_LISTS.has(key) && prefix.length === 0) || (prefix[0] === 'steps' && Array.isArray(a) && Array.isArray(b));
     if (inSteps && Array.isArray(a ?? []) && Array.isArray(b ?? [])) {
-      const left = (a ?? []) as unknown[];
-      const right = (b ?? []) as unknown[];
-      for (let index = 0; index < Math.max(left.length, right.length); index++) {
-        const x = left[index];
-        const y = right[index];
-        if (sameData(x, y)) continue;
-        if (isPlainObject(x) && isPlainObject(y)) changes.push(...fieldChanges(x, y, [...path, index]));
-        else changes.push({ path: [...path, index], before: orNull(x), after: orNull(y) });
-      }
+      changes.push(...alignedChanges((a ?? []) as unknown[], (b ?? []) as unknown[], path));
     } else if (isPlainObject(a) && isPlainObject(b)) {
       changes.push(...fieldChanges(a, b, path));
     } else {
@@ -516,7 +508,7 @@ function onlyIn(side: readonly Diagnostic[], other: readonly Diagnostic[]): Gap[
 function settingsContent(model: Model): Plain {
   // The ids rule options mention are derived from the options, compared already. House
   // rules are kept by id (inserting one changes no other), pressure caps and overrides by
-  // position (POSITIONAL_LISTS).
+  // position (STEP_LISTS).
   const { declared: _declared, ruleOptionMentions: _mentions, include, exclude, ...rest } = model.settings;
   return { ...rest, include, exclude } as Plain;
 }

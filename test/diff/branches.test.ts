@@ -32,6 +32,22 @@ describe('omni diff through branches and pressure', () => {
     );
   });
 
+  // Found by probing: steps compared by position made a step inserted read as every later step changed.
+  it('a step inserted or removed reads as that step alone, the steps kept matched first', async () => {
+    const inserted = await diffOf((text) =>
+      text.replace(
+        '      - { after: "0", channel: email, subject: Happy birthday }\n',
+        '      - { after: "0", channel: email, subject: Happy birthday }\n      - { after: 6h, channel: email, subject: Your gift }\n',
+      ),
+    );
+    const birthday = inserted.sections.find((section) => section.section === 'scenarios')!.changed.find((entity) => entity.id === 'birthday')!;
+    expect(describeChanges(birthday.changes, plainStyle)).toBe('step 2 added (6h email Your gift)');
+    const removed = await diffOf((text) => text.replace('      - { after: "0", channel: email, subject: Happy birthday }\n', ''));
+    const gone = removed.sections.find((section) => section.section === 'scenarios')!.changed.find((entity) => entity.id === 'birthday')!;
+    expect(gone.changes).toEqual([{ path: ['steps', 0], before: { after: '0', channel: 'email', subject: 'Happy birthday' }, after: null }]);
+    expect(describeChanges(gone.changes, plainStyle)).toBe('step 1 removed (0 email Happy birthday)');
+  });
+
   it('names pressure and quiet-hours changes in omni.yaml', async () => {
     const diff = await diffOf((text) => text, OMNI_YAML.replace('max: 3, per: 7d', 'max: 4, per: 7d').replace('"21:00"', '"20:00"'));
     expect(diff.settings.map((change) => [change.path.join('.'), JSON.stringify(change.before), JSON.stringify(change.after)])).toEqual([
