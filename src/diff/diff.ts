@@ -507,8 +507,8 @@ function onlyIn(side: readonly Diagnostic[], other: readonly Diagnostic[]): Gap[
 
 function settingsContent(model: Model): Plain {
   // The ids rule options mention are derived from the options, compared already. House
-  // rules are kept by id (inserting one changes no other), pressure caps and overrides by
-  // position (STEP_LISTS).
+  // rules are kept by id (inserting one changes no other); pressure caps and overrides are
+  // aligned item by item (ALIGNED_LISTS).
   const { declared: _declared, ruleOptionMentions: _mentions, include, exclude, ...rest } = model.settings;
   return { ...rest, include, exclude } as Plain;
 }
