@@ -166,8 +166,24 @@ const STEP_LISTS = new Set(['steps']);
  */
 const ALIGNED_LISTS = new Set(['pressure', 'overrides']);
 
-/** The changes between two lists of settings items, aligned on the items both keep. */
+/** Item i against item i. */
+function positionalChanges(left: readonly unknown[], right: readonly unknown[], path: (string | number)[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const [x, y] = [left[index], right[index]];
+    if (sameData(x, y)) continue;
+    if (isPlainObject(x) && isPlainObject(y)) changes.push(...fieldChanges(x, y, [...path, index]));
+    else changes.push({ path: [...path, index], before: orNull(x), after: orNull(y) });
+  }
+  return changes;
+}
+
+/** The changes between two lists (steps, caps, overrides), aligned on the items both keep. */
+/** Past this many pairs of items the alignment's table is not built: the lists compare by position (a 10,000-step scenario). */
+const MAX_ALIGNED_PAIRS = 250_000;
+
 function alignedChanges(left: readonly unknown[], right: readonly unknown[], path: (string | number)[]): FieldChange[] {
+  if (left.length * right.length > MAX_ALIGNED_PAIRS) return positionalChanges(left, right, path);
   // lengths[i][j]: the longest common subsequence of left[i…] and right[j…].
   const lengths = Array.from({ length: left.length + 1 }, () => new Array<number>(right.length + 1).fill(0));
   for (let i = left.length - 1; i >= 0; i--)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/diagnostics/types.js';
 import { describeChanges } from '../../src/diff/describe.js';
-import { diffWorkspaces } from '../../src/diff/diff.js';
+import { diffWorkspaces, fieldChanges } from '../../src/diff/diff.js';
 import { loadFiles } from '../rules/run-rule.js';
 import { OMNI_YAML, SIMULATION_FILES } from '../simulate/fixture.js';
 
@@ -46,6 +46,14 @@ describe('omni diff through branches and pressure', () => {
     const gone = removed.sections.find((section) => section.section === 'scenarios')!.changed.find((entity) => entity.id === 'birthday')!;
     expect(gone.changes).toEqual([{ path: ['steps', 0], before: { after: '0', channel: 'email', subject: 'Happy birthday' }, after: null }]);
     expect(describeChanges(gone.changes, plainStyle)).toBe('step 1 removed (0 email Happy birthday)');
+  });
+
+  it('aligns long step lists only up to a bound, then compares them by position (no quadratic table)', () => {
+    const steps = (count: number) => Array.from({ length: count }, (_, i) => ({ after: `${i}m`, channel: 'email' }));
+    const inserted = (count: number) => fieldChanges({ steps: steps(count) }, { steps: [{ after: '0', channel: 'sms' }, ...steps(count)] });
+    expect(inserted(400).map((change) => change.path.join('.'))).toEqual(['steps.0']);
+    // 600 × 601 pairs is past the bound: every step shifts by one.
+    expect(inserted(600).length).toBeGreaterThan(600);
   });
 
   it('names pressure and quiet-hours changes in omni.yaml', async () => {
