@@ -33,7 +33,12 @@ const defaultIo = (options: DiffCommandOptions): DiffIo => ({
  * the second. Text and Markdown word the gaps in the run's language (`--locale`) like the rest
  * of the diff; JSON keeps lint's, the workspace's (docs/locale.md).
  */
-export async function side(label: string, root: string, reuse: WorkspaceReuse, source?: WorkspaceSource, plugins?: boolean, inRunLocale = false): Promise<DiffSide> {
+export async function side(
+  label: string,
+  root: string,
+  reuse: WorkspaceReuse,
+  { source, plugins, inRunLocale = false }: { source?: WorkspaceSource; plugins?: boolean; inRunLocale?: boolean } = {},
+): Promise<DiffSide> {
   const workspace = await loadWorkspace(root, { source, reuse, ...(plugins !== undefined ? { plugins } : {}) });
   writeNotices(workspace);
   const checkRule = reuse.checkRule(workspace.model);
@@ -51,7 +56,7 @@ function folderSide(dir: string, cwd: string, flag: string, reuse: WorkspaceReus
   } catch {
     throw new CliError(say('folderNotFound', { flag, path: dir }), say('workspaceNotFoundHint'));
   }
-  return side(dir, absolute, reuse, undefined, undefined, inRunLocale);
+  return side(dir, absolute, reuse, { inRunLocale });
 }
 
 /** Loads both sides, diffs them, prints the chosen format; returns the exit code. */
@@ -111,10 +116,14 @@ async function gitSides(
     const reuse = new WorkspaceReuse();
     // Both sides run the same rules: the plugins of the working tree (its code, as omni lint
     // runs it), never a revision's files.
-    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, reuse, gitSource(top, baseCommit.commit, prefix), true, inRunLocale);
-    if (head === undefined) return [baseSide, await side(say('workingTree'), root, reuse, undefined, undefined, inRunLocale)];
+    const baseSide = await side(`${baseCommit.revision} (${short(baseCommit.commit)})`, root, reuse, {
+      source: gitSource(top, baseCommit.commit, prefix),
+      plugins: true,
+      inRunLocale,
+    });
+    if (head === undefined) return [baseSide, await side(say('workingTree'), root, reuse, { inRunLocale })];
     const headCommit = resolveCommit(top, head);
-    return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, gitSource(top, headCommit, prefix), true, inRunLocale)];
+    return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, { source: gitSource(top, headCommit, prefix), plugins: true, inRunLocale })];
   } catch (error) {
     if (error instanceof GitError) throw wordedError(error);
     throw error;

@@ -1,6 +1,6 @@
 import { sameData, shownPath, type FieldChange, type Gap, type SectionDiff, type WorkspaceDiff } from './diff.js';
-import { fillTemplate, vocabularyFor, type DiffWords, type Locale, type MessageData, type Template } from '../i18n/index.js';
-import type { SectionKind, TouchpointStatus } from '../model/types.js';
+import { capWords, fillTemplate, vocabularyFor, type DiffWords, type Locale, type MessageData, type Template } from '../i18n/index.js';
+import type { PressureCap, SectionKind, TouchpointStatus } from '../model/types.js';
 
 /** The words of `omni diff` in a locale (src/i18n, `diff`). */
 export function diffWords(locale: Locale): DiffWords {
@@ -93,10 +93,7 @@ const SETTINGS_ITEMS: Readonly<Record<string, ItemWords>> = {
 
 /** A pressure cap as the simulation words it: `at most 5 messages per 7d, all channels together`. */
 function capSummary(cap: unknown, locale: Locale): string {
-  const { max, per, channels } = (cap ?? {}) as { max?: number; per?: string; channels?: string[] };
-  const words = vocabularyFor(locale).simulation;
-  const data = { max: max ?? '', messages: words.messages[max === 1 ? 0 : 1], per: per ?? '' };
-  return channels ? fillTemplate(words.capOn, { ...data, channels: channels.join(', ') }, locale) : fillTemplate(words.capAll, data, locale);
+  return capWords(cap as PressureCap, locale, (ids) => ids.join(', '));
 }
 
 /** The item a change is in, its label (`step 2`, `cap 1`, `house rule sms-sender`) and the path inside it; undefined for other fields. */

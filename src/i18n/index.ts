@@ -108,6 +108,16 @@ export function listWords(values: readonly unknown[], locale: Locale): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${VOCABULARY[locale].lint.or} ${words[words.length - 1]}`;
 }
 
+/**
+ * A contact-pressure cap in words (`at most 5 messages per 7d, all channels together`), as
+ * `omni simulate`, lint and `omni diff` say it; `channels` words the cap's channel ids.
+ */
+export function capWords(cap: { max: number; per: string; channels?: readonly string[] }, locale: Locale, channels: (ids: readonly string[]) => string): string {
+  const words = VOCABULARY[locale].simulation;
+  const data = { max: cap.max, messages: words.messages[cap.max === 1 ? 0 : 1], per: cap.per };
+  return cap.channels ? formatMessage(words.capOn, { ...data, channels: channels(cap.channels) }, locale) : formatMessage(words.capAll, data, locale);
+}
+
 type SynonymSheet = 'useCases' | 'scenarioSpec' | 'data';
 type ImportSynonymsOf = Vocabulary['importSynonyms'];
 /** Where a field's own header is in the workbook labels, when its key differs. */

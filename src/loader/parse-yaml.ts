@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
 import type { JsonPath, Range } from '../diagnostics/types.js';
 import { readSimpleYaml, UNSUPPORTED } from './fast-yaml.js';
+import { yamlPackage } from './yaml-package.js';
 
 /**
  * YAML is parsed with js-yaml for speed (lint must cost little more than reading the
@@ -102,7 +102,7 @@ const MAX_FLOW_SEARCH = 2_000_000;
  * down). Loaded now, synchronously: only a file with such an error comes here.
  */
 function unclosedFlowStart(text: string, before: number): { offset: number; bracket: '[' | '{' } | undefined {
-  const { Parser } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const { Parser } = yamlPackage();
   type Token = { type?: string; offset?: number; start?: { source?: string }; end?: Array<{ source?: string }> };
   let found: { offset: number; bracket: '[' | '{' } | undefined;
   const visit = (node: unknown, depth: number): void => {
@@ -136,6 +136,12 @@ function positionAt(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 };
 }
 
+/** The range of the one character at an offset (the quote or bracket a finding points at). */
+function characterAt(text: string, offset: number): Range {
+  const at = positionAt(text, offset);
+  return { start: at, end: { line: at.line, column: at.column + 1 } };
+}
+
 /** js-yaml's reason as a message of the yaml-syntax rule. */
 function parserReason(reason: string): SyntaxReason {
   if (!reason) return { messageId: 'invalidYaml', data: {} };
@@ -159,24 +165,15 @@ export function parseYaml(text: string, fileName: string): ParseResult {
       const mark = error.mark as { line?: number; column?: number; position?: number } | undefined;
       const line = (mark?.line ?? 0) + 1;
       const column = (mark?.column ?? 0) + 1;
-      // js-yaml finds a NUL before counting lines: its mark has the offset, not the line.
-      const position = error.reason === 'null byte is not allowed in input' && mark?.position !== undefined ? positionAt(text, mark.position) : { line, column };
-      const hint = syntaxHint(text, line);
       const reason = parserReason(error.reason);
+      // js-yaml finds a NUL before counting lines: its mark has the offset, not the line.
+      const position = reason.messageId === 'nullByte' && mark?.position !== undefined ? positionAt(text, mark.position) : { line, column };
+      const hint = syntaxHint(text, line);
       // A string never closed: js-yaml stops at the end of the file, often far below; point
       // at the quote that opened it instead, which is what the author has to fix.
       const opened = UNCLOSED[reason.messageId];
       const start = opened && mark?.position !== undefined ? openingQuote(text, mark.position, opened.quote) : -1;
-      if (opened && start >= 0) {
-        const at = positionAt(text, start);
-        return {
-          ok: false,
-          messageId: opened.messageId,
-          suggestionId: opened.suggestionId,
-          data: {},
-          range: { start: at, end: { line: at.line, column: at.column + 1 } },
-        };
-      }
+      if (opened && start >= 0) return { ok: false, messageId: opened.messageId, suggestionId: opened.suggestionId, data: {}, range: characterAt(text, start) };
       // Likewise a `[` or `{` never closed (js-yaml then says the file ended, or a comma is
       // missing on the next line), unless the line is a template to quote (the hint).
       const flow =
@@ -184,14 +181,8 @@ export function parseYaml(text: string, fileName: string): ParseResult {
           ? unclosedFlowStart(text, mark.position)
           : undefined;
       if (flow) {
-        const at = positionAt(text, flow.offset);
-        return {
-          ok: false,
-          messageId: 'unclosedFlowFrom',
-          suggestionId: 'closeFlow',
-          data: { bracket: flow.bracket, closing: flow.bracket === '[' ? ']' : '}' },
-          range: { start: at, end: { line: at.line, column: at.column + 1 } },
-        };
+        const data = { bracket: flow.bracket, closing: flow.bracket === '[' ? ']' : '}' };
+        return { ok: false, messageId: 'unclosedFlowFrom', suggestionId: 'closeFlow', data, range: characterAt(text, flow.offset) };
       }
       if (hint) return { ok: false, ...reason, suggestionId: 'quoteTemplate', data: { ...reason.data, ...hint }, range: { start: position, end: position } };
       const cause = causeHint(text, line, reason.messageId);

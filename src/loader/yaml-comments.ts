@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { readSimpleYamlSpans, UNSUPPORTED } from './fast-yaml.js';
+import { yamlPackage } from './yaml-package.js';
 
 /** Offset ranges [start, end) of a text, sorted by start and not overlapping. */
 type Ranges = number[];
@@ -23,7 +23,7 @@ export function yamlCommentTest(text: string, simple = false): (offset: number) 
       if (within((blocks ??= blockScalarLines(text)), offset)) return false;
       if (firstOnItsLine(text, offset)) return true;
     }
-    return (test ??= commentTestOf(text))(offset);
+    return (test ??= commentTestOf(text, simple))(offset);
   };
 }
 
@@ -76,10 +76,10 @@ function blockScalarLines(text: string): Ranges {
   return ranges;
 }
 
-function commentTestOf(text: string): (offset: number) => boolean {
-  // Plain block YAML (what the fast reader reads, offsets unchanged): every scalar is on one
-  // line and its span is known, so a `#` outside every scalar and key is a comment.
-  const read = text.includes('\r') || text.charCodeAt(0) === 0xfeff ? UNSUPPORTED : readSimpleYamlSpans(text);
+function commentTestOf(text: string, simple: boolean): (offset: number) => boolean {
+  // Plain block YAML (what the fast reader reads, offsets unchanged): every scalar's span is
+  // known, so a `#` outside every scalar and key is a comment. Other files are not tried.
+  const read = !simple || text.includes('\r') || text.charCodeAt(0) === 0xfeff ? UNSUPPORTED : readSimpleYamlSpans(text);
   if (read !== UNSUPPORTED && read.source === text) {
     const scalars: Array<[number, number]> = [];
     for (const span of read.spans.values()) {
@@ -89,10 +89,8 @@ function commentTestOf(text: string): (offset: number) => boolean {
     const inside = rangesOf(scalars);
     return (offset) => !within(inside, offset);
   }
-  // Anything else (block scalars, multi-line strings, CRLF…): the `yaml` package's lexer,
-  // loaded only now. Synchronously, since directives are read while files load, and rarely:
-  // for a file holding `omni-disable` that the fast reader does not read.
-  const { Lexer, CST } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  // Anything else (multi-line strings, CRLF…): the `yaml` package's lexer, loaded only now.
+  const { Lexer, CST } = yamlPackage();
   const comments: Array<[number, number]> = [];
   let offset = 0;
   for (const token of new Lexer().lex(text)) {

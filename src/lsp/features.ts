@@ -290,12 +290,13 @@ export class Features {
       }
       // `{{first name}}` (the helper `first` given `name`): join the two words into the variable meant.
       const join = ruleId === 'undeclared-template-variable' ? matchRuleMessage(ruleId, 'joinName', suggestion) : undefined;
-      const joinText = join?.helper !== undefined && join.joined !== undefined ? this.session.textOf(file) : undefined;
-      if (join && joinText !== undefined) {
-        const before = lineAt(joinText, diagnostic.range.start.line).slice(0, diagnostic.range.start.character);
-        const helper = new RegExp(`${join.helper!.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\s+$`).exec(before);
-        if (helper) {
-          const range = { start: { line: diagnostic.range.start.line, character: helper.index }, end: diagnostic.range.end };
+      const text = join?.helper !== undefined && join.joined !== undefined ? this.session.textOf(file) : undefined;
+      if (join && text !== undefined) {
+        // The helper word and the spaces just before the variable the finding points at.
+        const before = lineAt(text, diagnostic.range.start.line).slice(0, diagnostic.range.start.character);
+        const word = before.trimEnd();
+        if (word.length < before.length && word.endsWith(join.helper!)) {
+          const range = { start: { line: diagnostic.range.start.line, character: word.length - join.helper!.length }, end: diagnostic.range.end };
           actions.push({
             title: this.text('replaceWith', { text: join.joined! }),
             kind: CodeActionKind.QuickFix,

@@ -23,7 +23,6 @@ export interface FileOutcome {
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-/** Decode → parse → validate one file. */
 /** Whether bytes are UTF-16 text: its byte-order mark, or a NUL in every other byte of the start (ASCII in UTF-16). */
 function isUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
@@ -38,6 +37,7 @@ function isUtf16(bytes: Uint8Array): boolean {
   return Math.max(evenZeros, oddZeros) * 2 >= sample * 0.9 && Math.min(evenZeros, oddZeros) === 0;
 }
 
+/** Decode → parse → validate one file. */
 export function readModelFile(file: string, content: FileContent, maxFileBytes: number, validator: Validator, schema: 'model' | 'config' = 'model'): FileOutcome {
   const outcome: FileOutcome = { file, invalidPaths: [], diagnostics: [] };
   const size = content instanceof Uint8Array ? content.length : content.tooLarge;

@@ -1,4 +1,4 @@
-import { countWords, formatMessage, listWords, vocabularyFor } from '../i18n/index.js';
+import { capWords, countWords, formatMessage, listWords, vocabularyFor } from '../i18n/index.js';
 import type { SimulationWords } from '../i18n/vocabulary.js';
 import type { Locale, PressureCap, QuietHours } from '../model/types.js';
 import { formatMoment, type CalendarEntry, type PersonaSimulation, type PressureViolation } from './engine.js';
@@ -34,10 +34,7 @@ export function simulationPhrases(locale: Locale, naming: Naming = byId): Simula
   const fill = (template: string, data: Record<string, string | number>) => formatMessage(template, data, locale);
   const when = (moment: { minute: number; timeKnown: boolean }) => formatMoment(moment, locale);
   const channels = (ids: readonly string[]) => listWords(ids.map(naming.channel), locale);
-  const cap: SimulationPhrases['cap'] = (value) => {
-    const data = { max: value.max, messages: words.messages[value.max === 1 ? 0 : 1], per: value.per };
-    return value.channels ? fill(words.capOn, { ...data, channels: channels(value.channels) }) : fill(words.capAll, data);
-  };
+  const cap: SimulationPhrases['cap'] = (value) => capWords(value, locale, channels);
   const outcome: SimulationPhrases['outcome'] = (run) =>
     run.outcome === 'exit' || run.outcome === 'goal'
       ? fill(words.outcomes[run.outcome], { event: run.stoppedBy!, when: when(run.stopped!) })

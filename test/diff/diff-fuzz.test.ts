@@ -49,7 +49,7 @@ describe(`omni diff on ${EDITS} seeded edits of each example (seed ${SEED})`, ()
     const random = mulberry32(SEED);
     const reuse = new WorkspaceReuse();
     // Plugins as omni diff runs them: the working tree's, on both sides.
-    const base: DiffSide = await side('base', root, reuse, sourceOf(files), true);
+    const base: DiffSide = await side('base', root, reuse, { source: sourceOf(files), plugins: true });
     let checked = 0;
     for (let attempt = 0; checked < EDITS && attempt < EDITS * 4; attempt++) {
       const kind = Math.floor(random() * 8);
@@ -57,7 +57,7 @@ describe(`omni diff on ${EDITS} seeded edits of each example (seed ${SEED})`, ()
       if (!edit || edit.text === files[edit.file]) continue;
       checked++;
       const edited = { ...files, [edit.file]: edit.text, ...(edit.added ? { [edit.added.file]: edit.added.text } : {}) };
-      const head = await side('head', root, reuse, sourceOf(edited), true);
+      const head = await side('head', root, reuse, { source: sourceOf(edited), plugins: true });
       const diff = diffWorkspaces(base, head);
       const context = `${example}/${edit.file}: ${edit.describe}\n${edit.text}`;
       if (!edit.changed) {
@@ -96,7 +96,7 @@ describe('what the campaign found', () => {
   const plan = (stages: string, config = 'name: Plan\nlocale: en\n'): Files => ({ 'omni.yaml': config, 'plan.yaml': `stages:\n${stages}` });
   const diffOf = async (base: Files, head: Files) => {
     const reuse = new WorkspaceReuse();
-    return diffWorkspaces(await side('base', '/plan', reuse, sourceOf(base)), await side('head', '/plan', reuse, sourceOf(head)));
+    return diffWorkspaces(await side('base', '/plan', reuse, { source: sourceOf(base) }), await side('head', '/plan', reuse, { source: sourceOf(head) }));
   };
   const stages = '  - { id: buy, name: Buy }\n';
 

@@ -18,10 +18,10 @@ const source = (files: Files): WorkspaceSource => ({
 /** Both sides as `omni diff` loads them (the second reusing the first), and the head loaded on its own. */
 async function diffBoth(base: Files, head: Files): Promise<{ reused: [DiffSide, DiffSide]; alone: DiffSide; shared: string[] }> {
   const reuse = new WorkspaceReuse();
-  const before = await side('base', '/plan', reuse, source(base));
-  const after = await side('head', '/plan', reuse, source(head));
+  const before = await side('base', '/plan', reuse, { source: source(base) });
+  const after = await side('head', '/plan', reuse, { source: source(head) });
   const shared = [...reuse.sharedFiles].sort();
-  const alone = await side('head', '/plan', new WorkspaceReuse(), source(head));
+  const alone = await side('head', '/plan', new WorkspaceReuse(), { source: source(head) });
   return { reused: [before, after], alone, shared };
 }
 
@@ -191,7 +191,7 @@ describe('omni diff with reuse gives the same diff as two separate loads', () =>
           ] as const) {
             const { reused, alone, shared } = await diffBoth(from, to);
             expect(shared.length, `${what} ${file}`).toBeGreaterThan(0);
-            const separate = await side('base', '/plan', new WorkspaceReuse(), source(from));
+            const separate = await side('base', '/plan', new WorkspaceReuse(), { source: source(from) });
             expect(formatDiffJson(diffWorkspaces(...reused)), `${what} ${file}`).toBe(formatDiffJson(diffWorkspaces(separate, alone)));
             expect(reused[1].lint.diagnostics, `${what} ${file}`).toEqual(alone.lint.diagnostics);
             checked++;
