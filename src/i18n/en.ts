@@ -825,6 +825,16 @@ export const en: Vocabulary = {
           declare: 'declare it under events: with the sources that emit it',
         },
       },
+      'misspelled-event': {
+        description:
+          'An exit, a goal or a persona’s event is one or two letters away from an event the plan names elsewhere, and is named nowhere else: most likely a misspelling.',
+        messages: {
+          exit: 'scenario "{owner}" exits on event "{event}", which nothing else names; it looks like "{closest}"',
+          goal: 'scenario "{owner}" has event "{event}" as its goal, which nothing else names; it looks like "{closest}"',
+          persona: 'persona "{owner}" has event "{event}", which nothing else names; it looks like "{closest}"',
+          didYouMean: 'write "{closest}", or declare "{event}" under events: if it is another event',
+        },
+      },
       'missing-consent': {
         description: 'A scenario sends on a channel that requires consent but declares no variable recording that consent.',
         messages: {

@@ -829,6 +829,16 @@ export const fr: Vocabulary = {
           declare: 'déclarez-le sous events: avec les sources qui l’émettent',
         },
       },
+      'misspelled-event': {
+        description:
+          'Une sortie, un objectif ou un événement de persona est à une ou deux lettres d’un événement que le plan nomme ailleurs, et n’est nommé nulle part ailleurs : sans doute une faute de frappe.',
+        messages: {
+          exit: 'le scénario « {owner} » sort sur l’événement « {event} », que rien d’autre ne nomme ; il ressemble à « {closest} »',
+          goal: 'le scénario « {owner} » a pour objectif l’événement « {event} », que rien d’autre ne nomme ; il ressemble à « {closest} »',
+          persona: 'la persona « {owner} » a l’événement « {event} », que rien d’autre ne nomme ; il ressemble à « {closest} »',
+          didYouMean: 'écrivez « {closest} », ou déclarez « {event} » sous events: si c’est un autre événement',
+        },
+      },
       'missing-consent': {
         description: 'Un scénario envoie sur un canal soumis à consentement sans déclarer de variable qui enregistre ce consentement.',
         messages: {

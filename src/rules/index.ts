@@ -23,6 +23,7 @@ import { unknownAssumption } from './unknown-assumption.js';
 import { unknownReference } from './unknown-reference.js';
 import { unorderedSteps } from './unordered-steps.js';
 import { unproducedEvent } from './unproduced-event.js';
+import { misspelledEvent } from './misspelled-event.js';
 import { unreachableStep } from './unreachable-step.js';
 import { loopWithoutWait } from './loop-without-wait.js';
 import { unusedSource } from './unused-source.js';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   unreachableStep,
   loopWithoutWait,
   unproducedEvent,
+  misspelledEvent,
   missingConsent,
   marketingPressure,
   quietHours,

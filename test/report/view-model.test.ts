@@ -101,7 +101,7 @@ describe('report view of the gaps example (English, every rule fires)', () => {
   it('groups lint findings by rule, errors first, each with file:line:col', () => {
     expect(view.lint.clean).toBe(false);
     expect(view.lint.errors).toBe(12);
-    expect(view.lint.warnings).toBe(14);
+    expect(view.lint.warnings).toBe(15);
     const severities = view.lint.groups.map((group) => group.severity);
     expect(severities.indexOf('warn')).toBeGreaterThan(severities.lastIndexOf('error'));
     const unknown = view.lint.groups.find((group) => group.ruleId === 'unknown-reference')!;
