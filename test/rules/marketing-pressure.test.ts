@@ -24,7 +24,7 @@ ruleTester('marketing-pressure', {
       name: 'one email a day, as the cap says',
       files: { ...BASE, 'omni.yaml': omni('  - { channels: [email], max: 1, per: 1d }\n'), 'p.yaml': persona('      - { event: cart_abandoned, at: "0 10:00" }\n') },
     },
-    { name: 'no persona, nothing to check', files: { ...BASE, 'omni.yaml': omni('  - { max: 0, per: 1d }\n') } },
+    { name: 'no persona, nothing to check', files: { ...BASE, 'omni.yaml': omni('  - { max: 1, per: 1d }\n') } },
     { name: 'personas but no cap', files: { ...BASE, 'p.yaml': persona('      - { event: cart_abandoned, at: "0" }\n') } },
   ],
   invalid: [

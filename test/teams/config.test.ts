@@ -126,6 +126,11 @@ describe('rule options', () => {
     ]);
   });
 
+  it('refuses a pressure cap of 0 messages (a cap breached by every message: "1 messages over the cap of 0")', async () => {
+    const root = writeWorkspace({ ...BASE, 'omni.yaml': 'pressure:\n  - { channels: [email], max: 0, per: 1d }\n' });
+    expect(lines((await lint(root)).diagnostics)).toEqual(['schema omni.yaml:2:31 error max must be at least 1, not 0']);
+  });
+
   it("reports each bad value of omni.yaml once, whatever the schema's unions and tuples", async () => {
     const root = writeWorkspace({
       ...BASE,
