@@ -33,10 +33,10 @@ export function displayValue(value: unknown, locale: Locale = 'en'): string {
   return String(value);
 }
 
-/** A step as a few words: offset, channel, then its name or subject. */
+/** A step as a few words: offset, channel, then its name, subject or message (an SMS or push has no subject). */
 function stepSummary(step: unknown, locale: Locale): string {
   const plain = (step ?? {}) as Record<string, unknown>;
-  const words = [plain.after, plain.channel, plain.name ?? plain.subject].filter((word): word is string => typeof word === 'string');
+  const words = [plain.after, plain.channel, plain.name ?? plain.subject ?? plain.message].filter((word): word is string => typeof word === 'string');
   return displayValue(words.join(' '), locale);
 }
 

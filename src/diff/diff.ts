@@ -192,16 +192,19 @@ function alignedChanges(left: readonly unknown[], right: readonly unknown[], pat
   const changes: FieldChange[] = [];
   let removed: number[] = [];
   let added: number[] = [];
-  // A run of removed and added items between two kept ones: paired in order as changes, the rest added or removed.
+  // A run of removed and added items between two kept ones: paired by likeness as changes
+  // (pairedByLikeness), the rest added or removed.
   const flush = () => {
-    const paired = Math.min(removed.length, added.length);
-    for (let k = 0; k < paired; k++) {
-      const [x, y] = [left[removed[k]!], right[added[k]!]];
-      if (isPlainObject(x) && isPlainObject(y)) changes.push(...fieldChanges(x, y, [...path, added[k]!]));
-      else changes.push({ path: [...path, added[k]!], before: orNull(x), after: orNull(y) });
+    const pairs = pairedByLikeness(removed, added, left, right);
+    const pairedLeft = new Set(pairs.map(([k]) => removed[k]!));
+    const pairedRight = new Set(pairs.map(([, l]) => added[l]!));
+    for (const [k, l] of pairs) {
+      const [x, y] = [left[removed[k]!], right[added[l]!]];
+      if (isPlainObject(x) && isPlainObject(y)) changes.push(...fieldChanges(x, y, [...path, added[l]!]));
+      else changes.push({ path: [...path, added[l]!], before: orNull(x), after: orNull(y) });
     }
-    for (const index of removed.slice(paired)) changes.push({ path: [...path, index], before: orNull(left[index]), after: null });
-    for (const index of added.slice(paired)) changes.push({ path: [...path, index], before: null, after: orNull(right[index]) });
+    for (const index of removed) if (!pairedLeft.has(index)) changes.push({ path: [...path, index], before: orNull(left[index]), after: null });
+    for (const index of added) if (!pairedRight.has(index)) changes.push({ path: [...path, index], before: null, after: orNull(right[index]) });
     removed = [];
     added = [];
   };
@@ -217,6 +220,41 @@ function alignedChanges(left: readonly unknown[], right: readonly unknown[], pat
   }
   flush();
   return changes;
+}
+
+/** How many of two items' fields hold the same value (0 unless both are mappings). */
+function likeness(x: unknown, y: unknown): number {
+  if (!isPlainObject(x) || !isPlainObject(y)) return 0;
+  let same = 0;
+  for (const key of Object.keys(x)) if (x[key] !== undefined && Object.hasOwn(y, key) && sameData(x[key], y[key])) same++;
+  return same;
+}
+
+/**
+ * Which removed items are the added ones edited, in a run between two kept items: the pairing
+ * in order that keeps the most fields the same (a pair always beats none, so items alike in
+ * nothing still pair in order). An edited step next to an inserted one is then paired with
+ * its edit, not with its new neighbour. Pairs of indexes into `removed` and `added`.
+ */
+function pairedByLikeness(removed: readonly number[], added: readonly number[], left: readonly unknown[], right: readonly unknown[]): Array<[number, number]> {
+  const inOrder = (): Array<[number, number]> => Array.from({ length: Math.min(removed.length, added.length) }, (_, k) => [k, k]);
+  if (removed.length === 0 || added.length === 0) return [];
+  if (removed.length === 1 && added.length === 1) return [[0, 0]];
+  if (removed.length * added.length > MAX_ALIGNED_PAIRS) return inOrder();
+  // best[k][l]: the most a pairing of removed[k…] with added[l…] scores (a pair: 1 + twice its likeness).
+  const best = Array.from({ length: removed.length + 1 }, () => new Array<number>(added.length + 1).fill(0));
+  const score = (k: number, l: number) => 1 + 2 * likeness(left[removed[k]!], right[added[l]!]);
+  for (let k = removed.length - 1; k >= 0; k--)
+    for (let l = added.length - 1; l >= 0; l--) best[k]![l] = Math.max(best[k + 1]![l]!, best[k]![l + 1]!, best[k + 1]![l + 1]! + score(k, l));
+  const pairs: Array<[number, number]> = [];
+  let k = 0;
+  let l = 0;
+  while (k < removed.length && l < added.length) {
+    if (best[k]![l] === best[k + 1]![l + 1]! + score(k, l)) pairs.push([k++, l++]);
+    else if (best[k]![l] === best[k + 1]![l]) k++;
+    else l++;
+  }
+  return pairs;
 }
 
 /**

@@ -48,6 +48,48 @@ describe('omni diff through branches and pressure', () => {
     expect(describeChanges(gone.changes, plainStyle)).toBe('step 1 removed (0 email Happy birthday)');
   });
 
+  // Found by probing: within a run of changed steps, removed and added ones were paired in
+  // order, so a step inserted before an edited one read as the edited step rewritten.
+  it('a step inserted before an edited one: the edit is paired with its step, the new one added', async () => {
+    const diff = await diffOf((text) =>
+      text.replace(
+        '      - { after: "0", channel: email, subject: Happy birthday }\n',
+        '      - { after: "0", channel: push, message: A gift for you }\n      - { after: "0", channel: email, subject: Happy birthday! }\n',
+      ),
+    );
+    const birthday = diff.sections.find((section) => section.section === 'scenarios')!.changed.find((entity) => entity.id === 'birthday')!;
+    expect(birthday.changes).toEqual([
+      { path: ['steps', 1, 'subject'], before: 'Happy birthday', after: 'Happy birthday!' },
+      { path: ['steps', 0], before: null, after: { after: '0', channel: 'push', message: 'A gift for you' } },
+    ]);
+    expect(describeChanges(birthday.changes, plainStyle)).toBe('step 2 subject Happy birthday → Happy birthday!; step 1 added (0 push A gift for you)');
+  });
+
+  it('pairs removed and added steps in order when nothing tells them apart', () => {
+    const changes = fieldChanges(
+      {
+        steps: [
+          { after: '0', channel: 'email' },
+          { after: '1d', channel: 'sms' },
+          { after: '9d', channel: 'web' },
+        ],
+      },
+      {
+        steps: [
+          { after: '2d', channel: 'push' },
+          { after: '3d', channel: 'push' },
+          { after: '9d', channel: 'web' },
+        ],
+      },
+    );
+    expect(changes.map((change) => `${change.path.join('.')} ${String(change.before)} → ${String(change.after)}`)).toEqual([
+      'steps.0.after 0 → 2d',
+      'steps.0.channel email → push',
+      'steps.1.after 1d → 3d',
+      'steps.1.channel sms → push',
+    ]);
+  });
+
   it('aligns long step lists only up to a bound, then compares them by position (no quadratic table)', () => {
     const steps = (count: number) => Array.from({ length: count }, (_, i) => ({ after: `${i}m`, channel: 'email' }));
     const inserted = (count: number) => fieldChanges({ steps: steps(count) }, { steps: [{ after: '0', channel: 'sms' }, ...steps(count)] });
