@@ -19,7 +19,8 @@ export const missingOwner = createRule({
           messageId: 'noOwner',
           suggestionId: 'addOwner',
           data: { section, id: entity.id },
-          location: { file: entity.origin.file, path: entity.origin.path },
+          // A blank owner: at its value; none: at the entity.
+          location: { file: entity.origin.file, path: entity.owner === undefined ? entity.origin.path : [...entity.origin.path, 'owner'] },
           entity: { kind, id: entity.id },
         });
       }

@@ -20,6 +20,11 @@ ruleTester('missing-owner', {
       fr: [{ message: 'scénario « cart » : aucun responsable (owner) nommé', suggestion: 'ajoutez owner: avec l’équipe ou la personne qui en répond' }],
     },
     {
+      name: 'a blank owner, at its value',
+      files: { 'base.yaml': owned['base.yaml']!.replace('owner: crm-team', 'owner: "  "') },
+      errors: [{ ruleId: 'missing-owner', message: 'scenario "cart" names no owner', line: 27, column: 12 }],
+    },
+    {
       name: 'the sections option',
       files: { ...owned, 'omni.yaml': 'rules:\n  missing-owner: [warn, { sections: [useCases, scenarios] }]\n' },
       errors: [{ ruleId: 'missing-owner', message: 'use case "cart-recovery" names no owner', line: 15, column: 5 }],
