@@ -694,6 +694,7 @@ export const en: Vocabulary = {
           unknown: 'unknown {kind:kind} "{id}"',
           didYouMean: 'did you mean "{closest}"?',
           declare: 'declare it under {kind}:',
+          useDefaultLifecycle: 'use a default stage: {stages}; or declare lifecycle: with every stage the scenarios use, since it replaces the defaults',
           unknownStep: 'goto names no step "{id}" of scenario "{scenario}"',
           declareStep: 'give the step to jump to an id: {id}, or fix the goto',
         },

@@ -695,6 +695,8 @@ export const fr: Vocabulary = {
           unknown: 'référence inconnue : {kind:kind} « {id} »',
           didYouMean: 'vouliez-vous dire « {closest} » ?',
           declare: 'déclarez cet identifiant sous {kind}:',
+          useDefaultLifecycle:
+            'utilisez une étape par défaut : {stages} ; ou déclarez lifecycle: avec toutes les étapes des scénarios, car il remplace celles par défaut',
           unknownStep: 'le goto ne désigne aucune étape « {id} » du scénario « {scenario} »',
           declareStep: 'donnez à l’étape visée un id: {id}, ou corrigez le goto',
         },

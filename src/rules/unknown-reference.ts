@@ -15,10 +15,13 @@ export const unknownReference = createRule({
     /** Reports `id`, which no entity of `kind` has, with the closest id that does. */
     const reportUnknown = (kind: SectionKind, id: string, location: Location, entity?: { kind: string; id: string }) => {
       const closest = closestMatch(id, model.index[kind].keys());
+      // Without a lifecycle: section the method's four stages apply, and declaring one stage
+      // replaces all four: "declare it under lifecycle:" alone would break every other scenario.
+      const defaults = kind === 'lifecycle' && model.defaultLifecycle;
       report({
         messageId: 'unknown',
-        suggestionId: closest ? 'didYouMean' : 'declare',
-        data: { kind, id, closest: closest ?? '' },
+        suggestionId: closest ? 'didYouMean' : defaults ? 'useDefaultLifecycle' : 'declare',
+        data: { kind, id, closest: closest ?? '', ...(defaults && !closest ? { stages: model.lifecycle.map((stage) => stage.id).join(', ') } : {}) },
         location,
         ...(entity ? { entity } : {}),
       });

@@ -51,6 +51,33 @@ ruleTester('unknown-reference', {
   ],
   invalid: [
     {
+      // Found by probing: "declare it under lifecycle:" replaces the four default stages, which
+      // breaks every other scenario; the hint now names the defaults and says so.
+      name: 'a lifecycle stage the default stages do not have, in a workspace that declares none',
+      files: {
+        ...BASE,
+        'more.yaml':
+          'scenarios:\n  - { id: s, name: S, program: conversion, lifecycle: retention, target: all, trigger: { type: event, event: e }, steps: [{ after: "0", channel: web }] }\n',
+      },
+      errors: [
+        {
+          ruleId: 'unknown-reference',
+          message: 'unknown lifecycle stage "retention"',
+          line: 2,
+          column: 55,
+          suggestion:
+            'use a default stage: welcome, activation, relationship, upsell; or declare lifecycle: with every stage the scenarios use, since it replaces the defaults',
+        },
+      ],
+      fr: [
+        {
+          message: 'référence inconnue : étape de la relation « retention »',
+          suggestion:
+            'utilisez une étape par défaut : welcome, activation, relationship, upsell ; ou déclarez lifecycle: avec toutes les étapes des scénarios, car il remplace celles par défaut',
+        },
+      ],
+    },
+    {
       name: "a channel of omni.yaml's pressure caps or quiet hours that the workspace does not declare (the cap would count nothing)",
       files: {
         ...BASE,
