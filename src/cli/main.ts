@@ -29,6 +29,7 @@ import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
+import { localizeHelp, versionDescription } from './help-words.js';
 import { useCommandLineWorkspaceLocale, usageErrorText } from './usage-errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -36,7 +37,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 export function buildProgram(): Command {
   const program = new Command('omni')
     .description(helpWords().program)
-    .version(version, '-v, --version')
+    .version(version, '-v, --version', versionDescription())
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
       // One voice for every error: commander's own usage errors get omni's prefix and a pointer to help.
       outputError: (text, write) => write(`${usageErrorText(text)}  ${say('seeHelp')}\n`),
     });
+  localizeHelp(program);
   // In the order a team meets them: start, check, show, share, review.
   registerInit(program, version);
   registerLint(program, version);

@@ -265,8 +265,22 @@ export const cliEn = {
     fileExistsHint: 'pass --force to replace it',
     templateWritten: 'blank template written to {file}; fill it in, then run `omni import --xlsx {name} --out DIR`',
   },
-  /** The command line's help: omni's descriptions (commander's own words, such as "Usage:", stay English). */
+  /** The command line's help: omni's descriptions, and the words commander puts around them (`parser`). */
   help: {
+    parser: {
+      usage: 'Usage:',
+      arguments: 'Arguments:',
+      options: 'Options:',
+      commands: 'Commands:',
+      globalOptions: 'Global Options:',
+      choices: 'choices:',
+      default: 'default:',
+      preset: 'preset:',
+      env: 'env:',
+      helpOption: 'display help for command',
+      helpCommand: 'display help for command',
+      versionOption: 'output the version number',
+    },
     program: 'Omnichannel customer-relationship planning as code: lint, render and export journey workspaces kept in YAML.',
     workspace: 'workspace folder (default: the workspace around the current folder)',
     locale: "language of omni's messages (default: the workspace's locale, else en)",

@@ -103,6 +103,30 @@ describe('--help, in the language of the workspace the command line names', () =
     expect(words(stdout)).toContain(expected);
   });
 
+  // Found by probing: the French help kept commander's own words (Usage:, Options:, default:, choices:).
+  it("commander's own words too: headings, defaults and choices, the help and version options", async () => {
+    const french = words((await omniInItsLanguage(['render', '--help'], lumen)).stdout);
+    for (const expected of [
+      'Utilisation : omni render [options] [workspace]',
+      'Arguments : workspace',
+      'Options : -d, --out <dir> dossier de sortie (par défaut : "out/diagrams")',
+      '(valeurs : "svg", "png")',
+      '-h, --help affiche l’aide de la commande',
+    ])
+      expect(french).toContain(expected);
+    expect(french).not.toMatch(/Usage:|Options:|default:|choices:|display help/);
+    const program = words((await omniInItsLanguage(['--help'], lumen)).stdout);
+    expect(program).toContain('-v, --version affiche le numéro de version');
+    expect(program).toContain('Commandes : init [options] [dir]');
+    expect(program).toContain('help [command] affiche l’aide d’une commande');
+    // English keeps commander's words exactly.
+    const english = words((await omniInItsLanguage(['render', '--help'], REPO)).stdout);
+    expect(english).toContain('Usage: omni render [options] [workspace]');
+    expect(english).toContain('Options: -d, --out <dir> output folder (default: "out/diagrams")');
+    expect(english).toContain('(choices: "svg", "png")');
+    expect(english).toContain('-h, --help display help for command');
+  });
+
   it("omni --help, the program's own description", async () => {
     expect(words((await omniInItsLanguage(['--help'], lumen)).stdout)).toContain('La relation client omnicanale planifiée comme du code');
   });
