@@ -226,10 +226,35 @@ function mergeResults(results: readonly LintResult[], cwd: string): LintResult {
   return merged;
 }
 
+/** Severities as other linters write them (ESLint's 0, 1, 2), and common slips: what --rule means by them. */
+const SEVERITY_SYNONYMS: Readonly<Record<string, SeverityOrOff>> = {
+  warning: 'warn',
+  warnings: 'warn',
+  err: 'error',
+  errors: 'error',
+  disable: 'off',
+  disabled: 'off',
+  none: 'off',
+  '0': 'off',
+  '1': 'warn',
+  '2': 'error',
+};
+
+/** For `--rule sms-length=warning` (or `:warn`, `= 1`): the way to write what was meant. */
+function severityHint(text: string): string | undefined {
+  const written = /^([a-z][a-z0-9-]*)\s*[=:]\s*([A-Za-z0-9]+)$/.exec(text);
+  if (!written) return undefined;
+  const [, id, value] = written;
+  const lowered = value!.toLowerCase();
+  const severity =
+    (['error', 'warn', 'off'] as const).find((candidate) => candidate === lowered) ?? SEVERITY_SYNONYMS[lowered] ?? closestMatch(lowered, ['error', 'warn', 'off']);
+  return severity ? say('ruleOptionWrite', { value: `${id}=${severity}` }) : undefined;
+}
+
 /** `id=severity` as given to --rule, for a rule the workspace has. */
 function parseRuleOption(text: string, knownIds: readonly string[]): [string, SeverityOrOff] {
   const match = /^([a-z][a-z0-9-]*)=(error|warn|off)$/.exec(text.trim());
-  if (!match) throw new CliError(say('ruleOptionSyntax', { value: text }));
+  if (!match) throw new CliError(say('ruleOptionSyntax', { value: text }), severityHint(text.trim()));
   const [, id, severity] = match;
   if (!knownIds.includes(id!)) {
     const closest = closestMatch(id!, knownIds);

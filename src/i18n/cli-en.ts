@@ -50,6 +50,7 @@ export const cliEn = {
     wholeNumber: '{option} expects a whole number, got "{value}"',
     wholeNumberAtLeast: '{option} expects a whole number of at least {minimum}, got "{value}"',
     ruleOptionSyntax: '--rule expects id=error|warn|off, got "{value}"',
+    ruleOptionWrite: 'write --rule {value}',
     ruleOptionUnknown: '--rule: unknown rule "{id}" (see `omni rules`)',
     ruleOptionUnknownDidYouMean: '--rule: unknown rule "{id}" (did you mean "{closest}"? see `omni rules`)',
     lintErrorsRefused: ['{count} lint error in the workspace (first: {where} {message})', '{count} lint errors in the workspace (first: {where} {message})'],

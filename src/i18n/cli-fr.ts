@@ -47,6 +47,7 @@ export const cliFr: CliWords = {
     wholeNumber: '{option} attend un nombre entier, reçu « {value} »',
     wholeNumberAtLeast: '{option} attend un nombre entier d’au moins {minimum}, reçu « {value} »',
     ruleOptionSyntax: '--rule attend id=error|warn|off, reçu « {value} »',
+    ruleOptionWrite: 'écrivez --rule {value}',
     ruleOptionUnknown: '--rule : règle inconnue « {id} » (voir `omni rules`)',
     ruleOptionUnknownDidYouMean: '--rule : règle inconnue « {id} » (vouliez-vous dire « {closest} » ? voir `omni rules`)',
     lintErrorsRefused: [

@@ -143,6 +143,19 @@ describe('--rule errors, in the language of the workspace', () => {
       '--rule attend id=error|warn|off, reçu « foo:bar »',
     ],
     [
+      // Found by probing: a severity written as ESLint or a slip writes it got no way out.
+      'a severity spelled another way, with the way to write it',
+      ['lint', '--rule', 'sms-length=warning'],
+      '--rule expects id=error|warn|off, got "sms-length=warning"\n  write --rule sms-length=warn',
+      '--rule attend id=error|warn|off, reçu « sms-length=warning »\n  écrivez --rule sms-length=warn',
+    ],
+    [
+      "ESLint's numbers and a colon",
+      ['lint', '--rule', 'sms-length:2'],
+      '--rule expects id=error|warn|off, got "sms-length:2"\n  write --rule sms-length=error',
+      '--rule attend id=error|warn|off, reçu « sms-length:2 »\n  écrivez --rule sms-length=error',
+    ],
+    [
       'a misspelled rule id, with the closest one',
       ['lint', '--rule', 'unknwn-reference=off'],
       '--rule: unknown rule "unknwn-reference" (did you mean "unknown-reference"? see `omni rules`)',
