@@ -1,6 +1,6 @@
 import { sameData, shownPath, type FieldChange, type Gap, type SectionDiff, type WorkspaceDiff } from './diff.js';
-import { capWords, fillTemplate, vocabularyFor, type DiffWords, type Locale, type MessageData, type Template } from '../i18n/index.js';
-import type { PressureCap, SectionKind, TouchpointStatus } from '../model/types.js';
+import { capWords, fillTemplate, quietWords, vocabularyFor, type DiffWords, type Locale, type MessageData, type Template } from '../i18n/index.js';
+import type { PressureCap, QuietHours, SectionKind, TouchpointStatus } from '../model/types.js';
 
 /** The words of `omni diff` in a locale (src/i18n, `diff`). */
 export function diffWords(locale: Locale): DiffWords {
@@ -91,6 +91,16 @@ const SETTINGS_ITEMS: Readonly<Record<string, ItemWords>> = {
   },
 };
 
+/** omni.yaml's objects set or dropped whole, worded as the simulation words them (rather than as JSON). */
+const SETTINGS_OBJECTS: Readonly<Record<string, ItemWords>> = {
+  quietHours: {
+    label: (w) => w.quietHours,
+    added: (w) => w.quietHoursAdded,
+    removed: (w) => w.quietHoursRemoved,
+    summary: (item, locale) => quietWords(item as QuietHours, locale, (ids) => ids.join(', ')),
+  },
+};
+
 /** A pressure cap as the simulation words it: `at most 5 messages per 7d, all channels together`. */
 function capSummary(cap: unknown, locale: Locale): string {
   return capWords(cap as PressureCap, locale, (ids) => ids.join(', '));
@@ -99,6 +109,7 @@ function capSummary(cap: unknown, locale: Locale): string {
 /** The item a change is in, its label (`step 2`, `cap 1`, `house rule sms-sender`) and the path inside it; undefined for other fields. */
 function itemOf(path: readonly (string | number)[]): { words: ItemWords; data: MessageData; rest: readonly (string | number)[] } | undefined {
   const [first, second, ...rest] = path;
+  if (path.length === 1 && typeof first === 'string' && Object.hasOwn(SETTINGS_OBJECTS, first)) return { words: SETTINGS_OBJECTS[first]!, data: {}, rest: [] };
   if (first === 'steps' && typeof second === 'number') return { words: STEP_WORDS, data: { number: second + 1 }, rest };
   const words = typeof first === 'string' && Object.hasOwn(SETTINGS_ITEMS, first) ? SETTINGS_ITEMS[first]! : undefined;
   if (!words || second === undefined) return undefined;

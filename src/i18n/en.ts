@@ -1084,6 +1084,9 @@ export const en: Vocabulary = {
     houseRule: 'house rule {id}',
     houseRuleAdded: 'added ({item})',
     houseRuleRemoved: 'removed ({item})',
+    quietHours: 'quiet hours',
+    quietHoursAdded: 'added ({item})',
+    quietHoursRemoved: 'removed ({item})',
     noChange: 'No change to the journey.',
     summary: {
       added: '{count} added',

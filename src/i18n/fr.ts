@@ -1097,6 +1097,9 @@ export const fr: Vocabulary = {
     houseRule: 'règle maison {id}',
     houseRuleAdded: 'ajoutée ({item})',
     houseRuleRemoved: 'supprimée ({item})',
+    quietHours: 'heures de silence',
+    quietHoursAdded: 'ajoutées ({item})',
+    quietHoursRemoved: 'supprimées ({item})',
     noChange: 'Aucun changement du parcours.',
     summary: {
       added: ['{count} ajout', '{count} ajouts'],

@@ -118,6 +118,14 @@ export function capWords(cap: { max: number; per: string; channels?: readonly st
   return cap.channels ? formatMessage(words.capOn, { ...data, channels: channels(cap.channels) }, locale) : formatMessage(words.capAll, data, locale);
 }
 
+/** Quiet hours in words (`21:00–08:00 on sms, push`), as `omni simulate` and `omni diff` say them. */
+export function quietWords(quiet: { from: string; to: string; channels?: readonly string[] }, locale: Locale, channels: (ids: readonly string[]) => string): string {
+  const words = VOCABULARY[locale].simulation;
+  return quiet.channels
+    ? formatMessage(words.quietOn, { from: quiet.from, to: quiet.to, channels: channels(quiet.channels) }, locale)
+    : formatMessage(words.quietAll, { from: quiet.from, to: quiet.to }, locale);
+}
+
 type SynonymSheet = 'useCases' | 'scenarioSpec' | 'data';
 type ImportSynonymsOf = Vocabulary['importSynonyms'];
 /** Where a field's own header is in the workbook labels, when its key differs. */

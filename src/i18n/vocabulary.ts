@@ -527,6 +527,10 @@ export interface DiffWords {
   houseRule: string;
   houseRuleAdded: string;
   houseRuleRemoved: string;
+  /** omni.yaml's quiet hours set or dropped as a whole: `quiet hours added (21:00–08:00 on sms)`. */
+  quietHours: string;
+  quietHoursAdded: string;
+  quietHoursRemoved: string;
   noChange: string;
   /** The summary line, parts joined by " · ". */
   summary: {

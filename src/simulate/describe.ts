@@ -1,4 +1,4 @@
-import { capWords, countWords, formatMessage, listWords, vocabularyFor } from '../i18n/index.js';
+import { capWords, countWords, formatMessage, listWords, quietWords, vocabularyFor } from '../i18n/index.js';
 import type { SimulationWords } from '../i18n/vocabulary.js';
 import type { Locale, PressureCap, QuietHours } from '../model/types.js';
 import { formatMoment, type CalendarEntry, type PersonaSimulation, type PressureViolation } from './engine.js';
@@ -43,10 +43,7 @@ export function simulationPhrases(locale: Locale, naming: Naming = byId): Simula
     words,
     locale,
     cap,
-    quietHours: (quiet) =>
-      quiet.channels
-        ? fill(words.quietOn, { from: quiet.from, to: quiet.to, channels: channels(quiet.channels) })
-        : fill(words.quietAll, { from: quiet.from, to: quiet.to }),
+    quietHours: (quiet) => quietWords(quiet, locale, channels),
     pressureViolation: (violation) =>
       fill(words.pressureViolation, {
         count: violation.entries.length,

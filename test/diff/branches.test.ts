@@ -98,6 +98,18 @@ describe('omni diff through branches and pressure', () => {
     expect(inserted(600).length).toBeGreaterThan(600);
   });
 
+  // Found by probing: quiet hours set or dropped whole printed as JSON, where caps read in words.
+  it('words quiet hours added or removed as a whole, as the simulation does', async () => {
+    const quiet = OMNI_YAML.split('\n').find((line) => line.startsWith('quietHours:'))!;
+    const dropped = await diffOf((text) => text, OMNI_YAML.replace(`${quiet}\n`, ''));
+    expect(describeChanges(dropped.settings, plainStyle)).toBe('quiet hours removed (21:00–08:00 on sms)');
+    expect(describeChanges(dropped.settings, plainStyle, 'fr')).toBe('heures de silence supprimées (21:00–08:00 sur sms)');
+    const base = await loadFiles({ ...SIMULATION_FILES, 'omni.yaml': OMNI_YAML.replace(`${quiet}\n`, '') });
+    const head = await loadFiles(SIMULATION_FILES);
+    const added = diffWorkspaces({ label: 'base', model: base.model, lint: clean }, { label: 'head', model: head.model, lint: clean });
+    expect(describeChanges(added.settings, plainStyle)).toBe('quiet hours added (21:00–08:00 on sms)');
+  });
+
   it('names pressure and quiet-hours changes in omni.yaml', async () => {
     const diff = await diffOf((text) => text, OMNI_YAML.replace('max: 3, per: 7d', 'max: 4, per: 7d').replace('"21:00"', '"20:00"'));
     expect(diff.settings.map((change) => [change.path.join('.'), JSON.stringify(change.before), JSON.stringify(change.after)])).toEqual([
