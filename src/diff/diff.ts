@@ -166,6 +166,14 @@ const STEP_LISTS = new Set(['steps']);
  */
 const ALIGNED_LISTS = new Set(['pressure', 'overrides']);
 
+/**
+ * omni.yaml's maps by rule id, and the options inside `ruleOptions`: on one side only, they
+ * compare against an empty map, so that `customRules` dropped reads as each house rule removed
+ * rather than as one JSON blob.
+ */
+const KEYED_SETTINGS = new Set(['rules', 'ruleOptions', 'customRules']);
+const expandsWhenOneSided = (prefix: readonly (string | number)[], key: string): boolean => (prefix.length === 0 ? KEYED_SETTINGS.has(key) : prefix[0] === 'ruleOptions');
+
 /** Item i against item i. */
 function positionalChanges(left: readonly unknown[], right: readonly unknown[], path: (string | number)[]): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -314,6 +322,9 @@ export function fieldChanges(before: Plain, after: Plain, prefix: (string | numb
       changes.push(...alignedChanges((a ?? []) as unknown[], (b ?? []) as unknown[], path));
     } else if (isPlainObject(a) && isPlainObject(b)) {
       changes.push(...fieldChanges(a, b, path));
+    } else if (expandsWhenOneSided(prefix, key) && (isPlainObject(a) || a === undefined) && (isPlainObject(b) || b === undefined)) {
+      // Set or dropped whole: each house rule, rule setting and option reads as its own change.
+      changes.push(...fieldChanges((a ?? {}) as Plain, (b ?? {}) as Plain, path));
     } else {
       changes.push({ path, before: orNull(a), after: orNull(b) });
     }

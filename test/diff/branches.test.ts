@@ -110,6 +110,26 @@ describe('omni diff through branches and pressure', () => {
     expect(describeChanges(added.settings, plainStyle)).toBe('quiet hours added (21:00–08:00 on sms)');
   });
 
+  // Found by probing: house rules and rule options set or dropped whole printed as one JSON blob.
+  it('reads house rules, rule settings and options dropped whole as one change each', () => {
+    const before = {
+      rules: { 'sms-length': 'warn' },
+      ruleOptions: { 'sms-length': { maxSegments: 1 } },
+      customRules: { 'scenario-owner': { id: 'scenario-owner', description: 'Every scenario names its owner', severity: 'error' } },
+    };
+    const changes = fieldChanges(before, {});
+    expect(changes).toEqual([
+      { path: ['rules', 'sms-length'], before: 'warn', after: null },
+      { path: ['ruleOptions', 'sms-length', 'maxSegments'], before: 1, after: null },
+      { path: ['customRules', 'scenario-owner'], before: before.customRules['scenario-owner'], after: null },
+    ]);
+    expect(describeChanges(changes, plainStyle)).toBe(
+      'rules.sms-length warn → (none); ruleOptions.sms-length.maxSegments 1 → (none); house rule scenario-owner removed (Every scenario names its owner)',
+    );
+    // An entity's own mappings still change as a whole when one side has none.
+    expect(fieldChanges({ trigger: { event: 'a' } }, {})).toEqual([{ path: ['trigger'], before: { event: 'a' }, after: null }]);
+  });
+
   it('names pressure and quiet-hours changes in omni.yaml', async () => {
     const diff = await diffOf((text) => text, OMNI_YAML.replace('max: 3, per: 7d', 'max: 4, per: 7d').replace('"21:00"', '"20:00"'));
     expect(diff.settings.map((change) => [change.path.join('.'), JSON.stringify(change.before), JSON.stringify(change.after)])).toEqual([
