@@ -17,7 +17,9 @@ export async function runExport(workspaceArgument: string | undefined, options: 
   for (const warning of workbook.warnings) writeMessage(say('warning', { text: warning }));
   writeOutputFile(target, bytes, { workspaces: [root] });
   if (summary.errors > 0 || summary.warnings > 0) {
-    writeMessage(say('exportedWithProblems', { errors: summary.errors, warnings: summary.warnings }));
+    writeMessage(
+      say('exportedWithProblems', { errors: say('lintErrorCount', { count: summary.errors }), warnings: say('lintWarningCount', { count: summary.warnings }) }),
+    );
   }
   writeMessage(say('workbookWritten', { file: displayPath(target) }));
   return EXIT.ok;

@@ -20,7 +20,7 @@ describe('omni export / omni import (built CLI)', () => {
     const run = omni('export', 'examples/gaps', '--xlsx', file);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^omni: exported with \d+ lint error\(s\) and \d+ warning\(s\), listed in the Read me tab\nomni: workbook written to (.+)\n$/);
+    expect(run.stderr).toMatch(/^omni: exported with \d+ lint errors? and \d+ warnings?, listed in the Read me tab\nomni: workbook written to (.+)\n$/);
     expect(run.stderr).toContain(`omni: workbook written to ${file}\n`);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     expect(readdirSync(dir).filter((name) => name.includes('omni-tmp'))).toEqual([]);
@@ -51,7 +51,7 @@ describe('omni export / omni import (built CLI)', () => {
     const run = omni('import', '--xlsx', file, '--out', path.join(dir, 'hand'));
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('omni: warning: Parcours client!C9: fill colour FF0000 is not in the legend; status set to normal\n');
-    expect(run.stderr).toContain('imported from the visible tabs (hand-filled template) with 9 warning(s)');
+    expect(run.stderr).toContain('imported from the visible tabs (hand-filled template) with 9 warnings');
   });
 
   test('an unreadable workbook is a clear error, exit 2, no stack trace', () => {

@@ -67,7 +67,7 @@ describe('omni import --into (the CLI in process; the binary for the French dry 
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('~ use case relance-panier: scores.business 5 → 2');
     expect(dry.stdout).toContain('~ scenario alerte-stock: step 2 subject (none) → Dernières pièces');
-    expect(dry.stderr).toBe('omni: --dry-run: 2 file(s) would change, nothing written\n');
+    expect(dry.stderr).toBe('omni: --dry-run: 2 files would change, nothing written\n');
     // Without --locale en, the French workspace previews in French, as `omni diff` does.
     const french = spawnSync(process.execPath, [path.join(repo, 'bin/omni.js'), 'import', '--xlsx', edited, '--into', ws, '--dry-run'], { encoding: 'utf8', cwd: dir });
     expect(french.stdout).toContain('Cas d’usage\n  ~ cas d’usage relance-panier : scores.business 5 → 2\n');
@@ -94,7 +94,7 @@ describe('omni import --into (the CLI in process; the binary for the French dry 
     expect(run.stderr).toBe(
       // In the run's language (--locale en here; else the workspace's): the importer's messages live in src/i18n.
       'omni: conflict: Cas d\'usage!E5: use case "relance-panier" changed in the YAML since the export (use-cases.yaml); edit it there or export again\n' +
-        'omni: 1 conflict(s): nothing written\n',
+        'omni: 1 conflict: nothing written\n',
     );
     expect(readFileSync(useCases, 'utf8')).toBe(text);
     expect(git(ws, 'diff', '--stat', '--', 'scenarios')).toBe('');
@@ -116,7 +116,7 @@ describe('omni import --into (the CLI in process; the binary for the French dry 
       const out = path.join(dir, 'lo');
       convertWithLibreOffice(edited, 'xlsx', out, path.join(dir, 'profile'));
       const run = await omni(dir, 'import', '--xlsx', path.join(out, 'edited.xlsx'), '--into', ws);
-      expect(run.stderr).toMatch(/^omni: applied 2 edit\(s\) from .*edited\.xlsx; run `git diff` to review them\n$/);
+      expect(run.stderr).toMatch(/^omni: applied 2 edits from .*edited\.xlsx; run `git diff` to review them\n$/);
       expect(run.status).toBe(0);
       expect(changedLines(ws)).toEqual(EXPECTED);
     },
@@ -144,7 +144,7 @@ describe('omni import --into (the CLI in process; the binary for the French dry 
       const back = path.join(dir, 'back');
       convertWithLibreOffice(fods, 'xlsx', back, profile);
       const run = await omni(dir, 'import', '--xlsx', path.join(back, 'plan.xlsx'), '--into', ws);
-      expect(run.stderr).toMatch(/^omni: applied 2 edit\(s\) from .*plan\.xlsx; run `git diff` to review them\n$/);
+      expect(run.stderr).toMatch(/^omni: applied 2 edits from .*plan\.xlsx; run `git diff` to review them\n$/);
       expect(changedLines(ws)).toEqual([
         '-    name: Je me renseigne',
         '+    name: Je découvre',

@@ -70,7 +70,7 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
       { sheet: D, append: { 3: 'Consentement email' } },
     ]);
     const run = await omni(dir, 'import', '--xlsx', edited, '--into', ws, '--locale', 'en');
-    expect(run.stderr).toBe(`omni: applied 5 edit(s) from ${edited}; run \`git diff\` to review them\n`);
+    expect(run.stderr).toBe(`omni: applied 5 edits from ${edited}; run \`git diff\` to review them\n`);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual(
       ['matrix.yaml', 'programs.yaml', 'scenarios/reservation-confirmee.yaml', 'use-cases.yaml'].map((name) => path.join(ws, name)),
@@ -142,7 +142,7 @@ describe.skipIf(!python && !inCi)('omni import --into, added and deleted rows (b
       { sheet: S, key: 'reciblage-social#0', col: 3, value: null },
     ]);
     const run = await omni(dir, 'import', '--xlsx', both, '--into', ws, '--locale', 'en');
-    expect(run.stderr).toBe(`omni: applied 2 edit(s) from ${both}; run \`git diff\` to review them\n`);
+    expect(run.stderr).toBe(`omni: applied 2 edits from ${both}; run \`git diff\` to review them\n`);
     expect(run.status).toBe(0);
     expect(git(ws, 'diff', '--stat').stdout).toContain('2 files changed');
     expect(existsSync(path.join(ws, 'use-cases.yaml'))).toBe(true);

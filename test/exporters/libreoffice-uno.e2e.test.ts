@@ -42,7 +42,7 @@ describe.skipIf((!unoPython || !soffice) && !inCi)('omni import --into after an 
     expect(run.status).toBe(0);
     expect(existsSync(edited)).toBe(true);
     const imported = omni(dir, 'import', '--xlsx', edited, '--into', ws, '--locale', 'en');
-    expect(imported.stderr).toBe(`omni: applied 6 edit(s) from ${edited}; run \`git diff\` to review them\n`);
+    expect(imported.stderr).toBe(`omni: applied 6 edits from ${edited}; run \`git diff\` to review them\n`);
     expect(imported.status).toBe(0);
     const changed = git(ws, 'diff', '--unified=0')
       .stdout.split('\n')
