@@ -229,7 +229,8 @@ export function workbookEdits(
       case 'difficulty': {
         const score = scoreOf(text);
         if (score !== undefined) return { path: ['scores', target.field], value: score };
-        warn(where, 'badScore', { field: labels.useCases[target.field], text });
+        // A score cannot be left out (the schema requires all three): an emptied cell is said as such.
+        warn(where, text.trim() === '' ? 'emptyScore' : 'badScore', { field: labels.useCases[target.field], text });
         return undefined;
       }
       case 'priority': {

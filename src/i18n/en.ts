@@ -964,6 +964,7 @@ export const en: Vocabulary = {
     aTrigger: 'a trigger',
     aDelay: 'a delay',
     badScore: '{field} score "{text}" is not a whole number from 1 to 5; cell not applied',
+    emptyScore: '{field} score is empty: a use case needs all three scores, a whole number from 1 to 5; cell not applied',
     badScoreSetTo3: '{field} score "{text}" is not a whole number from 1 to 5; set to 3',
     badRank: 'fixed rank "{text}" is not a whole number from 1; cell not applied',
     notYesNo: '"{text}" is neither {yes} nor {no}; cell not applied',

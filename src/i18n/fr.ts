@@ -971,6 +971,7 @@ export const fr: Vocabulary = {
     aTrigger: 'le déclencheur',
     aDelay: 'le délai',
     badScore: 'la note {field} « {text} » n’est pas un nombre entier de 1 à 5 ; cellule non appliquée',
+    emptyScore: 'la note {field} est vide : un cas d’usage a ses trois notes, un nombre entier de 1 à 5 ; cellule non appliquée',
     badScoreSetTo3: 'la note {field} « {text} » n’est pas un nombre entier de 1 à 5 ; mise à 3',
     badRank: 'le rang imposé « {text} » n’est pas un nombre entier à partir de 1 ; cellule non appliquée',
     notYesNo: '« {text} » n’est ni {yes} ni {no} ; cellule non appliquée',

@@ -607,6 +607,7 @@ export type ImporterMessageId =
   | 'aTrigger'
   | 'aDelay'
   | 'badScore'
+  | 'emptyScore'
   | 'badScoreSetTo3'
   | 'badRank'
   | 'notYesNo'

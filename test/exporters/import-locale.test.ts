@@ -44,4 +44,19 @@ describe("the importer's warnings speak the run's language, the workbook's words
       `Cas d'usage!E4: la note Impact business « beaucoup » n’est pas un nombre entier de 1 à 5 ; cellule non appliquée`,
     ]);
   });
+
+  // Found by probing: an emptied score cell read `la note Difficulté «  » n’est pas un nombre entier`.
+  test('import --into: an emptied score cell is said to be empty', async () => {
+    const workbook = await editedWorkbook();
+    const emptied = { sheets: workbook.sheets.map((sheet) => (sheet.name === "Cas d'usage" ? typedOver(sheet, 4, 5, '') : sheet)) };
+    const result = importWorkbook(emptied, { reportVisibleEdits: false, locale: 'en' });
+    const base = dataSheetModel(result.settings, result.sections, result.defaultLifecycle === true);
+    const expected = buildWorkbook(base, { errors: 0, warnings: 0, rules: [] }, { editTargets: true });
+    expect(workbookEdits(emptied, expected, base, {}, 'en').warnings).toEqual([
+      `Cas d'usage!E4: Impact business score is empty: a use case needs all three scores, a whole number from 1 to 5; cell not applied`,
+    ]);
+    expect(workbookEdits(emptied, expected, base).warnings).toEqual([
+      `Cas d'usage!E4: la note Impact business est vide : un cas d’usage a ses trois notes, un nombre entier de 1 à 5 ; cellule non appliquée`,
+    ]);
+  });
 });
