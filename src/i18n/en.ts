@@ -481,6 +481,7 @@ export const en: Vocabulary = {
       several: '{problems} (first: {first})',
     },
     or: 'or',
+    quotes: ['"', '"'],
     words: {
       list: 'a list',
       mapping: 'a mapping',

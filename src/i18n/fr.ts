@@ -482,6 +482,7 @@ export const fr: Vocabulary = {
       several: '{problems} (le premier : {first})',
     },
     or: 'ou',
+    quotes: ['« ', ' »'],
     words: {
       list: 'une liste',
       mapping: 'un dictionnaire',

@@ -22,9 +22,22 @@ export type MessageData = Readonly<Record<string, string | number>>;
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(kind|word|words|list|tokens))?\}/g;
 
-/** The locale's word (`lint.words`) for a word id, else the text as it is. */
+/**
+ * The locale's word (`lint.words`) for a word id; a quoted value (a JSON string, as schema
+ * findings show a YAML value) in the locale's quotes; else the text as it is.
+ */
 function wordOf(value: string, locale: Locale): string {
-  return Object.hasOwn(VOCABULARY[locale].lint.words, value) ? VOCABULARY[locale].lint.words[value as keyof Vocabulary['lint']['words']] : value;
+  const lint = VOCABULARY[locale].lint;
+  if (Object.hasOwn(lint.words, value)) return lint.words[value as keyof Vocabulary['lint']['words']];
+  if (lint.quotes[0] !== '"' && value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+    try {
+      const text: unknown = JSON.parse(value);
+      if (typeof text === 'string') return `${lint.quotes[0]}${text}${lint.quotes[1]}`;
+    } catch {
+      // Not a JSON string after all: shown as it is.
+    }
+  }
+  return value;
 }
 
 /** Joins the items of a `{name:list}` value in data; the template shows them as "a, b or c". */

@@ -423,6 +423,8 @@ export interface LintWords {
   >;
   /** Connects the last two items of a list ("a, b or c"). */
   or: string;
+  /** How the locale quotes a YAML value a message shows (`{name:word}` given a JSON string): English keeps JSON's quotes. */
+  quotes: readonly [open: string, close: string];
   /** Words a message template fills with `{name:word}` (value kinds, types, "the file"). */
   words: Record<'list' | 'mapping' | 'null' | 'number' | 'boolean' | 'string' | 'wholeNumber' | 'trueOrFalse' | 'theFile', string>;
   /** Handlebars' grammar tokens in words a template author knows, filled with `{name:tokens}` (ids joined by "or"). */

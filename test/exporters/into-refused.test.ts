@@ -40,7 +40,7 @@ describe('import --into, a cell typed over', () => {
     const before = snapshot(ws, files);
     const result = await omniIn(dir, 'import', '--xlsx', 'plan.xlsx', '--into', 'ws');
     expect(result.stderr).toBe(
-      `omni: Spécification des scénarios!${where} : "J+14 bientôt" n’est pas un délai valide (écrivez le délai depuis le déclencheur sous la forme J+1, D+1, J-7, 1d, 12h, 30m, 2w ou 0)\n` +
+      `omni: Spécification des scénarios!${where} : « J+14 bientôt » n’est pas un délai valide (écrivez le délai depuis le déclencheur sous la forme J+1, D+1, J-7, 1d, 12h, 30m, 2w ou 0)\n` +
         'omni: 1 cellule du classeur contient une valeur que le YAML ne peut pas prendre : rien n’a été écrit (corrigez-la dans le classeur, puis importez à nouveau)\n',
     );
     expect(result.status).toBe(1);

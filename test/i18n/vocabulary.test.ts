@@ -211,9 +211,9 @@ describe('which language a workspace lints in', async () => {
     // omni.yaml has a problem of its own, yet its locale is read: its findings too are French.
     const french = (await lintWorkspace(await loadFiles(files))).diagnostics.map((d) => `${d.message} | ${d.suggestion ?? ''}`);
     expect(french).toEqual([
-      '"never" n’est pas une gravité valide pour la règle « unused-source » | utilisez error, warn ou off',
+      '« never » n’est pas une gravité valide pour la règle « unused-source » | utilisez error, warn ou off',
       'propriété inconnue « colour » | propriétés possibles : id, name, description, owner, tags',
-      '"Buy" n’est pas un identifiant valide | un identifiant s’écrit en minuscules, chiffres, « - » et « _ », et commence par une lettre ou un chiffre',
+      '« Buy » n’est pas un identifiant valide | un identifiant s’écrit en minuscules, chiffres, « - » et « _ », et commence par une lettre ou un chiffre',
       'name doit être un texte, pas une liste | ',
     ]);
   });

@@ -58,7 +58,7 @@ ruleTester('schema', {
       name: 'enum: a near miss gets the word it was meant to be',
       files: { 'a.yaml': 'touchpoints:\n  - { id: t, name: T, stage: s, channel: c, status: frictio }\n' },
       errors: [{ ruleId: 'schema', message: '"frictio" is not a valid status', line: 2, column: 53, suggestion: 'did you mean "friction"?' }],
-      fr: [{ message: '"frictio" n’est pas une valeur valide pour status', suggestion: 'vouliez-vous dire « friction » ?' }],
+      fr: [{ message: '« frictio » n’est pas une valeur valide pour status', suggestion: 'vouliez-vous dire « friction » ?' }],
       allowLoadErrors: true,
     },
     {
