@@ -33,6 +33,10 @@ export const STARTER_WORDS = {
     fr: 'Un scénario par fichier : déclencheur, séquence de messages, données nécessaires.',
     en: 'One scenario per file: trigger, sequence of messages, data it needs.',
   },
+  personasComment: {
+    fr: 'Histoires de clients pour omni simulate : ce que chacun reçoit, jour par jour, de tous les scénarios.',
+    en: 'Customer stories for omni simulate: what each one receives, day by day, from every scenario.',
+  },
   gitignoreComment: { fr: 'Sorties générées par omni render, omni export et omni report.', en: 'Outputs of omni render, omni export and omni report.' },
   workflowComment: {
     fr: 'Vérifie le plan à chaque pull request ; les problèmes apparaissent en annotations.',
@@ -105,6 +109,11 @@ export const STARTER_WORDS = {
   feedbackMessage: {
     fr: '{{first_name}}, votre commande vous convient-elle ? Donnez-nous votre avis en une minute.',
     en: '{{first_name}}, are you happy with your order? Tell us in one minute.',
+  },
+  personaName: { fr: 'Un nouveau client', en: 'A new customer' },
+  personaDescription: {
+    fr: 'Crée son compte un matin, puis reçoit sa première commande cinq jours plus tard.',
+    en: 'Creates an account one morning, then gets a first order delivered five days later.',
   },
   feedbackAction: { fr: 'Un conseiller recueille l’avis du client sur sa commande', en: 'An adviser asks the customer about their order' },
 } as const satisfies Record<string, Words>;

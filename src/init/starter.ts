@@ -184,6 +184,7 @@ export function starterPlan(answers: StarterAnswers) {
       programsComment: w('programsComment'),
       dataComment: w('dataComment'),
       scenarioComment: w('scenarioComment'),
+      personasComment: w('personasComment'),
       gitignoreComment: w('gitignoreComment'),
       workflowComment: w('workflowComment'),
     },
@@ -266,6 +267,19 @@ export function starterPlan(answers: StarterAnswers) {
         steps: [followUpStep],
       },
     ],
+    // One customer's story, so that `omni simulate` shows both scenarios from the start.
+    personas: [
+      {
+        id: 'new-customer',
+        name: w('personaName'),
+        description: w('personaDescription'),
+        target: 'all',
+        events: [
+          { event: 'account_created', at: '0 10:00' },
+          { event: 'order_delivered', at: 'J+5 14:00' },
+        ],
+      },
+    ],
   };
 }
 
@@ -326,6 +340,7 @@ export function renderStarter(answers: StarterAnswers, version: string, layout: 
     const file = `scenarios/${scenario.id}.yaml`;
     files.set(file, render('scenario.yaml.hbs', { ...data(file), scenario }));
   }
+  files.set('personas.yaml', render('personas.yaml.hbs', data('personas.yaml')));
   files.set('.gitignore', render('gitignore.hbs', data('.gitignore')));
   files.set(layout.workflowPath, render('workflow.yml.hbs', data(layout.workflowPath)));
   files.set('README.md', render(`README.${answers.locale}.md.hbs`, data('README.md')));

@@ -20,6 +20,7 @@ const FILES = [
   'data.yaml',
   'scenarios/welcome.yaml',
   'scenarios/post-purchase-feedback.yaml',
+  'personas.yaml',
   '.gitignore',
   '.github/workflows/omni.yml',
   'README.md',
@@ -55,7 +56,7 @@ async function lintDiagnostics(folder: string) {
 const read = (folder: string, file: string) => readFileSync(path.join(folder, file), 'utf8');
 
 describe('omni init --yes', () => {
-  // Found by probing: `omni init /abs/plan` from elsewhere said "Created 12 files in ../../abs/plan".
+  // Found by probing: `omni init /abs/plan` from elsewhere said "Created 13 files in ../../abs/plan".
   it('names a folder outside the current one by its absolute path', async () => {
     const root = temporaryFolder();
     const folder = path.join(root, 'elsewhere', 'plan');
@@ -63,7 +64,7 @@ describe('omni init --yes', () => {
     mkdirSync(path.join(root, 'here'));
     await init(folder, { yes: true, locale: 'en' }, io);
     const shown = folder.split(path.sep).join('/');
-    expect(io.logged().split('\n')[0]).toBe(`Created 12 files in ${shown}:`);
+    expect(io.logged().split('\n')[0]).toBe(`Created 13 files in ${shown}:`);
     expect(io.logged()).toContain(`Next: omni lint ${shown}\n`);
   });
 
@@ -72,7 +73,7 @@ describe('omni init --yes', () => {
     const io = quietIo(path.dirname(folder));
     expect(await init(folder, { yes: true, locale }, io)).toEqual(FILES);
     for (const file of FILES) expect(existsSync(path.join(folder, file))).toBe(true);
-    expect(io.logged()).toBe(`Created 12 files in plan:\n${FILES.map((file) => `  ${file}\n`).join('')}Next: omni lint plan\n`);
+    expect(io.logged()).toBe(`Created 13 files in plan:\n${FILES.map((file) => `  ${file}\n`).join('')}Next: omni lint plan\n`);
 
     // Every workspace YAML file starts with a schema line that resolves to the local copy,
     // relative to the file itself, and the copy is the shipped schema.
@@ -207,7 +208,7 @@ describe('omni init through the built CLI', () => {
     const created = spawnSync('node', [bin, 'init', folder, '--yes', '--locale', locale], { encoding: 'utf8' });
     expect(created.stdout).toBe('');
     // init's messages speak the language of the workspace it creates (--locale).
-    expect(created.stderr).toContain(locale === 'fr' ? '12 fichiers créés dans' : 'Created 12 files in');
+    expect(created.stderr).toContain(locale === 'fr' ? '13 fichiers créés dans' : 'Created 13 files in');
     expect(created.status).toBe(0);
     const lint = spawnSync('node', [bin, 'lint', folder], { encoding: 'utf8' });
     expect({ status: lint.status, stdout: lint.stdout, stderr: lint.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });

@@ -36,11 +36,21 @@ describe.each(['en', 'fr'])('the commands of the generated README (%s)', (locale
     expect(sh('git', ['commit', '--quiet', '-m', 'plan'], root).status).toBe(0);
 
     const commands = readmeCommands(readFileSync(path.join(root, 'README.md'), 'utf8'));
-    expect(commands.map((command) => command.slice(0, 3).join(' '))).toEqual(['npx omni lint', 'npx omni render', 'npx omni export', 'npx omni report', 'npx omni diff']);
+    expect(commands.map((command) => command.slice(0, 3).join(' '))).toEqual([
+      'npx omni lint',
+      'npx omni render',
+      'npx omni simulate',
+      'npx omni export',
+      'npx omni report',
+      'npx omni diff',
+    ]);
     for (const command of commands) {
       // `npx omni` is omni's bin; here the built one of this checkout.
       expect(command.slice(0, 2)).toEqual(['npx', 'omni']);
       const result = sh('node', [bin, ...command.slice(2)], root);
+      // The starter's persona gets both scenarios: four messages, no violation.
+      if (command[2] === 'simulate') expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(locale === 'fr' ? '1 persona, 0 dépassement' : '1 persona, 0 violations');
+      if (command[2] === 'simulate') expect(result.stdout).toContain('post-purchase-feedback');
       expect({ command: command.join(' '), status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({
         command: command.join(' '),
         status: 0,
