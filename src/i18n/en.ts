@@ -573,6 +573,7 @@ export const en: Vocabulary = {
           unknownProperty: 'unknown property "{property}"',
           allowed: 'allowed: {allowed}',
           missingProperty: 'missing required property "{property}"',
+          goalForReentry: 'reentry: unless-goal lets a contact in again unless they reached the goal: name it with goal:, or choose always or never',
           invalidValue: '{value:word} is not a valid {field:word}',
           invalidSeverity: '{value:word} is not a valid severity for rule "{field}"',
           useOneOf: 'use {allowed:list}',

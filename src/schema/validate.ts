@@ -240,6 +240,8 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
     }
     case 'required': {
       const property = String((error.params as { missingProperty: string }).missingProperty);
+      // The one conditional requirement of the model: `reentry: unless-goal` reads the goal.
+      if (property === 'goal') return diagnostic('missingProperty', { property }, [...path, 'reentry'], 'goalForReentry');
       return diagnostic('missingProperty', { property });
     }
     case 'enum': {

@@ -19,6 +19,29 @@ ruleTester('schema', {
   ],
   invalid: [
     {
+      // Found by probing: `reentry: unless-goal` without a goal linted clean and re-entered like `always`.
+      name: 'reentry: unless-goal needs a goal, reported at reentry',
+      files: {
+        'a.yaml':
+          'scenarios:\n  - id: s\n    name: S\n    program: p\n    lifecycle: welcome\n    target: all\n    reentry: unless-goal\n    trigger: { type: behavior, event: e }\n    steps: [{ after: "0", channel: web }]\n',
+      },
+      errors: [
+        {
+          ruleId: 'schema',
+          message: 'missing required property "goal"',
+          line: 7,
+          column: 14,
+          suggestion: 'reentry: unless-goal lets a contact in again unless they reached the goal: name it with goal:, or choose always or never',
+        },
+      ],
+      fr: [
+        {
+          message: 'propriété obligatoire manquante : « goal »',
+          suggestion: 'reentry: unless-goal laisse revenir un contact sauf s’il a atteint l’objectif : nommez-le avec goal:, ou choisissez always ou never',
+        },
+      ],
+    },
+    {
       name: 'additionalProperties: an unknown section, at its key, with "did you mean"',
       files: { 'a.yaml': 'scenarioss:\n  - id: welcome\n' },
       errors: [{ ruleId: 'schema', message: 'unknown section "scenarioss"', line: 1, column: 1, endLine: 1, endColumn: 11, suggestion: 'did you mean "scenarios"?' }],

@@ -165,7 +165,9 @@ function generatePlan(random: () => number): Plan {
   const scenarios = ids.map((id): PlanScenario => {
     const exit = some(EVENTS, 0.15);
     const goal = random() < 0.4 ? pick(EVENTS) : undefined;
-    const reentry = random() < 0.7 ? pick(['never', 'unless-goal', 'always'] as const) : undefined;
+    const drawn = random() < 0.7 ? pick(['never', 'unless-goal', 'always'] as const) : undefined;
+    // unless-goal needs a goal (the schema says so); the draw stays, so the seeds play the same plans.
+    const reentry = drawn === 'unless-goal' && goal === undefined ? 'always' : drawn;
     return {
       id,
       name: `Scenario ${id}`,
