@@ -830,10 +830,11 @@ export const en: Vocabulary = {
       },
       'misspelled-event': {
         description:
-          'An exit, a goal or a persona’s event is one or two letters away from an event the plan names elsewhere, and is named nowhere else: most likely a misspelling.',
+          'An exit, a goal, a persona’s event or the trigger of one scenario is one or two letters away from an event the plan names elsewhere, and is named nowhere else: most likely a misspelling.',
         messages: {
           exit: 'scenario "{owner}" exits on event "{event}", which nothing else names; it looks like "{closest}"',
           goal: 'scenario "{owner}" has event "{event}" as its goal, which nothing else names; it looks like "{closest}"',
+          trigger: 'scenario "{owner}" is triggered by event "{event}", which nothing else names; it looks like "{closest}"',
           persona: 'persona "{owner}" has event "{event}", which nothing else names; it looks like "{closest}"',
           didYouMean: 'write "{closest}", or declare "{event}" under events: if it is another event',
         },

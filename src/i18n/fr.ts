@@ -835,10 +835,11 @@ export const fr: Vocabulary = {
       },
       'misspelled-event': {
         description:
-          'Une sortie, un objectif ou un événement de persona est à une ou deux lettres d’un événement que le plan nomme ailleurs, et n’est nommé nulle part ailleurs : sans doute une faute de frappe.',
+          'Une sortie, un objectif, un événement de persona ou le déclencheur d’un seul scénario est à une ou deux lettres d’un événement que le plan nomme ailleurs, et n’est nommé nulle part ailleurs : sans doute une faute de frappe.',
         messages: {
           exit: 'le scénario « {owner} » sort sur l’événement « {event} », que rien d’autre ne nomme ; il ressemble à « {closest} »',
           goal: 'le scénario « {owner} » a pour objectif l’événement « {event} », que rien d’autre ne nomme ; il ressemble à « {closest} »',
+          trigger: 'le scénario « {owner} » est déclenché par l’événement « {event} », que rien d’autre ne nomme ; il ressemble à « {closest} »',
           persona: 'la persona « {owner} » a l’événement « {event} », que rien d’autre ne nomme ; il ressemble à « {closest} »',
           didYouMean: 'écrivez « {closest} », ou déclarez « {event} » sous events: si c’est un autre événement',
         },

@@ -24,6 +24,21 @@ ruleTester('misspelled-event', {
     },
     { name: 'a persona event of the story only (search)', files: { ...BASE, 'p.yaml': persona('search') } },
     { name: 'a persona event that triggers a scenario', files: { ...BASE, 'p.yaml': persona('cart_abandoned') } },
+    {
+      name: 'a trigger two scenarios share is on purpose, even one letter from a declared event',
+      files: {
+        ...BASE,
+        'more.yaml':
+          'scenarios:\n' +
+          ['a', 'b']
+            .map(
+              (id) =>
+                `  - { id: ${id}, name: ${id}, program: conversion, lifecycle: activation, target: all, trigger: { type: event, event: order_deliverd }, steps: [{ after: J+7, channel: web }] }\n`,
+            )
+            .join('') +
+          'events:\n  - { id: order_delivered, name: Order delivered }\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -80,6 +95,47 @@ ruleTester('misspelled-event', {
         },
       ],
       fr: [{ message: 'la persona « julia » a l’événement « cart_abandonned », que rien d’autre ne nomme ; il ressemble à « cart_abandoned »' }],
+    },
+    {
+      name: 'a trigger of one scenario, named nowhere else, one letter from a declared event: the scenario never starts',
+      files: {
+        ...BASE,
+        'more.yaml':
+          'scenarios:\n  - id: review\n    name: Review\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: order_deliverd }\n    steps:\n      - { after: J+7, channel: web }\nevents:\n  - { id: order_delivered, name: Order delivered }\n',
+      },
+      errors: [
+        {
+          ruleId: 'misspelled-event',
+          file: 'more.yaml',
+          message: 'scenario "review" is triggered by event "order_deliverd", which nothing else names; it looks like "order_delivered"',
+          line: 7,
+          column: 36,
+          suggestion: 'write "order_delivered", or declare "order_deliverd" under events: if it is another event',
+        },
+      ],
+      fr: [
+        {
+          message: 'le scénario « review » est déclenché par l’événement « order_deliverd », que rien d’autre ne nomme ; il ressemble à « order_delivered »',
+        },
+      ],
+    },
+    {
+      name: 'a lone trigger next to a persona event named once: which is the slip cannot be told, the persona is reported',
+      files: {
+        ...BASE,
+        'more.yaml':
+          'scenarios:\n  - id: review\n    name: Review\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: order_deliverd }\n    steps:\n      - { after: J+7, channel: web }\n',
+        'p.yaml': persona('order_delivered'),
+      },
+      errors: [
+        {
+          ruleId: 'misspelled-event',
+          file: 'p.yaml',
+          message: 'persona "julia" has event "order_delivered", which nothing else names; it looks like "order_deliverd"',
+          line: 6,
+          column: 18,
+        },
+      ],
     },
     {
       name: 'case does not hide a slip, and each use is reported',
