@@ -995,8 +995,10 @@ export const en: Vocabulary = {
     newStepIncomplete: 'a new step needs a delay and a known channel; row not imported',
     branchCellNotApplied: 'this cell of a branch row maps to no field of the YAML; edit the branch there (cell not applied)',
     branchCellUnread: '"{text}" cannot be read as this cell of a branch row (write it as omni does, e.g. "{expected}"); cell not applied',
-    branchRowsDeleted:
-      '{count} branch row(s) of "{name}" deleted without the rows under them, or leaving no branch; not applied (delete a wait, decision or split with all its rows, a branch with its steps\' rows)',
+    branchRowsDeleted: [
+      '{count} branch row of "{name}" deleted without the rows under it, or leaving no branch; not applied (delete a wait, decision or split with all its rows, a branch with its steps\' rows)',
+      '{count} branch rows of "{name}" deleted without the rows under them, or leaving no branch; not applied (delete a wait, decision or split with all its rows, a branch with its steps\' rows)',
+    ],
     branchRowDeleted: 'row "{text}" of "{name}" deleted',
     newBranchRow: 'a new wait, decision, split or branch row; add it in the YAML (row not imported)',
     newRowNoPlace: 'cannot tell which branch this new row belongs to; indent or group it like the steps of its branch (row not imported)',
@@ -1014,7 +1016,10 @@ export const en: Vocabulary = {
       'omni.yaml: rule settings left out, no built-in rule has these ids: {rules} (house rules of customRules, plugins or shared settings: add those to the new workspace to keep checking them)',
     visibleDiffers: '"{got}" differs from omni\'s data ("{want}"); edits in the visible tabs are applied by `omni import --into WORKSPACE`, not by --out',
     moreEditedCells: '{count} more edited cells',
-    danglingRefused: '{count} reference(s) would be left dangling by the deletions; nothing written',
+    danglingRefused: [
+      '{count} reference would be left dangling by the deletions; nothing written',
+      '{count} references would be left dangling by the deletions; nothing written',
+    ],
     templateNoStage: 'no stage found (stages are the column headers of the matrix)',
     templateNoStageHeader: '"{name}" is in a column without a stage header; not imported',
     templateNoChannelRow: '"{name}" is in a row without a channel; not imported',

@@ -1003,8 +1003,10 @@ export const fr: Vocabulary = {
     newStepIncomplete: 'une nouvelle étape demande un délai et un canal connu ; ligne non importée',
     branchCellNotApplied: 'cette cellule d’une ligne de branche ne correspond à aucun champ du YAML ; modifiez la branche là-bas (cellule non appliquée)',
     branchCellUnread: '« {text} » ne se lit pas comme cette cellule d’une ligne de branche (écrivez-la comme omni, par exemple « {expected} ») ; cellule non appliquée',
-    branchRowsDeleted:
-      '{count} ligne(s) de branche de « {name} » supprimée(s) sans les lignes qu’elles contiennent, ou sans laisser de branche ; non appliqué (supprimez une attente, une décision ou une répartition avec toutes ses lignes, une branche avec les lignes de ses étapes)',
+    branchRowsDeleted: [
+      '{count} ligne de branche de « {name} » supprimée sans les lignes qu’elle contient, ou sans laisser de branche ; non appliqué (supprimez une attente, une décision ou une répartition avec toutes ses lignes, une branche avec les lignes de ses étapes)',
+      '{count} lignes de branche de « {name} » supprimées sans les lignes qu’elles contiennent, ou sans laisser de branche ; non appliqué (supprimez une attente, une décision ou une répartition avec toutes ses lignes, une branche avec les lignes de ses étapes)',
+    ],
     branchRowDeleted: 'ligne « {text} » de « {name} » supprimée',
     newBranchRow: 'une nouvelle ligne d’attente, de décision, de répartition ou de branche ; ajoutez-la dans le YAML (ligne non importée)',
     newRowNoPlace:
@@ -1024,7 +1026,10 @@ export const fr: Vocabulary = {
     visibleDiffers:
       '« {got} » diffère des données d’omni (« {want} ») ; les modifications des onglets visibles s’appliquent avec `omni import --into ESPACE`, pas avec --out',
     moreEditedCells: '{count} autres cellules modifiées',
-    danglingRefused: '{count} référence(s) resteraient orphelines après les suppressions ; rien n’est écrit',
+    danglingRefused: [
+      '{count} référence resterait orpheline après les suppressions ; rien n’est écrit',
+      '{count} références resteraient orphelines après les suppressions ; rien n’est écrit',
+    ],
     templateNoStage: 'aucune étape trouvée (les étapes sont les en-têtes de colonne de la matrice)',
     templateNoStageHeader: '« {name} » est dans une colonne sans en-tête d’étape ; non importé',
     templateNoChannelRow: '« {name} » est dans une ligne sans canal ; non importé',

@@ -697,7 +697,8 @@ export type ImporterMessageId =
   | 'cellCut'
   | 'importedComment';
 
-export type ImporterMessages = Readonly<Record<ImporterMessageId, string>>;
+/** A template, or [one, many] chosen by `data.count` (see fillTemplate). */
+export type ImporterMessages = Readonly<Record<ImporterMessageId, Template>>;
 
 // --- CLI, pipeline and LSP words (issue 9, i18n helper) ---------------------------------
 

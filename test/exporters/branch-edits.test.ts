@@ -206,7 +206,7 @@ describe('import --into: deleted branch rows', () => {
     expect({ diff, warnings }).toEqual({
       diff: {},
       warnings: [
-        'Scenario specification: 1 branch row(s) of "Abandoned cart" deleted without the rows under them, or leaving no branch; not applied (delete a wait, decision or split with all its rows, a branch with its steps\' rows)',
+        'Scenario specification: 1 branch row of "Abandoned cart" deleted without the rows under it, or leaving no branch; not applied (delete a wait, decision or split with all its rows, a branch with its steps\' rows)',
       ],
     });
   });
