@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity } from '../diagnostics/sort.js';
+import { SEVERITIES } from '../diagnostics/severity.js';
 import type { LintResult, SeverityOrOff } from '../diagnostics/types.js';
 import { loadFormatter, type FormatContext } from '../formatters/index.js';
 import { CONFIG_FILE, findWorkspaceRoot } from '../loader/discover.js';
@@ -246,8 +247,7 @@ function severityHint(text: string): string | undefined {
   if (!written) return undefined;
   const [, id, value] = written;
   const lowered = value!.toLowerCase();
-  const severity =
-    (['error', 'warn', 'off'] as const).find((candidate) => candidate === lowered) ?? SEVERITY_SYNONYMS[lowered] ?? closestMatch(lowered, ['error', 'warn', 'off']);
+  const severity = SEVERITIES.find((candidate) => candidate === lowered) ?? SEVERITY_SYNONYMS[lowered] ?? closestMatch(lowered, SEVERITIES);
   return severity ? say('ruleOptionWrite', { value: `${id}=${severity}` }) : undefined;
 }
 

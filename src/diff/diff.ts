@@ -245,10 +245,10 @@ function likeness(x: unknown, y: unknown): number {
  * its edit, not with its new neighbour. Pairs of indexes into `removed` and `added`.
  */
 function pairedByLikeness(removed: readonly number[], added: readonly number[], left: readonly unknown[], right: readonly unknown[]): Array<[number, number]> {
-  const inOrder = (): Array<[number, number]> => Array.from({ length: Math.min(removed.length, added.length) }, (_, k) => [k, k]);
   if (removed.length === 0 || added.length === 0) return [];
   if (removed.length === 1 && added.length === 1) return [[0, 0]];
-  if (removed.length * added.length > MAX_ALIGNED_PAIRS) return inOrder();
+  // Past the bound, as alignedChanges: in order.
+  if (removed.length * added.length > MAX_ALIGNED_PAIRS) return Array.from({ length: Math.min(removed.length, added.length) }, (_, k) => [k, k]);
   // best[k][l]: the most a pairing of removed[k…] with added[l…] scores (a pair: 1 + twice its likeness).
   const best = Array.from({ length: removed.length + 1 }, () => new Array<number>(added.length + 1).fill(0));
   const score = (k: number, l: number) => 1 + 2 * likeness(left[removed[k]!], right[added[l]!]);

@@ -141,6 +141,7 @@ export const misspelledEvent = createRule({
     if (closestOf.size === 0 && closestTrigger.size === 0) return;
     const reportAt = (kind: Use['kind'], event: string, closest: string, owner: string, file: string, path: (string | number)[]) =>
       report({
+        // Spelled out as literals: test/i18n/vocabulary.test.ts reads the message ids a rule uses from its source.
         messageId: kind === 'exit' ? 'exit' : kind === 'goal' ? 'goal' : kind === 'trigger' ? 'trigger' : 'persona',
         suggestionId: 'didYouMean',
         data: { owner, event, closest },
