@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { loadWorkspace } from '../pipeline/load.js';
-import { simulate } from '../simulate/engine.js';
+import { DEFAULT_HORIZON, periodMinutes, simulate } from '../simulate/engine.js';
 import { formatSimulationJson, formatSimulationMarkdown, formatSimulationText } from '../simulate/format.js';
 import { closestMatch } from '../util/closest-match.js';
 import { CliError, EXIT } from './errors.js';
@@ -22,6 +22,7 @@ import { requireModelFiles, workspaceRootOf, writeNotices } from './workspace.js
 
 export interface SimulateCommandOptions {
   persona?: string;
+  horizon?: string;
   format: string;
   output?: string;
   force?: boolean;
@@ -39,6 +40,7 @@ export function registerSimulate(program: Command): void {
     .description(help.description)
     .argument('[workspace]', words.workspace)
     .option('--persona <id>', help.persona)
+    .option('--horizon <period>', formatMessage(help.horizon, { default: DEFAULT_HORIZON }, messageLocale()))
     .option('--format <format>', formatMessage(help.format, { formats: FORMATS.join(', ') }, messageLocale()), 'text')
     .option('-o, --output <file>', help.output)
     .option('--force', help.force)
@@ -54,6 +56,9 @@ export async function runSimulate(argument: string | undefined, options: Simulat
   const root = workspaceRootOf(argument);
   if (!(FORMATS as readonly string[]).includes(options.format))
     throw new CliError(say('unknownFormat', { format: options.format }), say('useFormats', { formats: FORMATS.join(', ') }));
+  const horizon = options.horizon === undefined ? undefined : periodMinutes(options.horizon);
+  if (options.horizon !== undefined && horizon === undefined)
+    throw new CliError(say('badHorizon', { value: options.horizon }), say('horizonShapes', { default: DEFAULT_HORIZON }));
   // Before any work: the calendar must never replace what simulate reads (see output.ts).
   const target =
     options.output === undefined
@@ -79,7 +84,7 @@ export async function runSimulate(argument: string | undefined, options: Simulat
           : say('declarePersonas'),
     );
   }
-  const results = simulate(model, options.persona);
+  const results = simulate(model, options.persona, { horizon });
   const text =
     options.format === 'json'
       ? formatSimulationJson(model, results)

@@ -181,6 +181,8 @@ export const cliEn = {
     personasList: 'personas: {personas}',
     declarePersonas: 'declare personas under personas: (see docs/simulate.md)',
     simulationWritten: 'simulation written to {file}',
+    badHorizon: 'invalid --horizon "{value}"',
+    horizonShapes: 'write hours, days or weeks: 48h, 90d, 12w (the default is {default})',
     // --- schema, import
     wrote: 'wrote {file}',
     // --- init
@@ -392,6 +394,7 @@ export const cliEn = {
       description:
         "Play the personas' stories through every scenario they trigger: the calendar of messages across channels, and each contact-pressure or quiet-hours violation.",
       persona: 'only this persona',
+      horizon: "how far past each persona's last event to play: 48h, 90d, 12w (default: {default})",
       format: 'output format: {formats}',
       output: 'write to this file instead of stdout',
       force: 'write -o even when its extension does not match the format',

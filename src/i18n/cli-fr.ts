@@ -185,6 +185,8 @@ export const cliFr: CliWords = {
     personasList: 'personas : {personas}',
     declarePersonas: 'déclarez des personas sous personas: (voir docs/simulate.md)',
     simulationWritten: 'simulation écrite dans {file}',
+    badHorizon: '--horizon « {value} » invalide',
+    horizonShapes: 'écrivez des heures, des jours ou des semaines : 48h, 90d, 12w (par défaut {default})',
     // --- schema, import
     wrote: '{file} écrit',
     // --- init
@@ -406,6 +408,7 @@ export const cliFr: CliWords = {
       description:
         'Joue les histoires des personas dans chaque scénario qu’elles déclenchent : le calendrier des messages sur tous les canaux, et chaque dépassement de pression de contact ou d’heures calmes.',
       persona: 'seulement ce persona',
+      horizon: 'jusqu’où jouer après le dernier événement de chaque persona : 48h, 90d, 12w (par défaut : {default})',
       format: 'format de sortie : {formats}',
       output: 'écrire dans ce fichier plutôt que sur la sortie standard',
       force: 'écrire -o même quand son extension ne correspond pas au format',

@@ -87,6 +87,7 @@ const simulation: SimulationWords = {
     control: 'held out in the control group',
     exit: 'left on {event} at {when}',
     goal: 'goal {event} reached at {when}',
+    horizon: 'cut at the horizon of the simulation, {when}',
     looped: 'cut after 10,000 steps of a goto loop',
   },
   notSent: 'Not sent',

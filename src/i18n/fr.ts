@@ -85,6 +85,7 @@ const simulation: SimulationWords = {
     control: 'écartée dans le groupe témoin',
     exit: 'sortie sur {event} à {when}',
     goal: 'objectif {event} atteint à {when}',
+    horizon: 'coupée à l’horizon de la simulation, {when}',
     looped: 'coupée après 10 000 étapes d’une boucle goto',
   },
   notSent: 'Non envoyés',

@@ -363,7 +363,7 @@ export interface SimulationWords {
   runs: string;
   /** `{when}`, `{trigger}`, `{outcome}`. */
   run: string;
-  outcomes: { completed: string; ended: string; control: string; exit: string; goal: string; looped: string };
+  outcomes: { completed: string; ended: string; control: string; exit: string; goal: string; horizon: string; looped: string };
   notSent: string;
   /** `{channel}`. */
   noConsent: string;

@@ -36,8 +36,8 @@ export function simulationPhrases(locale: Locale, naming: Naming = byId): Simula
   const channels = (ids: readonly string[]) => listWords(ids.map(naming.channel), locale);
   const cap: SimulationPhrases['cap'] = (value) => capWords(value, locale, channels);
   const outcome: SimulationPhrases['outcome'] = (run) =>
-    run.outcome === 'exit' || run.outcome === 'goal'
-      ? fill(words.outcomes[run.outcome], { event: run.stoppedBy!, when: when(run.stopped!) })
+    run.outcome === 'exit' || run.outcome === 'goal' || run.outcome === 'horizon'
+      ? fill(words.outcomes[run.outcome], { event: run.stoppedBy ?? '', when: when(run.stopped!) })
       : words.outcomes[run.outcome];
   return {
     words,

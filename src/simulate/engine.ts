@@ -28,8 +28,12 @@ export interface CalendarEntry extends Moment {
   origin: Origin;
 }
 
-/** `looped`: cut by the loop guard (MAX_STEPS_PER_RUN) in a goto loop, which lint's loop-without-wait reports when no wait is in it. */
-export type RunOutcome = 'completed' | 'ended' | 'exit' | 'goal' | 'control' | 'looped';
+/**
+ * `horizon`: cut at the simulation's horizon (a goto loop with a wait repeats until then);
+ * `looped`: cut by the loop guard (MAX_STEPS_PER_RUN) in a goto loop where time stands still,
+ * which lint's loop-without-wait reports.
+ */
+export type RunOutcome = 'completed' | 'ended' | 'exit' | 'goal' | 'control' | 'horizon' | 'looped';
 
 export interface ScenarioRun {
   scenario: string;
@@ -37,7 +41,7 @@ export interface ScenarioRun {
   trigger: string;
   entered: Moment;
   outcome: RunOutcome;
-  /** When the exit or goal event happened. */
+  /** When the exit or goal event happened; for `horizon`, the horizon. */
   stopped?: Moment;
   /** The exit or goal event. */
   stoppedBy?: string;
@@ -88,6 +92,19 @@ export interface PersonaSimulation {
 }
 
 const DAY = 24 * 60;
+
+/**
+ * How far past the persona's last event the simulation plays, in minutes, unless told
+ * otherwise (`omni simulate --horizon`): a recurring goto loop with a wait (a weekly
+ * newsletter) would otherwise be followed for decades.
+ */
+export const DEFAULT_HORIZON = '365d';
+const DEFAULT_HORIZON_MINUTES = periodMinutes(DEFAULT_HORIZON)!;
+
+export interface SimulationOptions {
+  /** Minutes past the persona's last event; nothing later is played. */
+  horizon?: number;
+}
 const AT = /^(\S+)(?: ([01]\d|2[0-3]):([0-5]\d))?$/;
 
 /** A persona event's `at`: an offset as in steps, with an optional time of day ("J+2 18:30"). */
@@ -371,12 +388,21 @@ class PersonaPlayer {
   known: Uint8Array;
   refs: Int32Array;
 
+  /** The last moment played (the persona's last event plus the horizon). */
+  readonly horizon: Moment;
+  /** The first minute past the horizon: a step there is not played. */
+  readonly pastHorizon: number;
+
   constructor(
     private readonly persona: Persona,
     private readonly events: readonly TimedEvent[],
     readonly plan: Plan,
     private readonly compact = false,
+    horizonMinutes = DEFAULT_HORIZON_MINUTES,
   ) {
+    const last = events[events.length - 1];
+    this.horizon = { minute: (last?.minute ?? 0) + horizonMinutes, timeKnown: last?.timeKnown ?? false };
+    this.pastHorizon = this.horizon.minute + 1;
     // As large as the longest calendar played on this plan so far: personas of one plan record alike.
     const capacity = Math.max(256, plan.longestCalendar);
     this.ranks = new Float64Array(capacity);
@@ -464,7 +490,8 @@ class PersonaPlayer {
     const stopEvent = playable ? this.firstStop(playable.exit, playable.goal, trigger.minute) : this.firstStop(scenario.exit, scenario.goal, trigger.minute);
     let planned: PlannedStep[] | null | undefined;
     if (playable) planned = linearOf(playable);
-    const stopAt = stopEvent?.minute ?? Infinity;
+    // Every persona event comes before the horizon: a stop event, when there is one, comes first.
+    const stopAt = stopEvent?.minute ?? this.pastHorizon;
     const run: ScenarioRun = { scenario: scenario.id, trigger: trigger.event, entered: { minute: trigger.minute, timeKnown: trigger.timeKnown }, outcome: 'completed' };
     this.runs.push(run);
     if (planned) {
@@ -475,7 +502,7 @@ class PersonaPlayer {
         if (offset === undefined) continue;
         const minute = trigger.minute + offset;
         if (minute >= stopAt) {
-          this.stop(run, scenario, stopEvent!);
+          this.stop(run, scenario, stopEvent);
           return run;
         }
         const at = { minute, timeKnown: trigger.timeKnown };
@@ -494,7 +521,7 @@ class PersonaPlayer {
         if (offset === undefined) continue;
         const minute = trigger.minute + offset;
         if (minute >= stopAt) {
-          this.stop(run, scenario, stopEvent!);
+          this.stop(run, scenario, stopEvent);
           return run;
         }
         this.send(scenario, { step: step.id ?? String(index + 1), branch: '' }, step, { minute, timeKnown: trigger.timeKnown });
@@ -566,7 +593,7 @@ class PersonaPlayer {
       }
       step = following;
     }
-    if (stopped && stopEvent) this.stop(run, scenario, stopEvent);
+    if (stopped) this.stop(run, scenario, stopEvent);
     else if (step !== undefined) run.outcome = 'looped';
     return run;
   }
@@ -580,7 +607,13 @@ class PersonaPlayer {
     this.length = at + 1;
   }
 
-  private stop(run: ScenarioRun, scenario: Scenario, stopEvent: TimedEvent): void {
+  /** Ends a run at its exit or goal event, or without one at the horizon. */
+  private stop(run: ScenarioRun, scenario: Scenario, stopEvent: TimedEvent | undefined): void {
+    if (!stopEvent) {
+      run.outcome = 'horizon';
+      run.stopped = this.horizon;
+      return;
+    }
     run.outcome = scenario.goal === stopEvent.event ? 'goal' : 'exit';
     run.stopped = { minute: stopEvent.minute, timeKnown: stopEvent.timeKnown };
     run.stoppedBy = stopEvent.event;
@@ -755,7 +788,7 @@ function mergedLists(lists: ReadonlyArray<readonly Playable[]>): readonly Playab
 }
 
 /** Plays one persona's story through every scenario it triggers; the calendar's order is `order`. */
-function playPersona(model: Model, persona: Persona, compact: boolean): { player: PersonaPlayer; order: Uint32Array } {
+function playPersona(model: Model, persona: Persona, compact: boolean, horizon?: number): { player: PersonaPlayer; order: Uint32Array } {
   const events: TimedEvent[] = [];
   persona.events.forEach((event, order) => {
     const at = parseAt(event.at);
@@ -764,7 +797,7 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
   events.sort((a, b) => a.minute - b.minute || a.order - b.order);
   const index = scenariosTriggeredBy(model);
   const plan = compactPlanOf(model, index);
-  const player = new PersonaPlayer(persona, events, plan, compact);
+  const player = new PersonaPlayer(persona, events, plan, compact, horizon);
   // Per scenario (by ordinal): how many runs it had, and the earliest minute a run reached
   // its goal, which is all re-entry reads of earlier runs.
   const played = new Uint32Array(index.names.length);
@@ -795,7 +828,7 @@ function playPersona(model: Model, persona: Persona, compact: boolean): { player
           const signature = index.stops[stop]!;
           const stopEvent = player.firstStop(signature.exit, signature.goal, event.minute);
           stopFor[stop] = e;
-          stopAt[stop] = stopEvent === undefined ? Infinity : stopEvent.minute;
+          stopAt[stop] = stopEvent === undefined ? player.pastHorizon : stopEvent.minute;
           stopIsGoal[stop] = stopEvent !== undefined && stopEvent.event === signature.goal ? 1 : 0;
         }
         const reachedGoalAt = player.recordLinear(playable, first, event, stopAt[stop]!, stopIsGoal[stop] === 1);
@@ -852,8 +885,8 @@ function calendarOrder(minutes: Float64Array, ranks: Float64Array): Uint32Array 
 }
 
 /** Plays one persona of the model (its story indexes the scenarios) through every scenario it triggers. */
-export function simulatePersona(model: Model, persona: Persona): PersonaSimulation {
-  const { player, order } = playPersona(model, persona, false);
+export function simulatePersona(model: Model, persona: Persona, options: SimulationOptions = {}): PersonaSimulation {
+  const { player, order } = playPersona(model, persona, false, options.horizon);
   const played = player.calendar;
   const calendar: CalendarEntry[] = new Array<CalendarEntry>(played.length);
   for (let i = 0; i < played.length; i++) calendar[i] = played[order[i]!]!;
@@ -872,9 +905,9 @@ export function simulatePersona(model: Model, persona: Persona): PersonaSimulati
 }
 
 /** Every persona (or the one named), in declaration order. */
-export function simulate(model: Model, personaId?: string): PersonaSimulation[] {
+export function simulate(model: Model, personaId?: string, options: SimulationOptions = {}): PersonaSimulation[] {
   const personas = personaId === undefined ? model.personas : model.personas.filter((persona) => persona.id === personaId).slice(0, 1);
-  return personas.map((persona) => simulatePersona(model, persona));
+  return personas.map((persona) => simulatePersona(model, persona, options));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoment, inQuietHours, parseAt, simulate, type PersonaSimulation } from '../../src/simulate/engine.js';
+import { formatMoment, inQuietHours, parseAt, personaViolations, simulate, type PersonaSimulation } from '../../src/simulate/engine.js';
 import { formatSimulationJson, formatSimulationMarkdown, formatSimulationText } from '../../src/simulate/format.js';
 import { BASE, loadFiles } from '../rules/run-rule.js';
 import { SIMULATION_FILES } from './fixture.js';
@@ -265,6 +265,92 @@ Lucas, no email consent (lucas) · all
     expect(nag.outcome).toBe('looped');
     expect(result!.calendar.filter((entry) => entry.scenario === 'nag')).toHaveLength(5000);
     expect(formatSimulationText(workspace.model, [result!])).toContain('nag · entered D+0 10:00 on cart_abandoned: cut after 10,000 steps of a goto loop');
+  });
+  describe('the horizon', () => {
+    const weekly = (exit = '') =>
+      `scenarios:\n  - id: weekly\n    name: Weekly news\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: cart_abandoned }\n${exit}    variables: [email_optin]\n    steps:\n      - { id: news, after: "0", channel: email, subject: News }\n      - wait: { timeout: 7d, until: [{ event: unsubscribed, steps: [{ end: true }] }] }\n      - goto: news\n`;
+    const story = (events: string) => `personas:\n  - id: camille\n    name: Camille\n    target: all\n    events:\n${events}`;
+    const weeklyOnly = (result: PersonaSimulation) => result.calendar.filter((entry) => entry.scenario === 'weekly').map((entry) => formatMoment(entry, 'en'));
+    const load = (files: Record<string, string>) => loadFiles({ ...BASE, 'omni.yaml': 'name: t\nlocale: en\n', ...files });
+
+    it('a weekly loop with a wait is played for 365 days after the last event, then cut as `horizon`', async () => {
+      const workspace = await load({
+        'p.yaml': story('      - { event: cart_abandoned, at: "0 10:00" }\n      - { event: browsed, at: "J+2 08:00" }\n'),
+        'w.yaml': weekly(),
+      });
+      const [result] = simulate(workspace.model, 'camille');
+      const dates = weeklyOnly(result!);
+      // D+0 … D+364 every 7 days: 53 emails; the next, D+371, is past D+367 08:00.
+      expect(dates).toHaveLength(53);
+      expect(dates.slice(0, 2)).toEqual(['D+0 10:00', 'D+7 10:00']);
+      expect(dates.at(-1)).toBe('D+364 10:00');
+      const run = result!.runs.find((candidate) => candidate.scenario === 'weekly')!;
+      expect(run).toEqual({
+        scenario: 'weekly',
+        trigger: 'cart_abandoned',
+        entered: { minute: 600, timeKnown: true },
+        outcome: 'horizon',
+        stopped: { minute: (367 * 24 + 8) * 60, timeKnown: true },
+      });
+      expect(formatSimulationText(workspace.model, [result!])).toContain(
+        'weekly · entered D+0 10:00 on cart_abandoned: cut at the horizon of the simulation, D+367 08:00',
+      );
+      const json = JSON.parse(formatSimulationJson(workspace.model, [result!])) as { personas: { runs: object[] }[] };
+      expect(json.personas[0]!.runs.find((candidate) => (candidate as { scenario: string }).scenario === 'weekly')).toEqual({
+        scenario: 'weekly',
+        trigger: 'cart_abandoned',
+        entered: { minute: 600, when: 'D+0 10:00', timeKnown: true },
+        outcome: 'horizon',
+        stopped: { minute: (367 * 24 + 8) * 60, when: 'D+367 08:00', timeKnown: true },
+      });
+    });
+
+    it('is what the options say; a message on the horizon itself is played', async () => {
+      const workspace = await load({ 'p.yaml': story('      - { event: cart_abandoned, at: "0 10:00" }\n'), 'w.yaml': weekly() });
+      expect(weeklyOnly(simulate(workspace.model, 'camille', { horizon: 28 * 24 * 60 })[0]!)).toEqual([
+        'D+0 10:00',
+        'D+7 10:00',
+        'D+14 10:00',
+        'D+21 10:00',
+        'D+28 10:00',
+      ]);
+      expect(weeklyOnly(simulate(workspace.model, 'camille', { horizon: 28 * 24 * 60 - 1 })[0]!)).toHaveLength(4);
+    });
+
+    it('an exit within the horizon still stops the run as `exit`; a linear step past the horizon is not played', async () => {
+      const exits = await load({
+        'p.yaml': story('      - { event: cart_abandoned, at: "0 10:00" }\n      - { event: order_placed, at: "J+20" }\n'),
+        'w.yaml': weekly('    exit: [order_placed]\n'),
+      });
+      const [result] = simulate(exits.model, 'camille');
+      expect(weeklyOnly(result!)).toEqual(['D+0 10:00', 'D+7 10:00', 'D+14 10:00']);
+      expect(result!.runs.find((run) => run.scenario === 'weekly')).toMatchObject({
+        outcome: 'exit',
+        stoppedBy: 'order_placed',
+        stopped: { minute: 20 * 24 * 60, timeKnown: false },
+      });
+      const late = await load({
+        'p.yaml': story('      - { event: cart_abandoned, at: "0 10:00" }\n'),
+        'w.yaml':
+          'scenarios:\n  - id: late\n    name: Late\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: cart_abandoned }\n    variables: [email_optin]\n    steps:\n      - { after: J+300, channel: email, subject: Soon }\n      - { after: J+400, channel: email, subject: Too late }\n',
+      });
+      const [cut] = simulate(late.model, 'camille');
+      expect(cut!.calendar.filter((entry) => entry.scenario === 'late').map((entry) => entry.label)).toEqual(['Soon']);
+      expect(cut!.runs.find((run) => run.scenario === 'late')!.outcome).toBe('horizon');
+    });
+
+    it("lint's own play (marketing-pressure) stops at the same horizon", async () => {
+      const workspace = await load({
+        'omni.yaml': 'name: t\nlocale: en\npressure:\n  - { channels: [email], max: 1, per: 1d }\n',
+        'p.yaml': story('      - { event: cart_abandoned, at: "0 10:00" }\n'),
+        'w.yaml':
+          'scenarios:\n  - id: late\n    name: Late\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: cart_abandoned }\n    variables: [email_optin]\n    steps:\n      - { after: J+400, channel: email, subject: One }\n      - { after: J+400, channel: email, subject: Two }\n',
+      });
+      const persona = workspace.model.personas[0]!;
+      expect(simulate(workspace.model, 'camille', { horizon: 500 * 24 * 60 })[0]!.pressure).toHaveLength(1);
+      expect(simulate(workspace.model, 'camille')[0]!.pressure).toEqual([]);
+      expect(personaViolations(workspace.model, persona).pressure).toEqual([]);
+    });
   });
   // Found by test/renderers/presentation-invariance.test.ts: the keys came in omni.yaml's order.
   it('JSON: quiet hours and caps in the documented key order, whatever order omni.yaml writes them in', async () => {

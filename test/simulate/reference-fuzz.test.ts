@@ -90,7 +90,8 @@ interface Plan {
 const CHANNELS = ['email', 'sms', 'push', 'web'];
 const TARGETS = ['all', 'vip', 'new'];
 const EVENTS = ['cart', 'order', 'visit', 'click', 'birthday'];
-const OFFSETS: Record<string, number> = { '0': 0, '30m': 30, '12h': 720, 'J+1': DAY, '2d': 2 * DAY, 'J+2': 2 * DAY, '1w': 7 * DAY, 'J-1': -DAY };
+// J+400 lands past the horizon (365 days after the story's last event, which is within its first 6 days).
+const OFFSETS: Record<string, number> = { '0': 0, '30m': 30, '12h': 720, 'J+1': DAY, '2d': 2 * DAY, 'J+2': 2 * DAY, '1w': 7 * DAY, 'J-1': -DAY, 'J+400': 400 * DAY };
 const TIMEOUTS: Record<string, number> = { '12h': 720, '1d': DAY, '2d': 2 * DAY, 'J+3': 3 * DAY };
 const PERIODS: Record<string, number> = { '12h': 720, '1d': DAY, '2d': 2 * DAY, '7d': 7 * DAY, '2w': 14 * DAY };
 
@@ -279,6 +280,8 @@ function reference(plan: Plan, persona: PlanPersona) {
     // "The first exit or goal event after entry stops the run: nothing is sent from that moment on."
     const stop = story.find((event) => event.minute > trigger.minute && (event.event === scenario.goal || (scenario.exit ?? []).includes(event.event)));
     const stopAt = stop?.minute ?? Infinity;
+    // "Nothing is played past the horizon: 365 days after the persona's last event."
+    const horizon = story[story.length - 1]!.minute + 365 * DAY;
     let anchor: Moment = { minute: trigger.minute, timeKnown: trigger.timeKnown };
     let reached = trigger.minute; // the latest moment the contact has been at
     const send = (step: MessageStep, at: Moment) => {
@@ -321,7 +324,7 @@ function reference(plan: Plan, persona: PlanPersona) {
       const { steps, index, owner } = places.get(step)!;
       return steps[index + 1] ?? (owner ? after(owner) : undefined);
     };
-    const walk = (): 'continue' | 'stop' | 'end' | 'control' | 'looped' => {
+    const walk = (): 'continue' | 'stop' | 'horizon' | 'end' | 'control' | 'looped' => {
       let step: PlanStep | undefined = scenario.steps[0];
       // "a goto loop was cut after 10,000 steps"
       for (let count = 0; step !== undefined; count++) {
@@ -335,6 +338,7 @@ function reference(plan: Plan, persona: PlanPersona) {
         if ('after' in step) {
           const minute = anchor.minute + OFFSETS[step.after]!;
           if (minute >= stopAt) return 'stop';
+          if (minute > horizon) return 'horizon';
           send(step, { minute, timeKnown: anchor.timeKnown });
           reached = Math.max(reached, minute);
         } else if ('wait' in step) {
@@ -348,6 +352,8 @@ function reference(plan: Plan, persona: PlanPersona) {
             anchor = { minute: happened.minute, timeKnown: happened.timeKnown };
           } else if (deadline >= stopAt) {
             return 'stop';
+          } else if (deadline > horizon) {
+            return 'horizon';
           } else {
             next = wait.otherwise;
             anchor = { minute: deadline, timeKnown: anchor.timeKnown };
@@ -382,6 +388,10 @@ function reference(plan: Plan, persona: PlanPersona) {
       run.outcome = stop!.event === scenario.goal ? 'goal' : 'exit';
       run.stopped = { minute: stop!.minute, timeKnown: stop!.timeKnown };
       run.stoppedBy = stop!.event;
+    } else if (outcome === 'horizon') {
+      // "A run still going then ends as `horizon`", stopped at the horizon.
+      run.outcome = 'horizon';
+      run.stopped = { minute: horizon, timeKnown: story[story.length - 1]!.timeKnown };
     } else if (outcome === 'end') run.outcome = 'ended';
     else if (outcome === 'control' || outcome === 'looped') run.outcome = outcome;
     return run;
@@ -504,6 +514,6 @@ describe(`omni simulate against a reference written from the docs, on ${PLANS} s
     expect(covered.messages).toBeGreaterThan(PLANS);
     expect(covered.unreachable).toBeGreaterThan(0);
     expect(Math.min(covered.fallbacks, covered.skipped, covered.pressure, covered.quiet)).toBeGreaterThan(0);
-    expect([...covered.outcomes].sort()).toEqual(['completed', 'control', 'ended', 'exit', 'goal', 'looped']);
+    expect([...covered.outcomes].sort()).toEqual(['completed', 'control', 'ended', 'exit', 'goal', 'horizon', 'looped']);
   });
 });
