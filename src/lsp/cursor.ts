@@ -236,11 +236,8 @@ export function referenceKind(context: CursorContext, inConfig = false): Section
   return ownValue(REFERENCE_KEYS[context.section], context.key);
 }
 
-/**
- * The variables of the scenario whose block holds `line`, as the buffer has them now
- * (flow `[a, b]` or a block list), found by its item's indent under `scenarios:`.
- */
-export function scenarioVariablesAt(lines: readonly string[], line: number): { id?: string; variables: string[] } {
+/** The lines [start, end) of the `scenarios:` item holding `line`, and the indent of its dash. */
+function scenarioItemAt(lines: readonly string[], line: number): { start: number; end: number; itemIndent: number } | undefined {
   let sectionLine = -1;
   for (let index = line; index >= 0; index--) {
     if (/^[A-Za-z_]/.test(lines[index] ?? '')) {
@@ -248,7 +245,7 @@ export function scenarioVariablesAt(lines: readonly string[], line: number): { i
       break;
     }
   }
-  if (sectionLine < 0 || !/^scenarios\s*:/.test(lines[sectionLine]!)) return { variables: [] };
+  if (sectionLine < 0 || !/^scenarios\s*:/.test(lines[sectionLine]!)) return undefined;
   let itemIndent = -1;
   for (let index = sectionLine + 1; index < lines.length; index++) {
     const match = /^(\s*)-(\s|$)/.exec(lines[index]!);
@@ -257,12 +254,42 @@ export function scenarioVariablesAt(lines: readonly string[], line: number): { i
       break;
     }
   }
-  if (itemIndent < 0) return { variables: [] };
+  if (itemIndent < 0) return undefined;
   const isItemStart = (text: string) => indentOf(text) === itemIndent && /^\s*-(\s|$)/.test(text);
   let start = line;
   while (start > sectionLine && !isItemStart(lines[start]!)) start--;
   let end = line + 1;
   while (end < lines.length && !isItemStart(lines[end]!) && !/^[A-Za-z_]/.test(lines[end]!)) end++;
+  return { start, end, itemIndent };
+}
+
+/**
+ * The step ids written in the scenario whose block holds `line`, in order: every `id:` deeper
+ * than the scenario's own (steps at any depth of branches), read from the buffer, which is
+ * mid-typing and may not load while a `goto:` is being written.
+ */
+export function scenarioStepIdsAt(lines: readonly string[], line: number): string[] {
+  const item = scenarioItemAt(lines, line);
+  if (!item) return [];
+  const ids: string[] = [];
+  for (let index = item.start; index < item.end; index++) {
+    const text = lines[index]!.replace(/\s#.*$/, '');
+    for (const match of text.matchAll(/(^\s*(?:-\s+)?|[{,]\s*)id\s*:\s*["']?([A-Za-z0-9][\w-]*)/g)) {
+      const column = match.index + match[1]!.length;
+      if (column > item.itemIndent + 2 && !ids.includes(match[2]!)) ids.push(match[2]!);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The variables of the scenario whose block holds `line`, as the buffer has them now
+ * (flow `[a, b]` or a block list), found by its item's indent under `scenarios:`.
+ */
+export function scenarioVariablesAt(lines: readonly string[], line: number): { id?: string; variables: string[] } {
+  const item = scenarioItemAt(lines, line);
+  if (!item) return { variables: [] };
+  const { start, end, itemIndent } = item;
   let id: string | undefined;
   const variables: string[] = [];
   for (let index = start; index < end; index++) {
@@ -296,4 +323,35 @@ export function scenarioVariablesAt(lines: readonly string[], line: number): { i
     }
   }
   return { id, variables };
+}
+
+/**
+ * The value of `key` in the list item holding `line` (`scenario:` of a persona's `assume:`
+ * entry, written as a flow mapping on one line or as a block over several).
+ */
+export function itemValue(lines: readonly string[], line: number, key: string): string | undefined {
+  const pattern = new RegExp(`(?:^|[\\s{,])${key}\\s*:\\s*["']?([\\w-]+)`);
+  const own = pattern.exec(lines[line] ?? '')?.[1];
+  if (own !== undefined || /^\s*-\s*\{/.test(lines[line] ?? '')) return own;
+  // The item's dash: this line, or the nearest line above at a lower indent when it starts with `-`.
+  let start = line;
+  if (!/^\s*-(\s|$)/.test(lines[line] ?? '')) {
+    const keyIndent = indentOf(lines[line] ?? '');
+    start = -1;
+    for (let index = line - 1; index >= 0; index--) {
+      const text = lines[index]!;
+      if (isBlank(text) || indentOf(text) >= keyIndent) continue;
+      if (/^\s*-(\s|$)/.test(text)) start = index;
+      break;
+    }
+    if (start < 0) return undefined;
+  }
+  const dashIndent = indentOf(lines[start]!);
+  for (let index = start; index < lines.length; index++) {
+    const text = lines[index]!;
+    if (index > start && !isBlank(text) && indentOf(text) <= dashIndent) break;
+    const found = pattern.exec(text)?.[1];
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

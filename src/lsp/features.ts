@@ -16,15 +16,25 @@ import {
 } from 'vscode-languageserver';
 import type { Diagnostic, JsonPath, Range } from '../diagnostics/types.js';
 import { analyzeTemplate } from '../model/templates.js';
-import { forEachMention, forEachReference, forEachSettingsMention, referencePath } from '../model/references.js';
-import { forEachMessage } from '../model/steps.js';
+import { forEachMention, forEachReference, forEachSettingsMention, forEachStepMention, referencePath } from '../model/references.js';
+import { forEachMessage, stepsById } from '../model/steps.js';
 import { CONFIG_FILE } from '../loader/discover.js';
-import { SECTION_KINDS, type Channel, type EntityBase, type Model, type SectionKind, type Source, type Touchpoint, type Variable } from '../model/types.js';
+import {
+  SECTION_KINDS,
+  type Channel,
+  type EntityBase,
+  type FlowStep,
+  type Model,
+  type SectionKind,
+  type Source,
+  type Touchpoint,
+  type Variable,
+} from '../model/types.js';
 import type { WorkspaceSession } from '../pipeline/session.js';
 import { TEMPLATE_FIELDS } from '../rules/undeclared-template-variable.js';
 import { loadSchema } from '../schema/schemas.js';
 import { fillTemplate, matchRuleMessage, vocabularyFor, type LspTextId, type MessageData } from '../i18n/index.js';
-import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines, type CursorContext, type IdTarget } from './cursor.js';
+import { cursorContext, idTarget, itemValue, referenceKind, scenarioStepIdsAt, scenarioVariablesAt, splitLines, type CursorContext, type IdTarget } from './cursor.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -110,6 +120,11 @@ export class Features {
     }
     if (context.atKey) return file === CONFIG_FILE ? [] : this.fieldCompletion(lines, context);
     const inConfig = file === CONFIG_FILE;
+    const steps = !inConfig ? this.stepsCompleted(model, lines, context) : undefined;
+    if (steps) {
+      const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
+      return steps.map(({ id, step }) => ({ label: id, kind: CompletionItemKind.Reference, detail: step && stepSummary(step), textEdit: { range, newText: id } }));
+    }
     // A rule option that names ids, whatever its key (a plugin's): under rules: or an override.
     const target =
       referenceKind(context, inConfig) ??
@@ -123,6 +138,30 @@ export class Features {
       documentation: entity.description,
       textEdit: { range, newText: entity.id },
     }));
+  }
+
+  /**
+   * The steps that may be written where the cursor is: a `goto:` names a step of its own
+   * scenario, a persona's `assume:` a split or decision of the scenario the entry names.
+   */
+  private stepsCompleted(model: Model, lines: readonly string[], context: CursorContext): Array<{ id: string; step?: FlowStep }> | undefined {
+    if (context.section === 'scenarios' && context.key === 'goto') {
+      // From the buffer: while the goto is half-written the scenario does not load.
+      const id = scenarioVariablesAt(lines, context.line).id;
+      const known = id === undefined ? undefined : model.index.scenarios.get(id);
+      const steps = known ? stepsById(known) : undefined;
+      return scenarioStepIdsAt(lines, context.line)
+        .map((stepId) => ({ id: stepId, step: steps?.get(stepId) }))
+        .filter(({ step }) => step?.kind !== 'goto' && step?.kind !== 'end');
+    }
+    if (context.section === 'personas' && context.key === 'step') {
+      const id = itemValue(lines, context.line, 'scenario');
+      const scenario = id === undefined ? undefined : model.index.scenarios.get(id);
+      return scenario
+        ? [...stepsById(scenario)].filter(([, step]) => step.kind === 'split' || step.kind === 'decision').map(([stepId, step]) => ({ id: stepId, step }))
+        : [];
+    }
+    return undefined;
   }
 
   /** Section names at the top level, else the fields the JSON Schema allows where the key is written. */
@@ -143,14 +182,16 @@ export class Features {
 
   /** The declaration(s) of the id under the cursor. */
   async definition(file: string, text: string, line: number, character: number): Promise<Location[]> {
-    const { target } = await this.targetAt(file, text, line, character);
+    const { target, step } = await this.targetAt(file, text, line, character);
+    if (step) return this.stepLocations(step, true);
     if (!target) return [];
     const model = await this.session.model();
     return this.declarations(model, target.kind, target.id);
   }
 
   async references(file: string, text: string, line: number, character: number, includeDeclaration: boolean): Promise<Location[]> {
-    const { target } = await this.targetAt(file, text, line, character);
+    const { target, step } = await this.targetAt(file, text, line, character);
+    if (step) return [...(includeDeclaration ? await this.stepLocations(step, true) : []), ...(await this.stepLocations(step, false))];
     if (!target) return [];
     const model = await this.session.model();
     const uses = await this.uses(model, target.kind, target.id);
@@ -158,14 +199,19 @@ export class Features {
   }
 
   async hover(file: string, text: string, line: number, character: number): Promise<Hover | null> {
-    const { context, target } = await this.targetAt(file, text, line, character);
+    const { context, target, step } = await this.targetAt(file, text, line, character);
+    const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
+    if (step) return { range, contents: { kind: MarkupKind.Markdown, value: await this.stepHover(step) } };
     if (!target) return null;
     const model = await this.session.model();
     const words = this.text;
     const entity = model.index[target.kind].get(target.id) as EntityBase | undefined;
-    const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
-    if (!entity) return { range, contents: { kind: MarkupKind.Markdown, value: words('unknownEntity', { kind: target.kind, id: target.id }) } };
     const noun = vocabularyFor(this.session.locale).lint.kinds[target.kind];
+    // Declaring events is optional: an event named but not declared is no unknown id.
+    const uses = this.usesOf(model, target.kind, target.id);
+    if (!entity && target.kind === 'events' && uses.length > 0)
+      return { range, contents: { kind: MarkupKind.Markdown, value: [`**${noun}** \`${target.id}\``, words('undeclaredEvent'), this.usedIn(uses)].join('\n\n') } };
+    if (!entity) return { range, contents: { kind: MarkupKind.Markdown, value: words('unknownEntity', { kind: target.kind, id: target.id }) } };
     const facts: string[] = [`**${noun}** \`${entity.id}\` — ${entity.name}`];
     if (target.kind === 'touchpoints') {
       const touchpoint = entity as Touchpoint;
@@ -189,30 +235,76 @@ export class Features {
       );
     }
     if (entity.description) facts.push(entity.description);
-    const users = new Map<string, number>();
-    for (const { file } of this.usesOf(model, target.kind, target.id)) users.set(file, (users.get(file) ?? 0) + 1);
-    const count = [...users.values()].reduce((sum, n) => sum + n, 0);
-    facts.push(count === 0 ? words('usedNowhere') : words('used', { count, files: `${[...users.keys()].slice(0, 10).join(', ')}${users.size > 10 ? ', …' : ''}` }));
+    facts.push(this.usedIn(uses));
     if (entity.origin.file) facts.push(words('declaredIn', { file: entity.origin.file }));
     return { range, contents: { kind: MarkupKind.Markdown, value: facts.filter(Boolean).join('\n\n') } };
   }
 
+  /** "used 3 times in a.yaml, b.yaml", or "used nowhere". */
+  private usedIn(uses: ReadonlyArray<{ file: string }>): string {
+    const users = new Map<string, number>();
+    for (const { file } of uses) users.set(file, (users.get(file) ?? 0) + 1);
+    if (uses.length === 0) return this.text('usedNowhere');
+    return this.text('used', { count: uses.length, files: `${[...users.keys()].slice(0, 10).join(', ')}${users.size > 10 ? ', …' : ''}` });
+  }
+
+  /** A step's hover: what it is, in which scenario, and who names it (gotos, assumptions). */
+  private async stepHover(target: StepTarget): Promise<string> {
+    const model = await this.session.model();
+    const scenario = model.index.scenarios.get(target.scenario);
+    const step = scenario ? stepsById(scenario).get(target.id) : undefined;
+    if (!step) return this.text('unknownStep', { id: target.id, scenario: target.scenario });
+    const uses: Array<{ file: string }> = [];
+    forEachStepMention(model, (scenarioId, id, file, _path, declaration) => {
+      if (!declaration && scenarioId === target.scenario && id === target.id) uses.push({ file });
+    });
+    const facts = [this.text('stepOf', { id: target.id, scenario: target.scenario }), stepSummary(step)];
+    const description = step.kind === 'message' ? step.step.description : step.description;
+    if (description) facts.push(description);
+    facts.push(this.usedIn(uses));
+    return facts.join('\n\n');
+  }
+
+  /** Where a step id is declared (its `id:`), or where it is named (gotos, assumptions). */
+  private async stepLocations(target: StepTarget, declarations: boolean): Promise<Location[]> {
+    const model = await this.session.model();
+    const found: Array<{ file: string; path: JsonPath }> = [];
+    forEachStepMention(model, (scenario, id, file, path, declaration) => {
+      if (declaration === declarations && scenario === target.scenario && id === target.id) found.push({ file, path });
+    });
+    const locations: Location[] = [];
+    for (const { file, path } of found) locations.push(await this.locate(file, path));
+    return locations;
+  }
+
   async prepareRename(file: string, text: string, line: number, character: number): Promise<LspRange | null> {
-    const { context, target } = await this.targetAt(file, text, line, character);
-    if (!target) return null;
+    const { context, target, step } = await this.targetAt(file, text, line, character);
+    if (!target && !step) return null;
     return { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
   }
 
   /** Every declaration and use of the id, renamed in place: only the id's own characters change. */
   async rename(file: string, text: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | { refused: string }> {
-    const { target } = await this.targetAt(file, text, line, character);
+    const { target, step } = await this.targetAt(file, text, line, character);
     const model = await this.session.model();
-    if (!target) return { refused: this.text('noIdHere') };
-    if (!ID_PATTERN.test(newName)) return { refused: this.text('invalidId', { id: newName }) };
-    if (newName !== target.id && (model.index[target.kind].has(newName) || model.invalidIds[target.kind].has(newName))) {
-      return { refused: this.text('alreadyExists', { kind: target.kind, id: newName }) };
-    }
-    const locations = [...(await this.declarations(model, target.kind, target.id)), ...(await this.uses(model, target.kind, target.id))];
+    if (!ID_PATTERN.test(newName) && (target || step)) return { refused: this.text('invalidId', { id: newName }) };
+    let locations: Location[];
+    if (step) {
+      const scenario = model.index.scenarios.get(step.scenario);
+      if (newName !== step.id && scenario && stepsById(scenario).has(newName)) return { refused: this.text('stepExists', { scenario: step.scenario, id: newName }) };
+      locations = [...(await this.stepLocations(step, true)), ...(await this.stepLocations(step, false))];
+    } else if (target) {
+      if (newName !== target.id && (model.index[target.kind].has(newName) || model.invalidIds[target.kind].has(newName))) {
+        return { refused: this.text('alreadyExists', { kind: target.kind, id: newName }) };
+      }
+      const declarations = await this.declarations(model, target.kind, target.id);
+      // On an `id:` the model does not hold there (a buffer mid-edit), renaming would change
+      // another entity of that id, or nothing: refused rather than guessed.
+      const uri = this.session.uriOf(file);
+      if (target.declaration && !declarations.some((location) => location.uri === uri && contains(location.range, line, character)))
+        return { refused: this.text('noIdHere') };
+      locations = [...declarations, ...(await this.uses(model, target.kind, target.id))];
+    } else return { refused: this.text('noIdHere') };
     const changes: Record<string, TextEdit[]> = {};
     const seen = new Set<string>();
     for (const location of locations) {
@@ -399,9 +491,16 @@ export class Features {
    * any id the settings name where it is written (a plugin's option marked `names:`, whatever
    * its key): found by locating each of them, which omni.yaml has few of.
    */
-  private async targetAt(file: string, text: string, line: number, character: number): Promise<{ context: CursorContext; target: IdTarget | undefined }> {
+  private async targetAt(
+    file: string,
+    text: string,
+    line: number,
+    character: number,
+  ): Promise<{ context: CursorContext; target: IdTarget | undefined; step?: StepTarget }> {
     const context = cursorContext(splitLines(text), line, character);
     const inConfig = file === CONFIG_FILE;
+    const step = inConfig ? undefined : await this.stepAt(file, context, line, character);
+    if (step) return { context, target: undefined, step };
     const target = idTarget(context, inConfig);
     if (target || !inConfig || !context.word.text) return { context, target };
     const model = await this.session.model();
@@ -413,6 +512,26 @@ export class Features {
         return { context, target: { kind: mention.kind, id: mention.id, declaration: false } };
     }
     return { context, target: undefined };
+  }
+
+  /**
+   * The step id under the cursor: a step's own `id:`, a `goto:`, or an assumption's `step:`,
+   * found among the step ids the model has in this file (step ids live within a scenario,
+   * which the text around the cursor cannot always tell).
+   */
+  private async stepAt(file: string, context: CursorContext, line: number, character: number): Promise<StepTarget | undefined> {
+    if (!context.word.text || !(context.key === 'id' || context.key === 'goto' || context.key === 'step')) return undefined;
+    if (context.section !== 'scenarios' && context.section !== 'personas') return undefined;
+    const model = await this.session.model();
+    const candidates: Array<{ scenario: string; id: string; path: JsonPath; declaration: boolean }> = [];
+    forEachStepMention(model, (scenario, id, mentionFile, path, declaration) => {
+      if (mentionFile === file && id === context.word.text) candidates.push({ scenario, id, path, declaration });
+    });
+    for (const candidate of candidates) {
+      const { range } = await this.locate(file, candidate.path);
+      if (contains(range, line, character)) return { scenario: candidate.scenario, id: candidate.id, declaration: candidate.declaration };
+    }
+    return undefined;
   }
 
   private async declarations(model: Model, kind: SectionKind, id: string): Promise<Location[]> {
@@ -507,6 +626,23 @@ export class Features {
     }
     return locations;
   }
+}
+
+/** A step id under the cursor: step ids are unique within their scenario, not across the plan. */
+interface StepTarget {
+  scenario: string;
+  id: string;
+  declaration: boolean;
+}
+
+/** What a step is, in a word or two: `email`, `wait`, `split`… */
+function stepSummary(step: FlowStep): string {
+  return step.kind === 'message' ? `\`${step.step.channel}\`` : `\`${step.kind}\``;
+}
+
+/** Whether (line, character) is within a one-line range, its ends included (the cursor after the last character still names it). */
+function contains(range: LspRange, line: number, character: number): boolean {
+  return range.start.line === line && range.end.line === line && range.start.character <= character && character <= range.end.character;
 }
 
 /** The key owning a mapping whose keys sit at `indent` (e.g. `steps` for a step's fields). */

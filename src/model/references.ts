@@ -167,6 +167,33 @@ export function forEachMention(model: Model, visit: (kind: SectionKind, id: stri
   }
 }
 
+/**
+ * Calls `visit` for every place a step id is written: a step's own `id:` (a declaration, at any
+ * depth of branches), a `goto:` naming a step of its scenario, and a persona's `assume:` naming
+ * a step of the scenario it names. Step ids live within their scenario: `scenario` says which.
+ */
+export function forEachStepMention(
+  model: Pick<Model, 'scenarios' | 'personas'>,
+  visit: (scenario: string, id: string, file: string, path: JsonPath, declaration: boolean) => void,
+): void {
+  for (const scenario of model.scenarios) {
+    if (isLinear(scenario)) {
+      for (const step of scenario.steps) if (step.id !== undefined) visit(scenario.id, step.id, step.origin.file, [...step.origin.path, 'id'], true);
+      continue;
+    }
+    walkSteps(scenario, (step) => {
+      const origin = step.kind === 'message' ? step.step.origin : step.origin;
+      const id = step.kind === 'message' ? step.step.id : step.id;
+      if (id !== undefined) visit(scenario.id, id, origin.file, [...origin.path, 'id'], true);
+      if (step.kind === 'goto') visit(scenario.id, step.goto, origin.file, [...origin.path, 'goto'], false);
+    });
+  }
+  for (const persona of model.personas) {
+    const { file, path } = persona.origin;
+    persona.assume.forEach((assumption, index) => visit(assumption.scenario, assumption.step, file, [...path, 'assume', index, 'step'], false));
+  }
+}
+
 /** The ids omni.yaml's pressure caps, quiet hours, rule options and custom rules' filters name, by their path in that file. */
 export function forEachSettingsMention(settings: Model['settings'], visit: (kind: SectionKind, id: string, path: JsonPath) => void): void {
   settings.pressure?.forEach((cap, index) => cap.channels?.forEach((channel, at) => visit('channels', channel, ['pressure', index, 'channels', at])));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorContext, idTarget, referenceKind, scenarioVariablesAt, splitLines } from '../../src/lsp/cursor.js';
+import { cursorContext, idTarget, itemValue, referenceKind, scenarioStepIdsAt, scenarioVariablesAt, splitLines } from '../../src/lsp/cursor.js';
 
 /** The context at the last `|` of a text (that bar is removed; a block scalar's `|` may come before). */
 function at(textWithBar: string) {
@@ -96,5 +96,26 @@ describe('what stands under the cursor, from the lines alone', () => {
     expect(idTarget(context, true)?.kind).toBe('channels');
     // Read as a model file, none of those keys is a reference.
     expect(referenceKind(context)).toBeUndefined();
+  });
+});
+
+describe('step ids and assumptions around the cursor', () => {
+  it("lists the step ids of the cursor's scenario, at any depth, not the scenario's own id nor another scenario's", () => {
+    const { lines, line } = at(
+      'scenarios:\n  - id: a\n    steps:\n      - { id: first, after: "0", channel: email }\n      - id: offer\n        split:\n          branches:\n            - name: x\n              steps:\n                - id: deep  # a comment: id: not-this\n                  after: "0"\n      - goto: |\n  - id: b\n    steps:\n      - { id: other, after: "0", channel: sms }\n',
+    );
+    expect(scenarioStepIdsAt(lines, line)).toEqual(['first', 'offer', 'deep']);
+    expect(scenarioStepIdsAt(splitLines('personas:\n  - id: p\n'), 1)).toEqual([]);
+  });
+
+  it("reads the scenario of an assumption's entry, written flow or block", () => {
+    const flow = at('personas:\n  - id: p\n    assume:\n      - { scenario: cart, step: |, branch: x }\n');
+    expect(itemValue(flow.lines, flow.line, 'scenario')).toBe('cart');
+    const block = at('personas:\n  - id: p\n    assume:\n      - scenario: cart\n        # the split\n        step: |\n      - scenario: other\n');
+    expect(itemValue(block.lines, block.line, 'scenario')).toBe('cart');
+    const first = at('personas:\n  - id: p\n    assume:\n      - step: |\n        scenario: later\n      - scenario: other\n');
+    expect(itemValue(first.lines, first.line, 'scenario')).toBe('later');
+    const none = at('personas:\n  - id: p\n    assume:\n      - { step: |, branch: x }\n      - scenario: other\n');
+    expect(itemValue(none.lines, none.line, 'scenario')).toBeUndefined();
   });
 });
