@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diffWorkspaces, type DiffSide } from '../diff/diff.js';
 import { formatDiffJson } from '../diff/format-json.js';
@@ -125,7 +125,20 @@ async function gitSides(
     const headCommit = resolveCommit(top, head);
     return [baseSide, await side(`${head} (${short(headCommit)})`, root, reuse, { source: gitSource(top, headCommit, prefix), plugins: true, inRunLocale })];
   } catch (error) {
-    if (error instanceof GitError) throw wordedError(error);
-    throw error;
+    if (!(error instanceof GitError)) throw error;
+    // `omni diff old/ new/`: folders where revisions go, which git cannot know.
+    const folder = (argument: string | undefined): argument is string => argument !== undefined && isFolder(path.resolve(cwd, argument));
+    if (folder(base) && head === undefined) throw wordedError(error, say('folderAsRevision', { folder: base }));
+    if (folder(base) && folder(head)) throw wordedError(error, say('foldersAsRevisions', { folder: base, from: base, to: head }));
+    const either = [base, head].find(folder);
+    throw wordedError(error, either === undefined ? undefined : say('folderNotRevision', { folder: either }));
+  }
+}
+
+function isFolder(candidate: string): boolean {
+  try {
+    return statSync(candidate).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -147,6 +147,9 @@ export const cliEn = {
     fromAndTo: '--from and --to go together',
     fromAndToHint: 'omni diff --from OLD_DIR --to NEW_DIR',
     revisionsOrFolders: 'pass either revisions or --from/--to, not both',
+    foldersAsRevisions: '{folder} is a folder: to compare two folders, omni diff --from {from} --to {to}',
+    folderAsRevision: '{folder} is a folder: to compare two folders, omni diff --from {folder} --to NEW_DIR',
+    folderNotRevision: '{folder} is a folder, not a revision: two folders are compared with omni diff --from OLD_DIR --to NEW_DIR',
     // --- diff: git (src/diff/git.ts)
     gitFailed: 'git {command} failed: {said}',
     gitKilled: 'git {command} failed: killed by {signal}',

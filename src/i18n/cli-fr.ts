@@ -148,6 +148,9 @@ export const cliFr: CliWords = {
     fromAndTo: '--from et --to vont ensemble',
     fromAndToHint: 'omni diff --from ANCIEN_DOSSIER --to NOUVEAU_DOSSIER',
     revisionsOrFolders: 'donnez soit des révisions, soit --from/--to, pas les deux',
+    foldersAsRevisions: '{folder} est un dossier : pour comparer deux dossiers, omni diff --from {from} --to {to}',
+    folderAsRevision: '{folder} est un dossier : pour comparer deux dossiers, omni diff --from {folder} --to NOUVEAU_DOSSIER',
+    folderNotRevision: '{folder} est un dossier, pas une révision : deux dossiers se comparent avec omni diff --from ANCIEN_DOSSIER --to NOUVEAU_DOSSIER',
     // --- diff : git (src/diff/git.ts)
     gitFailed: 'git {command} a échoué : {said}',
     gitKilled: 'git {command} a échoué : interrompu par {signal}',

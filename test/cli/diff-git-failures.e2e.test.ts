@@ -60,3 +60,26 @@ describe('diff on a damaged repository (issue #11): a fatal error naming the obj
     expect(JSON.stringify(JSON.parse(result.stdout))).toContain('"buy"');
   });
 });
+
+describe('folders where revisions go: the hint says how to compare folders', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir('omni-diff-folders-');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('`omni diff old new` (two folders) names --from and --to with them; one folder, or a folder next to a revision, too', async () => {
+    const { repo } = repository(dir);
+    mkdirSync(path.join(repo, 'old'));
+    mkdirSync(path.join(repo, 'new'));
+    const both = await omni(['diff', 'old', 'new'], repo, GIT_ENV);
+    expect(both.stderr).toBe('omni: unknown revision: old\n  old is a folder: to compare two folders, omni diff --from old --to new\n');
+    expect(both.code).toBe(2);
+    const one = await omni(['diff', 'old'], repo, GIT_ENV);
+    expect(one.stderr).toBe('omni: unknown revision: old\n  old is a folder: to compare two folders, omni diff --from old --to NEW_DIR\n');
+    const mixed = await omni(['diff', 'HEAD', 'new'], repo, GIT_ENV);
+    expect(mixed.stderr).toBe('omni: unknown revision: new\n  new is a folder, not a revision: two folders are compared with omni diff --from OLD_DIR --to NEW_DIR\n');
+    const neither = await omni(['diff', 'nope'], repo, GIT_ENV);
+    expect(neither.stderr).toBe('omni: unknown revision: nope\n  pass a branch, tag or commit that exists here (git fetch first in a shallow CI clone)\n');
+  });
+});
