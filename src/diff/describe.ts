@@ -161,7 +161,8 @@ export function gapCounts(counts: { errors: number; warnings: number }, locale: 
 
 /** The entity a gap is about (`scenario welcome`, in French `scénario welcome`), else its file. */
 export function gapSubject(gap: Gap, locale: Locale = 'en'): string {
-  if (!gap.entity) return gap.file;
+  // Without an entity (a YAML or schema problem), where it is in the file: that is all it has.
+  if (!gap.entity) return gap.line > 0 ? `${gap.file}:${gap.line}` : gap.file;
   return `${fillTemplate('{kind:kind}', { kind: KIND_SECTIONS.get(gap.entity.kind) ?? gap.entity.kind }, locale)} ${gap.entity.id}`;
 }
 

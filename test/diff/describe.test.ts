@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChanges } from '../../src/diff/describe.js';
+import { describeChanges, gapSubject } from '../../src/diff/describe.js';
 import { fieldChanges } from '../../src/diff/diff.js';
 
 const plain = { before: (text: string) => text, after: (text: string) => text };
@@ -36,5 +36,15 @@ describe('describeChanges', () => {
       { sources: ['pos'], owner: 'CRM', description: long, variables: ['a', 'c', 'd', 'e'] },
     );
     expect(describeChanges(changes, plain)).toBe(`sources [] → [pos]; description Line one … → ${'a'.repeat(59)}…; variables +e −b; owner (none) → CRM`);
+  });
+});
+
+describe('gapSubject', () => {
+  const gap = { ruleId: 'yaml-syntax', severity: 'error' as const, message: 'duplicated mapping key', file: 'scenarios/birthday.yaml', line: 59 };
+  it('names a finding by its entity, or by file and line when it has none (a YAML or schema problem)', () => {
+    expect(gapSubject({ ...gap, entity: { kind: 'use case', id: 'birthday' } })).toBe('use case birthday');
+    expect(gapSubject({ ...gap, entity: { kind: 'use case', id: 'birthday' } }, 'fr')).toBe('cas d’usage birthday');
+    expect(gapSubject({ ...gap, entity: null })).toBe('scenarios/birthday.yaml:59');
+    expect(gapSubject({ ...gap, entity: null, line: 0 })).toBe('scenarios/birthday.yaml');
   });
 });
