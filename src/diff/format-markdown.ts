@@ -33,7 +33,7 @@ function gapRows(gaps: readonly Gap[], locale: Locale): string[] {
     '| --- | --- | --- | --- | --- |',
     ...gaps.map(
       (gap) =>
-        `| ${gap.severity === 'error' ? words.severity.error : words.severity.warning} | ${code(gap.ruleId)} | ${escapeCell(gapSubject(gap, locale))} | ${escapeCell(gap.message)} | ${escapeCell(`${gap.file}:${gap.line}`)} |`,
+        `| ${gap.severity === 'error' ? words.severity.error : words.severity.warning} | ${code(gap.ruleId)} | ${escapeCell(gap.entity ? gapSubject(gap, locale) : gap.file)} | ${escapeCell(gap.message)} | ${escapeCell(`${gap.file}:${gap.line}`)} |`,
     ),
   ];
 }
