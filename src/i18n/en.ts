@@ -708,7 +708,7 @@ export const en: Vocabulary = {
           unknownScenario: 'assume names no scenario "{id}"',
           nameScenario: 'name a scenario by its id, or remove the assumption',
           unknownStep: 'assume names no step "{id}" of scenario "{scenario}"',
-          nameStep: 'name a split or decision of the scenario by its id (give the step an id: if it has none)',
+          nameStep: 'name a split or decision of the scenario by its id; give the step an id: if it has none',
           notAssumable: 'step "{id}" of scenario "{scenario}" is no split or decision: there is no branch to assume',
           assumeSplitOrDecision: 'name a split or decision step, or remove the assumption',
           unknownBranch: 'step "{step}" of scenario "{scenario}" has no branch "{id}"',
@@ -756,7 +756,7 @@ export const en: Vocabulary = {
         description: 'A scenario has no step.',
         messages: {
           empty: 'scenario "{scenario}" has no step',
-          addSteps: 'add its message sequence under steps: (e.g. - { after: J+1, channel: email, subject: … })',
+          addSteps: 'add its message sequence under steps:, e.g. - { after: J+1, channel: email, subject: … }',
         },
       },
       'unordered-steps': {
@@ -764,14 +764,14 @@ export const en: Vocabulary = {
         messages: {
           backwards: 'step {step} ({after}) is timed before step {previousStep} ({previousAfter})',
           backwardsInBranch: 'step {step} ({after}) of {branch} is timed before step {previousStep} ({previousAfter})',
-          reorder: 'list steps in the order they are sent, or fix the offset (offsets count from the trigger)',
+          reorder: 'list steps in the order they are sent, or fix the offset: offsets count from the trigger',
         },
       },
       'split-percentages': {
         description: 'The branches of a split and its control group do not add up to 100%.',
         messages: {
           notHundred: 'the split of scenario "{scenario}" adds up to {total}%, not 100%',
-          adjust: "change the branches' percent (and control) so that they add up to 100",
+          adjust: "change the branches' percent, and control, so that they add up to 100",
         },
       },
       'empty-branch': {
@@ -796,7 +796,7 @@ export const en: Vocabulary = {
         messages: {
           loops:
             'step {step} of scenario "{scenario}" loops back to "{target}" without a wait: the contact would get the same messages again and again at the same moment',
-          addWait: 'put a wait in the loop (a - wait: with its timeout), or end it with - end: true',
+          addWait: 'put a - wait: with its timeout in the loop, or end it with - end: true',
         },
       },
       'marketing-pressure': {
@@ -810,7 +810,7 @@ export const en: Vocabulary = {
             'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios})',
           overCapAllChannelsMany:
             'persona "{persona}" gets {count} messages from {from} to {to}, over the cap of {max} per {per} on all channels, breached {breaches}× in the story (scenarios: {scenarios} and {others} more)',
-          spread: "space the steps out, add exits (e.g. the other scenario's goal), or merge the scenarios (see omni simulate)",
+          spread: "space the steps out, add exits such as the other scenario's goal, or merge the scenarios; omni simulate shows the calendar",
         },
       },
       'quiet-hours': {
@@ -909,7 +909,7 @@ export const en: Vocabulary = {
         description: 'A marketing SMS has no opt-out mention (in France, "STOP" followed by a short number).',
         messages: {
           noOptOut: 'marketing SMS of scenario "{scenario}" has no opt-out mention',
-          addOptOut: 'end the message with "STOP au 36xxx" (the short number of your SMS provider)',
+          addOptOut: 'end the message with "STOP au 36xxx", the short number of your SMS provider',
         },
         options: {
           pattern: 'Regular expression the opt-out mention matches.',

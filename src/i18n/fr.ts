@@ -710,7 +710,7 @@ export const fr: Vocabulary = {
           unknownScenario: 'assume ne désigne aucun scénario « {id} »',
           nameScenario: 'désignez un scénario par son id, ou supprimez l’hypothèse',
           unknownStep: 'assume ne désigne aucune étape « {id} » du scénario « {scenario} »',
-          nameStep: 'désignez un split ou une décision du scénario par son id (donnez un id: à l’étape si elle n’en a pas)',
+          nameStep: 'désignez un split ou une décision du scénario par son id ; donnez un id: à l’étape si elle n’en a pas',
           notAssumable: 'l’étape « {id} » du scénario « {scenario} » n’est ni un split ni une décision : aucune branche à supposer',
           assumeSplitOrDecision: 'désignez une étape split ou decision, ou supprimez l’hypothèse',
           unknownBranch: 'l’étape « {step} » du scénario « {scenario} » n’a pas de branche « {id} »',
@@ -760,7 +760,7 @@ export const fr: Vocabulary = {
         description: 'Un scénario n’a aucune étape.',
         messages: {
           empty: 'le scénario « {scenario} » n’a aucune étape',
-          addSteps: 'ajoutez sa séquence de messages sous steps: (par ex. - { after: J+1, channel: email, subject: … })',
+          addSteps: 'ajoutez sa séquence de messages sous steps:, par ex. - { after: J+1, channel: email, subject: … }',
         },
       },
       'unordered-steps': {
@@ -775,7 +775,7 @@ export const fr: Vocabulary = {
         description: 'Les branches d’une répartition et son groupe témoin ne totalisent pas 100 %.',
         messages: {
           notHundred: 'la répartition du scénario « {scenario} » totalise {total} %, pas 100 %',
-          adjust: 'modifiez les percent des branches (et control) pour qu’ils totalisent 100',
+          adjust: 'modifiez les percent des branches, et control, pour qu’ils totalisent 100',
         },
       },
       'empty-branch': {
@@ -801,7 +801,7 @@ export const fr: Vocabulary = {
         messages: {
           loops:
             'l’étape {step} du scénario « {scenario} » reboucle sur « {target} » sans attente : le contact recevrait les mêmes messages encore et encore au même moment',
-          addWait: 'mettez une attente dans la boucle (un - wait: avec son timeout), ou terminez-la par - end: true',
+          addWait: 'mettez un - wait: avec son timeout dans la boucle, ou terminez-la par - end: true',
         },
       },
       'marketing-pressure': {
@@ -815,7 +815,7 @@ export const fr: Vocabulary = {
             'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios})',
           overCapAllChannelsMany:
             'la persona « {persona} » reçoit {count} messages de {from} à {to}, au-delà du plafond de {max} par {per} tous canaux confondus, dépassé {breaches} fois dans l’histoire (scénarios : {scenarios} et {others} autres)',
-          spread: 'espacez les étapes, ajoutez des sorties (par ex. l’objectif de l’autre scénario), ou fusionnez les scénarios (voir omni simulate)',
+          spread: 'espacez les étapes, ajoutez des sorties comme l’objectif de l’autre scénario, ou fusionnez les scénarios ; omni simulate montre le calendrier',
         },
       },
       'quiet-hours': {
@@ -916,7 +916,7 @@ export const fr: Vocabulary = {
         description: 'Un SMS marketing n’a pas de mention de désinscription (en France, « STOP » suivi d’un numéro court).',
         messages: {
           noOptOut: 'le SMS marketing du scénario « {scenario} » n’a pas de mention de désinscription',
-          addOptOut: 'terminez le message par « STOP au 36xxx » (le numéro court de votre prestataire SMS)',
+          addOptOut: 'terminez le message par « STOP au 36xxx », le numéro court de votre prestataire SMS',
         },
         options: {
           pattern: 'Expression régulière que la mention de désinscription respecte.',

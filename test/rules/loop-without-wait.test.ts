@@ -61,13 +61,13 @@ ruleTester('loop-without-wait', {
           file: 'more.yaml',
           line: 10,
           column: 15,
-          suggestion: 'put a wait in the loop (a - wait: with its timeout), or end it with - end: true',
+          suggestion: 'put a - wait: with its timeout in the loop, or end it with - end: true',
         },
       ],
       fr: [
         {
           message: 'l’étape 2 du scénario « seq » reboucle sur « again » sans attente : le contact recevrait les mêmes messages encore et encore au même moment',
-          suggestion: 'mettez une attente dans la boucle (un - wait: avec son timeout), ou terminez-la par - end: true',
+          suggestion: 'mettez un - wait: avec son timeout dans la boucle, ou terminez-la par - end: true',
         },
       ],
     },

@@ -43,7 +43,7 @@ ruleTester('marketing-pressure', {
           file: 'p.yaml',
           line: 2,
           column: 9,
-          suggestion: "space the steps out, add exits (e.g. the other scenario's goal), or merge the scenarios (see omni simulate)",
+          suggestion: "space the steps out, add exits such as the other scenario's goal, or merge the scenarios; omni simulate shows the calendar",
         },
       ],
       fr: [

@@ -21,7 +21,7 @@ const finding = (line: number, column: number) => ({
   message: 'marketing SMS of scenario "sale" has no opt-out mention',
   line,
   column,
-  suggestion: 'end the message with "STOP au 36xxx" (the short number of your SMS provider)',
+  suggestion: 'end the message with "STOP au 36xxx", the short number of your SMS provider',
 });
 
 ruleTester('sms-opt-out', {
@@ -59,7 +59,7 @@ ruleTester('sms-opt-out', {
       fr: [
         {
           message: 'le SMS marketing du scénario « sale » n’a pas de mention de désinscription',
-          suggestion: 'terminez le message par « STOP au 36xxx » (le numéro court de votre prestataire SMS)',
+          suggestion: 'terminez le message par « STOP au 36xxx », le numéro court de votre prestataire SMS',
         },
       ],
     },

@@ -27,7 +27,7 @@ ruleTester('split-percentages', {
           message: 'the split of scenario "seq" adds up to 90%, not 100%',
           line: 10,
           column: 9,
-          suggestion: "change the branches' percent (and control) so that they add up to 100",
+          suggestion: "change the branches' percent, and control, so that they add up to 100",
         },
       ],
       fr: [{ message: 'la répartition du scénario « seq » totalise 90 %, pas 100 %' }],
