@@ -14,6 +14,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import type { YAMLSeq } from 'yaml';
 import type { Diagnostic, JsonPath, Range } from '../diagnostics/types.js';
 import { analyzeTemplate } from '../model/templates.js';
 import { forEachMention, forEachReference, forEachSettingsMention, forEachStepMention, referencePath } from '../model/references.js';
@@ -318,7 +319,8 @@ export class Features {
 
   /** Sections and their entities, from a tolerant parse of the buffer. */
   async documentSymbols(text: string): Promise<DocumentSymbol[]> {
-    const { parseDocument, LineCounter, isMap, isSeq, isScalar } = await import('yaml');
+    const yaml = await import('yaml');
+    const { parseDocument, LineCounter, isMap, isSeq, isScalar } = yaml;
     const lineCounter = new LineCounter();
     const document = parseDocument(text, { lineCounter, uniqueKeys: false });
     const toRange = (start: number, end: number): LspRange => {
@@ -345,12 +347,14 @@ export class Features {
           const id = item.get('id', true);
           if (!isScalar(id) || !id.range) continue;
           const name = item.get('name');
+          const steps = section === 'scenarios' ? item.get('steps', true) : undefined;
           sectionSymbol.children!.push({
             name: String(id.value),
             detail: typeof name === 'string' ? name : undefined,
             kind: (SECTION_KINDS as readonly string[]).includes(section) ? ENTITY_SYMBOL[section as SectionKind] : SymbolKind.Object,
             range: toRange(item.range[0], item.range[1]),
             selectionRange: toRange(id.range[0], id.range[1]),
+            ...(isSeq(steps) ? { children: stepSymbols(steps, yaml, toRange) } : {}),
           });
         }
       }
@@ -626,6 +630,63 @@ export class Features {
     }
     return locations;
   }
+}
+
+/** The step kinds other than a message, in the order a step is checked for them. */
+const CONTROL_KINDS = ['wait', 'decision', 'split', 'goto', 'end'] as const;
+
+/**
+ * A scenario's steps in the outline: `1 · email`, `reminder · email`, `test-offer · split`, and
+ * under a branching step its branches (by name, `otherwise` included) holding their own steps,
+ * so that a long branching scenario can be walked from the editor's outline and breadcrumbs.
+ */
+function stepSymbols(steps: YAMLSeq, yaml: typeof import('yaml'), toRange: (start: number, end: number) => LspRange): DocumentSymbol[] {
+  const { isMap, isSeq, isScalar } = yaml;
+  const symbols: DocumentSymbol[] = [];
+  steps.items.forEach((item, index) => {
+    if (!isMap(item) || !item.range) return;
+    const id = item.get('id', true);
+    const kind = CONTROL_KINDS.find((candidate) => item.has(candidate));
+    const channel = item.get('channel');
+    const target = kind === 'goto' ? item.get('goto') : undefined;
+    const what = kind === 'goto' && typeof target === 'string' ? `goto ${target}` : (kind ?? (typeof channel === 'string' ? channel : undefined));
+    const label = isScalar(id) ? String(id.value) : String(index + 1);
+    const selection = isScalar(id) && id.range ? id.range : item.range;
+    const branches: DocumentSymbol[] = [];
+    const body = kind === 'wait' || kind === 'decision' || kind === 'split' ? item.get(kind, true) : undefined;
+    if (isMap(body)) {
+      const branchList = body.get(kind === 'wait' ? 'until' : 'branches', true);
+      const named: Array<{ name: string; steps: unknown; range: readonly number[]; selection: readonly number[] }> = [];
+      if (isSeq(branchList)) {
+        for (const branch of branchList.items) {
+          if (!isMap(branch) || !branch.range) continue;
+          // A wait's branch is named by its event unless it says otherwise.
+          const name = branch.get('name', true) ?? (kind === 'wait' ? branch.get('event', true) : undefined);
+          const title = isScalar(name) ? String(name.value) : '?';
+          named.push({ name: title, steps: branch.get('steps', true), range: branch.range, selection: isScalar(name) && name.range ? name.range : branch.range });
+        }
+      }
+      const otherwise = body.get('otherwise', true);
+      if (isSeq(otherwise) && otherwise.range) named.push({ name: 'otherwise', steps: otherwise, range: otherwise.range, selection: otherwise.range });
+      for (const branch of named) {
+        branches.push({
+          name: branch.name,
+          kind: SymbolKind.Enum,
+          range: toRange(branch.range[0]!, branch.range[1]!),
+          selectionRange: toRange(branch.selection[0]!, branch.selection[1]!),
+          children: isSeq(branch.steps) ? stepSymbols(branch.steps, yaml, toRange) : [],
+        });
+      }
+    }
+    symbols.push({
+      name: what ? `${label} · ${what}` : label,
+      kind: kind ? SymbolKind.Operator : SymbolKind.Method,
+      range: toRange(item.range[0], item.range[1]),
+      selectionRange: toRange(selection[0], selection[1]),
+      ...(branches.length > 0 ? { children: branches } : {}),
+    });
+  });
+  return symbols;
 }
 
 /** A step id under the cursor: step ids are unique within their scenario, not across the plan. */

@@ -9,10 +9,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionRequest,
   DefinitionRequest,
+  DocumentSymbolRequest,
   HoverRequest,
   ReferencesRequest,
   RenameRequest,
   type CompletionItem,
+  type DocumentSymbol,
   type Hover,
   type Location,
   type Position,
@@ -181,6 +183,39 @@ describe('step ids in the language server', () => {
     });
     expect(assumed.map((item) => item.label)).toEqual(['test-offer']);
     await client.change(personas, story, 3);
+  });
+
+  it("outlines a scenario's steps, and under a branching step its branches and their steps", async () => {
+    const symbols = await request<DocumentSymbol[]>(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(flows) } });
+    const outline = (list: readonly DocumentSymbol[] | undefined): unknown[] =>
+      (list ?? []).map((symbol) => (symbol.children ? [symbol.name, outline(symbol.children)] : symbol.name));
+    expect(outline(symbols)).toEqual([
+      [
+        'scenarios',
+        [
+          ['welcome', ['hello · email']],
+          [
+            'nag',
+            [
+              'welcome · email',
+              [
+                'test-offer · split',
+                [
+                  ['discount', ['1 · email']],
+                  ['plain', []],
+                ],
+              ],
+              ['3 · wait', [['order_placed', ['1 · end']]]],
+              '4 · goto welcome',
+            ],
+          ],
+        ],
+      ],
+    ]);
+    // The step's name selects its id, or the step itself when it has none.
+    const nag = symbols[0]!.children![1]!;
+    expect(nag.children![1]!.selectionRange).toEqual(range(flows, 'id: test-offer', 4, 10));
+    expect(nag.children![1]!.children![0]!.selectionRange).toEqual(range(flows, 'name: discount', 6, 8));
   });
 
   it('hovers an event named but not declared as such, not as an unknown id', async () => {
