@@ -132,13 +132,22 @@ export class Features {
       (inConfig && context.key !== undefined && (context.section === 'rules' || context.section === 'overrides') ? this.session.namingOption(context.key) : undefined);
     if (!target) return [];
     const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
-    return [...model.index[target].values()].map((entity) => ({
+    const items: CompletionItem[] = [...model.index[target].values()].map((entity) => ({
       label: entity.id,
       kind: CompletionItemKind.Reference,
       detail: entity.name,
       documentation: entity.description,
       textEdit: { range, newText: entity.id },
     }));
+    // Declaring events is optional: the events the plan names (triggers, exits, waits, stories) are offered too.
+    if (target === 'events') {
+      const named = new Map<string, Array<{ file: string }>>();
+      forEachMention(model, (kind, id, file) => {
+        if (kind === 'events' && !model.index.events.has(id)) (named.get(id) ?? named.set(id, []).get(id)!).push({ file });
+      });
+      for (const [id, uses] of named) items.push({ label: id, kind: CompletionItemKind.Reference, detail: this.usedIn(uses), textEdit: { range, newText: id } });
+    }
+    return items;
   }
 
   /**

@@ -185,6 +185,19 @@ describe('step ids in the language server', () => {
     await client.change(personas, story, 3);
   });
 
+  it('completes events with those the plan names but does not declare, with where they are used', async () => {
+    const text = readFileSync(flows, 'utf8');
+    const typing = text.replace('    trigger: { type: event, event: signed_up }\n', '    trigger: { type: event, event: signed_up }\n    exit: []\n');
+    await client.change(flows, typing, 6);
+    const events = await request<CompletionItem[]>(CompletionRequest.type, { textDocument: { uri: uriOf(flows) }, position: positionOf(typing, 'exit: []', 7) });
+    expect(events.map((item) => [item.label, item.detail])).toEqual([
+      ['cart_abandoned', 'used 3 times in base.yaml, flows.yaml, personas.yaml'],
+      ['signed_up', 'used 1 time in flows.yaml'],
+      ['order_placed', 'used 1 time in flows.yaml'],
+    ]);
+    await client.change(flows, text, 7);
+  });
+
   it("outlines a scenario's steps, and under a branching step its branches and their steps", async () => {
     const symbols = await request<DocumentSymbol[]>(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(flows) } });
     const outline = (list: readonly DocumentSymbol[] | undefined): unknown[] =>
