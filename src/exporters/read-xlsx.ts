@@ -1,11 +1,12 @@
 import { StringDecoder } from 'node:string_decoder';
 import { DEFAULT_ZIP_BUDGET, ZipFormatError, ZipLimitError, ZipReader, type ZipBudget } from './zip-budget.js';
+import { colourOf, indexedColours, themeColours } from './xlsx-colours.js';
 
 /** A workbook as the importer sees it: plain cell text, fill colours and merges, no exceljs types. */
 export interface ReadCell {
   /** Text or number shown in the cell (a formula's cached result); merged followers repeat their master's value. */
   value: string | number | null;
-  /** Solid fill colour as RRGGBB, or `theme:N` for a theme colour. */
+  /** Solid fill colour as RRGGBB (theme and palette colours resolved against the workbook's theme). */
   fill?: string;
   /** Part of a merged range, but not its top-left cell. */
   mergedFollower?: boolean;
@@ -164,7 +165,8 @@ function relationships(zip: ZipReader, partPath: string): Map<string, { target: 
 }
 
 /** Fill colour per cell style index (cellXfs), from styles.xml. */
-function styleFills(xml: string): (string | undefined)[] {
+function styleFills(xml: string, themeXml: string | undefined): (string | undefined)[] {
+  const colours = { theme: themeColours(themeXml), indexed: indexedColours(xml) };
   const section = (name: string) => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(xml)?.[1] ?? '';
   const fills: (string | undefined)[] = [];
   for (const match of section('fills').matchAll(/<(?:\w+:)?fill\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?fill>)/g)) {
@@ -172,11 +174,7 @@ function styleFills(xml: string): (string | undefined)[] {
     const pattern = /<(?:\w+:)?patternFill\b[^>]*>/.exec(body)?.[0];
     const color = /<(?:\w+:)?fgColor\b[^>]*>/.exec(body)?.[0];
     if (!pattern || attribute(pattern, 'patternType') !== 'solid' || !color) fills.push(undefined);
-    else {
-      const rgb = attribute(color, 'rgb');
-      const theme = attribute(color, 'theme');
-      fills.push(rgb ? rgb.slice(-6).toUpperCase() : theme !== undefined ? `theme:${theme}` : undefined);
-    }
+    else fills.push(colourOf(color, colours));
   }
   const xfs: (string | undefined)[] = [];
   for (const match of section('cellXfs').matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
@@ -329,7 +327,9 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
   const rels = relationships(zip, workbookPath);
   const byType = (suffix: string) => [...rels.values()].find((rel) => rel.type.endsWith(suffix))?.target;
   const stylesXml = zip.read(byType('/styles') ?? 'xl/styles.xml')?.toString('utf8') ?? '';
-  const fills = styleFills(stylesXml);
+  const themePath = byType('/theme');
+  const themeXml = themePath !== undefined ? zip.read(themePath)?.toString('utf8') : undefined;
+  const fills = styleFills(stylesXml, themeXml);
   const indents = styleIndents(stylesXml);
   const shared: string[] = [];
   const sharedPath = byType('/sharedStrings') ?? 'xl/sharedStrings.xml';

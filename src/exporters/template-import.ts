@@ -7,6 +7,7 @@ import { importerMessage } from './messages.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
+import { toHsl } from './xlsx-colours.js';
 
 /** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
 export function normalise(text: string): string {
@@ -61,6 +62,21 @@ export const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
   opportunity: ['00FF00', 'B6D7A8', '93C47D', 'D9EAD3', '6AA84F', '92D050', '00B050', 'C6EFCE', 'A9D08E', 'CCFFCC'],
 };
 const NO_FILL = new Set(['FFFFFF']);
+
+/**
+ * The status a fill colour's hue reads as, the method's colour code (yellow normal, orange
+ * friction, green opportunity) applied to any shade of it, with red read as friction too:
+ * "Orange, Accent 2, Lighter 60%" and the many greens of a palette. Greys, near-whites,
+ * blues and purples say nothing (undefined).
+ */
+export function statusOfHue(rgb: string): TouchpointStatus | undefined {
+  const [hue, saturation, lightness] = toHsl(rgb);
+  if (saturation < 0.25 || lightness > 0.96 || lightness < 0.08) return undefined;
+  if (hue < 40 || hue >= 330) return 'friction';
+  if (hue < 70) return 'normal';
+  if (hue < 170) return 'opportunity';
+  return undefined;
+}
 
 /** One warning: where (`Sheet!A1`), then the reason in the run's language. */
 function warn(context: Context, where: string, id: ImporterMessageId, data?: MessageData): void {
@@ -232,8 +248,12 @@ function importMatrix(context: Context, sheet: ReadSheet): void {
       const fill = cell?.fill;
       if (fill && !NO_FILL.has(fill)) {
         const known = fills.get(fill);
+        const guessed = known ? undefined : statusOfHue(fill);
         if (known) status = known;
-        else warn(context, where, 'templateUnknownFill', { fill });
+        else if (guessed) {
+          status = guessed;
+          warn(context, where, 'templateFillByHue', { fill, status: guessed });
+        } else warn(context, where, 'templateUnknownFill', { fill });
       }
       const id = context.ids.touchpoints!.make(name);
       context.byName.touchpoints!.set(normalise(name), context.byName.touchpoints!.get(normalise(name)) ?? id);

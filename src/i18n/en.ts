@@ -1024,6 +1024,7 @@ export const en: Vocabulary = {
     templateNoStage: 'no stage found (stages are the column headers of the matrix)',
     templateNoStageHeader: '"{name}" is in a column without a stage header; not imported',
     templateNoChannelRow: '"{name}" is in a row without a channel; not imported',
+    templateFillByHue: 'fill colour {fill} is not in the legend; read from its hue as status: {status}',
     templateUnknownFill: 'fill colour {fill} is not in the legend; status set to normal',
     templateUnknownColumnOne: 'unknown column "{name}"; its {count} value is not imported',
     templateUnknownColumn: 'unknown column "{name}"; its {count} values are not imported',

@@ -1034,6 +1034,7 @@ export const fr: Vocabulary = {
     templateNoStage: 'aucune étape trouvée (les étapes sont les en-têtes de colonne de la matrice)',
     templateNoStageHeader: '« {name} » est dans une colonne sans en-tête d’étape ; non importé',
     templateNoChannelRow: '« {name} » est dans une ligne sans canal ; non importé',
+    templateFillByHue: 'la couleur de fond {fill} n’est pas dans la légende ; lue d’après sa teinte comme status: {status}',
     templateUnknownFill: 'la couleur de fond {fill} n’est pas dans la légende ; statut mis à normal',
     templateUnknownColumnOne: 'colonne inconnue « {name} » ; sa valeur ({count}) n’est pas importée',
     templateUnknownColumn: 'colonne inconnue « {name} » ; ses {count} valeurs ne sont pas importées',

@@ -660,6 +660,7 @@ export type ImporterMessageId =
   | 'templateNoStageHeader'
   | 'templateNoChannelRow'
   | 'templateUnknownFill'
+  | 'templateFillByHue'
   | 'templateUnknownColumnOne'
   | 'templateUnknownColumn'
   | 'templateNoUseCaseHeader'

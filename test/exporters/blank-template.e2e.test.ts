@@ -121,4 +121,62 @@ describe('the blank template (omni init --xlsx)', () => {
       expect(lint.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
     },
   );
+
+  /** Fills as Excel's palette writes them: theme colours with a tint, the legacy palette, shades off the known list. */
+  const PALETTE_FILL = `
+import sys, openpyxl
+from openpyxl.styles import PatternFill
+from openpyxl.styles.colors import Color
+book = openpyxl.load_workbook(sys.argv[1])
+solid = lambda color: PatternFill('solid', fgColor=color)
+m = book['Customer journey']
+for col, stage in zip('BCDEFGH', ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven']):
+    m[col + '4'] = stage
+m['A5'] = 'Website'
+cells = [
+    ('B5', 'Red accent lighter', Color(theme=5, tint=0.5999938962981048)),
+    ('C5', 'Orange accent lighter', Color(theme=9, tint=0.3999755851924192)),
+    ('D5', 'Green accent', Color(theme=6)),
+    ('E5', 'Legacy yellow', Color(indexed=13)),
+    ('F5', 'Off-list green', 'FFA9D18E'),
+    ('G5', 'Purple accent lighter', Color(theme=7, tint=0.7999816888943144)),
+    ('H5', 'Grey', 'FFBFBFBF'),
+]
+for ref, name, color in cells:
+    m[ref] = name
+    m[ref].fill = solid(color)
+book.save(sys.argv[2])
+`;
+
+  test.skipIf(!python && !inCi)(
+    "a matrix coloured from Excel's palette: theme colours with their tint, the legacy palette, and other shades read by their hue",
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'omni-palette-'));
+      const filled = path.join(dir, 'filled.xlsx');
+      runPython(PALETTE_FILL, path.join(repo, 'templates/omni-template.en.xlsx'), filled);
+      const workbook = await readXlsx(readFileSync(filled));
+      const matrix = workbook.sheets.find((sheet) => sheet.name === 'Customer journey')!;
+      // The template's theme is Office 2007's (accent 2 C0504D, accent 3 9BBB59, accent 4 8064A2,
+      // accent 6 F79646): "Red, Accent 2, Lighter 60%" is E6B9B8 as Excel shows it.
+      expect([2, 3, 4, 5, 7].map((column) => matrix.cell(5, column)?.fill)).toEqual(['E6B9B8', 'FAC090', '9BBB59', 'FFFF00', 'E6E0EC']);
+      const result = importWorkbook(workbook);
+      expect(result.sections.touchpoints.map((touchpoint) => [touchpoint.name, touchpoint.status])).toEqual([
+        ['Red accent lighter', 'friction'],
+        ['Orange accent lighter', 'friction'],
+        ['Green accent', 'opportunity'],
+        ['Legacy yellow', 'normal'],
+        ['Off-list green', 'opportunity'],
+        ['Purple accent lighter', 'normal'],
+        ['Grey', 'normal'],
+      ]);
+      expect(result.warnings).toEqual([
+        'Customer journey!B5: fill colour E6B9B8 is not in the legend; read from its hue as status: friction',
+        'Customer journey!C5: fill colour FAC090 is not in the legend; read from its hue as status: friction',
+        'Customer journey!D5: fill colour 9BBB59 is not in the legend; read from its hue as status: opportunity',
+        'Customer journey!F5: fill colour A9D18E is not in the legend; read from its hue as status: opportunity',
+        'Customer journey!G5: fill colour E6E0EC is not in the legend; status set to normal',
+        'Customer journey!H5: fill colour BFBFBF is not in the legend; status set to normal',
+      ]);
+    },
+  );
 });

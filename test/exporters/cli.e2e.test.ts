@@ -50,7 +50,7 @@ describe('omni export / omni import (built CLI)', () => {
     writeFileSync(file, await handFilledTemplate());
     const run = omni('import', '--xlsx', file, '--out', path.join(dir, 'hand'));
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('omni: warning: Parcours client!C9: fill colour FF0000 is not in the legend; status set to normal\n');
+    expect(run.stderr).toContain('omni: warning: Parcours client!C9: fill colour 7030A0 is not in the legend; status set to normal\n');
     expect(run.stderr).toContain('imported from the visible tabs (hand-filled template) with 9 warnings');
   });
 

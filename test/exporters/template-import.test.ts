@@ -12,7 +12,7 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
     const { dir, result } = await importToFolder(await handFilledTemplate());
     expect(result.from).toBe('template');
     expect(result.warnings).toEqual([
-      'Parcours client!C9: fill colour FF0000 is not in the legend; status set to normal',
+      'Parcours client!C9: fill colour 7030A0 is not in the legend; status set to normal',
       'Cas d\'usage!H3: unknown column "Budget"; its 1 value is not imported',
       'Cas d\'usage!D5: touchpoint "Programme VIP" is not in the matrix; link not imported',
       'Cas d\'usage!G5: difficulty score "difficile" is not a whole number from 1 to 5; set to 3',
@@ -24,7 +24,7 @@ describe('import of a hand-filled template (no ids, no data sheet)', () => {
     ]);
     // In French (the run's language: --locale fr or a French workspace), the same warnings, same places.
     expect(importWorkbook(await readXlsx(await handFilledTemplate()), { locale: 'fr' }).warnings).toEqual([
-      'Parcours client!C9: la couleur de fond FF0000 n’est pas dans la légende ; statut mis à normal',
+      'Parcours client!C9: la couleur de fond 7030A0 n’est pas dans la légende ; statut mis à normal',
       "Cas d'usage!H3: colonne inconnue « Budget » ; sa valeur (1) n’est pas importée",
       "Cas d'usage!D5: le point de contact « Programme VIP » n’est pas dans la matrice ; lien non importé",
       "Cas d'usage!G5: la note difficulty « difficile » n’est pas un nombre entier de 1 à 5 ; mise à 3",
