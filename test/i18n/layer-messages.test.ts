@@ -118,9 +118,9 @@ describe('errors and findings of every layer follow the language of messages', (
     writeFileSync(path.join(dir, 'template.xlsx'), await handFilledTemplate());
     const french = await omni(['import', '--xlsx', 'template.xlsx', '--out', 'fr', '--locale', 'fr']);
     expect(french.status).toBe(0);
-    expect(french.stderr).toContain('Parcours client!C9: la couleur de fond FF0000 n’est pas dans la légende ; statut mis à normal\n');
+    expect(french.stderr).toContain('Parcours client!C9: la couleur de fond 7030A0 n’est pas dans la légende ; statut mis à normal\n');
     const english = await omni(['import', '--xlsx', 'template.xlsx', '--out', 'en']);
-    expect(english.stderr).toContain('Parcours client!C9: fill colour FF0000 is not in the legend; status set to normal\n');
+    expect(english.stderr).toContain('Parcours client!C9: fill colour 7030A0 is not in the legend; status set to normal\n');
   });
 
   it('worded errors hold their English message and word themselves in French, nested reasons and sizes too', () => {
