@@ -4,7 +4,7 @@ import { LABELS, STATUS_COLORS } from '../model/labels.js';
 import type { Model, SectionKind, TouchpointStatus, WaitBranch } from '../model/types.js';
 import { WORKBOOK_LABELS } from './labels.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
-import { IdMaker, IDENTIFIER, KNOWN_FILLS, normalise, splitKnownList } from './template-import.js';
+import { IdMaker, IDENTIFIER, KNOWN_FILLS, normalise, splitKnownList, statusOfHue } from './template-import.js';
 import { flowLines, hasStructure, readBranchCell, type FlowLine } from './spec-branches.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
 
@@ -474,8 +474,11 @@ export function workbookEdits(
     const fill = sheet.cell(r, c)?.fill;
     if (!fill) return undefined;
     const status = fills.get(fill);
-    if (!status && fill !== 'FFFFFF') warn(`${sheet.name}!${address(r, c)}`, 'unknownFill', { fill });
-    return status;
+    if (status || fill === 'FFFFFF') return status;
+    // A shade outside the legend (Excel's colour picker): its hue, as the hand-filled import reads it.
+    const guessed = statusOfHue(fill);
+    warn(`${sheet.name}!${address(r, c)}`, guessed ? 'fillByHue' : 'unknownFill', { fill, status: guessed ?? '' });
+    return guessed;
   };
 
   /** A row holds something a person typed in the visible columns (before the key column). */

@@ -977,6 +977,7 @@ export const en: Vocabulary = {
     unknownChannel: 'channel "{text}" is not a known channel; cell not applied',
     cutText: 'this text was cut to fit Excel at export; edit it in the YAML (cell not applied)',
     unknownFill: 'fill colour {fill} is not a status colour of the legend; status not changed',
+    fillByHue: 'fill colour {fill} is not a status colour of the legend; read from its hue as status: {status}',
     sheetMissing: 'sheet missing from the workbook; nothing imported from it',
     rowDeleted: 'row of "{name}" deleted',
     rowsDeleted: 'rows of "{name}" deleted',

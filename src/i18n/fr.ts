@@ -984,6 +984,7 @@ export const fr: Vocabulary = {
     unknownChannel: 'le canal « {text} » n’est pas un canal connu ; cellule non appliquée',
     cutText: 'ce texte a été coupé à l’export pour tenir dans Excel ; modifiez-le dans le YAML (cellule non appliquée)',
     unknownFill: 'la couleur de fond {fill} n’est pas une couleur de statut de la légende ; statut inchangé',
+    fillByHue: 'la couleur de fond {fill} n’est pas une couleur de statut de la légende ; lue d’après sa teinte comme status: {status}',
     sheetMissing: 'onglet absent du classeur ; rien n’en est importé',
     rowDeleted: 'ligne de « {name} » supprimée',
     rowsDeleted: 'lignes de « {name} » supprimées',

@@ -618,6 +618,7 @@ export type ImporterMessageId =
   | 'unknownChannel'
   | 'cutText'
   | 'unknownFill'
+  | 'fillByHue'
   | 'sheetMissing'
   | 'rowDeleted'
   | 'rowsDeleted'
