@@ -145,6 +145,11 @@ describe('step ids in the language server', () => {
     expect(scenario.changes).toEqual({ [uriOf(flows)]: [{ range: range(flows, '  - id: welcome', 8, 7), newText: 'hello-scenario' }] });
   });
 
+  it('renames a step written as a flow mapping, only the characters of its id', async () => {
+    const edit = await request<WorkspaceEdit>(RenameRequest.type, { ...at(flows, '{ id: hello', 7), newName: 'greeting' });
+    expect(edit.changes).toEqual({ [uriOf(flows)]: [{ range: range(flows, '{ id: hello', 6, 5), newText: 'greeting' }] });
+  });
+
   it('renames a step from an assumption; refuses an id the scenario already has', async () => {
     const edit = await request<WorkspaceEdit>(RenameRequest.type, { ...at(personas, 'step: test-offer', 7, 1), newName: 'offer-test' });
     expect(edit.changes).toEqual({
