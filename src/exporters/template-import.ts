@@ -765,6 +765,8 @@ class FlowReader {
   private levelled = false;
   private readonly rows: FlowRow[] = [];
   private lastMessage?: RawRecord;
+  /** The bodies of the waits read, to drop `until` from those no event row came under (plain delays). */
+  private readonly waits: RawRecord[] = [];
 
   constructor(
     private readonly context: Context,
@@ -782,6 +784,7 @@ class FlowReader {
     this.levelled = this.rows.some((row) => row.level > 0);
     for (const row of this.rows) this.place(row);
     this.rows.length = 0;
+    for (const wait of this.waits) if ((wait.until as RawRecord[]).length === 0) delete wait.until;
   }
 
   private get top(): Frame {
@@ -844,7 +847,9 @@ class FlowReader {
           timeout = '1d';
           warn(this.context, row.afterWhere, 'templateWaitWithoutTimeout');
         }
-        return { ...head, wait: { until: [], timeout }, ...tail };
+        const wait: RawRecord = { until: [], timeout };
+        this.waits.push(wait);
+        return { ...head, wait, ...tail };
       }
       case 'decision':
         return { ...head, decision: { branches: [] }, ...tail };

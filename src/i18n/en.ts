@@ -413,6 +413,7 @@ export const en: Vocabulary = {
     // ── Branches and personas (issue 15) ──
     flow: {
       wait: 'Wait up to {timeout} for an event',
+      delay: 'Wait {timeout}',
       onEvent: 'on {event}',
       timeout: 'nothing within {timeout}',
       decision: 'Decision',

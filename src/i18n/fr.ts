@@ -414,6 +414,7 @@ export const fr: Vocabulary = {
     // ── Branches et personas (issue 15) ──
     flow: {
       wait: 'Attendre un événement, au plus {timeout}',
+      delay: 'Attendre {timeout}',
       onEvent: 'sur {event}',
       timeout: 'rien en {timeout}',
       decision: 'Décision',

@@ -299,6 +299,8 @@ export interface ReportStrings {
 export interface ReportFlowWords {
   /** `{timeout}`: "Wait up to 8d for an event". */
   wait: string;
+  /** `{timeout}`: a wait for no event, a plain delay ("Wait 7d"). */
+  delay: string;
   /** `{event}`: the event a wait branch waits for. */
   onEvent: string;
   /** `{timeout}`: the wait's time-out branch. */

@@ -294,7 +294,12 @@ function stepToRaw(step: FlowStep): Raw {
         const { event, name, ...rest } = branchToRaw(branch);
         return { event, ...(name !== event ? { name } : {}), ...rest };
       });
-      return { ...head, wait: { until, timeout: step.timeout, ...(step.otherwise ? { otherwise: flowToRaw(step.otherwise.steps) } : {}) }, ...descriptionOf(step) };
+      // A plain delay waits for no event: it has no `until`.
+      return {
+        ...head,
+        wait: { ...(until.length > 0 ? { until } : {}), timeout: step.timeout, ...(step.otherwise ? { otherwise: flowToRaw(step.otherwise.steps) } : {}) },
+        ...descriptionOf(step),
+      };
     }
     case 'decision':
       return {

@@ -165,7 +165,11 @@ function drawFlow(
             toMore = true;
           }
         };
-        if (step.kind === 'wait') {
+        if (step.kind === 'wait' && step.until.length === 0) {
+          // A plain delay: one way on, nothing to label.
+          body.push(`  ${node}[[${quoted(`${words.wait} · ${step.timeout}`)}]]`);
+          out(step.otherwise?.steps ?? [], { from: node });
+        } else if (step.kind === 'wait') {
           body.push(`  ${node}[[${quoted(`${words.wait} · ≤ ${step.timeout}`)}]]`);
           for (const branch of step.until) out(branch.steps, { from: node, label: branch.label ?? branch.name });
           out(step.otherwise?.steps ?? [], { from: node, label: `${words.timeout} ${step.timeout}` });

@@ -140,6 +140,13 @@ export function flowView(model: Model, scenario: Scenario, strings: ReportString
         };
       }
       case 'wait':
+        // A plain delay (no event waited for): its time-out is all there is.
+        if (step.until.length === 0)
+          return {
+            ...base,
+            description: orNull(step.description),
+            branching: { title: fill(words.delay, { timeout: step.timeout }), branches: step.otherwise ? [otherwiseView(step, step.otherwise, null)] : [] },
+          };
         return {
           ...base,
           description: orNull(step.description),

@@ -60,3 +60,12 @@ export async function wideDiagram(count: number, empty = false): Promise<Diagram
   });
   return scenarioDiagram(workspace.model, workspace.model.index.scenarios.get('wide')!, 'scenarios/wide.mmd');
 }
+
+/** A weekly newsletter: a message, a plain delay (a wait for no event), and a goto back. */
+export const WEEKLY_YAML =
+  'scenarios:\n  - id: weekly\n    name: Weekly news\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: signed_up }\n    exit: [unsubscribed]\n    variables: [email_optin]\n    steps:\n      - { id: news, after: "0", channel: email, subject: News }\n      - wait: { timeout: 7d }\n      - goto: news\n';
+
+export async function delayDiagram(): Promise<Diagram> {
+  const workspace = await loadFiles({ ...SIMULATION_FILES, 'weekly.yaml': WEEKLY_YAML });
+  return scenarioDiagram(workspace.model, workspace.model.index.scenarios.get('weekly')!, 'scenarios/weekly.mmd');
+}

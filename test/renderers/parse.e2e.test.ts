@@ -3,7 +3,7 @@ import { renderDiagrams, type Diagram } from '../../src/renderers/index.js';
 import { checkDiagrams, DiagramSyntaxError, mermaidInNode } from './mermaid-node.js';
 import { shorten } from '../../src/renderers/escape.js';
 import { loadModel, WORKSPACES } from './helpers.js';
-import { cartDiagram, gotoDiagram, wideDiagram } from './branch-diagrams.js';
+import { cartDiagram, delayDiagram, gotoDiagram, wideDiagram } from './branch-diagrams.js';
 import { simulate } from '../../src/simulate/engine.js';
 import { formatSimulationMarkdown } from '../../src/simulate/format.js';
 import { loadFiles } from '../rules/run-rule.js';
@@ -28,6 +28,11 @@ describe('branched scenarios and the simulation gantt', () => {
   it('a wait with labelled branches, a split with its control group: accepted by mermaid.parse', async () => {
     const mermaid = await mermaidInNode();
     await expect(mermaid.parse((await cartDiagram()).text)).resolves.toBeTruthy();
+  });
+
+  it('a plain delay looping back with a goto: accepted by mermaid.parse', async () => {
+    const mermaid = await mermaidInNode();
+    await expect(mermaid.parse((await delayDiagram()).text)).resolves.toBeTruthy();
   });
 
   it('a goto as a dotted edge and a decision on targets: accepted by mermaid.parse', async () => {

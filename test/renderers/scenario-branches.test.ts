@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeCount, fits } from '../../src/renderers/limits.js';
-import { cartDiagram, gotoDiagram, wideDiagram } from './branch-diagrams.js';
+import { cartDiagram, delayDiagram, gotoDiagram, wideDiagram } from './branch-diagrams.js';
 
 // Mermaid's parser accepts both diagrams: parse.e2e.test.ts (it loads jsdom and Mermaid).
 
@@ -43,6 +43,17 @@ describe('scenario flowchart with branches', () => {
     expect(text).toContain('  step_1 -.->|"bought"| step_4');
     expect(text).toContain('  step_1 -->|"vip"| step_3');
     expect(text).toContain('  step_3(("End"))');
+  });
+
+  it('draws a plain delay (a wait for no event) as a wait of its duration with one unlabelled way on', async () => {
+    const { text } = await delayDiagram();
+    expect(text.split('\n').filter((line) => / (-->|-\.->)/.test(line) || line.includes('[['))).toEqual([
+      '  step_2[["Wait · 7d"]]',
+      '  trigger_trigger --> step_1',
+      '  step_1 --> step_2',
+      '  step_2 -.->|"go to news"| step_1',
+      '  trigger_trigger -.-> exit_exit',
+    ]);
   });
 
   // Found by label-fuzz.e2e.test.ts: Mermaid rejected a bare |label| holding quotes or brackets.

@@ -433,3 +433,18 @@ describe('personas view edge cases', () => {
     expect(ann.more).toEqual({ calendar: '51 de plus non affichés : omni simulate --persona ann les donne tous.', violations: null, runs: null, notSent: null });
   });
 });
+
+describe('report view of a plain delay (a wait for no event)', () => {
+  it('titles it with its duration, with no branch under it', async () => {
+    const { WEEKLY_YAML } = await import('../renderers/branch-diagrams.js');
+    const { SIMULATION_FILES } = await import('../simulate/fixture.js');
+    const workspace = await loadFiles({ ...SIMULATION_FILES, 'omni.yaml': 'name: t\nlocale: en\n', 'weekly.yaml': WEEKLY_YAML });
+    const view = buildReportView({ model: workspace.model, diagnostics: [], rules: RULES, diagrams: { status: 'skipped' } });
+    const weekly = view.scenarios.find((entry) => entry.id === 'weekly')!;
+    expect(outline(weekly.flow)).toEqual([
+      'news → #step-1-of-weekly: 0 Email "News"',
+      '2 → #step-2-of-weekly: Wait 7d',
+      '3 → #step-3-of-weekly: Go to step news (#step-1-of-weekly)',
+    ]);
+  });
+});

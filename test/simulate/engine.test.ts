@@ -305,6 +305,17 @@ Lucas, no email consent (lucas) · all
       });
     });
 
+    it('a plain delay (a wait for no event) moves time on by its duration: the loop sends weekly', async () => {
+      const workspace = await load({
+        'p.yaml': story('      - { event: cart_abandoned, at: "0 10:00" }\n'),
+        'w.yaml': weekly().replace('      - wait: { timeout: 7d, until: [{ event: unsubscribed, steps: [{ end: true }] }] }\n', '      - wait: { timeout: 7d }\n'),
+      });
+      expect(workspace.diagnostics).toEqual([]);
+      const [result] = simulate(workspace.model, 'camille', { horizon: 21 * 24 * 60 });
+      expect(weeklyOnly(result!)).toEqual(['D+0 10:00', 'D+7 10:00', 'D+14 10:00', 'D+21 10:00']);
+      expect(result!.runs.find((run) => run.scenario === 'weekly')!.outcome).toBe('horizon');
+    });
+
     it('is what the options say; a message on the horizon itself is played', async () => {
       const workspace = await load({ 'p.yaml': story('      - { event: cart_abandoned, at: "0 10:00" }\n'), 'w.yaml': weekly() });
       expect(weeklyOnly(simulate(workspace.model, 'camille', { horizon: 28 * 24 * 60 })[0]!)).toEqual([

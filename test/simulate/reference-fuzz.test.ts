@@ -35,7 +35,8 @@ interface MessageStep {
 }
 interface WaitStep {
   id: string;
-  wait: { until: Array<{ event: string; steps: PlanStep[] }>; timeout: string; otherwise?: PlanStep[] };
+  /** Without `until`: a plain delay. */
+  wait: { until?: Array<{ event: string; steps: PlanStep[] }>; timeout: string; otherwise?: PlanStep[] };
 }
 interface DecisionBranch {
   name: string;
@@ -118,11 +119,12 @@ function generatePlan(random: () => number): Plan {
         (messageIds.get(scenario) ?? messageIds.set(scenario, []).get(scenario)!).push(id);
       } else if (kind === 'wait') {
         const awaited = some(EVENTS, 0.35);
-        if (awaited.length === 0) awaited.push(pick(EVENTS));
+        // No event drawn: a plain delay, one time in three (else one event).
+        if (awaited.length === 0 && random() >= 1 / 3) awaited.push(pick(EVENTS));
         out.push({
           id,
           wait: {
-            until: awaited.map((event) => ({ event, steps: random() < 0.2 ? [{ end: true }] : sequence(scenario, depth + 1) })),
+            ...(awaited.length > 0 ? { until: awaited.map((event) => ({ event, steps: random() < 0.2 ? [{ end: true }] : sequence(scenario, depth + 1) })) } : {}),
             timeout: pick(Object.keys(TIMEOUTS)),
             ...(random() < 0.5 ? { otherwise: sequence(scenario, depth + 1) } : {}),
           },
@@ -312,7 +314,7 @@ function reference(plan: Plan, persona: PlanPersona) {
         places.set(step, { steps, index, owner });
         if ('id' in step) byStepId.set(step.id, step);
         if ('wait' in step) {
-          for (const branch of step.wait.until) place(branch.steps, step);
+          for (const branch of step.wait.until ?? []) place(branch.steps, step);
           if (step.wait.otherwise) place(step.wait.otherwise, step);
         } else if ('decision' in step) {
           for (const branch of step.decision.branches) place(branch.steps, step);
@@ -346,9 +348,11 @@ function reference(plan: Plan, persona: PlanPersona) {
           const start = Math.max(reached, anchor.minute);
           const deadline = start + TIMEOUTS[step.wait.timeout]!;
           const wait = step.wait;
-          const happened = story.find((event) => event.minute > start && event.minute <= deadline && wait.until.some((branch) => branch.event === event.event));
+          // "Without until, a plain delay: wait timeout, then go on."
+          const until = wait.until ?? [];
+          const happened = story.find((event) => event.minute > start && event.minute <= deadline && until.some((branch) => branch.event === event.event));
           if (happened && happened.minute < stopAt) {
-            next = wait.until.find((branch) => branch.event === happened.event)!.steps;
+            next = until.find((branch) => branch.event === happened.event)!.steps;
             anchor = { minute: happened.minute, timeKnown: happened.timeKnown };
           } else if (deadline >= stopAt) {
             return 'stop';
@@ -471,7 +475,7 @@ function engineView(simulation: PersonaSimulation) {
 describe(`omni simulate against a reference written from the docs, on ${PLANS} seeded plans (seed ${SEED})`, () => {
   it('gives the same calendars, runs, messages not sent and violations', async () => {
     const random = mulberry32(SEED);
-    const covered = { unreachable: 0, messages: 0, fallbacks: 0, skipped: 0, pressure: 0, quiet: 0, outcomes: new Set<string>() };
+    const covered = { unreachable: 0, messages: 0, fallbacks: 0, skipped: 0, pressure: 0, quiet: 0, delays: 0, outcomes: new Set<string>() };
     for (let index = 0; index < PLANS; index++) {
       const plan = generatePlan(random);
       const workspace = await loadFiles(filesOf(plan));
@@ -489,6 +493,7 @@ describe(`omni simulate against a reference written from the docs, on ${PLANS} s
         `plan ${index}`,
       ).toEqual([]);
       covered.unreachable += unreachable.length;
+      covered.delays += (JSON.stringify(plan.scenarios).match(/"wait":\{"timeout"/g) ?? []).length;
       plan.personas.forEach((persona, p) => {
         const expected = reference(plan, persona);
         const context = `plan ${index} (seed ${SEED}), persona ${persona.id}:\n${filesOf(plan)['scenarios.yaml']}\n${filesOf(plan)['personas.yaml']}`;
@@ -513,7 +518,7 @@ describe(`omni simulate against a reference written from the docs, on ${PLANS} s
     // Not vacuous: every path of the play is taken somewhere.
     expect(covered.messages).toBeGreaterThan(PLANS);
     expect(covered.unreachable).toBeGreaterThan(0);
-    expect(Math.min(covered.fallbacks, covered.skipped, covered.pressure, covered.quiet)).toBeGreaterThan(0);
+    expect(Math.min(covered.fallbacks, covered.skipped, covered.pressure, covered.quiet, covered.delays)).toBeGreaterThan(0);
     expect([...covered.outcomes].sort()).toEqual(['completed', 'control', 'ended', 'exit', 'goal', 'horizon', 'looped']);
   });
 });
