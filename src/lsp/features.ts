@@ -18,7 +18,7 @@ import type { YAMLSeq } from 'yaml';
 import type { Diagnostic, JsonPath, Range } from '../diagnostics/types.js';
 import { analyzeTemplate } from '../model/templates.js';
 import { forEachMention, forEachReference, forEachSettingsMention, forEachStepMention, referencePath } from '../model/references.js';
-import { forEachMessage, stepsById } from '../model/steps.js';
+import { assumableBranches, forEachMessage, stepsById } from '../model/steps.js';
 import { CONFIG_FILE } from '../loader/discover.js';
 import {
   SECTION_KINDS,
@@ -121,6 +121,11 @@ export class Features {
     }
     if (context.atKey) return file === CONFIG_FILE ? [] : this.fieldCompletion(lines, context);
     const inConfig = file === CONFIG_FILE;
+    const branches = !inConfig ? this.branchesCompleted(model, lines, context) : undefined;
+    if (branches) {
+      const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
+      return branches.map((name) => ({ label: name, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: name } }));
+    }
     const steps = !inConfig ? this.stepsCompleted(model, lines, context) : undefined;
     if (steps) {
       const range = { start: { line, character: context.word.start }, end: { line, character: context.word.end } };
@@ -172,6 +177,16 @@ export class Features {
         : [];
     }
     return undefined;
+  }
+
+  /** After an assumption's `branch:`, the branches it may name: those of the step of the scenario its entry names. */
+  private branchesCompleted(model: Model, lines: readonly string[], context: CursorContext): string[] | undefined {
+    if (context.section !== 'personas' || context.key !== 'branch') return undefined;
+    const scenarioId = itemValue(lines, context.line, 'scenario');
+    const stepName = itemValue(lines, context.line, 'step');
+    const scenario = scenarioId === undefined ? undefined : model.index.scenarios.get(scenarioId);
+    const step = scenario && stepName !== undefined ? stepsById(scenario).get(stepName) : undefined;
+    return (step && assumableBranches(step)) ?? [];
   }
 
   /** Section names at the top level, else the fields the JSON Schema allows where the key is written. */

@@ -120,6 +120,17 @@ export function branchesOf(step: BranchingStep): Branch[] {
   return step.branches;
 }
 
+/**
+ * The branch names a persona may assume at a step (`assume: … branch:`): a split's variants
+ * (and `control` where it has a control group), a decision's branches and `otherwise`;
+ * undefined for any other step, which no assumption can name.
+ */
+export function assumableBranches(step: FlowStep): string[] | undefined {
+  if (step.kind === 'split') return [...branchesOf(step).map((branch) => branch.name), ...(step.control !== undefined ? ['control'] : [])];
+  if (step.kind === 'decision') return branchesOf(step).map((branch) => branch.name);
+  return undefined;
+}
+
 export function isBranching(step: FlowStep): step is BranchingStep {
   return step.kind === 'wait' || step.kind === 'decision' || step.kind === 'split';
 }

@@ -1,14 +1,6 @@
-import { branchesOf, stepId, stepsById } from '../model/steps.js';
-import type { FlowStep } from '../model/types.js';
+import { assumableBranches, stepId, stepsById } from '../model/steps.js';
 import { closestMatch } from '../util/closest-match.js';
 import { createRule } from './create-rule.js';
-
-/** The branch names a persona may assume at a step: a split's variants (and control), a decision's branches and otherwise. */
-function assumableBranches(step: FlowStep): string[] | undefined {
-  if (step.kind === 'split') return [...branchesOf(step).map((branch) => branch.name), ...(step.control !== undefined ? ['control'] : [])];
-  if (step.kind === 'decision') return branchesOf(step).map((branch) => branch.name);
-  return undefined;
-}
 
 /**
  * A persona's `assume:` names a scenario, a split or decision step of it, and one of that

@@ -187,7 +187,12 @@ describe('step ids in the language server', () => {
       position: positionOf(assuming, '        step: ', 14),
     });
     expect(assumed.map((item) => item.label)).toEqual(['test-offer']);
-    await client.change(personas, story, 3);
+    // And after `branch:`, the branches of that split (and control, where a split has a control group).
+    const branching = story.replace('{ scenario: nag, step: test-offer, branch: discount }', '{ scenario: nag, step: test-offer, branch:  }');
+    await client.change(personas, branching, 4);
+    const named = await request<CompletionItem[]>(CompletionRequest.type, { textDocument: { uri: uriOf(personas) }, position: positionOf(branching, 'branch:  }', 8) });
+    expect(named.map((item) => item.label)).toEqual(['discount', 'plain']);
+    await client.change(personas, story, 5);
   });
 
   it('completes events with those the plan names but does not declare, with where they are used', async () => {
