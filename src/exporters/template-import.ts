@@ -8,6 +8,7 @@ import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
 import { toHsl } from './xlsx-colours.js';
+import { delayOffset } from './delay-words.js';
 
 /** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
 export function normalise(text: string): string {
@@ -547,6 +548,12 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
         continue;
       }
       if ((cell === undefined || cell.kind === 'id') && !hasFields) continue;
+      // `2 jours`, `48 h`: the delay as people type it, read as an offset (and said so).
+      const typed = get(r, 'after');
+      const read = typed === undefined ? undefined : delayOffset(typed);
+      const afterWhere = `${sheet.name}!${address(r, columns.after ?? 1)}`;
+      if (read !== undefined) warn(context, afterWhere, 'templateDelayRead', { text: typed!, offset: read });
+      const after = read ?? typed;
       const messageStep = (): RawRecord => {
         const channelName = get(r, 'channel');
         const where = `${sheet.name}!${address(r, columns.channel ?? 1)}`;
@@ -561,8 +568,8 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
           channel = 'unknown';
           warn(context, where, 'templateStepWithoutChannel');
         }
-        const step: RawRecord = cell?.kind === 'fallback' ? { channel } : { after: get(r, 'after') ?? '0', channel };
-        if (cell?.kind !== 'fallback' && get(r, 'after') === undefined) warn(context, `${sheet.name}!${address(r, columns.after ?? 1)}`, 'templateStepWithoutDelay');
+        const step: RawRecord = cell?.kind === 'fallback' ? { channel } : { after: after ?? '0', channel };
+        if (cell?.kind !== 'fallback' && after === undefined) warn(context, afterWhere, 'templateStepWithoutDelay');
         const stepName = get(r, 'stepName');
         const subject = get(r, 'subject');
         const message = get(r, 'message');
@@ -580,10 +587,10 @@ function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Place
         ...(cell?.kind === 'id' ? { id: cell.id } : {}),
         text: branchText ?? '',
         where: branchWhere,
-        after: get(r, 'after'),
+        after,
         label: get(r, 'stepName'),
         description: get(r, 'stepDescription'),
-        afterWhere: `${sheet.name}!${address(r, columns.after ?? 1)}`,
+        afterWhere,
         message: messageStep,
       });
     }

@@ -7,6 +7,7 @@ import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { IdMaker, IDENTIFIER, KNOWN_FILLS, normalise, splitKnownList, statusOfHue } from './template-import.js';
 import { flowLines, hasStructure, readBranchCell, type FlowLine } from './spec-branches.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
+import { delayOffset } from './delay-words.js';
 
 /** Yes and no as a stakeholder types them in either language (the personal-data column). */
 const YES_WORDS = new Set([...VOCABULARY.en.importSynonyms.yes, ...VOCABULARY.fr.importSynonyms.yes]);
@@ -272,8 +273,13 @@ export function workbookEdits(
         return required(['trigger', 'event'], 'aTrigger');
       case 'exit':
         return { path: ['exit'], value: lines(text) };
-      case 'after':
-        return required([...at, 'after'], 'aDelay');
+      case 'after': {
+        // `2 jours`, `48 h`: the delay as people type it, read as an offset (and said so).
+        const read = delayOffset(text);
+        if (read === undefined) return required([...at, 'after'], 'aDelay');
+        warn(where, 'delayRead', { text, offset: read });
+        return { path: [...at, 'after'], value: read };
+      }
       case 'channel': {
         const id = lookup('channels', text);
         if (id) return { path: [...at, 'channel'], value: id };
@@ -367,7 +373,9 @@ export function workbookEdits(
       const at = relative(target.id, node.origin.path);
       if (target.field === 'stepDescription') return optional([...at, 'description']);
       if (target.field === 'after' && node.kind === 'wait') {
-        if (OFFSET.test(text)) set([...at, 'wait', 'timeout'], text);
+        const read = delayOffset(text);
+        if (read !== undefined) warn(where, 'delayRead', { text, offset: read });
+        if (OFFSET.test(read ?? text)) set([...at, 'wait', 'timeout'], read ?? text);
         else unread();
         return;
       }

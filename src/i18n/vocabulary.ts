@@ -620,6 +620,8 @@ export type ImporterMessageId =
   | 'unknownChannel'
   | 'cutText'
   | 'unknownFill'
+  | 'delayRead'
+  | 'templateDelayRead'
   | 'fillByHue'
   | 'sheetMissing'
   | 'rowDeleted'

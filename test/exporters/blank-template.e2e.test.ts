@@ -179,4 +179,46 @@ book.save(sys.argv[2])
       ]);
     },
   );
+
+  /** Delays as people type them, and a wait row with no event under it (a weekly loop). */
+  const DELAY_FILL = `
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+m = book['Customer journey']
+m['B4'] = 'Buy'; m['A5'] = 'Email'
+s = book['Scenario specification']
+for col, value in zip('ABCDEFGH', ['Conversion', 'Newsletter', None, 'All', 'Event', 'signed_up', 'unsubscribed', None]):
+    if value is not None:
+        s[col + '4'] = value
+rows = [('#issue', '0', 'Email', 'This week'), (None, '2 jours', 'Email', 'Reminder'), (None, '48 h', 'Email', 'Last call'), ('Wait', '1 semaine', None, None), ('Go to issue', None, None, None)]
+for offset, (branch, delay, channel, subject) in enumerate(rows):
+    row = str(5 + offset)
+    if branch: s['I' + row] = branch
+    if delay: s['J' + row] = delay
+    if channel: s['K' + row] = channel
+    if subject: s['M' + row] = subject
+book.save(sys.argv[2])
+`;
+
+  test.skipIf(!python && !inCi)('delays typed in words are read as offsets, and a wait row with no event under it is a plain delay', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'omni-delays-'));
+    const filled = path.join(dir, 'filled.xlsx');
+    runPython(DELAY_FILL, path.join(repo, 'templates/omni-template.en.xlsx'), filled);
+    const { dir: out, result } = await importToFolder(readFileSync(filled));
+    expect(result.warnings).toEqual([
+      'Scenario specification!B4: scenario "Newsletter" is not on the scenario map; lifecycle stage set to "welcome"',
+      'Scenario specification!J6: delay "2 jours" read as 2d',
+      'Scenario specification!J7: delay "48 h" read as 48h',
+      'Scenario specification!J8: delay "1 semaine" read as 1w',
+    ]);
+    expect(result.sections.scenarios[0]!.steps).toEqual([
+      { id: 'issue', after: '0', channel: 'email', subject: 'This week' },
+      { after: '2d', channel: 'email', subject: 'Reminder' },
+      { after: '48h', channel: 'email', subject: 'Last call' },
+      { wait: { timeout: '1w' } },
+      { goto: 'issue' },
+    ]);
+    const workspace = await loadWorkspace(out);
+    expect(workspace.diagnostics).toEqual([]);
+  });
 });

@@ -149,6 +149,12 @@ const CASES: Case[] = [
     diff: { 'scenarios/alerte-stock.yaml': ['-      - after: 12h', '+      - after: 24h'] },
   },
   {
+    field: 'step delay typed in words, read as an offset',
+    ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 10, value: '2 jours' }],
+    diff: { 'scenarios/alerte-stock.yaml': ['-      - after: 12h', '+      - after: 2d'] },
+    warnings: ['Spécification des scénarios!J6: délai « 2 jours » lu comme 2d'],
+  },
+  {
     field: 'step channel',
     ops: [{ sheet: SPEC, key: 'alerte-stock#1', col: 11, value: 'Email' }],
     diff: { 'scenarios/alerte-stock.yaml': ['-        channel: push', '+        channel: email'] },

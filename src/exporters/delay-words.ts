@@ -1,0 +1,37 @@
+import { offsetMinutes } from '../model/offsets.js';
+
+/**
+ * A delay as people type it in a spreadsheet cell, as the offset omni writes: `2 jours` 2d,
+ * `48 h` 48h, `1 semaine` 1w, `30 min` 30m, `J + 3` J+3, `+3j` 3d, `7 jours avant` J-7,
+ * `Immédiat` 0. Undefined when the text is already an offset, or is not a delay omni can
+ * read (then it stays as written, and lint says how to write it).
+ */
+export function delayOffset(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (offsetMinutes(trimmed) !== undefined) return undefined;
+  const plain = trimmed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  if (IMMEDIATE.has(plain)) return '0';
+  const day = /^([jd]) ?([+-]) ?(\d+)$/.exec(plain);
+  if (day) return `${day[1]!.toUpperCase()}${day[2]}${Number(day[3])}`;
+  const counted = /^\+? ?(\d+) ?([a-z]+)\.?(?: (apres|after|later|plus tard|avant|before|earlier))?$/.exec(plain);
+  if (!counted) return undefined;
+  const count = Number(counted[1]);
+  const unit = UNITS.get(counted[2]!);
+  if (unit === undefined || !Number.isSafeInteger(count)) return undefined;
+  const before = counted[3] === 'avant' || counted[3] === 'before' || counted[3] === 'earlier';
+  if (!before) return `${count}${unit}`;
+  // Offsets before the trigger are whole days (J-7): days and weeks only.
+  if (unit === 'd') return `J-${count}`;
+  if (unit === 'w') return `J-${count * 7}`;
+  return undefined;
+}
+
+const IMMEDIATE = new Set(['immediat', 'immediatement', 'tout de suite', 'aussitot', 'immediate', 'immediately', 'now', 'at once', 'j', 'd']);
+
+/** Unit words, French and English, singular, plural and abbreviated, to omni's unit letters. */
+const UNITS = new Map<string, string>([
+  ...['m', 'mn', 'min', 'mins', 'minute', 'minutes'].map((word) => [word, 'm'] as [string, string]),
+  ...['h', 'hr', 'hrs', 'heure', 'heures', 'hour', 'hours'].map((word) => [word, 'h'] as [string, string]),
+  ...['j', 'jr', 'jrs', 'jour', 'jours', 'd', 'day', 'days'].map((word) => [word, 'd'] as [string, string]),
+  ...['sem', 'semaine', 'semaines', 'w', 'wk', 'wks', 'week', 'weeks'].map((word) => [word, 'w'] as [string, string]),
+]);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { delayOffset } from '../../src/exporters/delay-words.js';
+
+describe('delays as people type them in a spreadsheet', () => {
+  it.each([
+    ['2 jours', '2d'],
+    ['1 jour', '1d'],
+    ['3j', '3d'],
+    ['+3j', '3d'],
+    ['+ 3 j', '3d'],
+    ['2 days', '2d'],
+    ['48 h', '48h'],
+    ['12 heures', '12h'],
+    ['2 hours', '2h'],
+    ['30 min', '30m'],
+    ['45 minutes', '45m'],
+    ['1 semaine', '1w'],
+    ['2 weeks', '2w'],
+    ['3 sem.', '3w'],
+    ['J + 3', 'J+3'],
+    ['j+3', 'J+3'],
+    ['D - 1', 'D-1'],
+    ['7 jours avant', 'J-7'],
+    ['1 week before', 'J-7'],
+    ['2 jours après', '2d'],
+    ['3 days later', '3d'],
+    ['Immédiat', '0'],
+    ['immédiatement', '0'],
+    ['Immediately', '0'],
+    ['J', '0'],
+  ])('%s → %s', (text, offset) => {
+    expect(delayOffset(text)).toBe(offset);
+  });
+
+  it.each([['J+1'], ['2d'], ['0'], ['D-7']])('%s is already an offset: nothing to read', (text) => {
+    expect(delayOffset(text)).toBeUndefined();
+  });
+
+  it.each([['J+1 10:00'], ['2 mois'], ['bientôt'], ['2 h avant'], ['1e3 jours'], ['99999999999999999999 jours'], ['']])(
+    '%s is not read (lint says how to write it)',
+    (text) => {
+      expect(delayOffset(text)).toBeUndefined();
+    },
+  );
+});
