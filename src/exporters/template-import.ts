@@ -8,7 +8,7 @@ import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
 import { toHsl } from './xlsx-colours.js';
-import { delayOffset } from './delay-words.js';
+import { delayOffset, scoreOf, triggerTypeOf } from './cell-words.js';
 
 /** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
 export function normalise(text: string): string {
@@ -364,8 +364,8 @@ function importUseCases(context: Context, sheet: ReadSheet): void {
   const score = (r: number, field: 'business' | 'experience' | 'difficulty'): number => {
     const value = get(r, field);
     const where = `${sheet.name}!${address(r, columns[field] ?? 1)}`;
-    const number = value === undefined ? NaN : Number(value.replace(',', '.'));
-    if (Number.isInteger(number) && number >= 1 && number <= 5) return number;
+    const number = scoreOf(value);
+    if (number !== undefined) return number;
     if (value === undefined) warn(context, where, 'templateEmptyScore', { field });
     else warn(context, where, 'badScoreSetTo3', { field, text: value });
     return 3;
@@ -458,14 +458,6 @@ function importScenarioMap(context: Context, sheet: ReadSheet): Placement[] {
 }
 
 const SPEC_HEADERS = importHeaders('scenarioSpec');
-
-function triggerType(value: string | undefined): 'behavior' | 'event' | undefined {
-  if (!value) return undefined;
-  const word = normalise(value);
-  if (word.startsWith('comportement') || word.startsWith('behavio')) return 'behavior';
-  if (word.startsWith('evenement') || word.startsWith('event')) return 'event';
-  return undefined;
-}
 
 function importScenarioSpec(context: Context, sheet: ReadSheet, placement: Placement[]): void {
   const header = readHeader(context, sheet, SPEC_HEADERS, 'scenario');
@@ -627,7 +619,7 @@ function buildScenario(
   const target = fields.target
     ? entity(context, 'targets', fields.target)
     : (fields.placed?.target ?? entity(context, 'targets', VOCABULARY[context.locale].terms.defaultTarget));
-  let type = triggerType(fields.type);
+  let type = triggerTypeOf(fields.type);
   if (!type) {
     type = 'behavior';
     warn(context, fields.typeCell ?? where, fields.type ? 'templateBadTriggerType' : 'templateEmptyTriggerType', {

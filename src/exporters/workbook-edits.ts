@@ -7,7 +7,7 @@ import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { IdMaker, IDENTIFIER, KNOWN_FILLS, normalise, splitKnownList, statusOfHue } from './template-import.js';
 import { flowLines, hasStructure, readBranchCell, type FlowLine } from './spec-branches.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
-import { delayOffset } from './delay-words.js';
+import { delayOffset, scoreOf, triggerTypeOf } from './cell-words.js';
 
 /** Yes and no as a stakeholder types them in either language (the personal-data column). */
 const YES_WORDS = new Set([...VOCABULARY.en.importSynonyms.yes, ...VOCABULARY.fr.importSynonyms.yes]);
@@ -184,14 +184,6 @@ export function workbookEdits(
     if (deleted.has(`${kind}/${id}`)) return;
     deleted.add(`${kind}/${id}`);
     result.deleted.push({ kind, id, where });
-  };
-  const scoreOf = (text: string) => {
-    const score = Number(text.replace(',', '.'));
-    return Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
-  };
-  const triggerTypeOf = (text: string): 'behavior' | 'event' | undefined => {
-    const word = normalise(text);
-    return (['behavior', 'event'] as const).find((type) => word === type || Object.values(LABELS).some((other) => normalise(other.trigger[type]) === word));
   };
 
   /**

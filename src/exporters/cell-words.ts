@@ -1,6 +1,39 @@
 import { offsetMinutes } from '../model/offsets.js';
 
 /**
+ * What people type in a spreadsheet's cells, read as omni's values: delays, scores and trigger
+ * types. One reading for the hand-filled template (template-import.ts) and for the edits of an
+ * omni workbook (workbook-edits.ts).
+ */
+
+/** Lower case, accents and extra spaces dropped: how cell words are compared. */
+const plainWords = (text: string): string => text.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * A score of 1 to 5 as written: `4`, `4,0`, and out of five, `4/5`, `4 sur 5`, `4 out of 5`.
+ * Undefined for anything else (a word such as `Fort` says no number).
+ */
+export function scoreOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const plain = plainWords(text).replace(/ ?(?:\/|sur|out of) ?5$/, '');
+  const score = Number(plain.replace(',', '.'));
+  return plain !== '' && Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
+}
+
+/**
+ * A trigger type as written, in French or English: something the customer does (`Comportement`,
+ * `Behaviour`, `Comportemental`, `Transactionnel`, `Action`) is behavior; a date or an attribute
+ * (`Événement`, `Event`, `Date`, `Calendaire`, `Anniversaire`, `Attribut`, `Planifié`) is event.
+ */
+export function triggerTypeOf(text: string | undefined): 'behavior' | 'event' | undefined {
+  if (text === undefined) return undefined;
+  const word = plainWords(text);
+  if (/^(?:comportement|behavio|transaction|action)/.test(word)) return 'behavior';
+  if (/^(?:evenement|event|date|calendar|calendaire|anniversaire|birthday|attribut|temporel|time|planifi|schedul)/.test(word)) return 'event';
+  return undefined;
+}
+
+/**
  * A delay as people type it in a spreadsheet cell, as the offset omni writes: `2 jours` 2d,
  * `48 h` 48h, `1 semaine` 1w, `30 min` 30m, `J + 3` J+3, `+3j` 3d, `7 jours avant` J-7,
  * `Immédiat` 0. Undefined when the text is already an offset, or is not a delay omni can
