@@ -1,3 +1,4 @@
+import { VOCABULARY } from '../i18n/index.js';
 import { offsetMinutes } from '../model/offsets.js';
 
 /**
@@ -68,3 +69,17 @@ const UNITS = new Map<string, string>([
   ...['j', 'jr', 'jrs', 'jour', 'jours', 'd', 'day', 'days'].map((word) => [word, 'd'] as [string, string]),
   ...['sem', 'semaine', 'semaines', 'w', 'wk', 'wks', 'week', 'weeks'].map((word) => [word, 'w'] as [string, string]),
 ]);
+
+const YES = new Set(['x', 'true', '1', '✓', '✔', '☑', '✅', ...Object.values(VOCABULARY).flatMap((vocabulary) => vocabulary.importSynonyms.yes)]);
+const NO = new Set(['', '-', '–', '✗', '✘', '☐', ...Object.values(VOCABULARY).flatMap((vocabulary) => vocabulary.importSynonyms.no)]);
+
+/**
+ * A yes/no cell (personal data): `Oui`, `Yes`, `x`, `✓`, `true`, `1` are yes; empty, `Non`,
+ * `No`, `-`, `✗`, `false`, `0` are no; undefined for anything else, which the importers report.
+ */
+export function yesNoOf(text: string | undefined): boolean | undefined {
+  const word = plainWords(text ?? '');
+  if (YES.has(word)) return true;
+  if (NO.has(word)) return false;
+  return undefined;
+}

@@ -8,7 +8,7 @@ import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
 import { toHsl } from './xlsx-colours.js';
-import { delayOffset, scoreOf, triggerTypeOf } from './cell-words.js';
+import { delayOffset, scoreOf, triggerTypeOf, yesNoOf } from './cell-words.js';
 
 /** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
 export function normalise(text: string): string {
@@ -652,8 +652,6 @@ function buildScenario(
 
 const DATA_HEADERS = importHeaders('data');
 
-const YES = new Set(['x', 'true', '1', ...Object.values(VOCABULARY).flatMap((vocabulary) => vocabulary.importSynonyms.yes)]);
-
 function importDataNeeds(context: Context, sheet: ReadSheet): void {
   const header = readHeader(context, sheet, DATA_HEADERS, 'variable');
   if (!header) {
@@ -696,7 +694,14 @@ function importDataNeeds(context: Context, sheet: ReadSheet): void {
       const source = entity(context, 'sources', sourceName);
       if (!sources.includes(source)) sources.push(source);
     }
-    if (YES.has(normalise(get(r, 'pii') ?? ''))) variable.pii = true;
+    const pii = yesNoOf(get(r, 'pii'));
+    if (pii === true) variable.pii = true;
+    else if (pii === undefined)
+      warn(context, `${sheet.name}!${address(r, columns.pii ?? 1)}`, 'templateNotYesNo', {
+        text: get(r, 'pii')!,
+        yes: WORKBOOK_LABELS[context.locale].data.yes,
+        no: WORKBOOK_LABELS[context.locale].data.no,
+      });
     if (scenario) {
       const used = scenario.variables as string[];
       if (!used.includes(variable.id as string)) used.push(variable.id as string);

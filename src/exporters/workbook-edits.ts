@@ -7,11 +7,9 @@ import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { IdMaker, IDENTIFIER, KNOWN_FILLS, normalise, splitKnownList, statusOfHue } from './template-import.js';
 import { flowLines, hasStructure, readBranchCell, type FlowLine } from './spec-branches.js';
 import { address, type CellSpec, type EditTarget, type SheetSpec, type WorkbookSpec } from './workbook-spec.js';
-import { delayOffset, scoreOf, triggerTypeOf } from './cell-words.js';
+import { delayOffset, scoreOf, triggerTypeOf, yesNoOf } from './cell-words.js';
 
 /** Yes and no as a stakeholder types them in either language (the personal-data column). */
-const YES_WORDS = new Set([...VOCABULARY.en.importSynonyms.yes, ...VOCABULARY.fr.importSynonyms.yes]);
-const NO_WORDS = new Set([...VOCABULARY.en.importSynonyms.no, ...VOCABULARY.fr.importSynonyms.no]);
 
 /** One field of one entity to set (value) or remove (value undefined), from a cell. */
 export interface FieldEdit {
@@ -243,9 +241,8 @@ export function workbookEdits(
         return list ? { path: ['sources'], value: list } : undefined;
       }
       case 'pii': {
-        const word = normalise(text);
-        if (word === 'x' || word === 'true' || word === '1' || YES_WORDS.has(word)) return { path: ['pii'], value: true };
-        if (word === '' || NO_WORDS.has(word)) return { path: ['pii'], value: false };
+        const pii = yesNoOf(text);
+        if (pii !== undefined) return { path: ['pii'], value: pii };
         warn(where, 'notYesNo', { text, yes: labels.data.yes, no: labels.data.no });
         return undefined;
       }
@@ -1223,8 +1220,9 @@ export function workbookEdits(
         const record: Record<string, unknown> = { id, name };
         const sources = get(r, 4) ? sourceList(get(r, 4), `${sheet.name}!${address(r, 4)}`, true) : [];
         if (sources && sources.length > 0) record.sources = sources;
-        const pii = normalise(get(r, 5));
-        if (pii === 'x' || pii === 'true' || pii === '1' || YES_WORDS.has(pii)) record.pii = true;
+        const pii = yesNoOf(get(r, 5));
+        if (pii === true) record.pii = true;
+        else if (pii === undefined) warn(`${sheet.name}!${address(r, 5)}`, 'notYesNoNotPersonal', { text: get(r, 5) ?? '', yes: labels.data.yes, no: labels.data.no });
         add({ kind: 'variables', record, where, placement: 'end' });
       }
       const list = lists.get(block)!;

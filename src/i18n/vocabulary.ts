@@ -620,6 +620,8 @@ export type ImporterMessageId =
   | 'unknownChannel'
   | 'cutText'
   | 'unknownFill'
+  | 'notYesNoNotPersonal'
+  | 'templateNotYesNo'
   | 'delayRead'
   | 'templateDelayRead'
   | 'fillByHue'

@@ -197,10 +197,15 @@ for offset, (branch, delay, channel, subject) in enumerate(rows):
     if delay: s['J' + row] = delay
     if channel: s['K' + row] = channel
     if subject: s['M' + row] = subject
+d = book['Data requirements']
+for row, values in [(4, ['Newsletter', 'Email address', 'email', 'CRM', '✓']), (5, [None, 'Age', 'age', 'CRM', 'peut-être'])]:
+    for col, value in zip('ABCDE', values):
+        if value is not None:
+            d[col + str(row)] = value
 book.save(sys.argv[2])
 `;
 
-  test.skipIf(!python && !inCi)('delays typed in words are read as offsets, and a wait row with no event under it is a plain delay', async () => {
+  test.skipIf(!python && !inCi)('delays typed in words are read as offsets, a wait row with no event under it is a plain delay, a tick is a yes', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'omni-delays-'));
     const filled = path.join(dir, 'filled.xlsx');
     runPython(DELAY_FILL, path.join(repo, 'templates/omni-template.en.xlsx'), filled);
@@ -210,6 +215,12 @@ book.save(sys.argv[2])
       'Scenario specification!J6: delay "2 jours" read as 2d',
       'Scenario specification!J7: delay "48 h" read as 48h',
       'Scenario specification!J8: delay "1 semaine" read as 1w',
+      'Data requirements!E5: personal data "peut-être" is neither Yes nor No; not marked personal',
+    ]);
+    // A tick marks personal data as a yes does.
+    expect(result.sections.variables.map((variable) => [variable.id, variable.pii ?? false])).toEqual([
+      ['email', true],
+      ['age', false],
     ]);
     expect(result.sections.scenarios[0]!.steps).toEqual([
       { id: 'issue', after: '0', channel: 'email', subject: 'This week' },

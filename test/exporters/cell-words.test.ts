@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayOffset, scoreOf, triggerTypeOf } from '../../src/exporters/cell-words.js';
+import { delayOffset, scoreOf, triggerTypeOf, yesNoOf } from '../../src/exporters/cell-words.js';
 
 describe('delays as people type them in a spreadsheet', () => {
   it.each([
@@ -84,5 +84,17 @@ describe('trigger types as people type them', () => {
 
   it.each([['Manuel'], ['?'], ['']])('%s says neither', (text) => {
     expect(triggerTypeOf(text)).toBeUndefined();
+  });
+});
+
+describe('yes and no as people type them (personal data)', () => {
+  it.each([['Oui'], ['oui'], ['Yes'], ['x'], ['X'], ['✓'], ['✔'], ['TRUE'], ['vrai'], ['1']])('%s is yes', (text) => {
+    expect(yesNoOf(text)).toBe(true);
+  });
+  it.each([[''], ['Non'], ['no'], ['-'], ['✗'], ['false'], ['FAUX'], ['0']])('%s is no', (text) => {
+    expect(yesNoOf(text)).toBe(false);
+  });
+  it.each([['peut-être'], ['?'], ['PII']])('%s is neither', (text) => {
+    expect(yesNoOf(text)).toBeUndefined();
   });
 });
