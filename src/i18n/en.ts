@@ -575,6 +575,7 @@ export const en: Vocabulary = {
           unknownProperty: 'unknown property "{property}"',
           allowed: 'allowed: {allowed}',
           missingProperty: 'missing required property "{property}"',
+          delayWithoutUntil: 'list the events waited for, or leave until: out for a plain delay of the timeout',
           goalForReentry: 'reentry: unless-goal lets a contact in again unless they reached the goal: name it with goal:, or choose always or never',
           invalidValue: '{value:word} is not a valid {field:word}',
           invalidSeverity: '{value:word} is not a valid severity for rule "{field}"',

@@ -576,6 +576,7 @@ export const fr: Vocabulary = {
           unknownProperty: 'propriété inconnue « {property} »',
           allowed: 'propriétés possibles : {allowed}',
           missingProperty: 'propriété obligatoire manquante : « {property} »',
+          delayWithoutUntil: 'listez les événements attendus, ou retirez until: pour une simple attente du timeout',
           goalForReentry: 'reentry: unless-goal laisse revenir un contact sauf s’il a atteint l’objectif : nommez-le avec goal:, ou choisissez always ou never',
           invalidValue: '{value:word} n’est pas une valeur valide pour {field:word}',
           invalidSeverity: '{value:word} n’est pas une gravité valide pour la règle « {field} »',

@@ -296,7 +296,9 @@ function toDiagnostic(error: ErrorObject, name: SchemaName, file: string, data: 
       const count = Array.isArray(value) ? value.length : 0;
       // Under rules: (or an override's), a list is [severity, { options }].
       const ruleSetting = name === 'config' && path.length >= 2 && path[path.length - 2] === 'rules';
-      if (error.keyword === 'minItems' && limit === 1 && !ruleSetting) return diagnostic('emptyList', { field });
+      // `until: []` on a wait: a plain delay is written without it.
+      if (error.keyword === 'minItems' && limit === 1 && !ruleSetting)
+        return diagnostic('emptyList', { field }, path, field === 'until' ? 'delayWithoutUntil' : undefined);
       const messageId = error.keyword === 'minItems' ? 'tooFewItems' : 'tooManyItems';
       // (additionalItems: a tuple's items past its last, `limit` being how many it has.)
       return diagnostic(messageId, { field, limit, count }, path, ruleSetting ? 'ruleSettingForm' : undefined);

@@ -170,7 +170,13 @@ ruleTester('schema', {
       errors: [
         { ruleId: 'schema', message: 'write exactly one of target, condition or event here', line: 9, column: 32, suggestion: 'keep one of target or event' },
         { ruleId: 'schema', message: 'write exactly one of target, condition or event here', line: 9, column: 90, suggestion: 'none is written' },
-        { ruleId: 'schema', message: 'until must not be an empty list', line: 10, column: 24 },
+        {
+          ruleId: 'schema',
+          message: 'until must not be an empty list',
+          line: 10,
+          column: 24,
+          suggestion: 'list the events waited for, or leave until: out for a plain delay of the timeout',
+        },
         { ruleId: 'schema', message: 'end must be true', line: 11, column: 14, suggestion: 'write end: true, or remove the key' },
         { ruleId: 'schema', message: 'target must be a string, not a number', line: 13, column: 36 },
         { ruleId: 'schema', message: 'target must be a string or a list, not a number', line: 14, column: 32 },
@@ -179,7 +185,7 @@ ruleTester('schema', {
       fr: [
         { message: 'écrivez ici exactement un de target, condition ou event', suggestion: 'gardez un seul de target ou event' },
         { message: 'écrivez ici exactement un de target, condition ou event', suggestion: 'aucun n’est écrit' },
-        { message: 'until ne doit pas être une liste vide' },
+        { message: 'until ne doit pas être une liste vide', suggestion: 'listez les événements attendus, ou retirez until: pour une simple attente du timeout' },
         { message: 'end doit valoir true' },
         { message: 'target doit être un texte, pas un nombre' },
         { message: 'target doit être un texte ou une liste, pas un nombre' },
