@@ -100,6 +100,8 @@ const simulation: SimulationWords = {
   title: 'omni simulate: {name}',
   summary: '{personas}, {violations}',
   notSentLine: 'Not sent: {scenario} {step}, {when}: {reason}',
+  idleUnused: 'Starts nothing: {event} at {when} is named by no trigger, exit, goal or wait of the plan',
+  idleOtherTargets: 'Starts nothing: {event} at {when} triggers {scenarios}, for other targets than this persona’s',
   personaCount: ['persona', 'personas'],
   violationCount: ['violation', 'violations'],
 };

@@ -98,6 +98,8 @@ const simulation: SimulationWords = {
   title: 'omni simulate : {name}',
   summary: '{personas}, {violations}',
   notSentLine: 'Non envoyé : {scenario} {step}, {when} : {reason}',
+  idleUnused: 'Ne déclenche rien : {event} à {when} n’est nommé par aucun déclencheur, sortie, objectif ou attente du plan',
+  idleOtherTargets: 'Ne déclenche rien : {event} à {when} déclenche {scenarios}, pour d’autres cibles que celles de cette persona',
   personaCount: ['persona', 'personas'],
   violationCount: ['dépassement', 'dépassements'],
 };

@@ -382,6 +382,10 @@ export interface SimulationWords {
   /** [one, many], after a number. */
   /** `omni simulate` only: `{scenario}`, `{step}`, `{when}`, `{reason}` (noConsent filled in). */
   notSentLine: string;
+  /** `{event}`, `{when}`: a story event no trigger, exit, goal, wait or decision names. */
+  idleUnused: string;
+  /** `{event}`, `{when}`, `{scenarios}`: a story event that triggers only scenarios for other targets. */
+  idleOtherTargets: string;
   personaCount: readonly [string, string];
   violationCount: readonly [string, string];
   /** `{count}`, `{persona}`: what a long list leaves out. */

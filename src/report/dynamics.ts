@@ -229,6 +229,8 @@ export interface PersonaView {
   calendar: CalendarRowView[];
   runs: { scenario: { name: string; anchor: string }; text: string }[];
   notSent: { when: string; scenario: { name: string; anchor: string }; step: StepLink; text: string }[];
+  /** The story's events that start nothing, in words (`omni simulate` says the same). */
+  idle: string[];
   violations: string[];
   /** Past ROWS_SHOWN entries, what each list leaves out, in words; null when it shows everything. */
   more: { calendar: string | null; violations: string | null; runs: string | null; notSent: string | null };
@@ -307,6 +309,7 @@ export function personasView(model: Model, strings: ReportStrings, incomplete: b
         step: stepLink(skipped.scenario, skipped.step),
         text: say.notSent(skipped),
       })),
+      idle: result.idle.slice(0, ROWS_SHOWN).map((event) => say.idle(event)),
       violations: [
         ...result.pressure.slice(0, ROWS_SHOWN).map((violation) => say.pressureViolation(violation)),
         ...result.quietHours.slice(0, Math.max(0, ROWS_SHOWN - result.pressure.length)).map((violation) => say.quietViolation(result.calendar[violation.entry]!, quiet!)),

@@ -1,7 +1,7 @@
 import { capWords, countWords, formatMessage, listWords, quietWords, vocabularyFor } from '../i18n/index.js';
 import type { SimulationWords } from '../i18n/vocabulary.js';
 import type { Locale, PressureCap, QuietHours } from '../model/types.js';
-import { formatMoment, type CalendarEntry, type PersonaSimulation, type PressureViolation } from './engine.js';
+import { formatMoment, type CalendarEntry, type IdleEvent, type PersonaSimulation, type PressureViolation } from './engine.js';
 
 /**
  * A simulation in words, once for every view (the report's Personas section, `omni simulate`
@@ -18,6 +18,8 @@ export interface SimulationPhrases {
   outcome(run: PersonaSimulation['runs'][number]): string;
   run(run: PersonaSimulation['runs'][number]): string;
   notSent(skipped: PersonaSimulation['skipped'][number]): string;
+  /** A story event that starts nothing (see IdleEvent). */
+  idle(event: IdleEvent): string;
   /** "2 personas, 5 violations". */
   summary(personas: number, violations: number): string;
 }
@@ -65,6 +67,10 @@ export function simulationPhrases(locale: Locale, naming: Naming = byId): Simula
     outcome,
     run: (run) => fill(words.run, { when: when(run.entered), trigger: run.trigger, outcome: outcome(run) }),
     notSent: (skipped) => fill(words.noConsent, { channel: naming.channel(skipped.channel) }),
+    idle: (event) =>
+      event.reason === 'unused'
+        ? fill(words.idleUnused, { event: event.event, when: when(event.at) })
+        : fill(words.idleOtherTargets, { event: event.event, when: when(event.at), scenarios: event.scenarios.map(naming.scenario).join(', ') }),
     summary: (personas, violations) =>
       fill(words.summary, { personas: countWords(personas, words.personaCount, locale), violations: countWords(violations, words.violationCount, locale) }),
   };

@@ -1,6 +1,7 @@
 import { offsetMinutes } from '../model/offsets.js';
 import { branchesOf, branchLabel, isLinear, nextSteps, stepId, stepsById, walkSteps, type BranchPath } from '../model/steps.js';
 import type { Branch, FlowStep, SplitBranch, Model, Origin, Persona, PressureCap, QuietHours, Scenario, Step } from '../model/types.js';
+import { forEachMention } from '../model/references.js';
 
 /**
  * The simulation: every scenario a persona's events trigger, played in time order. Pure:
@@ -80,11 +81,25 @@ export interface QuietHoursViolation {
   entry: number;
 }
 
+/**
+ * An event of the story that starts nothing and plays no other part: no trigger, exit, goal,
+ * wait or decision names it (`unused`), or it triggers only scenarios for other targets than
+ * the persona's (`other-targets`, with them).
+ */
+export interface IdleEvent {
+  event: string;
+  at: Moment;
+  reason: 'unused' | 'other-targets';
+  scenarios: string[];
+}
+
 export interface PersonaSimulation {
   persona: Persona;
   calendar: CalendarEntry[];
   runs: ScenarioRun[];
   skipped: SkippedStep[];
+  /** Events of the story that start nothing and play no other part, in story order. */
+  idle: IdleEvent[];
   pressure: PressureViolation[];
   /** By cap (its index in omni.yaml): every scenario of its breaches, in first-seen order. */
   capScenarios: string[][];
@@ -898,10 +913,52 @@ export function simulatePersona(model: Model, persona: Persona, options: Simulat
     calendar,
     runs: player.runs,
     skipped: player.skipped,
+    idle: idleEvents(model, persona),
     pressure: violations,
     capScenarios,
     quietHours: quietIn(view, model.settings.quietHours).map((entry) => ({ entry })),
   };
+}
+
+/** What the plan does with each event name: the scenarios it triggers, and whether an exit, goal, wait or decision names it. */
+interface EventRoles {
+  triggers: Map<string, Scenario[]>;
+  awaited: Set<string>;
+}
+const eventRoles = new WeakMap<Model, EventRoles>();
+
+function rolesOf(model: Model): EventRoles {
+  let roles = eventRoles.get(model);
+  if (!roles) {
+    const triggers = new Map<string, Scenario[]>();
+    for (const scenario of model.scenarios)
+      (triggers.get(scenario.trigger.event) ?? triggers.set(scenario.trigger.event, []).get(scenario.trigger.event)!).push(scenario);
+    const awaited = new Set<string>();
+    // The scenarios' mentions other than triggers (a persona's own story names all its events).
+    forEachMention({ ...model, personas: [] }, (kind, id, _file, path) => {
+      if (kind === 'events' && path[path.length - 2] !== 'trigger') awaited.add(id);
+    });
+    roles = { triggers, awaited };
+    eventRoles.set(model, roles);
+  }
+  return roles;
+}
+
+/** The events of a persona's story that start nothing and play no other part (see IdleEvent). */
+function idleEvents(model: Model, persona: Persona): IdleEvent[] {
+  const roles = rolesOf(model);
+  const idle: IdleEvent[] = [];
+  for (const event of persona.events) {
+    const at = parseAt(event.at);
+    if (!at) continue;
+    // Waited for, an exit or a goal, it plays a part in the scenarios that do run.
+    if (roles.awaited.has(event.event)) continue;
+    const triggered = roles.triggers.get(event.event);
+    if (!triggered) idle.push({ event: event.event, at, reason: 'unused', scenarios: [] });
+    else if (!triggered.some((scenario) => persona.target.includes(scenario.target)))
+      idle.push({ event: event.event, at, reason: 'other-targets', scenarios: triggered.map((scenario) => scenario.id) });
+  }
+  return idle;
 }
 
 /** Every persona (or the one named), in declaration order. */

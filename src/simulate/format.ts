@@ -24,6 +24,7 @@ export function formatSimulationText(model: Model, results: readonly PersonaSimu
       lines.push(
         `  ${formatMessage(say.words.notSentLine, { scenario: skipped.scenario, step: skipped.step, when: formatMoment(skipped.at, locale), reason: say.notSent(skipped) }, locale)}`,
       );
+    for (const event of result.idle) lines.push(`  ${say.idle(event)}`);
     for (const violation of result.pressure) lines.push(`  ⚠ ${say.pressureViolation(violation)}`);
     for (const violation of result.quietHours) lines.push(`  ⚠ ${say.quietViolation(result.calendar[violation.entry]!, model.settings.quietHours!)}`);
     return lines.join('\n');
@@ -102,6 +103,7 @@ export function formatSimulationMarkdown(model: Model, results: readonly Persona
       ...result.quietHours.map((violation) => say.quietViolation(result.calendar[violation.entry]!, model.settings.quietHours!)),
     ];
     if (problems.length > 0) out.push(...problems.map((problem) => `- ⚠ ${cell(problem)}`), '');
+    if (result.idle.length > 0) out.push(...result.idle.map((event) => `- ${cell(say.idle(event))}`), '');
     return out.join('\n');
   });
   if (model.personas.length === 0) sections.push(`${words.none}\n`);
@@ -148,6 +150,7 @@ export function formatSimulationJson(model: Model, results: readonly PersonaSimu
         at: moment(skipped.at, locale),
         reason: skipped.reason,
       })),
+      idle: result.idle.map((event) => ({ event: event.event, at: moment(event.at, locale), reason: event.reason, scenarios: event.scenarios })),
       violations: {
         pressure: result.pressure.map((violation) => ({
           cap: violation.cap,

@@ -448,3 +448,13 @@ describe('report view of a plain delay (a wait for no event)', () => {
     ]);
   });
 });
+
+describe('report view of the gaps example: a persona whose story starts nothing', () => {
+  it('says which event starts nothing, as omni simulate does', async () => {
+    const view = await viewOf('examples/gaps');
+    const late = view.personas.list.find((persona) => persona.id === 'late-buyer')!;
+    expect(late.calendar).toEqual([]);
+    expect(late.idle).toEqual(['Starts nothing: cart_abandonned at D+1 09:00 is named by no trigger, exit, goal or wait of the plan']);
+    expect(view.personas.list.find((persona) => persona.id === 'night-shopper')!.idle).toEqual([]);
+  });
+});

@@ -266,6 +266,34 @@ Lucas, no email consent (lucas) · all
     expect(result!.calendar.filter((entry) => entry.scenario === 'nag')).toHaveLength(5000);
     expect(formatSimulationText(workspace.model, [result!])).toContain('nag · entered D+0 10:00 on cart_abandoned: cut after 10,000 steps of a goto loop');
   });
+  it('names the story events that start nothing: named by no trigger, exit, goal or wait, or triggering scenarios for other targets only', async () => {
+    const workspace = await loadFiles({
+      ...BASE,
+      'omni.yaml': 'name: t\nlocale: en\n',
+      'more.yaml':
+        'targets:\n  - { id: vip, name: VIP }\nscenarios:\n  - id: vip-welcome\n    name: VIP welcome\n    program: conversion\n    lifecycle: activation\n    target: vip\n    trigger: { type: event, event: vip_signup }\n    exit: [order_placed]\n    variables: [email_optin]\n    steps:\n      - { after: "0", channel: email, subject: Welcome }\n',
+      'p.yaml':
+        'personas:\n  - id: camille\n    name: Camille\n    target: all\n    events:\n      - { event: cart_abandonned, at: "0 10:00" }\n      - { event: vip_signup, at: J+1 }\n      - { event: order_placed, at: J+2 }\n      - { event: cart_abandoned, at: J+3 }\n',
+    });
+    const [result] = simulate(workspace.model, 'camille');
+    // order_placed triggers nothing but is an exit: it plays a part; cart_abandoned starts the cart scenario.
+    expect(result!.idle).toEqual([
+      { event: 'cart_abandonned', at: { minute: 600, timeKnown: true }, reason: 'unused', scenarios: [] },
+      { event: 'vip_signup', at: { minute: 24 * 60, timeKnown: false }, reason: 'other-targets', scenarios: ['vip-welcome'] },
+    ]);
+    const text = formatSimulationText(workspace.model, [result!]);
+    expect(text).toContain('  Starts nothing: cart_abandonned at D+0 10:00 is named by no trigger, exit, goal or wait of the plan\n');
+    expect(text).toContain('  Starts nothing: vip_signup at D+1 triggers vip-welcome, for other targets than this persona’s\n');
+    const json = JSON.parse(formatSimulationJson(workspace.model, [result!])) as { personas: Array<{ idle: object[] }> };
+    expect(json.personas[0]!.idle).toEqual([
+      { event: 'cart_abandonned', at: { minute: 600, when: 'D+0 10:00', timeKnown: true }, reason: 'unused', scenarios: [] },
+      { event: 'vip_signup', at: { minute: 1440, when: 'D+1', timeKnown: false }, reason: 'other-targets', scenarios: ['vip-welcome'] },
+    ]);
+    expect(formatSimulationMarkdown(workspace.model, [result!])).toContain(
+      '- Starts nothing: cart_abandonned at D+0 10:00 is named by no trigger, exit, goal or wait of the plan\n',
+    );
+  });
+
   describe('the horizon', () => {
     const weekly = (exit = '') =>
       `scenarios:\n  - id: weekly\n    name: Weekly news\n    program: conversion\n    lifecycle: activation\n    target: all\n    trigger: { type: event, event: cart_abandoned }\n${exit}    variables: [email_optin]\n    steps:\n      - { id: news, after: "0", channel: email, subject: News }\n      - wait: { timeout: 7d, until: [{ event: unsubscribed, steps: [{ end: true }] }] }\n      - goto: news\n`;
