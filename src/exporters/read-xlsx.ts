@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { DEFAULT_ZIP_BUDGET, ZipFormatError, ZipLimitError, ZipReader, type ZipBudget } from './zip-budget.js';
 import { colourOf, indexedColours, themeColours } from './xlsx-colours.js';
+import { elementsOf, firstElement, withoutElements } from './xml-scan.js';
 
 /** A workbook as the importer sees it: plain cell text, fill colours and merges, no exceljs types. */
 export interface ReadCell {
@@ -75,9 +76,9 @@ function attribute(tag: string, name: string): string | undefined {
 
 /** The text of every `<t>` of a string item (rich-text runs joined; phonetic runs left out). */
 function stringItem(xml: string): string {
-  const body = xml.includes('rPh') ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml;
+  const body = xml.includes('rPh') ? withoutElements(xml, 'rPh') : xml;
   let text = '';
-  for (const match of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += xmlText(match[1]!);
+  for (const t of elementsOf(body, 't')) text += xmlText(t.body ?? '');
   return text;
 }
 
@@ -90,20 +91,35 @@ async function eachElement(chunks: AsyncIterable<Buffer>, tags: string[], onElem
   const decoder = new StringDecoder('utf8');
   const open = new RegExp(`<(?:\\w+:)?(${tags.join('|')})(?=[\\s/>])`, 'g');
   let pending = '';
+  // The element left unfinished at the start of `pending`, as far as it was searched (relative
+  // to its start: the end of its opening tag when found, and how far the search went): the
+  // next chunk resumes there, so an element that never closes costs one pass over the part,
+  // not one per chunk (a hostile part of a single unclosed row took minutes).
+  let carried: { headEnd: number | undefined; searched: number } | undefined;
   const drain = (final: boolean) => {
     let consumed = 0;
+    const resumed = carried;
+    carried = undefined;
     open.lastIndex = 0;
     for (let match = open.exec(pending); match; match = open.exec(pending)) {
       const start = match.index;
-      const headEnd = pending.indexOf('>', start);
-      if (headEnd < 0) break;
+      const known = start === 0 ? resumed : undefined;
+      const headEnd = known?.headEnd !== undefined ? known.headEnd : pending.indexOf('>', start + (known?.searched ?? 0));
+      if (headEnd < 0) {
+        carried = { headEnd: undefined, searched: Math.max(0, pending.length - start - 1) };
+        break;
+      }
       let end: number;
       if (pending[headEnd - 1] === '/') end = headEnd + 1;
       else {
         const close = new RegExp(`</(?:\\w+:)?${match[1]}\\s*>`, 'g');
-        close.lastIndex = headEnd;
+        // A little before where the last search stopped: a closing tag may straddle two chunks.
+        close.lastIndex = known?.headEnd !== undefined ? Math.max(headEnd, start + known.searched - CLOSING_TAG_OVERLAP) : headEnd;
         const found = close.exec(pending);
-        if (!found) break;
+        if (!found) {
+          carried = { headEnd: headEnd - start, searched: pending.length - start };
+          break;
+        }
         end = found.index + found[0].length;
       }
       onElement(match[1]!, pending.slice(start, end));
@@ -112,12 +128,13 @@ async function eachElement(chunks: AsyncIterable<Buffer>, tags: string[], onElem
     }
     if (final) pending = '';
     else {
-      // Keep from the first unfinished element; without one, only a tail that may start a tag.
+      // Keep from the first unfinished element (the one carried, if any); without one, only a tail that may start a tag.
       const rest = pending.slice(consumed);
       open.lastIndex = 0;
       const unfinished = open.exec(rest);
       const tail = rest.lastIndexOf('<');
       pending = unfinished ? rest.slice(unfinished.index) : tail < 0 ? '' : rest.slice(tail);
+      if (!unfinished) carried = undefined;
     }
   };
   for await (const chunk of chunks) {
@@ -127,6 +144,9 @@ async function eachElement(chunks: AsyncIterable<Buffer>, tags: string[], onElem
   pending += decoder.end();
   drain(true);
 }
+
+/** How far before the end of the last search a closing tag is looked for again (`</x:row  >` is a few characters). */
+const CLOSING_TAG_OVERLAP = 256;
 
 /** `A1`-style reference to 1-based row and column; undefined when malformed or beyond Excel's grid. */
 function reference(ref: string): { row: number; column: number } | undefined {
@@ -167,18 +187,17 @@ function relationships(zip: ZipReader, partPath: string): Map<string, { target: 
 /** Fill colour per cell style index (cellXfs), from styles.xml. */
 function styleFills(xml: string, themeXml: string | undefined): (string | undefined)[] {
   const colours = { theme: themeColours(themeXml), indexed: indexedColours(xml) };
-  const section = (name: string) => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(xml)?.[1] ?? '';
   const fills: (string | undefined)[] = [];
-  for (const match of section('fills').matchAll(/<(?:\w+:)?fill\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?fill>)/g)) {
-    const body = match[1] ?? '';
-    const pattern = /<(?:\w+:)?patternFill\b[^>]*>/.exec(body)?.[0];
-    const color = /<(?:\w+:)?fgColor\b[^>]*>/.exec(body)?.[0];
+  for (const fill of elementsOf(firstElement(xml, 'fills')?.body ?? '', 'fill')) {
+    const body = fill.body ?? '';
+    const pattern = firstElement(body, 'patternFill')?.open;
+    const color = firstElement(body, 'fgColor')?.open;
     if (!pattern || attribute(pattern, 'patternType') !== 'solid' || !color) fills.push(undefined);
     else fills.push(colourOf(color, colours));
   }
   const xfs: (string | undefined)[] = [];
-  for (const match of section('cellXfs').matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
-    const fillId = Number(attribute(match[0], 'fillId') ?? 0);
+  for (const xf of elementsOf(firstElement(xml, 'cellXfs')?.body ?? '', 'xf')) {
+    const fillId = Number(attribute(xf.open, 'fillId') ?? 0);
     xfs.push(fills[fillId]);
   }
   return xfs;
@@ -186,10 +205,9 @@ function styleFills(xml: string, themeXml: string | undefined): (string | undefi
 
 /** Alignment indent per cell style index (cellXfs), from styles.xml; undefined when none. */
 function styleIndents(xml: string): (number | undefined)[] {
-  const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
   const indents: (number | undefined)[] = [];
-  for (const match of cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?xf>)/g)) {
-    const alignment = /<(?:\w+:)?alignment\b[^>]*>/.exec(match[1] ?? '')?.[0];
+  for (const xf of elementsOf(firstElement(xml, 'cellXfs')?.body ?? '', 'xf')) {
+    const alignment = firstElement(xf.body ?? '', 'alignment')?.open;
     const indent = alignment ? Number(attribute(alignment, 'indent') ?? 0) : 0;
     indents.push(Number.isInteger(indent) && indent > 0 ? indent : undefined);
   }
@@ -374,9 +392,9 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
       const outline = Number(attribute(head, 'outlineLevel') ?? 0);
       if (Number.isInteger(outline) && outline > 0) sheet.outlines.set(rowNumber, Math.min(outline, 7));
       let columnNumber = 0;
-      for (const cell of xml.matchAll(/<(?:\w+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-        const attributes = cell[1]!;
-        const body = cell[2] ?? '';
+      for (const cell of elementsOf(xml, 'c')) {
+        const attributes = cell.open;
+        const body = cell.body ?? '';
         const ref = attribute(attributes, 'r');
         const at = ref ? reference(ref) : undefined;
         columnNumber = at ? at.column : columnNumber + 1;
@@ -419,12 +437,12 @@ export async function readXlsx(bytes: Buffer, budget: ReadBudget = DEFAULT_READ_
 /** A cell's value from its attributes and body; undefined for a cell without one (style only). */
 function cellValue(attributes: string, body: string, shared: string[]): ReadCell | undefined {
   const type = attribute(attributes, 't') ?? 'n';
-  const formulaMatch = body.includes('<') ? /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(body) : null;
-  const formula = formulaMatch ? xmlText(formulaMatch[1] ?? '') || '(shared)' : undefined;
-  const rawValue = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+  const formulaElement = body.includes('<') ? firstElement(body, 'f') : undefined;
+  const formula = formulaElement ? xmlText(formulaElement.body ?? '') || '(shared)' : undefined;
+  const rawValue = firstElement(body, 'v')?.body;
   let value: string | number | null = null;
   if (type === 'inlineStr') {
-    const inline = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body)?.[1];
+    const inline = firstElement(body, 'is')?.body;
     value = inline === undefined ? null : stringItem(inline);
   } else if (rawValue !== undefined) {
     const text = xmlText(rawValue);

@@ -5,6 +5,8 @@
  * index (`indexed`, as older files and some LibreOffice saves write them).
  */
 
+import { elementsOf, firstElement } from './xml-scan.js';
+
 /** The 64 colours of the legacy palette (ECMA-376 §18.8.27), before any <indexedColors> override. */
 const DEFAULT_INDEXED = [
   '000000',
@@ -90,24 +92,24 @@ export interface WorkbookColours {
  * light 2 first, but a fill's `theme="0"` is light 1 (Excel swaps the first two pairs).
  */
 export function themeColours(themeXml: string | undefined): string[] {
-  const scheme = themeXml ? /<(?:\w+:)?clrScheme\b[^>]*>([\s\S]*?)<\/(?:\w+:)?clrScheme>/.exec(themeXml)?.[1] : undefined;
+  const scheme = themeXml ? firstElement(themeXml, 'clrScheme')?.body : undefined;
   if (!scheme) return OFFICE_THEME;
-  const byName = new Map<string, string>();
-  for (const match of scheme.matchAll(/<(?:\w+:)?(\w+)>\s*<(?:\w+:)?(srgbClr|sysClr)\b([^>]*)>/g)) {
-    const attributes = match[3]!;
-    const value = (match[2] === 'srgbClr' ? /\bval="([0-9A-Fa-f]{6})"/ : /\blastClr="([0-9A-Fa-f]{6})"/).exec(attributes)?.[1];
-    if (value) byName.set(match[1]!, value.toUpperCase());
-  }
-  const inOrder = SCHEME_ORDER.map((name, index) => byName.get(name) ?? OFFICE_THEME[[1, 0, 3, 2][index] ?? index]!);
+  const colourIn = (name: string): string | undefined => {
+    const body = firstElement(scheme, name)?.body ?? '';
+    const rgb = firstElement(body, 'srgbClr')?.open;
+    const system = rgb === undefined ? firstElement(body, 'sysClr')?.open : undefined;
+    return (rgb !== undefined ? /\bval="([0-9A-Fa-f]{6})"/.exec(rgb) : system !== undefined ? /\blastClr="([0-9A-Fa-f]{6})"/.exec(system) : null)?.[1]?.toUpperCase();
+  };
+  const inOrder = SCHEME_ORDER.map((name, index) => colourIn(name) ?? OFFICE_THEME[[1, 0, 3, 2][index] ?? index]!);
   return [inOrder[1]!, inOrder[0]!, inOrder[3]!, inOrder[2]!, ...inOrder.slice(4)];
 }
 
 /** The legacy palette, with the workbook's own <indexedColors> where styles.xml has one. */
 export function indexedColours(stylesXml: string): string[] {
-  const custom = /<(?:\w+:)?indexedColors\b[^>]*>([\s\S]*?)<\/(?:\w+:)?indexedColors>/.exec(stylesXml)?.[1];
+  const custom = firstElement(stylesXml, 'indexedColors')?.body;
   if (!custom) return DEFAULT_INDEXED;
-  const colours = [...custom.matchAll(/<(?:\w+:)?rgbColor\b[^>]*\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/g)].map((match) => match[1]!.toUpperCase());
-  return DEFAULT_INDEXED.map((colour, index) => colours[index] ?? colour);
+  const colours = [...elementsOf(custom, 'rgbColor')].map((element) => /\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(element.open)?.[1]?.toUpperCase() ?? '');
+  return DEFAULT_INDEXED.map((colour, index) => colours[index] || colour);
 }
 
 /** A `<fgColor …>` element's colour as RRGGBB, or undefined (auto, or an index nothing defines). */

@@ -133,6 +133,21 @@ describe('bounded import (#11)', () => {
     expect(seconds).toBeLessThan(20);
   });
 
+  test('unclosed elements by the hundred thousand (a row of cells, styles, a theme) read at once: the row alone took 85 s', async () => {
+    const bytes = await templateWith((_entries, parts) => {
+      parts.set(MATRIX, parts.get(MATRIX)!.replace('</sheetData>', `<row r="40">${'<c r="A40">'.repeat(200_000)}</row></sheetData>`));
+      parts.set('xl/styles.xml', parts.get('xl/styles.xml')!.replace('</styleSheet>', `${'<cellXfs><xf fillId="1">'.repeat(50_000)}</styleSheet>`));
+      const theme = [...parts.keys()].find((name) => name.startsWith('xl/theme/'))!;
+      parts.set(theme, parts.get(theme)!.replace('</a:themeElements>', `${'<a:clrScheme><a:dk1><a:srgbClr '.repeat(50_000)}</a:themeElements>`));
+    });
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    const started = performance.now();
+    const result = importWorkbook(await readXlsx(bytes));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // What comes before the hostile parts still reads as it did.
+    expect(result.sections.touchpoints.length).toBeGreaterThan(0);
+  });
+
   test('a 2 GiB zero-filled image is never inflated', async () => {
     const image = deflatedStream('', Buffer.alloc(16 * 1024 * 1024), 128, '');
     expect(image.size).toBe(2 * 1024 * 1024 * 1024);
