@@ -16,20 +16,17 @@ export interface ScannedElement {
   end: number;
 }
 
-const NAME_CHAR = /[\w:.-]/;
+/** The opening tags of each name (any namespace prefix), as one regex each: engines find `<` fast. */
+const OPENINGS = new Map<string, RegExp>();
 
 /** The next opening tag of `name` (any namespace prefix) at or after `from`: its start and qualified name. */
 function nextOpen(xml: string, name: string, from: number): { start: number; qualified: string } | undefined {
-  for (let at = xml.indexOf('<', from); at >= 0; at = xml.indexOf('<', at + 1)) {
-    let end = at + 1;
-    while (end < xml.length && end - at <= 128 && NAME_CHAR.test(xml[end]!)) end++;
-    const qualified = xml.slice(at + 1, end);
-    const colon = qualified.lastIndexOf(':');
-    if ((colon < 0 ? qualified : qualified.slice(colon + 1)) !== name) continue;
-    const next = xml[end];
-    if (next === '>' || next === '/' || next === ' ' || next === '\t' || next === '\n' || next === '\r') return { start: at, qualified };
-  }
-  return undefined;
+  let opening = OPENINGS.get(name);
+  // No backtracking to speak of: a prefix is one run of name characters, tried once per `<`.
+  if (!opening) OPENINGS.set(name, (opening = new RegExp(`<((?:[\\w.-]+:)?${name})(?=[\\s/>])`, 'g')));
+  opening.lastIndex = from;
+  const match = opening.exec(xml);
+  return match ? { start: match.index, qualified: match[1]! } : undefined;
 }
 
 /** Where `</qualified>` (spaces allowed before `>`) starts and ends, at or after `from`. */
