@@ -2,8 +2,8 @@ import { VOCABULARY } from '../i18n/index.js';
 import { offsetMinutes } from '../model/offsets.js';
 
 /**
- * What people type in a spreadsheet's cells, read as omni's values: delays, scores and trigger
- * types. One reading for the hand-filled template (template-import.ts) and for the edits of an
+ * What people type in a spreadsheet's cells, read as omni's values: delays, scores, trigger
+ * types and yes/no. One reading for the hand-filled template (template-import.ts) and for the edits of an
  * omni workbook (workbook-edits.ts).
  */
 
@@ -41,9 +41,8 @@ export function triggerTypeOf(text: string | undefined): 'behavior' | 'event' | 
  * read (then it stays as written, and lint says how to write it).
  */
 export function delayOffset(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (offsetMinutes(trimmed) !== undefined) return undefined;
-  const plain = trimmed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  if (offsetMinutes(text.trim()) !== undefined) return undefined;
+  const plain = plainWords(text);
   if (IMMEDIATE.has(plain)) return '0';
   const day = /^([jd]) ?([+-]) ?(\d+)$/.exec(plain);
   if (day) return `${day[1]!.toUpperCase()}${day[2]}${Number(day[3])}`;

@@ -7,7 +7,7 @@ import { importerMessage } from './messages.js';
 import type { ReadSheet, ReadWorkbook } from './read-xlsx.js';
 import { isBranchRow, readBranchCell, type BranchCell } from './spec-branches.js';
 import { address } from './workbook-spec.js';
-import { toHsl } from './xlsx-colours.js';
+import { statusOfHue } from './xlsx-colours.js';
 import { delayOffset, scoreOf, triggerTypeOf, yesNoOf } from './cell-words.js';
 
 /** Lower case, no accents, one kind of apostrophe and single spaces: how headers and names are compared. */
@@ -63,21 +63,6 @@ export const KNOWN_FILLS: Record<TouchpointStatus, string[]> = {
   opportunity: ['00FF00', 'B6D7A8', '93C47D', 'D9EAD3', '6AA84F', '92D050', '00B050', 'C6EFCE', 'A9D08E', 'CCFFCC'],
 };
 const NO_FILL = new Set(['FFFFFF']);
-
-/**
- * The status a fill colour's hue reads as, the method's colour code (yellow normal, orange
- * friction, green opportunity) applied to any shade of it, with red read as friction too:
- * "Orange, Accent 2, Lighter 60%" and the many greens of a palette. Greys, near-whites,
- * blues and purples say nothing (undefined).
- */
-export function statusOfHue(rgb: string): TouchpointStatus | undefined {
-  const [hue, saturation, lightness] = toHsl(rgb);
-  if (saturation < 0.25 || lightness > 0.96 || lightness < 0.08) return undefined;
-  if (hue < 40 || hue >= 330) return 'friction';
-  if (hue < 70) return 'normal';
-  if (hue < 170) return 'opportunity';
-  return undefined;
-}
 
 /** One warning: where (`Sheet!A1`), then the reason in the run's language. */
 function warn(context: Context, where: string, id: ImporterMessageId, data?: MessageData): void {

@@ -5,74 +5,20 @@
  * index (`indexed`, as older files and some LibreOffice saves write them).
  */
 
+import type { TouchpointStatus } from '../model/types.js';
 import { elementsOf, firstElement } from './xml-scan.js';
 
 /** The 64 colours of the legacy palette (ECMA-376 §18.8.27), before any <indexedColors> override. */
+// prettier-ignore
 const DEFAULT_INDEXED = [
-  '000000',
-  'FFFFFF',
-  'FF0000',
-  '00FF00',
-  '0000FF',
-  'FFFF00',
-  'FF00FF',
-  '00FFFF',
-  '000000',
-  'FFFFFF',
-  'FF0000',
-  '00FF00',
-  '0000FF',
-  'FFFF00',
-  'FF00FF',
-  '00FFFF',
-  '800000',
-  '008000',
-  '000080',
-  '808000',
-  '800080',
-  '008080',
-  'C0C0C0',
-  '808080',
-  '9999FF',
-  '993366',
-  'FFFFCC',
-  'CCFFFF',
-  '660066',
-  'FF8080',
-  '0066CC',
-  'CCCCFF',
-  '000080',
-  'FF00FF',
-  'FFFF00',
-  '00FFFF',
-  '800080',
-  '800000',
-  '008080',
-  '0000FF',
-  '00CCFF',
-  'CCFFFF',
-  'CCFFCC',
-  'FFFF99',
-  '99CCFF',
-  'FF99CC',
-  'CC99FF',
-  'FFCC99',
-  '3366FF',
-  '33CCCC',
-  '99CC00',
-  'FFCC00',
-  'FF9900',
-  'FF6600',
-  '666699',
-  '969696',
-  '003366',
-  '339966',
-  '003300',
-  '333300',
-  '993300',
-  '993366',
-  '333399',
-  '333333',
+  '000000', 'FFFFFF', 'FF0000', '00FF00', '0000FF', 'FFFF00', 'FF00FF', '00FFFF',
+  '000000', 'FFFFFF', 'FF0000', '00FF00', '0000FF', 'FFFF00', 'FF00FF', '00FFFF',
+  '800000', '008000', '000080', '808000', '800080', '008080', 'C0C0C0', '808080',
+  '9999FF', '993366', 'FFFFCC', 'CCFFFF', '660066', 'FF8080', '0066CC', 'CCCCFF',
+  '000080', 'FF00FF', 'FFFF00', '00FFFF', '800080', '800000', '008080', '0000FF',
+  '00CCFF', 'CCFFFF', 'CCFFCC', 'FFFF99', '99CCFF', 'FF99CC', 'CC99FF', 'FFCC99',
+  '3366FF', '33CCCC', '99CC00', 'FFCC00', 'FF9900', 'FF6600', '666699', '969696',
+  '003366', '339966', '003300', '333300', '993300', '993366', '333399', '333333',
 ];
 
 /** Office's default theme (what a workbook without a theme part, or a broken one, gets). */
@@ -161,4 +107,19 @@ function fromHsl(h: number, s: number, l: number): string {
   };
   const hue = h / 360;
   return s === 0 ? channel(l).repeat(3).toUpperCase() : (channel(hue + 1 / 3) + channel(hue) + channel(hue - 1 / 3)).toUpperCase();
+}
+
+/**
+ * The status a fill colour's hue reads as, the method's colour code (yellow normal, orange
+ * friction, green opportunity) applied to any shade of it, with red read as friction too:
+ * "Orange, Accent 2, Lighter 60%" and the many greens of a palette. Greys, near-whites,
+ * blues and purples say nothing (undefined).
+ */
+export function statusOfHue(rgb: string): TouchpointStatus | undefined {
+  const [hue, saturation, lightness] = toHsl(rgb);
+  if (saturation < 0.25 || lightness > 0.96 || lightness < 0.08) return undefined;
+  if (hue < 40 || hue >= 330) return 'friction';
+  if (hue < 70) return 'normal';
+  if (hue < 170) return 'opportunity';
+  return undefined;
 }

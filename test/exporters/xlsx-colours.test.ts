@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FILLS, statusOfHue } from '../../src/exporters/template-import.js';
-import { colourOf, indexedColours, themeColours, tinted, toHsl } from '../../src/exporters/xlsx-colours.js';
+import { KNOWN_FILLS } from '../../src/exporters/template-import.js';
+import { colourOf, indexedColours, statusOfHue, themeColours, tinted, toHsl } from '../../src/exporters/xlsx-colours.js';
 
 const THEME = `<a:theme><a:themeElements><a:clrScheme name="Office">
 <a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>
